@@ -1,0 +1,78 @@
+// The typed lesson model the content pipeline produces and the app renders.
+// Markdown fields arrive as sanitized, highlighted HTML (suffix `Html`).
+import type { LessonFrontmatter, Phase, StepFrontmatter } from './schema';
+
+export type CodeLanguage = 'python' | 'shell' | 'dockerfile' | 'yaml' | 'json' | 'text';
+
+export interface CodeFile {
+  /** File name shown on the editor tab, e.g. "train.py" or "commands.sh". */
+  file: string;
+  language: CodeLanguage;
+  code: string;
+}
+
+export interface Step extends Omit<StepFrontmatter, 'hints'> {
+  slug: string;
+  /** 1-based position in the lesson, from the file name's number. */
+  order: number;
+  /** Where the step came from, for messages ("content/ml-lifecycle/steps/01-x.md"). */
+  source: string;
+  html: string;
+  hintsHtml: string[];
+  starter: CodeFile[];
+  solution: CodeFile[];
+}
+
+export interface QuizQuestion {
+  id: string;
+  prompt: string;
+  options: string[];
+  answer: string;
+  explanationHtml: string;
+  xp: number;
+}
+
+export interface GlossaryTerm {
+  id: string;
+  term: string;
+  definitionHtml: string;
+  code: { language: string; source: string; caption: string; html: string };
+  xp: number;
+}
+
+export interface FaqItem {
+  question: string;
+  answerHtml: string;
+}
+
+export interface SkillNode {
+  id: string;
+  label: string;
+  description: string;
+  requires: string[];
+  terms: string[];
+  masteredBy: string;
+}
+
+export interface Lesson {
+  id: string;
+  title: string;
+  summary: string;
+  skill: string;
+  minutes?: number;
+  instructor: { name: string; role: string; bioHtml?: string };
+  callout: { title: string; html: string };
+  next: LessonFrontmatter['next'];
+  introHtml: string;
+  steps: Step[];
+  quiz: QuizQuestion[];
+  glossary: GlossaryTerm[];
+  faq: FaqItem[];
+  skills: SkillNode[];
+}
+
+export interface Course {
+  lessons: Lesson[];
+}
+
+export type { Phase };

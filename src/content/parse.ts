@@ -1,0 +1,508 @@
+// The content parser: lesson folders (markdown with YAML frontmatter) → the
+// typed Course model, or a list of problems that each name the file, the line
+// and the field, and say what was expected. Pure: it takes file texts, so the
+// Vite plugin, the CLI and tests share it.
+import type { Code, RootContent } from 'mdast';
+import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { highlightCode, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown';
+import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step } from './model';
+import {
+  faqFrontmatterSchema,
+  glossaryFrontmatterSchema,
+  lessonFrontmatterSchema,
+  quizFrontmatterSchema,
+  skillsFrontmatterSchema,
+  stepFrontmatterSchema,
+} from './schema';
+
+export interface ContentFile {
+  /** Path relative to the content folder, with forward slashes: "ml-lifecycle/quiz.md". */
+  path: string;
+  text: string;
+}
+
+export interface ContentIssue {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted path of the field at fault, e.g. "questions[2].answer"; "" for the whole file. */
+  field: string;
+  message: string;
+}
+
+export interface ParseResult {
+  course: Course;
+  errors: ContentIssue[];
+  warnings: ContentIssue[];
+}
+
+type Path = (string | number)[];
+
+export function formatField(path: Path): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key),
+    '',
+  );
+}
+
+export function formatIssue(issue: ContentIssue, root = 'content'): string {
+  const field = issue.field ? ` ${issue.field}:` : '';
+  return `${root}/${issue.file}:${issue.line}:${issue.column} —${field} ${issue.message}`;
+}
+
+/** One markdown file split into frontmatter (with positions) and body. */
+class SourceFile {
+  readonly doc: Document | undefined;
+  readonly body: string;
+  /** Line number (1-based) of the first body line. */
+  readonly bodyLine: number;
+  private readonly lineCounter = new LineCounter();
+
+  constructor(
+    readonly path: string,
+    text: string,
+    private readonly report: (issue: ContentIssue) => void,
+  ) {
+    const normalized = text.replace(/\r\n?/g, '\n');
+    const match = /^---\n([\s\S]*?)\n?^---[ \t]*$\n?/m.exec(normalized);
+    if (!normalized.startsWith('---\n') || !match) {
+      this.body = normalized;
+      this.bodyLine = 1;
+      this.error([], 'expected YAML frontmatter: the file must start with a line "---", the fields, then another "---"', 1);
+      return;
+    }
+    this.body = normalized.slice(match[0].length);
+    this.bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
+    this.doc = parseDocument(match[1] ?? '', { lineCounter: this.lineCounter, prettyErrors: true });
+    // Only the first YAML error: the rest are usually echoes of it.
+    for (const err of this.doc.errors.slice(0, 1)) {
+      const pos = err.linePos?.[0];
+      this.report({
+        file: path,
+        line: (pos?.line ?? 1) + 1,
+        column: pos?.col ?? 1,
+        field: '',
+        message: `invalid YAML: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}${yamlAdvice(err.code)}`,
+      });
+    }
+  }
+
+  get hasValidYaml(): boolean {
+    return this.doc !== undefined && this.doc.errors.length === 0;
+  }
+
+  /** Position of a frontmatter field, or of its closest existing parent. */
+  position(path: Path): { line: number; column: number } {
+    if (!this.doc) return { line: 1, column: 1 };
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, depth), true);
+      const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+      if (range) {
+        // For a missing field, point at the key of the parent map entry rather than its first child.
+        let offset = range[0];
+        if (depth > 0 && depth < path.length) offset = this.keyOffset(path.slice(0, depth)) ?? offset;
+        const pos = this.lineCounter.linePos(offset);
+        return { line: pos.line + 1, column: pos.col }; // +1: the opening "---" line
+      }
+    }
+    return { line: 2, column: 1 };
+  }
+
+  private keyOffset(path: Path): number | undefined {
+    const parentPath = path.slice(0, -1);
+    const parent = parentPath.length === 0 ? this.doc?.contents : this.doc?.getIn(parentPath, true);
+    const last = path[path.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === last);
+      return (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+    }
+    if (isSeq(parent) && typeof last === 'number') {
+      return (parent.items[last] as { range?: [number, number, number] } | undefined)?.range?.[0];
+    }
+    return undefined;
+  }
+
+  error(path: Path, message: string, line?: number, column?: number): void {
+    const pos = line === undefined ? this.position(path) : { line, column: column ?? 1 };
+    this.report({ file: this.path, line: pos.line, column: pos.column, field: formatField(path), message });
+  }
+
+  /** Validate the frontmatter against a schema; undefined (and issues reported) if invalid. */
+  validate<S extends z.ZodType>(schema: S): z.infer<S> | undefined {
+    if (!this.hasValidYaml || !this.doc) return undefined;
+    const data: unknown = this.doc.toJS() ?? {};
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          this.error([...path, key], `unknown field "${key}" — check its spelling (see content/README.md)`);
+        }
+        continue;
+      }
+      this.error(path, describeIssue(issue, valueAt(data, path)));
+    }
+    return undefined;
+  }
+}
+
+function yamlAdvice(code: string): string {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY' || code === 'UNEXPECTED_TOKEN') {
+    return ' — if a value contains ": ", "{", "[" or "#", put it in quotes';
+  }
+  if (code === 'BAD_INDENT' || code === 'BAD_INDENT_TAB' || code === 'TAB_AS_INDENT') return ' — indent with spaces, consistently';
+  return '';
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let cur = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === 'invalid_type' && value === undefined) return `is required (expected ${issue.expected})`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${describeValue(value)}`;
+  if (issue.code === 'invalid_value') {
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`;
+  }
+  if (issue.code === 'invalid_union' && value !== null && typeof value === 'object' && 'kind' in value) {
+    return `unknown check kind ${JSON.stringify((value as { kind: unknown }).kind)}`;
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'regex') return `expected ${issue.message}, got ${describeValue(value)}`;
+  return issue.message;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return JSON.stringify(value);
+}
+
+const STEP_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+const LESSON_PARTS = ['lesson.md', 'quiz.md', 'glossary.md', 'faq.md', 'skills.md'] as const;
+
+const LANGUAGES: Record<string, CodeLanguage> = {
+  python: 'python',
+  py: 'python',
+  sh: 'shell',
+  bash: 'shell',
+  shell: 'shell',
+  console: 'shell',
+  dockerfile: 'dockerfile',
+  docker: 'dockerfile',
+  yaml: 'yaml',
+  yml: 'yaml',
+  json: 'json',
+  text: 'text',
+};
+
+const DEFAULT_FILE: Record<CodeLanguage, string> = {
+  python: 'main.py',
+  shell: 'commands.sh',
+  dockerfile: 'Dockerfile',
+  yaml: 'config.yaml',
+  json: 'data.json',
+  text: 'notes.txt',
+};
+
+export function parseCourse(files: ContentFile[]): ParseResult {
+  const errors: ContentIssue[] = [];
+  const warnings: ContentIssue[] = [];
+  const report = (issue: ContentIssue) => errors.push(issue);
+  const warn = (issue: ContentIssue) => warnings.push(issue);
+
+  const byLesson = new Map<string, ContentFile[]>();
+  for (const file of files) {
+    const [folder, ...rest] = file.path.split('/');
+    if (!folder || rest.length === 0) continue; // top-level files such as content/README.md
+    byLesson.set(folder, [...(byLesson.get(folder) ?? []), file]);
+  }
+
+  const lessons: Lesson[] = [];
+  const nextRefs: { file: SourceFile; index: number; id: string }[] = [];
+  for (const [folder, lessonFiles] of [...byLesson].sort(([a], [b]) => a.localeCompare(b))) {
+    const parsed = parseLesson(folder, lessonFiles, report, warn);
+    if (parsed) {
+      lessons.push(parsed.lesson);
+      parsed.lesson.next.forEach((id, index) => nextRefs.push({ file: parsed.lessonFile, index, id }));
+    }
+  }
+
+  const ids = new Set(lessons.map((l) => l.id));
+  for (const ref of nextRefs) {
+    if (!ids.has(ref.id)) {
+      ref.file.error(['next', ref.index], `no lesson has the id "${ref.id}" (known: ${[...ids].join(', ') || 'none'})`);
+    }
+  }
+
+  return { course: { lessons }, errors, warnings };
+}
+
+function parseLesson(
+  folder: string,
+  files: ContentFile[],
+  report: (i: ContentIssue) => void,
+  warn: (i: ContentIssue) => void,
+): { lesson: Lesson; lessonFile: SourceFile } | undefined {
+  const find = (name: string) => files.find((f) => f.path === `${folder}/${name}`);
+  const lessonSrc = find('lesson.md');
+  if (!lessonSrc) {
+    report({ file: `${folder}/lesson.md`, line: 1, column: 1, field: '', message: 'missing: every lesson folder needs a lesson.md' });
+    return undefined;
+  }
+  for (const f of files) {
+    const name = f.path.slice(folder.length + 1);
+    const known = (LESSON_PARTS as readonly string[]).includes(name) || name.startsWith('steps/');
+    if (!known && name.endsWith('.md')) {
+      warn({ file: f.path, line: 1, column: 1, field: '', message: `not part of the lesson format and ignored (expected ${LESSON_PARTS.join(', ')} or steps/NN-slug.md)` });
+    }
+  }
+
+  const open = (f: ContentFile) => new SourceFile(f.path, f.text, report);
+  const renderBody = (src: SourceFile) => renderProse(src, warn);
+
+  const lessonFile = open(lessonSrc);
+  const meta = lessonFile.validate(lessonFrontmatterSchema);
+  if (meta && meta.id !== folder) {
+    lessonFile.error(['id'], `must match the folder name "${folder}", got "${meta.id}"`);
+  }
+
+  // Steps
+  const steps: Step[] = [];
+  const stepFiles = files.filter((f) => f.path.startsWith(`${folder}/steps/`)).sort((a, b) => a.path.localeCompare(b.path));
+  const seenSlugs = new Map<string, string>();
+  const seenOrders = new Map<number, string>();
+  for (const f of stepFiles) {
+    const name = f.path.slice(`${folder}/steps/`.length);
+    const match = STEP_FILE.exec(name);
+    if (!match) {
+      report({ file: f.path, line: 1, column: 1, field: '', message: 'step file names must look like "01-my-step.md" (two digits, a dash, a lowercase slug)' });
+      continue;
+    }
+    const order = Number(match[1]);
+    const slug = match[2] as string;
+    const src = open(f);
+    if (seenSlugs.has(slug)) src.error([], `duplicate step slug "${slug}" (also used by ${seenSlugs.get(slug)})`, 1);
+    else seenSlugs.set(slug, f.path);
+    if (seenOrders.has(order)) src.error([], `duplicate step number ${match[1]} (also used by ${seenOrders.get(order)})`, 1);
+    else seenOrders.set(order, f.path);
+
+    const fm = src.validate(stepFrontmatterSchema);
+    const { html, blocks } = renderBody(src);
+    const starter = collectCode(src, blocks, 'starter');
+    const solution = collectCode(src, blocks, 'solution');
+    if (starter.length === 0) src.error([], 'needs a starter code block: a fence such as ```python starter', src.bodyLine);
+    if (solution.length === 0) src.error([], 'needs a solution code block: a fence such as ```python solution', src.bodyLine);
+    for (const s of solution) {
+      if (!starter.some((t) => t.file === s.file)) src.error([], `solution file "${s.file}" has no starter block with the same file name`, src.bodyLine);
+    }
+    if (fm) {
+      const { hints, ...rest } = fm;
+      const mainLanguage = starter[0]?.language;
+      const expected = fm.runtime === 'shell' ? 'shell' : 'python';
+      if (mainLanguage && mainLanguage !== expected) {
+        src.error(['runtime'], `is "${fm.runtime}" but the first starter block is ${mainLanguage}; put the ${expected} file first`);
+      }
+      steps.push({ ...rest, slug, order, source: `content/${f.path}`, html, hintsHtml: hints.map(markdownToHtml), starter, solution });
+    }
+  }
+  if (stepFiles.length === 0) {
+    report({ file: `${folder}/steps`, line: 1, column: 1, field: '', message: 'a lesson needs at least one step file in steps/ (e.g. steps/01-first-step.md)' });
+  }
+
+  // Quiz
+  const quizSrc = find('quiz.md');
+  const quizFile = quizSrc && open(quizSrc);
+  const quiz = quizFile?.validate(quizFrontmatterSchema)?.questions ?? [];
+  if (quizFile) {
+    checkUnique(quizFile, quiz, 'questions', (q) => q.id, 'id');
+    quiz.forEach((q, i) => {
+      if (!q.options.includes(q.answer)) {
+        quizFile.error(['questions', i, 'answer'], `"${q.answer}" is not one of the options (${q.options.map((o) => `"${o}"`).join(', ')})`);
+      }
+      const dup = q.options.find((o, j) => q.options.indexOf(o) !== j);
+      if (dup) quizFile.error(['questions', i, 'options'], `option "${dup}" appears twice`);
+    });
+  }
+
+  // Glossary
+  const glossarySrc = find('glossary.md');
+  const glossaryFile = glossarySrc && open(glossarySrc);
+  const terms = glossaryFile?.validate(glossaryFrontmatterSchema)?.terms ?? [];
+  if (glossaryFile) checkUnique(glossaryFile, terms, 'terms', (t) => t.id, 'id');
+
+  // FAQ
+  const faqSrc = find('faq.md');
+  const faq = (faqSrc && open(faqSrc).validate(faqFrontmatterSchema)?.items) || [];
+
+  // Skills, with references to terms, steps and each other
+  const skillsSrc = find('skills.md');
+  const skillsFile = skillsSrc && open(skillsSrc);
+  const nodes: SkillNode[] = skillsFile?.validate(skillsFrontmatterSchema)?.nodes ?? [];
+  if (skillsFile) {
+    checkUnique(skillsFile, nodes, 'nodes', (n) => n.id, 'id');
+    const nodeIds = new Set(nodes.map((n) => n.id));
+    const termIds = new Set(terms.map((t) => t.id));
+    const stepSlugs = new Set(steps.map((s) => s.slug));
+    nodes.forEach((n, i) => {
+      n.requires.forEach((r, j) => {
+        if (!nodeIds.has(r)) skillsFile.error(['nodes', i, 'requires', j], `no skill node has the id "${r}"`);
+        if (r === n.id) skillsFile.error(['nodes', i, 'requires', j], 'a node cannot require itself');
+      });
+      n.terms.forEach((t, j) => {
+        if (!termIds.has(t)) skillsFile.error(['nodes', i, 'terms', j], `no glossary term has the id "${t}"${glossaryFile ? '' : ' (this lesson has no glossary.md)'}`);
+      });
+      if (steps.length > 0 && !stepSlugs.has(n.masteredBy)) {
+        skillsFile.error(['nodes', i, 'masteredBy'], `no step has the slug "${n.masteredBy}" (steps: ${[...stepSlugs].join(', ')})`);
+      }
+    });
+    const cycle = findCycle(nodes);
+    if (cycle) {
+      const i = nodes.findIndex((n) => n.id === cycle[0]);
+      skillsFile.error(['nodes', i, 'requires'], `prerequisites form a loop: ${cycle.join(' → ')}`);
+    }
+  }
+
+  if (!meta) return undefined;
+  return {
+    lessonFile,
+    lesson: {
+      id: meta.id,
+      title: meta.title,
+      summary: meta.summary,
+      skill: meta.skill,
+      ...(meta.minutes === undefined ? {} : { minutes: meta.minutes }),
+      instructor: {
+        name: meta.instructor.name,
+        role: meta.instructor.role,
+        ...(meta.instructor.bio ? { bioHtml: markdownToHtml(meta.instructor.bio) } : {}),
+      },
+      callout: { title: meta.callout.title, html: markdownToHtml(meta.callout.text) },
+      next: meta.next,
+      introHtml: renderBody(lessonFile).html,
+      steps: steps.sort((a, b) => a.order - b.order),
+      quiz: quiz.map(({ explanation, ...q }) => ({ ...q, explanationHtml: markdownToHtml(explanation) })),
+      glossary: terms.map(
+        (t): GlossaryTerm => ({
+          id: t.id,
+          term: t.term,
+          definitionHtml: markdownToHtml(t.definition),
+          code: { ...t.code, html: highlightCode(t.code.source, t.code.language) },
+          xp: t.xp,
+        }),
+      ),
+      faq: faq.map((item) => ({ question: item.question, answerHtml: markdownToHtml(item.answer) })),
+      skills: nodes,
+    },
+  };
+}
+
+function checkUnique<T>(file: SourceFile, items: T[], listField: string, key: (t: T) => string, keyField: string): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const first = seen.get(k);
+    if (first !== undefined) file.error([listField, i, keyField], `duplicate ${keyField} "${k}" (first used at ${listField}[${first}])`);
+    else seen.set(k, i);
+  });
+}
+
+function findCycle(nodes: SkillNode[]): string[] | undefined {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done') return undefined;
+    if (state.get(id) === 'visiting') return [...stack.slice(stack.indexOf(id)), id];
+    state.set(id, 'visiting');
+    stack.push(id);
+    for (const r of byId.get(id)?.requires ?? []) {
+      if (r === id) continue; // reported separately
+      const found = visit(r);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const n of nodes) {
+    const found = visit(n.id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+interface MarkedBlock {
+  role: 'starter' | 'solution';
+  file: CodeFile;
+  line: number;
+}
+
+/** Render a file's body, pulling out the starter/solution code blocks. */
+function renderProse(src: SourceFile, warn: (i: ContentIssue) => void): { html: string; blocks: MarkedBlock[] } {
+  const tree = parseMarkdown(src.body);
+  const blocks: MarkedBlock[] = [];
+  const lineOf = (node: { position?: { start: { line: number; column: number } } }) => ({
+    line: (node.position?.start.line ?? 1) + src.bodyLine - 1,
+    column: node.position?.start.column ?? 1,
+  });
+  const walk = (nodes: RootContent[]): RootContent[] =>
+    nodes.flatMap((node): RootContent[] => {
+      if (node.type === 'html') {
+        const pos = lineOf(node);
+        warn({ file: src.path, ...pos, field: '', message: 'raw HTML is not allowed in lesson markdown and was removed' });
+        return [];
+      }
+      if (node.type === 'link' && /^\s*(javascript|vbscript|data):/i.test(node.url)) {
+        const pos = lineOf(node);
+        warn({ file: src.path, ...pos, field: '', message: `unsafe link "${node.url.slice(0, 40)}" was removed` });
+      }
+      if (node.type === 'code') {
+        const marked = readMarkedBlock(node, src, lineOf(node).line);
+        if (marked) {
+          blocks.push(marked);
+          return [];
+        }
+      }
+      if ('children' in node && Array.isArray(node.children)) {
+        (node as { children: RootContent[] }).children = walk(node.children as RootContent[]);
+      }
+      return [node];
+    });
+  const children = walk(tree.children);
+  return { html: mdastToHtml(children), blocks };
+}
+
+function readMarkedBlock(node: Code, src: SourceFile, line: number): MarkedBlock | undefined {
+  const words = (node.meta ?? '').split(/\s+/).filter(Boolean);
+  const role = words.find((w): w is 'starter' | 'solution' => w === 'starter' || w === 'solution');
+  if (!role) return undefined;
+  const language = LANGUAGES[(node.lang ?? '').toLowerCase()];
+  if (!language) {
+    src.error([], `the ${role} block needs a language after the fence: one of ${Object.keys(LANGUAGES).join(', ')}`, line);
+    return undefined;
+  }
+  const fileWord = words.find((w) => w.startsWith('file='));
+  const file = fileWord ? fileWord.slice('file='.length) : DEFAULT_FILE[language];
+  if (!file) src.error([], `the ${role} block has an empty file= name`, line);
+  return { role, line, file: { file, language, code: node.value.endsWith('\n') ? node.value : `${node.value}\n` } };
+}
+
+function collectCode(src: SourceFile, blocks: MarkedBlock[], role: 'starter' | 'solution'): CodeFile[] {
+  const out: CodeFile[] = [];
+  for (const b of blocks.filter((x) => x.role === role)) {
+    if (out.some((f) => f.file === b.file.file)) {
+      src.error([], `two ${role} blocks for the file "${b.file.file}"; give each a different file=name`, b.line);
+      continue;
+    }
+    out.push(b.file);
+  }
+  return out;
+}

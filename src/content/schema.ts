@@ -1,0 +1,190 @@
+// Frontmatter schemas for lesson files. These are the source of truth for the
+// content format (content/README.md documents them for instructors); the lesson
+// model types are inferred from them. Every object is .strict() so a misspelt
+// field is reported instead of silently ignored.
+import { z } from 'zod';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug such as "data-drift" (letters, digits and single dashes)');
+
+export const PHASES = ['ingestion', 'training', 'tracking', 'deployment', 'monitoring'] as const;
+export const phaseSchema = z.enum(PHASES).describe('the lifecycle phase this step belongs to');
+export type Phase = z.infer<typeof phaseSchema>;
+
+export const SERVICES = ['repo-explorer', 'training-report', 'tracking-ui', 'model-api', 'monitor'] as const;
+
+export const instructorSchema = z
+  .object({
+    name: z.string().min(1).describe('shown on the instructor card'),
+    role: z.string().min(1).describe('one line under the name'),
+    bio: z.string().min(1).optional().describe('a short paragraph (markdown)'),
+  })
+  .strict();
+
+export const lessonFrontmatterSchema = z
+  .object({
+    id: slug.describe('the lesson id; must match its folder name'),
+    title: z.string().min(1),
+    summary: z.string().min(1).describe('one or two sentences under the title'),
+    skill: z
+      .string()
+      .regex(/^[a-z][a-z0-9]*$/, 'a lowercase word such as "artificialintelligence"')
+      .describe('the skill XP from this lesson counts towards'),
+    instructor: instructorSchema,
+    callout: z
+      .object({ title: z.string().min(1), text: z.string().min(1).describe('markdown') })
+      .strict()
+      .describe('the highlighted note under the hero'),
+    next: z.array(slug).default([]).describe('ids of lessons to suggest afterwards'),
+    minutes: z.number().int().positive().optional().describe('estimated time to finish'),
+  })
+  .strict();
+
+// How a check is judged on the outcome of a run (DESIGN.md §4). The lab that
+// evaluates these lands with the engine; the kinds are fixed here so lessons
+// can be validated today.
+export const checkSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('output-contains'), text: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('no-error') }).strict(),
+  z.object({ kind: z.literal('file-exists'), path: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('dvc-tracked'), path: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('git-committed'), path: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('git-not-committed'), path: z.string().min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('variable'),
+      name: z.string().regex(/^[A-Za-z_]\w*$/, 'a Python variable name'),
+      atLeast: z.number().optional(),
+      atMost: z.number().optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('mlflow-param'), key: z.string().min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('mlflow-metric'),
+      key: z.string().min(1),
+      minSteps: z.number().int().positive().default(1),
+    })
+    .strict(),
+  z.object({ kind: z.literal('mlflow-model'), registeredName: z.string().min(1).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('http'),
+      method: z.enum(['GET', 'POST']),
+      path: z.string().startsWith('/'),
+      body: z.unknown().optional(),
+      status: z.number().int(),
+      jsonHas: z.string().optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'workdir', 'requirements', 'cmd-exec'])) }).strict(),
+  z.object({ kind: z.literal('drift-detected') }).strict(),
+  z.object({ kind: z.literal('retrained') }).strict(),
+]);
+
+export const stepCheckSchema = z
+  .object({
+    says: z.string().min(1).describe('the sentence the learner sees'),
+    expect: checkSchema.describe('how the outcome of the run is judged'),
+  })
+  .strict();
+
+export const stepFrontmatterSchema = z
+  .object({
+    title: z.string().min(1),
+    phase: phaseSchema,
+    summary: z.string().min(1).describe('one line shown in step lists'),
+    preview: z
+      .object({
+        address: z
+          .string()
+          .regex(/^localhost:\d{2,5}(\/[\w\-./]*)?$/, 'an address such as "localhost:3000/ingest-and-version"'),
+        service: z.enum(SERVICES),
+      })
+      .strict(),
+    runtime: z.enum(['shell', 'python']),
+    xp: z.number().int().positive().max(500),
+    timeLimitSeconds: z.number().positive().max(120).optional(),
+    checks: z.array(stepCheckSchema).min(1, 'at least one check'),
+    hints: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+export const quizFrontmatterSchema = z
+  .object({
+    questions: z
+      .array(
+        z
+          .object({
+            id: slug,
+            prompt: z.string().min(1),
+            options: z.array(z.string().min(1)).min(2, 'at least two options').max(6),
+            answer: z.string().min(1).describe('the text of the correct option, exactly as in options'),
+            explanation: z.string().min(1).describe('shown after answering (markdown)'),
+            xp: z.number().int().positive().max(200).default(20),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const glossaryFrontmatterSchema = z
+  .object({
+    terms: z
+      .array(
+        z
+          .object({
+            id: slug,
+            term: z.string().min(1),
+            definition: z.string().min(1).describe('markdown'),
+            code: z
+              .object({
+                language: z.enum(['python', 'bash', 'shell', 'yaml', 'dockerfile', 'json', 'text']),
+                source: z.string().min(1),
+                caption: z.string().min(1),
+              })
+              .strict(),
+            xp: z.number().int().positive().max(100).default(5),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const faqFrontmatterSchema = z
+  .object({
+    items: z
+      .array(z.object({ question: z.string().min(1), answer: z.string().min(1).describe('markdown') }).strict())
+      .min(1),
+  })
+  .strict();
+
+export const skillsFrontmatterSchema = z
+  .object({
+    nodes: z
+      .array(
+        z
+          .object({
+            id: slug,
+            label: z.string().min(1),
+            description: z.string().min(1),
+            requires: z.array(slug).default([]).describe('ids of prerequisite nodes'),
+            terms: z.array(slug).min(1).describe('glossary term ids to learn to unlock this node'),
+            masteredBy: slug.describe('the step slug whose completion masters this node'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
+export type StepFrontmatter = z.infer<typeof stepFrontmatterSchema>;
+export type StepCheck = z.infer<typeof stepCheckSchema>;
+export type Check = z.infer<typeof checkSchema>;
+export type QuizQuestionFrontmatter = z.infer<typeof quizFrontmatterSchema>['questions'][number];
+export type GlossaryTermFrontmatter = z.infer<typeof glossaryFrontmatterSchema>['terms'][number];
+export type SkillNodeFrontmatter = z.infer<typeof skillsFrontmatterSchema>['nodes'][number];

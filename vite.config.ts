@@ -1,0 +1,30 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { contentPlugin } from './scripts/vite-plugin-content';
+
+// COOP + COEP make the page cross-origin isolated, which the lab's Python
+// engine uses to interrupt runaway code (FACTS.md). Static hosts need the same
+// two headers (README.md, "Deploy").
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), contentPlugin()],
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096, // Monaco is one large lazy chunk by design
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['tests/setup.ts'],
+    include: ['tests/**/*.test.{ts,tsx}'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    alias: [{ find: /^.*\/lesson\/CodeEditor$/, replacement: new URL('./tests/stubs/CodeEditor.tsx', import.meta.url).pathname }],
+  },
+});
