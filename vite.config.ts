@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { contentPlugin } from './scripts/vite-plugin-content';
+import { contentPlugin } from './scripts/vite-plugin-content.ts';
 
 // COOP + COEP make the page cross-origin isolated, which the lab's Python
 // engine uses to interrupt runaway code (FACTS.md). Static hosts need the same

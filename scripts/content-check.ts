@@ -1,8 +1,8 @@
 // `npm run content:check [folder]`: validate every lesson and print problems as
 // file:line:column — field: message. Exit code 1 when anything is wrong.
 import { resolve } from 'node:path';
-import { formatIssue } from '../src/content/parse';
-import { loadCourse } from './content-files';
+import { formatIssue } from '../src/content/parse.ts';
+import { loadCourse } from './content-files.ts';
 
 const root = resolve(process.argv[2] ?? 'content');
 const { course, errors, warnings } = loadCourse(root);

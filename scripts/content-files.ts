@@ -2,7 +2,7 @@
 // folder and hand it to the shared parser (src/content/parse.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parseCourse, type ContentFile, type ParseResult } from '../src/content/parse';
+import { parseCourse, type ContentFile, type ParseResult } from '../src/content/parse.ts';
 
 export function readContentFiles(root: string): ContentFile[] {
   const out: ContentFile[] = [];

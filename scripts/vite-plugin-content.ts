@@ -4,8 +4,8 @@
 // in `npm run dev` hot-updates the page (see src/content/course.ts).
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { formatIssue } from '../src/content/parse';
-import { loadCourse } from './content-files';
+import { formatIssue } from '../src/content/parse.ts';
+import { loadCourse } from './content-files.ts';
 
 const PUBLIC_ID = 'virtual:lifecycle-content';
 const RESOLVED_ID = `\0${PUBLIC_ID}`;

@@ -5,8 +5,8 @@
 import type { Code, RootContent } from 'mdast';
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { highlightCode, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown';
-import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step } from './model';
+import { highlightCode, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
+import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step } from './model.ts';
 import {
   faqFrontmatterSchema,
   glossaryFrontmatterSchema,
@@ -14,7 +14,7 @@ import {
   quizFrontmatterSchema,
   skillsFrontmatterSchema,
   stepFrontmatterSchema,
-} from './schema';
+} from './schema.ts';
 
 export interface ContentFile {
   /** Path relative to the content folder, with forward slashes: "ml-lifecycle/quiz.md". */

@@ -1,0 +1,29 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ErrorBoundary } from '../lib/ErrorBoundary';
+import { Layout } from './Layout';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+import { LessonRoute, StepRoute } from './routes';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="lessons/:lessonId" element={<LessonRoute />} />
+        <Route path="lessons/:lessonId/steps/:slug" element={<StepRoute />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <ErrorBoundary where="the app">
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,64 @@
+import { Link, Outlet, useMatch } from 'react-router-dom';
+import { findLesson, useCourse } from '../content/course';
+import { useProgress } from '../progress/store';
+import { useTheme } from '../lib/useTheme';
+import { XpHeader } from './XpHeader';
+import { ProgressMenu } from './ProgressMenu';
+import { Toasts } from './Toasts';
+import { ErrorBoundary } from '../lib/ErrorBoundary';
+
+export function Layout() {
+  const course = useCourse();
+  const match = useMatch('/lessons/:lessonId/*');
+  const lesson = findLesson(course, match?.params.lessonId);
+  const [theme, toggleTheme] = useTheme();
+  const notice = useProgress((s) => s.notice);
+  const dismissNotice = useProgress((s) => s.dismissNotice);
+
+  return (
+    <div className="min-h-screen bg-bg text-ink">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-ink"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 border-b border-line bg-surface/95 backdrop-blur">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
+          <Link to="/" className="flex items-center gap-2 font-semibold tracking-tight">
+            <img src="/favicon.svg" alt="" width={22} height={22} />
+            Lifecycle Lab
+          </Link>
+          <XpHeader lesson={lesson} course={course} />
+          <div className="ml-auto flex items-center gap-2">
+            <ProgressMenu />
+            <button
+              type="button"
+              onClick={toggleTheme}
+              className="rounded-md border border-line px-2.5 py-1.5 text-sm hover:bg-surface-2"
+              aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+            >
+              {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+            </button>
+          </div>
+        </div>
+      </header>
+      {notice && (
+        <div role="alert" className="border-b border-warn bg-surface-2">
+          <div className="mx-auto flex max-w-7xl items-start gap-3 px-4 py-3 text-sm">
+            <p className="flex-1">{notice}</p>
+            <button type="button" onClick={dismissNotice} className="rounded border border-line px-2 py-1 hover:bg-surface">
+              Dismiss
+            </button>
+          </div>
+        </div>
+      )}
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 pb-16 pt-6 outline-none">
+        <ErrorBoundary where="this page">
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      <Toasts />
+    </div>
+  );
+}

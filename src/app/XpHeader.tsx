@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import type { Course, Lesson } from '../content/model';
+import { lessonProgress } from '../progress/selectors';
+import { useProgress } from '../progress/store';
+import { totalXp, xpBySkill } from '../progress/xp';
+
+/** Total XP, XP per skill and a progress bar for the open lesson (or the whole course). */
+export function XpHeader({ lesson, course }: { lesson: Lesson | undefined; course: Course }) {
+  const awards = useProgress((s) => s.awards);
+  const learned = useProgress((s) => s.learned);
+  const completedSteps = useProgress((s) => s.completedSteps);
+  const quiz = useProgress((s) => s.quiz);
+
+  const skills = useMemo(() => xpBySkill(awards, course.lessons.map((l) => l.skill)), [awards, course]);
+  const progress = useMemo(() => {
+    const facts = { learned, completedSteps, quiz };
+    const parts = (lesson ? [lesson] : course.lessons).map((l) => lessonProgress(l, facts));
+    const done = parts.reduce((n, p) => n + p.done, 0);
+    const total = parts.reduce((n, p) => n + p.total, 0);
+    return { done, total, percent: total ? Math.round((done / total) * 100) : 0 };
+  }, [lesson, course, learned, completedSteps, quiz]);
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-label="Your progress" role="group">
+      <span className="rounded-full bg-accent px-2.5 py-0.5 font-semibold text-accent-ink">Total XP: {totalXp(awards)}</span>
+      {skills.map(([skill, xp]) => (
+        <span key={skill} className="font-mono text-muted">
+          {skill} XP: {xp}
+        </span>
+      ))}
+      <span className="flex items-center gap-2">
+        <span className="sr-only" id="progress-label">
+          {lesson ? `${lesson.title} progress` : 'Course progress'}
+        </span>
+        <span
+          role="progressbar"
+          aria-labelledby="progress-label"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={progress.percent}
+          aria-valuetext={`${progress.percent}% (${progress.done} of ${progress.total} items)`}
+          className="block h-2 w-28 overflow-hidden rounded-full bg-surface-2 ring-1 ring-line"
+        >
+          <span className="block h-full bg-ok transition-[width] duration-500" style={{ width: `${progress.percent}%` }} />
+        </span>
+        <span className="text-muted" aria-hidden="true">
+          {progress.percent}%
+        </span>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:lifecycle-content' {
+  import type { Course } from './model';
+  export const course: Course;
+}

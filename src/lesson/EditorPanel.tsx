@@ -1,0 +1,124 @@
+import { lazy, Suspense, useId, useState } from 'react';
+import type { Lesson, Step } from '../content/model';
+import { stepKey, useProgress } from '../progress/store';
+import { useTheme } from '../lib/useTheme';
+
+// Monaco is large: it loads only when a step is opened, after the text paints.
+const CodeEditor = lazy(() => import('./CodeEditor'));
+
+type View = 'mine' | 'solution';
+
+export function EditorPanel({ lesson, step }: { lesson: Lesson; step: Step }) {
+  const tabsId = useId();
+  const [theme] = useTheme();
+  const [active, setActive] = useState(0);
+  const [view, setView] = useState<View>('mine');
+  const [undo, setUndo] = useState<Record<string, string> | null>(null);
+  const drafts = useProgress((s) => s.drafts[stepKey(lesson.id, step.slug)]);
+  const saveDraft = useProgress((s) => s.saveDraft);
+  const clearDrafts = useProgress((s) => s.clearDrafts);
+
+  const file = step.starter[active] ?? step.starter[0];
+  if (!file) return null;
+  const solution = step.solution.find((s) => s.file === file.file);
+  const mine = drafts?.[file.file] ?? file.code;
+  const showingSolution = view === 'solution' && solution !== undefined;
+  const edited = step.starter.some((f) => drafts?.[f.file] !== undefined && drafts[f.file] !== f.code);
+
+  const resetToStarter = () => {
+    setUndo(drafts ?? null);
+    clearDrafts(lesson.id, step.slug);
+    setView('mine');
+  };
+  const undoReset = () => {
+    if (undo) for (const [name, code] of Object.entries(undo)) saveDraft(lesson.id, step.slug, name, code);
+    setUndo(null);
+  };
+  const useSolution = () => {
+    setUndo(drafts ?? null);
+    for (const s of step.solution) saveDraft(lesson.id, step.slug, s.file, s.code);
+    setView('mine');
+  };
+
+  const button = 'rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-2 disabled:opacity-50';
+
+  return (
+    <section aria-label="Code editor" className="flex flex-col overflow-hidden rounded-xl border border-line bg-surface">
+      <div className="flex flex-wrap items-center gap-2 border-b border-line bg-surface-2 px-2 py-1.5">
+        <div role="tablist" aria-label="Files" className="flex gap-1">
+          {step.starter.map((f, i) => (
+            <button
+              key={f.file}
+              type="button"
+              role="tab"
+              id={`${tabsId}-tab-${i}`}
+              aria-selected={i === active}
+              aria-controls={`${tabsId}-panel`}
+              tabIndex={i === active ? 0 : -1}
+              onClick={() => setActive(i)}
+              onKeyDown={(e) => {
+                if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                const next = (i + (e.key === 'ArrowRight' ? 1 : -1) + step.starter.length) % step.starter.length;
+                setActive(next);
+                document.getElementById(`${tabsId}-tab-${next}`)?.focus();
+              }}
+              className={`rounded-md px-2.5 py-1 font-mono text-xs ${i === active ? 'bg-surface text-ink ring-1 ring-line' : 'text-muted hover:text-ink'}`}
+            >
+              {f.file}
+            </button>
+          ))}
+        </div>
+        <div className="ml-auto flex flex-wrap gap-2">
+          <button type="button" className={button} onClick={resetToStarter} disabled={!edited}>
+            Reset to starter
+          </button>
+          {showingSolution ? (
+            <>
+              <button type="button" className={button} onClick={() => setView('mine')}>
+                Back to my code
+              </button>
+              <button type="button" className={button} onClick={useSolution}>
+                Use the solution
+              </button>
+            </>
+          ) : (
+            <button type="button" className={button} onClick={() => setView('solution')} disabled={!solution}>
+              Show solution
+            </button>
+          )}
+        </div>
+      </div>
+      {showingSolution && (
+        <p role="status" className="border-b border-line bg-surface-2 px-3 py-1.5 text-sm">
+          Showing the reference solution (read-only). Your code is kept: <strong>Back to my code</strong> returns to it.
+        </p>
+      )}
+      {undo && !showingSolution && (
+        <p role="status" className="flex items-center gap-3 border-b border-line bg-surface-2 px-3 py-1.5 text-sm">
+          Your previous code was replaced.
+          <button type="button" className={button} onClick={undoReset}>
+            Undo
+          </button>
+        </p>
+      )}
+      <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-tab-${active}`} className="h-80 sm:h-96">
+        <Suspense fallback={<p className="p-4 font-mono text-sm text-muted" role="status">Loading engine…</p>}>
+          <CodeEditor
+            key={`${file.file}-${showingSolution ? 'solution' : 'mine'}`}
+            path={`${lesson.id}/${step.slug}/${showingSolution ? 'solution/' : ''}${file.file}`}
+            value={showingSolution ? solution.code : mine}
+            language={file.language}
+            readOnly={showingSolution}
+            theme={theme}
+            label={`${file.file}${showingSolution ? ' (reference solution, read-only)' : ''} — code editor`}
+            onChange={(code) => {
+              if (showingSolution) return;
+              saveDraft(lesson.id, step.slug, file.file, code);
+              if (undo) setUndo(null);
+            }}
+          />
+        </Suspense>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMemo } from 'react';
+import type { Course, Lesson } from '../content/model';
+import { skillNodeStatuses, stepStatuses } from '../progress/selectors';
+import { useProgress } from '../progress/store';
+import { ContinueLearning } from './ContinueLearning';
+import { Faq } from './Faq';
+import { Glossary } from './Glossary';
+import { InstructorCard } from './InstructorCard';
+import { LessonHero } from './LessonHero';
+import { LifecycleHub } from './LifecycleHub';
+import { Quiz } from './Quiz';
+import { Section } from './Section';
+import { SkillMatrix } from './SkillMatrix';
+import { StepList } from './StepList';
+
+export function LessonPage({ lesson, course }: { lesson: Lesson; course: Course }) {
+  const learned = useProgress((s) => s.learned);
+  const completedSteps = useProgress((s) => s.completedSteps);
+  const quiz = useProgress((s) => s.quiz);
+  const phases = useMemo(() => stepStatuses(lesson, { completedSteps }), [lesson, completedSteps]);
+  const nodes = useMemo(() => skillNodeStatuses(lesson, { learned, completedSteps, quiz }), [lesson, learned, completedSteps, quiz]);
+
+  return (
+    <article className="mx-auto max-w-5xl">
+      <LessonHero lesson={lesson} />
+      <div className="mt-12 grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <Section id="lifecycle-hub" title="Lifecycle Hub" intro="Five phases, one loop. Each links to its step.">
+          <LifecycleHub lesson={lesson} statuses={phases} />
+        </Section>
+        <div className="lg:mt-12">
+          <InstructorCard instructor={lesson.instructor} />
+        </div>
+      </div>
+      <Section id="steps" title="Steps" intro="Each step pairs a short read with code you edit and a simulated localhost preview.">
+        <StepList lesson={lesson} statuses={phases} />
+      </Section>
+      <Section
+        id="skill-matrix"
+        title="Skill Matrix"
+        intro="Learn a node's glossary terms to unlock it; complete its step to master it."
+      >
+        <SkillMatrix lesson={lesson} statuses={nodes} />
+      </Section>
+      <Section id="quick-quiz" title="Quick Quiz" intro="Full XP for a right first answer, less after each wrong try.">
+        <Quiz lesson={lesson} />
+      </Section>
+      <Section id="faq" title="Frequently Asked Questions">
+        <Faq lesson={lesson} />
+      </Section>
+      <Section id="glossary" title="Lesson Glossary" intro="Mark a term as learned to earn XP and unlock skill nodes.">
+        <Glossary lesson={lesson} />
+      </Section>
+      <Section id="continue" title="Continue Learning">
+        <ContinueLearning lesson={lesson} course={course} />
+      </Section>
+    </article>
+  );
+}

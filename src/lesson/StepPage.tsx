@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { Lesson, Step } from '../content/model';
+import { isStepDone } from '../progress/selectors';
+import { useProgress } from '../progress/store';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { PreviewFrame } from '../preview/PreviewFrame';
+import { ErrorBoundary } from '../lib/ErrorBoundary';
+import { EditorPanel } from './EditorPanel';
+import { PHASE_LABEL, stepPath } from './phases';
+import { Prose } from './Prose';
+
+export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
+  useDocumentTitle(`${step.title} — ${lesson.title}`);
+  const completedSteps = useProgress((s) => s.completedSteps);
+  const done = isStepDone({ completedSteps }, lesson.id, step.slug);
+  const index = lesson.steps.indexOf(step);
+  const prev = lesson.steps[index - 1];
+  const next = lesson.steps[index + 1];
+
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link to="/" className="hover:underline">
+              Course
+            </Link>{' '}
+            /
+          </li>
+          <li>
+            <Link to={`/lessons/${lesson.id}`} className="hover:underline">
+              {lesson.title}
+            </Link>{' '}
+            /
+          </li>
+          <li aria-current="page">Step {step.order}</li>
+        </ol>
+      </nav>
+      <div className="mt-4 grid items-start gap-6 lg:grid-cols-2">
+        <div className="min-w-0">
+          <p className="font-mono text-xs uppercase tracking-widest text-muted">
+            Step {step.order} of {lesson.steps.length} · {PHASE_LABEL[step.phase]} · {step.xp} XP
+            {done ? ' · completed' : ''}
+          </p>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight">{step.title}</h1>
+          <p className="mt-2 text-lg text-muted">{step.summary}</p>
+          <Prose html={step.html} className="mt-6" />
+          <Checks step={step} />
+          <Hints step={step} />
+          <nav aria-label="Steps" className="mt-10 flex flex-wrap justify-between gap-3 border-t border-line pt-4">
+            {prev ? (
+              <Link to={stepPath(lesson.id, prev.slug)} className="text-accent hover:underline">
+                ← Step {prev.order}: {prev.title}
+              </Link>
+            ) : (
+              <Link to={`/lessons/${lesson.id}`} className="text-accent hover:underline">
+                ← Lesson overview
+              </Link>
+            )}
+            {next ? (
+              <Link to={stepPath(lesson.id, next.slug)} className="text-accent hover:underline">
+                Step {next.order}: {next.title} →
+              </Link>
+            ) : (
+              <Link to={`/lessons/${lesson.id}#continue`} className="text-accent hover:underline">
+                Finish: continue learning →
+              </Link>
+            )}
+          </nav>
+        </div>
+        <div className="grid min-w-0 gap-4 lg:sticky lg:top-20">
+          <ErrorBoundary where="the editor">
+            <EditorPanel lesson={lesson} step={step} />
+          </ErrorBoundary>
+          <ErrorBoundary where="the preview">
+            <PreviewFrame address={step.preview.address} status="Not run yet">
+              <p>This step has not been run yet.</p>
+              <p className="mt-2 text-muted">
+                When the lab is connected, running your {step.runtime === 'shell' ? 'commands' : 'program'} shows here what{' '}
+                {step.preview.address} would show for your code.
+              </p>
+            </PreviewFrame>
+          </ErrorBoundary>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Checks({ step }: { step: Step }) {
+  return (
+    <section aria-labelledby="checks-title" className="mt-8 rounded-xl border border-line bg-surface p-4">
+      <h2 id="checks-title" className="font-semibold">
+        Checks
+      </h2>
+      <p className="text-sm text-muted">Judged on what your code actually does when it runs.</p>
+      <ul className="mt-2 grid gap-1.5 text-sm">
+        {step.checks.map((check) => (
+          <li key={check.says} className="flex gap-2">
+            <span aria-hidden="true" className="text-muted">
+              ○
+            </span>
+            <span>
+              {check.says} <span className="sr-only">(not checked yet)</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Hints({ step }: { step: Step }) {
+  const [shown, setShown] = useState(0);
+  if (step.hintsHtml.length === 0) return null;
+  return (
+    <section aria-labelledby="hints-title" className="mt-4 rounded-xl border border-line bg-surface p-4">
+      <h2 id="hints-title" className="font-semibold">
+        Hints
+      </h2>
+      <ol className="mt-2 grid gap-2 text-sm">
+        {step.hintsHtml.slice(0, shown).map((html, i) => (
+          <li key={i} className="rounded-lg bg-surface-2 p-2">
+            <Prose html={html} />
+          </li>
+        ))}
+      </ol>
+      {shown < step.hintsHtml.length && (
+        <button
+          type="button"
+          onClick={() => setShown((n) => n + 1)}
+          className="mt-2 rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-2"
+        >
+          Show hint {shown + 1} of {step.hintsHtml.length}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { CodeLanguage } from '../content/model';
+
+export interface CodeEditorProps {
+  value: string;
+  language: CodeLanguage;
+  onChange: (value: string) => void;
+  readOnly: boolean;
+  /** Accessible name of the editing area. */
+  label: string;
+  theme: 'dark' | 'light';
+  /** A model path, so each file keeps its own undo history. */
+  path: string;
+}

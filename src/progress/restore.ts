@@ -1,0 +1,147 @@
+// Every read of saved progress — localStorage at start-up and imported files —
+// goes through here (STYLE.md 7): unknown shapes are refused, damaged entries
+// are dropped one by one, and the caller learns what was lost.
+import * as z from 'zod/mini';
+import type { Ledger } from './xp';
+
+export const PROGRESS_VERSION = 1;
+export const EXPORT_APP = 'lifecycle-lab';
+
+export interface QuizRecord {
+  /** Every option chosen, in order. */
+  answers: string[];
+  correct: boolean;
+}
+
+/** The facts we persist; everything else is derived (DESIGN.md §5). */
+export interface ProgressFacts {
+  awards: Ledger;
+  quiz: Record<string, QuizRecord>;
+  learned: Record<string, number>;
+  completedSteps: Record<string, number>;
+  drafts: Record<string, Record<string, string>>;
+}
+
+export const emptyFacts = (): ProgressFacts => ({ awards: {}, quiz: {}, learned: {}, completedSteps: {}, drafts: {} });
+
+const awardSchema = z.object({
+  xp: z.int().check(z.minimum(0), z.maximum(10_000)),
+  skill: z.string().check(z.minLength(1)),
+  at: z.number(),
+});
+const quizSchema = z.object({ answers: z.array(z.string()), correct: z.boolean() });
+const timeSchema = z.number();
+const draftSchema = z.record(z.string(), z.string());
+
+const entrySchemas = {
+  awards: awardSchema,
+  quiz: quizSchema,
+  learned: timeSchema,
+  completedSteps: timeSchema,
+  drafts: draftSchema,
+} as const;
+
+export type RestoreResult =
+  | { ok: true; facts: ProgressFacts; dropped: number }
+  | { ok: false; reason: string };
+
+/**
+ * Repair a state object of the current version. Entries that do not fit are
+ * dropped (and counted); a value that is not our shape at all is refused.
+ */
+export function restoreFacts(value: unknown): RestoreResult {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, reason: 'the saved progress is not an object' };
+  }
+  const input = value as Record<string, unknown>;
+  const known = Object.keys(entrySchemas);
+  if (!known.some((k) => k in input)) {
+    return { ok: false, reason: 'the saved data is not Lifecycle Lab progress' };
+  }
+  const facts = emptyFacts();
+  let dropped = 0;
+  for (const key of known as (keyof ProgressFacts)[]) {
+    const section = input[key];
+    if (section === undefined) continue;
+    if (section === null || typeof section !== 'object' || Array.isArray(section)) {
+      dropped++;
+      continue;
+    }
+    const schema = entrySchemas[key];
+    const target = facts[key] as Record<string, unknown>;
+    for (const [id, entry] of Object.entries(section)) {
+      const parsed = schema.safeParse(entry);
+      if (parsed.success) target[id] = parsed.data;
+      else dropped++;
+    }
+  }
+  return { ok: true, facts, dropped };
+}
+
+/**
+ * Older versions are brought forward one step at a time. Version 1 is the
+ * first released format, so there is nothing to migrate yet; a future version
+ * 2 adds `1: (state) => ...` here and a test for it.
+ */
+const MIGRATIONS: Record<number, (state: unknown) => unknown> = {};
+
+export function migrateFacts(state: unknown, fromVersion: number): RestoreResult {
+  if (!Number.isInteger(fromVersion) || fromVersion < 0) {
+    return { ok: false, reason: `the saved progress has an unreadable version (${String(fromVersion)})` };
+  }
+  if (fromVersion > PROGRESS_VERSION) {
+    return {
+      ok: false,
+      reason: `the saved progress comes from a newer version of Lifecycle Lab (format ${fromVersion}, this app reads ${PROGRESS_VERSION})`,
+    };
+  }
+  let current = state;
+  for (let v = fromVersion; v < PROGRESS_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return { ok: false, reason: `saved progress in format ${v} cannot be upgraded` };
+    current = step(current);
+  }
+  return restoreFacts(current);
+}
+
+/** What zustand's persist writes: `{ state, version }`. */
+export function readPersisted(raw: string): RestoreResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'the saved progress is not valid JSON' };
+  }
+  if (parsed === null || typeof parsed !== 'object' || !('state' in parsed)) {
+    return { ok: false, reason: 'the saved data is not Lifecycle Lab progress' };
+  }
+  const { state, version } = parsed as { state: unknown; version?: unknown };
+  return migrateFacts(state, typeof version === 'number' ? version : 0);
+}
+
+export interface ProgressExport {
+  app: typeof EXPORT_APP;
+  version: number;
+  exportedAt: string;
+  progress: ProgressFacts;
+}
+
+export function toExport(facts: ProgressFacts, now = new Date()): ProgressExport {
+  return { app: EXPORT_APP, version: PROGRESS_VERSION, exportedAt: now.toISOString(), progress: facts };
+}
+
+/** Read an exported progress file; refuse anything that is not one. */
+export function readExport(text: string): RestoreResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'this file is not JSON' };
+  }
+  if (parsed === null || typeof parsed !== 'object' || (parsed as { app?: unknown }).app !== EXPORT_APP) {
+    return { ok: false, reason: 'this file is not a Lifecycle Lab progress export' };
+  }
+  const { version, progress } = parsed as { version?: unknown; progress?: unknown };
+  if (typeof version !== 'number') return { ok: false, reason: 'this export has no format version' };
+  return migrateFacts(progress, version);
+}

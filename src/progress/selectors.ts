@@ -1,0 +1,84 @@
+// Everything derived from the stored facts (STYLE.md 6): node states, the
+// lifecycle hub's phase states, percent done. Pure functions of (lesson, facts).
+import type { Lesson } from '../content/model';
+import type { ProgressFacts } from './restore';
+import { quizKey, stepKey, termKey } from './store';
+
+export type NodeStatus = 'locked' | 'unlocked' | 'mastered';
+export type PhaseStatus = 'done' | 'current' | 'not-started';
+
+type Facts = Pick<ProgressFacts, 'learned' | 'completedSteps' | 'quiz'>;
+
+export const isStepDone = (facts: Pick<Facts, 'completedSteps'>, lessonId: string, slug: string) =>
+  Boolean(facts.completedSteps[stepKey(lessonId, slug)]);
+
+export const isTermLearned = (facts: Pick<Facts, 'learned'>, lessonId: string, termId: string) =>
+  Boolean(facts.learned[termKey(lessonId, termId)]);
+
+/**
+ * A node is mastered once its step is completed; otherwise it is unlocked when
+ * every glossary term it lists is learned and every prerequisite is unlocked
+ * (or mastered); otherwise locked.
+ */
+export function skillNodeStatuses(lesson: Lesson, facts: Facts): Record<string, NodeStatus> {
+  const byId = new Map(lesson.skills.map((n) => [n.id, n]));
+  const memo: Record<string, NodeStatus> = {};
+  const statusOf = (id: string, seen: Set<string>): NodeStatus => {
+    const cached = memo[id];
+    if (cached) return cached;
+    const node = byId.get(id);
+    if (!node || seen.has(id)) return 'locked';
+    seen.add(id);
+    let status: NodeStatus;
+    if (isStepDone(facts, lesson.id, node.masteredBy)) status = 'mastered';
+    else {
+      const termsLearned = node.terms.every((t) => isTermLearned(facts, lesson.id, t));
+      const prereqsOpen = node.requires.every((r) => statusOf(r, seen) !== 'locked');
+      status = termsLearned && prereqsOpen ? 'unlocked' : 'locked';
+    }
+    memo[id] = status;
+    return status;
+  };
+  for (const node of lesson.skills) statusOf(node.id, new Set());
+  return memo;
+}
+
+/** Which skill nodes list a term: shown on its glossary card. */
+export function nodesUnlockedBy(lesson: Lesson, termId: string): { id: string; label: string }[] {
+  return lesson.skills.filter((n) => n.terms.includes(termId)).map((n) => ({ id: n.id, label: n.label }));
+}
+
+/** The first step not yet completed, or undefined when all are done. */
+export function nextStep(lesson: Lesson, facts: Pick<Facts, 'completedSteps'>) {
+  return lesson.steps.find((s) => !isStepDone(facts, lesson.id, s.slug));
+}
+
+/** Hub states: done steps, the one the learner is on (or should do next), the rest. */
+export function stepStatuses(lesson: Lesson, facts: Pick<Facts, 'completedSteps'>, openSlug?: string): Record<string, PhaseStatus> {
+  const current = openSlug && !isStepDone(facts, lesson.id, openSlug) ? openSlug : nextStep(lesson, facts)?.slug;
+  return Object.fromEntries(
+    lesson.steps.map((s) => [
+      s.slug,
+      isStepDone(facts, lesson.id, s.slug) ? 'done' : s.slug === current ? 'current' : 'not-started',
+    ]),
+  );
+}
+
+export interface LessonProgress {
+  stepsDone: number;
+  questionsCorrect: number;
+  termsLearned: number;
+  /** Steps, quiz questions and glossary terms each count as one item. */
+  done: number;
+  total: number;
+  percent: number;
+}
+
+export function lessonProgress(lesson: Lesson, facts: Facts): LessonProgress {
+  const stepsDone = lesson.steps.filter((s) => isStepDone(facts, lesson.id, s.slug)).length;
+  const questionsCorrect = lesson.quiz.filter((q) => facts.quiz[quizKey(lesson.id, q.id)]?.correct).length;
+  const termsLearned = lesson.glossary.filter((t) => isTermLearned(facts, lesson.id, t.id)).length;
+  const done = stepsDone + questionsCorrect + termsLearned;
+  const total = lesson.steps.length + lesson.quiz.length + lesson.glossary.length;
+  return { stepsDone, questionsCorrect, termsLearned, done, total, percent: total ? Math.round((done / total) * 100) : 0 };
+}
