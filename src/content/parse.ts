@@ -138,7 +138,9 @@ class SourceFile {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          this.error([...path, key], `unknown field "${key}" — check its spelling (see content/README.md)`);
+          const at = this.keyOffset([...path, key]);
+          const pos = at === undefined ? undefined : this.lineCounter.linePos(at);
+          this.error([...path, key], `unknown field "${key}" — check its spelling (see content/README.md)`, pos && pos.line + 1, pos?.col);
         }
         continue;
       }
@@ -171,8 +173,9 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_value') {
     return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`;
   }
-  if (issue.code === 'invalid_union' && value !== null && typeof value === 'object' && 'kind' in value) {
-    return `unknown check kind ${JSON.stringify((value as { kind: unknown }).kind)}`;
+  if (issue.code === 'invalid_union' && 'options' in issue) {
+    const kinds = (issue.options as unknown[]).map(String).join(', ');
+    return `unknown check kind ${JSON.stringify(value)} (expected one of: ${kinds})`;
   }
   if (issue.code === 'invalid_format' && issue.format === 'regex') return `expected ${issue.message}, got ${describeValue(value)}`;
   return issue.message;
@@ -350,7 +353,7 @@ function parseLesson(
     checkUnique(skillsFile, nodes, 'nodes', (n) => n.id, 'id');
     const nodeIds = new Set(nodes.map((n) => n.id));
     const termIds = new Set(terms.map((t) => t.id));
-    const stepSlugs = new Set(steps.map((s) => s.slug));
+    const stepSlugs = new Set(seenSlugs.keys()); // from file names, so one bad step file does not cascade
     nodes.forEach((n, i) => {
       n.requires.forEach((r, j) => {
         if (!nodeIds.has(r)) skillsFile.error(['nodes', i, 'requires', j], `no skill node has the id "${r}"`);
@@ -359,7 +362,7 @@ function parseLesson(
       n.terms.forEach((t, j) => {
         if (!termIds.has(t)) skillsFile.error(['nodes', i, 'terms', j], `no glossary term has the id "${t}"${glossaryFile ? '' : ' (this lesson has no glossary.md)'}`);
       });
-      if (steps.length > 0 && !stepSlugs.has(n.masteredBy)) {
+      if (stepSlugs.size > 0 && !stepSlugs.has(n.masteredBy)) {
         skillsFile.error(['nodes', i, 'masteredBy'], `no step has the slug "${n.masteredBy}" (steps: ${[...stepSlugs].join(', ')})`);
       }
     });

@@ -1,0 +1,111 @@
+// Content is code: every lesson in content/ must validate, and the ML
+// lifecycle lesson must hold what the course promises.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/content/parse';
+import { loadCourse } from '../../scripts/content-files';
+
+const { course, errors, warnings } = loadCourse('content');
+
+describe('content/', () => {
+  it('every lesson validates, with no warnings', () => {
+    expect(errors.map((e) => formatIssue(e))).toEqual([]);
+    expect(warnings.map((w) => formatIssue(w))).toEqual([]);
+    expect(course.lessons.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the ML Lifecycle lesson', () => {
+  const lesson = course.lessons.find((l) => l.id === 'ml-lifecycle');
+  if (!lesson) throw new Error('content/ml-lifecycle is missing');
+
+  it('has its title, skill and instructor', () => {
+    expect(lesson.title).toBe('The ML Lifecycle');
+    expect(lesson.skill).toBe('artificialintelligence');
+    expect(lesson.instructor.name).toBe('The Lifecycle Lab team');
+    expect(lesson.callout.title).toMatch(/never finished/i);
+  });
+
+  it('has the five steps, in loop order, with their runtimes and addresses', () => {
+    expect(lesson.steps.map((s) => [s.slug, s.phase, s.runtime, s.preview.address])).toEqual([
+      ['ingest-and-version', 'ingestion', 'shell', 'localhost:3000/ingest-and-version'],
+      ['the-training-loop', 'training', 'python', 'localhost:3000/the-training-loop'],
+      ['track-experiments', 'tracking', 'python', 'localhost:5000'],
+      ['serving-at-scale', 'deployment', 'python', 'localhost:8000'],
+      ['the-feedback-loop', 'monitoring', 'python', 'localhost:3000/the-feedback-loop'],
+    ]);
+    for (const step of lesson.steps) {
+      expect(step.starter.length, step.slug).toBeGreaterThan(0);
+      expect(step.solution.map((f) => f.file), step.slug).toEqual(step.starter.map((f) => f.file));
+      expect(step.solution.map((f) => f.code), step.slug).not.toEqual(step.starter.map((f) => f.code));
+      expect(step.checks.length, step.slug).toBeGreaterThan(0);
+    }
+  });
+
+  it('versions the data exactly as the issue asks', () => {
+    const solution = lesson.steps[0]?.solution[0]?.code ?? '';
+    expect(solution).toContain('dvc init');
+    expect(solution).toContain('dvc add data/raw_data.csv');
+    expect(solution).toContain('git commit -m "Version 1.0 dataset"');
+  });
+
+  it('serves with FastAPI and ships a Dockerfile', () => {
+    const serving = lesson.steps[3];
+    expect(serving?.solution.map((f) => [f.file, f.language])).toEqual([
+      ['app.py', 'python'],
+      ['Dockerfile', 'dockerfile'],
+    ]);
+    expect(serving?.solution[0]?.code).toContain('@app.post("/predict")');
+  });
+
+  it('has a quiz of at least six questions, including the MLflow one', () => {
+    expect(lesson.quiz.length).toBeGreaterThanOrEqual(6);
+    const tracking = lesson.quiz.find((q) => q.prompt === 'Which tool is commonly used to track ML experiments and metrics?');
+    expect(tracking?.answer).toBe('MLflow');
+  });
+
+  it('has the required glossary terms, each with a code preview and caption', () => {
+    const terms = lesson.glossary.map((t) => t.term);
+    for (const t of ['Experiment Tracking', 'DVC', 'Inference', 'Model Artifact', 'Versioning', 'Data Drift', 'Model Registry', 'Continuous Training']) {
+      expect(terms).toContain(t);
+    }
+    for (const t of lesson.glossary) {
+      expect(t.code.caption.length, t.term).toBeGreaterThan(0);
+      expect(t.code.html, t.term).toContain('<pre>');
+    }
+  });
+
+  it('has at least five FAQ entries and the required skill nodes', () => {
+    expect(lesson.faq.length).toBeGreaterThanOrEqual(5);
+    expect(lesson.skills.map((n) => n.id)).toEqual(
+      expect.arrayContaining(['data-versioning', 'experiment-tracking', 'model-serving', 'monitoring', 'continuous-training']),
+    );
+  });
+});
+
+describe('npm run content:check', () => {
+  const run = (dir: string) => {
+    try {
+      return { code: 0, out: execFileSync('npx', ['tsx', 'scripts/content-check.ts', dir], { encoding: 'utf8', stdio: 'pipe' }) };
+    } catch (e) {
+      const err = e as { status: number; stderr: string; stdout: string };
+      return { code: err.status, out: err.stdout + err.stderr };
+    }
+  };
+
+  it('passes on the real content', () => {
+    const { code, out } = run('content');
+    expect(code).toBe(0);
+    expect(out).toMatch(/content ok: \d+ lesson\(s\), 5 step\(s\)/);
+  });
+
+  it('fails with file:line errors on the broken fixture', () => {
+    const { code, out } = run('tests/fixtures/broken-content');
+    expect(code).toBe(1);
+    expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/quiz.md:6:13 — questions[0].answer: "C" is not one of the options ("A", "B")');
+    expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/lesson.md:12:8 — next[0]: no lesson has the id "no-such-lesson"');
+    expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/steps/01-only-step.md:14:1 — needs a solution code block');
+    expect(out).toContain('warning: tests/fixtures/broken-content/broken-lesson/lesson.md:15:17 — raw HTML is not allowed');
+    expect(out).toContain('5 problems in tests/fixtures/broken-content/');
+  });
+});

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue, parseCourse, type ContentFile } from '../../src/content/parse';
+import { readContentFiles } from '../../scripts/content-files';
+
+const FIXTURE = 'tests/fixtures/content';
+const base = readContentFiles(FIXTURE);
+
+/** The fixture lesson with one file's text changed. */
+function withFile(path: string, change: (text: string) => string): ContentFile[] {
+  const found = base.find((f) => f.path === path);
+  if (!found) throw new Error(`fixture has no ${path}`);
+  return base.map((f) => (f.path === path ? { ...f, text: change(f.text) } : f));
+}
+
+function errorsOf(files: ContentFile[]) {
+  return parseCourse(files).errors.map((e) => formatIssue(e));
+}
+
+describe('parseCourse on the fixture lesson', () => {
+  const { course, errors, warnings } = parseCourse(base);
+  const lesson = course.lessons[0];
+
+  it('parses without problems', () => {
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(course.lessons.map((l) => l.id)).toEqual(['hello-lab']);
+  });
+
+  it('orders steps by file number and derives slugs from file names', () => {
+    expect(lesson?.steps.map((s) => [s.order, s.slug])).toEqual([
+      [1, 'first-step'],
+      [2, 'second-step'],
+    ]);
+  });
+
+  it('pulls starter and solution blocks out of the prose', () => {
+    const step = lesson?.steps[1];
+    expect(step?.starter).toEqual([{ file: 'hello.py', language: 'python', code: 'print("...")\n' }]);
+    expect(step?.solution).toEqual([{ file: 'hello.py', language: 'python', code: 'print("hello")\n' }]);
+    expect(step?.html).toContain('Print something.');
+    expect(step?.html).not.toContain('print("hello")');
+    expect(lesson?.steps[0]?.starter[0]?.file).toBe('commands.sh');
+  });
+
+  it('renders markdown fields and highlights code at build time', () => {
+    expect(lesson?.callout.html).toBe('<p>Just enough to exercise <strong>every</strong> part of the format.</p>');
+    expect(lesson?.quiz[0]?.explanationHtml).toBe('<p>Two is <strong>2</strong>.</p>');
+    expect(lesson?.glossary[0]?.code.html).toContain('class="hljs-built_in"');
+    expect(lesson?.glossary[0]?.code.html).toContain('class="hljs-string"');
+  });
+
+  it('applies schema defaults', () => {
+    expect(lesson?.glossary[0]?.xp).toBe(5);
+    expect(lesson?.skills[0]?.requires).toEqual([]);
+    expect(lesson?.steps[1]?.hintsHtml).toEqual([]);
+  });
+});
+
+describe('content errors name the file, the line and the field', () => {
+  it('a file without frontmatter', () => {
+    expect(errorsOf(withFile('hello-lab/faq.md', (t) => t.replace(/^---\n/, '')))).toContain(
+      'content/hello-lab/faq.md:1:1 — expected YAML frontmatter: the file must start with a line "---", the fields, then another "---"',
+    );
+  });
+
+  it('invalid YAML, with advice', () => {
+    const errors = errorsOf(withFile('hello-lab/quiz.md', (t) => t.replace('prompt: Which number is two?', 'prompt: Which: number: two?')));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^content\/hello-lab\/quiz\.md:4:\d+ — invalid YAML: .*put it in quotes$/);
+  });
+
+  it('a missing required field points at its parent entry', () => {
+    expect(errorsOf(withFile('hello-lab/quiz.md', (t) => t.replace('    explanation: Two is **2**.\n', '')))).toEqual([
+      'content/hello-lab/quiz.md:3:5 — questions[0].explanation: is required (expected string)',
+    ]);
+  });
+
+  it('a value of the wrong type', () => {
+    expect(errorsOf(withFile('hello-lab/steps/02-second-step.md', (t) => t.replace('xp: 20', 'xp: lots')))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:9:5 — xp: expected number, got "lots"',
+    ]);
+  });
+
+  it('a value outside an enum lists the allowed ones', () => {
+    expect(errorsOf(withFile('hello-lab/steps/01-first-step.md', (t) => t.replace('phase: ingestion', 'phase: cooking')))).toEqual([
+      'content/hello-lab/steps/01-first-step.md:3:8 — phase: expected one of "ingestion", "training", "tracking", "deployment", "monitoring", got "cooking"',
+    ]);
+  });
+
+  it('an unknown field points at the key', () => {
+    expect(errorsOf(withFile('hello-lab/lesson.md', (t) => t.replace('skill: testing', 'skill: testing\ncolour: blue')))).toEqual([
+      'content/hello-lab/lesson.md:6:1 — colour: unknown field "colour" — check its spelling (see content/README.md)',
+    ]);
+  });
+
+  it('an unknown check kind', () => {
+    expect(
+      errorsOf(withFile('hello-lab/steps/01-first-step.md', (t) => t.replace('{ kind: file-exists, path: hello.txt }', '{ kind: vibes }'))),
+    ).toEqual([
+      'content/hello-lab/steps/01-first-step.md:12:21 — checks[0].expect.kind: unknown check kind "vibes" (expected one of: output-contains, no-error, file-exists, dvc-tracked, git-committed, git-not-committed, variable, mlflow-param, mlflow-metric, mlflow-model, http, dockerfile, drift-detected, retrained)',
+    ]);
+  });
+
+  it('a quiz answer that is not an option', () => {
+    expect(errorsOf(withFile('hello-lab/quiz.md', (t) => t.replace('answer: "2"', 'answer: "4"')))).toEqual([
+      'content/hello-lab/quiz.md:6:13 — questions[0].answer: "4" is not one of the options ("1", "2", "3")',
+    ]);
+  });
+
+  it('a slug that is not a slug', () => {
+    expect(errorsOf(withFile('hello-lab/glossary.md', (t) => t.replace('id: fixture', 'id: Fixture Term')))[0]).toBe(
+      'content/hello-lab/glossary.md:3:9 — terms[0].id: expected a lowercase slug such as "data-drift" (letters, digits and single dashes), got "Fixture Term"',
+    );
+  });
+
+  it('duplicate ids', () => {
+    const errors = errorsOf(
+      withFile('hello-lab/faq.md', (t) => t).map((f) =>
+        f.path === 'hello-lab/quiz.md' ? { ...f, text: f.text.replace(/---\n$/, '') + f.text.split('questions:\n')[1] } : f,
+      ),
+    );
+    expect(errors).toEqual(['content/hello-lab/quiz.md:9:9 — questions[1].id: duplicate id "first" (first used at questions[0])']);
+  });
+
+  it('duplicate step slugs and bad step file names', () => {
+    const step = base.find((f) => f.path === 'hello-lab/steps/01-first-step.md');
+    if (!step) throw new Error('fixture missing');
+    const errors = errorsOf([
+      ...base,
+      { path: 'hello-lab/steps/03-first-step.md', text: step.text },
+      { path: 'hello-lab/steps/Step Four.md', text: step.text },
+    ]);
+    expect(errors).toEqual([
+      'content/hello-lab/steps/03-first-step.md:1:1 — duplicate step slug "first-step" (also used by hello-lab/steps/01-first-step.md)',
+      'content/hello-lab/steps/Step Four.md:1:1 — step file names must look like "01-my-step.md" (two digits, a dash, a lowercase slug)',
+    ]);
+  });
+
+  it('a step without its solution block, or with a language that does not match the runtime', () => {
+    expect(errorsOf(withFile('hello-lab/steps/02-second-step.md', (t) => t.replace('```python solution file=hello.py', '```python')))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:14:1 — needs a solution code block: a fence such as ```python solution',
+    ]);
+    expect(errorsOf(withFile('hello-lab/steps/02-second-step.md', (t) => t.replace('runtime: python', 'runtime: shell')))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:8:10 — runtime: is "shell" but the first starter block is python; put the shell file first',
+    ]);
+  });
+
+  it('references to missing steps, terms, nodes and lessons', () => {
+    const errors = errorsOf(
+      withFile('hello-lab/skills.md', (t) =>
+        t.replace('masteredBy: second-step', 'masteredBy: third-step').replace('requires: [basics]', 'requires: [basix]').replace('terms: [fixture]\n    masteredBy: first', 'terms: [fixtur]\n    masteredBy: first'),
+      ).map((f) => (f.path === 'hello-lab/lesson.md' ? { ...f, text: f.text.replace('next: []', 'next: [sequel]') } : f)),
+    );
+    expect(errors).toEqual([
+      'content/hello-lab/skills.md:6:13 — nodes[0].terms[0]: no glossary term has the id "fixtur"',
+      'content/hello-lab/skills.md:11:16 — nodes[1].requires[0]: no skill node has the id "basix"',
+      'content/hello-lab/skills.md:13:17 — nodes[1].masteredBy: no step has the slug "third-step" (steps: first-step, second-step)',
+      'content/hello-lab/lesson.md:12:8 — next[0]: no lesson has the id "sequel" (known: hello-lab)',
+    ]);
+  });
+
+  it('prerequisites that loop', () => {
+    const errors = errorsOf(withFile('hello-lab/skills.md', (t) => t.replace('    terms: [fixture]\n    masteredBy: first-step', '    requires: [advanced]\n    terms: [fixture]\n    masteredBy: first-step')));
+    expect(errors).toEqual(['content/hello-lab/skills.md:6:15 — nodes[0].requires: prerequisites form a loop: basics → advanced → basics']);
+  });
+
+  it('a lesson id that does not match its folder', () => {
+    expect(errorsOf(withFile('hello-lab/lesson.md', (t) => t.replace('id: hello-lab', 'id: hello-world')))).toEqual([
+      'content/hello-lab/lesson.md:2:5 — id: must match the folder name "hello-lab", got "hello-world"',
+    ]);
+  });
+
+  it('a lesson folder without lesson.md', () => {
+    expect(errorsOf(base.filter((f) => f.path !== 'hello-lab/lesson.md'))).toEqual([
+      'content/hello-lab/lesson.md:1:1 — missing: every lesson folder needs a lesson.md',
+    ]);
+  });
+});
+
+describe('unsafe markdown never reaches the page', () => {
+  const files = withFile('hello-lab/lesson.md', (t) =>
+    t.replace(
+      'This fixture lesson exists for the test suite.',
+      'Hi <img src=x onerror="alert(1)"> there [click](javascript:alert(2)) and [ok](https://example.org).\n\n<div onclick="steal()">block</div>',
+    ),
+  );
+  const { course, warnings, errors } = parseCourse(files);
+  const html = course.lessons[0]?.introHtml ?? '';
+
+  it('drops raw HTML and javascript: links, keeps safe links', () => {
+    expect(errors).toEqual([]);
+    expect(html).not.toMatch(/<img|onerror|onclick|<div|javascript:/i);
+    expect(html).toContain('<a href="https://example.org">ok</a>');
+    expect(html).toContain('<a>click</a>');
+  });
+
+  it('warns the instructor where it happened', () => {
+    expect(warnings.map((w) => formatIssue(w))).toEqual([
+      'content/hello-lab/lesson.md:15:4 — raw HTML is not allowed in lesson markdown and was removed',
+      'content/hello-lab/lesson.md:15:41 — unsafe link "javascript:alert(2)" was removed',
+      'content/hello-lab/lesson.md:17:1 — raw HTML is not allowed in lesson markdown and was removed',
+    ]);
+  });
+});

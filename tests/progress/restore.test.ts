@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { migrateFacts, PROGRESS_VERSION, readExport, readPersisted, restoreFacts, toExport } from '../../src/progress/restore';
+
+const good = {
+  awards: { 'quiz:ml-lifecycle/tracking-tool': { xp: 20, skill: 'artificialintelligence', at: 1 } },
+  quiz: { 'ml-lifecycle/tracking-tool': { answers: ['MLflow'], correct: true } },
+  learned: { 'ml-lifecycle/dvc': 5 },
+  completedSteps: {},
+  drafts: { 'ml-lifecycle/the-training-loop': { 'train.py': 'print(1)\n' } },
+};
+
+describe('restoreFacts', () => {
+  it('keeps good state as it is', () => {
+    expect(restoreFacts(good)).toEqual({ ok: true, facts: good, dropped: 0 });
+  });
+  it('drops damaged entries one by one and counts them', () => {
+    const result = restoreFacts({
+      ...good,
+      awards: { ...good.awards, 'quiz:x/y': { xp: 'lots', skill: 'ai', at: 1 } },
+      learned: 'everything',
+    });
+    expect(result).toEqual({ ok: true, facts: { ...good, learned: {} }, dropped: 2 });
+  });
+  it('fills missing sections with defaults', () => {
+    expect(restoreFacts({ awards: {} })).toEqual({
+      ok: true,
+      facts: { awards: {}, quiz: {}, learned: {}, completedSteps: {}, drafts: {} },
+      dropped: 0,
+    });
+  });
+  it.each([[null], [[1, 2]], ['text'], [{ theme: 'dark' }]])('refuses %j', (value) => {
+    expect(restoreFacts(value).ok).toBe(false);
+  });
+});
+
+describe('migrations', () => {
+  it('the current version passes through restore', () => {
+    expect(migrateFacts(good, PROGRESS_VERSION)).toEqual({ ok: true, facts: good, dropped: 0 });
+  });
+  it('a newer version is refused with a reason, not guessed at', () => {
+    const result = migrateFacts(good, PROGRESS_VERSION + 1);
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer version of Lifecycle Lab/) });
+  });
+  it('a version with no migration path is refused', () => {
+    expect(migrateFacts(good, 0)).toEqual({ ok: false, reason: 'saved progress in format 0 cannot be upgraded' });
+    expect(migrateFacts(good, -1).ok).toBe(false);
+  });
+});
+
+describe('readPersisted', () => {
+  it('reads what persist wrote', () => {
+    expect(readPersisted(JSON.stringify({ state: good, version: PROGRESS_VERSION }))).toEqual({ ok: true, facts: good, dropped: 0 });
+  });
+  it.each([
+    ['not JSON', '{oops', 'the saved progress is not valid JSON'],
+    ['a foreign object', '{"user":"x"}', 'the saved data is not Lifecycle Lab progress'],
+    ['null', 'null', 'the saved data is not Lifecycle Lab progress'],
+  ])('refuses %s', (_name, raw, reason) => {
+    expect(readPersisted(raw)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('export files', () => {
+  it('round-trip', () => {
+    const text = JSON.stringify(toExport(good, new Date('2026-11-27T10:00:00Z')));
+    expect(JSON.parse(text)).toMatchObject({ app: 'lifecycle-lab', version: PROGRESS_VERSION, exportedAt: '2026-11-27T10:00:00.000Z' });
+    expect(readExport(text)).toEqual({ ok: true, facts: good, dropped: 0 });
+  });
+  it.each([
+    ['not JSON', 'hello', 'this file is not JSON'],
+    ['another app', '{"app":"other","version":1,"progress":{}}', 'this file is not a Lifecycle Lab progress export'],
+    ['no version', '{"app":"lifecycle-lab","progress":{}}', 'this export has no format version'],
+  ])('refuses %s', (_name, text, reason) => {
+    expect(readExport(text)).toEqual({ ok: false, reason });
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { PROGRESS_VERSION } from '../../src/progress/restore';
+import { createProgressStore, STORAGE_KEY, useProgress } from '../../src/progress/store';
+import { totalXp } from '../../src/progress/xp';
+
+const question = { id: 'tracking-tool', answer: 'MLflow', xp: 20 };
+const term = { id: 'dvc', term: 'DVC', xp: 5 };
+const step = { slug: 'ingest-and-version', title: 'Ingest', xp: 50 };
+const L = 'ml-lifecycle';
+const SKILL = 'artificialintelligence';
+
+describe('awards', () => {
+  it('awarding the same id twice is a no-op', () => {
+    const s = useProgress.getState();
+    expect(s.award('x', 10, SKILL, 'X')).toBe(true);
+    expect(useProgress.getState().award('x', 10, SKILL, 'X')).toBe(false);
+    expect(totalXp(useProgress.getState().awards)).toBe(10);
+    expect(useProgress.getState().toasts.map((t) => t.text)).toEqual(['+10 XP · X']);
+  });
+});
+
+describe('quiz', () => {
+  it('a right first answer earns full XP, once', () => {
+    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 20 });
+    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
+    expect(totalXp(useProgress.getState().awards)).toBe(20);
+  });
+  it('each wrong try lowers the XP, and every answer is kept', () => {
+    const { answerQuestion } = useProgress.getState();
+    expect(answerQuestion(L, SKILL, question, 'DVC')).toEqual({ correct: false, xp: 0 });
+    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'Docker')).toEqual({ correct: false, xp: 0 });
+    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 7 });
+    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['DVC', 'Docker', 'MLflow'], correct: true });
+    expect(totalXp(useProgress.getState().awards)).toBe(7);
+  });
+});
+
+describe('glossary', () => {
+  it('learning awards once; un-learning takes the XP back; re-learning re-awards once', () => {
+    useProgress.getState().learnTerm(L, SKILL, term);
+    useProgress.getState().learnTerm(L, SKILL, term);
+    expect(totalXp(useProgress.getState().awards)).toBe(5);
+    useProgress.getState().unlearnTerm(L, 'dvc');
+    expect(useProgress.getState().learned).toEqual({});
+    expect(totalXp(useProgress.getState().awards)).toBe(0);
+    useProgress.getState().learnTerm(L, SKILL, term);
+    expect(totalXp(useProgress.getState().awards)).toBe(5);
+  });
+});
+
+describe('steps and drafts', () => {
+  it('completing a step awards its XP once', () => {
+    useProgress.getState().completeStep(L, SKILL, step);
+    useProgress.getState().completeStep(L, SKILL, step);
+    expect(totalXp(useProgress.getState().awards)).toBe(50);
+    expect(Object.keys(useProgress.getState().completedSteps)).toEqual([`${L}/ingest-and-version`]);
+  });
+  it('drafts are kept per step and file, and cleared together', () => {
+    useProgress.getState().saveDraft(L, 'serving-at-scale', 'app.py', 'a');
+    useProgress.getState().saveDraft(L, 'serving-at-scale', 'Dockerfile', 'b');
+    expect(useProgress.getState().drafts).toEqual({ [`${L}/serving-at-scale`]: { 'app.py': 'a', Dockerfile: 'b' } });
+    useProgress.getState().clearDrafts(L, 'serving-at-scale');
+    expect(useProgress.getState().drafts).toEqual({});
+  });
+});
+
+describe('persistence', () => {
+  it('persists facts only, with a version, and a new store reads them back', () => {
+    useProgress.getState().learnTerm(L, SKILL, term);
+    useProgress.getState().saveDraft(L, 'the-training-loop', 'train.py', 'print(2)\n');
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    expect(saved.version).toBe(PROGRESS_VERSION);
+    expect(Object.keys(saved.state).sort()).toEqual(['awards', 'completedSteps', 'drafts', 'learned', 'quiz']);
+
+    const reloaded = createProgressStore();
+    expect(totalXp(reloaded.getState().awards)).toBe(5);
+    expect(reloaded.getState().drafts[`${L}/the-training-loop`]).toEqual({ 'train.py': 'print(2)\n' });
+    expect(reloaded.getState().notice).toBeNull();
+  });
+
+  it.each([
+    ['corrupt JSON', '{"state": {"awards": '],
+    ['a foreign value', '"hello"'],
+    ['a newer version', JSON.stringify({ state: { awards: {} }, version: PROGRESS_VERSION + 1 })],
+  ])('%s: starts fresh with a notice and keeps the bad data aside', (_name, raw) => {
+    localStorage.setItem(STORAGE_KEY, raw);
+    const store = createProgressStore();
+    expect(store.getState().awards).toEqual({});
+    expect(store.getState().notice).toMatch(/could not be read .* started fresh/);
+    const backupKey = Object.keys(localStorage).find((k) => k.startsWith(`${STORAGE_KEY}:unreadable:`));
+    expect(backupKey && localStorage.getItem(backupKey)).toBe(raw);
+  });
+
+  it('damaged entries are dropped with a notice, the rest kept', () => {
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        state: { awards: { good: { xp: 5, skill: SKILL, at: 1 }, bad: { xp: -1 } }, learned: {} },
+        version: PROGRESS_VERSION,
+      }),
+    );
+    const store = createProgressStore();
+    expect(Object.keys(store.getState().awards)).toEqual(['good']);
+    expect(store.getState().notice).toMatch(/1 unreadable entry was dropped/);
+  });
+
+  it('reset empties every fact', () => {
+    useProgress.getState().learnTerm(L, SKILL, term);
+    useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow');
+    useProgress.getState().resetProgress();
+    const s = useProgress.getState();
+    expect([s.awards, s.learned, s.quiz, s.completedSteps, s.drafts]).toEqual([{}, {}, {}, {}, {}]);
+  });
+});
