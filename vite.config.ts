@@ -25,6 +25,5 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
-    alias: [{ find: /^.*\/lesson\/CodeEditor$/, replacement: new URL('./tests/stubs/CodeEditor.tsx', import.meta.url).pathname }],
   },
 });

@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { useProgress } from '../src/progress/store';
+
+// Monaco does not run in jsdom (FACTS.md): component tests get a textarea with
+// the same props. The real editor is covered by the browser tests.
+vi.mock('../src/lesson/CodeEditor', () => import('./stubs/CodeEditor'));
 
 // Every test starts with empty storage and a fresh store (STYLE.md 8).
 beforeEach(() => {

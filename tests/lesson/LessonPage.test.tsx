@@ -1,0 +1,142 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { useProgress } from '../../src/progress/store';
+import { renderApp } from './renderApp';
+
+const header = () => within(screen.getByRole('group', { name: 'Your progress' }));
+const question = (prompt: string) => screen.getByRole('radiogroup', { name: new RegExp(prompt.replace(/[?.]/g, '\\$&')) }).closest('form') as HTMLFormElement;
+
+describe('the lesson page', () => {
+  it('shows the hero, every section and the instructor', () => {
+    renderApp('/lessons/ml-lifecycle');
+    expect(screen.getByRole('heading', { level: 1, name: 'The ML Lifecycle' })).toBeInTheDocument();
+    expect(screen.getByText('A model is never finished')).toBeInTheDocument();
+    for (const title of ['Lifecycle Hub', 'Skill Matrix', 'Quick Quiz', 'Frequently Asked Questions', 'Lesson Glossary', 'Continue Learning']) {
+      expect(screen.getByRole('heading', { level: 2, name: title })).toBeInTheDocument();
+    }
+    expect(screen.getByText('The Lifecycle Lab team')).toBeInTheDocument();
+    expect(document.title).toBe('The ML Lifecycle · Lifecycle Lab');
+  });
+
+  it('the header starts at zero XP for the lesson skill', () => {
+    renderApp('/lessons/ml-lifecycle');
+    expect(header().getByText('Total XP: 0')).toBeInTheDocument();
+    expect(header().getByText('artificialintelligence XP: 0')).toBeInTheDocument();
+    expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
+  });
+
+  it('the hub links each phase to its step and shows its state', () => {
+    useProgress.setState({ completedSteps: { 'ml-lifecycle/ingest-and-version': 1 } });
+    renderApp('/lessons/ml-lifecycle');
+    const hub = within(screen.getByRole('list', { name: /Lifecycle phases/ }));
+    const links = hub.getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '/lessons/ml-lifecycle/steps/ingest-and-version',
+      '/lessons/ml-lifecycle/steps/the-training-loop',
+      '/lessons/ml-lifecycle/steps/track-experiments',
+      '/lessons/ml-lifecycle/steps/serving-at-scale',
+      '/lessons/ml-lifecycle/steps/the-feedback-loop',
+    ]);
+    expect(links[0]).toHaveTextContent(/Ingestion.*Done/);
+    expect(links[1]).toHaveTextContent(/Training.*Current/);
+    expect(links[1]).toHaveAttribute('aria-current', 'step');
+    expect(links[4]).toHaveTextContent(/Monitoring.*Not started/);
+  });
+});
+
+describe('the quiz', () => {
+  it('awards XP once for a right answer and shows the explanation', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = question('Which tool is commonly used to track ML experiments and metrics?');
+    await user.click(within(form).getByRole('radio', { name: 'MLflow' }));
+    await user.click(within(form).getByRole('button', { name: 'Check answer' }));
+
+    expect(within(form).getByText('Correct.')).toBeInTheDocument();
+    expect(within(form).getByText(/MLflow records each run's parameters/)).toBeInTheDocument();
+    expect(header().getByText('Total XP: 20')).toBeInTheDocument();
+    expect(header().getByText('artificialintelligence XP: 20')).toBeInTheDocument();
+    // Answered: the options are locked and nothing more can be earned.
+    expect(within(form).getByRole('radio', { name: /MLflow/ })).toBeDisabled();
+    expect(within(form).queryByRole('button', { name: /Check answer|Try again/ })).not.toBeInTheDocument();
+    expect(screen.getByText('+20 XP · Quiz')).toBeInTheDocument(); // the toast
+  });
+
+  it('a wrong answer shows the right one and the explanation, and lowers the XP on offer', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = question('Which tool is commonly used to track ML experiments and metrics?');
+    await user.click(within(form).getByRole('radio', { name: 'DVC' }));
+    await user.click(within(form).getByRole('button', { name: 'Check answer' }));
+
+    expect(within(form).getByText('Not quite. The right answer is “MLflow”.')).toBeInTheDocument();
+    expect(within(form).getByText(/MLflow records each run's parameters/)).toBeInTheDocument();
+    expect(within(form).getByText('Worth 12 XP')).toBeInTheDocument();
+    expect(header().getByText('Total XP: 0')).toBeInTheDocument();
+
+    await user.click(within(form).getByRole('radio', { name: /MLflow/ }));
+    await user.click(within(form).getByRole('button', { name: 'Try again' }));
+    expect(header().getByText('Total XP: 12')).toBeInTheDocument();
+  });
+
+  it('asks for a choice before checking', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = question('Which tool is commonly used to track ML experiments and metrics?');
+    await user.click(within(form).getByRole('button', { name: 'Check answer' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Choose an answer first.');
+  });
+});
+
+describe('the glossary and the skill matrix', () => {
+  it('learning a node’s terms unlocks it; un-learning locks it again and takes the XP back', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const node = () => screen.getByRole('listitem', { name: /^Data versioning:/ });
+    expect(node()).toHaveAccessibleName('Data versioning: Locked');
+
+    const card = (term: string) => within(screen.getByRole('article', { name: term }));
+    await user.click(card('Versioning').getByRole('button', { name: 'Mark as learned' }));
+    expect(node()).toHaveAccessibleName('Data versioning: Locked'); // DVC still to learn
+    await user.click(card('DVC').getByRole('button', { name: 'Mark as learned' }));
+    expect(node()).toHaveAccessibleName('Data versioning: Unlocked');
+    expect(header().getByText('Total XP: 10')).toBeInTheDocument();
+    expect(card('DVC').getByRole('button', { name: /Learned/ })).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(card('DVC').getByRole('button', { name: /Learned/ }));
+    expect(node()).toHaveAccessibleName('Data versioning: Locked');
+    expect(header().getByText('Total XP: 5')).toBeInTheDocument();
+  });
+
+  it('each term names the nodes it unlocks', () => {
+    renderApp('/lessons/ml-lifecycle');
+    expect(within(screen.getByRole('article', { name: 'Data Drift' })).getByText(/Unlocks: Monitoring/)).toBeInTheDocument();
+  });
+
+  it('a completed step masters its node', () => {
+    useProgress.setState({ completedSteps: { 'ml-lifecycle/ingest-and-version': 1 } });
+    renderApp('/lessons/ml-lifecycle');
+    expect(screen.getByRole('listitem', { name: /^Data versioning:/ })).toHaveAccessibleName('Data versioning: Mastered');
+  });
+});
+
+describe('the FAQ and continue learning', () => {
+  it('FAQ entries are disclosure widgets', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const summary = screen.getByText('Where is my progress saved, and can I move it?');
+    const details = summary.closest('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    await user.click(summary);
+    expect(details.open).toBe(true);
+  });
+
+  it('points at the next unfinished step and the quiz', () => {
+    useProgress.setState({ completedSteps: { 'ml-lifecycle/ingest-and-version': 1 } });
+    renderApp('/lessons/ml-lifecycle');
+    const section = within(screen.getByRole('region', { name: 'Continue Learning' }));
+    expect(section.getByRole('link', { name: 'Step 2: The training loop' })).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/the-training-loop');
+    expect(section.getByRole('link', { name: /8 questions left to answer/ })).toHaveAttribute('href', '#quick-quiz');
+  });
+});

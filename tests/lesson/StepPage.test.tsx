@@ -1,0 +1,110 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { useProgress } from '../../src/progress/store';
+import { renderApp } from './renderApp';
+
+// The editor is the textarea stand-in from tests/stubs (Monaco needs a browser).
+const editor = async (file: string) => screen.findByRole('textbox', { name: new RegExp(`^${file.replace('.', '\\.')}`) });
+
+describe('a step page', () => {
+  it('shows the prose, the starter code, the checks and a preview that has not run', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    expect(screen.getByRole('heading', { level: 1, name: 'Track experiments' })).toBeInTheDocument();
+    expect(document.title).toBe('Track experiments — The ML Lifecycle · Lifecycle Lab');
+    expect((await editor('track.py')).value).toContain('mlflow.set_experiment("failure-prediction")');
+
+    const preview = within(screen.getByRole('region', { name: 'Preview' }));
+    expect(preview.getByRole('textbox', { name: 'Address' })).toHaveValue('localhost:5000');
+    expect(preview.getByText('This step has not been run yet.')).toBeInTheDocument();
+    expect(screen.getByText('A run logged the learning rate as the parameter `learning_rate`.')).toBeInTheDocument();
+  });
+
+  it('keeps edits as a draft that survives a remount', async () => {
+    const user = userEvent.setup();
+    const first = renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    const box = await editor('train.py');
+    await user.clear(box);
+    await user.type(box, 'print(42)');
+    first.unmount();
+
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    expect((await editor('train.py')).value).toBe('print(42)');
+    expect(JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? '{}').state.drafts).toEqual({
+      'ml-lifecycle/the-training-loop': { 'train.py': 'print(42)' },
+    });
+  });
+
+  it('Show solution keeps the learner’s code one click away', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().saveDraft('ml-lifecycle', 'the-training-loop', 'train.py', 'my own attempt\n');
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    expect((await editor('train.py')).value).toBe('my own attempt\n');
+
+    await user.click(screen.getByRole('button', { name: 'Show solution' }));
+    const solution = await editor('train.py');
+    expect(solution.value).toContain('accuracy = model.score(test.X, test.y)');
+    expect(solution).toHaveAttribute('readonly');
+
+    await user.click(screen.getByRole('button', { name: 'Back to my code' }));
+    expect((await editor('train.py')).value).toBe('my own attempt\n');
+  });
+
+  it('Reset to starter can be undone', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().saveDraft('ml-lifecycle', 'the-training-loop', 'train.py', 'my own attempt\n');
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    await user.click(screen.getByRole('button', { name: 'Reset to starter' }));
+    expect((await editor('train.py')).value).toContain('learning_rate=0.0001');
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect((await editor('train.py')).value).toBe('my own attempt\n');
+  });
+
+  it('a step with two files has a tab per file', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle/steps/serving-at-scale');
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['app.py', 'Dockerfile']);
+    expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
+    await user.click(screen.getByRole('tab', { name: 'Dockerfile' }));
+    expect((await editor('Dockerfile')).value).toContain('FROM python:3.12-slim');
+  });
+
+  it('hints are revealed one at a time', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
+    await user.click(screen.getByRole('button', { name: 'Show hint 1 of 3' }));
+    expect(screen.getByText(/only works inside a git repository/)).toBeInTheDocument();
+    expect(screen.queryByText(/prints the exact/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show hint 2 of 3' })).toBeInTheDocument();
+  });
+});
+
+describe('routes', () => {
+  it('an unknown step or lesson gets the not-found page with a way back', () => {
+    renderApp('/lessons/ml-lifecycle/steps/nope');
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByText('The lesson “The ML Lifecycle” has no step called “nope”.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to the course' })).toHaveAttribute('href', '/');
+  });
+
+  it('the home page lists the lesson with its progress', () => {
+    useProgress.setState({ learned: { 'ml-lifecycle/dvc': 1 } });
+    renderApp('/');
+    expect(screen.getByRole('link', { name: 'The ML Lifecycle' })).toHaveAttribute('href', '/lessons/ml-lifecycle');
+    expect(screen.getByRole('progressbar', { name: 'The ML Lifecycle progress' })).toHaveAttribute('aria-valuenow', '5');
+  });
+});
+
+describe('saved progress that cannot be read', () => {
+  it('the page still renders, with a notice', async () => {
+    useProgress.setState({ notice: 'Your saved progress could not be read (the saved progress is not valid JSON), so this page started fresh.' });
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    expect(screen.getByRole('heading', { level: 1, name: 'The ML Lifecycle' })).toBeInTheDocument();
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('could not be read');
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
