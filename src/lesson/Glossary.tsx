@@ -15,7 +15,7 @@ export function Glossary({ lesson }: { lesson: Lesson }) {
         const unlocks = nodesUnlockedBy(lesson, term.id);
         const headingId = `term-${term.id}`;
         return (
-          <li key={term.id}>
+          <li key={term.id} className="min-w-0">
             <article aria-labelledby={headingId} className={`h-full rounded-xl border bg-surface p-4 ${isLearned ? 'border-ok' : 'border-line'}`}>
               <div className="flex items-start justify-between gap-3">
                 <h3 id={headingId} className="text-lg font-semibold">
@@ -35,7 +35,7 @@ export function Glossary({ lesson }: { lesson: Lesson }) {
               </div>
               <Prose html={term.definitionHtml} className="mt-2 text-sm" />
               <figure className="mt-3">
-                <div className="text-sm" dangerouslySetInnerHTML={{ __html: term.code.html }} />
+                <div className="prose max-w-none text-sm" dangerouslySetInnerHTML={{ __html: term.code.html }} />
                 <figcaption className="mt-1 text-xs text-muted">{term.code.caption}</figcaption>
               </figure>
               {unlocks.length > 0 && (

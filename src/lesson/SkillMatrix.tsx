@@ -7,9 +7,9 @@ const STYLE: Record<NodeStatus, string> = {
   unlocked: 'border-accent',
   mastered: 'border-ok bg-surface-2',
 };
-const ICON: Record<NodeStatus, string> = { locked: '🔒', unlocked: '🔓', mastered: '★' };
+const ICON: Record<NodeStatus, string> = { locked: '·', unlocked: '○', mastered: '★' };
 
-/** Nodes laid out by depth of their prerequisites; state in text and in style. */
+/** Nodes ordered by depth of their prerequisites; state in text and in style. */
 export function SkillMatrix({ lesson, statuses }: { lesson: Lesson; statuses: Record<string, NodeStatus> }) {
   const depth = new Map<string, number>();
   const depthOf = (id: string, seen = new Set<string>()): number => {
@@ -22,44 +22,37 @@ export function SkillMatrix({ lesson, statuses }: { lesson: Lesson; statuses: Re
     depth.set(id, d);
     return d;
   };
-  const tiers: Lesson['skills'][] = [];
-  for (const node of lesson.skills) (tiers[depthOf(node.id)] ??= []).push(node);
+  const ordered = [...lesson.skills].sort((a, b) => depthOf(a.id) - depthOf(b.id));
   const label = (id: string) => lesson.skills.find((s) => s.id === id)?.label ?? id;
   const termName = (id: string) => lesson.glossary.find((t) => t.id === id)?.term ?? id;
 
   return (
-    <ol className="grid gap-3" aria-label="Skill nodes, from foundations to advanced">
-      {tiers.map((tier, i) => (
-        <li key={i}>
-          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {tier.map((node) => {
-              const status = statuses[node.id] ?? 'locked';
-              return (
-                <li
-                  key={`${node.id}-${status}`}
-                  data-status={status}
-                  aria-label={`${node.label}: ${NODE_STATUS_LABEL[status]}`}
-                  className={`${status === 'locked' ? '' : 'node-pop '}rounded-xl border-2 bg-surface p-3 ${STYLE[status]}`}
-                >
-                  <p className="flex items-center justify-between gap-2">
-                    <span className="font-semibold text-ink">{node.label}</span>
-                    <span className="font-mono text-xs uppercase">
-                      <span aria-hidden="true">{ICON[status]} </span>
-                      {NODE_STATUS_LABEL[status]}
-                    </span>
-                  </p>
-                  <p className="mt-1 text-sm">{node.description}</p>
-                  <p className="mt-2 text-xs text-muted">
-                    {status === 'locked' ? 'Learn: ' : 'Terms: '}
-                    {node.terms.map(termName).join(', ')}
-                    {node.requires.length > 0 && <> · Requires: {node.requires.map(label).join(', ')}</>}
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
-        </li>
-      ))}
+    <ol className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Skill nodes, from foundations to advanced">
+      {ordered.map((node) => {
+        const status = statuses[node.id] ?? 'locked';
+        return (
+          <li
+            key={`${node.id}-${status}`}
+            data-status={status}
+            aria-label={`${node.label}: ${NODE_STATUS_LABEL[status]}`}
+            className={`${status === 'locked' ? '' : 'node-pop '}rounded-xl border-2 bg-surface p-3 ${STYLE[status]}`}
+          >
+            <p className="flex items-center justify-between gap-2">
+              <span className="font-semibold text-ink">{node.label}</span>
+              <span className="font-mono text-xs uppercase">
+                <span aria-hidden="true">{ICON[status]} </span>
+                {NODE_STATUS_LABEL[status]}
+              </span>
+            </p>
+            <p className="mt-1 text-sm">{node.description}</p>
+            <p className="mt-2 text-xs text-muted">
+              {status === 'locked' ? 'Learn: ' : 'Terms: '}
+              {node.terms.map(termName).join(', ')}
+              {node.requires.length > 0 && <> · Requires: {node.requires.map(label).join(', ')}</>}
+            </p>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -5,7 +5,7 @@ import { useProgress } from '../../src/progress/store';
 import { renderApp } from './renderApp';
 
 // The editor is the textarea stand-in from tests/stubs (Monaco needs a browser).
-const editor = async (file: string) => screen.findByRole('textbox', { name: new RegExp(`^${file.replace('.', '\\.')}`) });
+const editor = async (file: string) => (await screen.findByRole('textbox', { name: new RegExp(`^${file.replace('.', '\\.')}`) })) as HTMLTextAreaElement;
 
 describe('a step page', () => {
   it('shows the prose, the starter code, the checks and a preview that has not run', async () => {

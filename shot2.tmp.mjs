@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const [,, url, out, sel, w = '1280', h = '900', theme = 'dark'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: +w, height: +h }, colorScheme: theme });
+await page.goto(url, { waitUntil: 'networkidle' });
+if (process.env.ACTION) await eval(process.env.ACTION);
+await page.waitForTimeout(800);
+const el = page.locator(sel).first();
+await el.scrollIntoViewIfNeeded();
+await el.screenshot({ path: out });
+console.log(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth, [...document.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0,5).map(e => e.tagName + '.' + e.className.toString().slice(0,60))]));
+await browser.close();
