@@ -13,7 +13,9 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentPlugin()],
+  // LIFECYCLE_CONTENT_DIR points the dev server at another content folder (the
+  // browser tests use it to edit a scratch copy of a fixture lesson).
+  plugins: [react(), tailwindcss(), contentPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR })],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   build: {

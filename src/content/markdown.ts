@@ -9,12 +9,24 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeStringify from 'rehype-stringify';
 import { common } from 'lowlight';
+import { visit } from 'unist-util-visit';
+import type { Root as HastRoot } from 'hast';
 import dockerfile from 'highlight.js/lib/languages/dockerfile';
+
+/** Code blocks scroll sideways, so keyboard users must be able to focus them (WCAG 2.1.1). */
+function focusableCodeBlocks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'pre') node.properties.tabIndex = 0;
+    });
+  };
+}
 
 const toHtml = unified()
   .use(remarkRehype) // raw HTML nodes are dropped (allowDangerousHtml is off)
   .use(rehypeSanitize) // GitHub's schema: no event handlers, no javascript: URLs
   .use(rehypeHighlight, { languages: { ...common, dockerfile }, plainText: ['text', 'txt'] })
+  .use(focusableCodeBlocks)
   .use(rehypeStringify);
 
 const parser = unified().use(remarkParse);

@@ -15,13 +15,37 @@ import type { CodeEditorProps } from './codeEditorProps';
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 loader.config({ monaco });
 
+// Monaco's stock themes dim line numbers and comments below WCAG AA contrast;
+// these keep its token colours but lift those, on the app's own surfaces.
+monaco.editor.defineTheme('lab-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '9cc48f', fontStyle: 'italic' }],
+  colors: {
+    'editor.background': '#111a2e',
+    'editorLineNumber.foreground': '#a7b1cb',
+    'editorLineNumber.dimmedForeground': '#a7b1cb',
+    'editorLineNumber.activeForeground': '#e6eaf5',
+  },
+});
+monaco.editor.defineTheme('lab-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '3f6f35', fontStyle: 'italic' }],
+  colors: {
+    'editorLineNumber.foreground': '#4b5563',
+    'editorLineNumber.dimmedForeground': '#4b5563',
+    'editorLineNumber.activeForeground': '#111827',
+  },
+});
+
 export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path }: CodeEditorProps) {
   return (
     <Editor
       value={value}
       language={language === 'text' ? 'plaintext' : language}
       path={path}
-      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={theme === 'dark' ? 'lab-dark' : 'lab-light'}
       onChange={(v) => onChange(v ?? '')}
       loading={<p className="p-4 font-mono text-sm text-muted">Loading editor…</p>}
       options={{

@@ -71,7 +71,7 @@ describe('the ML Lifecycle lesson', () => {
     }
     for (const t of lesson.glossary) {
       expect(t.code.caption.length, t.term).toBeGreaterThan(0);
-      expect(t.code.html, t.term).toContain('<pre>');
+      expect(t.code.html, t.term).toContain('<pre tabindex="0"><code class="hljs language-');
     }
   });
 
