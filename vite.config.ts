@@ -20,6 +20,7 @@ export default defineConfig({
   preview: { headers: isolationHeaders },
   build: {
     target: 'es2022',
+    manifest: true, // read by scripts/budget.mjs
     chunkSizeWarningLimit: 4096, // Monaco is one large lazy chunk by design
   },
   test: {

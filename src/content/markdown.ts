@@ -44,6 +44,11 @@ export function markdownToHtml(source: string): string {
   return mdastToHtml(parseMarkdown(source).children);
 }
 
+/** A one-line markdown string without its wrapping paragraph. */
+export function inlineMarkdownToHtml(source: string): string {
+  return markdownToHtml(source).replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+}
+
 /** Highlight a code snippet as a <pre><code> block, using the same pipeline. */
 export function highlightCode(code: string, language: string): string {
   const longestRun = Math.max(2, ...Array.from(code.matchAll(/`+/g), (m) => m[0].length));

@@ -11,13 +11,20 @@ export interface CodeFile {
   code: string;
 }
 
-export interface Step extends Omit<StepFrontmatter, 'hints'> {
+export interface StepCheck {
+  /** The sentence the learner sees, as inline HTML. */
+  saysHtml: string;
+  expect: StepFrontmatter['checks'][number]['expect'];
+}
+
+export interface Step extends Omit<StepFrontmatter, 'hints' | 'checks'> {
   slug: string;
   /** 1-based position in the lesson, from the file name's number. */
   order: number;
   /** Where the step came from, for messages ("content/ml-lifecycle/steps/01-x.md"). */
   source: string;
   html: string;
+  checks: StepCheck[];
   hintsHtml: string[];
   starter: CodeFile[];
   solution: CodeFile[];

@@ -5,7 +5,7 @@
 import type { Code, RootContent } from 'mdast';
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { highlightCode, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
+import { highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
 import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step } from './model.ts';
 import {
   faqFrontmatterSchema,
@@ -307,13 +307,23 @@ function parseLesson(
       if (!starter.some((t) => t.file === s.file)) src.error([], `solution file "${s.file}" has no starter block with the same file name`, src.bodyLine);
     }
     if (fm) {
-      const { hints, ...rest } = fm;
+      const { hints, checks, ...rest } = fm;
       const mainLanguage = starter[0]?.language;
       const expected = fm.runtime === 'shell' ? 'shell' : 'python';
       if (mainLanguage && mainLanguage !== expected) {
         src.error(['runtime'], `is "${fm.runtime}" but the first starter block is ${mainLanguage}; put the ${expected} file first`);
       }
-      steps.push({ ...rest, slug, order, source: `content/${f.path}`, html, hintsHtml: hints.map(markdownToHtml), starter, solution });
+      steps.push({
+        ...rest,
+        slug,
+        order,
+        source: `content/${f.path}`,
+        html,
+        checks: checks.map((c) => ({ saysHtml: inlineMarkdownToHtml(c.says), expect: c.expect })),
+        hintsHtml: hints.map(markdownToHtml),
+        starter,
+        solution,
+      });
     }
   }
   if (stepFiles.length === 0) {

@@ -3,6 +3,7 @@
  * drops raw HTML and sanitizes every tag and URL (rehype-sanitize) before it
  * gets here — that is why setting innerHTML is safe.
  */
-export function Prose({ html, className = '' }: { html: string; className?: string }) {
-  return <div className={`prose ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
+export function Prose({ html, className = '', inline = false }: { html: string; className?: string; inline?: boolean }) {
+  const Tag = inline ? 'span' : 'div';
+  return <Tag className={`prose ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -97,12 +97,13 @@ function Checks({ step }: { step: Step }) {
       <p className="text-sm text-muted">Judged on what your code actually does when it runs.</p>
       <ul className="mt-2 grid gap-1.5 text-sm">
         {step.checks.map((check) => (
-          <li key={check.says} className="flex gap-2">
+          <li key={check.saysHtml} className="flex gap-2">
             <span aria-hidden="true" className="text-muted">
               ○
             </span>
             <span>
-              {check.says} <span className="sr-only">(not checked yet)</span>
+              <Prose html={check.saysHtml} inline />
+              <span className="sr-only"> (not checked yet)</span>
             </span>
           </li>
         ))}

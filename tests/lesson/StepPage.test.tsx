@@ -17,7 +17,7 @@ describe('a step page', () => {
     const preview = within(screen.getByRole('region', { name: 'Preview' }));
     expect(preview.getByRole('textbox', { name: 'Address' })).toHaveValue('localhost:5000');
     expect(preview.getByText('This step has not been run yet.')).toBeInTheDocument();
-    expect(screen.getByText('A run logged the learning rate as the parameter `learning_rate`.')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent('A run logged the learning rate as the parameter learning_rate.');
   });
 
   it('keeps edits as a draft that survives a remount', async () => {
