@@ -109,3 +109,23 @@ describe('npm run content:check', () => {
     expect(out).toContain('5 problems in tests/fixtures/broken-content/');
   });
 });
+
+describe('content/README.md', () => {
+  it('its minimal lesson is valid as written', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseCourse } = await import('../../src/content/parse');
+    const readme = readFileSync('content/README.md', 'utf8');
+    const block = (file: string) => {
+      const start = readme.indexOf(`\`content/hello/${file}\`:`);
+      const open = readme.indexOf('\n', readme.indexOf('```', start)) + 1;
+      const fence = readme.slice(readme.indexOf('```', start), open - 1).replace(/\w+$/, '');
+      return readme.slice(open, readme.indexOf(`\n${fence}\n`, open) + 1);
+    };
+    const result = parseCourse([
+      { path: 'hello/lesson.md', text: block('lesson.md') },
+      { path: 'hello/steps/01-say-hello.md', text: block('steps/01-say-hello.md') },
+    ]);
+    expect(result.errors.map((e) => formatIssue(e))).toEqual([]);
+    expect(result.course.lessons[0]?.steps[0]?.solution[0]?.code).toBe('print("hello")\n');
+  });
+});
