@@ -7,6 +7,16 @@ import { useProgress } from '../src/progress/store';
 // the same props. The real editor is covered by the browser tests.
 vi.mock('../src/lesson/CodeEditor', () => import('./stubs/CodeEditor'));
 
+// jsdom has <dialog> but not its modal methods.
+if (!HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+}
+
 // Every test starts with empty storage and a fresh store (STYLE.md 8).
 beforeEach(() => {
   localStorage.clear();
