@@ -104,14 +104,20 @@ export function migrateFacts(state: unknown, fromVersion: number): RestoreResult
   return restoreFacts(current);
 }
 
+const INVALID = Symbol('invalid JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
+
 /** What zustand's persist writes: `{ state, version }`. */
 export function readPersisted(raw: string): RestoreResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'the saved progress is not valid JSON' };
-  }
+  const parsed = parseJson(raw);
+  if (parsed === INVALID) return { ok: false, reason: 'the saved progress is not valid JSON' };
   if (parsed === null || typeof parsed !== 'object' || !('state' in parsed)) {
     return { ok: false, reason: 'the saved data is not Lifecycle Lab progress' };
   }
@@ -132,12 +138,8 @@ export function toExport(facts: ProgressFacts, now = new Date()): ProgressExport
 
 /** Read an exported progress file; refuse anything that is not one. */
 export function readExport(text: string): RestoreResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'this file is not JSON' };
-  }
+  const parsed = parseJson(text);
+  if (parsed === INVALID) return { ok: false, reason: 'this file is not JSON' };
   if (parsed === null || typeof parsed !== 'object' || (parsed as { app?: unknown }).app !== EXPORT_APP) {
     return { ok: false, reason: 'this file is not a Lifecycle Lab progress export' };
   }
