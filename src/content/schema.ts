@@ -79,6 +79,9 @@ export const checkSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'workdir', 'requirements', 'cmd-exec'])) }).strict(),
+  z
+    .object({ kind: z.literal('training-loss'), atMost: z.number().positive().describe('final training loss must be at most this') })
+    .strict(),
   z.object({ kind: z.literal('drift-detected') }).strict(),
   z.object({ kind: z.literal('retrained') }).strict(),
 ]);

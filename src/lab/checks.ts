@@ -1,0 +1,104 @@
+// Judging a step's checks on the real outcome of a run (DESIGN.md §4): the
+// output it printed, the error it raised, its variables, the files it left and
+// the tracking store — never the source text.
+import type { Check } from '../content/schema';
+import type { RunResult, WorldFiles } from './types';
+
+export interface CheckVerdict {
+  pass: boolean;
+  /** Why it failed, in the learner's terms; empty when it passed. */
+  detail: string;
+}
+
+export interface Evidence {
+  result: RunResult;
+  files: WorldFiles;
+}
+
+const ok: CheckVerdict = { pass: true, detail: '' };
+const fail = (detail: string): CheckVerdict => ({ pass: false, detail });
+
+export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
+  const { outcome } = result;
+  const newRuns = outcome.newRuns.map((id) => outcome.tracking.runs[id]).filter((r) => r !== undefined);
+  const noRun = 'No MLflow run was logged in this run of your code.';
+
+  switch (check.kind) {
+    case 'no-error':
+      if (result.ended === 'stopped') return fail('The program was stopped before it finished.');
+      if (result.ended === 'time-limit') return fail('The program ran out of time.');
+      return outcome.error ? fail(`It raised ${outcome.error.type}: ${outcome.error.message}`) : ok;
+
+    case 'output-contains': {
+      const printed = result.output.filter((c) => c.stream === 'stdout').map((c) => c.text).join('');
+      return printed.includes(check.text) ? ok : fail(`The output does not contain “${check.text}”.`);
+    }
+
+    case 'variable': {
+      if (!(check.name in outcome.variables)) return fail(`There is no variable \`${check.name}\` after the run.`);
+      const value = outcome.variables[check.name];
+      if (check.atLeast === undefined && check.atMost === undefined) return ok;
+      if (typeof value !== 'number') return fail(`\`${check.name}\` is not a number.`);
+      if (check.atLeast !== undefined && value < check.atLeast) return fail(`\`${check.name}\` is ${round(value)}, below ${check.atLeast}.`);
+      if (check.atMost !== undefined && value > check.atMost) return fail(`\`${check.name}\` is ${round(value)}, above ${check.atMost}.`);
+      return ok;
+    }
+
+    case 'training-loss': {
+      const last = outcome.training.at(-1)?.history.at(-1);
+      if (!last) return fail('No model was trained in this run.');
+      return last[1] <= check.atMost ? ok : fail(`The final training loss is ${round(last[1])}, above ${check.atMost}.`);
+    }
+
+    case 'file-exists':
+      return check.path in files ? ok : fail(`There is no file ${check.path}.`);
+
+    case 'mlflow-param':
+      if (newRuns.length === 0) return fail(noRun);
+      return newRuns.some((r) => check.key in r.params) ? ok : fail(`No run logged a param named “${check.key}”.`);
+
+    case 'mlflow-metric': {
+      if (newRuns.length === 0) return fail(noRun);
+      const steps = Math.max(0, ...newRuns.map((r) => new Set((r.metrics[check.key] ?? []).map((p) => p[2])).size));
+      if (steps === 0) return fail(`No run logged a metric named “${check.key}”.`);
+      return steps >= check.minSteps ? ok : fail(`“${check.key}” was logged at ${steps} step${steps === 1 ? '' : 's'}; ${check.minSteps} needed.`);
+    }
+
+    case 'mlflow-model': {
+      if (newRuns.length === 0) return fail(noRun);
+      if (!newRuns.some((r) => r.models.length > 0)) return fail('No model was logged.');
+      if (!check.registeredName) return ok;
+      return outcome.newVersions.some((v) => v.name === check.registeredName)
+        ? ok
+        : fail(`No new version of “${check.registeredName}” was registered.`);
+    }
+
+    case 'drift-detected': {
+      if (outcome.drift.length === 0) return fail('No drift was measured (lab.psi was not called).');
+      return outcome.drift.some((d) => d.psi > 0.25) ? ok : fail('Drift was measured but no feature crossed PSI 0.25.');
+    }
+
+    case 'retrained': {
+      const promoted = outcome.newVersions.some((v) => outcome.tracking.registered_models[v.name]?.aliases.champion === v.version);
+      if (outcome.newVersions.length === 0) return fail('No new model version was registered.');
+      return promoted ? ok : fail('A new version was registered, but the champion alias does not point at it.');
+    }
+
+    case 'dvc-tracked':
+    case 'git-committed':
+    case 'git-not-committed':
+      return fail('This check needs the lab’s shell (git and DVC), which is not connected yet.');
+
+    case 'http':
+    case 'dockerfile':
+      return fail('This check needs the lab’s model server, which is not connected yet.');
+  }
+}
+
+function round(n: number) {
+  return Number(n.toFixed(4));
+}
+
+export function judgeAll(checks: { expect: Check }[], evidence: Evidence): CheckVerdict[] {
+  return checks.map((c) => judge(c.expect, evidence));
+}

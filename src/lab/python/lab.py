@@ -1,0 +1,284 @@
+"""The lab's helper module: load the versioned dataset, split it, train a small
+logistic-regression classifier by gradient descent, and measure drift.
+
+Pure Python and the standard library only, so it runs unchanged in the
+browser's Python (Pyodide) and can be read line by line by learners.
+"""
+
+import csv
+import json
+import math
+import random
+
+__all__ = [
+    "Column",
+    "Dataset",
+    "Epoch",
+    "LogisticRegression",
+    "load_dataset",
+    "load_model",
+    "psi",
+    "split",
+]
+
+TARGET = "failure"
+
+# Every fit() and psi() is recorded here; the lab reads these to draw its
+# previews and to judge the step's checks.
+_training_log = []
+_drift_log = []
+
+
+class Column(list):
+    """A dataset column: a list of floats that remembers its name."""
+
+    def __init__(self, values, name):
+        super().__init__(values)
+        self.name = name
+
+
+class Dataset:
+    """Rows of numeric features and a 0/1 target column (the last column)."""
+
+    def __init__(self, columns, rows, source=None):
+        self.columns = list(columns)
+        self.rows = [list(r) for r in rows]
+        self.source = source
+
+    @property
+    def feature_names(self):
+        return [c for c in self.columns if c != TARGET]
+
+    @property
+    def target_name(self):
+        return TARGET
+
+    @property
+    def X(self):
+        idx = [self.columns.index(c) for c in self.feature_names]
+        return [[row[i] for i in idx] for row in self.rows]
+
+    @property
+    def y(self):
+        if TARGET not in self.columns:
+            raise KeyError(f"dataset has no '{TARGET}' column")
+        i = self.columns.index(TARGET)
+        return [int(row[i]) for row in self.rows]
+
+    def column(self, name):
+        if name not in self.columns:
+            raise KeyError(f"no column named {name!r}; columns are {self.columns}")
+        i = self.columns.index(name)
+        return Column((row[i] for row in self.rows), name)
+
+    def concat(self, other):
+        if other.columns != self.columns:
+            raise ValueError(f"columns differ: {self.columns} vs {other.columns}")
+        return Dataset(self.columns, self.rows + other.rows)
+
+    def head(self, n=5):
+        return Dataset(self.columns, self.rows[:n], self.source)
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __repr__(self):
+        where = f" from {self.source}" if self.source else ""
+        return f"<Dataset {len(self.rows)} rows × {len(self.columns)} columns{where}>"
+
+
+def load_dataset(path):
+    """Read a CSV with a header row; every value becomes a float."""
+    with open(path, newline="") as f:
+        reader = csv.reader(f)
+        try:
+            columns = next(reader)
+        except StopIteration:
+            raise ValueError(f"{path} is empty") from None
+        rows = []
+        for line_no, raw in enumerate(reader, start=2):
+            if not raw:
+                continue
+            if len(raw) != len(columns):
+                raise ValueError(f"{path}, line {line_no}: expected {len(columns)} values, got {len(raw)}")
+            try:
+                rows.append([float(v) for v in raw])
+            except ValueError:
+                raise ValueError(f"{path}, line {line_no}: not a number in {raw}") from None
+    return Dataset(columns, rows, source=path)
+
+
+def split(data, test_size=0.2, seed=42):
+    """Shuffle with a fixed seed and hold back `test_size` of the rows."""
+    if not 0 < test_size < 1:
+        raise ValueError("test_size must be between 0 and 1")
+    order = list(range(len(data)))
+    random.Random(seed).shuffle(order)
+    cut = int(round(len(order) * (1 - test_size)))
+    pick = lambda idx: Dataset(data.columns, [data.rows[i] for i in idx], data.source)  # noqa: E731
+    return pick(order[:cut]), pick(order[cut:])
+
+
+class Epoch:
+    __slots__ = ("epoch", "loss", "accuracy")
+
+    def __init__(self, epoch, loss, accuracy):
+        self.epoch = epoch
+        self.loss = loss
+        self.accuracy = accuracy
+
+    def __repr__(self):
+        return f"Epoch(epoch={self.epoch}, loss={self.loss:.4f}, accuracy={self.accuracy:.3f})"
+
+
+def _sigmoid(z):
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+class LogisticRegression:
+    """Binary logistic regression, trained by full-batch gradient descent on
+    standardised features. `fit` returns one Epoch per pass over the data."""
+
+    def __init__(self, learning_rate=0.1, epochs=30):
+        if learning_rate <= 0:
+            raise ValueError("learning_rate must be positive")
+        if int(epochs) != epochs or epochs < 1:
+            raise ValueError("epochs must be a positive whole number")
+        self.learning_rate = float(learning_rate)
+        self.epochs = int(epochs)
+        self.weights = None
+        self.bias = 0.0
+        self.mean = None
+        self.std = None
+        self.history = []
+
+    def get_params(self, deep=True):
+        return {"learning_rate": self.learning_rate, "epochs": self.epochs}
+
+    def _scale(self, X):
+        return [[(v - m) / s for v, m, s in zip(row, self.mean, self.std)] for row in X]
+
+    def fit(self, X, y):
+        X = [list(map(float, row)) for row in X]
+        y = [int(v) for v in y]
+        if not X or len(X) != len(y):
+            raise ValueError(f"X has {len(X)} rows but y has {len(y)}")
+        n, d = len(X), len(X[0])
+        self.mean = [sum(row[j] for row in X) / n for j in range(d)]
+        self.std = [
+            math.sqrt(sum((row[j] - self.mean[j]) ** 2 for row in X) / n) or 1.0 for j in range(d)
+        ]
+        Xs = self._scale(X)
+        self.weights = [0.0] * d
+        self.bias = 0.0
+        self.history = []
+        for epoch in range(1, self.epochs + 1):
+            grad_w = [0.0] * d
+            grad_b = 0.0
+            for row, target in zip(Xs, y):
+                err = _sigmoid(sum(w * v for w, v in zip(self.weights, row)) + self.bias) - target
+                for j in range(d):
+                    grad_w[j] += err * row[j]
+                grad_b += err
+            self.weights = [w - self.learning_rate * g / n for w, g in zip(self.weights, grad_w)]
+            self.bias -= self.learning_rate * grad_b / n
+            probs = [_sigmoid(sum(w * v for w, v in zip(self.weights, row)) + self.bias) for row in Xs]
+            eps = 1e-12
+            loss = -sum(t * math.log(p + eps) + (1 - t) * math.log(1 - p + eps) for p, t in zip(probs, y)) / n
+            acc = sum((p >= 0.5) == (t == 1) for p, t in zip(probs, y)) / n
+            self.history.append(Epoch(epoch, loss, acc))
+        _training_log.append(
+            {
+                "learning_rate": self.learning_rate,
+                "epochs": self.epochs,
+                "history": [[e.epoch, e.loss, e.accuracy] for e in self.history],
+            }
+        )
+        return list(self.history)
+
+    def _require_fit(self):
+        if self.weights is None:
+            raise RuntimeError("This LogisticRegression is not fitted yet: call fit(X, y) first.")
+
+    def predict_proba(self, X):
+        """Probability of the positive class (failure) for each row."""
+        self._require_fit()
+        return [_sigmoid(sum(w * v for w, v in zip(self.weights, row)) + self.bias) for row in self._scale(X)]
+
+    def predict(self, X):
+        return [1 if p >= 0.5 else 0 for p in self.predict_proba(X)]
+
+    def score(self, X, y):
+        """Accuracy: the fraction of rows predicted correctly."""
+        predictions = self.predict(X)
+        y = [int(v) for v in y]
+        return sum(p == t for p, t in zip(predictions, y)) / len(y)
+
+    def to_dict(self):
+        self._require_fit()
+        return {
+            "type": "lab.LogisticRegression",
+            "learning_rate": self.learning_rate,
+            "epochs": self.epochs,
+            "weights": self.weights,
+            "bias": self.bias,
+            "mean": self.mean,
+            "std": self.std,
+        }
+
+    @classmethod
+    def from_dict(cls, data):
+        model = cls(data["learning_rate"], data["epochs"])
+        model.weights = list(data["weights"])
+        model.bias = data["bias"]
+        model.mean = list(data["mean"])
+        model.std = list(data["std"])
+        return model
+
+    def save(self, path):
+        with open(path, "w") as f:
+            json.dump(self.to_dict(), f)
+
+    def __repr__(self):
+        return f"LogisticRegression(learning_rate={self.learning_rate}, epochs={self.epochs})"
+
+
+def load_model(path):
+    with open(path) as f:
+        return LogisticRegression.from_dict(json.load(f))
+
+
+def psi(reference, current, bins=10):
+    """Population stability index of `current` against `reference`.
+
+    Bin edges are the reference's quantiles, so each bin holds about the same
+    share of reference rows; empty bins get a floor of 0.0001.
+    """
+    ref = sorted(float(v) for v in reference)
+    cur = [float(v) for v in current]
+    if not ref or not cur:
+        raise ValueError("psi needs two non-empty samples")
+    edges = [ref[min(len(ref) - 1, int(len(ref) * k / bins))] for k in range(1, bins)]
+
+    def shares(values):
+        counts = [0] * bins
+        for v in values:
+            i = 0
+            while i < len(edges) and v >= edges[i]:
+                i += 1
+            counts[i] += 1
+        return [max(c / len(values), 0.0001) for c in counts]
+
+    r, c = shares(ref), shares(cur)
+    value = sum((a - b) * math.log(a / b) for a, b in zip(r, c))
+    _drift_log.append({
+        "column": getattr(current, "name", None) or getattr(reference, "name", None),
+        "psi": value,
+        "bins": bins,
+        "reference": r,
+        "current": c,
+    })
+    return value

@@ -1,0 +1,53 @@
+// Setting up and driving CPython (Pyodide) for the lab; used by the Web Worker
+// in the browser and directly by the Node tests, so both run the same code.
+import type { PyodideAPI } from 'pyodide';
+import { HOME, LIB_DIR, PYTHON_MODULES, START_FILES } from './labFiles';
+import type { RunOutcome, WorldFiles } from './types';
+
+function writeFile(py: PyodideAPI, path: string, text: string) {
+  py.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
+  py.FS.writeFile(path, text);
+}
+
+/** Put the lab's modules on sys.path and lay out the project: start files, then the saved world over them. */
+export function installLab(py: PyodideAPI, world: WorldFiles | null) {
+  for (const [path, text] of Object.entries(PYTHON_MODULES)) writeFile(py, `${LIB_DIR}/${path}`, text);
+  for (const [path, text] of Object.entries(world ?? START_FILES)) writeFile(py, `${HOME}/${path}`, text);
+  py.runPython(`
+import importlib, os, sys
+if ${JSON.stringify(LIB_DIR)} not in sys.path:
+    sys.path.insert(0, ${JSON.stringify(LIB_DIR)})
+os.chdir(${JSON.stringify(HOME)})
+sys.setrecursionlimit(800)
+importlib.invalidate_caches()
+import lab_runner
+`);
+}
+
+/** Run the learner's code; stdout/stderr go wherever the runtime's streams point. */
+export function runLearnerCode(py: PyodideAPI, code: string, filename: string, variables: string[]): RunOutcome {
+  writeFile(py, `${HOME}/${filename}`, code);
+  const runner = py.pyimport('lab_runner');
+  try {
+    return JSON.parse(runner.run(code, filename, JSON.stringify(variables)) as string) as RunOutcome;
+  } finally {
+    runner.destroy();
+  }
+}
+
+/** Every text file of the project (skipping the lab's caches), to persist the world. */
+export function snapshotWorld(py: PyodideAPI): WorldFiles {
+  const files: WorldFiles = {};
+  const walk = (dir: string, rel: string) => {
+    for (const name of py.FS.readdir(dir) as string[]) {
+      if (name === '.' || name === '..' || name === '__pycache__') continue;
+      const full = `${dir}/${name}`;
+      const path = rel ? `${rel}/${name}` : name;
+      const mode = py.FS.stat(full).mode;
+      if (py.FS.isDir(mode)) walk(full, path);
+      else if (py.FS.isFile(mode)) files[path] = py.FS.readFile(full, { encoding: 'utf8' }) as string;
+    }
+  };
+  walk(HOME, '');
+  return files;
+}

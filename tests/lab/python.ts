@@ -1,0 +1,29 @@
+// The real Pyodide in Node, set up exactly as the lab's worker sets it up.
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { installLab, runLearnerCode, snapshotWorld } from '../../src/lab/pythonRuntime';
+import type { RunOutcome, WorldFiles } from '../../src/lab/types';
+
+export interface NodeLab {
+  py: PyodideAPI;
+  run: (code: string, options?: { filename?: string; variables?: string[] }) => RunOutcome & { stdout: string; stderr: string };
+  snapshot: () => WorldFiles;
+}
+
+export async function createNodeLab(world: WorldFiles | null = null): Promise<NodeLab> {
+  const py = await loadPyodide();
+  let stdout = '';
+  let stderr = '';
+  py.setStdout({ batched: (line) => (stdout += `${line}\n`) });
+  py.setStderr({ batched: (line) => (stderr += `${line}\n`) });
+  installLab(py, world);
+  return {
+    py,
+    run(code, { filename = 'main.py', variables = [] } = {}) {
+      stdout = '';
+      stderr = '';
+      const outcome = runLearnerCode(py, code, filename, variables);
+      return { ...outcome, stdout, stderr };
+    },
+    snapshot: () => snapshotWorld(py),
+  };
+}
