@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { contentPlugin } from './scripts/vite-plugin-content.ts';
+import { pyodidePlugin } from './scripts/vite-plugin-pyodide.ts';
 
 // COOP + COEP make the page cross-origin isolated, which the lab's Python
 // engine uses to interrupt runaway code (FACTS.md). Static hosts need the same
@@ -15,7 +16,10 @@ const isolationHeaders = {
 export default defineConfig({
   // LIFECYCLE_CONTENT_DIR points the dev server at another content folder (the
   // browser tests use it to edit a scratch copy of a fixture lesson).
-  plugins: [react(), tailwindcss(), contentPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR })],
+  plugins: [react(), tailwindcss(), contentPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR }), pyodidePlugin()],
+  // Pyodide loads its runtime from /pyodide/ at run time; pre-bundling it would break that.
+  optimizeDeps: { exclude: ['pyodide'] },
+  worker: { format: 'es' },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   build: {

@@ -1,9 +1,13 @@
 // Route elements that look up the lesson and step named in the URL, so the
 // lesson pages receive real objects and unknown addresses get the 404 page.
+import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
 import { findLesson, findStep, useCourse } from '../content/course';
 import { LessonPage } from '../lesson/LessonPage';
-import { StepPage } from '../lesson/StepPage';
+
+// A step page brings the lab and its previews: loaded when a step is opened,
+// so the lesson page's first paint carries none of it.
+const StepPage = lazy(() => import('../lesson/StepPage').then((m) => ({ default: m.StepPage })));
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -28,5 +32,9 @@ export function StepRoute() {
       />
     );
   }
-  return <StepPage key={step.slug} lesson={lesson} step={step} />;
+  return (
+    <Suspense fallback={<p className="text-muted">Opening {step.title}…</p>}>
+      <StepPage key={step.slug} lesson={lesson} step={step} />
+    </Suspense>
+  );
 }

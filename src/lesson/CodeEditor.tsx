@@ -2,7 +2,8 @@
 // the lesson text paints before any editor code arrives. @monaco-editor/react
 // would fetch Monaco from a CDN by default; its loader is pointed at the
 // locally bundled instance instead (FACTS.md).
-import Editor, { loader } from '@monaco-editor/react';
+import Editor, { loader, type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/python/register';
@@ -39,9 +40,40 @@ monaco.editor.defineTheme('lab-light', {
   },
 });
 
-export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path }: CodeEditorProps) {
+type StandaloneEditor = Parameters<OnMount>[0];
+
+function markError(editor: StandaloneEditor | null, marker: CodeEditorProps['errorMarker']) {
+  const model = editor?.getModel();
+  if (!model) return;
+  const line = marker ? Math.min(marker.line, model.getLineCount()) : 0;
+  monaco.editor.setModelMarkers(
+    model,
+    'lab',
+    marker
+      ? [{ severity: monaco.MarkerSeverity.Error, message: marker.message, startLineNumber: line, endLineNumber: line, startColumn: 1, endColumn: model.getLineMaxColumn(line) }]
+      : [],
+  );
+}
+
+export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker }: CodeEditorProps) {
+  const editorRef = useRef<StandaloneEditor | null>(null);
+  const onRunRef = useRef(onRun);
+  useEffect(() => {
+    onRunRef.current = onRun;
+  }, [onRun]);
+
+  // Mark the line the last run's error points at, as Python's traceback does.
+  useEffect(() => markError(editorRef.current, errorMarker), [errorMarker]);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current?.());
+    markError(editor, errorMarker);
+  };
+
   return (
     <Editor
+      onMount={onMount}
       value={value}
       language={language === 'text' ? 'plaintext' : language}
       path={path}

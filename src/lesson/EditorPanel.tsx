@@ -8,7 +8,16 @@ const CodeEditor = lazy(() => import('./CodeEditor'));
 
 type View = 'mine' | 'solution';
 
-export function EditorPanel({ lesson, step }: { lesson: Lesson; step: Step }) {
+interface Props {
+  lesson: Lesson;
+  step: Step;
+  /** Ctrl/⌘ + Enter in the editor. */
+  onRun?: (() => void) | undefined;
+  /** Where the last run's error points, in the step's first (runnable) file. */
+  errorMarker?: { line: number; message: string } | null;
+}
+
+export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) {
   const tabsId = useId();
   const [theme] = useTheme();
   const [active, setActive] = useState(0);
@@ -109,6 +118,8 @@ export function EditorPanel({ lesson, step }: { lesson: Lesson; step: Step }) {
             value={showingSolution ? solution.code : mine}
             language={file.language}
             readOnly={showingSolution}
+            onRun={onRun}
+            errorMarker={active === 0 && !showingSolution ? errorMarker : null}
             theme={theme}
             label={`${file.file}${showingSolution ? ' (reference solution, read-only)' : ''} — code editor`}
             onChange={(code) => {

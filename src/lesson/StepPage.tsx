@@ -4,11 +4,14 @@ import type { Lesson, Step } from '../content/model';
 import { isStepDone } from '../progress/selectors';
 import { useProgress } from '../progress/store';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import { PreviewFrame } from '../preview/PreviewFrame';
+import type { CheckVerdict } from '../lab/checks';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { EditorPanel } from './EditorPanel';
 import { PHASE_LABEL, stepPath } from './phases';
 import { Prose } from './Prose';
+import { RunBar } from './RunBar';
+import { StepPreview } from './StepPreview';
+import { useStepLab } from './useStepLab';
 
 export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   useDocumentTitle(`${step.title} — ${lesson.title}`);
@@ -17,6 +20,8 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   const index = lesson.steps.indexOf(step);
   const prev = lesson.steps[index - 1];
   const next = lesson.steps[index + 1];
+  const lab = useStepLab(lesson, step);
+  const errorLine = lab.runState.result?.outcome.error?.line ?? null;
 
   return (
     <div>
@@ -46,7 +51,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{step.title}</h1>
           <p className="mt-2 text-lg text-muted">{step.summary}</p>
           <Prose html={step.html} className="mt-6" />
-          <Checks step={step} />
+          <Checks step={step} verdicts={lab.runState.verdicts} />
           <Hints step={step} />
           <nav aria-label="Steps" className="mt-10 flex flex-wrap justify-between gap-3 border-t border-line pt-4">
             {prev ? (
@@ -71,16 +76,16 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
         </div>
         <div className="grid min-w-0 gap-4 lg:sticky lg:top-20">
           <ErrorBoundary where="the editor">
-            <EditorPanel lesson={lesson} step={step} />
+            <RunBar lab={lab} step={step} />
+            <EditorPanel
+              lesson={lesson}
+              step={step}
+              onRun={lab.runnable ? lab.run : undefined}
+              errorMarker={errorLine ? { line: errorLine, message: lab.runState.result?.outcome.error?.message ?? '' } : null}
+            />
           </ErrorBoundary>
           <ErrorBoundary where="the preview">
-            <PreviewFrame address={step.preview.address} status="Not run yet">
-              <p>This step has not been run yet.</p>
-              <p className="mt-2 text-muted">
-                When the lab is connected, running your {step.runtime === 'shell' ? 'commands' : 'program'} shows here what{' '}
-                {step.preview.address} would show for your code.
-              </p>
-            </PreviewFrame>
+            <StepPreview step={step} engine={lab.engineState} run={lab.runState} runnable={lab.runnable} />
           </ErrorBoundary>
         </div>
       </div>
@@ -88,25 +93,33 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   );
 }
 
-function Checks({ step }: { step: Step }) {
+function Checks({ step, verdicts }: { step: Step; verdicts: CheckVerdict[] | null }) {
+  const passed = verdicts?.filter((v) => v.pass).length ?? 0;
   return (
     <section aria-labelledby="checks-title" className="mt-8 rounded-xl border border-line bg-surface p-4">
       <h2 id="checks-title" className="font-semibold">
         Checks
       </h2>
-      <p className="text-sm text-muted">Judged on what your code actually does when it runs.</p>
+      <p className="text-sm text-muted" role="status">
+        {verdicts ? `${passed} of ${verdicts.length} passed on your last run.` : 'Judged on what your code actually does when it runs.'}
+      </p>
       <ul className="mt-2 grid gap-1.5 text-sm">
-        {step.checks.map((check) => (
-          <li key={check.saysHtml} className="flex gap-2">
-            <span aria-hidden="true" className="text-muted">
-              ○
-            </span>
-            <span>
-              <Prose html={check.saysHtml} inline />
-              <span className="sr-only"> (not checked yet)</span>
-            </span>
-          </li>
-        ))}
+        {step.checks.map((check, i) => {
+          const verdict = verdicts?.[i];
+          const state = !verdict ? 'not checked yet' : verdict.pass ? 'passed' : 'failed';
+          return (
+            <li key={check.saysHtml} className="flex gap-2" data-state={state}>
+              <span aria-hidden="true" className={!verdict ? 'text-muted' : verdict.pass ? 'text-ok' : 'text-bad'}>
+                {!verdict ? '○' : verdict.pass ? '✓' : '✗'}
+              </span>
+              <span>
+                <Prose html={check.saysHtml} inline />
+                <span className="sr-only"> ({state})</span>
+                {verdict && !verdict.pass && <span className="block text-xs text-muted">{verdict.detail}</span>}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -10,4 +10,8 @@ export interface CodeEditorProps {
   theme: 'dark' | 'light';
   /** A model path, so each file keeps its own undo history. */
   path: string;
+  /** Ctrl/⌘ + Enter inside the editor. */
+  onRun?: (() => void) | undefined;
+  /** The line the last run's error points at, marked in the editor. */
+  errorMarker?: { line: number; message: string } | null | undefined;
 }

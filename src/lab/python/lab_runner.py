@@ -47,6 +47,7 @@ def _format_error(exc, filename):
 def run(code, filename, variables_json):
     variables = json.loads(variables_json)
     mlflow._reset_session()
+    _store.SOURCE_NAME = filename
     lab._training_log.clear()
     lab._drift_log.clear()
     before_runs = set(_store.data()["runs"])

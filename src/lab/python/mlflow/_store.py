@@ -14,6 +14,9 @@ from .exceptions import INVALID_PARAMETER_VALUE, RESOURCE_DOES_NOT_EXIST, Mlflow
 
 STORE_PATH = os.environ.get("LAB_TRACKING_STORE", "/home/lab/.lab/tracking.json")
 
+# The file being run, recorded on each run as its source (set by the lab's runner).
+SOURCE_NAME = "<stdin>"
+
 _KEY_RE = re.compile(r"^[/\w.\- :]*$")
 MAX_KEY_LENGTH = 250
 MAX_PARAM_VALUE_LENGTH = 6000
@@ -146,11 +149,11 @@ def create_experiment(name, tags=None):
 # --- runs ---------------------------------------------------------------------
 
 
-def create_run(experiment_id, run_name=None, tags=None, description=None, source="<learner code>"):
+def create_run(experiment_id, run_name=None, tags=None, description=None):
     experiment_by_id(experiment_id)
     run_id = uuid.uuid4().hex
     name = run_name or random_run_name()
-    all_tags = {"mlflow.runName": name, "mlflow.source.name": source, "mlflow.source.type": "LOCAL", "mlflow.user": "learner"}
+    all_tags = {"mlflow.runName": name, "mlflow.source.name": SOURCE_NAME, "mlflow.source.type": "LOCAL", "mlflow.user": "learner"}
     all_tags.update({str(k): str(v) for k, v in (tags or {}).items()})
     if description is not None:
         all_tags["mlflow.note.content"] = str(description)

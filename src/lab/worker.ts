@@ -1,0 +1,78 @@
+// The lab's Web Worker: CPython (Pyodide) and the learner's project. A runaway
+// program blocks this thread, never the page's.
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { FromWorker, ToWorker } from './protocol';
+import { installLab, runLearnerCode, snapshotWorld } from './pythonRuntime';
+import type { OutputChunk } from './types';
+
+const post = (message: FromWorker) => self.postMessage(message);
+
+// Output is forwarded in batches while the program runs, and capped so a
+// print loop cannot flood the page.
+const MAX_LINES = 5000;
+const FLUSH_MS = 40;
+let pending: OutputChunk[] = [];
+let lines = 0;
+let dropped = 0;
+let lastFlush = 0;
+let currentRun = -1;
+
+function flush() {
+  if (pending.length && currentRun >= 0) post({ type: 'output', id: currentRun, chunks: pending });
+  pending = [];
+  lastFlush = performance.now();
+}
+
+function emit(stream: OutputChunk['stream'], line: string) {
+  if (lines >= MAX_LINES) {
+    dropped++;
+    return;
+  }
+  lines++;
+  const last = pending[pending.length - 1];
+  if (last && last.stream === stream) last.text += `${line}\n`;
+  else pending.push({ stream, text: `${line}\n` });
+  if (performance.now() - lastFlush > FLUSH_MS) flush();
+}
+
+let py: PyodideAPI | null = null;
+
+async function init(message: Extract<ToWorker, { type: 'init' }>) {
+  post({ type: 'progress', stage: 'Downloading Python…' });
+  py = await loadPyodide({ indexURL: message.indexURL, fullStdLib: false });
+  post({ type: 'progress', stage: 'Setting up the lab…' });
+  py.setStdout({ batched: (line) => emit('stdout', line) });
+  py.setStderr({ batched: (line) => emit('stderr', line) });
+  if (message.interrupt) py.setInterruptBuffer(new Uint8Array(message.interrupt));
+  installLab(py, message.world);
+  post({ type: 'ready', world: snapshotWorld(py) });
+}
+
+function run(message: Extract<ToWorker, { type: 'run' }>) {
+  if (!py) throw new Error('the lab is not ready');
+  currentRun = message.id;
+  lines = 0;
+  dropped = 0;
+  lastFlush = performance.now();
+  for (const [path, text] of Object.entries(message.extraFiles)) {
+    py.FS.mkdirTree(`/home/lab/${path}`.replace(/\/[^/]*$/, ''));
+    py.FS.writeFile(`/home/lab/${path}`, text);
+  }
+  const outcome = runLearnerCode(py, message.code, message.filename, message.variables);
+  flush();
+  post({ type: 'result', id: message.id, outcome, world: snapshotWorld(py), truncatedLines: dropped });
+  currentRun = -1;
+}
+
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  try {
+    if (message.type === 'init') await init(message);
+    else run(message);
+  } catch (error) {
+    // Pyodide cannot recover from a fatal error (e.g. the WebAssembly stack
+    // overflowing); the page replaces this worker.
+    flush();
+    post({ type: 'fatal', id: message.type === 'run' ? message.id : null, message: error instanceof Error ? error.message : String(error) });
+  }
+};

@@ -1,0 +1,63 @@
+// Connects a step page to its lesson's lab: prefetches the engine once the
+// text has painted, runs the learner's files, judges the step's checks on the
+// outcome, and completes the step (XP, node, hub) when they all pass.
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import type { Lesson, Step } from '../content/model';
+import { judgeAll } from '../lab/checks';
+import { labFor } from '../lab/engine';
+import { emptyRun, useLabSession } from '../lab/session';
+import { stepKey, useProgress } from '../progress/store';
+
+export const DEFAULT_TIME_LIMIT_S = 10;
+
+/** Steps whose runtime the lab can run today (the shell arrives with the DVC/git issue). */
+export const canRun = (step: Step) => step.runtime === 'python';
+
+export function useStepLab(lesson: Lesson, step: Step) {
+  const engine = labFor(lesson.id);
+  const engineState = useSyncExternalStore(engine.subscribe, engine.getState);
+  const key = stepKey(lesson.id, step.slug);
+  const runState = useLabSession((s) => s.steps[key]) ?? emptyRun;
+  const runnable = canRun(step);
+
+  useEffect(() => {
+    if (!runnable) return;
+    // Load Python in the background after the step has painted, so a Run later is instant.
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => void engine.start().catch(() => undefined));
+    return () => cancel(handle);
+  }, [engine, runnable]);
+
+  const run = useCallback(async () => {
+    const session = useLabSession.getState();
+    if (!runnable || session.steps[key]?.running) return;
+    const drafts = useProgress.getState().drafts[key] ?? {};
+    const [main, ...others] = step.starter.map((f) => ({ ...f, code: drafts[f.file] ?? f.code }));
+    if (!main) return;
+    session.begin(key);
+    try {
+      const result = await engine.run({
+        code: main.code,
+        filename: main.file,
+        extraFiles: Object.fromEntries(others.map((f) => [f.file, f.code])),
+        variables: step.checks.flatMap((c) => (c.expect.kind === 'variable' ? [c.expect.name] : [])),
+        timeLimitMs: (step.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_S) * 1000,
+        onOutput: (chunks) => useLabSession.getState().append(key, chunks),
+      });
+      const verdicts = judgeAll(step.checks, { result, files: engine.files ?? {} });
+      useLabSession.getState().complete(key, result, verdicts);
+      if (verdicts.every((v) => v.pass)) useProgress.getState().completeStep(lesson.id, lesson.skill, step);
+    } catch (error) {
+      useLabSession.getState().fail(key, error instanceof Error ? error.message : String(error));
+    }
+  }, [engine, key, lesson, step, runnable]);
+
+  const stop = useCallback(() => engine.stop(), [engine]);
+  const resetLab = useCallback(async () => {
+    useLabSession.getState().clear();
+    await engine.resetLab();
+  }, [engine]);
+
+  return { engineState, runState, run, stop, resetLab, runnable };
+}
