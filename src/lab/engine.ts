@@ -83,7 +83,14 @@ export class LabEngine {
   start(): Promise<void> {
     if (this.ready) return this.ready;
     this.set({ status: this.state.status === 'restarting' ? 'restarting' : 'loading', stage: 'Starting the engine…', error: null });
-    const worker = this.createWorker();
+    let worker: Worker;
+    try {
+      worker = this.createWorker();
+    } catch (error) {
+      const message = `this browser cannot start the engine (${error instanceof Error ? error.message : String(error)})`;
+      this.set({ status: 'idle', stage: '', error: message });
+      return Promise.reject(new Error(message));
+    }
     this.worker = worker;
     this.interrupt = this.state.canInterrupt ? new Uint8Array(new SharedArrayBuffer(1)) : null;
     this.ready = new Promise<void>((resolve, reject) => {

@@ -55,6 +55,11 @@ export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
           Reset lab…
         </button>
       )}
+      {engineState.notice && (
+        <p role="alert" className="w-full text-xs text-warn">
+          {engineState.notice}
+        </p>
+      )}
       <dialog ref={dialogRef} aria-labelledby="reset-lab-title" className="m-auto max-w-sm rounded-xl border border-line bg-surface p-5 text-ink backdrop:bg-black/60">
         <h2 id="reset-lab-title" className="text-lg font-semibold">
           Reset the lab?

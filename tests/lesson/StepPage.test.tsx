@@ -10,13 +10,15 @@ const editor = async (file: string) => (await screen.findByRole('textbox', { nam
 describe('a step page', () => {
   it('shows the prose, the starter code, the checks and a preview that has not run', async () => {
     renderApp('/lessons/ml-lifecycle/steps/track-experiments');
-    expect(screen.getByRole('heading', { level: 1, name: 'Track experiments' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Track experiments' })).toBeInTheDocument();
     expect(document.title).toBe('Track experiments — The ML Lifecycle · Lifecycle Lab');
     expect((await editor('track.py')).value).toContain('mlflow.set_experiment("failure-prediction")');
 
     const preview = within(screen.getByRole('region', { name: 'Preview' }));
     expect(preview.getByRole('textbox', { name: 'Address' })).toHaveValue('localhost:5000');
-    expect(preview.getByText('This step has not been run yet.')).toBeInTheDocument();
+    expect(preview.getByText(/This step has not been run yet\./)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Run' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
     expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent('A run logged the learning rate as the parameter learning_rate.');
   });
 
@@ -41,7 +43,7 @@ describe('a step page', () => {
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
     expect((await editor('train.py')).value).toBe('my own attempt\n');
 
-    await user.click(screen.getByRole('button', { name: 'Show solution' }));
+    await user.click(await screen.findByRole('button', { name: 'Show solution' }));
     const solution = await editor('train.py');
     expect(solution.value).toContain('accuracy = model.score(test.X, test.y)');
     expect(solution).toHaveAttribute('readonly');
@@ -54,7 +56,7 @@ describe('a step page', () => {
     const user = userEvent.setup();
     useProgress.getState().saveDraft('ml-lifecycle', 'the-training-loop', 'train.py', 'my own attempt\n');
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
-    await user.click(screen.getByRole('button', { name: 'Reset to starter' }));
+    await user.click(await screen.findByRole('button', { name: 'Reset to starter' }));
     expect((await editor('train.py')).value).toContain('learning_rate=0.0001');
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect((await editor('train.py')).value).toBe('my own attempt\n');
@@ -63,7 +65,7 @@ describe('a step page', () => {
   it('a step with two files has a tab per file', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle/steps/serving-at-scale');
-    const tabs = screen.getAllByRole('tab');
+    const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['app.py', 'Dockerfile']);
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
     await user.click(screen.getByRole('tab', { name: 'Dockerfile' }));
@@ -73,7 +75,7 @@ describe('a step page', () => {
   it('hints are revealed one at a time', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
-    await user.click(screen.getByRole('button', { name: 'Show hint 1 of 3' }));
+    await user.click(await screen.findByRole('button', { name: 'Show hint 1 of 3' }));
     expect(screen.getByText(/only works inside a git repository/)).toBeInTheDocument();
     expect(screen.queryByText(/prints the exact/)).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show hint 2 of 3' })).toBeInTheDocument();
