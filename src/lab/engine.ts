@@ -92,6 +92,7 @@ export class LabEngine {
       return Promise.reject(new Error(message));
     }
     this.worker = worker;
+    performance.mark('lab:engine-start');
     this.interrupt = this.state.canInterrupt ? new Uint8Array(new SharedArrayBuffer(1)) : null;
     this.ready = new Promise<void>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -99,6 +100,7 @@ export class LabEngine {
         if (message.type === 'progress') this.set({ stage: message.stage });
         else if (message.type === 'ready') {
           this.world = message.world;
+          performance.mark('lab:engine-ready');
           this.set({ status: 'ready', stage: '' });
           resolve();
         } else this.onRunMessage(message, reject);
