@@ -2,6 +2,8 @@
 // output it printed, the error it raised, its variables, the files it left and
 // the tracking store — never the source text.
 import type { Check } from '../content/schema';
+import { dockerfileProblem, parseDockerfile } from './dockerfile';
+import type { HttpRequest } from './pythonRuntime';
 import type { RunResult, WorldFiles } from './types';
 
 export interface CheckVerdict {
@@ -89,14 +91,47 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
     case 'git-not-committed':
       return fail('This check needs the lab’s shell (git and DVC), which is not connected yet.');
 
-    case 'http':
-    case 'dockerfile':
-      return fail('This check needs the lab’s model server, which is not connected yet.');
+    case 'http': {
+      if (!outcome.server) return fail('Your code did not define a FastAPI app to serve (app = FastAPI()).');
+      const exchange = outcome.responses.find(
+        (r) => r.method === check.method && r.path === check.path && JSON.stringify(r.body) === JSON.stringify(check.body ?? null),
+      );
+      if (!exchange) return fail(`The lab did not send ${check.method} ${check.path}.`);
+      if (exchange.status !== check.status) return fail(`${check.method} ${check.path} answered ${exchange.status}, not ${check.status}.`);
+      if (check.jsonHas && !(exchange.json !== null && typeof exchange.json === 'object' && check.jsonHas in exchange.json)) {
+        return fail(`The answer has no “${check.jsonHas}”: ${JSON.stringify(exchange.json).slice(0, 120)}`);
+      }
+      return ok;
+    }
+
+    case 'dockerfile': {
+      const text = files.Dockerfile;
+      if (text === undefined) return fail('There is no Dockerfile in the project.');
+      const instructions = parseDockerfile(text);
+      for (const rule of check.has) {
+        const problem = dockerfileProblem(instructions, rule);
+        if (problem) return fail(problem);
+      }
+      for (const copy of instructions.filter((i) => i.keyword === 'COPY')) {
+        const sources = (copy.exec ?? copy.args.split(/\s+/)).slice(0, -1);
+        const missing = sources.find((src) => src !== '.' && !src.startsWith('--') && !(src in files));
+        if (missing) return fail(`COPY ${missing}: there is no ${missing} in the project, so docker build would fail.`);
+      }
+      return ok;
+    }
   }
 }
 
 function round(n: number) {
   return Number(n.toFixed(4));
+}
+
+/** What a run must collect for these checks: variable values, and requests to send to the served app. */
+export function probesFor(checks: { expect: Check }[]): { variables: string[]; requests: HttpRequest[] } {
+  return {
+    variables: checks.flatMap((c) => (c.expect.kind === 'variable' ? [c.expect.name] : [])),
+    requests: checks.flatMap((c) => (c.expect.kind === 'http' ? [{ method: c.expect.method, path: c.expect.path, body: c.expect.body ?? null }] : [])),
+  };
 }
 
 export function judgeAll(checks: { expect: Check }[], evidence: Evidence): CheckVerdict[] {

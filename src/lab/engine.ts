@@ -2,7 +2,8 @@
 // enforces Stop and the time limit, and keeps the learner's project across
 // reloads (localStorage). One engine per lesson (DESIGN.md §4).
 import type { FromWorker, ToWorker } from './protocol';
-import type { OutputChunk, RunOutcome, RunResult, WorldFiles } from './types';
+import type { HttpRequest } from './pythonRuntime';
+import type { HttpExchange, OutputChunk, RunOutcome, RunResult, WorldFiles } from './types';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
 
@@ -25,6 +26,8 @@ export interface RunRequest {
   extraFiles?: WorldFiles;
   /** Variable names the step's checks will look at. */
   variables: string[];
+  /** Requests to send to the app the code serves, if it defines one. */
+  requests?: HttpRequest[];
   timeLimitMs: number;
   onOutput?: (chunks: OutputChunk[]) => void;
 }
@@ -115,7 +118,26 @@ export class LabEngine {
     return this.ready;
   }
 
+  private pendingRequests = new Map<number, (answer: { exchange: HttpExchange; log: OutputChunk[] }) => void>();
+
+  /** Send a request to the app the last run is serving (localhost:8000's console). */
+  async request(request: HttpRequest): Promise<{ exchange: HttpExchange; log: OutputChunk[] }> {
+    if (this.current) throw new Error('Wait for the run to finish.');
+    await this.start();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pendingRequests.set(id, resolve);
+      const message: ToWorker = { type: 'request', id, request };
+      this.worker?.postMessage(message);
+    });
+  }
+
   private onRunMessage(message: FromWorker, reject: (e: Error) => void) {
+    if (message.type === 'response') {
+      this.pendingRequests.get(message.id)?.(message);
+      this.pendingRequests.delete(message.id);
+      return;
+    }
     const run = this.current;
     if (message.type === 'output' && run && message.id === run.id) {
       run.output.push(...message.chunks);
@@ -178,6 +200,7 @@ export class LabEngine {
         filename: request.filename,
         extraFiles: request.extraFiles ?? {},
         variables: request.variables,
+        requests: request.requests ?? [],
       };
       this.worker?.postMessage(message);
     });
@@ -224,6 +247,8 @@ export class LabEngine {
       newRuns: [],
       newVersions: [],
       tracking: { experiments: {}, runs: {}, logged_models: {}, registered_models: {} },
+      server: null,
+      responses: [],
     };
     return { outcome, output: run.output, truncatedLines: 0, durationMs: performance.now() - run.started, ended };
   }

@@ -2,7 +2,13 @@
 // in the browser and directly by the Node tests, so both run the same code.
 import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, PYTHON_MODULES, START_FILES } from './labFiles';
-import type { RunOutcome, WorldFiles } from './types';
+import type { HttpExchange, RunOutcome, WorldFiles } from './types';
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+}
 
 function writeFile(py: PyodideAPI, path: string, text: string) {
   py.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
@@ -25,11 +31,22 @@ import lab_runner
 }
 
 /** Run the learner's code; stdout/stderr go wherever the runtime's streams point. */
-export function runLearnerCode(py: PyodideAPI, code: string, filename: string, variables: string[]): RunOutcome {
+export function runLearnerCode(py: PyodideAPI, code: string, filename: string, variables: string[], requests: HttpRequest[] = []): RunOutcome {
   writeFile(py, `${HOME}/${filename}`, code);
   const runner = py.pyimport('lab_runner');
   try {
-    return JSON.parse(runner.run(code, filename, JSON.stringify(variables)) as string) as RunOutcome;
+    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests)) as string) as RunOutcome;
+  } finally {
+    runner.destroy();
+  }
+}
+
+/** Send one request to the app the last run is serving (the preview's request console). */
+export function sendRequest(py: PyodideAPI, request: HttpRequest): HttpExchange {
+  const runner = py.pyimport('lab_runner');
+  try {
+    const body = request.body === undefined ? '' : JSON.stringify(request.body);
+    return JSON.parse(runner.request(request.method, request.path, body) as string) as HttpExchange;
   } finally {
     runner.destroy();
   }

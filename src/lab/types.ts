@@ -90,6 +90,22 @@ export interface PythonError {
   line: number | null;
 }
 
+export interface HttpExchange {
+  method: string;
+  path: string;
+  body: unknown;
+  /** 0 when no server was running. */
+  status: number;
+  json: unknown;
+}
+
+/** The served app's OpenAPI document (FastAPI's /openapi.json). */
+export interface OpenApiDoc {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, { summary: string; requestBody?: { content: { 'application/json': { schema: { properties: Record<string, { type: string }>; required: string[] } } } } }>>;
+}
+
 /** What the Python runner reports after one run (lab_runner.py). */
 export interface RunOutcome {
   error: PythonError | null;
@@ -100,6 +116,10 @@ export interface RunOutcome {
   newRuns: string[];
   newVersions: { name: string; version: string }[];
   tracking: TrackingStore;
+  /** The app the run serves at localhost:8000, if it defined one. */
+  server: OpenApiDoc | null;
+  /** The requests the step's checks sent to that server, with their answers. */
+  responses: HttpExchange[];
 }
 
 export interface OutputChunk {

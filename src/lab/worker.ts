@@ -2,7 +2,7 @@
 // program blocks this thread, never the page's.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { FromWorker, ToWorker } from './protocol';
-import { installLab, runLearnerCode, snapshotWorld } from './pythonRuntime';
+import { installLab, runLearnerCode, sendRequest, snapshotWorld } from './pythonRuntime';
 import type { OutputChunk } from './types';
 
 const post = (message: FromWorker) => self.postMessage(message);
@@ -58,16 +58,29 @@ function run(message: Extract<ToWorker, { type: 'run' }>) {
     py.FS.mkdirTree(`/home/lab/${path}`.replace(/\/[^/]*$/, ''));
     py.FS.writeFile(`/home/lab/${path}`, text);
   }
-  const outcome = runLearnerCode(py, message.code, message.filename, message.variables);
+  const outcome = runLearnerCode(py, message.code, message.filename, message.variables, message.requests);
   flush();
   post({ type: 'result', id: message.id, outcome, world: snapshotWorld(py), truncatedLines: dropped });
   currentRun = -1;
+}
+
+/** A request from the preview's console to the app the last run serves. */
+function request(message: Extract<ToWorker, { type: 'request' }>) {
+  if (!py) throw new Error('the lab is not ready');
+  const log: OutputChunk[] = [];
+  py.setStderr({ batched: (line) => log.push({ stream: 'stderr', text: `${line}\n` }) });
+  try {
+    post({ type: 'response', id: message.id, exchange: sendRequest(py, message.request), log });
+  } finally {
+    py.setStderr({ batched: (line) => emit('stderr', line) });
+  }
 }
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   try {
     if (message.type === 'init') await init(message);
+    else if (message.type === 'request') request(message);
     else run(message);
   } catch (error) {
     // Pyodide cannot recover from a fatal error (e.g. the WebAssembly stack

@@ -3,7 +3,7 @@
 // outcome, and completes the step (XP, node, hub) when they all pass.
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { Lesson, Step } from '../content/model';
-import { judgeAll } from '../lab/checks';
+import { judgeAll, probesFor } from '../lab/checks';
 import { labFor } from '../lab/engine';
 import { emptyRun, useLabSession } from '../lab/session';
 import { stepKey, useProgress } from '../progress/store';
@@ -41,7 +41,7 @@ export function useStepLab(lesson: Lesson, step: Step) {
         code: main.code,
         filename: main.file,
         extraFiles: Object.fromEntries(others.map((f) => [f.file, f.code])),
-        variables: step.checks.flatMap((c) => (c.expect.kind === 'variable' ? [c.expect.name] : [])),
+        ...probesFor(step.checks),
         timeLimitMs: (step.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_S) * 1000,
         onOutput: (chunks) => useLabSession.getState().append(key, chunks),
       });

@@ -38,6 +38,7 @@ describe('the ML Lifecycle lesson', () => {
       expect(step.starter.length, step.slug).toBeGreaterThan(0);
       expect(step.solution.map((f) => f.file), step.slug).toEqual(step.starter.map((f) => f.file));
       expect(step.solution.map((f) => f.code), step.slug).not.toEqual(step.starter.map((f) => f.code));
+      expect(step.starter[0]?.language, step.slug).toBe(step.runtime);
       expect(step.checks.length, step.slug).toBeGreaterThan(0);
     }
   });
@@ -54,6 +55,7 @@ describe('the ML Lifecycle lesson', () => {
     expect(serving?.solution.map((f) => [f.file, f.language])).toEqual([
       ['app.py', 'python'],
       ['Dockerfile', 'dockerfile'],
+      ['requirements.txt', 'text'],
     ]);
     expect(serving?.solution[0]?.code).toContain('@app.post("/predict")');
   });

@@ -15,6 +15,8 @@ const outcome = (patch: Partial<RunOutcome> = {}): RunOutcome => ({
   newRuns: [],
   newVersions: [],
   tracking: { experiments: {}, runs: {}, logged_models: {}, registered_models: {} },
+  server: null,
+  responses: [],
   ...patch,
 });
 

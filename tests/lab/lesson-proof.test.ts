@@ -2,7 +2,7 @@
 // all of its checks, and its starter fails at least one — judged on the real
 // outcome of running them in the lab's CPython, in lesson order, in one lab.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { judgeAll } from '../../src/lab/checks';
+import { judgeAll, probesFor } from '../../src/lab/checks';
 import type { RunResult } from '../../src/lab/types';
 import { loadCourse } from '../../scripts/content-files';
 import { createNodeLab, type NodeLab } from './python';
@@ -10,8 +10,6 @@ import { createNodeLab, type NodeLab } from './python';
 const lesson = loadCourse('content').course.lessons.find((l) => l.id === 'ml-lifecycle');
 if (!lesson) throw new Error('ml-lifecycle missing');
 
-// The model server (http and dockerfile checks) is not part of the lab yet.
-const NEEDS_SERVER = new Set(['serving-at-scale']);
 const pythonSteps = lesson.steps.filter((s) => s.runtime === 'python');
 
 let lab: NodeLab;
@@ -20,9 +18,9 @@ beforeAll(async () => {
 }, 60_000);
 
 function verdicts(step: (typeof pythonSteps)[number], which: 'starter' | 'solution') {
-  const file = step[which][0]!;
-  const variables = step.checks.flatMap((c) => (c.expect.kind === 'variable' ? [c.expect.name] : []));
-  const ran = lab.run(file.code, { filename: file.file, variables });
+  const [file, ...others] = step[which];
+  for (const other of others) lab.write(other.file, other.code);
+  const ran = lab.run(file!.code, { filename: file!.file, ...probesFor(step.checks) });
   const result: RunResult = {
     outcome: ran,
     output: [
@@ -37,10 +35,6 @@ function verdicts(step: (typeof pythonSteps)[number], which: 'starter' | 'soluti
 
 describe('the ML Lifecycle lesson, step by step', () => {
   for (const step of pythonSteps) {
-    if (NEEDS_SERVER.has(step.slug)) {
-      it.todo(`${step.slug}: needs the lab's model server`);
-      continue;
-    }
     it(`${step.slug}: the starter fails a check, the solution passes them all`, () => {
       const starter = verdicts(step, 'starter');
       expect(starter.verdicts.some((v) => !v.pass), `starter of ${step.slug} passes every check`).toBe(true);

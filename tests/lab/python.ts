@@ -1,11 +1,13 @@
 // The real Pyodide in Node, set up exactly as the lab's worker sets it up.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { installLab, runLearnerCode, snapshotWorld } from '../../src/lab/pythonRuntime';
+import { installLab, runLearnerCode, sendRequest, snapshotWorld, type HttpRequest } from '../../src/lab/pythonRuntime';
 import type { RunOutcome, WorldFiles } from '../../src/lab/types';
 
 export interface NodeLab {
   py: PyodideAPI;
-  run: (code: string, options?: { filename?: string; variables?: string[] }) => RunOutcome & { stdout: string; stderr: string };
+  run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[] }) => RunOutcome & { stdout: string; stderr: string };
+  request: (request: HttpRequest) => ReturnType<typeof sendRequest>;
+  write: (path: string, text: string) => void;
   snapshot: () => WorldFiles;
 }
 
@@ -18,12 +20,14 @@ export async function createNodeLab(world: WorldFiles | null = null): Promise<No
   installLab(py, world);
   return {
     py,
-    run(code, { filename = 'main.py', variables = [] } = {}) {
+    run(code, { filename = 'main.py', variables = [], requests = [] } = {}) {
       stdout = '';
       stderr = '';
-      const outcome = runLearnerCode(py, code, filename, variables);
+      const outcome = runLearnerCode(py, code, filename, variables, requests);
       return { ...outcome, stdout, stderr };
     },
+    request: (request) => sendRequest(py, request),
+    write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),
     snapshot: () => snapshotWorld(py),
   };
 }
