@@ -85,7 +85,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
             />
           </ErrorBoundary>
           <ErrorBoundary where="the preview">
-            <StepPreview step={step} engine={lab.engineState} run={lab.runState} runnable={lab.runnable} />
+            <StepPreview step={step} engine={lab.engineState} run={lab.runState} runnable={lab.runnable} send={lab.send} />
           </ErrorBoundary>
         </div>
       </div>

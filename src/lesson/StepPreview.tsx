@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Step } from '../content/model';
-import type { EngineState } from '../lab/engine';
+import type { EngineState, LabEngine } from '../lab/engine';
 import type { StepRunState } from '../lab/session';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
@@ -9,6 +9,7 @@ import { PreviewFrame } from '../preview/PreviewFrame';
 const TrainingReport = lazy(() => import('../preview/TrainingReport'));
 const TrackingUI = lazy(() => import('../preview/TrackingUI'));
 const DriftMonitor = lazy(() => import('../preview/DriftMonitor'));
+const ModelApi = lazy(() => import('../preview/ModelApi'));
 
 function statusLine(step: Step, engine: EngineState, run: StepRunState, runnable: boolean): string {
   if (!runnable) return 'Not run yet';
@@ -36,7 +37,15 @@ function statusLine(step: Step, engine: EngineState, run: StepRunState, runnable
   return 'Not run yet';
 }
 
-export function StepPreview({ step, engine, run, runnable }: { step: Step; engine: EngineState; run: StepRunState; runnable: boolean }) {
+interface Props {
+  step: Step;
+  engine: EngineState;
+  run: StepRunState;
+  runnable: boolean;
+  send: LabEngine['request'];
+}
+
+export function StepPreview({ step, engine, run, runnable, send }: Props) {
   const [address, setAddress] = useState<string | null>(null);
   const result = run.result;
   const outcome = result?.outcome;
@@ -46,6 +55,7 @@ export function StepPreview({ step, engine, run, runnable }: { step: Step; engin
     if (step.preview.service === 'training-report') view = <TrainingReport outcome={outcome} />;
     else if (step.preview.service === 'tracking-ui') view = <TrackingUI key={outcome.newRuns.join()} store={outcome.tracking} newRuns={outcome.newRuns} onNavigate={setAddress} />;
     else if (step.preview.service === 'monitor') view = <DriftMonitor outcome={outcome} />;
+    else if (step.preview.service === 'model-api') view = <ModelApi key={result.durationMs} server={outcome.server} responses={outcome.responses} send={send} />;
   }
 
   return (

@@ -59,5 +59,7 @@ export function useStepLab(lesson: Lesson, step: Step) {
     await engine.resetLab();
   }, [engine]);
 
-  return { engineState, runState, run, stop, resetLab, runnable };
+  const send = useCallback<typeof engine.request>((request) => engine.request(request), [engine]);
+
+  return { engineState, runState, run, stop, resetLab, runnable, send };
 }

@@ -1,7 +1,7 @@
 // The lab in a real browser: the learner's Python runs in Pyodide in a worker.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, type Watched } from './browser';
+import { launch, openPage, seriousViolations, type Watched } from './browser';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -111,6 +111,18 @@ describe('running Python in the lab', () => {
     await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 30_000 }).toContain('still alive');
   });
 
+  it('huge output is capped and summarised, and the page stays fast', async () => {
+    const { page } = watched;
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
+    await typeIntoEditor(page, 'for i in range(20000):\n    print("line", i)');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => previewStatus(page).innerText(), { timeout: 60_000 }).toMatch(/finished$/);
+    const text = await page.getByRole('log', { name: 'Console' }).innerText();
+    expect(text).toContain('line 4999');
+    expect(text).not.toContain('line 5000');
+    expect(text).toContain('… 15000 more lines of output not shown');
+  });
+
   it('the lesson’s solution completes the training step: XP, hub and node', async () => {
     const { page } = watched;
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
@@ -126,6 +138,45 @@ describe('running Python in the lab', () => {
     await page.goto(`${baseURL}/lessons/ml-lifecycle`);
     await page.getByRole('list', { name: /Lifecycle phases/ }).getByRole('link', { name: /Training.*Done/ }).waitFor();
     await page.getByRole('listitem', { name: 'Model training: Mastered' }).waitFor();
+    expect(watched.errors).toEqual([]);
+    expect(watched.offOrigin).toEqual([]);
+  });
+});
+
+describe('the lab carries over from step to step', () => {
+  async function runSolution(page: Page, slug: string, checks: number) {
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/${slug}`);
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    await page.getByRole('button', { name: 'Use the solution' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText(), { timeout: 60_000 })
+      .toBe(`${checks} of ${checks} passed on your last run.`);
+  }
+
+  it('the model registered in step 3 is served in step 4 and retrained in step 5', async () => {
+    const { page } = watched;
+    await runSolution(page, 'track-experiments', 4);
+    await page.getByRole('button', { name: 'Models' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Address' }).inputValue()).toBe('localhost:5000/#/models');
+    await page.getByRole('button', { name: 'failure-classifier' }).click();
+    await page.getByRole('article', { name: 'Registered model failure-classifier' }).getByText('@champion').first().waitFor();
+    expect(await seriousViolations(page), 'tracking UI').toEqual([]);
+
+    await runSolution(page, 'serving-at-scale', 3);
+    const api = page.getByRole('region', { name: 'Preview' });
+    await api.getByRole('list', { name: 'Routes' }).getByRole('button', { name: /POST\s*\/predict/ }).waitFor();
+    await api.getByLabel('JSON body').fill('{"temperature": 71.5, "vibration": 0.42, "pressure": 101.3}');
+    await api.getByRole('button', { name: 'Send' }).click();
+    const response = api.getByRole('region', { name: 'Response' });
+    await expect.poll(() => response.innerText()).toContain('422');
+    expect(await seriousViolations(page), 'model API console').toEqual([]);
+    expect(await response.innerText()).toMatch(/"type": "missing",\s*"loc": \[\s*"body",\s*"rpm"\s*\],\s*"msg": "Field required"/);
+
+    await runSolution(page, 'the-feedback-loop', 3);
+    await page.getByRole('img', { name: /temperature PSI [\d.]+ \(major\)/ }).waitFor();
+    await page.getByText(/Retrained: failure-classifier version \d+ is now the champion\./).waitFor();
+    expect(await seriousViolations(page), 'drift monitor').toEqual([]);
     expect(watched.errors).toEqual([]);
     expect(watched.offOrigin).toEqual([]);
   });
