@@ -17,6 +17,15 @@ if (!HTMLDialogElement.prototype.showModal) {
   };
 }
 
+// Charts measure their container; jsdom has no layout, so give them a fixed size.
+if (!('ResizeObserver' in globalThis)) {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
+
 // Every test starts with empty storage and a fresh store (STYLE.md 8).
 beforeEach(() => {
   localStorage.clear();

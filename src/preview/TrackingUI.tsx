@@ -41,7 +41,7 @@ const fmtDuration = (run: TrackedRun) => {
   const s = (run.end_time - run.start_time) / 1000;
   return s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(s / 60)}min ${Math.round(s % 60)}s`;
 };
-const fmtValue = (v: number | undefined) => (v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toPrecision(4));
+const fmtValue = (v: number | undefined) => (v === undefined ? '—' : String(Number(v.toPrecision(4))));
 
 interface Props {
   store: TrackingStore;

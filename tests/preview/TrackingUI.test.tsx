@@ -1,0 +1,103 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { TrackedRun, TrackingStore } from '../../src/lab/types';
+import TrackingUI from '../../src/preview/TrackingUI';
+
+const run = (id: string, name: string, lr: string, acc: number, start: number, extra: Partial<TrackedRun> = {}): TrackedRun => ({
+  run_id: id.padEnd(32, '0'),
+  run_name: name,
+  experiment_id: '1',
+  status: 'FINISHED',
+  start_time: start,
+  end_time: start + 1500,
+  lifecycle_stage: 'active',
+  artifact_uri: '',
+  params: { learning_rate: lr, epochs: '30' },
+  metrics: { accuracy: [[acc, start, 0]], loss: [[0.7, start, 1], [0.5, start, 2], [0.4, start, 3]] },
+  tags: { 'mlflow.source.name': 'track.py', 'mlflow.runName': name },
+  models: [],
+  ...extra,
+});
+
+const a = run('a', 'calm-owl-1', '0.01', 0.81, 1_000);
+const b = run('b', 'bold-fox-2', '0.5', 0.86, 2_000, { models: ['m-1'] });
+const c = run('c', 'wise-yak-3', '0.1', 0.84, 3_000, { status: 'FAILED' });
+
+const store: TrackingStore = {
+  experiments: {
+    '0': { experiment_id: '0', name: 'Default', artifact_location: '', lifecycle_stage: 'active', creation_time: 0, tags: {} },
+    '1': { experiment_id: '1', name: 'failure-prediction', artifact_location: '', lifecycle_stage: 'active', creation_time: 0, tags: {} },
+  },
+  runs: { [a.run_id]: a, [b.run_id]: b, [c.run_id]: c },
+  logged_models: { 'm-1': { model_id: 'm-1', name: 'model', experiment_id: '1', source_run_id: b.run_id, creation_timestamp: 2_500, flavor: 'sklearn', model: {} } },
+  registered_models: {
+    'failure-classifier': {
+      name: 'failure-classifier',
+      creation_timestamp: 2_500,
+      last_updated_timestamp: 2_600,
+      aliases: { champion: '1' },
+      versions: { '1': { name: 'failure-classifier', version: '1', source: 'models:/m-1', model_id: 'm-1', run_id: b.run_id, creation_timestamp: 2_500, status: 'READY' } },
+    },
+  },
+};
+
+const names = () => within(screen.getByRole('region', { name: 'Runs' })).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1]?.textContent);
+
+describe('the tracking UI', () => {
+  it('opens the experiment of the newest run, with MLflow’s columns', () => {
+    render(<TrackingUI store={store} newRuns={[c.run_id]} onNavigate={() => {}} />);
+    const headers = within(screen.getByRole('region', { name: 'Runs' })).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[↓↑]/g, '').trim());
+    expect(headers).toEqual(['Select', 'Run Name', 'Created', 'Duration', 'Source', 'Models', 'epochs', 'learning_rate', 'accuracy', 'loss']);
+    expect(names()).toEqual(['wise-yak-3FAILED', 'bold-fox-2', 'calm-owl-1']); // newest first
+    expect(within(screen.getByRole('row', { name: /bold-fox-2/ })).getByText('1 model')).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /calm-owl-1/ })).getByText('1.5s')).toBeInTheDocument();
+  });
+
+  it('sorts by a metric column, both ways', async () => {
+    const user = userEvent.setup();
+    render(<TrackingUI store={store} newRuns={[]} onNavigate={() => {}} />);
+    await user.click(screen.getByRole('button', { name: 'accuracy' }));
+    expect(screen.getByRole('columnheader', { name: /accuracy/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(names()).toEqual(['bold-fox-2', 'wise-yak-3FAILED', 'calm-owl-1']);
+    await user.click(screen.getByRole('button', { name: /accuracy/ }));
+    expect(names()).toEqual(['calm-owl-1', 'wise-yak-3FAILED', 'bold-fox-2']);
+  });
+
+  it('a run page has params, metrics with history and its registered model; the address follows', async () => {
+    const user = userEvent.setup();
+    const onNavigate = vi.fn();
+    render(<TrackingUI store={store} newRuns={[]} onNavigate={onNavigate} />);
+    await user.click(screen.getByRole('button', { name: 'bold-fox-2' }));
+    expect(onNavigate).toHaveBeenLastCalledWith(`localhost:5000/#/experiments/1/runs/${b.run_id}`);
+    const page = within(screen.getByRole('article', { name: 'Run bold-fox-2' }));
+    expect(page.getByRole('rowheader', { name: 'learning_rate' }).nextSibling).toHaveTextContent('0.5');
+    expect(page.getByRole('rowheader', { name: 'loss' }).nextSibling).toHaveTextContent('0.4 (3 points)');
+    expect(page.getByRole('img', { name: 'loss over 3 steps, last value 0.4' })).toBeInTheDocument();
+    expect(page.getByText(/Registered as/)).toHaveTextContent('Registered as failure-classifier version 1@champion');
+  });
+
+  it('compares selected runs side by side', async () => {
+    const user = userEvent.setup();
+    const onNavigate = vi.fn();
+    render(<TrackingUI store={store} newRuns={[]} onNavigate={onNavigate} />);
+    expect(screen.getByRole('button', { name: 'Compare (0)' })).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: 'Select calm-owl-1' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select bold-fox-2' }));
+    await user.click(screen.getByRole('button', { name: 'Compare (2)' }));
+    expect(onNavigate).toHaveBeenLastCalledWith(`localhost:5000/#/compare-runs?runs=["${a.run_id}","${b.run_id}"]`);
+    const table = within(screen.getByRole('region', { name: 'Comparison' }));
+    expect(table.getByRole('row', { name: /param: learning_rate/ })).toHaveTextContent('param: learning_rate0.010.5');
+    expect(screen.getByRole('img', { name: 'loss by step for calm-owl-1, bold-fox-2' })).toBeInTheDocument();
+  });
+
+  it('lists registered models with versions and aliases', async () => {
+    const user = userEvent.setup();
+    render(<TrackingUI store={store} newRuns={[]} onNavigate={() => {}} />);
+    await user.click(screen.getByRole('button', { name: 'Models' }));
+    expect(screen.getByRole('row', { name: /failure-classifier/ })).toHaveTextContent('@champion → v1');
+    await user.click(screen.getByRole('button', { name: 'failure-classifier' }));
+    const model = within(screen.getByRole('article', { name: 'Registered model failure-classifier' }));
+    expect(model.getByRole('row', { name: /Version 1/ })).toHaveTextContent(/Version 1.*@champion.*bold-fox-2/);
+  });
+});
