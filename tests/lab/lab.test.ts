@@ -97,6 +97,15 @@ describe('the runner reports errors like Python, on the learner’s lines', () =
     expect(lab.run('ok = 1 + 1', { variables: ['ok'] }).variables.ok).toBe(2);
   });
 
+  it('running out of memory is a clear message, and the lab keeps working', async () => {
+    // Its own lab: WebAssembly memory never shrinks, so the others should not carry the 4 GB.
+    const hungry = await createNodeLab();
+    const r = hungry.run('chunks = []\nwhile True:\n    chunks.append(bytearray(64 * 1024 * 1024))\n', { filename: 'train.py' });
+    expect(r.error).toMatchObject({ type: 'MemoryError', line: 3 });
+    expect(r.error?.message).toMatch(/ran out of memory/);
+    expect(hungry.run('ok = 2 * 2', { variables: ['ok'] }).variables.ok).toBe(4);
+  }, 60_000);
+
   it('the learner’s file is saved in the project', () => {
     lab.run('print("hi")\n', { filename: 'hello.py' });
     expect(lab.snapshot()['hello.py']).toBe('print("hi")\n');

@@ -62,11 +62,11 @@ describe('a step page', () => {
     expect((await editor('train.py')).value).toBe('my own attempt\n');
   });
 
-  it('a step with two files has a tab per file', async () => {
+  it('a step with several files has a tab per file', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle/steps/serving-at-scale');
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['app.py', 'Dockerfile']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['app.py', 'Dockerfile', 'requirements.txt']);
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
     await user.click(screen.getByRole('tab', { name: 'Dockerfile' }));
     expect((await editor('Dockerfile')).value).toContain('FROM python:3.12-slim');
