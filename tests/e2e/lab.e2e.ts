@@ -177,6 +177,17 @@ describe('the lab carries over from step to step', () => {
     await page.getByRole('img', { name: /temperature PSI [\d.]+ \(major\)/ }).waitFor();
     await page.getByText(/Retrained: failure-classifier version \d+ is now the champion\./).waitFor();
     expect(await seriousViolations(page), 'drift monitor').toEqual([]);
+
+    // The project survives a reload; Reset lab (after confirming) starts it afresh.
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/track-experiments`);
+    await typeIntoEditor(page, 'import mlflow\nprint(len(mlflow.search_runs(experiment_names=["failure-prediction"])))');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 60_000 }).toMatch(/^[1-9]\d*\s*$/m);
+    await page.getByRole('button', { name: 'Reset lab…' }).click();
+    await page.getByRole('dialog', { name: 'Reset the lab?' }).getByRole('button', { name: 'Reset lab' }).click();
+    await page.getByText('Python ready').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 60_000 }).toMatch(/^0\s*$/m);
     expect(watched.errors).toEqual([]);
     expect(watched.offOrigin).toEqual([]);
   });
