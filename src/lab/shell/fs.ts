@@ -1,0 +1,161 @@
+// The file system the shell, git and DVC work on. In the browser it is the
+// lab worker's Python file system (so Python and the shell see the same
+// files); in tests, MemoryFs. Paths are absolute POSIX paths.
+
+export interface LabFs {
+  readFile(path: string): Uint8Array | null;
+  writeFile(path: string, data: Uint8Array | string): void;
+  /** Names in a folder (no . or ..), or null if it is not a folder. */
+  readdir(path: string): string[] | null;
+  stat(path: string): { type: 'file' | 'dir'; size: number; mtimeMs: number } | null;
+  mkdir(path: string): void;
+  unlink(path: string): void;
+  rmdir(path: string): void;
+  rename(from: string, to: string): void;
+}
+
+export function normalize(cwd: string, path: string): string {
+  const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+export const dirname = (path: string) => path.slice(0, path.lastIndexOf('/')) || '/';
+export const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+const encoder = new TextEncoder();
+export const toBytes = (data: Uint8Array | string) => (typeof data === 'string' ? encoder.encode(data) : data);
+
+/** Create a folder and its parents. */
+export function mkdirp(fs: LabFs, path: string) {
+  if (path === '/' || fs.stat(path)?.type === 'dir') return;
+  mkdirp(fs, dirname(path));
+  fs.mkdir(path);
+}
+
+/** An in-memory LabFs, for tests and for building a project before it is copied anywhere. */
+export class MemoryFs implements LabFs {
+  private files = new Map<string, { data: Uint8Array; mtimeMs: number }>();
+  private dirs = new Set<string>(['/']);
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  readFile(path: string) {
+    return this.files.get(path)?.data ?? null;
+  }
+  writeFile(path: string, data: Uint8Array | string) {
+    if (!this.dirs.has(dirname(path))) throw fsError('ENOENT', path);
+    if (this.dirs.has(path)) throw fsError('EISDIR', path);
+    this.files.set(path, { data: toBytes(data).slice(), mtimeMs: this.now() });
+  }
+  readdir(path: string) {
+    if (!this.dirs.has(path)) return null;
+    const prefix = path === '/' ? '/' : `${path}/`;
+    const names = new Set<string>();
+    for (const p of [...this.files.keys(), ...this.dirs]) {
+      if (p !== path && p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]!);
+    }
+    return [...names].sort();
+  }
+  stat(path: string) {
+    if (this.dirs.has(path)) return { type: 'dir' as const, size: 0, mtimeMs: 0 };
+    const file = this.files.get(path);
+    return file ? { type: 'file' as const, size: file.data.length, mtimeMs: file.mtimeMs } : null;
+  }
+  mkdir(path: string) {
+    if (this.dirs.has(path) || this.files.has(path)) throw fsError('EEXIST', path);
+    if (!this.dirs.has(dirname(path))) throw fsError('ENOENT', path);
+    this.dirs.add(path);
+  }
+  unlink(path: string) {
+    if (!this.files.delete(path)) throw fsError('ENOENT', path);
+  }
+  rmdir(path: string) {
+    if (!this.dirs.has(path)) throw fsError('ENOENT', path);
+    if ((this.readdir(path) ?? []).length > 0) throw fsError('ENOTEMPTY', path);
+    this.dirs.delete(path);
+  }
+  rename(from: string, to: string) {
+    const file = this.files.get(from);
+    if (!file) throw fsError('ENOENT', from);
+    this.writeFile(to, file.data);
+    this.files.delete(from);
+  }
+}
+
+export function fsError(code: string, path: string): Error & { code: string } {
+  return Object.assign(new Error(`${code}: ${path}`), { code });
+}
+
+/**
+ * The promise-based fs that isomorphic-git expects (readFile, writeFile,
+ * stat, …), over a LabFs. Errors carry Node's `code`s, which it relies on.
+ */
+export function gitFsAdapter(fs: LabFs) {
+  const statOf = (path: string) => {
+    const s = fs.stat(path);
+    if (!s) throw fsError('ENOENT', path);
+    const seconds = Math.floor(s.mtimeMs / 1000);
+    return {
+      type: s.type,
+      mode: s.type === 'dir' ? 0o40755 : 0o100644,
+      size: s.size,
+      ino: 0,
+      uid: 1000,
+      gid: 1000,
+      dev: 1,
+      mtimeMs: s.mtimeMs,
+      ctimeMs: s.mtimeMs,
+      mtimeSeconds: seconds,
+      ctimeSeconds: seconds,
+      isFile: () => s.type === 'file',
+      isDirectory: () => s.type === 'dir',
+      isSymbolicLink: () => false,
+    };
+  };
+  const decoder = new TextDecoder();
+  return {
+    promises: {
+      async readFile(path: string, options?: { encoding?: string } | string) {
+        const data = fs.readFile(path);
+        if (!data) throw fsError('ENOENT', path);
+        const encoding = typeof options === 'string' ? options : options?.encoding;
+        return encoding === 'utf8' ? decoder.decode(data) : data;
+      },
+      async writeFile(path: string, data: Uint8Array | string) {
+        fs.writeFile(path, data);
+      },
+      async unlink(path: string) {
+        fs.unlink(path);
+      },
+      async readdir(path: string) {
+        const names = fs.readdir(path);
+        if (!names) throw fsError(fs.stat(path) ? 'ENOTDIR' : 'ENOENT', path);
+        return names;
+      },
+      async mkdir(path: string) {
+        fs.mkdir(path);
+      },
+      async rmdir(path: string) {
+        fs.rmdir(path);
+      },
+      async stat(path: string) {
+        return statOf(path);
+      },
+      async lstat(path: string) {
+        return statOf(path);
+      },
+      async readlink(path: string): Promise<string> {
+        throw fsError('ENOENT', path);
+      },
+      async symlink(_target: string, path: string) {
+        throw fsError('EPERM', path);
+      },
+      async chmod() {},
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
+import { md5, parseLine, runScript, type ShellContext } from '../../../src/lab/shell/shell';
+
+function lab(): ShellContext {
+  const fs = new MemoryFs(() => Date.UTC(2026, 10, 27, 9, 30));
+  mkdirp(fs, '/home/lab/data');
+  fs.writeFile('/home/lab/data/raw_data.csv', 'a,b\n1,2\n3,4\n');
+  fs.writeFile('/home/lab/README.md', '# Pump failure\n');
+  fs.writeFile('/home/lab/.hidden', 'x');
+  return { fs, cwd: '/home/lab', home: '/home/lab', now: () => Date.UTC(2026, 10, 27, 9, 30), programs: {} };
+}
+
+/** The transcript as a terminal would show it. */
+async function session(script: string, ctx = lab()) {
+  const entries = await runScript(script, ctx);
+  return entries.map((e) => `$ ${e.line}\n${e.output.map((o) => o.text).join('')}${e.code ? `[exit ${e.code}]\n` : ''}`).join('');
+}
+
+describe('parsing lines (shell-quote)', () => {
+  it('quotes, operators, redirections and comments', () => {
+    expect(parseLine('git commit -m "Version 1.0 dataset" && echo \'done; ok\' > out.txt # note', {})).toEqual([
+      { command: { argv: ['git', 'commit', '-m', 'Version 1.0 dataset'], redirects: [] }, then: '&&' },
+      { command: { argv: ['echo', 'done; ok'], redirects: [{ append: false, target: 'out.txt' }] }, then: null },
+    ]);
+    expect(parseLine('cat a || echo no >> log; ls', {})).toEqual([
+      { command: { argv: ['cat', 'a'], redirects: [] }, then: '||' },
+      { command: { argv: ['echo', 'no'], redirects: [{ append: true, target: 'log' }] }, then: ';' },
+      { command: { argv: ['ls'], redirects: [] }, then: null },
+    ]);
+    expect(parseLine('echo $HOME', { HOME: '/home/lab' })).toEqual([{ command: { argv: ['echo', '/home/lab'], redirects: [] }, then: null }]);
+  });
+  it('reports what it cannot run', () => {
+    expect(parseLine('&& ls', {})).toEqual({ error: "syntax error near unexpected token `&&'" });
+    expect(parseLine('echo hi >', {})).toEqual({ error: "syntax error near unexpected token `newline'" });
+    expect(parseLine('cat a | grep b', {})).toEqual({ error: "the lab's shell does not support `|`" });
+  });
+});
+
+describe('running a script like a terminal', () => {
+  it('echoes each line, prints output, shows failing statuses and keeps going', async () => {
+    expect(await session('pwd\ncat nope.txt\necho still running\nfrobnicate --now')).toBe(
+      '$ pwd\n/home/lab\n$ cat nope.txt\ncat: nope.txt: No such file or directory\n[exit 1]\n$ echo still running\nstill running\n$ frobnicate --now\nfrobnicate: command not found\n[exit 127]\n',
+    );
+  });
+
+  it('&&, || and ; decide what runs', async () => {
+    expect(await session('cat nope && echo A || echo B; echo C')).toBe('$ cat nope && echo A || echo B; echo C\ncat: nope: No such file or directory\nB\nC\n');
+  });
+
+  it('> writes and >> appends', async () => {
+    const ctx = lab();
+    await runScript('echo one > notes.txt\necho two >> notes.txt', ctx);
+    expect(await session('cat notes.txt', ctx)).toBe('$ cat notes.txt\none\ntwo\n');
+  });
+
+  it('comment-only lines echo and do nothing', async () => {
+    expect(await session('# just a note\nls')).toBe('$ # just a note\n$ ls\nREADME.md  data\n');
+  });
+
+  it('ls -a and -l, cd, mkdir -p, globs', async () => {
+    expect(await session('ls -a')).toBe('$ ls -a\n.  ..  .hidden  README.md  data\n');
+    expect(await session('ls -l data')).toBe('$ ls -l data\ntotal 4\n-rw-r--r-- 1 learner learner 12 Nov 27 09:30 raw_data.csv\n');
+    expect(await session('mkdir -p models/v1 && cd models/v1 && pwd\ncd /nowhere')).toBe(
+      '$ mkdir -p models/v1 && cd models/v1 && pwd\n/home/lab/models/v1\n$ cd /nowhere\nbash: cd: /nowhere: No such file or directory\n[exit 1]\n',
+    );
+    expect(await session('echo data/*.csv')).toBe('$ echo data/*.csv\ndata/raw_data.csv\n');
+  });
+
+  it('head, tail, cp, mv, rm, touch', async () => {
+    const ctx = lab();
+    expect(await session('head -n 2 data/raw_data.csv\ntail -1 data/raw_data.csv', ctx)).toBe('$ head -n 2 data/raw_data.csv\na,b\n1,2\n$ tail -1 data/raw_data.csv\n3,4\n');
+    await runScript('cp data/raw_data.csv copy.csv\nmv copy.csv moved.csv\ntouch empty.txt\nrm README.md', ctx);
+    expect(await session('ls', ctx)).toBe('$ ls\ndata  empty.txt  moved.csv\n');
+    expect(await session('rm data', ctx)).toBe("$ rm data\nrm: cannot remove 'data': Is a directory\n[exit 1]\n");
+  });
+
+  it('md5sum is the MD5 of the real bytes', async () => {
+    expect(md5(new TextEncoder().encode('foo'))).toBe('acbd18db4cc2f85cedef654fccc4a4d8');
+    const ctx = lab();
+    await runScript('echo -n foo > foo.txt', ctx);
+    expect(await session('md5sum foo.txt', ctx)).toBe('$ md5sum foo.txt\nacbd18db4cc2f85cedef654fccc4a4d8  foo.txt\n');
+  });
+
+  it('clear empties the transcript so far', async () => {
+    const entries = await runScript('echo a\nclear\necho b', lab());
+    expect(entries.map((e) => e.line)).toEqual(['clear', 'echo b']);
+  });
+});
