@@ -96,7 +96,8 @@ export function fsError(code: string, path: string): Error & { code: string } {
  * stat, …), over a LabFs. Errors carry Node's `code`s, which it relies on.
  */
 export function gitFsAdapter(fs: LabFs) {
-  const statOf = (path: string) => {
+  const statOf = (raw: string) => {
+    const path = normalize('/', raw);
     const s = fs.stat(path);
     if (!s) throw fsError('ENOENT', path);
     const seconds = Math.floor(s.mtimeMs / 1000);
@@ -120,28 +121,30 @@ export function gitFsAdapter(fs: LabFs) {
   const decoder = new TextDecoder();
   return {
     promises: {
-      async readFile(path: string, options?: { encoding?: string } | string) {
+      async readFile(raw: string, options?: { encoding?: string } | string) {
+        const path = normalize('/', raw);
         const data = fs.readFile(path);
         if (!data) throw fsError('ENOENT', path);
         const encoding = typeof options === 'string' ? options : options?.encoding;
         return encoding === 'utf8' ? decoder.decode(data) : data;
       },
       async writeFile(path: string, data: Uint8Array | string) {
-        fs.writeFile(path, data);
+        fs.writeFile(normalize('/', path), data);
       },
       async unlink(path: string) {
-        fs.unlink(path);
+        fs.unlink(normalize('/', path));
       },
-      async readdir(path: string) {
+      async readdir(raw: string) {
+        const path = normalize('/', raw);
         const names = fs.readdir(path);
         if (!names) throw fsError(fs.stat(path) ? 'ENOTDIR' : 'ENOENT', path);
         return names;
       },
       async mkdir(path: string) {
-        fs.mkdir(path);
+        fs.mkdir(normalize('/', path));
       },
       async rmdir(path: string) {
-        fs.rmdir(path);
+        fs.rmdir(normalize('/', path));
       },
       async stat(path: string) {
         return statOf(path);
