@@ -4,6 +4,9 @@
 import type { Check } from '../content/schema';
 import { dockerfileProblem, parseDockerfile } from './dockerfile';
 import type { HttpRequest } from './pythonRuntime';
+import { readDvcFile } from './shell/dvcFormat';
+import { md5 } from './shell/md5';
+import { decodeFile, fileText } from './worldFiles';
 import type { RunResult, WorldFiles } from './types';
 
 export interface CheckVerdict {
@@ -86,10 +89,27 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       return promoted ? ok : fail('A new version was registered, but the champion alias does not point at it.');
     }
 
-    case 'dvc-tracked':
+    case 'dvc-tracked': {
+      const pointer = fileText(files[`${check.path}.dvc`]);
+      if (pointer === null) return fail(`There is no ${check.path}.dvc: run dvc add ${check.path}.`);
+      const info = readDvcFile(pointer);
+      if (!info) return fail(`${check.path}.dvc is not a DVC file.`);
+      const data = files[check.path];
+      if (data === undefined) return fail(`${check.path} is missing from the workspace (dvc checkout restores it).`);
+      const bytes = decodeFile(data);
+      return md5(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes) === info.md5
+        ? ok
+        : fail(`${check.path} has changed since dvc add: its md5 no longer matches ${check.path}.dvc.`);
+    }
+
     case 'git-committed':
-    case 'git-not-committed':
-      return fail('This check needs the lab’s shell (git and DVC), which is not connected yet.');
+    case 'git-not-committed': {
+      const repo = outcome.shell?.repo;
+      if (!repo) return fail('Run your commands: the check reads the repository after them.');
+      const committed = repo.committed.includes(check.path);
+      if (check.kind === 'git-committed') return committed ? ok : fail(`${check.path} is not in the last commit.`);
+      return committed ? fail(`${check.path} is committed to git; DVC should hold it instead.`) : ok;
+    }
 
     case 'http': {
       if (!outcome.server) return fail('Your code did not define a FastAPI app to serve (app = FastAPI()).');

@@ -20,6 +20,8 @@ export interface EngineState {
 }
 
 export interface RunRequest {
+  /** Python by default; a shell script for the shell steps. */
+  runtime?: 'python' | 'shell';
   code: string;
   filename: string;
   /** Other editor files to write into the project first (e.g. a Dockerfile). */
@@ -196,6 +198,7 @@ export class LabEngine {
       const message: ToWorker = {
         type: 'run',
         id,
+        runtime: request.runtime ?? 'python',
         code: request.code,
         filename: request.filename,
         extraFiles: request.extraFiles ?? {},

@@ -4,7 +4,16 @@ import type { HttpExchange, OutputChunk, RunOutcome, WorldFiles } from './types'
 
 export type ToWorker =
   | { type: 'init'; indexURL: string; world: WorldFiles | null; interrupt: SharedArrayBuffer | null }
-  | { type: 'run'; id: number; code: string; filename: string; extraFiles: WorldFiles; variables: string[]; requests: HttpRequest[] }
+  | {
+      type: 'run';
+      id: number;
+      runtime: 'python' | 'shell';
+      code: string;
+      filename: string;
+      extraFiles: WorldFiles;
+      variables: string[];
+      requests: HttpRequest[];
+    }
   | { type: 'request'; id: number; request: HttpRequest };
 
 export type FromWorker =

@@ -2,6 +2,9 @@
 // in the browser and directly by the Node tests, so both run the same code.
 import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, PYTHON_MODULES, START_FILES } from './labFiles';
+import { pyodideFs } from './pyodideFs';
+import { decodeFile, encodeFile } from './worldFiles';
+import { createStartProject } from './shell/project';
 import type { HttpExchange, RunOutcome, WorldFiles } from './types';
 
 export interface HttpRequest {
@@ -10,15 +13,20 @@ export interface HttpRequest {
   body?: unknown;
 }
 
-function writeFile(py: PyodideAPI, path: string, text: string) {
+function writeFile(py: PyodideAPI, path: string, data: string | Uint8Array) {
   py.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
-  py.FS.writeFile(path, text);
+  py.FS.writeFile(path, data);
 }
 
-/** Put the lab's modules on sys.path and lay out the project: start files, then the saved world over them. */
-export function installLab(py: PyodideAPI, world: WorldFiles | null) {
+/**
+ * Put the lab's modules on sys.path and lay out the project: the saved world
+ * if there is one, else the start project (a git repository with one commit
+ * and the lesson's data, untracked).
+ */
+export async function setupLab(py: PyodideAPI, world: WorldFiles | null) {
   for (const [path, text] of Object.entries(PYTHON_MODULES)) writeFile(py, `${LIB_DIR}/${path}`, text);
-  for (const [path, text] of Object.entries(world ?? START_FILES)) writeFile(py, `${HOME}/${path}`, text);
+  if (world) for (const [path, value] of Object.entries(world)) writeFile(py, `${HOME}/${path}`, decodeFile(value));
+  else await createStartProject(pyodideFs(py), HOME, START_FILES);
   py.runPython(`
 import importlib, os, sys
 if ${JSON.stringify(LIB_DIR)} not in sys.path:
@@ -62,7 +70,7 @@ export function snapshotWorld(py: PyodideAPI): WorldFiles {
       const path = rel ? `${rel}/${name}` : name;
       const mode = py.FS.stat(full).mode;
       if (py.FS.isDir(mode)) walk(full, path);
-      else if (py.FS.isFile(mode)) files[path] = py.FS.readFile(full, { encoding: 'utf8' }) as string;
+      else if (py.FS.isFile(mode)) files[path] = encodeFile(py.FS.readFile(full) as Uint8Array);
     }
   };
   walk(HOME, '');

@@ -106,6 +106,25 @@ export interface OpenApiDoc {
   paths: Record<string, Record<string, { summary: string; requestBody?: { content: { 'application/json': { schema: { properties: Record<string, { type: string }>; required: string[] } } } } }>>;
 }
 
+/** The lab's git repository after a run, for the repo explorer and the checks. */
+export interface RepoSummary {
+  branch: string;
+  /** Newest first. */
+  log: { oid: string; message: string; timestamp: number }[];
+  /** Paths in the last commit. */
+  committed: string[];
+  /** Project files git ignores. */
+  ignored: string[];
+  /** Data files a .dvc file points at. */
+  dvcTracked: string[];
+}
+
+export interface ShellLine {
+  line: string;
+  output: OutputChunk[];
+  code: number;
+}
+
 /** What the Python runner reports after one run (lab_runner.py). */
 export interface RunOutcome {
   error: PythonError | null;
@@ -120,6 +139,8 @@ export interface RunOutcome {
   server: OpenApiDoc | null;
   /** The requests the step's checks sent to that server, with their answers. */
   responses: HttpExchange[];
+  /** For shell runs: the terminal transcript and the repository afterwards. */
+  shell?: { transcript: ShellLine[]; repo: RepoSummary | null };
 }
 
 export interface OutputChunk {

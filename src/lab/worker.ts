@@ -1,9 +1,13 @@
 // The lab's Web Worker: CPython (Pyodide) and the learner's project. A runaway
 // program blocks this thread, never the page's.
+import './bufferGlobal';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { HOME } from './labFiles';
+import { pyodideFs } from './pyodideFs';
+import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from './protocol';
-import { installLab, runLearnerCode, sendRequest, snapshotWorld } from './pythonRuntime';
-import type { OutputChunk } from './types';
+import { runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
+import type { OutputChunk, RunOutcome } from './types';
 
 const post = (message: FromWorker) => self.postMessage(message);
 
@@ -44,24 +48,33 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   py.setStdout({ batched: (line) => emit('stdout', line) });
   py.setStderr({ batched: (line) => emit('stderr', line) });
   if (message.interrupt) py.setInterruptBuffer(new Uint8Array(message.interrupt));
-  installLab(py, message.world);
+  await setupLab(py, message.world);
   post({ type: 'ready', world: snapshotWorld(py) });
 }
 
-function run(message: Extract<ToWorker, { type: 'run' }>) {
+async function run(message: Extract<ToWorker, { type: 'run' }>) {
   if (!py) throw new Error('the lab is not ready');
   currentRun = message.id;
   lines = 0;
   dropped = 0;
   lastFlush = performance.now();
   for (const [path, text] of Object.entries(message.extraFiles)) {
-    py.FS.mkdirTree(`/home/lab/${path}`.replace(/\/[^/]*$/, ''));
-    py.FS.writeFile(`/home/lab/${path}`, text);
+    py.FS.mkdirTree(`${HOME}/${path}`.replace(/\/[^/]*$/, ''));
+    py.FS.writeFile(`${HOME}/${path}`, text);
   }
-  const outcome = runLearnerCode(py, message.code, message.filename, message.variables, message.requests);
+  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests);
   flush();
   post({ type: 'result', id: message.id, outcome, world: snapshotWorld(py), truncatedLines: dropped });
   currentRun = -1;
+}
+
+/** The shell's transcript goes to the console as a terminal would show it. */
+async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcome> {
+  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now());
+  for (const chunk of transcriptOutput(shell.transcript)) {
+    for (const line of chunk.text.replace(/\n$/, '').split('\n')) emit(chunk.stream, line);
+  }
+  return shellOutcome(shell);
 }
 
 /** A request from the preview's console to the app the last run serves. */
@@ -81,7 +94,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   try {
     if (message.type === 'init') await init(message);
     else if (message.type === 'request') request(message);
-    else run(message);
+    else await run(message);
   } catch (error) {
     // Pyodide cannot recover from a fatal error (e.g. the WebAssembly stack
     // overflowing); the page replaces this worker.

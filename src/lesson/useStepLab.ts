@@ -10,8 +10,8 @@ import { stepKey, useProgress } from '../progress/store';
 
 export const DEFAULT_TIME_LIMIT_S = 10;
 
-/** Steps whose runtime the lab can run today (the shell arrives with the DVC/git issue). */
-export const canRun = (step: Step) => step.runtime === 'python';
+/** Every step's runtime (Python, the shell) runs in the lab. */
+export const canRun = (step: Step) => step.runtime === 'python' || step.runtime === 'shell';
 
 export function useStepLab(lesson: Lesson, step: Step) {
   const engine = labFor(lesson.id);
@@ -38,6 +38,7 @@ export function useStepLab(lesson: Lesson, step: Step) {
     session.begin(key);
     try {
       const result = await engine.run({
+        runtime: step.runtime,
         code: main.code,
         filename: main.file,
         extraFiles: Object.fromEntries(others.map((f) => [f.file, f.code])),

@@ -11,6 +11,7 @@ const lesson = loadCourse('content').course.lessons.find((l) => l.id === 'ml-lif
 if (!lesson) throw new Error('ml-lifecycle missing');
 
 const pythonSteps = lesson.steps.filter((s) => s.runtime === 'python');
+const shellSteps = lesson.steps.filter((s) => s.runtime === 'shell');
 
 let lab: NodeLab;
 beforeAll(async () => {
@@ -34,6 +35,16 @@ function verdicts(step: (typeof pythonSteps)[number], which: 'starter' | 'soluti
 }
 
 describe('the ML Lifecycle lesson, step by step', () => {
+  for (const step of shellSteps) {
+    it(`${step.slug}: the starter fails a check, the solution passes them all (shell)`, async () => {
+      const starter = await lab.shell(step.starter[0]!.code);
+      expect(judgeAll(step.checks, { result: starter, files: lab.snapshot() }).some((v) => !v.pass)).toBe(true);
+      const solution = await lab.shell(step.solution[0]!.code);
+      const verdicts = judgeAll(step.checks, { result: solution, files: lab.snapshot() });
+      expect(verdicts.map((v, i) => (v.pass ? 'pass' : `${step.checks[i]?.saysHtml}: ${v.detail}`))).toEqual(step.checks.map(() => 'pass'));
+    }, 60_000);
+  }
+
   for (const step of pythonSteps) {
     it(`${step.slug}: the starter fails a check, the solution passes them all`, () => {
       const starter = verdicts(step, 'starter');

@@ -1,12 +1,17 @@
 // The real Pyodide in Node, set up exactly as the lab's worker sets it up.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { installLab, runLearnerCode, sendRequest, snapshotWorld, type HttpRequest } from '../../src/lab/pythonRuntime';
-import type { RunOutcome, WorldFiles } from '../../src/lab/types';
+import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type HttpRequest } from '../../src/lab/pythonRuntime';
+import { pyodideFs } from '../../src/lab/pyodideFs';
+import { HOME } from '../../src/lab/labFiles';
+import { runShell, shellOutcome, transcriptOutput } from '../../src/lab/shellRuntime';
+import type { RunOutcome, RunResult, WorldFiles } from '../../src/lab/types';
 
 export interface NodeLab {
   py: PyodideAPI;
   run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[] }) => RunOutcome & { stdout: string; stderr: string };
   request: (request: HttpRequest) => ReturnType<typeof sendRequest>;
+  /** Run a shell script in the lab, as the worker does. */
+  shell: (script: string) => Promise<RunResult>;
   write: (path: string, text: string) => void;
   snapshot: () => WorldFiles;
 }
@@ -17,7 +22,7 @@ export async function createNodeLab(world: WorldFiles | null = null): Promise<No
   let stderr = '';
   py.setStdout({ batched: (line) => (stdout += `${line}\n`) });
   py.setStderr({ batched: (line) => (stderr += `${line}\n`) });
-  installLab(py, world);
+  await setupLab(py, world);
   return {
     py,
     run(code, { filename = 'main.py', variables = [], requests = [] } = {}) {
@@ -27,6 +32,10 @@ export async function createNodeLab(world: WorldFiles | null = null): Promise<No
       return { ...outcome, stdout, stderr };
     },
     request: (request) => sendRequest(py, request),
+    async shell(script) {
+      const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30));
+      return { outcome: shellOutcome(shell), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
+    },
     write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),
     snapshot: () => snapshotWorld(py),
   };

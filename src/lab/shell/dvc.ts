@@ -5,7 +5,9 @@
 import * as git from 'isomorphic-git';
 import { basename, dirname, gitFsAdapter, mkdirp, normalize, type LabFs } from './fs';
 import { repoRoot } from './git';
-import { md5, text, type CommandResult, type Program, type ShellContext } from './shell';
+import { cachePath, dvcFileText, readDvcFile } from './dvcFormat';
+import { md5 } from './md5';
+import { text, type CommandResult, type Program, type ShellContext } from './shell';
 
 const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', code: 0 });
 const fail = (stderr: string, code = 1): CommandResult => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, code });
@@ -21,20 +23,6 @@ function dvcRoot(fs: LabFs, cwd: string): string | null {
     if (fs.stat(`${dir === '/' ? '' : dir}/.dvc`)?.type === 'dir') return dir;
     if (dir === '/') return null;
   }
-}
-
-export const cachePath = (root: string, hash: string) => `${root}/.dvc/cache/files/md5/${hash.slice(0, 2)}/${hash.slice(2)}`;
-
-/** The .dvc file DVC 3 writes for one file, byte for byte. */
-export function dvcFileText(hash: string, size: number, name: string) {
-  return `outs:\n- md5: ${hash}\n  size: ${size}\n  hash: md5\n  path: ${name}\n`;
-}
-
-export function readDvcFile(textContent: string): { md5: string; size: number; path: string } | null {
-  const hash = /^- md5: ([0-9a-f]{32})$/m.exec(textContent)?.[1];
-  const size = /^ {2}size: (\d+)$/m.exec(textContent)?.[1];
-  const path = /^ {2}path: (.+)$/m.exec(textContent)?.[1];
-  return hash && size && path ? { md5: hash, size: Number(size), path } : null;
 }
 
 /** Every .dvc file under root (skipping .git and .dvc), as absolute paths. */

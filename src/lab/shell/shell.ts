@@ -3,8 +3,8 @@
 // module adds what a shell does with the tokens: `&&`, `||`, `;`, `>` and
 // `>>`, globbing, and the commands. git and dvc are their own modules.
 import { parse, type ParseEntry } from 'shell-quote';
-import SparkMD5 from 'spark-md5';
 import { basename, dirname, mkdirp, normalize, type LabFs } from './fs';
+import { md5 } from './md5';
 
 export interface ShellContext {
   fs: LabFs;
@@ -379,8 +379,3 @@ export const BUILTINS: Record<string, Program> = {
         'Join commands with &&, || or ;  —  write output to a file with > or >>  —  # starts a comment.\n',
     ),
 };
-
-/** MD5 of bytes, as hex — what md5sum and DVC compute. */
-export function md5(data: Uint8Array): string {
-  return SparkMD5.ArrayBuffer.hash(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
-}

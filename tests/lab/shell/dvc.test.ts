@@ -1,9 +1,11 @@
 // DVC's behaviour and messages from FACTS.md, as the lab's shell prints them.
 import { describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
-import { dvcFileText, dvcProgram } from '../../../src/lab/shell/dvc';
+import { dvcProgram } from '../../../src/lab/shell/dvc';
+import { dvcFileText } from '../../../src/lab/shell/dvcFormat';
+import { md5 } from '../../../src/lab/shell/md5';
 import { gitProgram } from '../../../src/lab/shell/git';
-import { md5, runScript, text, type ShellContext } from '../../../src/lab/shell/shell';
+import { runScript, text, type ShellContext } from '../../../src/lab/shell/shell';
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);
 
