@@ -32,7 +32,11 @@ monaco.editor.defineTheme('lab-dark', {
 monaco.editor.defineTheme('lab-light', {
   base: 'vs',
   inherit: true,
-  rules: [{ token: 'comment', foreground: '3f6f35', fontStyle: 'italic' }],
+  // vs paints shell options (attribute.name) #FF0000: 4:1 on white, below AA.
+  rules: [
+    { token: 'comment', foreground: '3f6f35', fontStyle: 'italic' },
+    { token: 'attribute.name', foreground: 'b30000' },
+  ],
   colors: {
     'editorLineNumber.foreground': '#4b5563',
     'editorLineNumber.dimmedForeground': '#4b5563',

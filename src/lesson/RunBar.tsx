@@ -7,10 +7,9 @@ type Lab = ReturnType<typeof useStepLab>;
 /** Run, Stop and Reset lab, with Ctrl/⌘ + Enter anywhere on the step page. */
 export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const { run, stop, runnable, runState, engineState } = lab;
+  const { run, stop, runState, engineState } = lab;
 
   useEffect(() => {
-    if (!runnable) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
         e.preventDefault();
@@ -19,7 +18,7 @@ export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [run, runnable]);
+  }, [run]);
 
   const loading = engineState.status === 'loading' || engineState.status === 'restarting';
   return (
@@ -27,7 +26,7 @@ export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
       <button
         type="button"
         onClick={() => void run()}
-        disabled={!runnable || runState.running}
+        disabled={runState.running}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         className="rounded-md bg-accent px-4 py-1.5 text-sm font-semibold text-accent-ink disabled:opacity-50"
       >
@@ -42,19 +41,15 @@ export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
         Stop
       </button>
       <span className="text-xs text-muted" aria-live="polite">
-        {!runnable
-          ? `${step.runtime} steps run once the lab's shell is connected`
-          : loading
+        {loading
             ? `Loading engine… ${engineState.stage}`
             : engineState.status === 'ready' || engineState.status === 'running'
-              ? `Python ready · Ctrl/⌘ + Enter runs · limit ${step.timeLimitSeconds ?? 10} s`
+              ? `${step.runtime === 'shell' ? 'Shell' : 'Python'} ready · Ctrl/⌘ + Enter runs · limit ${step.timeLimitSeconds ?? 10} s`
               : ''}
       </span>
-      {runnable && (
-        <button type="button" onClick={() => dialogRef.current?.showModal()} className="ml-auto rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2">
-          Reset lab…
-        </button>
-      )}
+      <button type="button" onClick={() => dialogRef.current?.showModal()} className="ml-auto rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2">
+        Reset lab…
+      </button>
       {engineState.notice && (
         <p role="alert" className="w-full text-xs text-warn">
           {engineState.notice}

@@ -80,12 +80,12 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
             <EditorPanel
               lesson={lesson}
               step={step}
-              onRun={lab.runnable ? lab.run : undefined}
+              onRun={lab.run}
               errorMarker={errorLine ? { line: errorLine, message: lab.runState.result?.outcome.error?.message ?? '' } : null}
             />
           </ErrorBoundary>
           <ErrorBoundary where="the preview">
-            <StepPreview step={step} engine={lab.engineState} run={lab.runState} runnable={lab.runnable} send={lab.send} />
+            <StepPreview step={step} engine={lab.engineState} run={lab.runState} send={lab.send} files={lab.files} />
           </ErrorBoundary>
         </div>
       </div>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { Step } from '../content/model';
 import type { EngineState, LabEngine } from '../lab/engine';
 import type { StepRunState } from '../lab/session';
+import type { WorldFiles } from '../lab/types';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
 
@@ -10,9 +11,9 @@ const TrainingReport = lazy(() => import('../preview/TrainingReport'));
 const TrackingUI = lazy(() => import('../preview/TrackingUI'));
 const DriftMonitor = lazy(() => import('../preview/DriftMonitor'));
 const ModelApi = lazy(() => import('../preview/ModelApi'));
+const RepoExplorer = lazy(() => import('../preview/RepoExplorer'));
 
-function statusLine(step: Step, engine: EngineState, run: StepRunState, runnable: boolean): string {
-  if (!runnable) return 'Not run yet';
+function statusLine(step: Step, engine: EngineState, run: StepRunState): string {
   if (run.running) {
     return engine.status === 'loading' || engine.status === 'restarting' ? `Loading engine… ${engine.stage} (your Run starts when it is ready)` : 'Running…';
   }
@@ -41,11 +42,12 @@ interface Props {
   step: Step;
   engine: EngineState;
   run: StepRunState;
-  runnable: boolean;
   send: LabEngine['request'];
+  /** The project's files after the last run. */
+  files: WorldFiles | null;
 }
 
-export function StepPreview({ step, engine, run, runnable, send }: Props) {
+export function StepPreview({ step, engine, run, send, files }: Props) {
   const [address, setAddress] = useState<string | null>(null);
   const result = run.result;
   const outcome = result?.outcome;
@@ -56,36 +58,27 @@ export function StepPreview({ step, engine, run, runnable, send }: Props) {
     else if (step.preview.service === 'tracking-ui') view = <TrackingUI key={outcome.newRuns.join()} store={outcome.tracking} newRuns={outcome.newRuns} onNavigate={setAddress} />;
     else if (step.preview.service === 'monitor') view = <DriftMonitor outcome={outcome} />;
     else if (step.preview.service === 'model-api') view = <ModelApi key={result.durationMs} server={outcome.server} responses={outcome.responses} send={send} />;
+    else if (step.preview.service === 'repo-explorer') view = <RepoExplorer key={result.durationMs} repo={outcome.shell?.repo ?? null} files={files ?? {}} />;
   }
 
   return (
-    <PreviewFrame address={address ?? step.preview.address} status={statusLine(step, engine, run, runnable)}>
-      {!runnable ? (
-        <>
-          <p>This step has not been run yet.</p>
-          <p className="mt-2 text-muted">
-            The lab’s shell (git and DVC) is the next part of the lab to arrive; until then, read the step, edit the commands and compare them
-            with the solution.
+    <PreviewFrame address={address ?? step.preview.address} status={statusLine(step, engine, run)}>
+      <div className="grid gap-3">
+        {!result && !run.running && (
+          <p>
+            This step has not been run yet. Press <strong>Run</strong> (or Ctrl/⌘ + Enter) to run your {step.runtime === 'shell' ? 'commands' : 'code'}; this window
+            then shows what {step.preview.address} shows for it.
           </p>
-        </>
-      ) : (
-        <div className="grid gap-3">
-          {!result && !run.running && (
-            <p>
-              This step has not been run yet. Press <strong>Run</strong> (or Ctrl/⌘ + Enter) to run your code; this window then shows what{' '}
-              {step.preview.address} shows for it.
-            </p>
-          )}
-          {view && (
-            <Suspense fallback={<p className="text-muted">Opening {step.preview.address}…</p>}>
-              <div className="min-w-0">{view}</div>
-            </Suspense>
-          )}
-          {(result || run.running) && (
-            <ConsoleView output={output} truncatedLines={run.running ? 0 : (result?.truncatedLines ?? 0)} error={run.running ? null : (outcome?.error ?? null)} />
-          )}
-        </div>
-      )}
+        )}
+        {view && (
+          <Suspense fallback={<p className="text-muted">Opening {step.preview.address}…</p>}>
+            <div className="min-w-0">{view}</div>
+          </Suspense>
+        )}
+        {(result || run.running) && (
+          <ConsoleView output={output} truncatedLines={run.running ? 0 : (result?.truncatedLines ?? 0)} error={run.running ? null : (outcome?.error ?? null)} />
+        )}
+      </div>
     </PreviewFrame>
   );
 }

@@ -10,28 +10,23 @@ import { stepKey, useProgress } from '../progress/store';
 
 export const DEFAULT_TIME_LIMIT_S = 10;
 
-/** Every step's runtime (Python, the shell) runs in the lab. */
-export const canRun = (step: Step) => step.runtime === 'python' || step.runtime === 'shell';
-
 export function useStepLab(lesson: Lesson, step: Step) {
   const engine = labFor(lesson.id);
   const engineState = useSyncExternalStore(engine.subscribe, engine.getState);
   const key = stepKey(lesson.id, step.slug);
   const runState = useLabSession((s) => s.steps[key]) ?? emptyRun;
-  const runnable = canRun(step);
 
   useEffect(() => {
-    if (!runnable) return;
     // Load Python in the background after the step has painted, so a Run later is instant.
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     const handle = idle(() => void engine.start().catch(() => undefined));
     return () => cancel(handle);
-  }, [engine, runnable]);
+  }, [engine]);
 
   const run = useCallback(async () => {
     const session = useLabSession.getState();
-    if (!runnable || session.steps[key]?.running) return;
+    if (session.steps[key]?.running) return;
     const drafts = useProgress.getState().drafts[key] ?? {};
     const [main, ...others] = step.starter.map((f) => ({ ...f, code: drafts[f.file] ?? f.code }));
     if (!main) return;
@@ -52,7 +47,7 @@ export function useStepLab(lesson: Lesson, step: Step) {
     } catch (error) {
       useLabSession.getState().fail(key, error instanceof Error ? error.message : String(error));
     }
-  }, [engine, key, lesson, step, runnable]);
+  }, [engine, key, lesson, step]);
 
   const stop = useCallback(() => engine.stop(), [engine]);
   const resetLab = useCallback(async () => {
@@ -62,5 +57,5 @@ export function useStepLab(lesson: Lesson, step: Step) {
 
   const send = useCallback<typeof engine.request>((request) => engine.request(request), [engine]);
 
-  return { engineState, runState, run, stop, resetLab, runnable, send };
+  return { engineState, runState, run, stop, resetLab, send, files: engine.files };
 }

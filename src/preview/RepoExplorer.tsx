@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { RepoSummary, WorldFiles } from '../lab/types';
+import { fileText } from '../lab/worldFiles';
+
+interface Props {
+  repo: RepoSummary | null;
+  files: WorldFiles;
+}
+
+interface Node {
+  name: string;
+  path: string;
+  children: Node[] | null;
+}
+
+function buildTree(paths: string[]): Node[] {
+  const root: Node[] = [];
+  for (const path of paths.sort()) {
+    let level = root;
+    const parts = path.split('/');
+    parts.forEach((name, i) => {
+      const sub = parts.slice(0, i + 1).join('/');
+      let node = level.find((n) => n.name === name);
+      if (!node) {
+        node = { name, path: sub, children: i === parts.length - 1 ? null : [] };
+        level.push(node);
+      }
+      level = node.children ?? [];
+    });
+  }
+  const sort = (nodes: Node[]): Node[] =>
+    nodes
+      .sort((a, b) => Number(b.children !== null) - Number(a.children !== null) || a.name.localeCompare(b.name))
+      .map((n) => ({ ...n, children: n.children && sort(n.children) }));
+  return sort(root);
+}
+
+const MAX_VIEW_LINES = 40;
+
+/** localhost:3000/ingest-and-version — the project as a file browser, with git's log. */
+export default function RepoExplorer({ repo, files }: Props) {
+  const paths = Object.keys(files).filter((p) => !p.startsWith('.git/'));
+  const firstDvc = paths.find((p) => p.endsWith('.dvc'));
+  const [selected, setSelected] = useState<string>(firstDvc ?? 'README.md');
+  const ignored = new Set(repo?.ignored ?? []);
+  const dvc = new Set(repo?.dvcTracked ?? []);
+  const content = fileText(files[selected]);
+  const lines = content?.split('\n') ?? [];
+
+  const render = (nodes: Node[], depth: number) => (
+    <ul className={depth ? 'ml-3 border-l border-line pl-2' : ''}>
+      {nodes.map((n) =>
+        n.children ? (
+          <li key={n.path}>
+            <details open={depth < 1 && n.name !== '.dvc'}>
+              <summary className={`cursor-pointer ${n.children.every((c) => ignored.has(c.path)) ? 'text-muted' : ''}`}>{n.name}/</summary>
+              {render(n.children, depth + 1)}
+            </details>
+          </li>
+        ) : (
+          <li key={n.path}>
+            <button
+              type="button"
+              aria-current={selected === n.path ? 'true' : undefined}
+              onClick={() => setSelected(n.path)}
+              className={`w-full truncate rounded px-1 text-left hover:bg-surface-2 ${selected === n.path ? 'bg-surface-2 font-semibold' : ''} ${ignored.has(n.path) ? 'text-muted' : ''}`}
+            >
+              {n.name}
+              {dvc.has(n.path) && <span className="ml-1 rounded bg-accent px-1 text-[10px] font-bold text-accent-ink">DVC</span>}
+              {ignored.has(n.path) && <span className="sr-only"> (ignored by git)</span>}
+            </button>
+          </li>
+        ),
+      )}
+    </ul>
+  );
+
+  return (
+    <div className="font-sans text-sm">
+      <div className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)]">
+        <nav aria-label="Project files" className="max-h-72 overflow-auto font-mono text-xs">
+          {render(buildTree(paths), 0)}
+          <p className="mt-2 font-sans text-[11px] text-muted">Dimmed: ignored by git · DVC: versioned by DVC</p>
+        </nav>
+        <section aria-label={`File ${selected}`} className="min-w-0">
+          <p className="font-mono text-xs text-muted">{selected}</p>
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrolls: keyboard users must reach it */}
+          <pre tabIndex={0} className="code mt-1 max-h-64 overflow-auto text-xs">
+            {content === null
+              ? files[selected] === undefined
+                ? '(no such file)'
+                : '(binary file)'
+              : lines.slice(0, MAX_VIEW_LINES).join('\n') + (lines.length > MAX_VIEW_LINES ? `\n… ${lines.length - MAX_VIEW_LINES} more lines` : '')}
+          </pre>
+        </section>
+      </div>
+      <section aria-label="Git log" className="mt-3">
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">git log · {repo?.branch ?? 'no repository'}</h3>
+        <ol className="mt-1 grid gap-0.5 font-mono text-xs">
+          {(repo?.log ?? []).map((c) => (
+            <li key={c.oid}>
+              <span className="text-warn">{c.oid.slice(0, 7)}</span> {c.message.split('\n')[0]}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// The lab's shell in a real browser: DVC and git over the lab's files.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, seriousViolations, type Watched } from './browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+let watched: Watched;
+
+beforeAll(async () => {
+  browser = await launch();
+  watched = await openPage(browser, baseURL);
+});
+afterAll(async () => {
+  await watched?.context.close();
+  await browser?.close();
+});
+
+async function typeLines(page: Page, lines: string[]) {
+  const editor = page.locator('.monaco-editor').first();
+  await editor.waitFor({ timeout: 30_000 });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+}
+
+describe('versioning data with DVC and git', () => {
+  it('typed commands run, the explorer shows the .dvc file and the commit, and training reads the same data', async () => {
+    const { page } = watched;
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/ingest-and-version`);
+    await typeLines(page, [
+      'dvc init',
+      'dvc add data/raw_data.csv',
+      'git add data/.gitignore data/raw_data.csv.dvc',
+      'git commit -m "Version 1.0 dataset"',
+      'cat data/raw_data.csv.dvc',
+      'git log --oneline',
+    ]);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText(), { timeout: 60_000 })
+      .toBe('3 of 3 passed on your last run.');
+
+    const terminal = await page.getByRole('log', { name: 'Console' }).innerText();
+    expect(terminal).toContain('$ dvc init\nInitialized DVC repository.');
+    expect(terminal).toMatch(/\$ cat data\/raw_data\.csv\.dvc\nouts:\n- md5: [0-9a-f]{32}\n {2}size: \d+\n {2}hash: md5\n {2}path: raw_data\.csv\n/);
+    const commit = /\[main ([0-9a-f]{7})\] Version 1\.0 dataset/.exec(terminal)?.[1];
+    expect(commit).toBeTruthy();
+    expect(terminal).toContain(`$ git log --oneline\n${commit} (HEAD -> main) Version 1.0 dataset\ndebbe21 Initial project skeleton`);
+
+    const viewer = page.getByRole('region', { name: 'File data/raw_data.csv.dvc' });
+    await expect.poll(() => viewer.innerText()).toMatch(/md5: [0-9a-f]{32}[\s\S]*size: \d+[\s\S]*hash: md5[\s\S]*path: raw_data\.csv/);
+    expect(await page.getByRole('region', { name: 'Git log' }).innerText()).toContain(`${commit} Version 1.0 dataset`);
+    expect(await page.getByRole('navigation', { name: 'Project files' }).getByRole('button', { name: /raw_data\.csv\s*DVC/ }).count()).toBe(1);
+    expect(await seriousViolations(page), 'repo explorer').toEqual([]);
+
+    // The training step reads the file just versioned.
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
+    const editor = page.locator('.monaco-editor').first();
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('import hashlib; print(hashlib.md5(open("data/raw_data.csv", "rb").read()).hexdigest(), open("data/raw_data.csv.dvc").read().split()[3])');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 60_000 }).toMatch(/^([0-9a-f]{32}) \1\s*$/m);
+    expect(watched.errors).toEqual([]);
+    expect(watched.offOrigin).toEqual([]);
+  });
+});
