@@ -2,6 +2,7 @@
 // objects and SHA-1 hashes; author and time from the lab's clock, so a
 // transcript is reproducible. Output follows git's own wording.
 import * as git from 'isomorphic-git';
+import { unifiedHunks } from './diff';
 import { gitFsAdapter, normalize, type LabFs } from './fs';
 import type { CommandResult, Program, ShellContext } from './shell';
 
@@ -235,11 +236,137 @@ async function branchCommand(fs: LabFs, dir: string, args: string[]): Promise<Co
   return ok([...new Set([current, ...branches])].sort().map((b) => `${b === current ? '*' : ' '} ${b}\n`).join(''));
 }
 
+const decoder = new TextDecoder();
+
+/** One file's diff block as git prints it. */
+async function fileDiff(path: string, a: { oid: string | null; text: string }, b: { oid: string | null; text: string }) {
+  const hunks = unifiedHunks(a.text, b.text);
+  if (!hunks && a.oid && b.oid) return '';
+  const short = (oid: string | null) => (oid ?? '0000000').slice(0, 7);
+  let head = `diff --git a/${path} b/${path}\n`;
+  if (!a.oid) head += 'new file mode 100644\n';
+  if (!b.oid) head += 'deleted file mode 100644\n';
+  head += `index ${short(a.oid)}..${short(b.oid)}${a.oid && b.oid ? ' 100644' : ''}\n`;
+  head += `--- ${a.oid ? `a/${path}` : '/dev/null'}\n+++ ${b.oid ? `b/${path}` : '/dev/null'}\n`;
+  return head + hunks;
+}
+
+/** Blob oids of every path in HEAD, the index and (hashing) the working tree. */
+async function snapshotOids(fs: LabFs, dir: string) {
+  const gfs = gitFsAdapter(fs);
+  const rows = (await git.walk({
+    fs: gfs,
+    dir,
+    trees: [git.TREE({ ref: 'HEAD' }), git.STAGE(), git.WORKDIR()],
+    map: async (filepath, entries) => {
+      if (filepath === '.') return undefined;
+      const [head, stage, work] = entries ?? [];
+      const types = await Promise.all([head?.type(), stage?.type(), work?.type()]);
+      if (types.every((t) => t === 'tree' || t === undefined)) return undefined;
+      return {
+        path: filepath,
+        head: types[0] === 'blob' ? ((await head?.oid()) ?? null) : null,
+        stage: types[1] === 'blob' ? ((await stage?.oid()) ?? null) : null,
+        work: types[2] === 'blob' ? ((await work?.oid()) ?? null) : null,
+      };
+    },
+  }).catch(async () => {
+    // No commits yet: walk the index and the working tree only.
+    return git.walk({
+      fs: gfs,
+      dir,
+      trees: [git.STAGE(), git.WORKDIR()],
+      map: async (filepath, entries) => {
+        if (filepath === '.') return undefined;
+        const [stage, work] = entries ?? [];
+        const types = await Promise.all([stage?.type(), work?.type()]);
+        if (types.every((t) => t === 'tree' || t === undefined)) return undefined;
+        return { path: filepath, head: null, stage: types[0] === 'blob' ? ((await stage?.oid()) ?? null) : null, work: types[1] === 'blob' ? ((await work?.oid()) ?? null) : null };
+      },
+    });
+  })) as { path: string; head: string | null; stage: string | null; work: string | null }[];
+  return rows.filter(Boolean);
+}
+
+async function blobText(fs: LabFs, dir: string, oid: string | null) {
+  if (!oid) return '';
+  const { blob } = await git.readBlob({ fs: gitFsAdapter(fs), dir, oid });
+  return decoder.decode(blob);
+}
+
+async function diff(fs: LabFs, dir: string, args: string[]): Promise<CommandResult> {
+  const staged = args.includes('--staged') || args.includes('--cached');
+  const paths = args.filter((a) => !a.startsWith('-'));
+  const gfs = gitFsAdapter(fs);
+  let out = '';
+  for (const row of await snapshotOids(fs, dir)) {
+    if (paths.length && !paths.some((p) => row.path === p || row.path.startsWith(`${p}/`))) continue;
+    if (await git.isIgnored({ fs: gfs, dir, filepath: row.path })) continue;
+    if (staged) {
+      if (row.head === row.stage) continue;
+      out += await fileDiff(row.path, { oid: row.head, text: await blobText(fs, dir, row.head) }, { oid: row.stage, text: await blobText(fs, dir, row.stage) });
+    } else {
+      if (!row.stage || row.stage === row.work) continue; // untracked files are not in `git diff`
+      const work = row.work ? decoder.decode(fs.readFile(`${dir}/${row.path}`) ?? new Uint8Array()) : '';
+      out += await fileDiff(row.path, { oid: row.stage, text: await blobText(fs, dir, row.stage) }, { oid: row.work, text: work });
+    }
+  }
+  return ok(out);
+}
+
+async function show(fs: LabFs, dir: string, args: string[]): Promise<CommandResult> {
+  const gfs = gitFsAdapter(fs);
+  const ref = args.find((a) => !a.startsWith('-')) ?? 'HEAD';
+  let oid: string;
+  try {
+    oid = await git.expandOid({ fs: gfs, dir, oid: ref }).catch(() => git.resolveRef({ fs: gfs, dir, ref }));
+  } catch {
+    return fail(`fatal: ambiguous argument '${ref}': unknown revision or path not in the working tree.`, 128);
+  }
+  const { commit } = await git.readCommit({ fs: gfs, dir, oid });
+  const parent = commit.parent[0];
+  const files = async (treeRef: string | undefined) => {
+    if (!treeRef) return new Map<string, string>();
+    const list = await git.listFiles({ fs: gfs, dir, ref: treeRef });
+    const map = new Map<string, string>();
+    for (const path of list) map.set(path, (await git.readBlob({ fs: gfs, dir, oid: treeRef, filepath: path })).oid);
+    return map;
+  };
+  const [before, after] = await Promise.all([files(parent), files(oid)]);
+  let out = `commit ${oid}\nAuthor: ${commit.author.name} <${commit.author.email}>\nDate:   ${gitDate(commit.author.timestamp)}\n\n${commit.message
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n')}\n\n`;
+  for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = before.get(path) ?? null;
+    const b = after.get(path) ?? null;
+    if (a === b) continue;
+    out += await fileDiff(path, { oid: a, text: await blobText(fs, dir, a) }, { oid: b, text: await blobText(fs, dir, b) });
+  }
+  return ok(out);
+}
+
+async function checkoutFiles(fs: LabFs, dir: string, cwd: string, args: string[]): Promise<CommandResult> {
+  const paths = args.filter((a) => a !== '--');
+  if (paths.length === 0 || paths.some((p) => p.startsWith('-'))) return fail("error: the lab's git checks out files only: git checkout <file>");
+  const rows = await snapshotOids(fs, dir);
+  for (const raw of paths) {
+    const abs = normalize(cwd, raw);
+    const rel = abs.slice(dir.length + 1);
+    const row = rows.find((r) => r.path === rel);
+    if (!row?.stage) return fail(`error: pathspec '${raw}' did not match any file(s) known to git`);
+    const { blob } = await git.readBlob({ fs: gitFsAdapter(fs), dir, oid: row.stage });
+    fs.writeFile(abs, blob);
+  }
+  return ok();
+}
+
 export const gitProgram: Program = async (args: string[], ctx: ShellContext) => {
   const [sub, ...rest] = args;
   if (!sub || sub === '--help' || sub === 'help') {
     return ok(
-      'usage: git <command> [<args>]\n\nThe lab supports:\n   init       Create an empty Git repository\n   status     Show the working tree status (-s for short)\n   add        Add file contents to the index\n   commit     Record changes to the repository (-m "message")\n   log        Show commit logs (--oneline)\n   branch     List or create branches\n',
+      'usage: git <command> [<args>]\n\nThe lab supports:\n   init       Create an empty Git repository\n   status     Show the working tree status (-s for short)\n   add        Add file contents to the index\n   commit     Record changes to the repository (-m "message")\n   log        Show commit logs (--oneline)\n   branch     List or create branches\n   diff       Show changes (--staged for the index)\n   show       Show a commit and its changes\n   checkout   Restore a file from the index: git checkout <file>\n',
     );
   }
   if (sub === 'init') {
@@ -260,6 +387,12 @@ export const gitProgram: Program = async (args: string[], ctx: ShellContext) => 
       return log(ctx.fs, dir, rest);
     case 'branch':
       return branchCommand(ctx.fs, dir, rest);
+    case 'diff':
+      return diff(ctx.fs, dir, rest);
+    case 'show':
+      return show(ctx.fs, dir, rest);
+    case 'checkout':
+      return checkoutFiles(ctx.fs, dir, ctx.cwd, rest);
     default:
       return fail(`git: '${sub}' is not a git command. See 'git --help'.`);
   }

@@ -36,3 +36,31 @@ describe('git in the lab', () => {
     );
   });
 });
+
+describe('git diff, show and checkout', () => {
+  // The diff and show outputs below are byte for byte what real git 2.39 prints for the same files (checked by hand).
+  it('shows working-tree and staged changes as unified diffs, and restores a file', async () => {
+    const ctx = lab();
+    await runScript('git init\ngit add README.md\ngit commit -m "Initial project skeleton"', ctx);
+    await runScript('echo "Predict pump failures." >> README.md', ctx);
+    expect(await session('git diff', ctx)).toBe(
+      '$ git diff\ndiff --git a/README.md b/README.md\nindex 4d576b6..665dbce 100644\n--- a/README.md\n+++ b/README.md\n@@ -1 +1,2 @@\n # Pump failure\n+Predict pump failures.\n',
+    );
+    expect(await session('git diff --staged', ctx)).toBe('$ git diff --staged\n');
+    await runScript('git add README.md', ctx);
+    expect(await session('git diff --staged', ctx)).toContain('@@ -1 +1,2 @@\n # Pump failure\n+Predict pump failures.\n');
+    expect(await session('git diff', ctx)).toBe('$ git diff\n');
+
+    await runScript('echo "oops" > README.md', ctx);
+    expect(await session('git checkout README.md\ncat README.md', ctx)).toBe('$ git checkout README.md\n$ cat README.md\n# Pump failure\nPredict pump failures.\n');
+    expect(await session('git checkout nope.txt', ctx)).toBe("$ git checkout nope.txt\nerror: pathspec 'nope.txt' did not match any file(s) known to git\n[exit 1]\n");
+  });
+
+  it('show prints the commit and what it changed', async () => {
+    const ctx = lab();
+    await runScript('git init\ngit add README.md\ngit commit -m "Initial project skeleton"', ctx);
+    expect(await session('git show', ctx)).toBe(
+      '$ git show\ncommit c162307032b7f789687b5111d2b1b9a0f1a4f636\nAuthor: Learner <learner@lifecycle.lab>\nDate:   Fri Nov 27 09:30:00 2026 +0000\n\n    Initial project skeleton\n\ndiff --git a/README.md b/README.md\nnew file mode 100644\nindex 0000000..4d576b6\n--- /dev/null\n+++ b/README.md\n@@ -0,0 +1 @@\n+# Pump failure\n',
+    );
+  });
+});
