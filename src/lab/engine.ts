@@ -3,7 +3,8 @@
 // reloads (localStorage). One engine per lesson (DESIGN.md §4).
 import type { FromWorker, ToWorker } from './protocol';
 import type { HttpRequest } from './pythonRuntime';
-import type { HttpExchange, OutputChunk, RunOutcome, RunResult, WorldFiles } from './types';
+import { emptyOutcome } from './outcome';
+import type { HttpExchange, OutputChunk, RunResult, WorldFiles } from './types';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
 
@@ -241,18 +242,10 @@ export class LabEngine {
         : ended === 'stopped'
           ? 'The program was stopped.'
           : `The Python engine crashed (${crash ?? 'unknown error'}) — often runaway recursion or memory use. It was restarted.`;
-    const outcome: RunOutcome = {
+    const outcome = emptyOutcome({
       error: { type: ended === 'crashed' ? 'EngineCrash' : 'KeyboardInterrupt', message: reason, traceback: `${reason}\n`, line: null },
       stopped: ended !== 'crashed',
-      variables: {},
-      training: [],
-      drift: [],
-      newRuns: [],
-      newVersions: [],
-      tracking: { experiments: {}, runs: {}, logged_models: {}, registered_models: {} },
-      server: null,
-      responses: [],
-    };
+    });
     return { outcome, output: run.output, truncatedLines: 0, durationMs: performance.now() - run.started, ended };
   }
 

@@ -7,6 +7,7 @@ import { dvcProgram } from './shell/dvc';
 import { readDvcFile } from './shell/dvcFormat';
 import { gitProgram, repoRoot } from './shell/git';
 import { runScript, text, type TranscriptEntry } from './shell/shell';
+import { emptyOutcome } from './outcome';
 import type { OutputChunk, RepoSummary, RunOutcome } from './types';
 
 export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummary | null> {
@@ -61,17 +62,5 @@ export function transcriptOutput(transcript: TranscriptEntry[]): OutputChunk[] {
 
 /** The outcome of a shell run, in the shape every run reports. */
 export function shellOutcome(shell: Awaited<ReturnType<typeof runShell>>): RunOutcome {
-  return {
-    error: null,
-    stopped: false,
-    variables: {},
-    training: [],
-    drift: [],
-    newRuns: [],
-    newVersions: [],
-    tracking: { experiments: {}, runs: {}, logged_models: {}, registered_models: {} },
-    server: null,
-    responses: [],
-    shell,
-  };
+  return emptyOutcome({ shell });
 }

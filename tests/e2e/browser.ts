@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -67,4 +68,22 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** One browser and one watched page for a whole test file, closed afterwards. */
+export function sharedPage(baseURL: string): () => Watched {
+  let browser: Browser | undefined;
+  let watched: Watched | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    watched = await openPage(browser, baseURL);
+  });
+  afterAll(async () => {
+    await watched?.context.close();
+    await browser?.close();
+  });
+  return () => {
+    if (!watched) throw new Error('the browser did not start');
+    return watched;
+  };
 }

@@ -1,20 +1,10 @@
 // The lab in a real browser: the learner's Python runs in Pyodide in a worker.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, seriousViolations, type Watched } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { seriousViolations, sharedPage } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-let watched: Watched;
-
-beforeAll(async () => {
-  browser = await launch();
-  watched = await openPage(browser, baseURL);
-});
-afterAll(async () => {
-  await watched?.context.close();
-  await browser?.close();
-});
+const session = sharedPage(baseURL);
 
 const previewStatus = (page: Page) => page.getByRole('region', { name: 'Preview' }).getByRole('status').first();
 
@@ -39,7 +29,7 @@ async function typeIntoEditor(page: Page, text: string) {
 
 describe('running Python in the lab', () => {
   it('typed code at track-experiments runs, and the runs table shows the typed values', async () => {
-    const { page } = watched;
+    const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/track-experiments`);
     await typeIntoEditor(
       page,
@@ -73,7 +63,7 @@ describe('running Python in the lab', () => {
   });
 
   it('a ZeroDivisionError on line 2 is reported on line 2 and marked in the editor', async () => {
-    const { page } = watched;
+    const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
     await typeIntoEditor(page, 'x = 1\ny = x / 0');
     await page.keyboard.press('ControlOrMeta+Enter');
@@ -86,7 +76,7 @@ describe('running Python in the lab', () => {
   });
 
   it('an infinite loop stops on Stop, and on the time limit, with the page responsive', async () => {
-    const { page } = watched;
+    const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await typeIntoEditor(page, 'n = 0\nwhile True:\n    n += 1');
@@ -112,7 +102,7 @@ describe('running Python in the lab', () => {
   });
 
   it('huge output is capped and summarised, and the page stays fast', async () => {
-    const { page } = watched;
+    const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
     await typeIntoEditor(page, 'for i in range(20000):\n    print("line", i)');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -124,7 +114,7 @@ describe('running Python in the lab', () => {
   });
 
   it('the lesson’s solution completes the training step: XP, hub and node', async () => {
-    const { page } = watched;
+    const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
     await page.getByRole('button', { name: 'Show solution' }).click();
     await page.getByRole('button', { name: 'Use the solution' }).click();
@@ -138,8 +128,8 @@ describe('running Python in the lab', () => {
     await page.goto(`${baseURL}/lessons/ml-lifecycle`);
     await page.getByRole('list', { name: /Lifecycle phases/ }).getByRole('link', { name: /Training.*Done/ }).waitFor();
     await page.getByRole('listitem', { name: 'Model training: Mastered' }).waitFor();
-    expect(watched.errors).toEqual([]);
-    expect(watched.offOrigin).toEqual([]);
+    expect(session().errors).toEqual([]);
+    expect(session().offOrigin).toEqual([]);
   });
 });
 
@@ -155,7 +145,7 @@ describe('the lab carries over from step to step', () => {
   }
 
   it('the model registered in step 3 is served in step 4 and retrained in step 5', async () => {
-    const { page } = watched;
+    const { page } = session();
     await runSolution(page, 'track-experiments', 4);
     await page.getByRole('button', { name: 'Models' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Address' }).inputValue()).toBe('localhost:5000/#/models');
@@ -188,7 +178,7 @@ describe('the lab carries over from step to step', () => {
     await page.getByText('Python ready').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 60_000 }).toMatch(/^0\s*$/m);
-    expect(watched.errors).toEqual([]);
-    expect(watched.offOrigin).toEqual([]);
+    expect(session().errors).toEqual([]);
+    expect(session().offOrigin).toEqual([]);
   });
 });

@@ -1,20 +1,10 @@
 // The lab's shell in a real browser: DVC and git over the lab's files.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, seriousViolations, type Watched } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { seriousViolations, sharedPage } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-let watched: Watched;
-
-beforeAll(async () => {
-  browser = await launch();
-  watched = await openPage(browser, baseURL);
-});
-afterAll(async () => {
-  await watched?.context.close();
-  await browser?.close();
-});
+const session = sharedPage(baseURL);
 
 async function typeLines(page: Page, lines: string[]) {
   const editor = page.locator('.monaco-editor').first();
@@ -30,7 +20,7 @@ async function typeLines(page: Page, lines: string[]) {
 
 describe('versioning data with DVC and git', () => {
   it('typed commands run, the explorer shows the .dvc file and the commit, and training reads the same data', async () => {
-    const { page } = watched;
+    const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/ingest-and-version`);
     await typeLines(page, [
       'dvc init',
@@ -68,7 +58,7 @@ describe('versioning data with DVC and git', () => {
     await page.keyboard.type('import hashlib; print(hashlib.md5(open("data/raw_data.csv", "rb").read()).hexdigest(), open("data/raw_data.csv.dvc").read().split()[3])');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 60_000 }).toMatch(/^([0-9a-f]{32}) \1\s*$/m);
-    expect(watched.errors).toEqual([]);
-    expect(watched.offOrigin).toEqual([]);
+    expect(session().errors).toEqual([]);
+    expect(session().offOrigin).toEqual([]);
   });
 });

@@ -4,21 +4,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LabEngine } from '../../src/lab/engine';
 import type { FromWorker, ToWorker } from '../../src/lab/protocol';
-import type { RunOutcome } from '../../src/lab/types';
+import { emptyOutcome } from '../../src/lab/outcome';
 
-const outcome = (patch: Partial<RunOutcome> = {}): RunOutcome => ({
-  error: null,
-  stopped: false,
-  variables: {},
-  training: [],
-  drift: [],
-  newRuns: [],
-  newVersions: [],
-  tracking: { experiments: {}, runs: {}, logged_models: {}, registered_models: {} },
-  server: null,
-  responses: [],
-  ...patch,
-});
+const outcome = emptyOutcome;
+
 
 /** A worker whose answers the test scripts. */
 class ScriptedWorker {
