@@ -8,6 +8,7 @@ browser's Python (Pyodide) and can be read line by line by learners.
 import csv
 import json
 import math
+import operator
 import random
 
 __all__ = [
@@ -175,21 +176,24 @@ class LogisticRegression:
         self.weights = [0.0] * d
         self.bias = 0.0
         self.history = []
+        eps = 1e-12
+        columns = list(zip(*Xs))  # feature-major copy, for the gradient sums
+        mul = operator.mul
         for epoch in range(1, self.epochs + 1):
-            grad_w = [0.0] * d
-            grad_b = 0.0
+            # One pass: predict every row, add up the loss and the hits, then the gradient.
+            w, b = self.weights, self.bias
+            errors = []
+            loss = 0.0
+            hits = 0
             for row, target in zip(Xs, y):
-                err = _sigmoid(sum(w * v for w, v in zip(self.weights, row)) + self.bias) - target
-                for j in range(d):
-                    grad_w[j] += err * row[j]
-                grad_b += err
-            self.weights = [w - self.learning_rate * g / n for w, g in zip(self.weights, grad_w)]
-            self.bias -= self.learning_rate * grad_b / n
-            probs = [_sigmoid(sum(w * v for w, v in zip(self.weights, row)) + self.bias) for row in Xs]
-            eps = 1e-12
-            loss = -sum(t * math.log(p + eps) + (1 - t) * math.log(1 - p + eps) for p, t in zip(probs, y)) / n
-            acc = sum((p >= 0.5) == (t == 1) for p, t in zip(probs, y)) / n
-            self.history.append(Epoch(epoch, loss, acc))
+                p = _sigmoid(sum(map(mul, w, row)) + b)
+                loss -= math.log(p + eps) if target else math.log(1 - p + eps)
+                hits += (p >= 0.5) == (target == 1)
+                errors.append(p - target)
+            # The loss and accuracy of this epoch are those of the weights it started with.
+            self.history.append(Epoch(epoch, loss / n, hits / n))
+            self.weights = [wj - self.learning_rate * sum(map(mul, errors, col)) / n for wj, col in zip(w, columns)]
+            self.bias = b - self.learning_rate * sum(errors) / n
         _training_log.append(
             {
                 "learning_rate": self.learning_rate,
