@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useProgress } from '../../src/progress/store';
@@ -11,7 +11,8 @@ describe('a step page', () => {
   it('shows the prose, the starter code, the checks and a preview that has not run', async () => {
     renderApp('/lessons/ml-lifecycle/steps/track-experiments');
     expect(await screen.findByRole('heading', { level: 1, name: 'Track experiments' })).toBeInTheDocument();
-    expect(document.title).toBe('Track experiments — The ML Lifecycle · Lifecycle Lab');
+    // The title is set in an effect after the lazily loaded page commits.
+    await waitFor(() => expect(document.title).toBe('Track experiments — The ML Lifecycle · Lifecycle Lab'));
     expect((await editor('track.py')).value).toContain('mlflow.set_experiment("failure-prediction")');
 
     const preview = within(screen.getByRole('region', { name: 'Preview' }));
