@@ -1,6 +1,6 @@
 // The typed lesson model the content pipeline produces and the app renders.
 // Markdown fields arrive as sanitized, highlighted HTML (suffix `Html`).
-import type { LessonFrontmatter, Phase, StepFrontmatter } from './schema';
+import type { Check, LessonFrontmatter, Phase, StepFrontmatter } from './schema';
 
 export type CodeLanguage = 'python' | 'shell' | 'dockerfile' | 'yaml' | 'json' | 'text';
 
@@ -14,7 +14,7 @@ export interface CodeFile {
 export interface StepCheck {
   /** The sentence the learner sees, as inline HTML. */
   saysHtml: string;
-  expect: StepFrontmatter['checks'][number]['expect'];
+  expect: Check;
 }
 
 export interface Step extends Omit<StepFrontmatter, 'hints' | 'checks'> {

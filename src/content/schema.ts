@@ -186,8 +186,4 @@ export const skillsFrontmatterSchema = z
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
 export type StepFrontmatter = z.infer<typeof stepFrontmatterSchema>;
-export type StepCheck = z.infer<typeof stepCheckSchema>;
 export type Check = z.infer<typeof checkSchema>;
-export type QuizQuestionFrontmatter = z.infer<typeof quizFrontmatterSchema>['questions'][number];
-export type GlossaryTermFrontmatter = z.infer<typeof glossaryFrontmatterSchema>['terms'][number];
-export type SkillNodeFrontmatter = z.infer<typeof skillsFrontmatterSchema>['nodes'][number];

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Step } from '../content/model';
-import type { useStepLab } from './useStepLab';
+import { timeLimitSeconds, type useStepLab } from './useStepLab';
 
 type Lab = ReturnType<typeof useStepLab>;
 
@@ -44,7 +44,7 @@ export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
         {loading
             ? `Loading engine… ${engineState.stage}`
             : engineState.status === 'ready' || engineState.status === 'running'
-              ? `${step.runtime === 'shell' ? 'Shell' : 'Python'} ready · Ctrl/⌘ + Enter runs · limit ${step.timeLimitSeconds ?? 10} s`
+              ? `${step.runtime === 'shell' ? 'Shell' : 'Python'} ready · Ctrl/⌘ + Enter runs · limit ${timeLimitSeconds(step)} s`
               : ''}
       </span>
       <button type="button" onClick={() => dialogRef.current?.showModal()} className="ml-auto rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2">

@@ -5,6 +5,7 @@ import type { StepRunState } from '../lab/session';
 import type { WorldFiles } from '../lab/types';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
+import { timeLimitSeconds } from './useStepLab';
 
 // Each service's view (and its charting library) loads only when shown.
 const TrainingReport = lazy(() => import('../preview/TrainingReport'));
@@ -22,7 +23,7 @@ function statusLine(step: Step, engine: EngineState, run: StepRunState): string 
   if (result) {
     const how =
       result.ended === 'time-limit'
-        ? `stopped at the ${step.timeLimitSeconds ?? 10} s time limit`
+        ? `stopped at the ${timeLimitSeconds(step)} s time limit`
         : result.ended === 'stopped'
           ? 'stopped'
           : result.ended === 'crashed'

@@ -8,7 +8,10 @@ import { labFor } from '../lab/engine';
 import { emptyRun, useLabSession } from '../lab/session';
 import { stepKey, useProgress } from '../progress/store';
 
-export const DEFAULT_TIME_LIMIT_S = 10;
+const DEFAULT_TIME_LIMIT_S = 10;
+
+/** A step's per-run time limit, in seconds (frontmatter `timeLimitSeconds`, else 10). */
+export const timeLimitSeconds = (step: Step) => step.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_S;
 
 export function useStepLab(lesson: Lesson, step: Step) {
   const engine = labFor(lesson.id);
@@ -38,7 +41,7 @@ export function useStepLab(lesson: Lesson, step: Step) {
         filename: main.file,
         extraFiles: Object.fromEntries(others.map((f) => [f.file, f.code])),
         ...probesFor(step.checks),
-        timeLimitMs: (step.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_S) * 1000,
+        timeLimitMs: timeLimitSeconds(step) * 1000,
         onOutput: (chunks) => useLabSession.getState().append(key, chunks),
       });
       const verdicts = judgeAll(step.checks, { result, files: engine.files ?? {} });

@@ -35,6 +35,10 @@ export function latest(history: MetricPoint[]): number | undefined {
   return best?.[0];
 }
 
+/** The aliases (champion, …) that point at one version of a registered model. */
+const aliasesOf = (model: { aliases: Record<string, string> }, version: string) =>
+  Object.entries(model.aliases).filter(([, v]) => v === version).map(([alias]) => alias);
+
 const fmtTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const fmtDuration = (run: TrackedRun) => {
   if (run.end_time === null) return run.status === 'RUNNING' ? 'running' : '—';
@@ -284,7 +288,7 @@ function RunPage({ store, runId, go }: { store: TrackingStore; runId: string; go
   const run = store.runs[runId];
   if (!run) return <p>Run {runId} not found.</p>;
   const registered = Object.values(store.registered_models).flatMap((m) =>
-    Object.values(m.versions).filter((v) => v.run_id === runId).map((v) => ({ name: m.name, version: v.version, aliases: Object.entries(m.aliases).filter(([, ver]) => ver === v.version).map(([a]) => a) })),
+    Object.values(m.versions).filter((v) => v.run_id === runId).map((v) => ({ name: m.name, version: v.version, aliases: aliasesOf(m, v.version) })),
   );
   const userTags = Object.entries(run.tags).filter(([k]) => !k.startsWith('mlflow.'));
   return (
@@ -447,7 +451,7 @@ function ModelPage({ store, name, go }: { store: TrackingStore; name: string; go
         <tbody>
           {versions.map((v) => {
             const run = store.runs[v.run_id];
-            const aliases = Object.entries(model.aliases).filter(([, ver]) => ver === v.version).map(([a]) => `@${a}`);
+            const aliases = aliasesOf(model, v.version).map((a) => `@${a}`);
             return (
               <tr key={v.version} className="border-t border-line">
                 <td className="px-2 py-1.5">Version {v.version}</td>

@@ -7,10 +7,8 @@ import { basename, dirname, gitFsAdapter, mkdirp, normalize, type LabFs } from '
 import { repoRoot } from './git';
 import { cachePath, dvcFileText, readDvcFile } from './dvcFormat';
 import { md5 } from './md5';
-import { text, type CommandResult, type Program, type ShellContext } from './shell';
+import { err, ok, text, type CommandResult, type Program, type ShellContext } from './shell';
 
-const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', code: 0 });
-const fail = (stderr: string, code = 1): CommandResult => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, code });
 
 export const DVC_GITIGNORE = '/config.local\n/tmp\n/cache\n';
 export const DVCIGNORE = '# Add patterns of files dvc should ignore, which could improve\n# the performance. Learn more at\n# https://dvc.org/doc/user-guide/dvcignore\n';
@@ -54,11 +52,11 @@ async function init(ctx: ShellContext, args: string[]): Promise<CommandResult> {
   const root = ctx.cwd;
   const gitRoot = repoRoot(ctx.fs, root);
   if (!gitRoot && !args.includes('--no-scm')) {
-    return fail(
+    return err(
       `ERROR: ${root} is not tracked by any supported SCM tool (e.g. Git). Use \`--no-scm\` if you don't want to use DVC with any SCM or to specify a different subdirectory.`,
     );
   }
-  if (ctx.fs.stat(`${root}/.dvc`) && !args.includes('-f')) return fail("ERROR: '.dvc' exists. Use `-f` to force.");
+  if (ctx.fs.stat(`${root}/.dvc`) && !args.includes('-f')) return err("ERROR: '.dvc' exists. Use `-f` to force.");
   mkdirp(ctx.fs, `${root}/.dvc`);
   ctx.fs.writeFile(`${root}/.dvc/config`, '');
   ctx.fs.writeFile(`${root}/.dvc/.gitignore`, DVC_GITIGNORE);
@@ -73,19 +71,19 @@ async function init(ctx: ShellContext, args: string[]): Promise<CommandResult> {
 }
 
 async function add(ctx: ShellContext, root: string, targets: string[]): Promise<CommandResult> {
-  if (targets.length === 0) return fail(`${USAGE}dvc add: error: the following arguments are required: targets`, 254);
+  if (targets.length === 0) return err(`${USAGE}dvc add: error: the following arguments are required: targets`, 254);
   const toStage: string[] = [];
   const gitRoot = repoRoot(ctx.fs, root);
   for (const target of targets) {
     const path = normalize(ctx.cwd, target);
     const shown = rel(root, path);
     const s = ctx.fs.stat(path);
-    if (!s) return fail(`ERROR: output '${shown}' does not exist`);
-    if (s.type === 'dir') return fail(`ERROR: the lab's dvc versions files, not folders: add the files in '${shown}' one by one`);
+    if (!s) return err(`ERROR: output '${shown}' does not exist`);
+    if (s.type === 'dir') return err(`ERROR: the lab's dvc versions files, not folders: add the files in '${shown}' one by one`);
     if (gitRoot) {
       const tracked = await git.listFiles({ fs: gitFsAdapter(ctx.fs), dir: gitRoot });
       if (tracked.includes(rel(gitRoot, path))) {
-        return fail(
+        return err(
           `ERROR: output '${shown}' is already tracked by SCM (e.g. Git).\n    You can remove it from Git, then add to DVC.\n        To stop tracking from Git:\n            git rm -r --cached '${shown}'\n            git commit -m "stop tracking ${shown}"`,
         );
       }
@@ -131,12 +129,12 @@ function remote(ctx: ShellContext, root: string, args: string[]): CommandResult 
     const { urls } = readConfig(ctx, root);
     return ok(Object.entries(urls).map(([n, u]) => `${n}\t${u}\n`).join(''));
   }
-  if (sub !== 'add') return fail(`${USAGE}dvc remote: error: the lab supports 'dvc remote add [-d] <name> <url>' and 'dvc remote list'`, 254);
+  if (sub !== 'add') return err(`${USAGE}dvc remote: error: the lab supports 'dvc remote add [-d] <name> <url>' and 'dvc remote list'`, 254);
   const isDefault = rest.includes('-d') || rest.includes('--default');
   const [name, url] = rest.filter((a) => !a.startsWith('-'));
-  if (!name || !url) return fail(`${USAGE}dvc remote add: error: the following arguments are required: name, url`, 254);
+  if (!name || !url) return err(`${USAGE}dvc remote add: error: the following arguments are required: name, url`, 254);
   const { urls } = readConfig(ctx, root);
-  if (urls[name]) return fail(`ERROR: configuration error - config file error: remote '${name}' already exists. Use \`-f|--force\` to overwrite it.`, 251);
+  if (urls[name]) return err(`ERROR: configuration error - config file error: remote '${name}' already exists. Use \`-f|--force\` to overwrite it.`, 251);
   const configPath = `${root}/.dvc/config`;
   let content = ctx.fs.readFile(configPath) ? text(ctx.fs.readFile(configPath)!) : '';
   if (isDefault) content = `[core]\n    remote = ${name}\n${content.replace(/\[core\]\n\s*remote = .+\n/, '')}`;
@@ -150,11 +148,11 @@ function remoteFolder(ctx: ShellContext, root: string, verb: 'push' | 'pull'): s
   const { remote: name, urls } = readConfig(ctx, root);
   const url = name ? urls[name] : undefined;
   if (!name || !url) {
-    return fail(
+    return err(
       `ERROR: failed to ${verb} data ${verb === 'push' ? 'to' : 'from'} the cloud - config file error: no remote specified in ${root}. Create a default remote with\n    dvc remote add -d <remote name> <remote url>`,
     );
   }
-  if (/^\w+:\/\//.test(url)) return fail(`ERROR: failed to ${verb} data: the lab has no network; use a folder as the remote, e.g. dvc remote add -d storage /tmp/dvc-storage`);
+  if (/^\w+:\/\//.test(url)) return err(`ERROR: failed to ${verb} data: the lab has no network; use a folder as the remote, e.g. dvc remote add -d storage /tmp/dvc-storage`);
   return normalize(ctx.cwd, url);
 }
 
@@ -211,7 +209,7 @@ function pull(ctx: ShellContext, root: string): CommandResult {
     fetched++;
   }
   const { lines, missing } = checkout(ctx, root);
-  if (missing.length) return fail(`${lines.map((l) => `${l}\n`).join('')}ERROR: failed to pull data from the cloud - Checkout failed for following targets:\n${missing.join('\n')}\nIs your cache up to date?`);
+  if (missing.length) return err(`${lines.map((l) => `${l}\n`).join('')}ERROR: failed to pull data from the cloud - Checkout failed for following targets:\n${missing.join('\n')}\nIs your cache up to date?`);
   const added = lines.length;
   return ok(`${lines.map((l) => `${l}\n`).join('')}${added || fetched ? `${added} file${added === 1 ? '' : 's'} added and ${fetched} file${fetched === 1 ? '' : 's'} fetched\n` : 'Everything is up to date.\n'}`);
 }
@@ -225,11 +223,11 @@ export const dvcProgram: Program = async (args, ctx) => {
   }
   if (sub === '--version' || sub === '-V') return ok('3.53.0\n');
   if (!COMMANDS.includes(sub)) {
-    return fail(`${USAGE}dvc: error: argument COMMAND: invalid choice: '${sub}' (choose from ${COMMANDS.map((c) => `'${c}'`).join(', ')})`, 254);
+    return err(`${USAGE}dvc: error: argument COMMAND: invalid choice: '${sub}' (choose from ${COMMANDS.map((c) => `'${c}'`).join(', ')})`, 254);
   }
   if (sub === 'init') return init(ctx, rest);
   const root = dvcRoot(ctx.fs, ctx.cwd);
-  if (!root) return fail("ERROR: you are not inside of a DVC repository (checked up to mount point '/')", 253);
+  if (!root) return err("ERROR: you are not inside of a DVC repository (checked up to mount point '/')", 253);
   switch (sub) {
     case 'add':
       return add(ctx, root, rest.filter((a) => !a.startsWith('-')));

@@ -4,12 +4,10 @@
 import * as git from 'isomorphic-git';
 import { unifiedHunks } from './diff';
 import { gitFsAdapter, normalize, type LabFs } from './fs';
-import type { CommandResult, Program, ShellContext } from './shell';
+import { err, ok, type CommandResult, type Program, type ShellContext } from './shell';
 
 export const AUTHOR = { name: 'Learner', email: 'learner@lifecycle.lab' };
 
-const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', code: 0 });
-const fail = (stderr: string, code = 1): CommandResult => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, code });
 
 /** The folder holding .git, searching up from cwd, or null. */
 export function repoRoot(fs: LabFs, cwd: string): string | null {
@@ -105,7 +103,7 @@ async function status(fs: LabFs, dir: string, short: boolean): Promise<CommandRe
 
 async function add(fs: LabFs, dir: string, cwd: string, paths: string[]): Promise<CommandResult> {
   const gfs = gitFsAdapter(fs);
-  if (paths.length === 0) return fail('Nothing specified, nothing added.\nhint: Maybe you wanted to say \'git add .\'?', 0);
+  if (paths.length === 0) return err('Nothing specified, nothing added.\nhint: Maybe you wanted to say \'git add .\'?', 0);
   const matrix = (await git.statusMatrix({ fs: gfs, dir })) as Row[];
   const ignored: string[] = [];
   for (const raw of paths) {
@@ -118,7 +116,7 @@ async function add(fs: LabFs, dir: string, cwd: string, paths: string[]): Promis
         ignored.push(rel);
         continue;
       }
-      return fail(`fatal: pathspec '${raw}' did not match any files`, 128);
+      return err(`fatal: pathspec '${raw}' did not match any files`, 128);
     }
     for (const [path, , work] of rows) {
       if (work === 0) await git.remove({ fs: gfs, dir, filepath: path });
@@ -126,7 +124,7 @@ async function add(fs: LabFs, dir: string, cwd: string, paths: string[]): Promis
     }
   }
   if (ignored.length) {
-    return fail(`The following paths are ignored by one of your .gitignore files:\n${ignored.join('\n')}\nhint: Use -f if you really want to add them.`);
+    return err(`The following paths are ignored by one of your .gitignore files:\n${ignored.join('\n')}\nhint: Use -f if you really want to add them.`);
   }
   return ok();
 }
@@ -151,7 +149,7 @@ function lineChanges(before: string, after: string): [number, number] {
 async function commit(fs: LabFs, dir: string, args: string[], now: number): Promise<CommandResult> {
   const m = args.indexOf('-m');
   const message = m >= 0 ? args[m + 1] : undefined;
-  if (message === undefined) return fail('error: the lab\'s git needs a message: git commit -m "your message"');
+  if (message === undefined) return err('error: the lab\'s git needs a message: git commit -m "your message"');
   const gfs = gitFsAdapter(fs);
   const matrix = (await git.statusMatrix({ fs: gfs, dir })) as Row[];
   const staged = matrix.filter(([, head, , stage]) => stage !== head && !(head === 1 && stage === 1) && !(head === 0 && stage === 0));
@@ -200,7 +198,7 @@ function gitDate(seconds: number) {
 
 async function log(fs: LabFs, dir: string, args: string[]): Promise<CommandResult> {
   const branch = await currentBranch(fs, dir);
-  if (!(await headCommit(fs, dir))) return fail(`fatal: your current branch '${branch}' does not have any commits yet`, 128);
+  if (!(await headCommit(fs, dir))) return err(`fatal: your current branch '${branch}' does not have any commits yet`, 128);
   const commits = await git.log({ fs: gitFsAdapter(fs), dir });
   const decorate = (i: number) => (i === 0 ? ` (HEAD -> ${branch})` : '');
   if (args.includes('--oneline')) {
@@ -223,11 +221,11 @@ async function log(fs: LabFs, dir: string, args: string[]): Promise<CommandResul
 async function branchCommand(fs: LabFs, dir: string, args: string[]): Promise<CommandResult> {
   const gfs = gitFsAdapter(fs);
   if (args[0]) {
-    if (!(await headCommit(fs, dir))) return fail(`fatal: not a valid object name: '${await currentBranch(fs, dir)}'`, 128);
+    if (!(await headCommit(fs, dir))) return err(`fatal: not a valid object name: '${await currentBranch(fs, dir)}'`, 128);
     try {
       await git.branch({ fs: gfs, dir, ref: args[0] });
     } catch {
-      return fail(`fatal: a branch named '${args[0]}' already exists`, 128);
+      return err(`fatal: a branch named '${args[0]}' already exists`, 128);
     }
     return ok();
   }
@@ -321,7 +319,7 @@ async function show(fs: LabFs, dir: string, args: string[]): Promise<CommandResu
   try {
     oid = await git.expandOid({ fs: gfs, dir, oid: ref }).catch(() => git.resolveRef({ fs: gfs, dir, ref }));
   } catch {
-    return fail(`fatal: ambiguous argument '${ref}': unknown revision or path not in the working tree.`, 128);
+    return err(`fatal: ambiguous argument '${ref}': unknown revision or path not in the working tree.`, 128);
   }
   const { commit } = await git.readCommit({ fs: gfs, dir, oid });
   const parent = commit.parent[0];
@@ -349,13 +347,13 @@ async function show(fs: LabFs, dir: string, args: string[]): Promise<CommandResu
 
 async function checkoutFiles(fs: LabFs, dir: string, cwd: string, args: string[]): Promise<CommandResult> {
   const paths = args.filter((a) => a !== '--');
-  if (paths.length === 0 || paths.some((p) => p.startsWith('-'))) return fail("error: the lab's git checks out files only: git checkout <file>");
+  if (paths.length === 0 || paths.some((p) => p.startsWith('-'))) return err("error: the lab's git checks out files only: git checkout <file>");
   const rows = await snapshotOids(fs, dir);
   for (const raw of paths) {
     const abs = normalize(cwd, raw);
     const rel = abs.slice(dir.length + 1);
     const row = rows.find((r) => r.path === rel);
-    if (!row?.stage) return fail(`error: pathspec '${raw}' did not match any file(s) known to git`);
+    if (!row?.stage) return err(`error: pathspec '${raw}' did not match any file(s) known to git`);
     const { blob } = await git.readBlob({ fs: gitFsAdapter(fs), dir, oid: row.stage });
     fs.writeFile(abs, blob);
   }
@@ -375,7 +373,7 @@ export const gitProgram: Program = async (args: string[], ctx: ShellContext) => 
     return ok(`${existed ? 'Reinitialized existing' : 'Initialized empty'} Git repository in ${ctx.cwd}/.git/\n`);
   }
   const dir = repoRoot(ctx.fs, ctx.cwd);
-  if (!dir) return fail(NOT_A_REPO, 128);
+  if (!dir) return err(NOT_A_REPO, 128);
   switch (sub) {
     case 'status':
       return status(ctx.fs, dir, rest.includes('-s') || rest.includes('--short'));
@@ -394,6 +392,6 @@ export const gitProgram: Program = async (args: string[], ctx: ShellContext) => 
     case 'checkout':
       return checkoutFiles(ctx.fs, dir, ctx.cwd, rest);
     default:
-      return fail(`git: '${sub}' is not a git command. See 'git --help'.`);
+      return err(`git: '${sub}' is not a git command. See 'git --help'.`);
   }
 };

@@ -35,8 +35,9 @@ export interface TranscriptEntry {
   code: number;
 }
 
-const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', code: 0 });
-const err = (stderr: string, code = 1): CommandResult => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, code });
+/** A command's success with its output, or its failure with a message and status. */
+export const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', code: 0 });
+export const err = (stderr: string, code = 1): CommandResult => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, code });
 const decoder = new TextDecoder();
 export const text = (data: Uint8Array) => decoder.decode(data);
 
