@@ -21,8 +21,9 @@ def log_model(sk_model, artifact_path=None, name=None, registered_model_name=Non
 
     if artifact_path is not None:
         warnings.warn("`artifact_path` is deprecated. Please use `name` instead.", FutureWarning, stacklevel=2)
+    if name is not None:
+        _store.validate_name(name, "model name")
     name = name or artifact_path or "model"
-    _store.validate_name(name, "model name")
     if registered_model_name is not None:
         _store.validate_name(registered_model_name, "registered model name")
     run_id = _run_id_for_logging()
