@@ -134,8 +134,9 @@ def _encode_value(value):
 
 def for_json(store):
     """The store with each metric value JSON can carry: NaN and ±inf become "NaN",
-    "Infinity", "-Infinity" (as protobuf's JSON mapping writes doubles), for the file and
-    for the page (JSON.parse rejects Python's bare NaN)."""
+    "Infinity", "-Infinity" (as protobuf's JSON mapping writes doubles, and as MLflow's REST
+    API sends them: mlflow/mlflow PR #1613), for the file and for the page (JSON.parse
+    rejects Python's bare NaN)."""
     runs = {}
     for run_id, run in store["runs"].items():
         metrics = {k: [[_encode_value(v), t, s] for v, t, s in h] for k, h in run["metrics"].items()}
