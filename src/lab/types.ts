@@ -13,8 +13,21 @@ export interface TrackedExperiment {
   tags: Record<string, string>;
 }
 
+/**
+ * A metric value as the run's outcome carries it. MLflow stores NaN and ±infinity, but JSON
+ * has neither, so those travel as the strings "NaN", "Infinity", "-Infinity" (written by
+ * for_json in src/lab/python/mlflow/_store.py, read by src/preview/tracking/store.ts).
+ */
+export type WireMetricValue = number | 'NaN' | 'Infinity' | '-Infinity';
+
 /** [value, timestamp, step] */
-export type MetricPoint = [number, number, number];
+export type MetricPoint = [WireMetricValue, number, number];
+
+/** A file logged with mlflow.log_artifact / log_text / log_dict; text when it is small UTF-8. */
+export interface ArtifactRecord {
+  size: number;
+  text: string | null;
+}
 
 export interface TrackedRun {
   run_id: string;
@@ -29,6 +42,8 @@ export interface TrackedRun {
   metrics: Record<string, MetricPoint[]>;
   tags: Record<string, string>;
   models: string[];
+  /** Path under the run's artifact root → the file; absent in stores from older labs. */
+  artifacts?: Record<string, ArtifactRecord>;
 }
 
 export interface LoggedModel {

@@ -1,9 +1,11 @@
 // localhost:5000 — a tracking UI drawn from the lab's tracking store, laid out
 // like MLflow's: experiments and their runs table, a run page, run
 // comparison and the model registry. Its hash routes follow MLflow's UI.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { MetricPoint, TrackedRun, TrackingStore } from '../lab/types';
+import type { TrackingStore } from '../lab/types';
+import { fmtValue, latest, runColumns, sortRuns, type SortKey } from './tracking/runsTable';
+import { readTrackingStore, type Point, type UiRun, type UiStore } from './tracking/store';
 
 type View =
   | { page: 'runs'; experimentId: string }
@@ -29,32 +31,50 @@ export function trackingAddress(view: View): string {
 
 const SERIES_COLOURS = ['var(--accent)', 'var(--ok)', 'var(--warn)', 'var(--bad)', '#a78bfa', '#f472b6'];
 
-export function latest(history: MetricPoint[]): number | undefined {
-  let best: MetricPoint | undefined;
-  for (const p of history) if (!best || p[2] > best[2] || (p[2] === best[2] && p[1] >= best[1])) best = p;
-  return best?.[0];
-}
-
 /** The aliases (champion, …) that point at one version of a registered model. */
 const aliasesOf = (model: { aliases: Record<string, string> }, version: string) =>
   Object.entries(model.aliases).filter(([, v]) => v === version).map(([alias]) => alias);
 
 const fmtTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const fmtDuration = (run: TrackedRun) => {
+const fmtDuration = (run: UiRun) => {
   if (run.end_time === null) return run.status === 'RUNNING' ? 'running' : '—';
   const s = (run.end_time - run.start_time) / 1000;
   return s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(s / 60)}min ${Math.round(s % 60)}s`;
 };
-const fmtValue = (v: number | undefined) => (v === undefined ? '—' : String(Number(v.toPrecision(4))));
 
 interface Props {
+  /** The store as the run's outcome carries it; checked entry by entry before it is drawn. */
   store: TrackingStore;
   /** Runs created by the learner's latest run of their code; opened first and highlighted. */
   newRuns: string[];
   onNavigate: (address: string) => void;
 }
 
-export default function TrackingUI({ store, newRuns, onNavigate }: Props) {
+export default function TrackingUI({ store: raw, newRuns, onNavigate }: Props) {
+  const { store, notices } = useMemo(() => readTrackingStore(raw), [raw]);
+  return (
+    <div className="font-sans text-sm">
+      {notices.length > 0 && <StoreNotices notices={notices} />}
+      <TrackingPages store={store} newRuns={newRuns.filter((id) => id in store.runs)} onNavigate={onNavigate} />
+    </div>
+  );
+}
+
+function StoreNotices({ notices }: { notices: string[] }) {
+  return (
+    <div role="status" className="mb-3 rounded-lg border border-warn bg-surface-2 p-2 text-xs">
+      <p className="font-semibold">Some entries of the lab’s tracking store could not be shown and were left out:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {notices.slice(0, 8).map((n, i) => (
+          <li key={i}>{n}</li>
+        ))}
+      </ul>
+      {notices.length > 8 && <p className="mt-1">…and {notices.length - 8} more.</p>}
+    </div>
+  );
+}
+
+function TrackingPages({ store, newRuns, onNavigate }: { store: UiStore; newRuns: string[]; onNavigate: (address: string) => void }) {
   const experiments = Object.values(store.experiments).filter((e) => e.lifecycle_stage === 'active');
   const firstNew = newRuns[0] ? store.runs[newRuns[0]] : undefined;
   const [view, setView] = useState<View>(() => ({ page: 'runs', experimentId: firstNew?.experiment_id ?? experiments.at(-1)?.experiment_id ?? '0' }));
@@ -64,7 +84,7 @@ export default function TrackingUI({ store, newRuns, onNavigate }: Props) {
   };
 
   return (
-    <div className="font-sans text-sm">
+    <div>
       <nav aria-label="Tracking UI" className="mb-3 flex items-center gap-1 border-b border-line pb-2">
         <span className="mr-2 font-mono text-xs font-bold tracking-wide text-accent">mlflow</span>
         <TabButton active={view.page === 'runs' || view.page === 'run' || view.page === 'compare'} onClick={() => go({ page: 'runs', experimentId: 'experimentId' in view ? view.experimentId : (experiments.at(-1)?.experiment_id ?? '0') })}>
@@ -97,35 +117,14 @@ function TabButton({ active, onClick, children }: { active: boolean; onClick: ()
 }
 
 type Go = (view: View) => void;
-type SortKey = { column: string; direction: 'ascending' | 'descending' };
 
-function RunsPage({ store, experimentId, newRuns, go }: { store: TrackingStore; experimentId: string; newRuns: string[]; go: Go }) {
+function RunsPage({ store, experimentId, newRuns, go }: { store: UiStore; experimentId: string; newRuns: string[]; go: Go }) {
   const experiments = Object.values(store.experiments).filter((e) => e.lifecycle_stage === 'active');
   const runs = Object.values(store.runs).filter((r) => r.experiment_id === experimentId);
-  const params = [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort();
-  const metrics = [...new Set(runs.flatMap((r) => Object.keys(r.metrics)))].sort();
+  const { params, metrics } = runColumns(runs);
   const [sort, setSort] = useState<SortKey>({ column: 'Created', direction: 'descending' });
   const [selected, setSelected] = useState<string[]>([]);
-
-  const sorted = (() => {
-    const value = (r: TrackedRun): string | number => {
-      if (sort.column === 'Created') return r.start_time;
-      if (sort.column === 'Run Name') return r.run_name;
-      if (sort.column === 'Duration') return (r.end_time ?? r.start_time) - r.start_time;
-      if (sort.column.startsWith('param:')) {
-        const v = r.params[sort.column.slice(6)];
-        return v === undefined ? '' : Number.isNaN(Number(v)) ? v : Number(v);
-      }
-      if (sort.column.startsWith('metric:')) return latest(r.metrics[sort.column.slice(7)] ?? []) ?? -Infinity;
-      return 0;
-    };
-    const out = [...runs].sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-    return sort.direction === 'descending' ? out.reverse() : out;
-  })();
+  const sorted = sortRuns(runs, sort);
 
   const header = (column: string, label = column) => {
     const active = sort.column === column;
@@ -234,18 +233,21 @@ function RunsPage({ store, experimentId, newRuns, go }: { store: TrackingStore; 
   );
 }
 
-function MetricChart({ series, label }: { series: { name: string; points: MetricPoint[] }[]; label: string }) {
+function MetricChart({ series, label }: { series: { name: string; points: Point[] }[]; label: string }) {
+  // A chart cannot place NaN or ±Infinity: those points are left as gaps, and the label says so.
   const steps = [...new Set(series.flatMap((s) => s.points.map((p) => p[2])))].sort((a, b) => a - b);
   const data = steps.map((step) => {
     const row: Record<string, number> = { step };
     for (const s of series) {
       const p = [...s.points].reverse().find((q) => q[2] === step);
-      if (p) row[s.name] = p[0];
+      if (p && Number.isFinite(p[0])) row[s.name] = p[0];
     }
     return row;
   });
+  const skipped = series.reduce((n, s) => n + s.points.filter((p) => !Number.isFinite(p[0])).length, 0);
+  const described = skipped > 0 ? `${label} (${skipped} point${skipped > 1 ? 's' : ''} NaN or infinite, not drawn)` : label;
   return (
-    <div className="h-44 w-full" role="img" aria-label={label}>
+    <div className="h-44 w-full" role="img" aria-label={described}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 6, right: 12, bottom: 2, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
@@ -284,7 +286,7 @@ function KeyValues({ title, entries }: { title: string; entries: [string, string
   );
 }
 
-function RunPage({ store, runId, go }: { store: TrackingStore; runId: string; go: Go }) {
+function RunPage({ store, runId, go }: { store: UiStore; runId: string; go: Go }) {
   const run = store.runs[runId];
   if (!run) return <p>Run {runId} not found.</p>;
   const registered = Object.values(store.registered_models).flatMap((m) =>
@@ -344,12 +346,63 @@ function RunPage({ store, runId, go }: { store: TrackingStore; runId: string; go
           )}
         </section>
       </div>
+      <Artifacts artifacts={run.artifacts} />
     </article>
   );
 }
 
-function ComparePage({ store, runIds, go }: { store: TrackingStore; runIds: string[]; go: Go }) {
-  const runs = runIds.map((id) => store.runs[id]).filter((r): r is TrackedRun => Boolean(r));
+const fmtSize = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
+
+/** Files logged with mlflow.log_artifact / log_text / log_dict, as MLflow's run page lists them. */
+function Artifacts({ artifacts }: { artifacts: UiRun['artifacts'] }) {
+  const paths = Object.keys(artifacts).sort();
+  const [open, setOpen] = useState<string | null>(null);
+  const shown = open !== null && open in artifacts ? open : (paths[0] ?? null);
+  const file = shown === null ? undefined : artifacts[shown];
+  return (
+    <section className="mt-4">
+      <h4 className="font-semibold">Artifacts</h4>
+      {paths.length === 0 ? (
+        <p className="text-muted">None</p>
+      ) : (
+        <div className="mt-1 grid gap-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
+          <ul className="grid content-start gap-0.5 text-xs" aria-label="Artifact files">
+            {paths.map((path) => (
+              <li key={path}>
+                <button
+                  type="button"
+                  aria-current={path === shown ? 'true' : undefined}
+                  onClick={() => setOpen(path)}
+                  className={`w-full truncate rounded px-2 py-1 text-left font-mono ${path === shown ? 'bg-surface-2 font-semibold' : 'hover:bg-surface-2'}`}
+                >
+                  {path}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {file && shown !== null && (
+            <figure className="min-w-0 rounded-lg border border-line p-2">
+              <figcaption className="text-xs text-muted">
+                <span className="font-mono">{shown}</span> · {fmtSize(file.size)}
+              </figcaption>
+              {file.text === null ? (
+                <p className="mt-1 text-xs text-muted">No preview: the file is binary or too large for the lab to show.</p>
+              ) : (
+                // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- long files scroll: keyboard users must reach them
+                <pre tabIndex={0} aria-label={`Contents of ${shown}`} className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all font-mono text-xs">
+                  {file.text}
+                </pre>
+              )}
+            </figure>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ComparePage({ store, runIds, go }: { store: UiStore; runIds: string[]; go: Go }) {
+  const runs = runIds.map((id) => store.runs[id]).filter((r): r is UiRun => Boolean(r));
   const params = [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort();
   const metrics = [...new Set(runs.flatMap((r) => Object.keys(r.metrics)))].sort();
   const charted = metrics.filter((m) => runs.some((r) => (r.metrics[m]?.length ?? 0) > 1));
@@ -397,7 +450,7 @@ function ComparePage({ store, runIds, go }: { store: TrackingStore; runIds: stri
   );
 }
 
-function ModelsPage({ store, go }: { store: TrackingStore; go: Go }) {
+function ModelsPage({ store, go }: { store: UiStore; go: Go }) {
   const models = Object.values(store.registered_models);
   if (models.length === 0) return <p className="text-muted">No registered models yet. Log a model with registered_model_name=… to add one.</p>;
   return (
@@ -429,7 +482,7 @@ function ModelsPage({ store, go }: { store: TrackingStore; go: Go }) {
   );
 }
 
-function ModelPage({ store, name, go }: { store: TrackingStore; name: string; go: Go }) {
+function ModelPage({ store, name, go }: { store: UiStore; name: string; go: Go }) {
   const model = store.registered_models[name];
   if (!model) return <p>Model {name} not found.</p>;
   const versions = Object.values(model.versions).reverse();

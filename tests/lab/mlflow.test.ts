@@ -1,5 +1,5 @@
 // The lab's MLflow, run in the real CPython (Pyodide), against FACTS.md.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeLab, type NodeLab } from './python';
 
 let lab: NodeLab;
@@ -8,6 +8,9 @@ beforeAll(async () => {
 }, 60_000);
 
 const RUN_ID = /^[0-9a-f]{32}$/;
+// The lab keeps its store between runs, so each test names its own experiment or model.
+let counter = 0;
+const fresh = (prefix: string) => `${prefix}-${++counter}`;
 
 describe('runs', () => {
   it('a with-block run ends FINISHED, with a random name, params as strings and metric history', () => {
@@ -152,8 +155,337 @@ with mlflow.start_run(run_name="keep-me"):
 `);
     const again = await createNodeLab(lab.snapshot());
     const r = again.run(`import mlflow
-names = ",".join(r.info.run_name for r in mlflow.search_runs(experiment_ids=["0"]))
+names = ",".join(r.info.run_name for r in mlflow.search_runs(experiment_ids=["0"], output_format="list"))
 `, { variables: ['names'] });
     expect(r.variables.names).toContain('keep-me');
+  }, 60_000);
+});
+
+// Registered model aliases. Expected texts: MLflow's mlflow/utils/validation.py,
+// _validate_model_alias_name (reserved "latest", the ^[vV]\d+$ version pattern,
+// ^[\w\-]*$ characters, 255 characters at most).
+describe('aliases and model URIs', () => {
+  let name = '';
+  let setup = '';
+  beforeEach(() => {
+    name = fresh('alias-model');
+    setup = `import lab, mlflow
+from mlflow import MlflowClient
+data = lab.load_dataset("data/raw_data.csv")
+model = lab.LogisticRegression(learning_rate=0.5, epochs=2)
+model.fit(data.X, data.y)
+with mlflow.start_run():
+    mlflow.sklearn.log_model(model, name="model", registered_model_name="${name}")
+`;
+  });
+
+  it.each([
+    ['latest', "'latest' alias name (case insensitive) is reserved."],
+    ['Latest', "'latest' alias name (case insensitive) is reserved."],
+    ['v1', "Version alias name 'v1' is reserved."],
+    ['V12', "Version alias name 'V12' is reserved."],
+    ['my alias', "Invalid alias name: 'my alias'. Names may only contain alphanumerics, underscores (_), and dashes (-)."],
+    ['', 'Registered model alias name cannot be empty.'],
+  ])('set_registered_model_alias refuses %j with MLflow’s message', (alias, message) => {
+    const r = lab.run(`${setup}MlflowClient().set_registered_model_alias("${name}", ${JSON.stringify(alias)}, 1)\n`);
+    expect(r.error).toMatchObject({ type: 'MlflowException', message, line: 8 });
+  });
+
+  it('names like champion, v1a and version_2 are fine; models:/X/1, models:/X/latest and models:/X@alias all load', () => {
+    const r = lab.run(
+      `${setup}client = MlflowClient()
+for alias in ["champion", "v1a", "version_2"]:
+    client.set_registered_model_alias("${name}", alias, 1)
+with mlflow.start_run():
+    mlflow.sklearn.log_model(model, name="model", registered_model_name="${name}")
+by_number = mlflow.pyfunc.load_model("models:/${name}/1").metadata.model_id
+by_latest = mlflow.pyfunc.load_model("models:/${name}/latest").metadata.model_id
+by_alias = mlflow.pyfunc.load_model("models:/${name}@champion").metadata.model_id
+second = client.get_model_version("${name}", 2).model_id
+`,
+      { variables: ['by_number', 'by_latest', 'by_alias', 'second'] },
+    );
+    expect(r.error).toBeNull();
+    expect(r.variables.by_latest).toBe(r.variables.second);
+    expect(r.variables.by_alias).toBe(r.variables.by_number);
+    expect(r.variables.by_alias).not.toBe(r.variables.second);
+  });
+
+  it('a stage suffix finds nothing, with the message of mlflow/store/artifact/utils/models.py', () => {
+    const r = lab.run(`${setup}mlflow.pyfunc.load_model("models:/${name}/Production")\n`);
+    expect(r.error).toMatchObject({ type: 'MlflowException', message: `No versions of model with name '${name}' and stage 'Production' found` });
+  });
+
+  it('get_latest_versions warns as MLflow does (stages deprecated since 2.9.0) and returns the newest version', () => {
+    const r = lab.run(`${setup}import warnings
+warnings.simplefilter("always")
+latest = [v.version for v in MlflowClient().get_latest_versions("${name}")]
+`, { variables: ['latest'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.latest).toBe("['1']");
+    // Text of _STAGES_DEPRECATION_WARNING and @deprecated in mlflow/tracking/client.py.
+    expect(r.stderr).toContain(
+      'FutureWarning: ``mlflow.tracking.client.MlflowClient.get_latest_versions`` is deprecated since 2.9.0. Model registry stages will be removed in a future major release.',
+    );
+  });
+});
+
+// search_runs: mlflow/tracking/fluent.py (search_runs, its DataFrame columns) and the
+// grammar and messages of mlflow/utils/search_utils.py (SearchUtils).
+describe('search_runs', () => {
+  let experiment = '';
+  let runs = '';
+  beforeEach(() => {
+    experiment = fresh('search-facts');
+    // Runs a few ms apart, so that start_time orders them (ties go by run id, which is random).
+    runs = `import mlflow, time
+mlflow.set_experiment("${experiment}")
+for name, lr, acc in [("slow", "0.01", 0.81), ("fast", "0.5", 0.86), ("mid", "0.1", 0.84)]:
+    time.sleep(0.005)
+    with mlflow.start_run(run_name=name):
+        mlflow.log_param("lr", lr)
+        mlflow.log_metric("accuracy", acc)
+        mlflow.set_tag("data.version", "v2" if name != "slow" else "v1")
+`;
+  });
+
+  it('filters on metrics, params, tags (backticks and quotes for dotted keys) and attributes', () => {
+    const r = lab.run(
+      `${runs}def names(f):
+    return ",".join(r.info.run_name for r in mlflow.search_runs(filter_string=f, output_format="list"))
+a = names("metrics.accuracy > 0.82 and params.lr = '0.5'")
+b = names("tags.\`data.version\` = 'v2'")
+c = names('tags."mlflow.runName" LIKE \\'%i%\\'')
+d = names("attributes.status = 'FINISHED' and run_name ILIKE 'SLOW'")
+e = names("params.lr != '0.1' AND metrics.accuracy <= 0.86")
+`,
+      { variables: ['a', 'b', 'c', 'd', 'e'] },
+    );
+    expect(r.error).toBeNull();
+    expect(r.variables).toEqual({ a: 'fast', b: 'mid,fast', c: 'mid', d: 'slow', e: 'fast,slow' });
+  });
+
+  it('orders by several keys and attributes, and limits with max_results', () => {
+    const r = lab.run(
+      `${runs}def names(**kw):
+    return ",".join(r.info.run_name for r in mlflow.search_runs(output_format="list", **kw))
+by_acc = names(order_by=["metrics.accuracy DESC"])
+by_tag_then_lr = names(order_by=["tags.\`data.version\` DESC", "params.lr ASC"])
+oldest = names(order_by=["attributes.start_time ASC"], max_results=1)
+newest_two = names(max_results=2)
+`,
+      { variables: ['by_acc', 'by_tag_then_lr', 'oldest', 'newest_two'] },
+    );
+    expect(r.error).toBeNull();
+    expect(r.variables).toEqual({ by_acc: 'fast,mid,slow', by_tag_then_lr: 'mid,fast,slow', oldest: 'slow', newest_two: 'mid,fast' });
+  });
+
+  it.each([
+    ["metrics.accuracy > '0.8'", "Expected numeric value type for metric. Found '0.8'"],
+    ['params.lr = 0.1', "Expected a quoted string value for parameter (e.g. 'my-value'). Got value 0.1"],
+    ["metrics.accuracy > 0.8 or params.lr = '0.1'", "Invalid clause(s) in filter string: 'or'"],
+    ['metric.accuracy > 0.8 and foo.bar = 1', "Invalid entity type 'foo'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']"],
+    ["status IN ('FINISHED')", "Only the 'run_id' attribute supports comparison with a list of quoted string values."],
+  ])('a bad filter %j raises MLflow’s message', (filter, message) => {
+    const r = lab.run(`${runs}mlflow.search_runs(filter_string=${JSON.stringify(filter)})\n`);
+    expect(r.error).toMatchObject({ type: 'MlflowException', message, line: 9 });
+  });
+
+  it('a bad comparator or order_by raises MLflow’s message', () => {
+    const like = lab.run(`${runs}mlflow.search_runs(filter_string="metrics.accuracy LIKE 1")\n`);
+    expect(like.error?.message).toMatch(/^Invalid comparator 'LIKE' not one of '\{/);
+    const order = lab.run(`${runs}mlflow.search_runs(order_by=["metrics.accuracy sideways"])\n`);
+    expect(order.error?.message).toBe("Invalid ordering key in order_by clause 'metrics.accuracy sideways'.");
+    const both = lab.run(`import mlflow\nmlflow.search_runs(experiment_ids=["0"], experiment_names=["Default"])\n`);
+    expect(both.error?.message).toBe('Only experiment_ids or experiment_names can be used, but not both');
+  });
+
+  it('returns a table with the DataFrame’s columns and the pandas moves learners use', () => {
+    const r = lab.run(
+      `${runs}df = mlflow.search_runs(experiment_names=["${experiment}"])
+first_columns = list(df)[:6]
+has = [c for c in ["metrics.accuracy", "params.lr", "tags.data.version", "tags.mlflow.runName"] if c in df.columns]
+rows = len(df)
+best = df["metrics.accuracy"].max()
+best_run = df.iloc[df["metrics.accuracy"].idxmax()]["tags.mlflow.runName"]
+first_id_ok = df.iloc[0]["run_id"] == df.iloc[0].run_id
+top = len(df.head(2))
+kept = len(df[df["metrics.accuracy"] > 0.82])
+empty = mlflow.search_runs(filter_string="metrics.accuracy > 2").empty
+shown = repr(df).splitlines()[0]
+`,
+      { variables: ['first_columns', 'has', 'rows', 'best', 'best_run', 'first_id_ok', 'top', 'kept', 'empty', 'shown'] },
+    );
+    expect(r.error).toBeNull();
+    expect(r.variables).toMatchObject({
+      first_columns: "['run_id', 'experiment_id', 'status', 'artifact_uri', 'start_time', 'end_time']",
+      has: "['metrics.accuracy', 'params.lr', 'tags.data.version', 'tags.mlflow.runName']",
+      rows: 3,
+      best: 0.86,
+      best_run: 'fast',
+      first_id_ok: true,
+      top: 2,
+      kept: 2,
+      empty: true,
+      shown: "[the lab's search_runs table, not a pandas DataFrame: 3 rows x 13 columns]",
+    });
+  });
+
+  it('anything else on the table says it is not pandas and what it supports', () => {
+    const r = lab.run(`${runs}mlflow.search_runs().groupby("params.lr")\n`);
+    expect(r.error?.type).toBe('AttributeError');
+    expect(r.error?.message).toMatch(/^the lab's search_runs table is not a pandas DataFrame: it has no attribute 'groupby'\. It supports: len\(df\), /);
+    expect(r.error?.message).toContain("output_format='list'");
+  });
+});
+
+describe('what the lab’s mlflow adds or says it lacks', () => {
+  it('log_artifact, log_text and log_dict keep files on the run', () => {
+    lab.write('notes.md', '# Notes\nlr 0.5 was best\n');
+    const r = lab.run(`import mlflow
+with mlflow.start_run() as run:
+    mlflow.log_artifact("notes.md")
+    mlflow.log_artifact("notes.md", artifact_path="docs")
+    mlflow.log_text("hello", "texts/hello.txt")
+    mlflow.log_dict({"lr": 0.5}, "config.json")
+listed = [f.path for f in mlflow.MlflowClient().list_artifacts(run.info.run_id)]
+`, { variables: ['listed'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.listed).toBe("['config.json', 'docs', 'notes.md', 'texts']");
+    const artifacts = r.tracking.runs[r.newRuns[0]!]!.artifacts!;
+    expect(artifacts['notes.md']).toEqual({ size: 24, text: '# Notes\nlr 0.5 was best\n' });
+    expect(artifacts['docs/notes.md']?.size).toBe(24);
+    expect(artifacts['texts/hello.txt']?.text).toBe('hello');
+    // mlflow/tracking/client.py log_dict: json.dump(..., indent=2) for .json files.
+    expect(artifacts['config.json']?.text).toBe('{\n  "lr": 0.5\n}');
+  });
+
+  it('log_artifact of a missing file raises FileNotFoundError, as MLflow’s copy does', () => {
+    const r = lab.run(`import mlflow\nwith mlflow.start_run():\n    mlflow.log_artifact("nope.txt")\n`);
+    expect(r.error).toMatchObject({ type: 'FileNotFoundError', line: 3 });
+  });
+
+  it('tracking URIs: the default is MLflow 3.1’s ./mlruns; localhost:5000 is the lab’s UI; remote servers are refused plainly', () => {
+    const r = lab.run(`import mlflow
+default = mlflow.get_tracking_uri()
+mlflow.set_tracking_uri("http://localhost:5000")
+local = mlflow.get_tracking_uri()
+mlflow.set_tracking_uri("https://mlflow.example.com")
+`, { variables: ['default', 'local'] });
+    expect(r.variables).toEqual({ default: 'file:///home/lab/mlruns', local: 'http://localhost:5000' });
+    expect(r.error?.type).toBe('MlflowException');
+    expect(r.error?.message).toMatch(/^the lab cannot reach the tracking server 'https:\/\/mlflow\.example\.com': it has no network and no remote tracking servers\. It keeps a local store/);
+  });
+
+  it('autolog says it has nothing to hook; other missing names say the lab’s mlflow lacks them', () => {
+    const r = lab.run(`import mlflow
+mlflow.autolog()
+mlflow.sklearn.autolog()
+try:
+    mlflow.MlflowClient().transition_model_version_stage("m", 1, "Production")
+except AttributeError as e:
+    client_says = str(e)
+mlflow.log_table({"a": [1]}, "t.json")
+`, { variables: ['client_says'] });
+    expect(r.stderr).toContain("the lab's mlflow.autolog() does nothing: autologging patches libraries such as scikit-learn, and the lab has none of them.");
+    expect(r.variables.client_says).toMatch(/^the lab's MlflowClient does not have transition_model_version_stage\(\)\. It has: get_run, /);
+    expect(r.error?.type).toBe('AttributeError');
+    expect(r.error?.message).toMatch(/^the lab's mlflow does not have mlflow\.log_table\. It covers: set_experiment, /);
+    expect(r.error?.line).toBe(8);
+  });
+
+  it('MlflowClient.search_runs returns Run objects with the same grammar', () => {
+    const r = lab.run(`import mlflow
+exp = mlflow.set_experiment("${fresh('client-search')}")
+for acc in [0.5, 0.9]:
+    with mlflow.start_run():
+        mlflow.log_metric("acc", acc)
+found = [r.data.metrics["acc"] for r in mlflow.MlflowClient().search_runs([exp.experiment_id], "metrics.acc > 0.6")]
+`, { variables: ['found'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.found).toBe('[0.9]');
+  });
+});
+
+describe('NaN and infinities (MLflow stores them)', () => {
+  it('log_metric(nan / ±inf) keeps the run and its values, end to end', () => {
+    const r = lab.run(
+      `import math, mlflow
+with mlflow.start_run() as run:
+    mlflow.log_metric("loss", float("nan"))
+    mlflow.log_metric("big", float("inf"))
+    mlflow.log_metric("small", float("-inf"))
+    mlflow.log_metric("acc", 0.5)
+m = mlflow.get_run(run.info.run_id).data.metrics
+kept = math.isnan(m["loss"]) and m["big"] == math.inf and m["small"] == -math.inf
+`,
+      { variables: ['kept'] },
+    );
+    expect(r.error).toBeNull();
+    expect(r.variables.kept).toBe(true);
+    const run = r.tracking.runs[r.newRuns[0]!]!;
+    // JSON has no NaN: the outcome writes the strings protobuf's JSON mapping uses.
+    expect(run.metrics.loss![0]![0]).toBe('NaN');
+    expect(run.metrics.big![0]![0]).toBe('Infinity');
+    expect(run.metrics.small![0]![0]).toBe('-Infinity');
+    expect(run.metrics.acc![0]![0]).toBe(0.5);
+  });
+
+  it('a NaN survives the store file into the next run', () => {
+    const r = lab.run(`import math, mlflow
+still_nan = any(math.isnan(v) for v in mlflow.search_runs(experiment_ids=["0"])["metrics.loss"] if v is not None)
+`, { variables: ['still_nan'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.still_nan).toBe(true);
+  });
+});
+
+// Names that are not strings used to break the tracking UI for good (issue 11).
+describe('names that are not strings', () => {
+  it('set_experiment refuses them with _validate_experiment_name’s message (mlflow/utils/validation.py)', () => {
+    const r = lab.run(`import mlflow\nmlflow.set_experiment(["a", "b"])\n`);
+    expect(r.error).toMatchObject({ type: 'MlflowException', message: "Invalid experiment name: ['a', 'b']. Expects a string.", line: 2 });
+  });
+
+  it('start_run(run_name=…) and log_model(name=…) refuse them and store nothing', () => {
+    const before = Object.keys(lab.run('import mlflow\n').tracking.runs).length;
+    const bad = lab.run(`import mlflow\nmlflow.start_run(run_name={"a": 1})\n`);
+    expect(bad.error).toMatchObject({ type: 'MlflowException', message: "Invalid run name: {'a': 1} (dict). The lab's mlflow expects a string.", line: 2 });
+    expect(bad.newRuns).toEqual([]);
+    const model = lab.run(`import lab, mlflow
+m = lab.LogisticRegression(epochs=1)
+data = lab.load_dataset("data/raw_data.csv")
+m.fit(data.X, data.y)
+with mlflow.start_run():
+    mlflow.sklearn.log_model(m, name={})
+`);
+    expect(model.error).toMatchObject({ type: 'MlflowException', message: "Invalid model name: {} (dict). The lab's mlflow expects a string.", line: 6 });
+    expect(Object.keys(model.tracking.logged_models).every((id) => typeof model.tracking.logged_models[id]!.name === 'string')).toBe(true);
+    const after = lab.run(`import mlflow\nwith mlflow.start_run(run_name="fine"):\n    pass\n`);
+    expect(after.error).toBeNull();
+    expect(Object.keys(after.tracking.runs).length).toBe(before + 2); // the failed log_model run, and "fine"
+  });
+
+  it('a store an older lab wrote with bad entries is cleaned when read, and later runs work', async () => {
+    const world = lab.snapshot();
+    const again = await createNodeLab(world);
+    again.write(
+      '.lab/tracking.json',
+      JSON.stringify({
+        experiments: { '0': { experiment_id: '0', name: 'Default', artifact_location: 'mlruns/0', lifecycle_stage: 'active', creation_time: 0, tags: {} }, '7': { experiment_id: '7', name: ['x'], lifecycle_stage: 'active', tags: {} } },
+        runs: { bad: { run_id: 'bad', run_name: { a: 1 }, experiment_id: '0', status: 'FINISHED', start_time: 1, end_time: 2, params: {}, metrics: {}, tags: {}, models: [] } },
+        logged_models: {},
+        registered_models: {},
+        next_experiment_id: 8,
+      }),
+    );
+    const r = again.run(`import mlflow
+with mlflow.start_run(run_name="after"):
+    mlflow.log_metric("m", 1)
+names = ",".join(r.info.run_name for r in mlflow.search_runs(output_format="list"))
+`, { variables: ['names'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.names).toBe('after');
+    expect(Object.keys(r.tracking.experiments)).toEqual(['0']);
   }, 60_000);
 });

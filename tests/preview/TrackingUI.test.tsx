@@ -101,3 +101,68 @@ describe('the tracking UI', () => {
     expect(model.getByRole('row', { name: /Version 1/ })).toHaveTextContent(/Version 1.*@champion.*bold-fox-2/);
   });
 });
+
+describe('what the store can hold that JSON and old labs make awkward', () => {
+  // MLflow stores NaN and ±Infinity; the outcome carries them as "NaN", "Infinity", "-Infinity"
+  // (the strings protobuf's JSON mapping writes, see mlflow/mlflow PR #1613), and MLflow's UI
+  // shows the values it is sent, so the cells read NaN / Infinity / -Infinity.
+  const nanRun = run('d', 'nan-run-4', '9.9', 0.5, 4_000, {
+    metrics: { accuracy: [['NaN', 4_000, 0]], loss: [[0.9, 4_000, 0], ['Infinity', 4_000, 1], ['-Infinity', 4_000, 2]] },
+  });
+  const withNaN: TrackingStore = { ...store, runs: { ...store.runs, [nanRun.run_id]: nanRun } };
+
+  it('shows NaN and infinities where MLflow would, sorts NaN last, and leaves them out of charts with a word', async () => {
+    const user = userEvent.setup();
+    render(<TrackingUI store={withNaN} newRuns={[nanRun.run_id]} onNavigate={() => {}} />);
+    const row = within(screen.getByRole('row', { name: /nan-run-4/ }));
+    expect(row.getByText('NaN')).toBeInTheDocument();
+    expect(row.getByText('-Infinity')).toBeInTheDocument(); // loss: the latest step holds -inf
+    await user.click(screen.getByRole('button', { name: 'accuracy' }));
+    expect(names()).toEqual(['bold-fox-2', 'wise-yak-3FAILED', 'calm-owl-1', 'nan-run-4']);
+    await user.click(screen.getByRole('button', { name: /accuracy/ }));
+    expect(names()).toEqual(['calm-owl-1', 'wise-yak-3FAILED', 'bold-fox-2', 'nan-run-4']);
+    await user.click(screen.getByRole('button', { name: 'nan-run-4' }));
+    const page = within(screen.getByRole('article', { name: 'Run nan-run-4' }));
+    expect(page.getByRole('rowheader', { name: 'accuracy' }).nextSibling).toHaveTextContent('NaN');
+    expect(page.getByRole('img', { name: 'loss over 3 steps, last value -Infinity (2 points NaN or infinite, not drawn)' })).toBeInTheDocument();
+  });
+
+  it('leaves out entries with names that are not text, says so, and still draws the rest', () => {
+    const broken = {
+      ...store,
+      experiments: { ...store.experiments, '9': { experiment_id: '9', name: ['x'], lifecycle_stage: 'active', tags: {} } },
+      runs: { ...store.runs, bad: { ...a, run_id: 'bad', run_name: { a: 1 } } },
+      logged_models: { ...store.logged_models, 'm-bad': { model_id: 'm-bad', name: {}, experiment_id: '1', source_run_id: a.run_id } },
+    } as unknown as TrackingStore;
+    render(<TrackingUI store={broken} newRuns={['bad']} onNavigate={() => {}} />);
+    const notice = screen.getByRole('status');
+    expect(notice).toHaveTextContent('Some entries of the lab’s tracking store could not be shown and were left out:');
+    expect(within(notice).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Experiment 9 was left out: its name is not text.',
+      'Run bad was left out: its run name is not text.',
+      'Logged model m-bad was left out: its name is not text.',
+    ]);
+    expect(names()).toEqual(['wise-yak-3FAILED', 'bold-fox-2', 'calm-owl-1']);
+  });
+
+  it('a store that is not a store at all is a notice, not a crash', () => {
+    render(<TrackingUI store={null as unknown as TrackingStore} newRuns={[]} onNavigate={() => {}} />);
+    expect(screen.getByRole('status')).toHaveTextContent('The tracking store could not be read, so nothing is shown.');
+    expect(screen.getByRole('navigation', { name: 'Tracking UI' })).toBeInTheDocument();
+  });
+
+  it('lists a run’s artifacts with their text, as MLflow’s run page does', async () => {
+    const user = userEvent.setup();
+    const withFiles = run('e', 'files-run-5', '0.2', 0.8, 5_000, {
+      artifacts: { 'notes.md': { size: 24, text: '# Notes\nlr 0.5 was best\n' }, 'model.bin': { size: 2048, text: null } },
+    });
+    render(<TrackingUI store={{ ...store, runs: { ...store.runs, [withFiles.run_id]: withFiles } }} newRuns={[]} onNavigate={() => {}} />);
+    await user.click(screen.getByRole('button', { name: 'files-run-5' }));
+    const files = within(screen.getByRole('list', { name: 'Artifact files' }));
+    expect(files.getAllByRole('button').map((b) => b.textContent)).toEqual(['model.bin', 'notes.md']);
+    expect(screen.getByText(/binary or too large/)).toBeInTheDocument();
+    await user.click(files.getByRole('button', { name: 'notes.md' }));
+    expect(screen.getByLabelText('Contents of notes.md')).toHaveTextContent('# Notes lr 0.5 was best');
+    expect(screen.getByText('24 B', { exact: false })).toBeInTheDocument();
+  });
+});

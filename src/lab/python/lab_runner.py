@@ -161,7 +161,7 @@ def run(code, filename, variables_json, requests_json="[]"):
             "drift": lab._drift_log,
             "newRuns": [r for r in data["runs"] if r not in before_runs],
             "newVersions": new_versions,
-            "tracking": data,
+            "tracking": _store.for_json(data),  # NaN/±inf as strings: JSON.parse has no NaN
             "server": _served.openapi() if _served is not None else None,
             "responses": responses,
         }

@@ -58,6 +58,8 @@ def set_experiment(experiment_name=None, experiment_id=None):
     global _current_experiment_id
     if (experiment_name is None) == (experiment_id is None):
         raise MlflowException.invalid_parameter_value("Must specify exactly one of: `experiment_id` or `experiment_name`.")
+    if experiment_name is not None:
+        _store.validate_experiment_name(experiment_name)
     if experiment_id is not None:
         exp = _store.experiment_by_id(experiment_id)
     else:
@@ -79,11 +81,14 @@ def get_experiment(experiment_id):
 
 
 def create_experiment(name, artifact_location=None, tags=None):
+    _store.validate_experiment_name(name)
     return _store.create_experiment(name, tags)
 
 
 def start_run(run_id=None, experiment_id=None, run_name=None, nested=False, parent_run_id=None, tags=None, description=None, log_system_metrics=None):
     global _last_active_run_id
+    if run_name is not None:
+        _store.validate_run_name(run_name)
     if _active_runs and not nested:
         raise Exception(
             f"Run with UUID {_active_runs[-1]} is already active. To start a new run, first end the current run "
@@ -162,30 +167,162 @@ def get_run(run_id):
     return _run_view(_store.get_run(run_id))
 
 
-def search_runs(experiment_ids=None, experiment_names=None, **_ignored):
-    """A list of Run objects, newest first (the real one returns a pandas DataFrame)."""
-    ids = set(str(i) for i in (experiment_ids or []))
-    for name in experiment_names or []:
-        exp = _store.experiment_by_name(name)
-        if exp:
-            ids.add(exp["experiment_id"])
-    if not ids:
-        ids = {_current_experiment_id or "0"}
-    runs = [r for r in _store.data()["runs"].values() if r["experiment_id"] in ids]
-    return [_run_view(r) for r in sorted(runs, key=lambda r: r["start_time"], reverse=True)]
+def search_runs(
+    experiment_ids=None,
+    filter_string="",
+    run_view_type=1,
+    max_results=100000,
+    order_by=None,
+    output_format="pandas",
+    search_all_experiments=False,
+    experiment_names=None,
+):
+    """Runs matching MLflow's filter grammar, ordered and limited as MLflow does
+    (mlflow.tracking.fluent.search_runs). "pandas" gives the lab's table (the lab has
+    no pandas; see _table.py), "list" gives Run objects."""
+    no_ids = not experiment_ids
+    no_names = not experiment_names
+    if not no_ids and not no_names:
+        raise MlflowException.invalid_parameter_value("Only experiment_ids or experiment_names can be used, but not both")
+    if search_all_experiments and no_ids and no_names:
+        ids = [e["experiment_id"] for e in _store.data()["experiments"].values() if e["lifecycle_stage"] == "active"]
+    elif no_ids and no_names:
+        ids = [_current_experiment_id or "0"]
+    elif not no_names:
+        ids = []
+        for name in [experiment_names] if isinstance(experiment_names, str) else experiment_names:
+            exp = _store.experiment_by_name(name) if name is not None else None
+            if exp:
+                ids.append(exp["experiment_id"])
+            elif name is not None:
+                print(f"{_time.strftime('%Y/%m/%d %H:%M:%S')} WARNING mlflow.tracking.fluent: Cannot retrieve experiment by name {name}", file=sys.stderr)
+    else:
+        ids = [str(i) for i in ([experiment_ids] if isinstance(experiment_ids, (str, int)) else experiment_ids)]
+    runs = _store.search_runs(ids, filter_string, run_view_type, max_results, order_by)
+    if output_format == "list":
+        return [_run_view(r) for r in runs]
+    if output_format == "pandas":
+        from ._table import SearchRunsTable
+
+        return SearchRunsTable.from_runs(runs, _store.latest_metric)
+    raise ValueError(f"Unsupported output format: {output_format}. Supported string values are 'pandas' or 'list'")
+
+
+# --- artifacts ----------------------------------------------------------------
+
+
+def log_artifact(local_path, artifact_path=None, run_id=None):
+    _store.log_artifact_file(run_id or _run_id_for_logging(), local_path, artifact_path)
+
+
+def log_artifacts(local_dir, artifact_path=None, run_id=None):
+    import os
+
+    run_id = run_id or _run_id_for_logging()
+    for root, _dirs, files in os.walk(local_dir):
+        for name in sorted(files):
+            rel = os.path.relpath(root, local_dir)
+            sub = artifact_path if rel == "." else (f"{artifact_path}/{rel}" if artifact_path else rel)
+            _store.log_artifact_file(run_id, os.path.join(root, name), sub)
+
+
+def log_text(text, artifact_file, run_id=None):
+    _store.log_artifact_text(run_id or _run_id_for_logging(), artifact_file, text)
+
+
+def log_dict(dictionary, artifact_file, run_id=None):
+    """JSON for .json and other names, as MLflow writes; YAML it cannot write (no PyYAML in the lab)."""
+    import json
+    import posixpath
+
+    extension = posixpath.splitext(artifact_file)[1]
+    if extension in (".yml", ".yaml"):
+        raise MlflowException.invalid_parameter_value(
+            f"the lab's mlflow.log_dict cannot write YAML ('{artifact_file}'): the lab has no PyYAML. "
+            "Use a .json artifact_file instead."
+        )
+    # mlflow.tracking.client.log_dict: json.dump(dictionary, f, indent=2) for .json, plain json.dump otherwise.
+    text = json.dumps(dictionary, indent=2) if extension == ".json" else json.dumps(dictionary)
+    _store.log_artifact_text(run_id or _run_id_for_logging(), artifact_file, text)
+
+
+# --- tracking URI and what the lab does not have ------------------------------
+
+# MLflow 3.1 with no tracking URI set: a local file store under ./mlruns.
+_DEFAULT_TRACKING_URI = "file:///home/lab/mlruns"
+_tracking_uri = None
+_LAB_SERVER = ("http://localhost:5000", "http://127.0.0.1:5000")
+
+
+def set_tracking_uri(uri):
+    """The lab keeps one local store, drawn at localhost:5000; it has no remote servers."""
+    global _tracking_uri
+    text = str(uri)
+    if text.rstrip("/") in _LAB_SERVER:
+        _tracking_uri = text
+        return
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    if scheme in ("http", "https", "databricks", "databricks-uc", "uc"):
+        raise MlflowException.invalid_parameter_value(
+            f"the lab cannot reach the tracking server '{text}': it has no network and no remote tracking servers. "
+            "It keeps a local store, shown at localhost:5000 — leave the tracking URI unset, "
+            "or set it to http://localhost:5000."
+        )
+    _tracking_uri = text
+    print(
+        f"the lab keeps its runs in one local store whatever the tracking URI: '{text}' is noted, "
+        "and runs still appear at localhost:5000.",
+        file=sys.stderr,
+    )
+
+
+def get_tracking_uri():
+    return _tracking_uri or _DEFAULT_TRACKING_URI
+
+
+def set_registry_uri(uri):
+    set_tracking_uri(uri)
+
+
+def get_registry_uri():
+    return get_tracking_uri()
+
+
+def autolog(*args, **kwargs):
+    """Nothing to hook in the lab: say so rather than pretend."""
+    print(
+        "the lab's mlflow.autolog() does nothing: autologging patches libraries such as scikit-learn, "
+        "and the lab has none of them. Log with mlflow.log_param / log_metric / mlflow.sklearn.log_model.",
+        file=sys.stderr,
+    )
+
+
+_COVERED = (
+    "set_experiment, get_experiment, get_experiment_by_name, create_experiment, start_run, end_run, active_run, "
+    "last_active_run, get_run, log_param(s), log_metric(s), set_tag(s), log_artifact(s), log_text, log_dict, "
+    "search_runs, register_model, set_tracking_uri, get_tracking_uri, autolog, MlflowClient, sklearn, pyfunc"
+)
+
+
+def __getattr__(name):
+    if name.startswith("_"):
+        raise AttributeError(f"module 'mlflow' has no attribute '{name}'")
+    raise AttributeError(f"the lab's mlflow does not have mlflow.{name}. It covers: {_COVERED}.")
 
 
 def register_model(model_uri, name, tags=None):
     from .tracking import MlflowClient, _register
 
+    _store.validate_name(name, "registered model name")
     model = _store.resolve_model_uri(model_uri)
     return MlflowClient().get_model_version(name, _register(name, model["model_id"], model["source_run_id"]))
 
 
 def _reset_session():
     """Called by the lab between runs: forget active runs, keep the store."""
-    global _current_experiment_id, _last_active_run_id
+    global _current_experiment_id, _last_active_run_id, _tracking_uri
     _active_runs.clear()
+    _tracking_uri = None
     _current_experiment_id = None
     _last_active_run_id = None
 
@@ -195,6 +332,13 @@ from .tracking import MlflowClient  # noqa: E402
 
 __all__ = [
     "MlflowClient",
+    "autolog",
+    "get_tracking_uri",
+    "log_artifact",
+    "log_artifacts",
+    "log_dict",
+    "log_text",
+    "set_tracking_uri",
     "MlflowException",
     "active_run",
     "create_experiment",

@@ -20,6 +20,10 @@ SOURCE_NAME = "<stdin>"
 _KEY_RE = re.compile(r"^[/\w.\- :]*$")
 MAX_KEY_LENGTH = 250
 MAX_PARAM_VALUE_LENGTH = 6000
+MAX_TAG_VALUE_LENGTH = 5000
+MAX_EXPERIMENT_NAME_LENGTH = 500
+# Artifacts are kept in the store; text up to this size is shown on the run page.
+MAX_ARTIFACT_TEXT = 100_000
 
 _ADJECTIVES = (
     "amazing bold brave bright calm capable clean clever crisp curious daring eager "
@@ -77,10 +81,35 @@ def load():
         with open(STORE_PATH) as f:
             loaded = json.load(f)
         if isinstance(loaded, dict) and "experiments" in loaded:
-            return loaded
+            return _sanitised(loaded)
     except (OSError, ValueError):
         pass
     return _empty()
+
+
+def _sanitised(loaded):
+    """Drop entries an older lab let through (names that are not strings), so one bad
+    run can never break the store for every later run."""
+    fresh = _empty()
+    for section in ("experiments", "runs", "logged_models", "registered_models"):
+        if not isinstance(loaded.get(section), dict):
+            loaded[section] = fresh[section]
+    loaded.setdefault("next_experiment_id", len(loaded["experiments"]) or 1)
+    checks = {
+        "experiments": lambda e: isinstance(e.get("name"), str) and isinstance(e.get("experiment_id"), str),
+        "runs": lambda r: isinstance(r.get("run_name"), str) and isinstance(r.get("run_id"), str)
+        and isinstance(r.get("params"), dict) and isinstance(r.get("metrics"), dict) and isinstance(r.get("tags"), dict),
+        "logged_models": lambda m: isinstance(m.get("name"), str) and isinstance(m.get("model_id"), str),
+        "registered_models": lambda m: isinstance(m.get("name"), str) and isinstance(m.get("versions"), dict),
+    }
+    for section, ok in checks.items():
+        for key in [k for k, v in loaded[section].items() if not (isinstance(v, dict) and ok(v))]:
+            del loaded[section][key]
+    for run in loaded["runs"].values():
+        run.setdefault("artifacts", {})
+        run.setdefault("models", [])
+        run["metrics"] = {k: [[_decode_value(v), t, st] for v, t, st in h] for k, h in run["metrics"].items()}
+    return loaded
 
 
 def save():
@@ -88,7 +117,35 @@ def save():
         return
     os.makedirs(os.path.dirname(STORE_PATH), exist_ok=True)
     with open(STORE_PATH, "w") as f:
-        json.dump(_data, f)
+        json.dump(for_json(_data), f)
+
+
+# JSON has no NaN or infinities; MLflow stores them, so the lab writes them as these strings.
+NON_FINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
+
+
+def _encode_value(value):
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return value
+
+
+def for_json(store):
+    """The store with each metric value JSON can carry: NaN and ±inf become "NaN",
+    "Infinity", "-Infinity" (as protobuf's JSON mapping writes doubles, and as MLflow's REST
+    API sends them: mlflow/mlflow PR #1613), for the file and for the page (JSON.parse
+    rejects Python's bare NaN)."""
+    runs = {}
+    for run_id, run in store["runs"].items():
+        metrics = {k: [[_encode_value(v), t, s] for v, t, s in h] for k, h in run["metrics"].items()}
+        runs[run_id] = {**run, "metrics": metrics}
+    return {**store, "runs": runs}
+
+
+def _decode_value(value):
+    return NON_FINITE.get(value, value) if isinstance(value, str) else value
 
 
 def reset():
@@ -108,6 +165,66 @@ def validate_key(key, kind="key"):
             f"'{key[:20]}...' exceeds the maximum length of {MAX_KEY_LENGTH} characters",
             INVALID_PARAMETER_VALUE,
         )
+
+
+def validate_experiment_name(name):
+    """mlflow/utils/validation.py: _validate_experiment_name."""
+    if name == "" or name is None:
+        raise MlflowException(f"Invalid experiment name: '{name}'", INVALID_PARAMETER_VALUE)
+    if not isinstance(name, str):
+        raise MlflowException(f"Invalid experiment name: {name}. Expects a string.", INVALID_PARAMETER_VALUE)
+    if len(name) > MAX_EXPERIMENT_NAME_LENGTH:
+        raise MlflowException(
+            f"Experiment name exceeds the maximum length of {MAX_EXPERIMENT_NAME_LENGTH} characters", INVALID_PARAMETER_VALUE
+        )
+
+
+def validate_name(value, what):
+    """Run and model names must be strings. MLflow has no one message for this (its stores fail
+    in different ways), so the lab says plainly what it checks."""
+    if not isinstance(value, str):
+        raise MlflowException(
+            f"Invalid {what}: {value!r} ({type(value).__name__}). The lab's mlflow expects a string.",
+            INVALID_PARAMETER_VALUE,
+        )
+
+
+def validate_run_name(name):
+    validate_name(name, "run name")
+    if len(name) > MAX_TAG_VALUE_LENGTH:
+        # The run name is stored as the mlflow.runName tag (_validate_length_limit's message).
+        raise MlflowException(
+            f"Tag value '{name[:250]}' had length {len(name)}, which exceeded length limit of {MAX_TAG_VALUE_LENGTH}",
+            INVALID_PARAMETER_VALUE,
+        )
+
+
+# mlflow/utils/validation.py: _REGISTERED_MODEL_ALIAS_REGEX, _REGISTERED_MODEL_ALIAS_VERSION_REGEX.
+_ALIAS_RE = re.compile(r"^[\w\-]*$")
+_ALIAS_VERSION_RE = re.compile(r"^[vV]\d+$")
+MAX_ALIAS_LENGTH = 255
+
+
+def validate_alias_name(alias):
+    """mlflow/utils/validation.py: _validate_model_alias_name."""
+    if alias is None or alias == "":
+        raise MlflowException("Registered model alias name cannot be empty.", INVALID_PARAMETER_VALUE)
+    if not isinstance(alias, str):
+        validate_name(alias, "alias name")
+    if not _ALIAS_RE.match(alias):
+        raise MlflowException(
+            f"Invalid alias name: '{alias}'. Names may only contain alphanumerics, underscores (_), and dashes (-).",
+            INVALID_PARAMETER_VALUE,
+        )
+    if len(alias) > MAX_ALIAS_LENGTH:
+        raise MlflowException(
+            f"Registered model alias name '{alias[:250]}' had length {len(alias)}, which exceeded length limit of {MAX_ALIAS_LENGTH}",
+            INVALID_PARAMETER_VALUE,
+        )
+    if alias.lower() == "latest":
+        raise MlflowException("'latest' alias name (case insensitive) is reserved.", INVALID_PARAMETER_VALUE)
+    if _ALIAS_VERSION_RE.match(alias):
+        raise MlflowException(f"Version alias name '{alias}' is reserved.", INVALID_PARAMETER_VALUE)
 
 
 # --- experiments --------------------------------------------------------------
@@ -170,6 +287,7 @@ def create_run(experiment_id, run_name=None, tags=None, description=None):
         "metrics": {},
         "tags": all_tags,
         "models": [],
+        "artifacts": {},
     }
     return run_id
 
@@ -227,6 +345,52 @@ def log_metric(run_id, key, value, step=None, timestamp=None):
 def set_tag(run_id, key, value):
     validate_key(key)
     get_run(run_id)["tags"][key] = str(value)
+
+
+def search_runs(experiment_ids, filter_string, run_view_type, max_results, order_by):
+    """Store records of the matching runs, in MLflow's order, at most max_results."""
+    from . import _search
+
+    # ViewType: ACTIVE_ONLY=1, DELETED_ONLY=2, ALL=3; the lab never deletes runs.
+    stages = {1: ("active",), 2: ("deleted",), 3: ("active", "deleted")}.get(run_view_type, ("active",))
+    wanted = {str(i) for i in experiment_ids}
+    runs = [r for r in data()["runs"].values() if r["experiment_id"] in wanted and r["lifecycle_stage"] in stages]
+    runs = _search.filter_runs(runs, filter_string, latest_metric)
+    runs = _search.sort_runs(runs, order_by, latest_metric)
+    if max_results is not None:
+        runs = runs[: int(max_results)]
+    return runs
+
+
+# --- artifacts ----------------------------------------------------------------
+
+
+def _artifact_path(artifact_path, name):
+    path = f"{artifact_path.strip('/')}/{name}" if artifact_path else name
+    if path.startswith("/") or ".." in path.split("/"):
+        raise MlflowException(f"Invalid artifact path: '{path}'", INVALID_PARAMETER_VALUE)
+    return path
+
+
+def _put_artifact(run_id, path, raw):
+    try:
+        text = raw.decode("utf-8") if len(raw) <= MAX_ARTIFACT_TEXT else None
+    except UnicodeDecodeError:
+        text = None
+    get_run(run_id).setdefault("artifacts", {})[path] = {"size": len(raw), "text": text}
+
+
+def log_artifact_file(run_id, local_path, artifact_path=None):
+    local_path = os.fspath(local_path)
+    if os.path.isdir(local_path):
+        raise IsADirectoryError(f"[Errno 21] Is a directory: '{local_path}' (use mlflow.log_artifacts for a folder)")
+    with open(local_path, "rb") as f:  # a missing file raises FileNotFoundError, as MLflow's copy does
+        raw = f.read()
+    _put_artifact(run_id, _artifact_path(artifact_path, os.path.basename(local_path)), raw)
+
+
+def log_artifact_text(run_id, artifact_file, text):
+    _put_artifact(run_id, _artifact_path(None, artifact_file), str(text).encode("utf-8"))
 
 
 def latest_metric(history):
@@ -299,7 +463,7 @@ def model_version(name, version):
 
 
 def set_alias(name, alias, version):
-    validate_key(alias, "alias")
+    validate_alias_name(alias)
     model_version(name, version)
     model = registered_model(name)
     model["aliases"][alias] = str(version)
@@ -326,8 +490,17 @@ def resolve_model_uri(uri):
             name, alias = rest.split("@", 1)
             version = version_by_alias(name, alias)
         elif "/" in rest:
-            name, version_number = rest.rsplit("/", 1)
-            version = model_version(name, version_number)
+            name, suffix = rest.rsplit("/", 1)
+            if suffix.isdigit():
+                version = model_version(name, suffix)
+            else:
+                # mlflow/store/artifact/utils/models.py: a suffix that is not a number is
+                # 'latest' or a stage; the lab registers no stages (deprecated since 2.9).
+                model = registered_model(name)
+                if suffix.lower() != "latest" or not model["versions"]:
+                    stage = "" if suffix.lower() == "latest" else f" and stage '{suffix}'"
+                    raise MlflowException(f"No versions of model with name '{name}'{stage} found", RESOURCE_DOES_NOT_EXIST)
+                version = model["versions"][max(model["versions"], key=int)]
         else:
             raise MlflowException(
                 f"Not a proper models:/ URI: {uri}. Models URIs must be of the form 'models:/model_name/suffix' "

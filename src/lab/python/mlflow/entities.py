@@ -42,6 +42,10 @@ class ModelInfo(_View):
     pass
 
 
+class FileInfo(_View):
+    pass
+
+
 class ActiveRun:
     """What `mlflow.start_run()` returns; a context manager that ends the run."""
 

@@ -21,7 +21,11 @@ def log_model(sk_model, artifact_path=None, name=None, registered_model_name=Non
 
     if artifact_path is not None:
         warnings.warn("`artifact_path` is deprecated. Please use `name` instead.", FutureWarning, stacklevel=2)
+    if name is not None:
+        _store.validate_name(name, "model name")
     name = name or artifact_path or "model"
+    if registered_model_name is not None:
+        _store.validate_name(registered_model_name, "registered model name")
     run_id = _run_id_for_logging()
     model_id = _store.log_model(run_id, _to_dict(sk_model), name, "sklearn")
     version = _register(registered_model_name, model_id, run_id) if registered_model_name else None
@@ -34,6 +38,12 @@ def log_model(sk_model, artifact_path=None, name=None, registered_model_name=Non
         flavors={"python_function": {}, "sklearn": {}},
         registered_model_version=int(version) if version else None,
     )
+
+
+def autolog(*args, **kwargs):
+    from . import autolog as _autolog
+
+    _autolog()
 
 
 def load_model(model_uri, dst_path=None):

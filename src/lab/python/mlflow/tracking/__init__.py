@@ -1,6 +1,7 @@
 """MlflowClient: the lower-level API, here for the model registry."""
 
 import sys
+import warnings
 
 from .. import _store
 from ..entities import ModelVersion, RegisteredModel
@@ -28,6 +29,14 @@ def _version_view(v, aliases):
         creation_timestamp=v["creation_timestamp"],
         aliases=[a for a, ver in aliases.items() if ver == v["version"]],
     )
+
+
+class PagedList(list):
+    """mlflow.store.entities.PagedList: a list with the token of the next page."""
+
+    def __init__(self, items, token):
+        super().__init__(items)
+        self.token = token
 
 
 class MlflowClient:
@@ -72,6 +81,68 @@ class MlflowClient:
         for m in _store.data()["registered_models"].values():
             out += [_version_view(v, m["aliases"]) for v in m["versions"].values()]
         return out
+
+    def get_latest_versions(self, name, stages=None):
+        """Deprecated in MLflow (stages); the lab has no stages, so every version is in 'None'."""
+        # mlflow/tracking/client.py: @deprecated(since="2.9.0", impact=_STAGES_DEPRECATION_WARNING)
+        warnings.warn(
+            "``mlflow.tracking.client.MlflowClient.get_latest_versions`` is deprecated since 2.9.0. "
+            "Model registry stages will be removed in a future major release. To learn more about the "
+            "deprecation of model registry stages, see our migration guide here: "
+            "https://mlflow.org/docs/latest/model-registry.html#migrating-from-stages",
+            FutureWarning,
+            stacklevel=2,
+        )
+        m = _store.registered_model(name)
+        if stages is not None and not any(str(s).lower() == "none" for s in stages):
+            return []
+        versions = list(m["versions"].values())
+        return [_version_view(versions[-1], m["aliases"])] if versions else []
+
+    def search_runs(self, experiment_ids, filter_string="", run_view_type=1, max_results=1000, order_by=None, page_token=None):
+        """A list of Run objects (MLflow's PagedList; the lab returns every match in one page)."""
+        from .. import _run_view
+
+        if isinstance(experiment_ids, (str, int)):
+            experiment_ids = [experiment_ids]
+        runs = _store.search_runs(experiment_ids, filter_string, run_view_type, max_results, order_by)
+        return PagedList([_run_view(r) for r in runs], None)
+
+    def list_artifacts(self, run_id, path=None):
+        from ..entities import FileInfo
+
+        prefix = f"{path.strip('/')}/" if path else ""
+        seen = {}
+        for full, meta in _store.get_run(run_id).get("artifacts", {}).items():
+            if not full.startswith(prefix):
+                continue
+            head = full[len(prefix):].split("/", 1)
+            is_dir = len(head) > 1
+            entry = prefix + head[0]
+            seen[entry] = FileInfo(path=entry, is_dir=is_dir, file_size=None if is_dir else meta["size"])
+        return [seen[k] for k in sorted(seen)]
+
+    def log_artifact(self, run_id, local_path, artifact_path=None):
+        _store.log_artifact_file(run_id, local_path, artifact_path)
+
+    def log_text(self, run_id, text, artifact_file):
+        _store.log_artifact_text(run_id, artifact_file, text)
+
+    def log_dict(self, run_id, dictionary, artifact_file):
+        from .. import log_dict
+
+        log_dict(dictionary, artifact_file, run_id=run_id)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(f"'MlflowClient' object has no attribute '{name}'")
+        raise AttributeError(
+            f"the lab's MlflowClient does not have {name}(). It has: get_run, get_experiment_by_name, "
+            "get_metric_history, search_runs, log_param, log_metric, set_tag, log_artifact, log_text, log_dict, "
+            "list_artifacts, get_registered_model, search_registered_models, get_model_version, "
+            "search_model_versions, get_latest_versions, set_registered_model_alias, "
+            "delete_registered_model_alias, get_model_version_by_alias."
+        )
 
     def set_registered_model_alias(self, name, alias, version):
         _store.set_alias(name, alias, version)
