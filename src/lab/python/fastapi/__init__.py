@@ -524,7 +524,7 @@ class FastAPI(APIRouter):
         found = self._route_for(method, path)
         if found is None:
             if self.redirect_slashes and path != "/":
-                other = path[:-1] if path.endswith("/") else path + "/"
+                other = path.rstrip("/") if path.endswith("/") else path + "/"
                 if self._route_for(method, other, any_method=True) is not None:
                     return RedirectResponse(base_url + other + (f"?{parts.query}" if parts.query else ""))
             return JSONResponse({"detail": "Not Found"}, status_code=404)
