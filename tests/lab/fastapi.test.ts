@@ -381,3 +381,26 @@ describe('reading a Dockerfile', () => {
     expect(dockerfileProblem(parseDockerfile('FROM python:3.12\nCMD ["uvicorn", "app:app", "--host", "127.0.0.1"]'), 'cmd-exec')).toMatch(/must bind 0\.0\.0\.0/);
   });
 });
+
+describe('async endpoints', () => {
+  it('run when they never wait; waiting on asyncio says plainly the lab has no event loop', () => {
+    const r = lab.run(`import asyncio
+from fastapi import FastAPI
+app = FastAPI()
+
+@app.get("/quick")
+async def quick():
+    await asyncio.sleep(0)
+    return "done"
+
+@app.get("/slow")
+async def slow():
+    await asyncio.sleep(0.1)
+    return "done"
+`, { requests: [{ method: 'GET', path: '/quick' }, { method: 'GET', path: '/slow' }] });
+    expect(r.responses.map((x) => x.status)).toEqual([200, 500]);
+    expect(r.stderr).toContain(
+      "RuntimeError: the lab's server has no event loop: its async functions cannot wait on asyncio (such as asyncio.sleep with a delay, tasks or futures)",
+    );
+  });
+});

@@ -296,16 +296,19 @@ def _scalar(tp, value):
                 return int(value), None
             return None, "int_from_float"
         if isinstance(value, str):
-            try:
-                return int(value.strip()), None
-            except ValueError:
+            # pydantic-core parses "42", " 42 " and "42.00", but not "4_2" or "4.2"
+            m = re.fullmatch(r"\s*([+-]?\d+)(?:\.0*)?\s*", value)
+            if m is None:
                 return None, "int_parsing"
+            return int(m.group(1)), None
         return None, "int_type"
     if tp is float:
         if isinstance(value, (bool, int, float)):
             return float(value), None
         if isinstance(value, str):
             try:
+                if "_" in value:  # Python's float() reads "1_0"; pydantic-core does not
+                    raise ValueError(value)
                 return float(value.strip()), None
             except ValueError:
                 return None, "float_parsing"

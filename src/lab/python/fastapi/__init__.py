@@ -324,8 +324,15 @@ def _drive(awaitable):
                 break  # it waits on a future (asyncio.sleep with a delay, a task, I/O)
     except StopIteration as done:
         return done.value
+    except RuntimeError as exc:
+        if "no running event loop" not in str(exc):
+            raise
+        raise RuntimeError(_NO_LOOP) from exc
     coro.close()
-    raise RuntimeError("the lab's server cannot wait on asyncio futures or tasks (such as asyncio.sleep with a delay); its async functions must finish without waiting")
+    raise RuntimeError(_NO_LOOP)
+
+
+_NO_LOOP = "the lab's server has no event loop: its async functions cannot wait on asyncio (such as asyncio.sleep with a delay, tasks or futures)"
 
 
 def _call(func, kwargs):
