@@ -604,6 +604,14 @@ class BaseModel:
         self.__dict__.update(values)
         self.__pydantic_fields_set__ = set(data) & set(self.model_fields)
 
+    def __setattr__(self, name, value):
+        # pydantic refuses attributes that are not fields (unless extra="allow"); it does not re-validate fields
+        if name not in self.model_fields and not name.startswith("_") and self.model_config.get("extra") != "allow":
+            raise ValueError(f'"{type(self).__name__}" object has no field "{name}"')
+        super().__setattr__(name, value)
+        if name in self.model_fields:
+            self.__pydantic_fields_set__.add(name)
+
     @property
     def model_fields_set(self):
         return set(self.__pydantic_fields_set__)
