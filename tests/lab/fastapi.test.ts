@@ -404,3 +404,17 @@ async def slow():
     );
   });
 });
+
+describe('documents the preview reads', () => {
+  it('FastAPI validates its OpenAPI document: tags or a response description that are not strings fail it', () => {
+    const r = lab.run('from fastapi import FastAPI\napp = FastAPI()\n@app.get("/a", tags=[{}])\ndef a():\n    return 1\n');
+    expect(r.server?.failed).toContain('1 validation error for OpenAPI\npaths./a.get.tags.0\n  Input should be a valid string [type=string_type, input_value={}, input_type=dict]');
+    // fastapi/routing.py APIRoute cuts the description at "\f" when the route is made.
+    expect(lab.run('from fastapi import FastAPI\napp = FastAPI()\n@app.get("/b", description=3)\ndef b():\n    return 1\n').error?.message).toBe("'int' object has no attribute 'split'");
+  });
+
+  it('a custom app.openapi() that returns something else is reported, not drawn', () => {
+    const r = lab.run('from fastapi import FastAPI\napp = FastAPI()\napp.openapi = lambda: {"openapi": "3.1.0", "info": {"title": ["x"], "version": "1"}}\n');
+    expect(r.server?.failed).toContain('info.title\n  Input should be a valid string');
+  });
+});

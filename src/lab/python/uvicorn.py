@@ -141,8 +141,14 @@ def _openapi():
 
     if _served is None:
         return None
+    import fastapi
+
     try:
         doc = _served.openapi()
+        # A custom app.openapi() may return anything: the preview reads only a document that passes
+        # the checks FastAPI's own document passes.
+        fastapi._OpenAPI.model_validate(doc)
+        doc = {**doc, "paths": doc.get("paths") or {}}
         json.dumps(doc, allow_nan=False)
         return doc
     except Exception as exc:  # noqa: BLE001 - whatever breaks the document, the preview shows it

@@ -173,7 +173,8 @@ class APIRoute:
         self.status_code = status_code
         self.tags = list(tags or [])
         self.summary = summary
-        self.description = description if description is not None else inspect.cleandoc(endpoint.__doc__ or "")
+        # fastapi/routing.py APIRoute: the docstring by default, cut at "\f" (so a description that is not a string fails here, as there)
+        self.description = (description or inspect.cleandoc(endpoint.__doc__ or "")).split("\f")[0].strip()
         self.response_description = response_description
         self.responses = dict(responses or {})
         self.deprecated = deprecated
@@ -626,13 +627,34 @@ class _Info(BaseModel):
     description: typing.Optional[str] = None
 
 
+class _Response(BaseModel):
+    description: str
+
+
+class _Parameter(BaseModel):
+    name: str
+    description: typing.Optional[str] = None
+
+
+class _Operation(BaseModel):
+    tags: typing.Optional[list[str]] = None
+    summary: typing.Optional[str] = None
+    description: typing.Optional[str] = None
+    operationId: typing.Optional[str] = None  # noqa: N815 - OpenAPI's name
+    parameters: typing.Optional[list[_Parameter]] = None
+    responses: typing.Optional[dict[str, _Response]] = None
+
+
 class _OpenAPI(BaseModel):
+    """The parts of fastapi.openapi.models.OpenAPI the lab checks (the ones the preview shows)."""
+
     openapi: str
     info: _Info
+    paths: typing.Optional[dict[str, dict[str, _Operation]]] = None
 
 
-_OpenAPI.__name__ = "OpenAPI"
-_Info.__name__ = "Info"
+for _model, _name in ((_OpenAPI, "OpenAPI"), (_Info, "Info"), (_Operation, "Operation"), (_Response, "Response"), (_Parameter, "Parameter")):
+    _model.__name__ = _name
 
 # fastapi/openapi/utils.py validation_error_definition and validation_error_response_definition (0.115)
 _VALIDATION_SCHEMAS = {
@@ -660,9 +682,8 @@ def _operation(route, method, defs):
     if route.tags:
         op["tags"] = route.tags
     op["summary"] = route.summary or route.name.replace("_", " ").title()
-    description = route.description.split("\f")[0].strip()
-    if description:
-        op["description"] = description
+    if route.description:
+        op["description"] = route.description
     op["operationId"] = route.operation_id or route.unique_id()
     if route.deprecated:
         op["deprecated"] = True
