@@ -242,6 +242,20 @@ except ValidationError as e:
     });
   });
 
+  it('string annotations (from __future__ import annotations) and self-references resolve in the program’s namespace', () => {
+    const r = lab.run(`from __future__ import annotations
+from typing import Optional
+from pydantic import BaseModel
+
+class Node(BaseModel):
+    name: Optional[str] = None
+    children: list[Node] = []
+
+print(Node(children=[{"name": "leaf"}]))`);
+    expect(r.error).toBeNull();
+    expect(r.stdout).toBe("name=None children=[Node(name='leaf', children=[])]\n");
+  });
+
   it('what the lab lacks, it says plainly', () => {
     expect(lab.run('from pydantic import EmailStr').error?.message).toBe("the lab's pydantic does not support `EmailStr`");
     expect(lab.run('from pydantic import BaseModel, Field\nclass M(BaseModel):\n    x: int = Field(alias="X")').error?.message).toBe("the lab's pydantic does not support Field(alias=...)");

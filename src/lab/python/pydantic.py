@@ -10,6 +10,7 @@ feature) instead of behaving differently."""
 import inspect
 import json
 import re
+import sys
 import types
 import typing
 import warnings
@@ -522,8 +523,12 @@ class BaseModel:
         if config.get("extra", "ignore") not in ("ignore", "forbid", "allow"):
             raise ValueError(f"Invalid extra_behavior: `{config['extra']}`")
         cls.model_config = config
+        # String annotations (`from __future__ import annotations`) are read in the namespace the
+        # class statement ran in, as pydantic does (the lab runs programs in their own namespace).
+        frame = sys._getframe(1)
+        localns = {**frame.f_locals, cls.__name__: cls} if frame.f_code.co_name != "<module>" else {cls.__name__: cls}
         try:
-            hints = typing.get_type_hints(cls, include_extras=True)
+            hints = typing.get_type_hints(cls, globalns=frame.f_globals, localns=localns, include_extras=True)
         except NameError as exc:
             raise NotImplementedError(f"the lab's pydantic cannot resolve an annotation of {cls.__name__} ({exc}); define the type before it is used") from None
         fields = {}
