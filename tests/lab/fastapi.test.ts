@@ -405,6 +405,33 @@ async def slow():
   });
 });
 
+describe('field validators in a request body', () => {
+  it('a ValueError is value_error; its ctx error is {} in the 422 (fastapi/encoders.py jsonable_encoder: vars() of the exception)', () => {
+    const r = lab.run(`from fastapi import FastAPI
+from pydantic import BaseModel, field_validator
+
+class Reading(BaseModel):
+    temperature: float
+
+    @field_validator("temperature")
+    @classmethod
+    def plausible(cls, v):
+        if v > 200:
+            raise ValueError("too hot to be true")
+        return v
+
+app = FastAPI()
+
+@app.post("/predict")
+def predict(reading: Reading):
+    return {"ok": True}
+`, { requests: [{ method: 'POST', path: '/predict', body: { temperature: 300 } }] });
+    expect(r.responses[0]?.json).toEqual({
+      detail: [{ type: 'value_error', loc: ['body', 'temperature'], msg: 'Value error, too hot to be true', input: 300, ctx: { error: {} } }],
+    });
+  });
+});
+
 describe('documents the preview reads', () => {
   it('FastAPI validates its OpenAPI document: tags or a response description that are not strings fail it', () => {
     const r = lab.run('from fastapi import FastAPI\napp = FastAPI()\n@app.get("/a", tags=[{}])\ndef a():\n    return 1\n');

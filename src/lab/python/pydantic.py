@@ -478,13 +478,14 @@ def field_validator(*fields, mode="after", check_fields=None):
     return mark
 
 
-def _run_validator(validator, cls, value, loc, errors, info):
+def _run_validator(validator, cls, value, loc, errors, info, given):
+    """Call a field validator; its ValueError/AssertionError is an error on the input as given (pydantic-core's convert_err)."""
     try:
         return validator(cls, value, info)
     except ValueError as exc:
-        errors.append(_error("value_error", loc, value, {"error": exc}))
+        errors.append(_error("value_error", loc, given, {"error": exc}))
     except AssertionError as exc:
-        errors.append(_error("assertion_error", loc, value, {"error": exc}))
+        errors.append(_error("assertion_error", loc, given, {"error": exc}))
     return _FAIL
 
 
@@ -577,12 +578,12 @@ class BaseModel:
             field_errors = []
             for v in validators:
                 if v.mode == "before" and value is not _FAIL:
-                    value = _run_validator(v, cls, value, here, field_errors, ValidationInfo(name, dict(values)))
+                    value = _run_validator(v, cls, value, here, field_errors, ValidationInfo(name, dict(values)), data[name])
             if value is not _FAIL:
                 value = _validate(info.annotation, value, here, field_errors, info.constraints, from_attributes)
             for v in validators:
                 if v.mode == "after" and value is not _FAIL:
-                    value = _run_validator(v, cls, value, here, field_errors, ValidationInfo(name, dict(values)))
+                    value = _run_validator(v, cls, value, here, field_errors, ValidationInfo(name, dict(values)), data[name])
             errors += field_errors
             if value is not _FAIL:
                 values[name] = value
