@@ -111,14 +111,54 @@ export interface HttpExchange {
   body: unknown;
   /** 0 when no server was running. */
   status: number;
+  /** The response body: parsed when it is JSON, else its text. */
   json: unknown;
+  /** Response headers, lower-case (e.g. `location` of a redirect); absent when no server answered. */
+  headers?: Record<string, string>;
+}
+
+/** A JSON Schema as pydantic writes it into FastAPI's document (the parts the preview reads). */
+export interface JsonSchema {
+  type?: string;
+  title?: string;
+  description?: string;
+  $ref?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  [constraint: string]: unknown;
+}
+
+export interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  schema: JsonSchema;
+  description?: string;
+}
+
+export interface OpenApiOperation {
+  summary: string;
+  operationId: string;
+  description?: string;
+  tags?: string[];
+  parameters?: OpenApiParameter[];
+  requestBody?: { content: { 'application/json': { schema: JsonSchema } }; required?: boolean };
+  responses: Record<string, { description: string; content?: { 'application/json': { schema: JsonSchema } } }>;
 }
 
 /** The served app's OpenAPI document (FastAPI's /openapi.json). */
 export interface OpenApiDoc {
   openapi: string;
-  info: { title: string; version: string };
-  paths: Record<string, Record<string, { summary: string; requestBody?: { content: { 'application/json': { schema: { properties: Record<string, { type: string }>; required: string[] } } } } }>>;
+  info: { title: string; version: string; description?: string };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { schemas: Record<string, JsonSchema> };
+  /** Set when the app's /openapi.json fails (as FastAPI's would, e.g. a title that is not a string): why. */
+  failed?: string;
 }
 
 /** The lab's git repository after a run, for the repo explorer and the checks. */

@@ -42,6 +42,11 @@ def boom():
     return 1 / 0
 `;
 
+// Golden texts: FastAPI 0.115's 422 body is {"detail": errors} with each error's type, loc,
+// msg, input and ctx but no url (fastapi/_compat.py ModelField.validate: exc.errors(include_url=False));
+// messages from pydantic-core src/errors/types.rs; 404/405/307 from starlette/routing.py
+// (Router.app: partial match → 405, redirect_slashes → RedirectResponse); uvicorn's lines from
+// uvicorn/server.py, uvicorn/lifespan/on.py and its access log (h11_impl: '%s - "%s %s HTTP/%s" %d').
 describe('serving a FastAPI app', () => {
   it('starts it like uvicorn, runs the lifespan, and answers requests', () => {
     const r = lab.run(APP, {
@@ -49,9 +54,18 @@ describe('serving a FastAPI app', () => {
       requests: [{ method: 'POST', path: '/predict', body: { petal_width: '1.5', count: 3 } }],
     });
     expect(r.error).toBeNull();
-    expect(r.stderr).toContain('INFO:     Application startup complete.\nINFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)\n');
+    expect(r.stderr).toContain(
+      'INFO:     Started server process [42]\nINFO:     Waiting for application startup.\nINFO:     Application startup complete.\nINFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)\n',
+    );
     expect(r.responses).toEqual([
-      { method: 'POST', path: '/predict', body: { petal_width: '1.5', count: 3 }, status: 200, json: { double: 3, count: 3, label: 'none', ready: true } },
+      {
+        method: 'POST',
+        path: '/predict',
+        body: { petal_width: '1.5', count: 3 },
+        status: 200,
+        json: { double: 3, count: 3, label: 'none', ready: true },
+        headers: { 'content-length': '52', 'content-type': 'application/json' },
+      },
     ]);
     expect(r.stderr).toContain('INFO:     127.0.0.1:52814 - "POST /predict HTTP/1.1" 200 OK');
     expect(Object.keys(r.server?.paths ?? {})).toEqual(['/predict', '/items/{item_id}', '/boom']);
@@ -63,28 +77,288 @@ describe('serving a FastAPI app', () => {
     expect(exchange.json).toEqual({ detail: [{ type: 'missing', loc: ['body', 'petal_width'], msg: 'Field required', input: { count: 1 } }] });
   });
 
-  it('a bad integer is int_parsing', () => {
-    const exchange = lab.request({ method: 'POST', path: '/predict', body: { petal_width: 1, count: 'many' } });
-    expect(exchange.json).toEqual({
+  it('a bad integer is int_parsing; no body at all is loc ["body"]', () => {
+    expect(lab.request({ method: 'POST', path: '/predict', body: { petal_width: 1, count: 'many' } }).json).toEqual({
       detail: [{ type: 'int_parsing', loc: ['body', 'count'], msg: 'Input should be a valid integer, unable to parse string as an integer', input: 'many' }],
     });
+    expect(lab.request({ method: 'POST', path: '/predict' }).json).toEqual({ detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] });
   });
 
   it('path parameters, HTTPException, 404, 405, 500 and /openapi.json', () => {
     expect(lab.request({ method: 'GET', path: '/items/3' })).toMatchObject({ status: 200, json: { id: 3 } });
+    expect(lab.request({ method: 'GET', path: '/items/x' })).toMatchObject({
+      status: 422,
+      json: { detail: [{ type: 'int_parsing', loc: ['path', 'item_id'], msg: 'Input should be a valid integer, unable to parse string as an integer', input: 'x' }] },
+    });
     expect(lab.request({ method: 'GET', path: '/items/12' })).toMatchObject({ status: 404, json: { detail: 'Item not found' } });
     expect(lab.request({ method: 'GET', path: '/nope' })).toMatchObject({ status: 404, json: { detail: 'Not Found' } });
-    expect(lab.request({ method: 'GET', path: '/predict' })).toMatchObject({ status: 405, json: { detail: 'Method Not Allowed' } });
+    expect(lab.request({ method: 'GET', path: '/predict' })).toMatchObject({ status: 405, json: { detail: 'Method Not Allowed' }, headers: { allow: 'POST' } });
     expect(lab.request({ method: 'GET', path: '/boom' })).toMatchObject({ status: 500, json: 'Internal Server Error' });
     const doc = lab.request({ method: 'GET', path: '/openapi.json' }).json as { paths: Record<string, { post?: { requestBody?: unknown } }> };
-    expect(doc.paths['/predict']?.post?.requestBody).toMatchObject({
-      content: { 'application/json': { schema: { required: ['petal_width', 'count'], properties: { petal_width: { type: 'number' } } } } },
-    });
+    expect(doc.paths['/predict']?.post?.requestBody).toEqual({ content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } }, required: true });
   });
 
   it('a run without an app stops the server', () => {
     lab.run('print("no app here")');
     expect(lab.request({ method: 'GET', path: '/items/1' }).status).toBe(0);
+  });
+});
+
+const SHOP = `from typing import Annotated, Optional
+from fastapi import FastAPI, HTTPException, Query, status
+from pydantic import BaseModel, Field
+
+class Item(BaseModel):
+    name: str = Field(min_length=3)
+    price: float = Field(gt=0)
+    tags: list[str] = []
+
+class Out(BaseModel):
+    name: str
+
+app = FastAPI(title="Shop", version="1.2.0")
+items = {}
+
+@app.get("/health")
+def health():
+    return {"status": "ok"}
+
+@app.get("/search")
+def search(q: str, limit: int = 10, exact: bool = False, tag: Annotated[Optional[str], Query(min_length=2)] = None):
+    return {"q": q, "limit": limit, "exact": exact, "tag": tag}
+
+@app.post("/items", status_code=status.HTTP_201_CREATED)
+def create(item: Item):
+    items[item.name] = item
+    return item
+
+@app.get("/items/{name}", response_model=Out)
+def read(name: str):
+    if name not in items:
+        raise HTTPException(status_code=404, detail=f"No item {name}")
+    return items[name]
+`;
+
+describe('query and path parameters, status codes, redirects', () => {
+  beforeAll(() => {
+    expect(lab.run(SHOP).error).toBeNull();
+  });
+
+  it('a query string is not part of the path; values are coerced from strings', () => {
+    expect(lab.request({ method: 'GET', path: '/search?q=pump' })).toMatchObject({ status: 200, json: { q: 'pump', limit: 10, exact: false, tag: null } });
+    expect(lab.request({ method: 'GET', path: '/search?q=pump%20x&limit=3&exact=true' }).json).toEqual({ q: 'pump x', limit: 3, exact: true, tag: null });
+  });
+
+  it('query 422s: missing, int_parsing, bool_parsing, string_too_short with loc ["query", name]', () => {
+    expect(lab.request({ method: 'GET', path: '/search' }).json).toEqual({ detail: [{ type: 'missing', loc: ['query', 'q'], msg: 'Field required', input: null }] });
+    expect(lab.request({ method: 'GET', path: '/search?q=a&limit=ten&exact=maybe&tag=x' }).json).toEqual({
+      detail: [
+        { type: 'int_parsing', loc: ['query', 'limit'], msg: 'Input should be a valid integer, unable to parse string as an integer', input: 'ten' },
+        { type: 'bool_parsing', loc: ['query', 'exact'], msg: 'Input should be a valid boolean, unable to interpret input', input: 'maybe' },
+        { type: 'string_too_short', loc: ['query', 'tag'], msg: 'String should have at least 2 characters', input: 'x', ctx: { min_length: 2 } },
+      ],
+    });
+  });
+
+  it('status_code=201, constraint 422s with ctx, response_model filters the answer', () => {
+    expect(lab.request({ method: 'POST', path: '/items', body: { name: 'pump', price: 9.5, tags: ['a'] } })).toMatchObject({
+      status: 201,
+      json: { name: 'pump', price: 9.5, tags: ['a'] },
+    });
+    expect(lab.request({ method: 'POST', path: '/items', body: { name: 'ab', price: 0, tags: ['a', 2] } }).json).toEqual({
+      detail: [
+        { type: 'string_too_short', loc: ['body', 'name'], msg: 'String should have at least 3 characters', input: 'ab', ctx: { min_length: 3 } },
+        { type: 'greater_than', loc: ['body', 'price'], msg: 'Input should be greater than 0', input: 0, ctx: { gt: 0 } },
+        { type: 'string_type', loc: ['body', 'tags', 1], msg: 'Input should be a valid string', input: 2 },
+      ],
+    });
+    expect(lab.request({ method: 'GET', path: '/items/pump' })).toMatchObject({ status: 200, json: { name: 'pump' } });
+    expect(lab.request({ method: 'GET', path: '/items/gone' })).toMatchObject({ status: 404, json: { detail: 'No item gone' } });
+  });
+
+  it('redirect_slashes: /health/ → 307 to /health, logged as uvicorn logs it', () => {
+    const exchange = lab.request({ method: 'GET', path: '/health/?x=1' });
+    expect(exchange).toMatchObject({ status: 307, json: '', headers: { location: 'http://127.0.0.1:8000/health?x=1', 'content-length': '0' } });
+    const r = lab.run(`${SHOP}\n@app.get("/slash/")\ndef slash():\n    return 1\n`, { requests: [{ method: 'GET', path: '/slash' }] });
+    expect(r.responses[0]).toMatchObject({ status: 307, headers: { location: 'http://127.0.0.1:8000/slash/' } });
+    expect(r.stderr).toContain('INFO:     127.0.0.1:52814 - "GET /slash HTTP/1.1" 307 Temporary Redirect');
+  });
+
+  it('/openapi.json: operationIds, parameters, components and the 422 schemas as FastAPI makes them', () => {
+    const doc = lab.request({ method: 'GET', path: '/openapi.json' }).json as Record<string, unknown>;
+    expect(doc).toMatchObject({ openapi: '3.1.0', info: { title: 'Shop', version: '1.2.0' } });
+    // fastapi/utils.py generate_unique_id: f"{route.name}{route.path_format}" with \W → "_", then "_{method}"
+    expect(doc).toMatchObject({
+      paths: {
+        '/items': { post: { summary: 'Create', operationId: 'create_items_post', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } }, required: true } } },
+        '/items/{name}': {
+          get: {
+            operationId: 'read_items__name__get',
+            parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', title: 'Name' } }],
+            responses: { '200': { description: 'Successful Response', content: { 'application/json': { schema: { $ref: '#/components/schemas/Out' } } } } },
+          },
+        },
+        '/search': {
+          get: {
+            parameters: [
+              { name: 'q', in: 'query', required: true, schema: { type: 'string', title: 'Q' } },
+              { name: 'limit', in: 'query', required: false, schema: { type: 'integer', default: 10, title: 'Limit' } },
+              { name: 'exact', in: 'query', required: false, schema: { type: 'boolean', default: false, title: 'Exact' } },
+              { name: 'tag', in: 'query', required: false, schema: { anyOf: [{ type: 'string', minLength: 2 }, { type: 'null' }], title: 'Tag' } },
+            ],
+            responses: { '422': { description: 'Validation Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } } } },
+          },
+        },
+      },
+    });
+    const paths = doc.paths as Record<string, { get?: { responses: Record<string, unknown> } }>;
+    expect(Object.keys(paths['/health']?.get?.responses ?? {})).toEqual(['200']);
+    const schemas = (doc.components as { schemas: Record<string, unknown> }).schemas;
+    expect(Object.keys(schemas)).toEqual(['HTTPValidationError', 'Item', 'Out', 'ValidationError']);
+    expect(schemas.ValidationError).toEqual({
+      properties: {
+        loc: { items: { anyOf: [{ type: 'string' }, { type: 'integer' }] }, type: 'array', title: 'Location' },
+        msg: { type: 'string', title: 'Message' },
+        type: { type: 'string', title: 'Error Type' },
+      },
+      type: 'object',
+      required: ['loc', 'msg', 'type'],
+      title: 'ValidationError',
+    });
+  });
+
+  it('/docs answers Swagger UI’s page; /redoc says plainly the lab shows /docs only', () => {
+    const docs = lab.request({ method: 'GET', path: '/docs' });
+    expect(docs).toMatchObject({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    expect(docs.json).toContain('<title>Shop - Swagger UI</title>');
+    expect(lab.request({ method: 'GET', path: '/redoc' }).json).toBe("The lab draws FastAPI's interactive docs at /docs only; ReDoc (/redoc) is not available in the lab.");
+  });
+});
+
+describe('uvicorn.run and the title FastAPI cannot publish', () => {
+  it('uvicorn.run(app) under __main__ starts the server with its host and port, once, and says it returns', () => {
+    const r = lab.run(`import uvicorn
+from fastapi import FastAPI
+app = FastAPI()
+
+@app.get("/ping")
+def ping():
+    return "pong"
+
+if __name__ == "__main__":
+    uvicorn.run(app, host="0.0.0.0", port=8000)
+    print("after run")
+`, { requests: [{ method: 'GET', path: '/ping' }] });
+    expect(r.error).toBeNull();
+    expect(r.stderr.match(/Started server process/g)).toHaveLength(1);
+    expect(r.stderr).toContain('INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n');
+    expect(r.stderr).toContain("lab: uvicorn.run() returns here in the lab, and the app stays served at 0.0.0.0:8000 after your program ends (a real uvicorn.run() blocks until CTRL+C).");
+    expect(r.stdout).toBe('after run\n');
+    expect(r.responses[0]).toMatchObject({ status: 200, json: 'pong' });
+  });
+
+  it('uvicorn.run("main:app") imports the module; reload without an import string is refused as uvicorn refuses it', () => {
+    const ok = lab.run('import uvicorn\nfrom fastapi import FastAPI\napp = FastAPI()\nif __name__ == "__main__":\n    uvicorn.run("main:app", port=8001)\n', { filename: 'main.py' });
+    expect(ok.error).toBeNull();
+    expect(ok.stderr).toContain('INFO:     Uvicorn running on http://127.0.0.1:8001 (Press CTRL+C to quit)');
+    const bad = lab.run('import uvicorn\nfrom fastapi import FastAPI\napp = FastAPI()\nuvicorn.run(app, reload=True)\n');
+    expect(bad.stderr).toContain("WARNING:  You must pass the application as an import string to enable 'reload' or 'workers'.");
+    expect(bad.error?.message).toBe('exit status 1');
+  });
+
+  it('a lifespan that fails: uvicorn logs the traceback and "Application startup failed. Exiting."', () => {
+    const r = lab.run(`from contextlib import asynccontextmanager
+from fastapi import FastAPI
+
+@asynccontextmanager
+async def lifespan(app):
+    raise RuntimeError("no model")
+    yield
+
+app = FastAPI(lifespan=lifespan)
+`);
+    expect(r.error?.type).toBe('RuntimeError');
+    expect(r.stderr).toMatch(/ERROR: {4}Traceback \(most recent call last\):\n[\s\S]*RuntimeError: no model\nERROR: {4}Application startup failed\. Exiting\.\n/);
+    expect(lab.request({ method: 'GET', path: '/' }).status).toBe(0);
+  });
+
+  it('FastAPI(title={}) serves, but /openapi.json fails with pydantic’s error, as in FastAPI; the preview still gets a document', () => {
+    const r = lab.run('from fastapi import FastAPI\napp = FastAPI(title={})\n@app.get("/")\ndef root():\n    return {"ok": True}\n', { requests: [{ method: 'GET', path: '/' }] });
+    expect(r.error).toBeNull();
+    expect(r.responses[0]).toMatchObject({ status: 200, json: { ok: true } });
+    expect(r.server?.failed).toBe(
+      'ValidationError: 1 validation error for OpenAPI\ninfo.title\n  Input should be a valid string [type=string_type, input_value={}, input_type=dict]\n    For further information visit https://errors.pydantic.dev/2.11/v/string_type',
+    );
+    const exchange = lab.request({ method: 'GET', path: '/openapi.json' });
+    expect(exchange).toMatchObject({ status: 500, json: 'Internal Server Error' });
+    // A later run with a good title is not affected.
+    expect(lab.run('from fastapi import FastAPI\napp = FastAPI(title="Fine")\n').server?.info.title).toBe('Fine');
+  });
+});
+
+describe('fastapi.testclient.TestClient', () => {
+  it('get/post with json= and params=, redirects followed, lifespan only inside `with`, endpoint errors raised', () => {
+    const r = lab.run(`from contextlib import asynccontextmanager
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+class Reading(BaseModel):
+    temperature: float
+
+state = {}
+
+@asynccontextmanager
+async def lifespan(app):
+    state["model"] = "loaded"
+    yield
+    state.clear()
+
+app = FastAPI(lifespan=lifespan)
+
+@app.post("/predict")
+def predict(reading: Reading):
+    return {"hot": reading.temperature > 80, "model": state.get("model")}
+
+@app.get("/search")
+def search(q: str):
+    return {"q": q}
+
+@app.get("/boom")
+def boom():
+    return 1 / 0
+
+client = TestClient(app)
+r = client.post("/predict", json={"temperature": 90})
+print(r.status_code, r.json(), r.headers["Content-Type"])
+r = client.post("/predict", json={})
+print(r.status_code, r.json()["detail"][0]["loc"])
+r = client.get("/search/", params={"q": "pump"})
+print(r.status_code, r.json(), r.url, len(r.history))
+with TestClient(app) as c:
+    print(c.post("/predict", json={"temperature": 20}).json())
+print(state)
+try:
+    client.get("/boom")
+except ZeroDivisionError as e:
+    print("raised:", e)
+print(TestClient(app, raise_server_exceptions=False).get("/boom").status_code)
+`);
+    expect(r.error).toBeNull();
+    expect(r.stdout).toBe(
+      "200 {'hot': True, 'model': None} application/json\n" +
+        "422 ['body', 'temperature']\n" +
+        "200 {'q': 'pump'} http://testserver/search?q=pump 1\n" +
+        "{'hot': False, 'model': 'loaded'}\n" +
+        '{}\n' +
+        'raised: division by zero\n' +
+        '500\n',
+    );
+  });
+
+  it('what the lab lacks, it says plainly', () => {
+    expect(lab.run('from fastapi import Depends').error?.message).toBe("the lab's fastapi does not support `Depends`");
+    expect(lab.run('from fastapi import FastAPI\napp = FastAPI()\napp.add_middleware(object)').error?.message).toBe("the lab's fastapi does not support middleware");
   });
 });
 
@@ -105,5 +379,69 @@ describe('reading a Dockerfile', () => {
     expect(dockerfileProblem(bad, 'requirements')).toMatch(/copied in before pip/);
     expect(dockerfileProblem(bad, 'cmd-exec')).toMatch(/shell form/);
     expect(dockerfileProblem(parseDockerfile('FROM python:3.12\nCMD ["uvicorn", "app:app", "--host", "127.0.0.1"]'), 'cmd-exec')).toMatch(/must bind 0\.0\.0\.0/);
+  });
+});
+
+describe('async endpoints', () => {
+  it('run when they never wait; waiting on asyncio says plainly the lab has no event loop', () => {
+    const r = lab.run(`import asyncio
+from fastapi import FastAPI
+app = FastAPI()
+
+@app.get("/quick")
+async def quick():
+    await asyncio.sleep(0)
+    return "done"
+
+@app.get("/slow")
+async def slow():
+    await asyncio.sleep(0.1)
+    return "done"
+`, { requests: [{ method: 'GET', path: '/quick' }, { method: 'GET', path: '/slow' }] });
+    expect(r.responses.map((x) => x.status)).toEqual([200, 500]);
+    expect(r.stderr).toContain(
+      "RuntimeError: the lab's server has no event loop: its async functions cannot wait on asyncio (such as asyncio.sleep with a delay, tasks or futures)",
+    );
+  });
+});
+
+describe('field validators in a request body', () => {
+  it('a ValueError is value_error; its ctx error is {} in the 422 (fastapi/encoders.py jsonable_encoder: vars() of the exception)', () => {
+    const r = lab.run(`from fastapi import FastAPI
+from pydantic import BaseModel, field_validator
+
+class Reading(BaseModel):
+    temperature: float
+
+    @field_validator("temperature")
+    @classmethod
+    def plausible(cls, v):
+        if v > 200:
+            raise ValueError("too hot to be true")
+        return v
+
+app = FastAPI()
+
+@app.post("/predict")
+def predict(reading: Reading):
+    return {"ok": True}
+`, { requests: [{ method: 'POST', path: '/predict', body: { temperature: 300 } }] });
+    expect(r.responses[0]?.json).toEqual({
+      detail: [{ type: 'value_error', loc: ['body', 'temperature'], msg: 'Value error, too hot to be true', input: 300, ctx: { error: {} } }],
+    });
+  });
+});
+
+describe('documents the preview reads', () => {
+  it('FastAPI validates its OpenAPI document: tags or a response description that are not strings fail it', () => {
+    const r = lab.run('from fastapi import FastAPI\napp = FastAPI()\n@app.get("/a", tags=[{}])\ndef a():\n    return 1\n');
+    expect(r.server?.failed).toContain('1 validation error for OpenAPI\npaths./a.get.tags.0\n  Input should be a valid string [type=string_type, input_value={}, input_type=dict]');
+    // fastapi/routing.py APIRoute cuts the description at "\f" when the route is made.
+    expect(lab.run('from fastapi import FastAPI\napp = FastAPI()\n@app.get("/b", description=3)\ndef b():\n    return 1\n').error?.message).toBe("'int' object has no attribute 'split'");
+  });
+
+  it('a custom app.openapi() that returns something else is reported, not drawn', () => {
+    const r = lab.run('from fastapi import FastAPI\napp = FastAPI()\napp.openapi = lambda: {"openapi": "3.1.0", "info": {"title": ["x"], "version": "1"}}\n');
+    expect(r.server?.failed).toContain('info.title\n  Input should be a valid string');
   });
 });

@@ -11,12 +11,8 @@ import traceback
 
 import lab
 import mlflow
-from fastapi import FastAPI
+import uvicorn
 from mlflow import _store
-
-# The FastAPI app the last run defined, served at localhost:8000 until the next run.
-_served = None
-_PHRASES = {200: "OK", 201: "Created", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 422: "Unprocessable Entity", 500: "Internal Server Error"}
 
 _SIMPLE = (int, float, str, bool, type(None))
 
@@ -49,62 +45,26 @@ def _format_error(exc, filename):
     return {"type": type(exc).__name__, "message": message, "traceback": text, "line": line}
 
 
-def _serve_request(method, path, body):
-    """One request to the served app, logged as uvicorn logs it."""
-    try:
-        status, content = _served.handle(method, path, body)
-    except Exception as exc:  # noqa: BLE001 - a bug in an endpoint is a 500, as on a real server
-        print("ERROR:    Exception in ASGI application", file=sys.stderr)
-        traceback.print_exception(exc, file=sys.stderr)
-        status, content = 500, "Internal Server Error"
-    print(f'INFO:     127.0.0.1:52814 - "{method} {path} HTTP/1.1" {status} {_PHRASES.get(status, "")}', file=sys.stderr)
-    return {"method": method, "path": path, "body": body, "status": status, "json": content}
-
-
 def request(method, path, body_json):
-    """A request from the preview's console."""
-    if _served is None:
-        return json.dumps({"method": method, "path": path, "body": None, "status": 0, "json": "No server is running: run your app first."})
+    """A request from the preview's console, to the app the lab's uvicorn serves."""
     body = json.loads(body_json) if body_json else None
-    return json.dumps(_serve_request(method, path, body))
+    return json.dumps(uvicorn._request(method, path, body))
 
 
 def _start_server(namespace, filename):
-    """Serve the app the learner's module defined, as `uvicorn main:app` would."""
-    global _served
-    if _served is not None:
-        try:
-            _served.shutdown()
-        except Exception:  # noqa: BLE001 - the old server is going away regardless
-            pass
-        _served = None
-    app = namespace.get("app")
-    if not isinstance(app, FastAPI):
-        app = next((v for v in namespace.values() if isinstance(v, FastAPI)), None)
-    if app is None:
-        return None
-    print("INFO:     Started server process [42]", file=sys.stderr)
-    print("INFO:     Waiting for application startup.", file=sys.stderr)
-    try:
-        app.startup()
-    except BaseException as exc:  # noqa: BLE001
-        print("ERROR:    Traceback (most recent call last) in lifespan startup", file=sys.stderr)
-        print("ERROR:    Application startup failed. Exiting.", file=sys.stderr)
-        return _format_error(exc, filename)
-    print("INFO:     Application startup complete.", file=sys.stderr)
-    print("INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)", file=sys.stderr)
-    _served = app
-    return None
+    """Serve the app the learner's module defined, as `uvicorn main:app` would (unless uvicorn.run did)."""
+    exc = uvicorn._serve_module(namespace)
+    return None if exc is None else _format_error(exc, filename)
 
 
 def run(code, filename, variables_json, requests_json="[]"):
-    global _served
     variables = json.loads(variables_json)
     requests = json.loads(requests_json)
     mlflow._reset_session()
     _store.SOURCE_NAME = filename
     lab._training_log.clear()
     lab._drift_log.clear()
+    uvicorn._new_run()
     before_runs = set(_store.data()["runs"])
     before_versions = {
         (name, v) for name, m in _store.data()["registered_models"].items() for v in m["versions"]
@@ -135,14 +95,11 @@ def run(code, filename, variables_json, requests_json="[]"):
     responses = []
     if error is None:
         error = _start_server(namespace, filename)
-        if error is None and _served is not None:
-            responses = [_serve_request(r["method"], r["path"], r.get("body")) for r in requests]
-    elif _served is not None:
+        if error is None and uvicorn._served is not None:
+            responses = [uvicorn._request(r["method"], r["path"], r.get("body")) for r in requests]
+    else:
         # The program failed, so its server is not restarted; the old one stops.
-        try:
-            _served.shutdown()
-        finally:
-            _served = None
+        uvicorn._stop()
 
     _store.save()
     data = _store.data()
@@ -162,7 +119,7 @@ def run(code, filename, variables_json, requests_json="[]"):
             "newRuns": [r for r in data["runs"] if r not in before_runs],
             "newVersions": new_versions,
             "tracking": _store.for_json(data),  # NaN/±inf as strings: JSON.parse has no NaN
-            "server": _served.openapi() if _served is not None else None,
+            "server": uvicorn._openapi(),
             "responses": responses,
         }
     )

@@ -1,0 +1,176 @@
+"""The lab's uvicorn: the server behind localhost:8000.
+
+`uvicorn.run(app, host=..., port=...)` starts it as uvicorn does (its log
+lines, the app's lifespan), but cannot block the way the real one does (the
+lab's Python must finish the program before the page can send requests), so
+it returns at once, says so, and keeps serving the app after the program
+ends. Without `uvicorn.run`, the lab serves the program's `app` as
+`uvicorn main:app` would (lab_runner calls `_serve_module`). The preview's
+console sends its requests through `_request`."""
+
+import http
+import importlib
+import os
+import sys
+import traceback
+
+__version__ = "0.32.0"
+
+_PID = 42  # "Started server process [N]": the lab has no process ids to show
+_CLIENT = "127.0.0.1:52814"  # the console's address as uvicorn's access log shows it
+
+_served = None  # the app being served
+_address = ("127.0.0.1", 8000)
+_run_called = False  # uvicorn.run() was called during the current program run
+
+
+def _log(line):
+    print(line, file=sys.stderr)
+
+
+def _phrase(status):
+    # uvicorn's access log: http.HTTPStatus phrases (uvicorn/protocols/utils.py, STATUS_PHRASES)
+    try:
+        return http.HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def _stop():
+    """The old server goes away (a new run replaces it); a failing shutdown cannot keep it."""
+    global _served
+    app, _served = _served, None
+    if app is not None:
+        try:
+            app._shutdown()
+        except Exception:  # noqa: BLE001 - the old server is going away regardless
+            pass
+
+
+def _start(app, host="127.0.0.1", port=8000):
+    """Start serving `app` with uvicorn's startup log; returns the exception if the lifespan failed."""
+    global _served, _address
+    _stop()
+    _log(f"INFO:     Started server process [{_PID}]")
+    _log("INFO:     Waiting for application startup.")
+    try:
+        app._startup()
+    except BaseException as exc:  # noqa: BLE001 - uvicorn reports any lifespan failure
+        # Starlette sends lifespan.startup.failed with the traceback; uvicorn/lifespan/on.py logs
+        # it, then "Application startup failed. Exiting."
+        _log("ERROR:    " + "".join(traceback.format_exception(exc)).rstrip())
+        _log("ERROR:    Application startup failed. Exiting.")
+        return exc
+    _log("INFO:     Application startup complete.")
+    _log(f"INFO:     Uvicorn running on http://{host}:{port} (Press CTRL+C to quit)")
+    _served = app
+    _address = (host, port)
+    return None
+
+
+def _import_from_string(target):
+    """uvicorn.importer.import_from_string, with its messages."""
+    module_name, _, attrs = target.partition(":")
+    if not module_name or not attrs:
+        _log(f'ERROR:    Error loading ASGI app. Import string "{target}" must be in format "<module>:<attribute>".')
+        sys.exit(1)
+    sys.modules.pop(module_name, None)  # the file may have changed since an earlier run
+    if os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        _log(f'ERROR:    Error loading ASGI app. Could not import module "{module_name}".')
+        sys.exit(1)
+    app = module
+    for attr in attrs.split("."):
+        if not hasattr(app, attr):
+            _log(f'ERROR:    Error loading ASGI app. Attribute "{attrs}" not found in module "{module_name}".')
+            sys.exit(1)
+        app = getattr(app, attr)
+    return app
+
+
+def run(app, *, host="127.0.0.1", port=8000, reload=False, workers=None, **_options):
+    global _run_called
+    if (reload or (workers or 1) > 1) and not isinstance(app, str):
+        _log("WARNING:  You must pass the application as an import string to enable 'reload' or 'workers'.")
+        sys.exit(1)
+    if reload or (workers or 1) > 1:
+        _log("lab: the lab's uvicorn does not support reload or workers; it serves the app once, without them.")
+    if isinstance(app, str):
+        app = _import_from_string(app)
+    if not hasattr(app, "_startup"):
+        raise NotImplementedError(f"the lab's uvicorn serves FastAPI apps only, not {type(app).__name__}")
+    _run_called = True
+    if _start(app, host, port) is not None:
+        sys.exit(3)  # uvicorn's STARTUP_FAILURE
+    _log(f"lab: uvicorn.run() returns here in the lab, and the app stays served at {host}:{port} after your program ends (a real uvicorn.run() blocks until CTRL+C).")
+
+
+# --- used by lab_runner ------------------------------------------------------------------------
+
+
+def _new_run():
+    global _run_called
+    _run_called = False
+
+
+def _serve_module(namespace):
+    """After a program without uvicorn.run(): serve its `app` (or its one FastAPI app).
+    Returns the lifespan's exception, or None."""
+    from fastapi import FastAPI
+
+    if _run_called:
+        return None
+    _stop()
+    app = namespace.get("app")
+    if not isinstance(app, FastAPI):
+        app = next((v for v in namespace.values() if isinstance(v, FastAPI)), None)
+    if app is None:
+        return None
+    return _start(app)
+
+
+def _openapi():
+    """The served app's OpenAPI document for the preview, or a stand-in saying why there is none
+    (e.g. FastAPI(title={}) fails at /openapi.json as in FastAPI; the preview must still draw)."""
+    import json
+
+    if _served is None:
+        return None
+    import fastapi
+
+    try:
+        doc = _served.openapi()
+        # A custom app.openapi() may return anything: the preview reads only a document that passes
+        # the checks FastAPI's own document passes.
+        fastapi._OpenAPI.model_validate(doc)
+        doc = {**doc, "paths": doc.get("paths") or {}}
+        json.dumps(doc, allow_nan=False)
+        return doc
+    except Exception as exc:  # noqa: BLE001 - whatever breaks the document, the preview shows it
+        return {"openapi": "3.1.0", "info": {"title": "", "version": ""}, "paths": {}, "failed": f"{type(exc).__name__}: {exc}"}
+
+
+def _request(method, url, body):
+    """One request from the console, with uvicorn's access log line. The exchange as a dict."""
+    import json
+
+    if _served is None:
+        return {"method": method, "path": url, "body": body, "status": 0, "json": "No server is running: run your app first."}
+    host, port = _address
+    try:
+        response = _served._handle(method, url, body, f"http://{host}:{port}")
+    except Exception as exc:  # noqa: BLE001 - a bug in an endpoint is a 500, as on a real server
+        _log("ERROR:    Exception in ASGI application")
+        traceback.print_exception(exc, file=sys.stderr)
+        from fastapi.responses import PlainTextResponse
+
+        response = PlainTextResponse("Internal Server Error", status_code=500)
+    _log(f'INFO:     {_CLIENT} - "{method} {url} HTTP/1.1" {response.status_code} {_phrase(response.status_code)}')
+    text = response.body.decode("utf-8", "replace")
+    content = json.loads(text) if response.headers.get("content-type") == "application/json" else text
+    return {"method": method, "path": url, "body": body, "status": response.status_code, "json": content, "headers": dict(response.headers)}
