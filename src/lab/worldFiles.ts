@@ -24,6 +24,14 @@ export function decodeFile(value: string): string | Uint8Array {
   return Uint8Array.from(atob(value.slice(BINARY.length)), (c) => c.charCodeAt(0));
 }
 
+/**
+ * The lab's own files in the project folder: `.lab/tracking.json` is the
+ * tracking store (the lab's stand-in for MLflow's `mlruns/` or tracking
+ * server). They are saved with the project but are not the learner's files,
+ * so the repo explorer does not list them (plain `ls` skips them as dot files).
+ */
+export const isLabInternal = (path: string) => path === '.lab' || path.startsWith('.lab/');
+
 /** A saved file as text, or null if it is binary. */
 export const fileText = (value: string | undefined) => (value === undefined || value.startsWith(BINARY) ? null : value);
 

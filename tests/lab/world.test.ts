@@ -65,3 +65,13 @@ describe('a saved world the lab cannot lay out is set aside, never a traceback o
     expect(console(await bad.shell('git log --oneline'))).toBe('$ git log --oneline\ndebbe21 (HEAD -> main) Initial project skeleton\n');
   }, 120_000);
 });
+
+describe('the lab’s tracking store (.lab/) is not the learner’s file (issue 8)', () => {
+  it('is saved with the project but left out of `ls` and of the repo summary', async () => {
+    lab.run('import mlflow\nwith mlflow.start_run():\n    mlflow.log_param("lr", 0.1)\n');
+    expect(lab.snapshot()['.lab/tracking.json']).toContain('"lr"');
+    const r = await lab.shell('ls');
+    expect(console(r)).not.toContain('.lab');
+    expect(r.outcome.shell?.repo?.ignored.filter((f) => f.startsWith('.lab'))).toEqual([]);
+  });
+});
