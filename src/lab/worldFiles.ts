@@ -96,3 +96,9 @@ export function validateWorld(world: unknown): WorldCheck {
   }
   return problems.length ? { world: null, problems } : { world: world as WorldFiles, problems };
 }
+
+/** The notice for a saved world that was refused (for the page, once it has kept the world aside). */
+export function setAsideNotice(problems: string[]): string {
+  const why = problems.length > 1 ? `${problems[0]}; ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : (problems[0] ?? 'unknown problem');
+  return `The saved lab could not be set up (${why}), so it started from its starting files; the old data was kept aside in this browser.`;
+}

@@ -1,6 +1,6 @@
 // A saved world is checked before the lab lays it out (issue 11 §4).
 import { describe, expect, it } from 'vitest';
-import { decodeFile, encodeFile, validateWorld } from '../../src/lab/worldFiles';
+import { decodeFile, encodeFile, setAsideNotice, validateWorld } from '../../src/lab/worldFiles';
 
 const binary = encodeFile(Uint8Array.from([0, 1, 2, 255]));
 
@@ -41,5 +41,14 @@ describe('validateWorld', () => {
 
   it('lists every problem, not just the first', () => {
     expect(validateWorld({ '': 'x', '../y': 'y' }).problems).toHaveLength(2);
+  });
+});
+
+describe('setAsideNotice', () => {
+  it('names the first problem and counts the others', () => {
+    expect(setAsideNotice(['a file has an empty path'])).toBe(
+      'The saved lab could not be set up (a file has an empty path), so it started from its starting files; the old data was kept aside in this browser.',
+    );
+    expect(setAsideNotice(validateWorld({ '': 'x', '../y': 'y', '/z': 'z' }).problems)).toMatch(/^The saved lab could not be set up \(a file has an empty path; 2 more problems\), so/);
   });
 });
