@@ -79,12 +79,16 @@ export function validateWorld(world: unknown): WorldCheck {
   if (world === null || typeof world !== 'object' || Array.isArray(world)) return { world: null, problems: ['the saved lab is not a set of files'] };
   const entries = Object.entries(world as Record<string, unknown>);
   const problems: string[] = [];
+  const plain: string[] = [];
   for (const [path, value] of entries) {
-    const problem = pathProblem(path) ?? contentProblem(path, value);
+    const bad = pathProblem(path);
+    if (!bad) plain.push(path);
+    const problem = bad ?? contentProblem(path, value);
     if (problem) problems.push(problem);
   }
-  const files = new Set(entries.map(([path]) => path));
-  for (const [path] of entries) {
+  // Clashes only between plain paths: an unsafe one is already reported.
+  const files = new Set(plain);
+  for (const path of plain) {
     const parts = path.split('/');
     for (let i = 1; i < parts.length; i++) {
       const folder = parts.slice(0, i).join('/');
