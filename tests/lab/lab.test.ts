@@ -1,7 +1,9 @@
 // The `lab` module and the runner, in the real CPython (Pyodide).
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPyodide } from 'pyodide';
 import { START_FILES } from '../../src/lab/labFiles';
+import { runLearnerCode, setupLab } from '../../src/lab/pythonRuntime';
 import { createNodeLab, type NodeLab } from './python';
 
 let lab: NodeLab;
@@ -189,6 +191,13 @@ describe('what the lab lacks, it says (issue 8)', () => {
     // The prompt is written before the read, as Python writes it.
     expect(r.stdout).toBe('Your name? \n');
   });
+
+  it('setupLab sets the lab’s stdin itself: Pyodide’s default calls prompt(), which a worker does not have', async () => {
+    const py = await loadPyodide();
+    py.setStdin({ stdin: () => 'typed\n' }); // as if a keyboard were there: setupLab must replace it
+    await setupLab(py, null);
+    expect(runLearnerCode(py, 'x = input()\n', 'main.py', []).error?.type).toBe('EOFError');
+  }, 120_000);
 
   it('a caught ImportError is the program’s business: no note, nothing changed', () => {
     const r = lab.run('try:\n    import pandas\n    ok = "pandas"\nexcept ImportError as e:\n    ok = str(e) + repr(getattr(e, "__notes__", None))\n', { variables: ['ok'] });
