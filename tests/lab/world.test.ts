@@ -55,6 +55,8 @@ describe('a saved world the lab cannot lay out is set aside, never a traceback o
   it.each([
     ['a ../ path', { '../../etc/escaped.py': 'x = 1\n' }, '"../../etc/escaped.py": the path leads out of the project ("..")'],
     ['bad base64', { '.git/index': '\u0000base64:%%%' }, '".git/index": the binary content is not valid base64'],
+    ['an empty path', { '': 'x' }, 'a file has an empty path'],
+    ['a file/folder clash', { data: 'x', 'data/raw_data.csv': 'y' }, '"data" is both a file and the folder of "data/raw_data.csv"'],
   ])('%s: the start project is laid out instead, and setupLab says why', async (_name, files, problem) => {
     const bad = await createNodeLab({ 'README.md': 'mine\n', ...files });
     expect(bad.setup).toEqual({ setAside: [problem] });

@@ -65,6 +65,11 @@ def _hint(exc):
     """A line saying what the lab lacks or offers instead, for errors the lab itself causes."""
     if isinstance(exc, EOFError) and str(exc) == "EOF when reading a line":
         return _NO_KEYBOARD
+    if isinstance(exc, AttributeError) and isinstance(getattr(exc, "obj", None), types.ModuleType):
+        module = exc.obj.__name__
+        if module.partition(".")[0] in _STAND_INS and module != "lab":
+            return f"The lab's {module} is a small stand-in with part of the real API: check the name; the lab may not support it."
+        return None
     if not isinstance(exc, ImportError) or not exc.name:
         return None
     top = exc.name.partition(".")[0]
