@@ -119,12 +119,16 @@ def _flush_output():
     """Flush what the program wrote, a last unfinished line too (an input() prompt, a
     print(end="")), as a real process's exit does; Pyodide passes a line on only at its
     newline or at an fsync."""
-    for stream in (sys.stdout, sys.stderr):
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         try:
             stream.flush()
-            os.fsync(stream.fileno())
         except (OSError, ValueError, AttributeError):
             pass  # a stream the program closed or replaced
+    for fd in (1, 2):
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
 
 
 def _new_program(filename):
