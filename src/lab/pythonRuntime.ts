@@ -3,7 +3,7 @@
 import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, PYTHON_MODULES, START_FILES } from './labFiles';
 import { pyodideFs } from './pyodideFs';
-import { decodeFile, encodeFile } from './worldFiles';
+import { decodeFile, encodeFile, validateWorld } from './worldFiles';
 import { createStartProject } from './shell/project';
 import type { HttpExchange, RunOutcome, WorldFiles } from './types';
 
@@ -18,15 +18,53 @@ function writeFile(py: PyodideAPI, path: string, data: string | Uint8Array) {
   py.FS.writeFile(path, data);
 }
 
+function removeTree(py: PyodideAPI, path: string) {
+  for (const name of py.FS.readdir(path) as string[]) {
+    if (name === '.' || name === '..') continue;
+    const full = `${path}/${name}`;
+    if (py.FS.isDir(py.FS.stat(full).mode)) {
+      removeTree(py, full);
+      py.FS.rmdir(full);
+    } else py.FS.unlink(full);
+  }
+}
+
+/** How the lab was set up. */
+export interface LabSetup {
+  /**
+   * Why the saved world could not be laid out, if it could not: it was set
+   * aside and the start project laid out instead. The page should keep the
+   * saved world for recovery and tell the learner (offering Reset lab).
+   */
+  setAside: string[] | null;
+}
+
 /**
  * Put the lab's modules on sys.path and lay out the project: the saved world
- * if there is one, else the start project (a git repository with one commit
- * and the lesson's data, untracked).
+ * if it is valid (validateWorld), else the start project (a git repository
+ * with one commit and the lesson's data, untracked). The project folder always
+ * exists, even when the learner deleted every file in it.
  */
-export async function setupLab(py: PyodideAPI, world: WorldFiles | null) {
+export async function setupLab(py: PyodideAPI, world: WorldFiles | null): Promise<LabSetup> {
   for (const [path, text] of Object.entries(PYTHON_MODULES)) writeFile(py, `${LIB_DIR}/${path}`, text);
-  if (world) for (const [path, value] of Object.entries(world)) writeFile(py, `${HOME}/${path}`, decodeFile(value));
-  else await createStartProject(pyodideFs(py), HOME, START_FILES);
+  // No keyboard in the lab: input() meets the end of input (EOFError, as real Python does
+  // with nothing on stdin) instead of Pyodide's default, which calls prompt() and fails in a worker.
+  py.setStdin({ stdin: () => null, isatty: false });
+  let setAside: string[] | null = null;
+  const check = world ? validateWorld(world) : null;
+  if (check?.world) {
+    try {
+      py.FS.mkdirTree(HOME);
+      for (const [path, value] of Object.entries(check.world)) writeFile(py, `${HOME}/${path}`, decodeFile(value));
+    } catch (error) {
+      setAside = [`its files could not be written (${error instanceof Error ? error.message : String(error)})`];
+    }
+  } else if (check) setAside = check.problems;
+  if (!check || setAside) {
+    py.FS.mkdirTree(HOME);
+    removeTree(py, HOME);
+    await createStartProject(pyodideFs(py), HOME, START_FILES);
+  }
   py.runPython(`
 import importlib, os, sys
 if ${JSON.stringify(LIB_DIR)} not in sys.path:
@@ -36,6 +74,7 @@ sys.setrecursionlimit(800)
 importlib.invalidate_caches()
 import lab_runner
 `);
+  return { setAside };
 }
 
 /** Run the learner's code; stdout/stderr go wherever the runtime's streams point. */

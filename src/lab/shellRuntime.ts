@@ -8,6 +8,7 @@ import { readDvcFile } from './shell/dvcFormat';
 import { gitProgram, repoRoot } from './shell/git';
 import { runScript, text, type TranscriptEntry } from './shell/shell';
 import { emptyOutcome } from './outcome';
+import { isLabInternal } from './worldFiles';
 import type { OutputChunk, RepoSummary, RunOutcome } from './types';
 
 export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummary | null> {
@@ -26,9 +27,9 @@ export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummar
   const files: string[] = [];
   const walk = (path: string, rel: string) => {
     for (const name of fs.readdir(path) ?? []) {
-      if (name === '.git') continue;
-      const full = `${path}/${name}`;
       const r = rel ? `${rel}/${name}` : name;
+      if (name === '.git' || isLabInternal(r)) continue;
+      const full = `${path}/${name}`;
       if (fs.stat(full)?.type === 'dir') walk(full, r);
       else files.push(r);
     }

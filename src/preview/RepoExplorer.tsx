@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RepoSummary, WorldFiles } from '../lab/types';
-import { fileText } from '../lab/worldFiles';
+import { fileText, isLabInternal } from '../lab/worldFiles';
 
 interface Props {
   repo: RepoSummary | null;
@@ -39,7 +39,7 @@ const MAX_VIEW_LINES = 40;
 
 /** localhost:3000/ingest-and-version — the project as a file browser, with git's log. */
 export default function RepoExplorer({ repo, files }: Props) {
-  const paths = Object.keys(files).filter((p) => !p.startsWith('.git/'));
+  const paths = Object.keys(files).filter((p) => !p.startsWith('.git/') && !isLabInternal(p));
   const firstDvc = paths.find((p) => p.endsWith('.dvc'));
   const [selected, setSelected] = useState<string>(firstDvc ?? 'README.md');
   const ignored = new Set(repo?.ignored ?? []);

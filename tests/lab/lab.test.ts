@@ -1,7 +1,9 @@
 // The `lab` module and the runner, in the real CPython (Pyodide).
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPyodide } from 'pyodide';
 import { START_FILES } from '../../src/lab/labFiles';
+import { runLearnerCode, setupLab } from '../../src/lab/pythonRuntime';
 import { createNodeLab, type NodeLab } from './python';
 
 let lab: NodeLab;
@@ -12,7 +14,7 @@ beforeAll(async () => {
 describe('the generated data', () => {
   it('is exactly what the seeded generator makes', () => {
     expect(() => execFileSync('npx', ['tsx', 'scripts/generate-data.ts', '--check'], { stdio: 'pipe' })).not.toThrow();
-  });
+  }, 60_000); // starts a Node process: seconds on a busy machine
   it('is in the lab as data/raw_data.csv and data/live/*.csv', () => {
     expect(Object.keys(START_FILES).sort()).toEqual(['data/live/batch_01.csv', 'data/live/batch_02.csv', 'data/live/batch_03.csv', 'data/raw_data.csv']);
     expect(START_FILES['data/raw_data.csv']!.split('\n')[0]).toBe('temperature,vibration,pressure,rpm,failure');
@@ -104,10 +106,102 @@ describe('the runner reports errors like Python, on the learner’s lines', () =
     expect(r.error).toMatchObject({ type: 'MemoryError', line: 3 });
     expect(r.error?.message).toMatch(/ran out of memory/);
     expect(hungry.run('ok = 2 * 2', { variables: ['ok'] }).variables.ok).toBe(4);
-  }, 60_000);
+  }, 240_000); // a Pyodide load and 4 GB of allocations: over 90 s on a busy 2-core machine
 
   it('the learner’s file is saved in the project', () => {
     lab.run('print("hi")\n', { filename: 'hello.py' });
     expect(lab.snapshot()['hello.py']).toBe('print("hi")\n');
+  });
+});
+
+describe('the runner’s tracebacks are a real `python main.py`’s: every frame but the runner’s own', () => {
+  it('shows the frames of the learner’s other modules and of the standard library', () => {
+    lab.write('helpers.py', 'import json\n\ndef parse(text):\n    return json.loads(text)\n');
+    const r = lab.run('import helpers\nhelpers.parse("{")\n', { filename: 'train.py' });
+    expect(r.error).toMatchObject({ type: 'JSONDecodeError', line: 2 });
+    // The order CPython prints them in: the caller first, then each call down to json's decoder.
+    expect(r.error?.traceback).toMatch(
+      /^Traceback \(most recent call last\):\n {2}File "train\.py", line 2, in <module>\n[\s\S]*\n {2}File "\/home\/lab\/helpers\.py", line 4, in parse\n[\s\S]*\n {2}File "[^"]*json\/decoder\.py", line \d+, in raw_decode\n[\s\S]*\njson\.decoder\.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 \(char 1\)\n$/,
+    );
+    expect(r.error?.traceback).not.toContain('lab_runner');
+  });
+});
+
+describe('each run is a new program, as each `python main.py` is a new process', () => {
+  it('imports the learner’s edited module afresh', () => {
+    lab.write('settings.py', 'EPOCHS = 10\n');
+    expect(lab.run('import settings\nn = settings.EPOCHS\n', { variables: ['n'] }).variables.n).toBe(10);
+    lab.write('settings.py', 'EPOCHS = 20\n');
+    expect(lab.run('import settings\nn = settings.EPOCHS\n', { variables: ['n'] }).variables.n).toBe(20);
+  });
+
+  it('starts in the project folder even if the last run changed directory', () => {
+    lab.run('import os\nos.chdir("data")\n');
+    expect(lab.run('import os\nhere = os.getcwd()\n', { variables: ['here'] }).variables.here).toBe('/home/lab');
+  });
+
+  it('runs as the real __main__ module, so its classes pickle', () => {
+    const r = lab.run('import pickle\nclass Point:\n    x = 1\np = pickle.loads(pickle.dumps(Point())).x\n', { variables: ['p'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.p).toBe(1);
+  });
+
+  it('prints a last line without a newline, and has its output back after a program closed it', () => {
+    expect(lab.run('print("done", end="")\n').stdout).toBe('done\n');
+    lab.run('import sys\nsys.stdout.close()\n');
+    expect(lab.run('print("back")\n').stdout).toBe('back\n');
+  });
+});
+
+describe('what the lab lacks, it says (issue 8)', () => {
+  it('import pandas: Python’s error, then what the lab offers instead', () => {
+    const r = lab.run('import pandas as pd\n', { filename: 'train.py' });
+    // "No module named 'pandas'": CPython's importlib (_bootstrap._ERR_MSG); the last line is
+    // a note, which Python prints after the error line (PEP 678).
+    expect(r.error?.traceback).toBe(
+      "Traceback (most recent call last):\n  File \"train.py\", line 1, in <module>\n    import pandas as pd\nModuleNotFoundError: No module named 'pandas'\nThe lab has no pandas: lab.load_dataset(path) reads a CSV into a dataset (len, .head(), .column(name), .X, .y), and Python's csv module reads any CSV.\n",
+    );
+    expect(r.error).toMatchObject({ type: 'ModuleNotFoundError', line: 1 });
+    expect(r.error?.message).toMatch(/^No module named 'pandas'\nThe lab has no pandas: lab\.load_dataset/);
+  });
+
+  it.each([
+    ['import numpy as np', 'No module named \'numpy\'', 'The lab has no numpy: use lists and the math and statistics modules'],
+    ['from sklearn.linear_model import LogisticRegression', 'No module named \'sklearn\'', 'lab.LogisticRegression(learning_rate, epochs) has fit, predict, predict_proba and score'],
+    ['from scipy import stats', 'No module named \'scipy\'', 'lab.psi(reference, current) measures drift'],
+    ['import requests', 'No module named \'requests\'', 'The lab has no requests and no network'],
+    ['import torch', 'No module named \'torch\'', "The lab's Python has CPython's standard library, the lab's modules (lab, mlflow, fastapi, pydantic) and your project's .py files; it cannot install packages (there is no pip) and has no network."],
+    ['import tkinter', 'No module named \'tkinter\'', "The lab's Python (CPython built for the browser by Pyodide) does not include the standard library's tkinter module."],
+    ['import mlflow.pytorch', 'No module named \'mlflow.pytorch\'', "The lab's mlflow is a small stand-in for the real package: it has no mlflow.pytorch (it has mlflow.entities, mlflow.exceptions, mlflow.pyfunc, mlflow.sklearn, mlflow.tracking)."],
+    ['import mlflow\nmlflow.log_figure(None, "f.png")', "module 'mlflow' has no attribute 'log_figure'", "The lab's mlflow is a small stand-in with part of the real API: check the name; the lab may not support it."],
+    ['from lab import DecisionTree', "cannot import name 'DecisionTree' from 'lab' (/lab/lib/lab.py)", 'The lab module has Column, Dataset, Epoch, LogisticRegression, load_dataset, load_model, psi, split.'],
+  ])('%s: %s, and a line saying what the lab has', (code, error, hint) => {
+    const r = lab.run(`${code}\n`);
+    expect(r.error?.traceback).toContain(`Error: ${error}\n`);
+    expect(r.error?.traceback).toContain(hint);
+    expect(r.error?.message).toContain(hint);
+  });
+
+  it('input(): the program reads the end of input, as real Python with nothing on stdin, and is told why', () => {
+    const r = lab.run('name = input("Your name? ")\nprint(name)\n', { filename: 'train.py' });
+    // "EOF when reading a line": CPython's builtin input() at end of input (Python/bltinmodule.c).
+    expect(r.error?.traceback).toBe(
+      "Traceback (most recent call last):\n  File \"train.py\", line 1, in <module>\n    name = input(\"Your name? \")\nEOFError: EOF when reading a line\nThe lab's programs cannot read from the keyboard (input() finds no input): set the value in your code instead.\n",
+    );
+    expect(r.error).toMatchObject({ type: 'EOFError', line: 1 });
+    // The prompt is written before the read, as Python writes it.
+    expect(r.stdout).toBe('Your name? \n');
+  });
+
+  it('setupLab sets the lab’s stdin itself: Pyodide’s default calls prompt(), which a worker does not have', async () => {
+    const py = await loadPyodide();
+    py.setStdin({ stdin: () => 'typed\n' }); // as if a keyboard were there: setupLab must replace it
+    await setupLab(py, null);
+    expect(runLearnerCode(py, 'x = input()\n', 'main.py', []).error?.type).toBe('EOFError');
+  }, 120_000);
+
+  it('a caught ImportError is the program’s business: no note, nothing changed', () => {
+    const r = lab.run('try:\n    import pandas\n    ok = "pandas"\nexcept ImportError as e:\n    ok = str(e) + repr(getattr(e, "__notes__", None))\n', { variables: ['ok'] });
+    expect(r.variables.ok).toBe("No module named 'pandas'None");
   });
 });

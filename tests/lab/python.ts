@@ -1,6 +1,6 @@
 // The real Pyodide in Node, set up exactly as the lab's worker sets it up.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type HttpRequest } from '../../src/lab/pythonRuntime';
+import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type HttpRequest, type LabSetup } from '../../src/lab/pythonRuntime';
 import { pyodideFs } from '../../src/lab/pyodideFs';
 import { HOME } from '../../src/lab/labFiles';
 import { runShell, shellOutcome, transcriptOutput } from '../../src/lab/shellRuntime';
@@ -8,6 +8,8 @@ import type { RunOutcome, RunResult, WorldFiles } from '../../src/lab/types';
 
 export interface NodeLab {
   py: PyodideAPI;
+  /** What setupLab reported (a saved world set aside, if it was). */
+  setup: LabSetup;
   run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[] }) => RunOutcome & { stdout: string; stderr: string };
   request: (request: HttpRequest) => ReturnType<typeof sendRequest>;
   /** Run a shell script in the lab, as the worker does. */
@@ -22,9 +24,10 @@ export async function createNodeLab(world: WorldFiles | null = null): Promise<No
   let stderr = '';
   py.setStdout({ batched: (line) => (stdout += `${line}\n`) });
   py.setStderr({ batched: (line) => (stderr += `${line}\n`) });
-  await setupLab(py, world);
+  const setup = await setupLab(py, world);
   return {
     py,
+    setup,
     run(code, { filename = 'main.py', variables = [], requests = [] } = {}) {
       stdout = '';
       stderr = '';

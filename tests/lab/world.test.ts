@@ -38,3 +38,42 @@ describe('Python and the shell see the same files', () => {
     expect(console(r)).toMatch(/^\$ git log --oneline\n[0-9a-f]{7} \(HEAD -> main\) Version 1\.0 dataset\ndebbe21 Initial project skeleton\n\$ dvc checkout\nM\tdata\/raw_data\.csv\n\$ dvc status\nData and pipelines are up to date\.\n$/);
   }, 60_000);
 });
+
+describe('a saved world the lab cannot lay out is set aside, never a traceback on every run (issue 11 §4)', () => {
+  it('a project whose files were all deleted is still a project: the code runs in the (empty) home folder', async () => {
+    const emptied = await createNodeLab();
+    await emptied.shell('rm -r data .git README.md .gitignore');
+    const world = emptied.snapshot();
+    expect(world).toEqual({});
+    const again = await createNodeLab(world);
+    expect(again.setup).toEqual({ setAside: null });
+    const r = again.run('import os\nhere = os.getcwd()\nfiles = len(os.listdir())\n', { variables: ['here', 'files'] });
+    expect(r.error).toBeNull();
+    expect(r.variables).toEqual({ here: '/home/lab', files: 1 }); // the learner's main.py, just written
+  }, 120_000);
+
+  it.each([
+    ['a ../ path', { '../../etc/escaped.py': 'x = 1\n' }, '"../../etc/escaped.py": the path leads out of the project ("..")'],
+    ['bad base64', { '.git/index': '\u0000base64:%%%' }, '".git/index": the binary content is not valid base64'],
+    ['an empty path', { '': 'x' }, 'a file has an empty path'],
+    ['a file/folder clash', { data: 'x', 'data/raw_data.csv': 'y' }, '"data" is both a file and the folder of "data/raw_data.csv"'],
+  ])('%s: the start project is laid out instead, and setupLab says why', async (_name, files, problem) => {
+    const bad = await createNodeLab({ 'README.md': 'mine\n', ...files });
+    expect(bad.setup).toEqual({ setAside: [problem] });
+    expect(bad.py.FS.analyzePath('/etc/escaped.py').exists).toBe(false);
+    const r = bad.run('import os\nok = sorted(os.listdir())\n', { variables: ['ok'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.ok).toBe("['.git', '.gitignore', 'README.md', 'data', 'main.py']");
+    expect(console(await bad.shell('git log --oneline'))).toBe('$ git log --oneline\ndebbe21 (HEAD -> main) Initial project skeleton\n');
+  }, 120_000);
+});
+
+describe('the lab’s tracking store (.lab/) is not the learner’s file (issue 8)', () => {
+  it('is saved with the project but left out of `ls` and of the repo summary', async () => {
+    lab.run('import mlflow\nwith mlflow.start_run():\n    mlflow.log_param("lr", 0.1)\n');
+    expect(lab.snapshot()['.lab/tracking.json']).toContain('"lr"');
+    const r = await lab.shell('ls');
+    expect(console(r)).not.toContain('.lab');
+    expect(r.outcome.shell?.repo?.ignored.filter((f) => f.startsWith('.lab'))).toEqual([]);
+  });
+});

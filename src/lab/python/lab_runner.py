@@ -4,10 +4,14 @@ The learner's file is compiled under its own name, so tracebacks and line
 numbers are theirs; the runner's own frames are cut from the traceback.
 """
 
+import importlib
 import json
 import linecache
+import os
+import pkgutil
 import sys
 import traceback
+import types
 
 import lab
 import mlflow
@@ -23,12 +27,72 @@ def _describe(value):
     return repr(value)[:200]
 
 
+# Where the runner lives, and the project folder every program starts in (setupLab
+# changes into it before importing the runner).
+_RUNNER_FILE = __file__
+_HOME = os.getcwd()
+
+# The lab's stand-ins for real packages, and what the lab offers instead of the
+# packages learners most often reach for.
+_STAND_INS = ("lab", "mlflow", "fastapi", "pydantic")
+_OFFERS = (
+    "The lab's Python has CPython's standard library, the lab's modules (lab, mlflow, fastapi, pydantic) "
+    "and your project's .py files; it cannot install packages (there is no pip) and has no network."
+)
+_INSTEAD = {
+    "pandas": "The lab has no pandas: lab.load_dataset(path) reads a CSV into a dataset (len, .head(), .column(name), .X, .y), and Python's csv module reads any CSV.",
+    "numpy": "The lab has no numpy: use lists and the math and statistics modules; lab.LogisticRegression does the model's arithmetic.",
+    "sklearn": "The lab has no scikit-learn: lab.split(data, test_size=0.2, seed=42) splits a dataset, and lab.LogisticRegression(learning_rate, epochs) has fit, predict, predict_proba and score.",
+    "scipy": "The lab has no scipy: lab.psi(reference, current) measures drift, and the statistics module has means, deviations and quantiles.",
+    "requests": "The lab has no requests and no network: run your FastAPI app and send it requests from the console at localhost:8000.",
+    "httpx": "The lab has no httpx and no network: run your FastAPI app and send it requests from the console at localhost:8000.",
+    "uvicorn": "The lab has no uvicorn: when your program defines a FastAPI app, the lab serves it as `uvicorn main:app` would.",
+}
+_NO_KEYBOARD = "The lab's programs cannot read from the keyboard (input() finds no input): set the value in your code instead."
+
+
+def _stand_in_contents(top):
+    module = sys.modules.get(top)
+    names = sorted(m.name for m in pkgutil.iter_modules(getattr(module, "__path__", []) or []) if not m.name.startswith("_"))
+    return f" (it has {', '.join(f'{top}.{n}' for n in names)})" if names else ""
+
+
+def _hint(exc):
+    """A line saying what the lab lacks or offers instead, for errors the lab itself causes."""
+    if isinstance(exc, EOFError) and str(exc) == "EOF when reading a line":
+        return _NO_KEYBOARD
+    if isinstance(exc, AttributeError) and isinstance(getattr(exc, "obj", None), types.ModuleType):
+        module = exc.obj.__name__
+        if module.partition(".")[0] in _STAND_INS and module != "lab":
+            return f"The lab's {module} is a small stand-in with part of the real API: check the name; the lab may not support it."
+        return None
+    if not isinstance(exc, ImportError) or not exc.name:
+        return None
+    top = exc.name.partition(".")[0]
+    if isinstance(exc, ModuleNotFoundError):
+        if top in _STAND_INS:
+            return f"The lab's {top} is a small stand-in for the real package: it has no {exc.name}{_stand_in_contents(top)}."
+        if top in _INSTEAD:
+            return _INSTEAD[top]
+        if top in sys.stdlib_module_names:
+            return f"The lab's Python (CPython built for the browser by Pyodide) does not include the standard library's {top} module."
+        return _OFFERS
+    if exc.name == "lab" and getattr(exc, "name_from", None):
+        names = sorted(n for n in vars(lab) if not n.startswith("_") and callable(getattr(lab, n)) and getattr(getattr(lab, n), "__module__", "") == "lab")
+        return f"The lab module has {', '.join(names)}."
+    if top in _STAND_INS and getattr(exc, "name_from", None):
+        return f"The lab's {exc.name} is a small stand-in with part of the real API: check the name; the lab may not support it."
+    return None
+
+
 def _format_error(exc, filename):
-    """A traceback like Python's, keeping only frames from the learner's file and the lab's modules."""
+    """A traceback like Python's, without the runner's own frames (a real `python main.py` has none of them)."""
     te = traceback.TracebackException.from_exception(exc)
-    te.stack = traceback.StackSummary.from_list(
-        [f for f in te.stack if f.filename == filename or f.filename.startswith("/lab/lib/") and "lab_runner" not in f.filename]
-    )
+    te.stack = traceback.StackSummary.from_list([f for f in te.stack if f.filename != _RUNNER_FILE])
+    hint = _hint(exc)
+    if hint:
+        # Shown as Python shows an exception's notes (PEP 678): after the error line.
+        te.__notes__ = [*(te.__notes__ or []), hint]
     text = "".join(te.format())
     line = None
     if isinstance(exc, SyntaxError) and exc.filename == filename:
@@ -42,7 +106,48 @@ def _format_error(exc, filename):
         message = "maximum recursion depth exceeded — is a function calling itself without a base case?"
     if isinstance(exc, MemoryError):
         message = "the lab ran out of memory — is a list or string growing without end?"
+    if hint:
+        message = f"{message}\n{hint}"
     return {"type": type(exc).__name__, "message": message, "traceback": text, "line": line}
+
+
+def _flush_output():
+    """Flush what the program wrote, a last unfinished line too (an input() prompt, a
+    print(end="")), as a real process's exit does; Pyodide passes a line on only at its
+    newline or at an fsync."""
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass  # a stream the program closed or replaced
+    for fd in (1, 2):
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+
+
+def _new_program(filename):
+    """A fresh start, as each `python main.py` is a new process: in the project folder, the
+    learner's own modules imported afresh, its own output streams, and its namespace the real __main__."""
+    os.chdir(_HOME)
+    for name, fd in (("stdout", 1), ("stderr", 2)):
+        stream = getattr(sys, f"__{name}__")
+        if stream is None or stream.closed:  # a program closed it; a new process has it open
+            stream = open(fd, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)  # noqa: SIM115
+            setattr(sys, f"__{name}__", stream)
+        setattr(sys, name, stream)
+    home = _HOME.rstrip("/") + "/"
+    for name, module in list(sys.modules.items()):
+        places = [getattr(module, "__file__", None) or "", *(getattr(module, "__path__", None) or [])]
+        if any(str(place).startswith(home) for place in places):
+            del sys.modules[name]
+    importlib.invalidate_caches()
+    main = types.ModuleType("__main__")
+    main.__file__ = filename
+    main.__builtins__ = __builtins__
+    sys.modules["__main__"] = main
+    return main.__dict__
 
 
 def request(method, path, body_json):
@@ -72,7 +177,7 @@ def run(code, filename, variables_json, requests_json="[]"):
 
     lines = code.splitlines(True)
     linecache.cache[filename] = (len(code), None, lines, filename)
-    namespace = {"__name__": "__main__", "__file__": filename}
+    namespace = _new_program(filename)
     error = None
     stopped = False
     try:
@@ -89,8 +194,7 @@ def run(code, filename, variables_json, requests_json="[]"):
         # A run left open ends as the process would end it.
         while mlflow._active_runs:
             mlflow.end_run("FINISHED" if error is None else "FAILED")
-        sys.stdout.flush()
-        sys.stderr.flush()
+        _flush_output()
 
     responses = []
     if error is None:
