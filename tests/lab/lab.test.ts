@@ -173,13 +173,19 @@ describe('what the lab lacks, it says (issue 8)', () => {
     ['import torch', 'No module named \'torch\'', "The lab's Python has CPython's standard library, the lab's modules (lab, mlflow, fastapi, pydantic) and your project's .py files; it cannot install packages (there is no pip) and has no network."],
     ['import tkinter', 'No module named \'tkinter\'', "The lab's Python (CPython built for the browser by Pyodide) does not include the standard library's tkinter module."],
     ['import mlflow.pytorch', 'No module named \'mlflow.pytorch\'', "The lab's mlflow is a small stand-in for the real package: it has no mlflow.pytorch (it has mlflow.entities, mlflow.exceptions, mlflow.pyfunc, mlflow.sklearn, mlflow.tracking)."],
-    ['import mlflow\nmlflow.log_figure(None, "f.png")', "module 'mlflow' has no attribute 'log_figure'", "The lab's mlflow is a small stand-in with part of the real API: check the name; the lab may not support it."],
+    ['import fastapi\nfastapi.WebSocketException', "module 'fastapi' has no attribute 'WebSocketException'", "The lab's fastapi is a small stand-in with part of the real API: check the name; the lab may not support it."],
     ['from lab import DecisionTree', "cannot import name 'DecisionTree' from 'lab' (/lab/lib/lab.py)", 'The lab module has Column, Dataset, Epoch, LogisticRegression, load_dataset, load_model, psi, split.'],
   ])('%s: %s, and a line saying what the lab has', (code, error, hint) => {
     const r = lab.run(`${code}\n`);
     expect(r.error?.traceback).toContain(`Error: ${error}\n`);
     expect(r.error?.traceback).toContain(hint);
     expect(r.error?.message).toContain(hint);
+  });
+
+  it('a name the lab\'s mlflow lacks: its own message says so and lists what it covers, with no second hint', () => {
+    const r = lab.run('import mlflow\nmlflow.log_figure(None, "f.png")\n');
+    expect(r.error?.traceback).toContain("AttributeError: the lab's mlflow does not have mlflow.log_figure. It covers: set_experiment");
+    expect(r.error?.traceback).not.toContain('small stand-in');
   });
 
   it('input(): the program reads the end of input, as real Python with nothing on stdin, and is told why', () => {

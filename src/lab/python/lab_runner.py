@@ -63,6 +63,8 @@ def _hint(exc):
         return _NO_KEYBOARD
     if isinstance(exc, AttributeError) and isinstance(getattr(exc, "obj", None), types.ModuleType):
         module = exc.obj.__name__
+        if str(exc).startswith("the lab's"):
+            return None  # the stand-in's own message already says what it lacks
         if module.partition(".")[0] in _STAND_INS and module != "lab":
             return f"The lab's {module} is a small stand-in with part of the real API: check the name; the lab may not support it."
         return None
