@@ -42,10 +42,15 @@ export function ProgressMenu() {
       setMessage({ kind: 'error', text: `Import refused: ${result.reason}. Your current progress is unchanged.` });
       return;
     }
-    replaceProgress(result.facts);
+    const saved = replaceProgress(result.facts);
+    if (!saved.ok) {
+      setMessage({ kind: 'error', text: `Import refused: ${saved.reason}. Your current progress is unchanged.` });
+      return;
+    }
+    const skipped = result.dropped + result.unsafe;
     setMessage({
       kind: 'ok',
-      text: `Progress imported from ${file.name}${result.dropped ? ` (${result.dropped} unreadable entries skipped)` : ''}.`,
+      text: `Progress imported from ${file.name}${skipped ? ` (${skipped} unreadable entries skipped)` : ''}.`,
     });
   };
 
