@@ -5,7 +5,7 @@ import type { FromWorker, ToWorker } from './protocol';
 import type { HttpRequest } from './pythonRuntime';
 import { emptyOutcome } from './outcome';
 import type { HttpExchange, OutputChunk, RunResult, WorldFiles } from './types';
-import { worldStoreFor } from './worldStore';
+import { labStorageKey, worldStoreFor } from './worldStore';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
 
@@ -315,7 +315,7 @@ const engines = new Map<string, LabEngine>();
 export function labFor(lessonId: string): LabEngine {
   let engine = engines.get(lessonId);
   if (!engine) {
-    engine = new LabEngine(`lifecycle-lab:lab:${lessonId}`);
+    engine = new LabEngine(labStorageKey(lessonId));
     engines.set(lessonId, engine);
   }
   return engine;

@@ -256,6 +256,9 @@ export class WorldStore {
   }
 }
 
+/** Where a lesson's lab is kept (IndexedDB key, lock name prefix; once the localStorage key). */
+export const labStorageKey = (lessonId: string) => `lifecycle-lab:lab:${lessonId}`;
+
 const stores = new Map<string, WorldStore>();
 
 /** The one store of a lab's storage key in this page. */
