@@ -47,11 +47,11 @@ export function ProgressMenu() {
       setMessage({ kind: 'error', text: `Import refused: ${saved.reason}. Your current progress is unchanged.` });
       return;
     }
-    const skipped = result.dropped + result.unsafe;
-    setMessage({
-      kind: 'ok',
-      text: `Progress imported from ${file.name}${skipped ? ` (${skipped} unreadable entries skipped)` : ''}.`,
-    });
+    const notes = [
+      result.dropped ? `${result.dropped} unreadable entries skipped` : '',
+      result.unsafe ? `${result.unsafe} key${result.unsafe === 1 ? '' : 's'} named __proto__, constructor or prototype ignored` : '',
+    ].filter(Boolean);
+    setMessage({ kind: 'ok', text: `Progress imported from ${file.name}${notes.length ? ` (${notes.join('; ')})` : ''}.` });
   };
 
   const onConfirmReset = () => {

@@ -62,6 +62,19 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     expect(screen.getByText(/100 awards not earned in this course were dropped .*1 award was capped at the XP the course gives\./)).toBeInTheDocument();
   });
 
+  it('an import with __proto__ keys says they were ignored, and no prototype changes', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    await user.click(screen.getByRole('button', { name: /Progress/ }));
+    const text = `{"app":"lifecycle-lab","version":${PROGRESS_VERSION},"progress":{"awards":{"__proto__":{"xp":10000,"skill":"artificialintelligence","at":1}},"learned":{"constructor":1}}}`;
+    await user.upload(screen.getByLabelText('Import progress…'), jsonFile('proto.json', text));
+    expect(
+      await screen.findByText('Progress imported from proto.json (2 keys named __proto__, constructor or prototype ignored).'),
+    ).toBeInTheDocument();
+    expect(header().getByText('Total XP: 0')).toBeInTheDocument();
+    expect(Object.getPrototypeOf(useProgress.getState().awards)).toBe(Object.prototype);
+  });
+
   it('an import too big to save is refused, and says so', async () => {
     const user = userEvent.setup();
     useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
