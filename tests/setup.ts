@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest';
+// The lab keeps its project in IndexedDB (src/lab/worldStore.ts), which jsdom lacks.
+import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { useProgress } from '../src/progress/store';

@@ -14,6 +14,7 @@ export function Layout() {
   const [theme, toggleTheme] = useTheme();
   const notice = useProgress((s) => s.notice);
   const dismissNotice = useProgress((s) => s.dismissNotice);
+  const saveError = useProgress((s) => s.saveError);
 
   return (
     <div className="min-h-screen bg-bg text-ink">
@@ -51,6 +52,11 @@ export function Layout() {
               Dismiss
             </button>
           </div>
+        </div>
+      )}
+      {saveError && (
+        <div role="alert" className="border-b border-bad bg-surface-2">
+          <p className="mx-auto max-w-7xl px-4 py-3 text-sm">{saveError}</p>
         </div>
       )}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 pb-16 pt-6 outline-none">

@@ -42,11 +42,16 @@ export function ProgressMenu() {
       setMessage({ kind: 'error', text: `Import refused: ${result.reason}. Your current progress is unchanged.` });
       return;
     }
-    replaceProgress(result.facts);
-    setMessage({
-      kind: 'ok',
-      text: `Progress imported from ${file.name}${result.dropped ? ` (${result.dropped} unreadable entries skipped)` : ''}.`,
-    });
+    const saved = replaceProgress(result.facts);
+    if (!saved.ok) {
+      setMessage({ kind: 'error', text: `Import refused: ${saved.reason}. Your current progress is unchanged.` });
+      return;
+    }
+    const notes = [
+      result.dropped ? `${result.dropped} unreadable entries skipped` : '',
+      result.unsafe ? `${result.unsafe} key${result.unsafe === 1 ? '' : 's'} named __proto__, constructor or prototype ignored` : '',
+    ].filter(Boolean);
+    setMessage({ kind: 'ok', text: `Progress imported from ${file.name}${notes.length ? ` (${notes.join('; ')})` : ''}.` });
   };
 
   const onConfirmReset = () => {

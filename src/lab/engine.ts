@@ -1,10 +1,11 @@
 // The page's side of the lab: starts the worker, runs code, streams output,
 // enforces Stop and the time limit, and keeps the learner's project across
-// reloads (localStorage). One engine per lesson (DESIGN.md §4).
+// reloads (IndexedDB, worldStore.ts). One engine per lesson (DESIGN.md §4).
 import type { FromWorker, ToWorker } from './protocol';
 import type { HttpRequest } from './pythonRuntime';
 import { emptyOutcome } from './outcome';
 import type { HttpExchange, OutputChunk, RunResult, WorldFiles } from './types';
+import { labStorageKey, worldStoreFor } from './worldStore';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
 
@@ -56,16 +57,19 @@ export class LabEngine {
   private current: PendingRun | null = null;
   private nextId = 1;
   private listeners = new Set<() => void>();
-  private world: WorldFiles | null;
+  private world: WorldFiles | null = null;
+  /** The saved project, read from storage (asynchronously) before the worker starts. */
+  private loaded: Promise<void>;
   state: EngineState;
 
   constructor(
     private readonly storageKey: string,
     private readonly createWorker: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
   ) {
-    const { world, notice } = readWorld(storageKey);
-    this.world = world;
-    this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice, error: null };
+    this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null };
+    this.loaded = this.readWorld();
+    // Back from another tab that had the lab: start again from what it saved.
+    worldStoreFor(storageKey).onRegained(() => void this.reopen());
   }
 
   subscribe = (listener: () => void) => {
@@ -116,8 +120,11 @@ export class LabEngine {
         this.onFatal(`The Python engine failed to start: ${event.message || 'unknown error'}`, reject);
       };
     });
-    const init: ToWorker = { type: 'init', indexURL: PYODIDE_URL, world: this.world, interrupt: (this.interrupt?.buffer as SharedArrayBuffer) ?? null };
-    worker.postMessage(init);
+    const interrupt = (this.interrupt?.buffer as SharedArrayBuffer) ?? null;
+    void this.loaded.then(() => {
+      const init: ToWorker = { type: 'init', indexURL: PYODIDE_URL, world: this.world, interrupt };
+      if (this.worker === worker) worker.postMessage(init);
+    });
     return this.ready;
   }
 
@@ -147,7 +154,7 @@ export class LabEngine {
       run.request.onOutput?.(message.chunks);
     } else if (message.type === 'result' && run && message.id === run.id) {
       this.world = message.world;
-      saveWorld(this.storageKey, message.world);
+      void worldStoreFor(this.storageKey).save(message.world);
       this.finish({
         outcome: message.outcome,
         output: run.output,
@@ -268,13 +275,31 @@ export class LabEngine {
       this.current = null;
     }
     this.world = null;
-    try {
-      localStorage.removeItem(this.storageKey);
-    } catch {
-      /* nothing saved */
-    }
+    this.loads++; // a read of the old project still under way must not bring it back
+    this.loaded = worldStoreFor(this.storageKey).clear();
+    await this.loaded;
     this.set({ status: 'idle', notice: null });
     await this.start();
+  }
+
+  /** Read the project from storage again and restart on it (when this tab gets the lab back). */
+  private async reopen() {
+    const started = this.worker !== null;
+    this.dispose();
+    this.loaded = this.readWorld();
+    await this.loaded;
+    this.set({ status: 'idle' });
+    if (started) await this.start().catch(() => undefined);
+  }
+
+  private loads = 0;
+
+  private async readWorld() {
+    const load = ++this.loads;
+    const { world, notice } = await worldStoreFor(this.storageKey).load();
+    if (load !== this.loads) return;
+    this.world = world;
+    if (notice) this.set({ notice });
   }
 
   dispose() {
@@ -284,45 +309,13 @@ export class LabEngine {
   }
 }
 
-function readWorld(key: string): { world: WorldFiles | null; notice: string | null } {
-  let raw: string | null = null;
-  try {
-    raw = localStorage.getItem(key);
-  } catch {
-    return { world: null, notice: null };
-  }
-  if (raw === null) return { world: null, notice: null };
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string')) {
-      return { world: parsed as WorldFiles, notice: null };
-    }
-  } catch {
-    /* fall through */
-  }
-  try {
-    localStorage.setItem(`${key}:unreadable:${new Date().toISOString()}`, raw);
-  } catch {
-    /* keep going */
-  }
-  return { world: null, notice: 'The saved lab could not be read, so it started fresh (the old data was kept aside in this browser).' };
-}
-
-function saveWorld(key: string, world: WorldFiles) {
-  try {
-    localStorage.setItem(key, JSON.stringify(world));
-  } catch {
-    /* storage full or blocked: the lab still works for this visit */
-  }
-}
-
 const engines = new Map<string, LabEngine>();
 
 /** The lab of a lesson (created on first use). */
 export function labFor(lessonId: string): LabEngine {
   let engine = engines.get(lessonId);
   if (!engine) {
-    engine = new LabEngine(`lifecycle-lab:lab:${lessonId}`);
+    engine = new LabEngine(labStorageKey(lessonId));
     engines.set(lessonId, engine);
   }
   return engine;

@@ -26,7 +26,7 @@ export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
       <button
         type="button"
         onClick={() => void run()}
-        disabled={runState.running}
+        disabled={runState.running || lab.readOnly}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         className="rounded-md bg-accent px-4 py-1.5 text-sm font-semibold text-accent-ink disabled:opacity-50"
       >
@@ -47,7 +47,7 @@ export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
               ? `${step.runtime === 'shell' ? 'Shell' : 'Python'} ready · Ctrl/⌘ + Enter runs · limit ${timeLimitSeconds(step)} s`
               : ''}
       </span>
-      <button type="button" onClick={() => dialogRef.current?.showModal()} className="ml-auto rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2">
+      <button type="button" onClick={() => dialogRef.current?.showModal()} disabled={lab.readOnly} className="ml-auto rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2 disabled:opacity-50">
         Reset lab…
       </button>
       {engineState.notice && (

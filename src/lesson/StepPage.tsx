@@ -6,7 +6,9 @@ import { useProgress } from '../progress/store';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import type { CheckVerdict } from '../lab/checks';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
+import { DraftConflicts } from './DraftConflicts';
 import { EditorPanel } from './EditorPanel';
+import { LabStorageNotice } from './LabStorageNotice';
 import { PHASE_LABEL, stepPath } from './phases';
 import { Prose } from './Prose';
 import { RunBar } from './RunBar';
@@ -77,6 +79,8 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
         <div className="grid min-w-0 gap-4 lg:sticky lg:top-20">
           <ErrorBoundary where="the editor">
             <RunBar lab={lab} step={step} />
+            <LabStorageNotice lab={lab} />
+            <DraftConflicts lesson={lesson} step={step} />
             <EditorPanel
               lesson={lesson}
               step={step}

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { Lesson, Step } from '../content/model';
 import { judgeAll, probesFor } from '../lab/checks';
 import { labFor } from '../lab/engine';
+import { labStorageKey, worldStoreFor } from '../lab/worldStore';
 import { emptyRun, useLabSession } from '../lab/session';
 import { stepKey, useProgress } from '../progress/store';
 
@@ -18,6 +19,10 @@ export function useStepLab(lesson: Lesson, step: Step) {
   const engineState = useSyncExternalStore(engine.subscribe, engine.getState);
   const key = stepKey(lesson.id, step.slug);
   const runState = useLabSession((s) => s.steps[key]) ?? emptyRun;
+  // Which tab may change the lab, and whether the last save worked (worldStore.ts).
+  const worldStore = worldStoreFor(labStorageKey(lesson.id));
+  const storage = useSyncExternalStore(worldStore.subscribe, worldStore.getState);
+  const readOnly = storage.access === 'elsewhere' || storage.access === 'taken';
 
   useEffect(() => {
     // Load Python in the background after the step has painted, so a Run later is instant.
@@ -29,7 +34,7 @@ export function useStepLab(lesson: Lesson, step: Step) {
 
   const run = useCallback(async () => {
     const session = useLabSession.getState();
-    if (session.steps[key]?.running) return;
+    if (session.steps[key]?.running || readOnly) return;
     const drafts = useProgress.getState().drafts[key] ?? {};
     const [main, ...others] = step.starter.map((f) => ({ ...f, code: drafts[f.file] ?? f.code }));
     if (!main) return;
@@ -50,15 +55,17 @@ export function useStepLab(lesson: Lesson, step: Step) {
     } catch (error) {
       useLabSession.getState().fail(key, error instanceof Error ? error.message : String(error));
     }
-  }, [engine, key, lesson, step]);
+  }, [engine, key, lesson, step, readOnly]);
 
   const stop = useCallback(() => engine.stop(), [engine]);
   const resetLab = useCallback(async () => {
+    if (readOnly) return;
     useLabSession.getState().clear();
     await engine.resetLab();
-  }, [engine]);
+  }, [engine, readOnly]);
+  const takeOver = useCallback(() => worldStore.takeOver(), [worldStore]);
 
   const send = useCallback<typeof engine.request>((request) => engine.request(request), [engine]);
 
-  return { engineState, runState, run, stop, resetLab, send, files: engine.files };
+  return { engineState, runState, run, stop, resetLab, send, files: engine.files, storage, readOnly, takeOver };
 }

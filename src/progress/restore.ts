@@ -18,11 +18,46 @@ export interface ProgressFacts {
   awards: Ledger;
   quiz: Record<string, QuizRecord>;
   learned: Record<string, number>;
+  /** When a term was last un-learned: another tab's older "learned" must not bring it back (merge.ts). */
+  unlearned: Record<string, number>;
   completedSteps: Record<string, number>;
   drafts: Record<string, Record<string, string>>;
+  /** When each draft file was last saved or cleared (a time without a draft = cleared), for merging tabs. */
+  draftsAt: Record<string, Record<string, number>>;
 }
 
-export const emptyFacts = (): ProgressFacts => ({ awards: {}, quiz: {}, learned: {}, completedSteps: {}, drafts: {} });
+export const emptyFacts = (): ProgressFacts => ({
+  awards: {},
+  quiz: {},
+  learned: {},
+  unlearned: {},
+  completedSteps: {},
+  drafts: {},
+  draftsAt: {},
+});
+
+/** Keys that would change an object's prototype if assigned; never read from saved data. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A deep copy without `__proto__`/`constructor`/`prototype` keys, and how many
+ * were dropped. JSON.parse makes them own properties, but copying them with
+ * `obj[key] = …` or a spread would swap the copy's prototype.
+ */
+export function stripUnsafeKeys(value: unknown): { value: unknown; unsafe: number } {
+  let unsafe = 0;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v)) {
+      if (UNSAFE_KEYS.has(key)) unsafe++;
+      else out[key] = walk((v as Record<string, unknown>)[key]);
+    }
+    return out;
+  };
+  return { value: walk(value), unsafe };
+}
 
 const awardSchema = z.object({
   xp: z.int().check(z.minimum(0), z.maximum(10_000)),
@@ -32,24 +67,29 @@ const awardSchema = z.object({
 const quizSchema = z.object({ answers: z.array(z.string()), correct: z.boolean() });
 const timeSchema = z.number();
 const draftSchema = z.record(z.string(), z.string());
+const draftTimesSchema = z.record(z.string(), z.number());
 
 const entrySchemas = {
   awards: awardSchema,
   quiz: quizSchema,
   learned: timeSchema,
+  unlearned: timeSchema,
   completedSteps: timeSchema,
   drafts: draftSchema,
+  draftsAt: draftTimesSchema,
 } as const;
 
 export type RestoreResult =
-  | { ok: true; facts: ProgressFacts; dropped: number }
+  /** `unsafe`: `__proto__`/`constructor`/`prototype` keys dropped. */
+  | { ok: true; facts: ProgressFacts; dropped: number; unsafe: number }
   | { ok: false; reason: string };
 
 /**
  * Repair a state object of the current version. Entries that do not fit are
  * dropped (and counted); a value that is not our shape at all is refused.
  */
-export function restoreFacts(value: unknown): RestoreResult {
+export function restoreFacts(raw: unknown): RestoreResult {
+  const { value, unsafe } = stripUnsafeKeys(raw);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, reason: 'the saved progress is not an object' };
   }
@@ -75,7 +115,7 @@ export function restoreFacts(value: unknown): RestoreResult {
       else dropped++;
     }
   }
-  return { ok: true, facts, dropped };
+  return { ok: true, facts, dropped, unsafe };
 }
 
 /**
@@ -114,15 +154,22 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What zustand's persist writes: `{ state, version }`. */
-export function readPersisted(raw: string): RestoreResult {
+export type PersistedResult = (RestoreResult & { ok: false }) | (RestoreResult & { ok: true; epoch: number });
+
+/**
+ * What the store writes: `{ state, version, epoch }` (the first two as zustand's
+ * persist wrote them). `epoch` is when progress was last reset or imported:
+ * facts of an older epoch are not merged back in (store.ts).
+ */
+export function readPersisted(raw: string): PersistedResult {
   const parsed = parseJson(raw);
   if (parsed === INVALID) return { ok: false, reason: 'the saved progress is not valid JSON' };
   if (parsed === null || typeof parsed !== 'object' || !('state' in parsed)) {
     return { ok: false, reason: 'the saved data is not Lifecycle Lab progress' };
   }
-  const { state, version } = parsed as { state: unknown; version?: unknown };
-  return migrateFacts(state, typeof version === 'number' ? version : 0);
+  const { state, version, epoch } = parsed as { state: unknown; version?: unknown; epoch?: unknown };
+  const result = migrateFacts(state, typeof version === 'number' ? version : 0);
+  return result.ok ? { ...result, epoch: typeof epoch === 'number' && Number.isFinite(epoch) ? epoch : 0 } : result;
 }
 
 export interface ProgressExport {

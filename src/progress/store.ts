@@ -1,8 +1,13 @@
-// One zustand store built from slices, persisted once (STYLE.md 5). It stores
-// facts only — awards, quiz answers, learned terms, completed steps, drafts —
-// and selectors.ts derives totals, node states and percent done.
+// One zustand store built from slices (STYLE.md 5). It stores facts only —
+// awards, quiz answers, learned terms, completed steps, drafts — and
+// selectors.ts derives totals, node states and percent done. Saving is
+// read-merge-write against localStorage, and other tabs' saves are merged in
+// as they happen (merge.ts), so no tab erases what another one did.
 import { create, type StateCreator } from 'zustand';
-import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
+import { course as builtCourse } from 'virtual:lifecycle-content';
+import type { Course } from '../content/model';
+import { auditAwards, auditNotice } from './audit';
+import { mergeFacts, type DraftConflict } from './merge';
 import { emptyFacts, PROGRESS_VERSION, readPersisted, type ProgressFacts } from './restore';
 import { quizAwardId, quizXpFor, stepAwardId, termAwardId, type Award } from './xp';
 
@@ -31,6 +36,7 @@ interface QuizSlice {
 
 interface GlossarySlice {
   learned: ProgressFacts['learned'];
+  unlearned: ProgressFacts['unlearned'];
   learnTerm: (lessonId: string, skill: string, term: { id: string; term: string; xp: number }) => void;
   unlearnTerm: (lessonId: string, termId: string) => void;
 }
@@ -38,23 +44,32 @@ interface GlossarySlice {
 interface StepsSlice {
   completedSteps: ProgressFacts['completedSteps'];
   drafts: ProgressFacts['drafts'];
+  draftsAt: ProgressFacts['draftsAt'];
   completeStep: (lessonId: string, skill: string, step: { slug: string; title: string; xp: number }) => void;
   saveDraft: (lessonId: string, slug: string, file: string, code: string) => void;
   clearDrafts: (lessonId: string, slug: string) => void;
 }
 
+export type ReplaceResult = { ok: true } | { ok: false; reason: string };
+
 interface SessionSlice {
   /** Shown once at the top of the page, e.g. after corrupt progress was set aside. */
   notice: string | null;
+  /** Why the last save of progress failed; null once a save succeeds. */
+  saveError: string | null;
+  /** Drafts another tab also edited: the copy that was not kept, to show on the step page. */
+  draftConflicts: DraftConflict[];
   toasts: Toast[];
   dismissNotice: () => void;
   dismissToast: (id: number) => void;
+  dismissDraftConflict: (conflict: DraftConflict) => void;
   resetProgress: () => void;
-  replaceProgress: (facts: ProgressFacts) => void;
+  /** Replace all progress (import); refused, with nothing changed, when it cannot be saved. */
+  replaceProgress: (facts: ProgressFacts) => ReplaceResult;
 }
 
 export type ProgressState = AwardsSlice & QuizSlice & GlossarySlice & StepsSlice & SessionSlice;
-type Slice<T> = StateCreator<ProgressState, [['zustand/persist', unknown]], [], T>;
+type Slice<T> = StateCreator<ProgressState, [], [], T>;
 
 export const stepKey = (lessonId: string, slug: string) => `${lessonId}/${slug}`;
 export const quizKey = (lessonId: string, questionId: string) => `${lessonId}/${questionId}`;
@@ -92,19 +107,25 @@ const createQuizSlice: Slice<QuizSlice> = (set, get) => ({
 
 const createGlossarySlice: Slice<GlossarySlice> = (set, get) => ({
   learned: {},
+  unlearned: {},
   learnTerm: (lessonId, skill, term) => {
     const key = termKey(lessonId, term.id);
     if (get().learned[key]) return;
-    set((s) => ({ learned: { ...s.learned, [key]: Date.now() } }));
+    set((s) => {
+      const { [key]: _was, ...unlearned } = s.unlearned;
+      return { learned: { ...s.learned, [key]: Date.now() }, unlearned };
+    });
     get().award(termAwardId(lessonId, term.id), term.xp, skill, `Learned “${term.term}”`);
   },
   unlearnTerm: (lessonId, termId) => {
     // Un-learning takes the term's award out of the ledger too, so XP always
     // equals what the learner currently holds; learning it again re-awards once.
+    // The time is kept so another tab's older "learned" does not win (merge.ts).
     set((s) => {
-      const { [termKey(lessonId, termId)]: _term, ...learned } = s.learned;
+      const key = termKey(lessonId, termId);
+      const { [key]: _term, ...learned } = s.learned;
       const { [termAwardId(lessonId, termId)]: _award, ...awards } = s.awards;
-      return { learned, awards };
+      return { learned, awards, unlearned: { ...s.unlearned, [key]: Date.now() } };
     });
   },
 });
@@ -112,6 +133,7 @@ const createGlossarySlice: Slice<GlossarySlice> = (set, get) => ({
 const createStepsSlice: Slice<StepsSlice> = (set, get) => ({
   completedSteps: {},
   drafts: {},
+  draftsAt: {},
   completeStep: (lessonId, skill, step) => {
     const key = stepKey(lessonId, step.slug);
     if (!get().completedSteps[key]) set((s) => ({ completedSteps: { ...s.completedSteps, [key]: Date.now() } }));
@@ -120,104 +142,215 @@ const createStepsSlice: Slice<StepsSlice> = (set, get) => ({
   saveDraft: (lessonId, slug, file, code) =>
     set((s) => {
       const key = stepKey(lessonId, slug);
-      return { drafts: { ...s.drafts, [key]: { ...s.drafts[key], [file]: code } } };
+      return {
+        drafts: { ...s.drafts, [key]: { ...s.drafts[key], [file]: code } },
+        draftsAt: { ...s.draftsAt, [key]: { ...s.draftsAt[key], [file]: Date.now() } },
+      };
     }),
   clearDrafts: (lessonId, slug) =>
     set((s) => {
-      const { [stepKey(lessonId, slug)]: _gone, ...drafts } = s.drafts;
-      return { drafts };
+      const key = stepKey(lessonId, slug);
+      const { [key]: gone, ...drafts } = s.drafts;
+      // A clear is a save of "no draft": its time keeps another tab's older text from coming back.
+      const now = Date.now();
+      const cleared = Object.fromEntries(Object.keys({ ...gone, ...s.draftsAt[key] }).map((f) => [f, now]));
+      return { drafts, draftsAt: { ...s.draftsAt, [key]: cleared } };
     }),
-});
-
-const createSessionSlice: Slice<SessionSlice> = (set) => ({
-  notice: null,
-  toasts: [],
-  dismissNotice: () => set({ notice: null }),
-  dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
-  resetProgress: () => set({ ...emptyFacts(), toasts: [] }),
-  replaceProgress: (facts) => set({ ...facts, toasts: [] }),
 });
 
 /** Pick the persisted facts out of the whole state. */
 export function factsOf(s: ProgressFacts): ProgressFacts {
-  return { awards: s.awards, quiz: s.quiz, learned: s.learned, completedSteps: s.completedSteps, drafts: s.drafts };
+  return {
+    awards: s.awards,
+    quiz: s.quiz,
+    learned: s.learned,
+    unlearned: s.unlearned,
+    completedSteps: s.completedSteps,
+    drafts: s.drafts,
+    draftsAt: s.draftsAt,
+  };
 }
 
-// The notice is produced while reading storage, before the store exists.
-let pendingNotice: string | null = null;
+const FACT_KEYS = Object.keys(emptyFacts()) as (keyof ProgressFacts)[];
+const sameFacts = (a: ProgressFacts, b: ProgressFacts) => FACT_KEYS.every((k) => a[k] === b[k]);
+const equalFacts = (a: ProgressFacts, b: ProgressFacts) => JSON.stringify(factsOf(a)) === JSON.stringify(factsOf(b));
 
-/**
- * localStorage, read through restore.ts. Unreadable, foreign or newer data is
- * copied to a backup key (never silently destroyed) and the page starts fresh
- * with a notice.
- */
-export const safeStorage: PersistStorage<ProgressFacts> = {
-  getItem(name) {
-    let raw: string | null;
-    try {
-      raw = localStorage.getItem(name);
-    } catch {
-      return null; // storage blocked (private mode, policy): run without persistence
-    }
-    if (raw === null) return null;
-    const result = readPersisted(raw);
-    if (!result.ok) {
-      const backup = `${name}:unreadable:${new Date().toISOString()}`;
-      try {
-        localStorage.setItem(backup, raw);
-      } catch {
-        /* keep going: the notice still tells the learner */
-      }
-      pendingNotice = `Your saved progress could not be read (${result.reason}), so this page started fresh. The old data was kept in this browser under “${backup}”.`;
-      return null;
-    }
-    if (result.dropped > 0) {
-      pendingNotice = `Some saved progress was damaged: ${result.dropped} unreadable entr${result.dropped === 1 ? 'y was' : 'ies were'} dropped; the rest was kept.`;
-    }
-    return { state: result.facts, version: PROGRESS_VERSION } satisfies StorageValue<ProgressFacts>;
-  },
-  setItem(name, value) {
-    try {
-      localStorage.setItem(name, JSON.stringify(value));
-    } catch {
-      /* quota exceeded or storage blocked: progress stays in memory */
-    }
-  },
-  removeItem(name) {
-    try {
-      localStorage.removeItem(name);
-    } catch {
-      /* nothing to remove */
-    }
-  },
+const joinNotice = (a: string | null, b: string | null) => (a && b ? `${a} ${b}` : (a ?? b));
+
+const kb = (chars: number) => (chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(chars / 1000))} KB`);
+
+function describeWriteError(error: unknown, size: number): string {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  const why = /quota/i.test(name) || /quota/i.test(String(error)) ? `browser storage is full: ${kb(size)} to save` : `the browser refused to store it (${String(error)})`;
+  return why;
+}
+
+interface Storage {
+  read: () => string | null;
+  write: (raw: string) => void;
+}
+
+const localProgressStorage: Storage = {
+  read: () => localStorage.getItem(STORAGE_KEY),
+  write: (raw) => localStorage.setItem(STORAGE_KEY, raw),
 };
 
-export function createProgressStore() {
-  return create<ProgressState>()(
-    persist(
-      (...a) => ({
-        ...createAwardsSlice(...a),
-        ...createQuizSlice(...a),
-        ...createGlossarySlice(...a),
-        ...createStepsSlice(...a),
-        ...createSessionSlice(...a),
-      }),
-      {
-        name: STORAGE_KEY,
-        version: PROGRESS_VERSION,
-        storage: safeStorage,
-        partialize: (s) => factsOf(s),
-        // Migration and repair happen in safeStorage.getItem (restore.ts), which
-        // always hands back the current version.
-        // Called on every hydration, with undefined when storage had nothing usable.
-        merge: (persisted, current) => {
-          const notice = pendingNotice ?? current.notice;
-          pendingNotice = null;
-          return { ...current, ...(persisted as Partial<ProgressFacts> | undefined), notice };
-        },
-      },
-    ),
-  );
+/** Read saved progress at start-up: repaired, audited, and what to tell the learner. */
+function load(course: Course): { facts: ProgressFacts; epoch: number; notice: string | null } {
+  let raw: string | null;
+  try {
+    raw = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return { facts: emptyFacts(), epoch: 0, notice: null }; // storage blocked (private mode, policy): run without persistence
+  }
+  if (raw === null) return { facts: emptyFacts(), epoch: 0, notice: null };
+  const result = readPersisted(raw);
+  if (!result.ok) {
+    // Unreadable, foreign or newer data is copied aside, never silently destroyed.
+    const backup = `${STORAGE_KEY}:unreadable:${new Date().toISOString()}`;
+    try {
+      localStorage.setItem(backup, raw);
+    } catch {
+      /* keep going: the notice still tells the learner */
+    }
+    return {
+      facts: emptyFacts(),
+      epoch: 0,
+      notice: `Your saved progress could not be read (${result.reason}), so this page started fresh. The old data was kept in this browser under “${backup}”.`,
+    };
+  }
+  const audited = auditAwards(result.facts, course);
+  const damaged =
+    result.dropped > 0
+      ? `Some saved progress was damaged: ${result.dropped} unreadable entr${result.dropped === 1 ? 'y was' : 'ies were'} dropped; the rest was kept.`
+      : null;
+  return { facts: audited.facts, epoch: result.epoch, notice: joinNotice(damaged, auditNotice(audited, result.unsafe)) };
+}
+
+export function createProgressStore(course: Course = builtCourse, storage: Storage = localProgressStorage) {
+  const initial = load(course);
+  /** When progress was last reset or imported, here or in a tab we have heard from. */
+  let epoch = initial.epoch;
+  /** The draft times this tab last saw in storage: a change on both sides since then is a conflict. */
+  let seen: ProgressFacts['draftsAt'] = initial.facts.draftsAt;
+  /** True while the store takes in facts from storage: that is no change of ours to save. */
+  let absorbing = false;
+
+  const store = create<ProgressState>()((set, get, api) => ({
+    ...createAwardsSlice(set, get, api),
+    ...createQuizSlice(set, get, api),
+    ...createGlossarySlice(set, get, api),
+    ...createStepsSlice(set, get, api),
+    ...initial.facts,
+    notice: initial.notice,
+    saveError: null,
+    draftConflicts: [],
+    toasts: [],
+    dismissNotice: () => set({ notice: null }),
+    dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+    dismissDraftConflict: (conflict) => set((s) => ({ draftConflicts: s.draftConflicts.filter((c) => c !== conflict) })),
+    resetProgress: () => {
+      epoch = Math.max(Date.now(), epoch + 1);
+      set({ ...emptyFacts(), toasts: [], draftConflicts: [] });
+    },
+    replaceProgress: (facts) => {
+      const audited = auditAwards(facts, course);
+      const next = Math.max(Date.now(), epoch + 1);
+      const raw = serialize(audited.facts, next);
+      // Save first: an import that cannot be kept is refused, not shown and then lost on reload.
+      try {
+        storage.write(raw);
+      } catch (error) {
+        return { ok: false, reason: `it could not be saved (${describeWriteError(error, raw.length)})` };
+      }
+      epoch = next;
+      seen = audited.facts.draftsAt;
+      absorb({ ...audited.facts }, { toasts: [], draftConflicts: [], saveError: null, notice: auditNotice(audited) });
+      return { ok: true };
+    },
+  }));
+
+  function serialize(facts: ProgressFacts, at: number) {
+    return JSON.stringify({ state: factsOf(facts), version: PROGRESS_VERSION, epoch: at });
+  }
+
+  function absorb(facts: ProgressFacts, extra: Partial<ProgressState> = {}) {
+    absorbing = true;
+    try {
+      store.setState({ ...facts, ...extra });
+    } finally {
+      absorbing = false;
+    }
+  }
+
+  function addConflicts(conflicts: DraftConflict[]) {
+    if (conflicts.length) store.setState((s) => ({ draftConflicts: [...s.draftConflicts, ...conflicts] }));
+  }
+
+  /** Read what is stored, merge this tab's facts into it, write the result. */
+  function save() {
+    const mine = factsOf(store.getState());
+    let merged = mine;
+    let conflicts: DraftConflict[] = [];
+    let raw: string | null = null;
+    try {
+      raw = storage.read();
+    } catch {
+      /* unreadable now: write ours */
+    }
+    const stored = raw === null ? null : readPersisted(raw);
+    if (stored?.ok && stored.epoch > epoch) {
+      // Another tab reset or imported after this tab last heard: its data is the new start.
+      epoch = stored.epoch;
+      merged = auditAwards(stored.facts, course).facts;
+      store.setState((s) => ({ notice: joinNotice(s.notice, 'Your progress was reset or imported in another tab; this tab now shows that progress.') }));
+    } else if (stored?.ok && stored.epoch === epoch) {
+      ({ facts: merged, conflicts } = mergeFacts(mine, auditAwards(stored.facts, course).facts, seen));
+    }
+    if (!equalFacts(merged, mine)) absorb(merged);
+    addConflicts(conflicts);
+    const text = serialize(merged, epoch);
+    try {
+      storage.write(text);
+      seen = merged.draftsAt;
+      if (store.getState().saveError) store.setState({ saveError: null });
+    } catch (error) {
+      store.setState({
+        saveError: `Your progress could not be saved (${describeWriteError(error, text.length)}). Your latest changes will be lost on reload; use Progress ▾ → Export to keep a copy, or free space in this browser.`,
+      });
+    }
+  }
+
+  store.subscribe((state, prev) => {
+    if (!absorbing && !sameFacts(state, prev)) save();
+  });
+
+  // Another tab saved: take in its facts by the same rules (merge.ts).
+  if (typeof window !== 'undefined') {
+    window.addEventListener('storage', (event) => {
+      if (event.key !== STORAGE_KEY || event.newValue === null) return;
+      const theirs = readPersisted(event.newValue);
+      if (!theirs.ok) return;
+      if (theirs.epoch < epoch) {
+        save(); // a tab that missed our reset or import wrote old facts over it: put ours back
+        return;
+      }
+      const audited = auditAwards(theirs.facts, course);
+      if (theirs.epoch > epoch) {
+        epoch = theirs.epoch;
+        seen = audited.facts.draftsAt;
+        absorb(audited.facts, { draftConflicts: [] });
+        store.setState((s) => ({ notice: joinNotice(s.notice, 'Your progress was reset or imported in another tab; this tab now shows that progress.') }));
+        return;
+      }
+      const { facts, conflicts } = mergeFacts(factsOf(store.getState()), audited.facts, seen);
+      seen = audited.facts.draftsAt;
+      absorb(facts);
+      addConflicts(conflicts);
+    });
+  }
+
+  return store;
 }
 
 export const useProgress = createProgressStore();

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PROGRESS_VERSION } from '../../src/progress/restore';
@@ -9,7 +9,8 @@ const header = () => within(screen.getByRole('group', { name: 'Your progress' })
 const jsonFile = (name: string, data: unknown) =>
   new File([typeof data === 'string' ? data : JSON.stringify(data)], name, { type: 'application/json' });
 
-describe('the progress menu', () => {
+// Rendering the lesson page in jsdom takes seconds on a busy shared machine.
+describe('the progress menu', { timeout: 30_000 }, () => {
   it('imports a valid export', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle');
@@ -36,6 +37,75 @@ describe('the progress menu', () => {
       'Import refused: this file is not a Lifecycle Lab progress export. Your current progress is unchanged.',
     );
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
+  });
+
+  it('an import with forged awards keeps only what the course gives, and says so', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    await user.click(screen.getByRole('button', { name: /Progress/ }));
+    const file = jsonFile('forged.json', {
+      app: 'lifecycle-lab',
+      version: PROGRESS_VERSION,
+      exportedAt: '2026-11-27T00:00:00.000Z',
+      progress: {
+        awards: Object.fromEntries(
+          Array.from({ length: 100 }, (_, i) => [`bonus:${i}`, { xp: 10_000, skill: 'artificialintelligence', at: 1 }]).concat([
+            ['term:ml-lifecycle/dvc', { xp: 10_000, skill: 'artificialintelligence', at: 1 }],
+          ]),
+        ),
+        learned: { 'ml-lifecycle/dvc': 1 },
+      },
+    });
+    await user.upload(screen.getByLabelText('Import progress…'), file);
+    expect(await screen.findByText('Progress imported from forged.json.')).toBeInTheDocument();
+    expect(header().getByText('Total XP: 5')).toBeInTheDocument();
+    expect(screen.getByText(/100 awards not earned in this course were dropped .*1 award was capped at the XP the course gives\./)).toBeInTheDocument();
+  });
+
+  it('an import with __proto__ keys says they were ignored, and no prototype changes', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    await user.click(screen.getByRole('button', { name: /Progress/ }));
+    const text = `{"app":"lifecycle-lab","version":${PROGRESS_VERSION},"progress":{"awards":{"__proto__":{"xp":10000,"skill":"artificialintelligence","at":1}},"learned":{"constructor":1}}}`;
+    await user.upload(screen.getByLabelText('Import progress…'), jsonFile('proto.json', text));
+    expect(
+      await screen.findByText('Progress imported from proto.json (2 keys named __proto__, constructor or prototype ignored).'),
+    ).toBeInTheDocument();
+    expect(header().getByText('Total XP: 0')).toBeInTheDocument();
+    expect(Object.getPrototypeOf(useProgress.getState().awards)).toBe(Object.prototype);
+  });
+
+  it('an import too big to save is refused, and says so', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
+    renderApp('/lessons/ml-lifecycle');
+    await user.click(screen.getByRole('button', { name: /Progress/ }));
+    const draft = 'x'.repeat(10_000_000);
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation((_key, value) => {
+      if (value.length > 5_000_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const file = jsonFile('big.json', {
+      app: 'lifecycle-lab',
+      version: PROGRESS_VERSION,
+      exportedAt: '2026-11-27T00:00:00.000Z',
+      progress: { drafts: { 'ml-lifecycle/the-training-loop': { 'train.py': draft } } },
+    });
+    await user.upload(screen.getByLabelText('Import progress…'), file);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Import refused: it could not be saved (browser storage is full: 10.0 MB to save). Your current progress is unchanged.',
+    );
+    expect(header().getByText('Total XP: 5')).toBeInTheDocument();
+    setItem.mockRestore();
+  });
+
+  it('a save that fails is reported under the header', async () => {
+    renderApp('/lessons/ml-lifecycle');
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    act(() => useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 }));
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Your progress could not be saved \(browser storage is full: 1 KB to save\)\./);
+    vi.restoreAllMocks();
   });
 
   it('exports the stored facts as a JSON download', async () => {

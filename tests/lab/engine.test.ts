@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LabEngine } from '../../src/lab/engine';
 import type { FromWorker, ToWorker } from '../../src/lab/protocol';
 import { emptyOutcome } from '../../src/lab/outcome';
+import { worldStoreFor } from '../../src/lab/worldStore';
 
 const outcome = emptyOutcome;
 
@@ -62,7 +63,8 @@ describe('LabEngine', () => {
     expect(result.output).toEqual([{ stream: 'stdout', text: 'epoch 1\n' }]);
     expect(result.ended).toBeUndefined();
     expect(engine.state.status).toBe('ready');
-    expect(JSON.parse(localStorage.getItem('test:lab') ?? '{}')).toEqual({ 'train.py': 'print(1)\n' });
+    await worldStoreFor('test:lab').save({ 'train.py': 'print(1)\n' }); // waits for the engine's save, queued before it
+    expect((await worldStoreFor('test:lab').load()).world).toEqual({ 'train.py': 'print(1)\n' });
 
     // A new engine (a reload) hands the saved project to its worker.
     const again = engineWith(ready);
@@ -118,11 +120,12 @@ describe('LabEngine', () => {
     expect(ScriptedWorker.made).toHaveLength(1);
   });
 
-  it('an unreadable saved project is set aside with a notice', () => {
+  it('an unreadable saved project is set aside with a notice', async () => {
     localStorage.setItem('test:broken', '{not json');
     const engine = engineWith(ready, 'test:broken');
+    await engine.start();
     expect(engine.state.notice).toMatch(/could not be read/);
-    expect(engine.files).toBeNull();
+    expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', world: null });
     expect(Object.keys(localStorage).some((k) => k.startsWith('test:broken:unreadable:'))).toBe(true);
   });
 
@@ -131,6 +134,7 @@ describe('LabEngine', () => {
     const engine = engineWith(ready, 'test:reset');
     await engine.resetLab();
     expect(localStorage.getItem('test:reset')).toBeNull();
+    expect((await worldStoreFor('test:reset').load()).world).toBeNull();
     expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', world: null });
   });
 });

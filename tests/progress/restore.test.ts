@@ -5,13 +5,15 @@ const good = {
   awards: { 'quiz:ml-lifecycle/tracking-tool': { xp: 20, skill: 'artificialintelligence', at: 1 } },
   quiz: { 'ml-lifecycle/tracking-tool': { answers: ['MLflow'], correct: true } },
   learned: { 'ml-lifecycle/dvc': 5 },
+  unlearned: {},
   completedSteps: {},
   drafts: { 'ml-lifecycle/the-training-loop': { 'train.py': 'print(1)\n' } },
+  draftsAt: { 'ml-lifecycle/the-training-loop': { 'train.py': 5 } },
 };
 
 describe('restoreFacts', () => {
   it('keeps good state as it is', () => {
-    expect(restoreFacts(good)).toEqual({ ok: true, facts: good, dropped: 0 });
+    expect(restoreFacts(good)).toEqual({ ok: true, facts: good, dropped: 0, unsafe: 0 });
   });
   it('drops damaged entries one by one and counts them', () => {
     const result = restoreFacts({
@@ -19,13 +21,14 @@ describe('restoreFacts', () => {
       awards: { ...good.awards, 'quiz:x/y': { xp: 'lots', skill: 'ai', at: 1 } },
       learned: 'everything',
     });
-    expect(result).toEqual({ ok: true, facts: { ...good, learned: {} }, dropped: 2 });
+    expect(result).toEqual({ ok: true, facts: { ...good, learned: {} }, dropped: 2, unsafe: 0 });
   });
   it('fills missing sections with defaults', () => {
     expect(restoreFacts({ awards: {} })).toEqual({
       ok: true,
-      facts: { awards: {}, quiz: {}, learned: {}, completedSteps: {}, drafts: {} },
+      facts: { awards: {}, quiz: {}, learned: {}, unlearned: {}, completedSteps: {}, drafts: {}, draftsAt: {} },
       dropped: 0,
+      unsafe: 0,
     });
   });
   it.each([[null], [[1, 2]], ['text'], [{ theme: 'dark' }]])('refuses %j', (value) => {
@@ -35,7 +38,7 @@ describe('restoreFacts', () => {
 
 describe('migrations', () => {
   it('the current version passes through restore', () => {
-    expect(migrateFacts(good, PROGRESS_VERSION)).toEqual({ ok: true, facts: good, dropped: 0 });
+    expect(migrateFacts(good, PROGRESS_VERSION)).toEqual({ ok: true, facts: good, dropped: 0, unsafe: 0 });
   });
   it('a newer version is refused with a reason, not guessed at', () => {
     const result = migrateFacts(good, PROGRESS_VERSION + 1);
@@ -48,8 +51,9 @@ describe('migrations', () => {
 });
 
 describe('readPersisted', () => {
-  it('reads what persist wrote', () => {
-    expect(readPersisted(JSON.stringify({ state: good, version: PROGRESS_VERSION }))).toEqual({ ok: true, facts: good, dropped: 0 });
+  it('reads what persist wrote (epoch 0 when it has none)', () => {
+    expect(readPersisted(JSON.stringify({ state: good, version: PROGRESS_VERSION }))).toEqual({ ok: true, facts: good, dropped: 0, unsafe: 0, epoch: 0 });
+    expect(readPersisted(JSON.stringify({ state: good, version: PROGRESS_VERSION, epoch: 7 }))).toMatchObject({ ok: true, epoch: 7 });
   });
   it.each([
     ['not JSON', '{oops', 'the saved progress is not valid JSON'],
@@ -60,11 +64,30 @@ describe('readPersisted', () => {
   });
 });
 
+describe('__proto__, constructor and prototype keys', () => {
+  it('are dropped anywhere, counted, and never change a prototype', () => {
+    // JSON.parse makes "__proto__" an own key; copying it naively would swap the prototype.
+    const text = JSON.stringify({ app: 'lifecycle-lab', version: PROGRESS_VERSION, progress: good }).replace(
+      '"awards":{',
+      '"awards":{"__proto__":{"xp":10000,"skill":"x","at":1},"constructor":{"xp":1,"skill":"x","at":1},',
+    ).replace('"train.py":', '"prototype":"evil","__proto__":{"polluted":"yes"},"train.py":');
+    const result = readExport(text);
+    expect(result).toEqual({ ok: true, facts: good, dropped: 0, unsafe: 4 });
+    if (!result.ok) return;
+    expect(Object.getPrototypeOf(result.facts.awards)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(result.facts.drafts['ml-lifecycle/the-training-loop'])).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('a top-level __proto__ section is dropped too', () => {
+    expect(restoreFacts(JSON.parse('{"awards":{},"__proto__":{"awards":{"x":{"xp":5,"skill":"s","at":1}}}}'))).toMatchObject({ ok: true, unsafe: 1, facts: { awards: {} } });
+  });
+});
+
 describe('export files', () => {
   it('round-trip', () => {
     const text = JSON.stringify(toExport(good, new Date('2026-11-27T10:00:00Z')));
     expect(JSON.parse(text)).toMatchObject({ app: 'lifecycle-lab', version: PROGRESS_VERSION, exportedAt: '2026-11-27T10:00:00.000Z' });
-    expect(readExport(text)).toEqual({ ok: true, facts: good, dropped: 0 });
+    expect(readExport(text)).toEqual({ ok: true, facts: good, dropped: 0, unsafe: 0 });
   });
   it.each([
     ['not JSON', 'hello', 'this file is not JSON'],

@@ -70,7 +70,7 @@ describe('persistence', () => {
     useProgress.getState().saveDraft(L, 'the-training-loop', 'train.py', 'print(2)\n');
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
     expect(saved.version).toBe(PROGRESS_VERSION);
-    expect(Object.keys(saved.state).sort()).toEqual(['awards', 'completedSteps', 'drafts', 'learned', 'quiz']);
+    expect(Object.keys(saved.state).sort()).toEqual(['awards', 'completedSteps', 'drafts', 'draftsAt', 'learned', 'quiz', 'unlearned']);
 
     const reloaded = createProgressStore();
     expect(totalXp(reloaded.getState().awards)).toBe(5);
@@ -95,12 +95,12 @@ describe('persistence', () => {
     localStorage.setItem(
       STORAGE_KEY,
       JSON.stringify({
-        state: { awards: { good: { xp: 5, skill: SKILL, at: 1 }, bad: { xp: -1 } }, learned: {} },
+        state: { awards: { 'term:ml-lifecycle/dvc': { xp: 5, skill: SKILL, at: 1 }, bad: { xp: -1 } }, learned: { 'ml-lifecycle/dvc': 1 } },
         version: PROGRESS_VERSION,
       }),
     );
     const store = createProgressStore();
-    expect(Object.keys(store.getState().awards)).toEqual(['good']);
+    expect(Object.keys(store.getState().awards)).toEqual(['term:ml-lifecycle/dvc']);
     expect(store.getState().notice).toMatch(/1 unreadable entry was dropped/);
   });
 

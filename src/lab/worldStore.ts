@@ -1,0 +1,272 @@
+// Where the lab's project is kept between visits, and which tab may change it
+// (issue 11). The files live in IndexedDB (room for large files; localStorage
+// is left to progress, so a big lab never costs the learner their XP), a
+// project saved in localStorage by older versions moves over once, and every
+// save that fails says what was lost. One tab at a time owns a lesson's lab (a
+// Web Lock): a second tab reads it but does not save, and can take it over.
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import type { WorldFiles } from './types';
+
+export type LabAccess =
+  /** Not known yet (the lock is being asked for). */
+  | 'checking'
+  /** This tab owns the lab: its runs are saved. */
+  | 'here'
+  /** Another tab had the lab open first: this one is read-only. */
+  | 'elsewhere'
+  /** Another tab took the lab over from this one: this one is read-only. */
+  | 'taken';
+
+export interface WorldStoreState {
+  access: LabAccess;
+  /** Why the last save failed, and what to do; null after a save succeeds. */
+  saveError: string | null;
+}
+
+/** The part of the Web Locks API used here (a fake stands in for it in tests). */
+export interface Locks {
+  request(name: string, options: { ifAvailable?: boolean; steal?: boolean }, callback: (lock: unknown) => unknown): Promise<unknown>;
+}
+
+export interface WorldStoreDeps {
+  /** Missing where the browser has no Web Locks: then every tab owns its lab, as before. */
+  locks?: Locks | undefined;
+  /** The IndexedDB store; undefined where the browser has none. */
+  idb?: () => UseStore | undefined;
+  local?: Storage | undefined;
+  persist?: () => Promise<boolean>;
+}
+
+const DB_NAME = 'lifecycle-lab';
+const STORE_NAME = 'worlds';
+
+let sharedIdb: UseStore | undefined;
+function defaultIdb(): UseStore | undefined {
+  if (typeof indexedDB === 'undefined') return undefined;
+  sharedIdb ??= createStore(DB_NAME, STORE_NAME);
+  return sharedIdb;
+}
+
+function defaultDeps(): WorldStoreDeps {
+  const nav = typeof navigator === 'undefined' ? undefined : navigator;
+  return {
+    locks: nav?.locks as Locks | undefined,
+    idb: defaultIdb,
+    local: typeof localStorage === 'undefined' ? undefined : localStorage,
+    persist: () => nav?.storage?.persist?.() ?? Promise.resolve(false),
+  };
+}
+
+const isWorld = (value: unknown): value is WorldFiles =>
+  value !== null &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype &&
+  Object.values(value).every((v) => typeof v === 'string');
+
+/** Size as the learner would say it: "20 MB", "340 KB". */
+export function sizeText(chars: number): string {
+  if (chars >= 1_000_000) return `${+(chars / 1_000_000).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(chars / 1000))} KB`;
+}
+
+const worldSize = (world: WorldFiles) => Object.entries(world).reduce((n, [path, text]) => n + path.length + text.length, 0);
+
+function isQuota(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || /quota/i.test(String(error));
+}
+
+export class WorldStore {
+  private state: WorldStoreState = { access: 'checking', saveError: null };
+  private listeners = new Set<() => void>();
+  private regained = new Set<() => void>();
+  private holding = false;
+  private decided: Promise<void>;
+  private decide: () => void = () => undefined;
+  /** Saves run one after another, so an older snapshot never lands after a newer one. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private persistAsked = false;
+  private readonly deps: WorldStoreDeps;
+
+  constructor(
+    private readonly key: string,
+    deps: WorldStoreDeps = defaultDeps(),
+  ) {
+    this.deps = deps;
+    this.decided = new Promise((resolve) => (this.decide = resolve));
+    if (!deps.locks) this.setAccess('here');
+    else this.acquire({ ifAvailable: true });
+  }
+
+  // React reads the state through useSyncExternalStore(subscribe, getState).
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = () => this.state;
+
+  /** Called when this tab gets the lab back from another tab: what is stored may be newer than what it shows. */
+  onRegained(listener: () => void) {
+    this.regained.add(listener);
+    return () => this.regained.delete(listener);
+  }
+
+  private set(patch: Partial<WorldStoreState>) {
+    this.state = { ...this.state, ...patch };
+    this.listeners.forEach((l) => l());
+  }
+
+  private setAccess(access: LabAccess) {
+    const was = this.state.access;
+    this.set({ access, ...(access === 'here' ? {} : { saveError: null }) });
+    if (access !== 'checking') this.decide();
+    if (access === 'here' && (was === 'elsewhere' || was === 'taken')) this.regained.forEach((l) => l());
+  }
+
+  private get lockName() {
+    return `${this.key}:writer`;
+  }
+
+  private acquire(options: { ifAvailable?: boolean; steal?: boolean }) {
+    const locks = this.deps.locks;
+    if (!locks) return;
+    locks
+      .request(this.lockName, options, (lock) => {
+        if (!lock) {
+          // Another tab has it: read-only here, and next in line when that tab closes.
+          this.setAccess('elsewhere');
+          this.acquire({});
+          return undefined;
+        }
+        if (this.holding) return undefined; // already held through another request
+        this.holding = true;
+        this.setAccess('here');
+        return new Promise<void>(() => undefined); // held for as long as this page lives
+      })
+      .catch((error: unknown) => {
+        this.holding = false;
+        if ((error as { name?: unknown } | null)?.name === 'AbortError') {
+          // A steal rejects the previous holder's request with an AbortError.
+          this.setAccess('taken');
+          this.acquire({});
+        } else this.setAccess('here'); // locks refused (e.g. an opaque origin): no coordination, as before
+      });
+  }
+
+  /** Make this tab the lab's writer; the tab that had it becomes read-only. */
+  takeOver() {
+    if (this.state.access === 'here') return;
+    if (!this.deps.locks) this.setAccess('here');
+    else this.acquire({ steal: true });
+  }
+
+  /** The saved project, or null; moves one saved by an older version out of localStorage. */
+  async load(): Promise<{ world: WorldFiles | null; notice: string | null }> {
+    const idb = this.deps.idb?.();
+    if (!idb) {
+      return { world: null, notice: 'This browser gives the lab no IndexedDB storage, so the lab starts fresh and is not saved between visits.' };
+    }
+    let stored: unknown;
+    try {
+      stored = await get(this.key, idb);
+    } catch (error) {
+      return { world: null, notice: `The saved lab could not be read (${String(error)}), so it started fresh.` };
+    }
+    if (stored !== undefined) {
+      if (isWorld(stored)) return { world: stored, notice: null };
+      return { world: null, notice: 'The saved lab could not be read, so it started fresh.' };
+    }
+    return this.migrate(idb);
+  }
+
+  private async migrate(idb: UseStore): Promise<{ world: WorldFiles | null; notice: string | null }> {
+    const local = this.deps.local;
+    let raw: string | null = null;
+    try {
+      raw = local?.getItem(this.key) ?? null;
+    } catch {
+      return { world: null, notice: null };
+    }
+    if (raw === null || !local) return { world: null, notice: null };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+    if (!isWorld(parsed)) {
+      try {
+        local.setItem(`${this.key}:unreadable:${new Date().toISOString()}`, raw);
+        local.removeItem(this.key);
+      } catch {
+        /* keep going */
+      }
+      return { world: null, notice: 'The saved lab could not be read, so it started fresh (the old data was kept aside in this browser).' };
+    }
+    try {
+      await set(this.key, parsed, idb);
+      local.removeItem(this.key); // moved: localStorage is progress's room now
+    } catch {
+      /* not moved: it is still read from localStorage next time */
+    }
+    return { world: parsed, notice: null };
+  }
+
+  /** Save a snapshot of the project; a failure is reported in the state, never thrown. */
+  save(world: WorldFiles): Promise<void> {
+    const run = this.queue.then(() => this.write(world));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(world: WorldFiles) {
+    await this.decided;
+    if (this.state.access !== 'here') return; // read-only: the notice already says this tab's changes are not kept
+    const idb = this.deps.idb?.();
+    if (!idb) return;
+    if (!this.persistAsked) {
+      // Ask once that the browser not evict the lab under storage pressure.
+      this.persistAsked = true;
+      void this.deps.persist?.().catch(() => false);
+    }
+    try {
+      await set(this.key, world, idb);
+      if (this.state.saveError) this.set({ saveError: null });
+    } catch (error) {
+      const why = isQuota(error) ? `storage full: ${sizeText(worldSize(world))}` : `the browser refused it: ${String(error)}`;
+      this.set({
+        saveError: `The lab could not be saved (${why}). Your last changes will be lost on reload. Delete large files or Reset lab.`,
+      });
+    }
+  }
+
+  /** Forget the saved project (Reset lab). */
+  async clear() {
+    await this.queue;
+    const idb = this.deps.idb?.();
+    this.set({ saveError: null });
+    try {
+      this.deps.local?.removeItem(this.key);
+      if (idb) await del(this.key, idb);
+    } catch {
+      /* nothing saved */
+    }
+  }
+}
+
+/** Where a lesson's lab is kept (IndexedDB key, lock name prefix; once the localStorage key). */
+export const labStorageKey = (lessonId: string) => `lifecycle-lab:lab:${lessonId}`;
+
+const stores = new Map<string, WorldStore>();
+
+/** The one store of a lab's storage key in this page. */
+export function worldStoreFor(key: string): WorldStore {
+  let store = stores.get(key);
+  if (!store) {
+    store = new WorldStore(key);
+    stores.set(key, store);
+  }
+  return store;
+}

@@ -1,0 +1,80 @@
+// Awards are checked against what the course knows (issue 11): saved or
+// imported data could otherwise carry any id and any XP. Every award must name
+// a step, question or term of the course, be backed by its fact (step done,
+// question answered correctly, term learned), and is capped at the item's XP.
+import type { Course } from '../content/model';
+import type { ProgressFacts } from './restore';
+import { quizAwardId, stepAwardId, termAwardId, type Ledger } from './xp';
+
+interface Item {
+  xp: number;
+  skill: string;
+  backed: (facts: ProgressFacts) => boolean;
+}
+
+/** Every award id the course can give, with its XP and the fact that earns it. */
+function catalog(course: Course): Map<string, Item> {
+  const items = new Map<string, Item>();
+  for (const lesson of course.lessons) {
+    const skill = lesson.skill;
+    for (const s of lesson.steps) {
+      const key = `${lesson.id}/${s.slug}`;
+      items.set(stepAwardId(lesson.id, s.slug), { xp: s.xp, skill, backed: (f) => Boolean(f.completedSteps[key]) });
+    }
+    for (const q of lesson.quiz) {
+      const key = `${lesson.id}/${q.id}`;
+      items.set(quizAwardId(lesson.id, q.id), { xp: q.xp, skill, backed: (f) => Boolean(f.quiz[key]?.correct) });
+    }
+    for (const t of lesson.glossary) {
+      const key = `${lesson.id}/${t.id}`;
+      items.set(termAwardId(lesson.id, t.id), { xp: t.xp, skill, backed: (f) => Boolean(f.learned[key]) });
+    }
+  }
+  return items;
+}
+
+export interface AuditResult {
+  facts: ProgressFacts;
+  /** Award ids the course does not know, or whose step/answer/term is not in the facts. */
+  unknown: string[];
+  /** Award ids whose XP (or skill) was more than the course gives, brought down to it. */
+  capped: string[];
+}
+
+export function auditAwards(facts: ProgressFacts, course: Course): AuditResult {
+  const items = catalog(course);
+  const awards: Ledger = {};
+  const unknown: string[] = [];
+  const capped: string[] = [];
+  for (const [id, award] of Object.entries(facts.awards)) {
+    const item = items.get(id);
+    if (!item || !item.backed(facts)) {
+      unknown.push(id);
+      continue;
+    }
+    if (award.xp > item.xp || award.skill !== item.skill) {
+      capped.push(id);
+      awards[id] = { ...award, xp: Math.min(award.xp, item.xp), skill: item.skill };
+    } else awards[id] = award;
+  }
+  return { facts: { ...facts, awards }, unknown, capped };
+}
+
+/** The sentence a notice shows for an audit, or null when nothing changed. */
+export function auditNotice(result: Pick<AuditResult, 'unknown' | 'capped'>, unsafe = 0): string | null {
+  const parts: string[] = [];
+  if (result.unknown.length) {
+    const list = result.unknown.slice(0, 3).map((id) => `“${id}”`).join(', ');
+    const more = result.unknown.length > 3 ? ` and ${result.unknown.length - 3} more` : '';
+    parts.push(
+      `${result.unknown.length} award${result.unknown.length === 1 ? '' : 's'} not earned in this course ${result.unknown.length === 1 ? 'was' : 'were'} dropped (${list}${more})`,
+    );
+  }
+  if (result.capped.length) {
+    parts.push(`${result.capped.length} award${result.capped.length === 1 ? ' was' : 's were'} capped at the XP the course gives`);
+  }
+  if (unsafe) {
+    parts.push(`${unsafe} key${unsafe === 1 ? '' : 's'} named __proto__, constructor or prototype ${unsafe === 1 ? 'was' : 'were'} ignored`);
+  }
+  return parts.length ? `Saved progress was checked against the course: ${parts.join('; ')}.` : null;
+}
