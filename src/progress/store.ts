@@ -113,7 +113,8 @@ const createGlossarySlice: Slice<GlossarySlice> = (set, get) => ({
     if (get().learned[key]) return;
     set((s) => {
       const { [key]: _was, ...unlearned } = s.unlearned;
-      return { learned: { ...s.learned, [key]: Date.now() }, unlearned };
+      // Later than this tab's own un-learning, even within one millisecond (merge.ts: the later wins).
+      return { learned: { ...s.learned, [key]: Math.max(Date.now(), (s.unlearned[key] ?? 0) + 1) }, unlearned };
     });
     get().award(termAwardId(lessonId, term.id), term.xp, skill, `Learned “${term.term}”`);
   },
@@ -125,7 +126,7 @@ const createGlossarySlice: Slice<GlossarySlice> = (set, get) => ({
       const key = termKey(lessonId, termId);
       const { [key]: _term, ...learned } = s.learned;
       const { [termAwardId(lessonId, termId)]: _award, ...awards } = s.awards;
-      return { learned, awards, unlearned: { ...s.unlearned, [key]: Date.now() } };
+      return { learned, awards, unlearned: { ...s.unlearned, [key]: Math.max(Date.now(), (s.learned[key] ?? 0) + 1) } };
     });
   },
 });
