@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { md5 } from '../../../src/lab/shell/md5';
-import { parseLine, runScript, type ShellContext } from '../../../src/lab/shell/shell';
+import { parseLine, runScript, type Redirect, type ShellContext } from '../../../src/lab/shell/shell';
 
 function lab(): ShellContext {
   const fs = new MemoryFs(() => Date.UTC(2026, 10, 27, 9, 30));
@@ -19,22 +19,36 @@ async function session(script: string, ctx = lab()) {
 }
 
 describe('parsing lines (shell-quote)', () => {
+  const simple = (argv: string[], redirects: Redirect[] = []) => ({ argv, redirects });
   it('quotes, operators, redirections and comments', () => {
     expect(parseLine('git commit -m "Version 1.0 dataset" && echo \'done; ok\' > out.txt # note', {})).toEqual([
-      { command: { argv: ['git', 'commit', '-m', 'Version 1.0 dataset'], redirects: [] }, then: '&&' },
-      { command: { argv: ['echo', 'done; ok'], redirects: [{ append: false, target: 'out.txt' }] }, then: null },
+      { pipeline: [simple(['git', 'commit', '-m', 'Version 1.0 dataset'])], then: '&&' },
+      { pipeline: [simple(['echo', 'done; ok'], [{ kind: 'out', fd: 1, append: false, target: 'out.txt' }])], then: null },
     ]);
     expect(parseLine('cat a || echo no >> log; ls', {})).toEqual([
-      { command: { argv: ['cat', 'a'], redirects: [] }, then: '||' },
-      { command: { argv: ['echo', 'no'], redirects: [{ append: true, target: 'log' }] }, then: ';' },
-      { command: { argv: ['ls'], redirects: [] }, then: null },
+      { pipeline: [simple(['cat', 'a'])], then: '||' },
+      { pipeline: [simple(['echo', 'no'], [{ kind: 'out', fd: 1, append: true, target: 'log' }])], then: ';' },
+      { pipeline: [simple(['ls'])], then: null },
     ]);
-    expect(parseLine('echo $HOME', { HOME: '/home/lab' })).toEqual([{ command: { argv: ['echo', '/home/lab'], redirects: [] }, then: null }]);
+    expect(parseLine('echo $HOME', { HOME: '/home/lab' })).toEqual([{ pipeline: [simple(['echo', '/home/lab'])], then: null }]);
+  });
+  it('pipes, <, 2>, 2>&1 and ~ (but not `2 >`, a quoted ~, or ~user)', () => {
+    expect(parseLine('head data/raw_data.csv | wc -l', {})).toEqual([{ pipeline: [simple(['head', 'data/raw_data.csv']), simple(['wc', '-l'])], then: null }]);
+    expect(parseLine('sort < in.txt 2> err.txt', {})).toEqual([
+      { pipeline: [simple(['sort'], [{ kind: 'in', target: 'in.txt' }, { kind: 'out', fd: 2, append: false, target: 'err.txt' }])], then: null },
+    ]);
+    expect(parseLine('dvc push > log 2>&1', {})).toEqual([
+      { pipeline: [simple(['dvc', 'push'], [{ kind: 'out', fd: 1, append: false, target: 'log' }, { kind: 'dup', fd: 2, to: 1 }])], then: null },
+    ]);
+    expect(parseLine('echo 2 > two.txt', {})).toEqual([{ pipeline: [simple(['echo', '2'], [{ kind: 'out', fd: 1, append: false, target: 'two.txt' }])], then: null }]);
+    expect(parseLine("cat ~/README.md '~/x' ~user", { HOME: '/home/lab' })).toEqual([{ pipeline: [simple(['cat', '/home/lab/README.md', '~/x', '~user'])], then: null }]);
   });
   it('reports what it cannot run', () => {
     expect(parseLine('&& ls', {})).toEqual({ error: "syntax error near unexpected token `&&'" });
     expect(parseLine('echo hi >', {})).toEqual({ error: "syntax error near unexpected token `newline'" });
-    expect(parseLine('cat a | grep b', {})).toEqual({ error: "the lab's shell does not support `|`" });
+    expect(parseLine('| wc', {})).toEqual({ error: "syntax error near unexpected token `|'" });
+    expect(parseLine('ls |', {})).toEqual({ error: 'syntax error: unexpected end of file' });
+    expect(parseLine('sleep 5 &', {})).toEqual({ error: "the lab's shell does not support `&`" });
   });
 });
 
