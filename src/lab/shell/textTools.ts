@@ -183,6 +183,7 @@ const CLASSES: Record<string, string> = {
 export function posixToJs(pattern: string, extended: boolean): string {
   let out = '';
   let i = 0;
+  let depth = 0; // open groups: an ERE `)` with none open is a literal for GNU
   // Where `*` is literal and `^` an anchor: at the start and after a group or alternative opens.
   const atStart = () => out === '' || out.endsWith('(') || out.endsWith('|');
   while (i < pattern.length) {
@@ -220,12 +221,23 @@ export function posixToJs(pattern: string, extended: boolean): string {
       if (n === '<') out += '\\b(?=\\w)';
       else if (n === '>') out += '\\b(?<=\\w)';
       else if ('wWsSbB'.includes(n) || /\d/.test(n)) out += `\\${n}`;
-      else if (!extended && '(){}|+?'.includes(n)) out += n;
-      else out += `\\${n}`;
+      else if (!extended && '(){}|+?'.includes(n)) {
+        if (n === '(') depth++;
+        if (n === ')' && depth === 0) throw new Error('Unmatched ) or \\)');
+        if (n === ')') depth--;
+        out += n;
+      } else out += `\\${n}`;
       continue;
     }
     i++;
     if (!extended && '(){}|+?'.includes(c)) out += `\\${c}`;
+    else if (c === '(') {
+      depth++;
+      out += c;
+    } else if (c === ')') {
+      out += depth > 0 ? c : '\\)';
+      depth = Math.max(0, depth - 1);
+    }
     else if (c === '*' && atStart()) out += '\\*';
     else if (c === '^' && !atStart() && !extended) out += '\\^';
     else if (c === '$' && !extended && i < pattern.length && !pattern.startsWith('\\)', i) && !pattern.startsWith('\\|', i)) out += '\\$';
@@ -253,7 +265,11 @@ function grep(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     if (f.has('x')) body = `^(?:${body})$`;
     re = new RegExp(body, f.has('i') ? 'gi' : 'g');
   } catch (e) {
-    return err(`grep: ${(e as Error).message}`, 2);
+    // GNU's own words where the lab knows them; otherwise say plainly the pattern was not understood.
+    const message = (e as Error).message;
+    if (/Unterminated group/.test(message)) return err('grep: Unmatched ( or \\(', 2);
+    if (/^Unmatched [[)]/.test(message) || /Trailing backslash/.test(message)) return err(`grep: ${message}`, 2);
+    return err(`grep: the lab's grep cannot read the pattern '${patterns.join("', '")}'`, 2);
   }
   const ins = inputs('grep', ctx, operands, io);
   if (failed(ins)) return ins;
@@ -278,6 +294,7 @@ function grep(args: string[], ctx: ShellContext, io?: Io): CommandResult {
       if (f.has('c') || f.has('q') || f.has('l')) return;
       const where = `${prefix}${f.has('n') ? `${index + 1}:` : ''}`;
       if (f.has('o') && !f.has('v')) {
+        re.lastIndex = 0; // matchAll starts where test() left off
         for (const m of line.matchAll(re)) if (m[0]) stdout += `${where}${m[0]}\n`;
       } else stdout += `${where}${line}\n`;
     });
