@@ -101,4 +101,40 @@ describe('running a script like a terminal', () => {
     const entries = await runScript('echo a\nclear\necho b', lab());
     expect(entries.map((e) => e.line)).toEqual(['clear', 'echo b']);
   });
+
+  // Expected texts below: real bash 5.2 / GNU coreutils 9.1 behaviour for the same lines.
+  it('pipes, 2>, 2>&1, >&2 and < route output as bash does', async () => {
+    expect(await session('cat data/raw_data.csv | head -n 2 | tail -n 1')).toBe('$ cat data/raw_data.csv | head -n 2 | tail -n 1\n1,2\n');
+    expect(await session('cat nope 2>&1 | wc -l')).toBe('$ cat nope 2>&1 | wc -l\n1\n');
+    // Without 2>&1 the error reaches the terminal and the pipe carries nothing.
+    expect(await session('cat nope | wc -l')).toBe('$ cat nope | wc -l\ncat: nope: No such file or directory\n0\n');
+    expect(await session('echo oops >&2 | wc -c')).toBe('$ echo oops >&2 | wc -c\noops\n0\n');
+    const ctx = lab();
+    expect(await session('cat nope 2> err.txt; cat err.txt', ctx)).toBe('$ cat nope 2> err.txt; cat err.txt\ncat: nope: No such file or directory\n');
+    expect(await session('cat nope > all.txt 2>&1; cat all.txt', ctx)).toBe('$ cat nope > all.txt 2>&1; cat all.txt\ncat: nope: No such file or directory\n');
+    expect(await session('wc -l < data/raw_data.csv', ctx)).toBe('$ wc -l < data/raw_data.csv\n3\n');
+  });
+
+  it('a failing redirection skips its command, as bash does', async () => {
+    const ctx = lab();
+    expect(await session('rm README.md > nowhere/out.txt', ctx)).toBe('$ rm README.md > nowhere/out.txt\nbash: nowhere/out.txt: No such file or directory\n[exit 1]\n');
+    expect(ctx.fs.stat('/home/lab/README.md')).not.toBeNull();
+  });
+
+  it('~ is the home folder; echo -e reads escapes', async () => {
+    const ctx = lab();
+    expect(await session('cd data && cat ~/README.md && cd ~/data && pwd', ctx)).toBe('$ cd data && cat ~/README.md && cd ~/data && pwd\n# Pump failure\n/home/lab/data\n');
+    expect(await session("echo -e 'a\\tb\\nc' && echo '~'")).toBe("$ echo -e 'a\\tb\\nc' && echo '~'\na\tb\nc\n~\n");
+  });
+
+  it('ls writes one name per line into a pipe or a file, as GNU ls does off a terminal', async () => {
+    expect(await session('ls | cat\nls | wc -l')).toBe('$ ls | cat\nREADME.md\ndata\n$ ls | wc -l\n2\n');
+  });
+
+  it('help lists the text tools and the operators', async () => {
+    const out = await session('help');
+    expect(out).toContain('grep');
+    expect(out).toContain('Pipe output into the next command with |');
+  });
 });
+
