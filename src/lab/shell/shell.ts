@@ -220,7 +220,7 @@ async function runPipeline(pipeline: Simple[], ctx: ShellContext, entry: Transcr
   return { code: result.code, clear: result.clear };
 }
 
-type Sink = { to: 'stdout' | 'stderr' } | { to: 'file'; path: string };
+type Sink = { to: 'stdout' | 'stderr' | 'null' } | { to: 'file'; path: string };
 
 /**
  * One command with its redirections, which bash opens first, left to right
@@ -238,6 +238,14 @@ async function runSimple(command: Simple, ctx: ShellContext, piped: string | und
       continue;
     }
     const path = normalize(ctx.cwd, r.target);
+    // /dev/null: reads as empty, swallows what is written.
+    if (path === '/dev/null') {
+      if (r.kind === 'in') {
+        stdin = '';
+        stdinIsFile = false;
+      } else sinks[r.fd] = { to: 'null' };
+      continue;
+    }
     const s = ctx.fs.stat(path);
     if (r.kind === 'in') {
       if (!s) return err(`bash: ${r.target}: No such file or directory`);
@@ -267,7 +275,7 @@ async function runSimple(command: Simple, ctx: ShellContext, piped: string | und
     [result.stdout, sinks[1]],
     [result.stderr, sinks[2]],
   ] as const) {
-    if (!textOut) continue;
+    if (!textOut || sink.to === 'null') continue;
     if (sink.to === 'file') ctx.fs.writeFile(sink.path, text(ctx.fs.readFile(sink.path) ?? new Uint8Array()) + textOut);
     else routed[sink.to] += textOut;
   }

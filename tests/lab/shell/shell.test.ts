@@ -113,6 +113,7 @@ describe('running a script like a terminal', () => {
     expect(await session('cat nope 2> err.txt; cat err.txt', ctx)).toBe('$ cat nope 2> err.txt; cat err.txt\ncat: nope: No such file or directory\n');
     expect(await session('cat nope > all.txt 2>&1; cat all.txt', ctx)).toBe('$ cat nope > all.txt 2>&1; cat all.txt\ncat: nope: No such file or directory\n');
     expect(await session('wc -l < data/raw_data.csv', ctx)).toBe('$ wc -l < data/raw_data.csv\n3\n');
+    expect(await session('cat nope 2>/dev/null || echo missing', ctx)).toBe('$ cat nope 2>/dev/null || echo missing\nmissing\n');
   });
 
   it('a failing redirection skips its command, as bash does', async () => {
