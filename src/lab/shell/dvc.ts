@@ -23,6 +23,12 @@ const USAGE = 'usage: dvc [-q | -v] [-h] [-V] [--cd <path>] COMMAND ...\n';
 const EXIT_DVC_EXCEPTION = 255;
 const EXIT_CONFIG_ERROR = 251;
 const MISSING_FILES_LINK = '<https://error.dvc.org/missing-files>';
+/**
+ * dvc/commands/init.py _welcome_message. Its analytics box shows only when
+ * analytics are on; the lab sends none, so it prints what DVC prints with them off.
+ */
+const WHATS_NEXT =
+  "What's next?\n------------\n- Check out the documentation: <https://dvc.org/doc>\n- Get help and share ideas: <https://dvc.org/chat>\n- Star us on GitHub: <https://github.com/iterative/dvc>\n";
 
 /** The nearest folder holding `name` (.git or .dvc), searching up from cwd. */
 function rootWith(fs: LabFs, cwd: string, name: string): string | null {
@@ -110,13 +116,13 @@ async function init(ctx: ShellContext, args: string[]): Promise<CommandResult> {
   mkdirp(ctx.fs, `${root}/.dvc`);
   ctx.fs.writeFile(`${root}/.dvc/config`, noScm ? '[core]\n    no_scm = True\n' : '');
   ctx.fs.writeFile(`${root}/.dvcignore`, DVCIGNORE);
-  if (noScm) return ok('Initialized DVC repository.\n');
+  if (noScm) return ok(`Initialized DVC repository.\n${WHATS_NEXT}`);
   ctx.fs.writeFile(`${root}/.dvc/.gitignore`, DVC_GITIGNORE);
   const gfs = gitFsAdapter(ctx.fs);
   for (const path of [`${root}/.dvc/config`, `${root}/.dvc/.gitignore`, `${root}/.dvcignore`]) {
     await git.add({ fs: gfs, dir: gitRoot!, filepath: relPath(gitRoot!, path) });
   }
-  return ok('Initialized DVC repository.\n\nYou can now commit the changes to git.\n');
+  return ok(`Initialized DVC repository.\n\nYou can now commit the changes to git.\n\n${WHATS_NEXT}`);
 }
 
 function readConfig(ctx: ShellContext, root: string): DvcConfig {

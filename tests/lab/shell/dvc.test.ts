@@ -27,6 +27,9 @@ async function session(script: string, ctx: ShellContext) {
   const entries = await runScript(script, ctx);
   return entries.map((e) => `$ ${e.line}\n${e.output.map((o) => o.text).join('')}${e.code ? `[exit ${e.code}]\n` : ''}`).join('');
 }
+// dvc/commands/init.py _welcome_message, analytics off (the lab sends none, so no analytics box).
+const WHATS_NEXT =
+  "What's next?\n------------\n- Check out the documentation: <https://dvc.org/doc>\n- Get help and share ideas: <https://dvc.org/chat>\n- Star us on GitHub: <https://github.com/iterative/dvc>\n";
 const read = (ctx: ShellContext, path: string) => text(ctx.fs.readFile(`/home/lab/${path}`)!);
 
 describe('dvc init', () => {
@@ -38,7 +41,7 @@ describe('dvc init', () => {
     );
     const ctx = lab(false);
     await runScript('git init', ctx);
-    expect(await session('dvc init', ctx)).toBe('$ dvc init\nInitialized DVC repository.\n\nYou can now commit the changes to git.\n');
+    expect(await session('dvc init', ctx)).toBe(`$ dvc init\nInitialized DVC repository.\n\nYou can now commit the changes to git.\n\n${WHATS_NEXT}`);
     expect(read(ctx, '.dvc/config')).toBe('');
     expect(read(ctx, '.dvc/.gitignore')).toBe('/config.local\n/tmp\n/cache\n');
     expect(read(ctx, '.dvcignore')).toMatch(/^# Add patterns of files dvc should ignore/);
@@ -52,12 +55,12 @@ describe('dvc init', () => {
     expect(await session('dvc init', ctx)).toBe(
       "$ dvc init\nERROR: failed to initiate DVC - /home/lab/data is not tracked by any supported SCM tool (e.g. Git). Use `--no-scm` if you don't want to use any SCM or `--subdir` if initializing inside a subdirectory of a parent SCM repository.\n[exit 1]\n",
     );
-    expect(await session('dvc init --subdir', ctx)).toBe('$ dvc init --subdir\nInitialized DVC repository.\n\nYou can now commit the changes to git.\n');
+    expect(await session('dvc init --subdir', ctx)).toBe(`$ dvc init --subdir\nInitialized DVC repository.\n\nYou can now commit the changes to git.\n\n${WHATS_NEXT}`);
   });
 
   it('--no-scm records no_scm in the config (dvc/repo/init.py) and stages nothing', async () => {
     const ctx = lab(false);
-    expect(await session('dvc init --no-scm', ctx)).toBe('$ dvc init --no-scm\nInitialized DVC repository.\n');
+    expect(await session('dvc init --no-scm', ctx)).toBe(`$ dvc init --no-scm\nInitialized DVC repository.\n${WHATS_NEXT}`);
     expect(read(ctx, '.dvc/config')).toBe('[core]\n    no_scm = True\n');
   });
 });
