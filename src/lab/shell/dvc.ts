@@ -93,6 +93,9 @@ function options(sub: string, args: string[], known: string[]): { set: Set<strin
   }
   return { set, operands };
 }
+/** The lab's status, push and pull work on every tracked file; it says so rather than ignore targets. */
+const noTargets = (sub: string, operands: string[]) =>
+  operands.length ? err(`ERROR: the lab's dvc ${sub} works on every tracked file and takes no targets (got '${operands.join("', '")}')`) : null;
 const isResult = (x: unknown): x is CommandResult => typeof x === 'object' && x !== null && 'code' in x;
 
 async function init(ctx: ShellContext, args: string[]): Promise<CommandResult> {
@@ -182,6 +185,8 @@ function tracked(ctx: ShellContext, root: string) {
 function status(ctx: ShellContext, root: string, args: string[]): CommandResult {
   const opts = options('status', args, []);
   if (isResult(opts)) return opts;
+  const targets = noTargets('status', opts.operands);
+  if (targets) return targets;
   const all = tracked(ctx, root);
   // dvc/commands/status.py: EMPTY_PROJECT_MSG when no stage exists at all.
   if (all.length === 0) return ok('There are no data or pipelines tracked in this project yet.\nSee <https://dvc.org/doc/start> to get started!\n');
@@ -291,6 +296,8 @@ function remoteFolder(ctx: ShellContext, root: string, verb: 'push' | 'pull'): s
 function push(ctx: ShellContext, root: string, args: string[]): CommandResult {
   const opts = options('push', args, []);
   if (isResult(opts)) return opts;
+  const targets = noTargets('push', opts.operands);
+  if (targets) return targets;
   const folder = remoteFolder(ctx, root, 'push');
   if (typeof folder !== 'string') return folder;
   let pushed = 0;
@@ -376,6 +383,8 @@ function summary(stats: [string, number][]): string {
 function pull(ctx: ShellContext, root: string, args: string[]): CommandResult {
   const opts = options('pull', args, ['-f', '--force']);
   if (isResult(opts)) return opts;
+  const targets = noTargets('pull', opts.operands);
+  if (targets) return targets;
   const folder = remoteFolder(ctx, root, 'pull');
   if (typeof folder !== 'string') return folder;
   let fetched = 0;
@@ -387,7 +396,7 @@ function pull(ctx: ShellContext, root: string, args: string[]): CommandResult {
     ctx.fs.writeFile(cache, source);
     fetched++;
   }
-  const r = checkoutData(ctx, root, opts.operands, opts.set.has('-f') || opts.set.has('--force'));
+  const r = checkoutData(ctx, root, [], opts.set.has('-f') || opts.set.has('--force'));
   if (isResult(r)) return r;
   // dvc/commands/data_sync.py: pull reports a failed checkout after its prefix, and exits 1.
   if (r.unsaved.length) return err(`ERROR: failed to pull data from the cloud - ${unsavedMessage(r)}`);

@@ -160,6 +160,16 @@ describe('dvc status, remote, push, pull, checkout', () => {
     expect(read(ctx, 'data/raw_data.csv')).toBe('foo,bar');
   });
 
+  it('dvc pull keeps an unsaved edit too, unless --force (its checkout; "failed to pull" prefix, exit 1)', async () => {
+    const ctx = lab(false);
+    await runScript('git init\ndvc init\ndvc add data/raw_data.csv\ndvc remote add -d storage /tmp/store\ndvc push\necho edit > data/raw_data.csv', ctx);
+    expect(await session('dvc pull', ctx)).toBe(
+      "$ dvc pull\nERROR: failed to pull data from the cloud - Can't remove the following unsaved files without confirmation. Use `--force` to force.\n/home/lab/data/raw_data.csv\n[exit 1]\n",
+    );
+    expect(await session('dvc pull --force', ctx)).toBe('$ dvc pull --force\nM\tdata/raw_data.csv\n1 file modified\n');
+    expect(read(ctx, 'data/raw_data.csv')).toBe('foo');
+  });
+
   it('paths in hints and status are relative to the current folder', async () => {
     const ctx = lab(false);
     await runScript('git init\ndvc init\ncd data', ctx);
@@ -208,6 +218,9 @@ describe('dvc status, remote, push, pull, checkout', () => {
     await runScript('git init\ndvc init', ctx);
     expect(await session('dvc repro', ctx)).toBe("$ dvc repro\nERROR: the lab's dvc does not support `dvc repro`; it has: init, add, status, config, remote, push, pull, checkout\n[exit 1]\n");
     expect(await session('dvc status --cloud', ctx)).toBe("$ dvc status --cloud\nERROR: the lab's dvc does not support the `--cloud` option of `dvc status`\n[exit 1]\n");
+    expect(await session('dvc push data/raw_data.csv.dvc', ctx)).toBe(
+      "$ dvc push data/raw_data.csv.dvc\nERROR: the lab's dvc push works on every tracked file and takes no targets (got 'data/raw_data.csv.dvc')\n[exit 1]\n",
+    );
     expect(await session('dvc remote modify storage url /x', ctx)).toBe(
       "$ dvc remote modify storage url /x\nERROR: the lab's dvc does not support `dvc remote modify`; it has `dvc remote add [-d] <name> <url>` and `dvc remote list`\n[exit 1]\n",
     );
