@@ -263,7 +263,8 @@ function grep(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     let body = alternatives.map((a) => `(?:${a})`).join('|');
     if (f.has('w')) body = `(?<![A-Za-z0-9_])(?:${body})(?![A-Za-z0-9_])`;
     if (f.has('x')) body = `^(?:${body})$`;
-    re = new RegExp(body, f.has('i') ? 'gi' : 'g');
+    // dotAll: GNU's `.` matches a carriage return too (CRLF files).
+    re = new RegExp(body, f.has('i') ? 'gis' : 'gs');
   } catch (e) {
     // GNU's own words where the lab knows them; otherwise say plainly the pattern was not understood.
     const message = (e as Error).message;

@@ -2,7 +2,11 @@
 // below is real output of GNU coreutils 9.1, GNU grep 3.8 and bash 5.2 (Debian,
 // LC_ALL=C.UTF-8) for the same files, captured with `bash -c '<command>'`:
 // [command, stdout, stderr, exit status].
-import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { runScript, type ShellContext } from '../../../src/lab/shell/shell';
 
@@ -171,5 +175,42 @@ describe('what the lab lacks, it names', () => {
     const ctx = lab();
     await runScript('cd data | cat', ctx);
     expect(ctx.cwd).toBe('/home/lab');
+  });
+});
+
+// The same tools on the lesson's own data, against the GNU tools of the machine
+// running the tests (differential, like the git suite); skipped where they are not GNU.
+const gnu = (() => {
+  try {
+    return /GNU coreutils/.test(execFileSync('wc', ['--version'], { encoding: 'utf8' })) && /GNU grep/.test(execFileSync('grep', ['--version'], { encoding: 'utf8' }));
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!gnu)('on the lesson data, the lab prints what GNU tools print', () => {
+  const data = readFileSync(join(process.cwd(), 'src/lab/data/raw_data.csv'), 'utf8') // vitest runs from the project root;
+  const dir = mkdtempSync(join(tmpdir(), 'lab-gnu-'));
+  mkdirSync(join(dir, 'data'));
+  writeFileSync(join(dir, 'data/raw_data.csv'), data);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it.each([
+    'wc -l data/raw_data.csv',
+    'wc data/raw_data.csv',
+    'head data/raw_data.csv | wc',
+    'cut -d, -f5 data/raw_data.csv | sort | uniq -c',
+    'sort -t, -k1,1nr data/raw_data.csv | head -n 3',
+    'sort -t, -k4n -k1r data/raw_data.csv | tail -n 2',
+    "grep -c ',1$' data/raw_data.csv",
+    "grep -n '^9[0-9]\\.' data/raw_data.csv | head -n 4",
+    "grep -Eo '^[0-9]+' data/raw_data.csv | sort -n | uniq -c | sort -nr | head -n 3",
+    'tail -n +2 data/raw_data.csv | cut -d, -f4 | sort -n | tail -n 1',
+    'cut -c1-5 data/raw_data.csv | sort -u | wc -l',
+    'head -c 100 data/raw_data.csv | tail -c 20',
+  ])('%s', async (line) => {
+    const ctx = lab();
+    ctx.fs.writeFile('/home/lab/data/raw_data.csv', data);
+    const real = spawnSync('bash', ['-c', line], { cwd: dir, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    expect(await run(line, ctx)).toEqual([real.stdout, real.stderr, real.status]);
   });
 });
