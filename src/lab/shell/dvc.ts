@@ -284,6 +284,9 @@ function remoteFolder(ctx: ShellContext, root: string, verb: 'push' | 'pull'): s
   const conf = readConfig(ctx, root);
   const name = getOption(conf, 'core', 'remote');
   const url = name ? remoteUrls(conf)[name] : undefined;
+  const failedTo = `ERROR: failed to ${verb} data ${verb === 'push' ? 'to' : 'from'} the cloud - config file error:`;
+  // dvc/fs/__init__.py get_fs_config: RemoteNotFoundError for a default that names no remote.
+  if (name && url === undefined) return err(`${failedTo} remote '${name}' doesn't exist`);
   if (!name || url === undefined) {
     return err(
       `ERROR: failed to ${verb} data ${verb === 'push' ? 'to' : 'from'} the cloud - config file error: no remote specified in ${root}. Create a default remote with\n    dvc remote add -d <remote name> <remote url>`,

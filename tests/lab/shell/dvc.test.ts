@@ -190,6 +190,9 @@ describe('dvc status, remote, push, pull, checkout', () => {
     await runScript('dvc remote add storage /tmp/store\ndvc config core.remote storage', ctx);
     expect(read(ctx, '.dvc/config')).toBe('[core]\n    autostage = true\n    remote = storage\n[\'remote "storage"\']\n    url = /tmp/store\n');
     expect(await session('dvc config -l', ctx)).toBe('$ dvc config -l\ncore.autostage=true\ncore.remote=storage\nremote.storage.url=/tmp/store\n');
+    expect(await session('dvc config core.remote nowhere\ndvc push', ctx)).toBe(
+      "$ dvc config core.remote nowhere\n$ dvc push\nERROR: failed to push data to the cloud - config file error: remote 'nowhere' doesn't exist\n[exit 1]\n",
+    );
     expect(await session('dvc config --unset core.remote', ctx)).toBe('$ dvc config --unset core.remote\n');
     // ConfigError: "configuration error" and exit 251 (dvc/cli/__init__.py), _check's wording.
     expect(await session('dvc config --unset core.remote', ctx)).toBe(
