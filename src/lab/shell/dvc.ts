@@ -96,6 +96,16 @@ function options(sub: string, args: string[], known: string[]): { set: Set<strin
 /** The lab's status, push and pull work on every tracked file; it says so rather than ignore targets. */
 const noTargets = (sub: string, operands: string[]) =>
   operands.length ? err(`ERROR: the lab's dvc ${sub} works on every tracked file and takes no targets (got '${operands.join("', '")}')`) : null;
+/** `-r <name>` / `--remote <name>` of push and pull, taken out of the arguments. */
+function remoteOption(args: string[]): { remote?: string; rest: string[] } {
+  const rest: string[] = [];
+  let remote: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-r' || args[i] === '--remote') remote = args[++i] ?? '';
+    else rest.push(args[i]!);
+  }
+  return { remote, rest };
+}
 const isResult = (x: unknown): x is CommandResult => typeof x === 'object' && x !== null && 'code' in x;
 
 async function init(ctx: ShellContext, args: string[]): Promise<CommandResult> {
@@ -260,11 +270,31 @@ function remoteUrls(conf: DvcConfig): Record<string, string> {
   return urls;
 }
 
+/** dvc/commands/remote.py CmdRemoteDefault: print, set or unset core.remote. */
+function remoteDefault(ctx: ShellContext, root: string, args: string[]): CommandResult {
+  const opts = options('remote default', args, ['-u', '--unset']);
+  if (isResult(opts)) return opts;
+  const [name] = opts.operands;
+  const conf = readConfig(ctx, root);
+  if (opts.set.has('-u') || opts.set.has('--unset')) setOption(conf, 'core', 'remote', null);
+  else if (name === undefined) {
+    const current = getOption(conf, 'core', 'remote');
+    return current === undefined ? { stdout: 'No default remote set\n', stderr: '', code: 1 } : ok(`${current}\n`);
+  } else if (remoteUrls(conf)[name] === undefined) {
+    return err('ERROR: configuration error - config file error: default remote must be present in remote list.', EXIT_CONFIG_ERROR);
+  } else setOption(conf, 'core', 'remote', name);
+  writeConfig(ctx, root, conf);
+  return ok();
+}
+
 function remote(ctx: ShellContext, root: string, args: string[]): CommandResult {
   const [sub, ...rest] = args;
   if (sub === 'list') return ok(Object.entries(remoteUrls(readConfig(ctx, root))).map(([n, u]) => `${n}\t${u}\n`).join(''));
+  if (sub === 'default') return remoteDefault(ctx, root, rest);
   if (sub !== 'add') {
-    return err(`ERROR: the lab's dvc does not support \`dvc remote${sub ? ` ${sub}` : ''}\`; it has \`dvc remote add [-d] <name> <url>\` and \`dvc remote list\``);
+    return err(
+      `ERROR: the lab's dvc does not support \`dvc remote${sub ? ` ${sub}` : ''}\`; it has \`dvc remote add [-d] <name> <url>\`, \`dvc remote default [-u] [<name>]\` and \`dvc remote list\``,
+    );
   }
   const opts = options('remote add', rest, ['-d', '--default']);
   if (isResult(opts)) return opts;
@@ -280,28 +310,33 @@ function remote(ctx: ShellContext, root: string, args: string[]): CommandResult 
 }
 
 /** The default remote as a folder in the lab, or an error result. */
-function remoteFolder(ctx: ShellContext, root: string, verb: 'push' | 'pull'): string | CommandResult {
+function remoteFolder(ctx: ShellContext, root: string, verb: 'push' | 'pull', chosen: string | undefined): string | CommandResult {
   const conf = readConfig(ctx, root);
-  const name = getOption(conf, 'core', 'remote');
+  const name = chosen ?? getOption(conf, 'core', 'remote');
   const url = name ? remoteUrls(conf)[name] : undefined;
   const failedTo = `ERROR: failed to ${verb} data ${verb === 'push' ? 'to' : 'from'} the cloud - config file error:`;
-  // dvc/fs/__init__.py get_fs_config: RemoteNotFoundError for a default that names no remote.
+  // dvc/fs/__init__.py get_fs_config: RemoteNotFoundError for a name that is no remote.
   if (name && url === undefined) return err(`${failedTo} remote '${name}' doesn't exist`);
   if (!name || url === undefined) {
+    // dvc/data_cloud.py get_remote: str(repo) is Repo.__repr__, "Repo: '<root>'".
+    const where = `no remote specified in Repo: '${root}'.`;
     return err(
-      `ERROR: failed to ${verb} data ${verb === 'push' ? 'to' : 'from'} the cloud - config file error: no remote specified in ${root}. Create a default remote with\n    dvc remote add -d <remote name> <remote url>`,
+      Object.keys(remoteUrls(conf)).length
+        ? `${failedTo} ${where} Setup default remote with\n    dvc remote default <remote name>\nor use:\n    dvc ${verb} -r <remote name>`
+        : `${failedTo} ${where} Create a default remote with\n    dvc remote add -d <remote name> <remote url>`,
     );
   }
   if (/^\w+:\/\//.test(url)) return err(`ERROR: failed to ${verb} data: the lab has no network; use a folder as the remote, e.g. dvc remote add -d storage /tmp/dvc-storage`);
   return normalize(ctx.cwd, url);
 }
 
-function push(ctx: ShellContext, root: string, args: string[]): CommandResult {
+function push(ctx: ShellContext, root: string, all: string[]): CommandResult {
+  const { remote: chosen, rest: args } = remoteOption(all);
   const opts = options('push', args, []);
   if (isResult(opts)) return opts;
   const targets = noTargets('push', opts.operands);
   if (targets) return targets;
-  const folder = remoteFolder(ctx, root, 'push');
+  const folder = remoteFolder(ctx, root, 'push', chosen);
   if (typeof folder !== 'string') return folder;
   let pushed = 0;
   for (const { info } of tracked(ctx, root)) {
@@ -383,12 +418,13 @@ function summary(stats: [string, number][]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-function pull(ctx: ShellContext, root: string, args: string[]): CommandResult {
+function pull(ctx: ShellContext, root: string, all: string[]): CommandResult {
+  const { remote: chosen, rest: args } = remoteOption(all);
   const opts = options('pull', args, ['-f', '--force']);
   if (isResult(opts)) return opts;
   const targets = noTargets('pull', opts.operands);
   if (targets) return targets;
-  const folder = remoteFolder(ctx, root, 'pull');
+  const folder = remoteFolder(ctx, root, 'pull', chosen);
   if (typeof folder !== 'string') return folder;
   let fetched = 0;
   for (const { info } of tracked(ctx, root)) {

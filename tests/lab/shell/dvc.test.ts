@@ -124,7 +124,8 @@ describe('dvc status, remote, push, pull, checkout', () => {
     expect(read(ctx, 'data/raw_data.csv')).toBe('foo');
 
     expect(await session('dvc push', ctx)).toBe(
-      '$ dvc push\nERROR: failed to push data to the cloud - config file error: no remote specified in /home/lab. Create a default remote with\n    dvc remote add -d <remote name> <remote url>\n[exit 1]\n',
+      // dvc/data_cloud.py NoRemoteError (a ConfigError: "config file error: "), after dvc/commands/data_sync.py's prefix.
+      "$ dvc push\nERROR: failed to push data to the cloud - config file error: no remote specified in Repo: '/home/lab'. Create a default remote with\n    dvc remote add -d <remote name> <remote url>\n[exit 1]\n",
     );
     expect(await session('dvc remote add -d storage /tmp/dvc-storage', ctx)).toBe("$ dvc remote add -d storage /tmp/dvc-storage\nSetting 'storage' as a default remote.\n");
     expect(read(ctx, '.dvc/config')).toBe('[core]\n    remote = storage\n[\'remote "storage"\']\n    url = /tmp/dvc-storage\n');
@@ -194,6 +195,14 @@ describe('dvc status, remote, push, pull, checkout', () => {
       "$ dvc config core.remote nowhere\n$ dvc push\nERROR: failed to push data to the cloud - config file error: remote 'nowhere' doesn't exist\n[exit 1]\n",
     );
     expect(await session('dvc config --unset core.remote', ctx)).toBe('$ dvc config --unset core.remote\n');
+    expect(await session('dvc push', ctx)).toBe(
+      "$ dvc push\nERROR: failed to push data to the cloud - config file error: no remote specified in Repo: '/home/lab'. Setup default remote with\n    dvc remote default <remote name>\nor use:\n    dvc push -r <remote name>\n[exit 1]\n",
+    );
+    // What that message suggests works here (dvc/commands/remote.py CmdRemoteDefault).
+    expect(await session('dvc push -r storage', ctx)).toBe('$ dvc push -r storage\nEverything is up to date.\n');
+    expect(await session('dvc remote default', ctx)).toBe('$ dvc remote default\nNo default remote set\n[exit 1]\n');
+    expect(await session('dvc remote default storage\ndvc remote default', ctx)).toBe('$ dvc remote default storage\n$ dvc remote default\nstorage\n');
+    expect(await session('dvc remote default -u\ndvc config core.remote', ctx)).toBe('$ dvc remote default -u\n$ dvc config core.remote\n');
     // ConfigError: "configuration error" and exit 251 (dvc/cli/__init__.py), _check's wording.
     expect(await session('dvc config --unset core.remote', ctx)).toBe(
       "$ dvc config --unset core.remote\nERROR: configuration error - config file error: option 'remote' doesn't exist in section 'core'\n[exit 251]\n",
@@ -225,7 +234,7 @@ describe('dvc status, remote, push, pull, checkout', () => {
       "$ dvc push data/raw_data.csv.dvc\nERROR: the lab's dvc push works on every tracked file and takes no targets (got 'data/raw_data.csv.dvc')\n[exit 1]\n",
     );
     expect(await session('dvc remote modify storage url /x', ctx)).toBe(
-      "$ dvc remote modify storage url /x\nERROR: the lab's dvc does not support `dvc remote modify`; it has `dvc remote add [-d] <name> <url>` and `dvc remote list`\n[exit 1]\n",
+      "$ dvc remote modify storage url /x\nERROR: the lab's dvc does not support `dvc remote modify`; it has `dvc remote add [-d] <name> <url>`, `dvc remote default [-u] [<name>]` and `dvc remote list`\n[exit 1]\n",
     );
   });
 
