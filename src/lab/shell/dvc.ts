@@ -448,7 +448,7 @@ export const dvcProgram: Program = async (args, ctx) => {
   const [sub, ...rest] = args;
   if (!sub || sub === '-h' || sub === '--help') {
     return ok(
-      `${USAGE}\nData Version Control\n\nThe lab's dvc has these commands (DVC 3 has more):\n    init      Initialize DVC in the current directory.\n    add       Track data files with DVC.\n    status    Show changed stages and data files.\n    config    Get or set config options (core.autostage, core.remote, remote.<name>.url).\n    remote    Set up and manage data remotes (add, list).\n    push      Upload tracked files to remote storage.\n    pull      Download tracked files from remote storage.\n    checkout  Checkout data files from the cache.\n`,
+      `${USAGE}\nData Version Control\n\nThe lab's dvc has these commands (DVC 3 has more):\n    init      Initialize DVC in the current directory.\n    add       Track data files with DVC.\n    status    Show changed stages and data files.\n    config    Get or set config options (core.autostage, core.remote, remote.<name>.url).\n    remote    Set up and manage data remotes (add, default, list).\n    push      Upload tracked files to remote storage.\n    pull      Download tracked files from remote storage.\n    checkout  Checkout data files from the cache.\n`,
     );
   }
   if (sub === '--version' || sub === '-V') return ok('3.53.0\n');
