@@ -262,7 +262,8 @@ async function runSimple(command: Simple, ctx: ShellContext, piped: string | und
   const [name, ...args] = argv;
   let result: CommandResult = ok();
   if (name) {
-    const program = BUILTINS[name] ?? TEXT_TOOLS[name] ?? ctx.programs[name];
+    // Own properties only: `toString` or `constructor` typed as a command is not found, as in bash.
+    const program = [BUILTINS, TEXT_TOOLS, ctx.programs].find((table) => Object.hasOwn(table, name))?.[name];
     const io: Io = { stdin, stdinIsFile, stdoutIsTerminal: last && sinks[1].to === 'stdout' };
     try {
       result = program ? await program(args, ctx, io) : err(`${name}: command not found`, 127);

@@ -201,7 +201,7 @@ export function posixToJs(pattern: string, extended: boolean): string {
       }
       while (j < pattern.length && pattern[j] !== ']') {
         const cls = /^\[:(\w+):\]/.exec(pattern.slice(j));
-        if (cls && CLASSES[cls[1]!]) {
+        if (cls && Object.hasOwn(CLASSES, cls[1]!)) {
           body += CLASSES[cls[1]!];
           j += cls[0].length;
         } else {

@@ -59,6 +59,10 @@ describe('running a script like a terminal', () => {
     );
   });
 
+  it('names that are JavaScript object properties are not commands', async () => {
+    expect(await session('constructor')).toBe('$ constructor\nconstructor: command not found\n[exit 127]\n');
+  });
+
   it('&&, || and ; decide what runs', async () => {
     expect(await session('cat nope && echo A || echo B; echo C')).toBe('$ cat nope && echo A || echo B; echo C\ncat: nope: No such file or directory\nB\nC\n');
   });
