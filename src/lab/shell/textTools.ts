@@ -106,7 +106,9 @@ function headTail(tool: 'head' | 'tail'): Program {
       const m = /^-([nc])(.*)$/.exec(a);
       if (m) {
         mode = m[1] === 'n' ? 'lines' : 'bytes';
-        count = m[2] || (args[++i] ?? '');
+        const value = m[2] || args[++i];
+        if (value === undefined) return err(`${tool}: option requires an argument -- '${m[1]}'\nTry '${tool} --help' for more information.`);
+        count = value;
       } else if (/^-\d+$/.test(a)) count = a.slice(1);
       else rest.push(a);
     }

@@ -28,6 +28,7 @@ async function run(line: string, ctx = lab()) {
 }
 
 const GNU: [string, string, string, number][] = [
+  ["head -n", "", "head: option requires an argument -- 'n'\nTry 'head --help' for more information.\n", 1],
   ["wc -l data/raw_data.csv", "6 data/raw_data.csv\n", "", 0],
   ["wc data/raw_data.csv", " 6  6 85 data/raw_data.csv\n", "", 0],
   ["wc -w data/raw_data.csv f", " 6 data/raw_data.csv\n 3 f\n 9 total\n", "", 0],
