@@ -203,7 +203,8 @@ function status(ctx: ShellContext, root: string, args: string[]): CommandResult 
   let out = '';
   for (const { file, info, data } of all) {
     const current = ctx.fs.readFile(data);
-    const change = !current ? 'deleted' : md5(current) !== info.md5 ? 'modified' : null;
+    // dvc/output.py status(): "not in cache" comes first, then the workspace's deleted/modified.
+    const change = !ctx.fs.stat(cachePath(root, info.md5)) ? 'not in cache' : !current ? 'deleted' : md5(current) !== info.md5 ? 'modified' : null;
     // STATUS_LEN = 30: the state and its colon padded to 30 characters.
     if (change) out += `${relPath(ctx.cwd, file)}:\n\tchanged outs:\n\t\t${`${change}:`.padEnd(30)}${relPath(ctx.cwd, data)}\n`;
   }

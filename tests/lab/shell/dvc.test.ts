@@ -132,8 +132,11 @@ describe('dvc status, remote, push, pull, checkout', () => {
     expect(await session('dvc push', ctx)).toBe('$ dvc push\n1 file pushed\n');
     expect(await session('dvc push', ctx)).toBe('$ dvc push\nEverything is up to date.\n');
 
-    await runScript('rm -r .dvc/cache data/raw_data.csv', ctx);
+    await runScript('rm data/raw_data.csv', ctx);
     expect(await session('dvc status', ctx)).toBe('$ dvc status\ndata/raw_data.csv.dvc:\n\tchanged outs:\n\t\tdeleted:                      data/raw_data.csv\n');
+    // dvc/output.py status(): a missing cache entry is reported before the workspace.
+    await runScript('rm -r .dvc/cache', ctx);
+    expect(await session('dvc status', ctx)).toBe('$ dvc status\ndata/raw_data.csv.dvc:\n\tchanged outs:\n\t\tnot in cache:                 data/raw_data.csv\n');
     // dvc/exceptions.py CheckoutError, with error_link("missing-files").
     expect(await session('dvc checkout', ctx)).toBe(
       '$ dvc checkout\nERROR: Checkout failed for following targets:\ndata/raw_data.csv\nIs your cache up to date?\n<https://error.dvc.org/missing-files>\n[exit 255]\n',
