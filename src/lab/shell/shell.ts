@@ -213,8 +213,9 @@ async function runPipeline(pipeline: Simple[], ctx: ShellContext, entry: Transcr
     result = await runSimple(command, ctx, piped, last);
     // Each command of a real pipeline runs in a subshell: `cd` there changes nothing after it.
     if (pipeline.length > 1) ctx.cwd = cwd;
-    if (result.stderr) entry.output.push({ stream: 'stderr', text: result.stderr });
+    // A program's output before its error (dvc checkout's `A` lines, then its ERROR), as they are written.
     if (last && result.stdout) entry.output.push({ stream: 'stdout', text: result.stdout });
+    if (result.stderr) entry.output.push({ stream: 'stderr', text: result.stderr });
     piped = result.stdout;
   }
   return { code: result.code, clear: result.clear };
