@@ -1,10 +1,12 @@
 // The lab's shell: runs a script line by line as if typed into a terminal.
 // Lines are tokenised by shell-quote (quotes, operators, comments); this
-// module adds what a shell does with the tokens: `&&`, `||`, `;`, `>` and
-// `>>`, globbing, and the commands. git and dvc are their own modules.
+// module adds what a shell does with the tokens: pipes, `&&`, `||`, `;`,
+// `>`, `>>`, `<`, `2>`, `2>&1`, `~`, globbing, and the commands. The text
+// tools are in textTools.ts; git and dvc are their own modules.
 import { parse, type ParseEntry } from 'shell-quote';
 import { basename, dirname, mkdirp, normalize, type LabFs } from './fs';
 import { md5 } from './md5';
+import { TEXT_TOOLS } from './textTools';
 
 export interface ShellContext {
   fs: LabFs;
@@ -25,7 +27,17 @@ export interface CommandResult {
   clear?: boolean;
 }
 
-export type Program = (args: string[], ctx: ShellContext) => Promise<CommandResult> | CommandResult;
+/** What a command is connected to. Programs that need none (git, dvc) ignore it. */
+export interface Io {
+  /** Text piped (`|`) or redirected (`<`) in; undefined means the keyboard, which the lab does not have. */
+  stdin?: string;
+  /** stdin is a file (`<`), not a pipe: wc pads its counts differently. */
+  stdinIsFile?: boolean;
+  /** stdout is the terminal, not a pipe or a file: ls prints one name per line otherwise. */
+  stdoutIsTerminal?: boolean;
+}
+
+export type Program = (args: string[], ctx: ShellContext, io?: Io) => Promise<CommandResult> | CommandResult;
 
 export interface TranscriptEntry {
   /** The line as typed, shown after a `$` prompt. */
@@ -41,60 +53,108 @@ export const err = (stderr: string, code = 1): CommandResult => ({ stdout: '', s
 const decoder = new TextDecoder();
 export const text = (data: Uint8Array) => decoder.decode(data);
 
+export type Redirect =
+  | { kind: 'out'; fd: 1 | 2; append: boolean; target: string }
+  | { kind: 'dup'; fd: 1 | 2; to: 1 | 2 }
+  | { kind: 'in'; target: string };
 interface Simple {
   argv: (string | { glob: string })[];
-  redirects: { append: boolean; target: string }[];
+  redirects: Redirect[];
 }
 interface Step {
-  command: Simple;
-  /** How this command joins the next: `&&`, `||` or `;`. */
+  /** Commands joined by `|`, each reading the previous one's output. */
+  pipeline: Simple[];
+  /** How this pipeline joins the next: `&&`, `||` or `;`. */
   then: '&&' | '||' | ';' | null;
 }
 
-/** Tokenise one line with shell-quote and group it into commands joined by operators. */
+/** Marks `2>` (shell-quote reads `2>` and `2 >` alike) so the parser can tell them apart. */
+const STDERR_MARK = '\u00012';
+
+/**
+ * What shell-quote cannot see once it has removed the quotes: an unquoted
+ * `~` starting a word becomes $HOME, and `2>` / `1>` directly before `>`
+ * become file-descriptor marks.
+ */
+function markLine(line: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') {
+        out += c + (line[++i] ?? '');
+        continue;
+      }
+      out += c;
+      continue;
+    }
+    if (c === '\\') {
+      out += c + (line[++i] ?? '');
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    const wordStart = i === 0 || /[\s;&|<>(]/.test(line[i - 1]!);
+    if (wordStart && c === '#') return out + line.slice(i);
+    if (wordStart && c === '~' && (i + 1 === line.length || /[\s/;&|<>)]/.test(line[i + 1]!))) out += '$HOME';
+    else if (wordStart && (c === '1' || c === '2') && line[i + 1] === '>') out += c === '2' ? STDERR_MARK : '';
+    else out += c;
+  }
+  return out;
+}
+
+/** Tokenise one line with shell-quote and group it into pipelines joined by operators. */
 export function parseLine(line: string, env: Record<string, string>): Step[] | { error: string } {
   let tokens: ParseEntry[];
   try {
-    tokens = parse(line, (key) => env[key] ?? '');
+    tokens = parse(markLine(line), (key) => env[key] ?? '');
   } catch (e) {
     return { error: `syntax error: ${(e as Error).message}` };
   }
   const steps: Step[] = [];
+  let pipeline: Simple[] = [];
   let current: Simple = { argv: [], redirects: [] };
-  let pendingRedirect: boolean | null = null; // append?
-  const close = (then: Step['then']) => {
-    if (current.argv.length === 0) return false;
-    steps.push({ command: current, then });
-    current = { argv: [], redirects: [] };
-    return true;
-  };
+  let pending: { kind: 'out'; fd: 1 | 2; append: boolean } | { kind: 'dup'; fd: 1 | 2 } | { kind: 'in' } | null = null;
+  let fd: 1 | 2 = 1;
+  const unexpected = (token: string) => ({ error: `syntax error near unexpected token \`${token}'` });
+  const empty = (c: Simple) => c.argv.length === 0 && c.redirects.length === 0;
   for (const token of tokens) {
-    if (typeof token === 'string') {
-      if (pendingRedirect !== null) {
-        current.redirects.push({ append: pendingRedirect, target: token });
-        pendingRedirect = null;
-      } else current.argv.push(token);
+    if (typeof token === 'string' || ('op' in token && token.op === 'glob')) {
+      const word = typeof token === 'string' ? token : (token as { pattern: string }).pattern;
+      if (word === STDERR_MARK && typeof token === 'string') {
+        fd = 2;
+        continue;
+      }
+      if (pending?.kind === 'dup') {
+        if (word !== '1' && word !== '2') return { error: `the lab's shell does not support \`>&${word}\` (only >&1 and >&2)` };
+        current.redirects.push({ kind: 'dup', fd: pending.fd, to: word === '1' ? 1 : 2 });
+      } else if (pending) current.redirects.push({ ...pending, target: word });
+      else current.argv.push(typeof token === 'string' ? token : { glob: word });
+      pending = null;
       continue;
     }
     if ('comment' in token) break;
-    if ('op' in token) {
-      if (token.op === 'glob') {
-        current.argv.push({ glob: (token as { pattern: string }).pattern });
-        continue;
-      }
-      if (token.op === '>' || token.op === '>>') {
-        pendingRedirect = token.op === '>>';
-        continue;
-      }
-      if (token.op === '&&' || token.op === '||' || token.op === ';') {
-        if (!close(token.op)) return { error: `syntax error near unexpected token \`${token.op}'` };
-        continue;
-      }
-      return { error: `the lab's shell does not support \`${token.op}\`` };
-    }
+    if (!('op' in token)) continue;
+    if (pending) return unexpected(token.op);
+    if (token.op === '>' || token.op === '>>') pending = { kind: 'out', fd, append: token.op === '>>' };
+    else if (token.op === '>&') pending = { kind: 'dup', fd };
+    else if (token.op === '<') pending = { kind: 'in' };
+    else if (token.op === '|') {
+      if (empty(current)) return unexpected('|');
+      pipeline.push(current);
+      current = { argv: [], redirects: [] };
+    } else if (token.op === '&&' || token.op === '||' || token.op === ';') {
+      if (empty(current)) return unexpected(token.op);
+      steps.push({ pipeline: [...pipeline, current], then: token.op });
+      pipeline = [];
+      current = { argv: [], redirects: [] };
+    } else return { error: `the lab's shell does not support \`${token.op}\`` };
+    fd = 1;
   }
-  if (pendingRedirect !== null) return { error: "syntax error near unexpected token `newline'" };
-  close(null);
+  if (pending) return unexpected('newline');
+  if (!empty(current)) steps.push({ pipeline: [...pipeline, current], then: null });
+  else if (pipeline.length) return { error: 'syntax error: unexpected end of file' };
   return steps;
 }
 
@@ -129,12 +189,10 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     }
     let last = 0;
     let skip = false;
-    for (const { command, then } of steps) {
+    for (const { pipeline, then } of steps) {
       if (!skip) {
-        const result = await runSimple(command, ctx);
+        const result = await runPipeline(pipeline, ctx, entry);
         if (result.clear) transcript.splice(0, transcript.length - 1);
-        if (result.stdout) entry.output.push({ stream: 'stdout', text: result.stdout });
-        if (result.stderr) entry.output.push({ stream: 'stderr', text: result.stderr });
         last = result.code;
       }
       // `a && b`: b runs if a succeeded; `a || b`: if it failed; `;` always.
@@ -145,37 +203,136 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
   return transcript;
 }
 
-async function runSimple(command: Simple, ctx: ShellContext): Promise<CommandResult> {
-  const argv = command.argv.flatMap((a) => (typeof a === 'string' ? [a] : expandGlob(ctx, a.glob)));
-  const [name, ...args] = argv;
-  if (!name) return ok();
-  const program = BUILTINS[name] ?? ctx.programs[name];
-  let result: CommandResult;
-  try {
-    result = program ? await program(args, ctx) : err(`${name}: command not found`, 127);
-  } catch (e) {
-    result = err(`${name}: ${(e as Error).message}`);
+/** Run `a | b | c`: each command reads the previous one's stdout; the status is the last one's. */
+async function runPipeline(pipeline: Simple[], ctx: ShellContext, entry: TranscriptEntry): Promise<{ code: number; clear?: boolean }> {
+  const cwd = ctx.cwd;
+  let piped: string | undefined;
+  let result: CommandResult = ok();
+  for (const [i, command] of pipeline.entries()) {
+    const last = i === pipeline.length - 1;
+    result = await runSimple(command, ctx, piped, last);
+    // Each command of a real pipeline runs in a subshell: `cd` there changes nothing after it.
+    if (pipeline.length > 1) ctx.cwd = cwd;
+    // A program's output before its error (dvc checkout's `A` lines, then its ERROR), as they are written.
+    if (last && result.stdout) entry.output.push({ stream: 'stdout', text: result.stdout });
+    if (result.stderr) entry.output.push({ stream: 'stderr', text: result.stderr });
+    piped = result.stdout;
   }
-  for (const redirect of command.redirects) {
-    const path = normalize(ctx.cwd, redirect.target);
-    if (ctx.fs.stat(path)?.type === 'dir') return { ...result, stdout: '', stderr: `${result.stderr}bash: ${redirect.target}: Is a directory\n`, code: 1 };
-    if (ctx.fs.stat(dirname(path))?.type !== 'dir') return { ...result, stdout: '', stderr: `${result.stderr}bash: ${redirect.target}: No such file or directory\n`, code: 1 };
-    const before = redirect.append ? text(ctx.fs.readFile(path) ?? new Uint8Array()) : '';
-    ctx.fs.writeFile(path, before + result.stdout);
-    result = { ...result, stdout: '' };
-  }
-  return result;
+  return { code: result.code, clear: result.clear };
 }
 
-/** Split leading `-x` flags (combined like `-la`) from the other arguments. */
-function flags(args: string[]): { set: Set<string>; rest: string[] } {
+type Sink = { to: 'stdout' | 'stderr' | 'null' } | { to: 'file'; path: string };
+
+/**
+ * One command with its redirections, which bash opens first, left to right
+ * (so `> f 2>&1` sends both to f): a failing redirection skips the command.
+ * The result's stdout is what goes to the terminal or the next command.
+ */
+async function runSimple(command: Simple, ctx: ShellContext, piped: string | undefined, last: boolean): Promise<CommandResult> {
+  const argv = command.argv.flatMap((a) => (typeof a === 'string' ? [a] : expandGlob(ctx, a.glob)));
+  const sinks: Record<1 | 2, Sink> = { 1: { to: 'stdout' }, 2: { to: 'stderr' } };
+  let stdin = piped;
+  let stdinIsFile = false;
+  for (const r of command.redirects) {
+    if (r.kind === 'dup') {
+      sinks[r.fd] = sinks[r.to];
+      continue;
+    }
+    const path = normalize(ctx.cwd, r.target);
+    // /dev/null: reads as empty, swallows what is written.
+    if (path === '/dev/null') {
+      if (r.kind === 'in') {
+        stdin = '';
+        stdinIsFile = false;
+      } else sinks[r.fd] = { to: 'null' };
+      continue;
+    }
+    const s = ctx.fs.stat(path);
+    if (r.kind === 'in') {
+      if (!s) return err(`bash: ${r.target}: No such file or directory`);
+      if (s.type === 'dir') return err(`bash: the lab's shell cannot read a folder with <: ${r.target}`);
+      stdin = text(ctx.fs.readFile(path)!);
+      stdinIsFile = true;
+      continue;
+    }
+    if (s?.type === 'dir') return err(`bash: ${r.target}: Is a directory`);
+    if (ctx.fs.stat(dirname(path))?.type !== 'dir') return err(`bash: ${r.target}: No such file or directory`);
+    if (!r.append || !s) ctx.fs.writeFile(path, '');
+    sinks[r.fd] = { to: 'file', path };
+  }
+  const [name, ...args] = argv;
+  let result: CommandResult = ok();
+  if (name) {
+    // Own properties only: `toString` or `constructor` typed as a command is not found, as in bash.
+    const program = [BUILTINS, TEXT_TOOLS, ctx.programs].find((table) => Object.hasOwn(table, name))?.[name];
+    const io: Io = { stdin, stdinIsFile, stdoutIsTerminal: last && sinks[1].to === 'stdout' };
+    try {
+      result = program ? await program(args, ctx, io) : err(`${name}: command not found`, 127);
+    } catch (e) {
+      result = err(`${name}: ${(e as Error).message}`);
+    }
+  }
+  const routed = { stdout: '', stderr: '' };
+  for (const [textOut, sink] of [
+    [result.stdout, sinks[1]],
+    [result.stderr, sinks[2]],
+  ] as const) {
+    if (!textOut || sink.to === 'null') continue;
+    if (sink.to === 'file') ctx.fs.writeFile(sink.path, text(ctx.fs.readFile(sink.path) ?? new Uint8Array()) + textOut);
+    else routed[sink.to] += textOut;
+  }
+  return { ...result, ...routed };
+}
+
+/**
+ * Split `-x` flags (combined like `-la`) from the other arguments; a flag the
+ * lab's command lacks is named rather than ignored.
+ */
+function flags(name: string, args: string[], allowed: string): { set: Set<string>; rest: string[] } | CommandResult {
   const set = new Set<string>();
   const rest: string[] = [];
+  let operandsOnly = false;
   for (const a of args) {
-    if (/^-[a-zA-Z]+$/.test(a)) for (const c of a.slice(1)) set.add(c);
-    else rest.push(a);
+    if (operandsOnly || a === '-' || !a.startsWith('-')) rest.push(a);
+    else if (a === '--') operandsOnly = true;
+    else if (a.startsWith('--')) return err(`${name}: the lab's ${name} does not support ${a.split('=')[0]}`);
+    else {
+      for (const c of a.slice(1)) {
+        if (!allowed.includes(c)) return err(`${name}: the lab's ${name} does not support -${c}`);
+        set.add(c);
+      }
+    }
   }
   return { set, rest };
+}
+const failed = (x: unknown): x is CommandResult => typeof x === 'object' && x !== null && 'stderr' in x;
+
+/** echo's -e escapes, as bash's builtin reads them; `\c` ends the output. */
+function echoEscapes(s: string): { out: string; stop: boolean } {
+  const simple: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== '\\' || i + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const n = s[i + 1]!;
+    if (n === 'c') return { out, stop: true };
+    if (simple[n] !== undefined) {
+      out += simple[n];
+      i++;
+    } else if (n === '0') {
+      const m = /^[0-7]{0,3}/.exec(s.slice(i + 2))![0];
+      out += String.fromCharCode(parseInt(m || '0', 8));
+      i += 1 + m.length;
+    } else if (n === 'x' && /^[0-9a-fA-F]/.test(s.slice(i + 2))) {
+      const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 2))![0];
+      out += String.fromCharCode(parseInt(m, 16));
+      i += 1 + m.length;
+    } else out += c;
+  }
+  return { out, stop: false };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -183,39 +340,6 @@ function lsDate(ms: number) {
   const d = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-function readText(ctx: ShellContext, name: string, file: string): CommandResult | string {
-  const path = normalize(ctx.cwd, file);
-  const s = ctx.fs.stat(path);
-  if (!s) return err(`${name}: ${file}: No such file or directory`);
-  if (s.type === 'dir') return err(`${name}: ${file}: Is a directory`);
-  return text(ctx.fs.readFile(path)!);
-}
-
-function headTail(name: 'head' | 'tail'): Program {
-  return (args, ctx) => {
-    let n = 10;
-    const files: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === '-n') n = Number(args[++i]);
-      else if (/^-n?\d+$/.test(a)) n = Number(a.replace(/^-n?/, ''));
-      else files.push(a);
-    }
-    if (!Number.isFinite(n)) return err(`${name}: invalid number of lines`);
-    let out = '';
-    for (const f of files) {
-      const content = readText(ctx, name, f);
-      if (typeof content !== 'string') return { ...content, stdout: out };
-      const lines = content.split('\n');
-      if (lines.at(-1) === '') lines.pop();
-      const picked = name === 'head' ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n));
-      if (files.length > 1) out += `==> ${f} <==\n`;
-      out += picked.map((l) => `${l}\n`).join('');
-    }
-    return ok(out);
-  };
 }
 
 function removeTree(fs: LabFs, path: string) {
@@ -236,6 +360,8 @@ export const BUILTINS: Record<string, Program> = {
   pwd: (_args, ctx) => ok(`${ctx.cwd}\n`),
 
   cd: (args, ctx) => {
+    if (args.length > 1) return err('bash: cd: too many arguments');
+    if (args[0] === '-') return err("bash: cd: the lab's shell does not support `cd -`");
     const target = args[0] === undefined || args[0] === '~' ? ctx.home : normalize(ctx.cwd, args[0]);
     const s = ctx.fs.stat(target);
     if (!s) return err(`bash: cd: ${args[0]}: No such file or directory`);
@@ -244,8 +370,12 @@ export const BUILTINS: Record<string, Program> = {
     return ok();
   },
 
-  ls: (args, ctx) => {
-    const { set, rest } = flags(args);
+  ls: (args, ctx, io) => {
+    const parsed = flags('ls', args, 'al1');
+    if (failed(parsed)) return parsed;
+    const { set, rest } = parsed;
+    // ls writes one name per line when its output is not a terminal (`ls | wc -l`).
+    const oneColumn = set.has('1') || io?.stdoutIsTerminal === false;
     const targets = rest.length ? rest : ['.'];
     let stdout = '';
     let stderr = '';
@@ -271,28 +401,32 @@ export const BUILTINS: Record<string, Program> = {
         if (s.type === 'dir') stdout += `total ${rows.reduce((sum, r) => sum + Math.ceil(r.size / 1024) * 4, 0)}\n`;
         const width = Math.max(0, ...rows.map((r) => String(r.size).length));
         stdout += rows.map((r) => `${r.line.replace(/ (\d+) (\w{3} )/, (_m, size: string, rest: string) => ` ${size.padStart(width)} ${rest}`)}\n`).join('');
-      } else if (names.length) stdout += `${names.join('  ')}\n`;
+      } else if (names.length) stdout += oneColumn ? names.map((n) => `${n}\n`).join('') : `${names.join('  ')}\n`;
     });
     return { stdout, stderr, code };
   },
 
-  cat: (args, ctx) => {
-    let stdout = '';
-    for (const f of args) {
-      const content = readText(ctx, 'cat', f);
-      if (typeof content !== 'string') return { ...content, stdout };
-      stdout += content;
+  echo: (args) => {
+    // bash's echo: leading words made only of n, e and E are options; anything else is text.
+    let newline = true;
+    let escapes = false;
+    let i = 0;
+    for (; i < args.length && /^-[neE]+$/.test(args[i]!); i++) {
+      for (const c of args[i]!.slice(1)) {
+        if (c === 'n') newline = false;
+        else escapes = c === 'e';
+      }
     }
-    return ok(stdout);
+    const words = args.slice(i).join(' ');
+    if (!escapes) return ok(`${words}${newline ? '\n' : ''}`);
+    const { out, stop } = echoEscapes(words);
+    return ok(`${out}${newline && !stop ? '\n' : ''}`);
   },
 
-  head: headTail('head'),
-  tail: headTail('tail'),
-
-  echo: (args) => (args[0] === '-n' ? ok(args.slice(1).join(' ')) : ok(`${args.join(' ')}\n`)),
-
   mkdir: (args, ctx) => {
-    const { set, rest } = flags(args);
+    const parsed = flags('mkdir', args, 'p');
+    if (failed(parsed)) return parsed;
+    const { set, rest } = parsed;
     for (const d of rest) {
       const path = normalize(ctx.cwd, d);
       if (set.has('p')) {
@@ -308,7 +442,9 @@ export const BUILTINS: Record<string, Program> = {
   },
 
   rm: (args, ctx) => {
-    const { set, rest } = flags(args);
+    const parsed = flags('rm', args, 'rfR');
+    if (failed(parsed)) return parsed;
+    const { set, rest } = parsed;
     for (const f of rest) {
       const path = normalize(ctx.cwd, f);
       const s = ctx.fs.stat(path);
@@ -323,7 +459,9 @@ export const BUILTINS: Record<string, Program> = {
   },
 
   cp: (args, ctx) => {
-    const { set, rest } = flags(args);
+    const parsed = flags('cp', args, 'rR');
+    if (failed(parsed)) return parsed;
+    const { set, rest } = parsed;
     if (rest.length < 2) return err(`cp: missing destination file operand after '${rest[0] ?? ''}'`);
     const dest = rest.at(-1)!;
     const destPath = normalize(ctx.cwd, dest);
@@ -338,7 +476,10 @@ export const BUILTINS: Record<string, Program> = {
     return ok();
   },
 
-  mv: (args, ctx) => {
+  mv: (all, ctx) => {
+    const parsed = flags('mv', all, '');
+    if (failed(parsed)) return parsed;
+    const args = parsed.rest;
     if (args.length < 2) return err(`mv: missing destination file operand after '${args[0] ?? ''}'`);
     const dest = normalize(ctx.cwd, args.at(-1)!);
     for (const src of args.slice(0, -1)) {
@@ -352,7 +493,9 @@ export const BUILTINS: Record<string, Program> = {
   },
 
   touch: (args, ctx) => {
-    for (const f of args) {
+    const parsed = flags('touch', args, '');
+    if (failed(parsed)) return parsed;
+    for (const f of parsed.rest) {
       const path = normalize(ctx.cwd, f);
       if (ctx.fs.stat(dirname(path))?.type !== 'dir') return err(`touch: cannot touch '${f}': No such file or directory`);
       ctx.fs.writeFile(path, ctx.fs.readFile(path) ?? new Uint8Array());
@@ -360,9 +503,16 @@ export const BUILTINS: Record<string, Program> = {
     return ok();
   },
 
-  md5sum: (args, ctx) => {
+  md5sum: (args, ctx, io) => {
+    const parsed = flags('md5sum', args, '');
+    if (failed(parsed)) return parsed;
     let stdout = '';
-    for (const f of args) {
+    for (const f of parsed.rest.length ? parsed.rest : ['-']) {
+      if (f === '-') {
+        if (io?.stdin === undefined) return err("md5sum: the lab's shell has no keyboard input: name a file, or pipe text into md5sum");
+        stdout += `${md5(new TextEncoder().encode(io.stdin))}  -\n`;
+        continue;
+      }
       const path = normalize(ctx.cwd, f);
       const s = ctx.fs.stat(path);
       if (!s) return { stdout, stderr: `md5sum: ${f}: No such file or directory\n`, code: 1 };
@@ -376,7 +526,8 @@ export const BUILTINS: Record<string, Program> = {
 
   help: (_args, ctx) =>
     ok(
-      `The lab's shell runs these commands:\n  ${[...Object.keys(BUILTINS), ...Object.keys(ctx.programs)].sort().join('  ')}\n` +
-        'Join commands with &&, || or ;  —  write output to a file with > or >>  —  # starts a comment.\n',
+      `The lab's shell runs these commands:\n  ${[...Object.keys(BUILTINS), ...Object.keys(TEXT_TOOLS), ...Object.keys(ctx.programs)].sort().join('  ')}\n` +
+        'Pipe output into the next command with |, join commands with &&, || or ;\n' +
+        'Redirect with > and >> (stdout), 2> and 2>&1 (errors), < (input)  —  ~ is your home folder  —  # starts a comment.\n',
     ),
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { md5 } from '../../../src/lab/shell/md5';
-import { parseLine, runScript, type ShellContext } from '../../../src/lab/shell/shell';
+import { parseLine, runScript, type Redirect, type ShellContext } from '../../../src/lab/shell/shell';
 
 function lab(): ShellContext {
   const fs = new MemoryFs(() => Date.UTC(2026, 10, 27, 9, 30));
@@ -19,22 +19,36 @@ async function session(script: string, ctx = lab()) {
 }
 
 describe('parsing lines (shell-quote)', () => {
+  const simple = (argv: string[], redirects: Redirect[] = []) => ({ argv, redirects });
   it('quotes, operators, redirections and comments', () => {
     expect(parseLine('git commit -m "Version 1.0 dataset" && echo \'done; ok\' > out.txt # note', {})).toEqual([
-      { command: { argv: ['git', 'commit', '-m', 'Version 1.0 dataset'], redirects: [] }, then: '&&' },
-      { command: { argv: ['echo', 'done; ok'], redirects: [{ append: false, target: 'out.txt' }] }, then: null },
+      { pipeline: [simple(['git', 'commit', '-m', 'Version 1.0 dataset'])], then: '&&' },
+      { pipeline: [simple(['echo', 'done; ok'], [{ kind: 'out', fd: 1, append: false, target: 'out.txt' }])], then: null },
     ]);
     expect(parseLine('cat a || echo no >> log; ls', {})).toEqual([
-      { command: { argv: ['cat', 'a'], redirects: [] }, then: '||' },
-      { command: { argv: ['echo', 'no'], redirects: [{ append: true, target: 'log' }] }, then: ';' },
-      { command: { argv: ['ls'], redirects: [] }, then: null },
+      { pipeline: [simple(['cat', 'a'])], then: '||' },
+      { pipeline: [simple(['echo', 'no'], [{ kind: 'out', fd: 1, append: true, target: 'log' }])], then: ';' },
+      { pipeline: [simple(['ls'])], then: null },
     ]);
-    expect(parseLine('echo $HOME', { HOME: '/home/lab' })).toEqual([{ command: { argv: ['echo', '/home/lab'], redirects: [] }, then: null }]);
+    expect(parseLine('echo $HOME', { HOME: '/home/lab' })).toEqual([{ pipeline: [simple(['echo', '/home/lab'])], then: null }]);
+  });
+  it('pipes, <, 2>, 2>&1 and ~ (but not `2 >`, a quoted ~, or ~user)', () => {
+    expect(parseLine('head data/raw_data.csv | wc -l', {})).toEqual([{ pipeline: [simple(['head', 'data/raw_data.csv']), simple(['wc', '-l'])], then: null }]);
+    expect(parseLine('sort < in.txt 2> err.txt', {})).toEqual([
+      { pipeline: [simple(['sort'], [{ kind: 'in', target: 'in.txt' }, { kind: 'out', fd: 2, append: false, target: 'err.txt' }])], then: null },
+    ]);
+    expect(parseLine('dvc push > log 2>&1', {})).toEqual([
+      { pipeline: [simple(['dvc', 'push'], [{ kind: 'out', fd: 1, append: false, target: 'log' }, { kind: 'dup', fd: 2, to: 1 }])], then: null },
+    ]);
+    expect(parseLine('echo 2 > two.txt', {})).toEqual([{ pipeline: [simple(['echo', '2'], [{ kind: 'out', fd: 1, append: false, target: 'two.txt' }])], then: null }]);
+    expect(parseLine("cat ~/README.md '~/x' ~user", { HOME: '/home/lab' })).toEqual([{ pipeline: [simple(['cat', '/home/lab/README.md', '~/x', '~user'])], then: null }]);
   });
   it('reports what it cannot run', () => {
     expect(parseLine('&& ls', {})).toEqual({ error: "syntax error near unexpected token `&&'" });
     expect(parseLine('echo hi >', {})).toEqual({ error: "syntax error near unexpected token `newline'" });
-    expect(parseLine('cat a | grep b', {})).toEqual({ error: "the lab's shell does not support `|`" });
+    expect(parseLine('| wc', {})).toEqual({ error: "syntax error near unexpected token `|'" });
+    expect(parseLine('ls |', {})).toEqual({ error: 'syntax error: unexpected end of file' });
+    expect(parseLine('sleep 5 &', {})).toEqual({ error: "the lab's shell does not support `&`" });
   });
 });
 
@@ -43,6 +57,10 @@ describe('running a script like a terminal', () => {
     expect(await session('pwd\ncat nope.txt\necho still running\nfrobnicate --now')).toBe(
       '$ pwd\n/home/lab\n$ cat nope.txt\ncat: nope.txt: No such file or directory\n[exit 1]\n$ echo still running\nstill running\n$ frobnicate --now\nfrobnicate: command not found\n[exit 127]\n',
     );
+  });
+
+  it('names that are JavaScript object properties are not commands', async () => {
+    expect(await session('constructor')).toBe('$ constructor\nconstructor: command not found\n[exit 127]\n');
   });
 
   it('&&, || and ; decide what runs', async () => {
@@ -87,4 +105,41 @@ describe('running a script like a terminal', () => {
     const entries = await runScript('echo a\nclear\necho b', lab());
     expect(entries.map((e) => e.line)).toEqual(['clear', 'echo b']);
   });
+
+  // Expected texts below: real bash 5.2 / GNU coreutils 9.1 behaviour for the same lines.
+  it('pipes, 2>, 2>&1, >&2 and < route output as bash does', async () => {
+    expect(await session('cat data/raw_data.csv | head -n 2 | tail -n 1')).toBe('$ cat data/raw_data.csv | head -n 2 | tail -n 1\n1,2\n');
+    expect(await session('cat nope 2>&1 | wc -l')).toBe('$ cat nope 2>&1 | wc -l\n1\n');
+    // Without 2>&1 the error reaches the terminal and the pipe carries nothing.
+    expect(await session('cat nope | wc -l')).toBe('$ cat nope | wc -l\ncat: nope: No such file or directory\n0\n');
+    expect(await session('echo oops >&2 | wc -c')).toBe('$ echo oops >&2 | wc -c\noops\n0\n');
+    const ctx = lab();
+    expect(await session('cat nope 2> err.txt; cat err.txt', ctx)).toBe('$ cat nope 2> err.txt; cat err.txt\ncat: nope: No such file or directory\n');
+    expect(await session('cat nope > all.txt 2>&1; cat all.txt', ctx)).toBe('$ cat nope > all.txt 2>&1; cat all.txt\ncat: nope: No such file or directory\n');
+    expect(await session('wc -l < data/raw_data.csv', ctx)).toBe('$ wc -l < data/raw_data.csv\n3\n');
+    expect(await session('cat nope 2>/dev/null || echo missing', ctx)).toBe('$ cat nope 2>/dev/null || echo missing\nmissing\n');
+  });
+
+  it('a failing redirection skips its command, as bash does', async () => {
+    const ctx = lab();
+    expect(await session('rm README.md > nowhere/out.txt', ctx)).toBe('$ rm README.md > nowhere/out.txt\nbash: nowhere/out.txt: No such file or directory\n[exit 1]\n');
+    expect(ctx.fs.stat('/home/lab/README.md')).not.toBeNull();
+  });
+
+  it('~ is the home folder; echo -e reads escapes', async () => {
+    const ctx = lab();
+    expect(await session('cd data && cat ~/README.md && cd ~/data && pwd', ctx)).toBe('$ cd data && cat ~/README.md && cd ~/data && pwd\n# Pump failure\n/home/lab/data\n');
+    expect(await session("echo -e 'a\\tb\\nc' && echo '~'")).toBe("$ echo -e 'a\\tb\\nc' && echo '~'\na\tb\nc\n~\n");
+  });
+
+  it('ls writes one name per line into a pipe or a file, as GNU ls does off a terminal', async () => {
+    expect(await session('ls | cat\nls | wc -l')).toBe('$ ls | cat\nREADME.md\ndata\n$ ls | wc -l\n2\n');
+  });
+
+  it('help lists the text tools and the operators', async () => {
+    const out = await session('help');
+    expect(out).toContain('grep');
+    expect(out).toContain('Pipe output into the next command with |');
+  });
 });
+

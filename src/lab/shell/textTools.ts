@@ -1,0 +1,475 @@
+// The text tools learners reach for with data — cat, head, tail, wc, grep,
+// sort, uniq, cut — with GNU coreutils 9.1 / grep 3.8 output and messages
+// (C.UTF-8 locale: sort compares code points). They read files or the text
+// piped in; options they lack are named as missing, never ignored.
+// shell.ts looks these up inside its functions only, so either module may load first.
+import { normalize } from './fs';
+import { err, ok, text, type CommandResult, type Io, type Program, type ShellContext } from './shell';
+
+const encoder = new TextEncoder();
+
+/** A GNU tool's usage error status: grep and sort use 2, the others 1. */
+const USAGE_STATUS: Record<string, number> = { grep: 2, sort: 2 };
+const lacks = (tool: string, option: string) => err(`${tool}: the lab's ${tool} does not support ${option}`, USAGE_STATUS[tool] ?? 1);
+const noKeyboard = (tool: string) =>
+  err(`${tool}: the lab's shell has no keyboard input: name a file, or pipe text into ${tool} (e.g. cat data/raw_data.csv | ${tool})`);
+
+interface Parsed {
+  flags: Set<string>;
+  values: Map<string, string[]>;
+  operands: string[];
+}
+
+/**
+ * getopt as GNU tools use it: clustered short flags (`-in`), values attached
+ * or separate (`-d,` / `-d ,`), options after operands, `--` ending options.
+ */
+function getopt(tool: string, args: string[], flags: string, valued: string): Parsed | CommandResult {
+  const parsed: Parsed = { flags: new Set(), values: new Map(), operands: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      parsed.operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      parsed.operands.push(a);
+      continue;
+    }
+    if (a.startsWith('--')) return lacks(tool, a.split('=')[0]!);
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (flags.includes(c)) parsed.flags.add(c);
+      else if (valued.includes(c)) {
+        const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+        if (value === undefined) return err(`${tool}: option requires an argument -- '${c}'\nTry '${tool} --help' for more information.`, USAGE_STATUS[tool] ?? 1);
+        parsed.values.set(c, [...(parsed.values.get(c) ?? []), value]);
+        break;
+      } else return lacks(tool, `-${c}`);
+    }
+  }
+  return parsed;
+}
+const failed = (x: unknown): x is CommandResult => typeof x === 'object' && x !== null && 'code' in x && 'stderr' in x;
+
+interface Input {
+  name: string;
+  text?: string;
+  error?: string;
+  /** Piped stdin, not a regular file (wc pads to 7 then). */
+  pipe?: boolean;
+}
+
+/** The operands as inputs (`-` or none: stdin), each with its text or GNU's error. */
+function inputs(tool: string, ctx: ShellContext, files: string[], io: Io | undefined, openMessage = false): Input[] | CommandResult {
+  const names = files.length ? files : ['-'];
+  if (names.includes('-') && io?.stdin === undefined) return noKeyboard(tool);
+  return names.map((name) => {
+    if (name === '-') return { name, text: io!.stdin!, pipe: !io!.stdinIsFile };
+    const path = normalize(ctx.cwd, name);
+    const s = ctx.fs.stat(path);
+    // head and tail word it "cannot open 'x' for reading: …"; the others "x: …".
+    const why = !s ? 'No such file or directory' : s.type === 'dir' ? 'Is a directory' : null;
+    if (why) return { name, error: openMessage && !s ? `${tool}: cannot open '${name}' for reading: ${why}` : `${tool}: ${name}: ${why}` };
+    return { name, text: text(ctx.fs.readFile(path)!) };
+  });
+}
+
+/** Lines with their terminators kept, so a last line without one stays without. */
+const splitLines = (s: string) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+const bytes = (s: string) => encoder.encode(s).length;
+const decoder = new TextDecoder();
+
+function cat(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('cat', args, 'n', '');
+  if (failed(o)) return o;
+  const ins = inputs('cat', ctx, o.operands, io);
+  if (failed(ins)) return ins;
+  let stdout = '';
+  let stderr = '';
+  let n = 0;
+  for (const input of ins) {
+    if (input.error) stderr += `${input.error}\n`;
+    else stdout += o.flags.has('n') ? splitLines(input.text!).map((l) => `${String(++n).padStart(6)}\t${l}`).join('') : input.text!;
+  }
+  return { stdout, stderr, code: stderr ? 1 : 0 };
+}
+
+/** head and tail: -n N, -N, -c N; head -n -N (all but the last N), tail -n +N (from line N). */
+function headTail(tool: 'head' | 'tail'): Program {
+  return (args, ctx, io) => {
+    let mode: 'lines' | 'bytes' = 'lines';
+    let count = '10';
+    const rest: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      const m = /^-([nc])(.*)$/.exec(a);
+      if (m) {
+        mode = m[1] === 'n' ? 'lines' : 'bytes';
+        const value = m[2] || args[++i];
+        if (value === undefined) return err(`${tool}: option requires an argument -- '${m[1]}'\nTry '${tool} --help' for more information.`);
+        count = value;
+      } else if (/^-\d+$/.test(a)) count = a.slice(1);
+      else rest.push(a);
+    }
+    const o = getopt(tool, rest, '', '');
+    if (failed(o)) return o;
+    const sign = /^[+-]/.test(count) ? count[0] : '';
+    const n = Number(count.replace(/^[+-]/, ''));
+    // GNU: a sign means something only where it changes the count (head -N…, tail +N…).
+    if (!/^[+-]?\d+$/.test(count)) return err(`${tool}: invalid number of ${mode}: ‘${count}’`);
+    const ins = inputs(tool, ctx, o.operands, io, true);
+    if (failed(ins)) return ins;
+    let stdout = '';
+    let stderr = '';
+    ins.forEach((input, i) => {
+      if (input.error) {
+        stderr += `${input.error}\n`;
+        return;
+      }
+      if (ins.length > 1) stdout += `${i > 0 ? '\n' : ''}==> ${input.name === '-' ? 'standard input' : input.name} <==\n`;
+      const pick = <T>(units: T[]): T[] => {
+        if (tool === 'head') return sign === '-' ? units.slice(0, Math.max(0, units.length - n)) : units.slice(0, n);
+        return sign === '+' ? units.slice(Math.max(0, n - 1)) : n === 0 ? [] : units.slice(-n);
+      };
+      stdout += mode === 'lines' ? pick(splitLines(input.text!)).join('') : decoder.decode(new Uint8Array(pick([...encoder.encode(input.text!)])));
+    });
+    return { stdout, stderr, code: stderr ? 1 : 0 };
+  };
+}
+
+function wc(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('wc', args, 'lwmc', '');
+  if (failed(o)) return o;
+  const ins = inputs('wc', ctx, o.operands, io);
+  if (failed(ins)) return ins;
+  const chosen = ['l', 'w', 'm', 'c'].filter((f) => o.flags.has(f));
+  const shown = chosen.length ? chosen : ['l', 'w', 'c'];
+  const count = (s: string): Record<string, number> => ({
+    l: (s.match(/\n/g) ?? []).length,
+    w: (s.match(/[^ \t\n\v\f\r]+/g) ?? []).length,
+    m: [...s].length,
+    c: bytes(s),
+  });
+  // wc.c compute_number_width: one count of one input is not padded; otherwise the
+  // width of the regular files' total size, at least 7 for a pipe, 1 if the first input failed.
+  let width = 1;
+  if (!(shown.length === 1 && ins.length === 1) && !ins[0]!.error) {
+    const ok_ = ins.filter((i) => !i.error);
+    const total = ok_.filter((i) => !i.pipe).reduce((sum, i) => sum + bytes(i.text!), 0);
+    width = Math.max(String(total).length, ok_.some((i) => i.pipe) ? 7 : 1);
+  }
+  const totals: Record<string, number> = { l: 0, w: 0, m: 0, c: 0 };
+  const row = (counts: Record<string, number>, name: string | null) => `${shown.map((f) => String(counts[f]).padStart(width)).join(' ')}${name === null ? '' : ` ${name}`}\n`;
+  let stdout = '';
+  let stderr = '';
+  for (const input of ins) {
+    if (input.error) {
+      stderr += `${input.error}\n`;
+      continue;
+    }
+    const c = count(input.text!);
+    for (const f of shown) totals[f]! += c[f]!;
+    stdout += row(c, o.operands.length ? input.name : null);
+  }
+  if (ins.length > 1) stdout += row(totals, 'total');
+  return { stdout, stderr, code: stderr ? 1 : 0 };
+}
+
+const CLASSES: Record<string, string> = {
+  alpha: 'A-Za-z', digit: '0-9', alnum: '0-9A-Za-z', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
+};
+
+/** A POSIX regular expression (basic, or extended with -E) as a JavaScript one, GNU extensions included. */
+export function posixToJs(pattern: string, extended: boolean): string {
+  let out = '';
+  let i = 0;
+  let depth = 0; // open groups: an ERE `)` with none open is a literal for GNU
+  // Where `*` is literal and `^` an anchor: at the start and after a group or alternative opens.
+  const atStart = () => out === '' || out.endsWith('(') || out.endsWith('|');
+  while (i < pattern.length) {
+    const c = pattern[i]!;
+    if (c === '[') {
+      let j = i + 1;
+      let body = '';
+      if (pattern[j] === '^') {
+        body += '^';
+        j++;
+      }
+      if (pattern[j] === ']') {
+        body += '\\]';
+        j++;
+      }
+      while (j < pattern.length && pattern[j] !== ']') {
+        const cls = /^\[:(\w+):\]/.exec(pattern.slice(j));
+        if (cls && Object.hasOwn(CLASSES, cls[1]!)) {
+          body += CLASSES[cls[1]!];
+          j += cls[0].length;
+        } else {
+          body += pattern[j] === '\\' || pattern[j] === '[' ? `\\${pattern[j]}` : pattern[j];
+          j++;
+        }
+      }
+      if (j >= pattern.length) throw new Error('Unmatched [, [^, [:, [., or [=');
+      out += `[${body}]`;
+      i = j + 1;
+      continue;
+    }
+    if (c === '\\') {
+      const n = pattern[i + 1];
+      i += 2;
+      if (n === undefined) throw new Error('Trailing backslash');
+      if (n === '<') out += '\\b(?=\\w)';
+      else if (n === '>') out += '\\b(?<=\\w)';
+      else if ('wWsSbB'.includes(n) || /\d/.test(n)) out += `\\${n}`;
+      else if (!extended && '(){}|+?'.includes(n)) {
+        if (n === '(') depth++;
+        if (n === ')' && depth === 0) throw new Error('Unmatched ) or \\)');
+        if (n === ')') depth--;
+        out += n;
+      } else out += `\\${n}`;
+      continue;
+    }
+    i++;
+    if (!extended && '(){}|+?'.includes(c)) out += `\\${c}`;
+    else if (c === '(') {
+      depth++;
+      out += c;
+    } else if (c === ')') {
+      out += depth > 0 ? c : '\\)';
+      depth = Math.max(0, depth - 1);
+    }
+    else if (c === '*' && atStart()) out += '\\*';
+    else if (c === '^' && !atStart() && !extended) out += '\\^';
+    else if (c === '$' && !extended && i < pattern.length && !pattern.startsWith('\\)', i) && !pattern.startsWith('\\|', i)) out += '\\$';
+    else if (c === '/') out += '\\/';
+    else out += c;
+  }
+  return out;
+}
+
+function grep(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('grep', args, 'ivcnEFwxoqlhH', 'e');
+  if (failed(o)) return o;
+  const f = o.flags;
+  const patterns = o.values.get('e') ?? [];
+  const operands = [...o.operands];
+  if (!patterns.length) {
+    if (!operands.length) return err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.", 2);
+    patterns.push(operands.shift()!);
+  }
+  let re: RegExp;
+  try {
+    const alternatives = patterns.flatMap((p) => p.split('\n')).map((p) => (f.has('F') ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : posixToJs(p, f.has('E'))));
+    let body = alternatives.map((a) => `(?:${a})`).join('|');
+    if (f.has('w')) body = `(?<![A-Za-z0-9_])(?:${body})(?![A-Za-z0-9_])`;
+    if (f.has('x')) body = `^(?:${body})$`;
+    // dotAll: GNU's `.` matches a carriage return too (CRLF files).
+    re = new RegExp(body, f.has('i') ? 'gis' : 'gs');
+  } catch (e) {
+    // GNU's own words where the lab knows them; otherwise say plainly the pattern was not understood.
+    const message = (e as Error).message;
+    if (/Unterminated group/.test(message)) return err('grep: Unmatched ( or \\(', 2);
+    if (/^Unmatched [[)]/.test(message) || /Trailing backslash/.test(message)) return err(`grep: ${message}`, 2);
+    return err(`grep: the lab's grep cannot read the pattern '${patterns.join("', '")}'`, 2);
+  }
+  const ins = inputs('grep', ctx, operands, io);
+  if (failed(ins)) return ins;
+  const named = f.has('H') || (ins.length > 1 && !f.has('h'));
+  let stdout = '';
+  let stderr = '';
+  let any = false;
+  for (const input of ins) {
+    if (input.error) {
+      stderr += `${input.error}\n`;
+      continue;
+    }
+    const label = input.name === '-' ? '(standard input)' : input.name;
+    const prefix = named ? `${label}:` : '';
+    let selected = 0;
+    splitLines(input.text!).forEach((raw, index) => {
+      const line = raw.replace(/\n$/, '');
+      re.lastIndex = 0;
+      const hit = re.test(line);
+      if (hit === f.has('v')) return;
+      selected++;
+      if (f.has('c') || f.has('q') || f.has('l')) return;
+      const where = `${prefix}${f.has('n') ? `${index + 1}:` : ''}`;
+      if (f.has('o') && !f.has('v')) {
+        re.lastIndex = 0; // matchAll starts where test() left off
+        for (const m of line.matchAll(re)) if (m[0]) stdout += `${where}${m[0]}\n`;
+      } else stdout += `${where}${line}\n`;
+    });
+    if (selected) any = true;
+    if (f.has('q')) continue;
+    if (f.has('l')) stdout += selected ? `${label}\n` : '';
+    else if (f.has('c')) stdout += `${prefix}${selected}\n`;
+  }
+  if (f.has('q')) return { stdout: '', stderr: any ? '' : stderr, code: any ? 0 : stderr ? 2 : 1 };
+  return { stdout, stderr, code: stderr ? 2 : any ? 0 : 1 };
+}
+
+interface SortKey {
+  startField: number;
+  endField: number | null;
+  numeric: boolean;
+  reverse: boolean;
+}
+
+/** GNU sort's numeric value of a key: leading blanks, a sign, digits, a decimal point; anything else is 0. */
+function numericValue(s: string): number {
+  const m = /^[ \t]*(-?(\d+\.?\d*|\.\d+))/.exec(s);
+  return m ? Number(m[1]) : 0;
+}
+
+/** Field offsets [start, end) of a line: split at the -t character, or at blank-to-nonblank (blanks lead a field). */
+function fields(line: string, sep: string | null): [number, number][] {
+  const out: [number, number][] = [];
+  if (sep !== null) {
+    let start = 0;
+    for (let i = 0; i <= line.length; i++) {
+      if (i === line.length || line[i] === sep) {
+        out.push([start, i]);
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+  const re = /[ \t]*[^ \t]+/g;
+  for (const m of line.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+function sortTool(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('sort', args, 'nru', 'tk');
+  if (failed(o)) return o;
+  const sepValues = o.values.get('t') ?? [];
+  const sep = sepValues.at(-1) ?? null;
+  if (sep !== null && sep.length !== 1) return err(`sort: multi-character tab ‘${sep}’`, 2);
+  const globalNumeric = o.flags.has('n');
+  const globalReverse = o.flags.has('r');
+  const keys: SortKey[] = [];
+  for (const spec of o.values.get('k') ?? []) {
+    const m = /^(\d+)([a-zA-Z]*)(?:,(\d+)([a-zA-Z]*))?$/.exec(spec);
+    if (!m) return /^\d+\.\d+/.test(spec) || /,\d+\./.test(spec) ? lacks('sort', 'character positions in -k (such as -k2.3)') : err(`sort: invalid number at field start: invalid count at start of ‘${spec}’`, 2);
+    const letters = `${m[2]}${m[4] ?? ''}`;
+    const bad = letters.replace(/[nr]/g, '');
+    if (bad) return lacks('sort', `the key option '${bad[0]}' in -k ${spec}`);
+    if (Number(m[1]) === 0) return err(`sort: field number is zero: invalid field specification ‘${spec}’`, 2);
+    const own = letters.length > 0;
+    keys.push({ startField: Number(m[1]), endField: m[3] ? Number(m[3]) : null, numeric: own ? letters.includes('n') : globalNumeric, reverse: own ? letters.includes('r') : globalReverse });
+  }
+  if (!keys.length) keys.push({ startField: 1, endField: null, numeric: globalNumeric, reverse: globalReverse });
+  const ins = inputs('sort', ctx, o.operands, io);
+  if (failed(ins)) return ins;
+  const bad = ins.find((i) => i.error);
+  if (bad) return err(bad.error!.replace(/^sort: /, 'sort: cannot read: '), 2);
+  const lines = ins.flatMap((i) => splitLines(i.text!).map((l) => l.replace(/\n$/, '')));
+  const keyText = (line: string, k: SortKey) => {
+    const fs = fields(line, sep);
+    const start = fs[k.startField - 1]?.[0] ?? line.length;
+    const end = k.endField === null ? line.length : (fs[k.endField - 1]?.[1] ?? line.length);
+    return line.slice(start, Math.max(start, end));
+  };
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const compareKeys = (a: string, b: string) => {
+    for (const k of keys) {
+      const ka = keyText(a, k);
+      const kb = keyText(b, k);
+      const c = k.numeric ? Math.sign(numericValue(ka) - numericValue(kb)) : byCodePoint(ka, kb);
+      if (c) return k.reverse ? -c : c;
+    }
+    return 0;
+  };
+  // Equal keys fall back to the whole line (reversed by -r), except under -u, which keeps the first.
+  const unique = o.flags.has('u');
+  const sorted = lines
+    .map((line, index) => ({ line, index }))
+    .sort((a, b) => compareKeys(a.line, b.line) || (unique ? a.index - b.index : (globalReverse ? -1 : 1) * byCodePoint(a.line, b.line)) || a.index - b.index)
+    .map((x) => x.line);
+  const out = unique ? sorted.filter((l, i) => i === 0 || compareKeys(sorted[i - 1]!, l) !== 0) : sorted;
+  return ok(out.map((l) => `${l}\n`).join(''));
+}
+
+function uniq(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('uniq', args, 'cdui', '');
+  if (failed(o)) return o;
+  if (o.operands.length > 1) return lacks('uniq', 'an output file operand (use > instead)');
+  const ins = inputs('uniq', ctx, o.operands, io);
+  if (failed(ins)) return ins;
+  if (ins[0]!.error) return err(ins[0]!.error);
+  const lines = splitLines(ins[0]!.text!).map((l) => l.replace(/\n$/, ''));
+  const same = (a: string, b: string) => (o.flags.has('i') ? a.toLowerCase() === b.toLowerCase() : a === b);
+  let stdout = '';
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && same(lines[i]!, lines[j]!)) j++;
+    const n = j - i;
+    const keep = o.flags.has('d') ? n > 1 : o.flags.has('u') ? n === 1 : true;
+    if (keep && !(o.flags.has('d') && o.flags.has('u'))) stdout += `${o.flags.has('c') ? `${String(n).padStart(7)} ` : ''}${lines[i]}\n`;
+    i = j;
+  }
+  return ok(stdout);
+}
+
+/** A cut list (`1,3`, `2-4`, `-3`, `5-`) as a test on 1-based positions. */
+function cutList(spec: string, what: string): ((n: number) => boolean) | string {
+  const ranges: [number, number][] = [];
+  for (const part of spec.split(',')) {
+    const m = /^(\d*)(-?)(\d*)$/.exec(part);
+    if (!m || (!m[1] && !m[3])) return `cut: invalid ${what} range\nTry 'cut --help' for more information.`;
+    const lo = m[1] ? Number(m[1]) : 1;
+    const hi = m[2] ? (m[3] ? Number(m[3]) : Infinity) : lo;
+    if (lo === 0 || hi === 0) return `cut: ${what}s are numbered from 1\nTry 'cut --help' for more information.`;
+    if (hi < lo) return `cut: invalid decreasing range\nTry 'cut --help' for more information.`;
+    ranges.push([lo, hi]);
+  }
+  return (n) => ranges.some(([lo, hi]) => n >= lo && n <= hi);
+}
+
+function cut(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('cut', args, 's', 'dfcb');
+  if (failed(o)) return o;
+  const fieldSpec = o.values.get('f')?.at(-1);
+  const charSpec = o.values.get('c')?.at(-1) ?? o.values.get('b')?.at(-1);
+  const delim = o.values.get('d')?.at(-1);
+  const usage = (m: string) => err(`cut: ${m}\nTry 'cut --help' for more information.`);
+  if (fieldSpec === undefined && charSpec === undefined) return usage('you must specify a list of bytes, characters, or fields');
+  if (fieldSpec !== undefined && charSpec !== undefined) return usage('only one type of list may be specified');
+  if (delim !== undefined && delim.length !== 1) return usage('the delimiter must be a single character');
+  if (delim !== undefined && fieldSpec === undefined) return usage('an input delimiter may be specified only when operating on fields');
+  const pick = cutList(fieldSpec ?? charSpec!, fieldSpec !== undefined ? 'field' : 'byte/character position');
+  if (typeof pick === 'string') return err(pick);
+  const ins = inputs('cut', ctx, o.operands, io);
+  if (failed(ins)) return ins;
+  const sep = delim ?? '\t';
+  let stdout = '';
+  let stderr = '';
+  for (const input of ins) {
+    if (input.error) {
+      stderr += `${input.error}\n`;
+      continue;
+    }
+    for (const raw of splitLines(input.text!)) {
+      const line = raw.replace(/\n$/, '');
+      if (fieldSpec === undefined) {
+        stdout += `${[...line].filter((_ch, i) => pick(i + 1)).join('')}\n`;
+      } else if (!line.includes(sep)) {
+        if (!o.flags.has('s')) stdout += `${line}\n`;
+      } else stdout += `${line.split(sep).filter((_f, i) => pick(i + 1)).join(sep)}\n`;
+    }
+  }
+  return { stdout, stderr, code: stderr ? 1 : 0 };
+}
+
+export const TEXT_TOOLS: Record<string, Program> = {
+  cat,
+  head: headTail('head'),
+  tail: headTail('tail'),
+  wc,
+  grep,
+  sort: sortTool,
+  uniq,
+  cut,
+};
