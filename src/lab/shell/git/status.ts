@@ -1,0 +1,113 @@
+// `git status`: long, short and porcelain v1 formats, wording from git
+// 2.39's wt-status.c. Also the text `git commit` prints when there is
+// nothing to commit.
+import { parseOptions, isResult, unsupported } from './args';
+import { commitFiles, currentBranch, displayPath, headOid, indexFiles, visibleWorktree, type Files, type Repo } from './repo';
+import { compare, worktreeSnapshot, type Change } from './snapshot';
+import { ok, type CommandResult } from '../shell';
+
+export interface StatusData {
+  branch: string;
+  initial: boolean;
+  staged: Change[];
+  unstaged: Change[];
+  /** Untracked files, or their topmost untracked folders (ending in `/`) unless all were asked for. */
+  untracked: string[];
+}
+
+/** Untracked paths collapsed to the topmost folder that holds nothing tracked, as git lists them. */
+function collapseUntracked(untracked: string[], index: Files): string[] {
+  const tracked = [...index.keys()];
+  const out = new Set<string>();
+  for (const path of untracked) {
+    const parts = path.split('/');
+    let shown = path;
+    for (let i = 1; i < parts.length; i++) {
+      const prefix = `${parts.slice(0, i).join('/')}/`;
+      if (!tracked.some((t) => t.startsWith(prefix))) {
+        shown = prefix;
+        break;
+      }
+    }
+    out.add(shown);
+  }
+  return [...out];
+}
+
+export async function statusData(repo: Repo, allUntracked = false): Promise<StatusData> {
+  const head = await headOid(repo);
+  const index = await indexFiles(repo);
+  const work = await visibleWorktree(repo, index);
+  const worktree = await worktreeSnapshot(repo, index.keys());
+  return {
+    branch: currentBranch(repo),
+    initial: head === null,
+    staged: compare(await commitFiles(repo, head), index),
+    unstaged: compare(index, worktree.files, (p) => index.has(p)),
+    untracked: allUntracked ? work.untracked : collapseUntracked(work.untracked, index),
+  };
+}
+
+const LABEL = { A: 'new file:   ', M: 'modified:   ', D: 'deleted:    ' };
+const kind = (c: Change) => (c.a === null ? 'A' : c.b === null ? 'D' : 'M');
+
+/** A path (folders end in `/`) as seen from where the user stands. */
+const shown = (repo: Repo, path: string) => (path.endsWith('/') ? `${displayPath(repo, path.slice(0, -1))}/` : displayPath(repo, path));
+
+export function longStatus(repo: Repo, s: StatusData): string {
+  const show = (path: string) => shown(repo, path);
+  let out = `On branch ${s.branch}\n`;
+  if (s.initial) out += '\nNo commits yet\n\n';
+  if (s.staged.length) {
+    out += `Changes to be committed:\n  (use "git ${s.initial ? 'rm --cached' : 'restore --staged'} <file>..." to unstage)\n`;
+    out += s.staged.map((c) => `\t${LABEL[kind(c)]}${show(c.path)}\n`).join('');
+    out += '\n';
+  }
+  if (s.unstaged.length) {
+    const rm = s.unstaged.some((c) => c.b === null) ? 'add/rm' : 'add';
+    out += `Changes not staged for commit:\n  (use "git ${rm} <file>..." to update what will be committed)\n  (use "git restore <file>..." to discard changes in working directory)\n`;
+    out += s.unstaged.map((c) => `\t${LABEL[kind(c)]}${show(c.path)}\n`).join('');
+    out += '\n';
+  }
+  if (s.untracked.length) {
+    out += 'Untracked files:\n  (use "git add <file>..." to include in what will be committed)\n';
+    out += s.untracked.map((u) => `\t${show(u)}\n`).join('');
+    out += '\n';
+  }
+  if (!s.staged.length) {
+    if (s.unstaged.length) out += 'no changes added to commit (use "git add" and/or "git commit -a")\n';
+    else if (s.untracked.length) out += 'nothing added to commit but untracked files present (use "git add" to track)\n';
+    else if (s.initial) out += 'nothing to commit (create/copy files and use "git add" to track)\n';
+    else out += 'nothing to commit, working tree clean\n';
+  }
+  return out;
+}
+
+/** `XY path` lines: tracked changes in path order, then untracked (`??`). */
+export function shortStatus(repo: Repo, s: StatusData, porcelain: boolean, branch: boolean): string {
+  const show = (path: string) => (porcelain ? path : shown(repo, path));
+  const codes = new Map<string, [string, string]>();
+  for (const c of s.staged) codes.set(c.path, [kind(c), ' ']);
+  for (const c of s.unstaged) codes.set(c.path, [codes.get(c.path)?.[0] ?? ' ', c.b === null ? 'D' : 'M']);
+  let out = branch ? `## ${s.initial ? `No commits yet on ${s.branch}` : s.branch}\n` : '';
+  for (const path of [...codes.keys()].sort()) out += `${codes.get(path)!.join('')} ${show(path)}\n`;
+  out += s.untracked.map((u) => `?? ${show(u)}\n`).join('');
+  return out;
+}
+
+export async function status(repo: Repo, argv: string[]): Promise<CommandResult> {
+  const opts = parseOptions('status', argv, {
+    flags: { '-s': 'short', '--short': 'short', '--porcelain': 'porcelain', '-b': 'branch', '--branch': 'branch', '--long': 'long' },
+    values: { '--untracked-files': 'untracked' },
+    optional: { '-u': { key: 'untracked', bare: 'all' } },
+  });
+  if (isResult(opts)) return opts;
+  const mode = opts.values.get('untracked')?.at(-1) ?? 'normal';
+  if (mode !== 'all' && mode !== 'normal') return unsupported('status', `--untracked-files=${mode}`);
+  const paths = [...opts.args, ...(opts.afterDashDash ?? [])];
+  if (paths.length) return unsupported('status', '<pathspec>');
+  const data = await statusData(repo, mode === 'all');
+  const porcelain = opts.flags.has('porcelain') && !opts.flags.has('long');
+  if ((opts.flags.has('short') || porcelain) && !opts.flags.has('long')) return ok(shortStatus(repo, data, porcelain, opts.flags.has('branch')));
+  return ok(longStatus(repo, data));
+}
