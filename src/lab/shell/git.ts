@@ -89,6 +89,8 @@ export const gitProgram: Program = async (args: string[], ctx: ShellContext) => 
     return err(`git: '${sub}' is not a git command. See 'git --help'.`);
   }
   const dir = repoRoot(ctx.fs, ctx.cwd);
+  // Outside a repository real git's diff compares two files (--no-index); the lab's does not.
+  if (!dir && sub === 'diff') return err("warning: Not a git repository. Use --no-index to compare two paths outside a working tree\nthe lab's git diff does not support --no-index", 129);
   if (!dir) return err(NOT_A_REPO, 128);
   const repo: Repo = { fs: ctx.fs, gfs: gitFsAdapter(ctx.fs), dir, cwd: ctx.cwd, now: Math.floor(ctx.now() / 1000) };
   return command(repo, rest);

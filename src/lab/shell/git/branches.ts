@@ -28,6 +28,8 @@ import {
 import { worktreeSnapshot } from './snapshot';
 import { err, ok, type CommandResult } from '../shell';
 
+const QUIET = { '-q': 'quiet', '--quiet': 'quiet' };
+
 const DETACHED = (rev: string) =>
   err(`the lab's git does not support a detached HEAD (checking out the commit '${rev}' itself): check out its files with git checkout ${rev} -- <file>, or make a branch there with git switch -c <branch> ${rev}`);
 
@@ -94,7 +96,7 @@ async function localChanges(repo: Repo): Promise<string> {
 }
 
 /** Move HEAD to `target` (a branch), updating the index and working tree, or refuse as git does. */
-async function switchTo(repo: Repo, target: string, created: { start: string } | null): Promise<CommandResult> {
+async function switchTo(repo: Repo, target: string, created: { start: string } | null, quiet: boolean): Promise<CommandResult> {
   const from = await headOid(repo);
   const to = created ? await resolveRev(repo, created.start) : await branchOid(repo, target);
   const oldFiles = await commitFiles(repo, from);
@@ -131,66 +133,69 @@ async function switchTo(repo: Repo, target: string, created: { start: string } |
   if (created && to) await setBranch(repo, target, to);
   const already = !created && target === currentBranch(repo);
   setHead(repo, target);
+  if (quiet) return ok();
   const stdout = await localChanges(repo);
   const stderr = created ? `Switched to a new branch '${target}'\n` : already ? `Already on '${target}'\n` : `Switched to branch '${target}'\n`;
   return { stdout, stderr, code: 0 };
 }
 
-async function createAndSwitch(repo: Repo, name: string, start: string | undefined): Promise<CommandResult> {
+async function createAndSwitch(repo: Repo, name: string, start: string | undefined, quiet: boolean, badStart: (start: string) => CommandResult): Promise<CommandResult> {
   if (!validBranchName(name)) return fatal(`'${name}' is not a valid branch name`);
   if (await branchOid(repo, name)) return fatal(`a branch named '${name}' already exists`);
-  if (start !== undefined && !(await resolveRev(repo, start))) return fatal(`'${start}' is not a commit and a branch '${name}' cannot be created from it`);
+  if (start !== undefined && !(await resolveRev(repo, start))) return badStart(start);
   if (start === undefined && !(await headOid(repo))) {
     // A new branch before the first commit: HEAD just points at it.
     setHead(repo, name);
-    return err(`Switched to a new branch '${name}'`, 0);
+    return quiet ? ok() : err(`Switched to a new branch '${name}'`, 0);
   }
-  return switchTo(repo, name, { start: start ?? 'HEAD' });
+  return switchTo(repo, name, { start: start ?? 'HEAD' }, quiet);
 }
 
 export async function checkout(repo: Repo, argv: string[]): Promise<CommandResult> {
-  const opts = parseOptions('checkout', argv, { values: { '-b': 'new' } });
+  const opts = parseOptions('checkout', argv, { flags: QUIET, values: { '-b': 'new' } });
   if (isResult(opts)) return opts;
+  const quiet = opts.flags.has('quiet');
   const created = opts.values.get('new')?.at(-1);
   if (created !== undefined) {
     if (opts.afterDashDash?.length) return unsupported('checkout', '-b with paths');
     if (opts.args.length > 1) return fatal(`'${opts.args[1]}' is not a commit and a branch '${created}' cannot be created from it`);
-    return createAndSwitch(repo, created, opts.args[0]);
+    return createAndSwitch(repo, created, opts.args[0], quiet, (start) => fatal(`'${start}' is not a commit and a branch '${created}' cannot be created from it`));
   }
   if (opts.afterDashDash) {
     if (opts.args.length > 1) return fatal(`only one reference expected, ${opts.args.length} given.`);
     const rev = opts.args[0] ?? null;
     if (rev !== null && !(await resolveRev(repo, rev))) return fatal(`invalid reference: ${rev}`);
-    if (opts.afterDashDash.length === 0) return rev === null ? ok(await localChanges(repo)) : switchOrDetach(repo, rev);
+    if (opts.afterDashDash.length === 0) return rev === null ? ok(await localChanges(repo)) : switchOrDetach(repo, rev, quiet);
     return checkoutPaths(repo, rev, opts.afterDashDash, true);
   }
   const [first, ...rest] = opts.args;
   if (first === undefined) return ok(await localChanges(repo));
   if (await resolveRev(repo, first)) {
     if (rest.length) return checkoutPaths(repo, first, rest, false);
-    return switchOrDetach(repo, first);
+    return switchOrDetach(repo, first, quiet);
   }
   return checkoutPaths(repo, null, opts.args, false);
 }
 
-async function switchOrDetach(repo: Repo, rev: string): Promise<CommandResult> {
-  if (await branchOid(repo, rev)) return switchTo(repo, rev, null);
+async function switchOrDetach(repo: Repo, rev: string, quiet: boolean): Promise<CommandResult> {
+  if (await branchOid(repo, rev)) return switchTo(repo, rev, null, quiet);
   return DETACHED(rev);
 }
 
 export async function switchCommand(repo: Repo, argv: string[]): Promise<CommandResult> {
-  const opts = parseOptions('switch', argv, { values: { '-c': 'create', '--create': 'create' } });
+  const opts = parseOptions('switch', argv, { flags: QUIET, values: { '-c': 'create', '--create': 'create' } });
   if (isResult(opts)) return opts;
+  const quiet = opts.flags.has('quiet');
   const args = [...opts.args, ...(opts.afterDashDash ?? [])];
   const created = opts.values.get('create')?.at(-1);
   if (created !== undefined) {
     if (args.length > 1) return fatal(`'${args[1]}' is not a commit and a branch '${created}' cannot be created from it`);
-    return createAndSwitch(repo, created, args[0]);
+    return createAndSwitch(repo, created, args[0], quiet, (start) => fatal(`invalid reference: ${start}`));
   }
   if (args.length === 0) return fatal('missing branch or commit argument');
   if (args.length > 1) return fatal(`only one reference expected, ${args.length} given.`);
   const name = args[0]!;
-  if (await branchOid(repo, name)) return switchTo(repo, name, null);
+  if (await branchOid(repo, name)) return switchTo(repo, name, null, quiet);
   if (name === currentBranch(repo)) return err(`Already on '${name}'`, 0);
   if (await resolveRev(repo, name)) {
     return fatal(`a branch is expected, got commit '${name}'\nhint: If you want to detach HEAD at the commit, try again with the --detach option.`);

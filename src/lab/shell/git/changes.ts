@@ -155,7 +155,7 @@ export function subject(message: string): string {
   const para: string[] = [];
   for (const line of message.replace(/^\n+/, '').split('\n')) {
     if (line.trim() === '') break;
-    para.push(line.trim());
+    para.push(line.trimEnd());
   }
   return para.join(' ');
 }
@@ -178,7 +178,7 @@ export async function commit(repo: Repo, argv: string[]): Promise<CommandResult>
   const headFiles = await commitFiles(repo, head);
   const changes = compare(headFiles, index);
   if (changes.length === 0 && !opts.flags.has('allowEmpty')) {
-    return { stdout: longStatus(repo, await statusData(repo)), stderr: '', code: 1 };
+    return { stdout: longStatus(repo, await statusData(repo), true), stderr: '', code: 1 };
   }
   const message = cleanMessage(messages.join('\n\n'));
   if (!message) return err('Aborting commit due to empty commit message.');
@@ -193,7 +193,9 @@ export async function commit(repo: Repo, argv: string[]): Promise<CommandResult>
   if (opts.flags.has('quiet')) return ok();
   const totals = await changeTotals(repo, { files: headFiles, worktree: false }, { files: index, worktree: false }, changes);
   const modes = changes.filter((c) => c.a === null || c.b === null).map((c) => ` ${c.a === null ? 'create' : 'delete'} mode 100644 ${c.path}\n`);
-  return ok(`[${branch}${head ? '' : ' (root-commit)'} ${short(oid)}] ${subject(message)}\n${summaryLine(totals.files, totals.insertions, totals.deletions)}${modes.join('')}`);
+  // An empty commit has no summary line (diff.c prints no stat for an empty diff).
+  const summary = changes.length ? summaryLine(totals.files, totals.insertions, totals.deletions) : '';
+  return ok(`[${branch}${head ? '' : ' (root-commit)'} ${short(oid)}] ${subject(message)}\n${summary}${modes.join('')}`);
 }
 
 /** Write the chosen paths of `source` into the index and/or the working tree; paths `source` lacks are removed (no-overlay). */

@@ -274,8 +274,8 @@ export function displayPath(repo: Repo, path: string): string {
   const here = repo.cwd === repo.dir ? [] : repo.cwd.slice(repo.dir.length + 1).split('/');
   const there = path.split('/');
   let common = 0;
-  while (common < here.length && common < there.length - 1 && here[common] === there[common]) common++;
-  return [...here.slice(common).map(() => '..'), ...there.slice(common)].join('/');
+  while (common < here.length && common < there.length && here[common] === there[common]) common++;
+  return [...here.slice(common).map(() => '..'), ...there.slice(common)].join('/') || '.';
 }
 
 function globRegExp(pattern: string) {

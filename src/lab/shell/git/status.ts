@@ -54,10 +54,11 @@ const kind = (c: Change) => (c.a === null ? 'A' : c.b === null ? 'D' : 'M');
 /** A path (folders end in `/`) as seen from where the user stands. */
 const shown = (repo: Repo, path: string) => (path.endsWith('/') ? `${displayPath(repo, path.slice(0, -1))}/` : displayPath(repo, path));
 
-export function longStatus(repo: Repo, s: StatusData): string {
+/** `forCommit`: git commit's own wording of the same text ("Initial commit"). */
+export function longStatus(repo: Repo, s: StatusData, forCommit = false): string {
   const show = (path: string) => shown(repo, path);
   let out = `On branch ${s.branch}\n`;
-  if (s.initial) out += '\nNo commits yet\n\n';
+  if (s.initial) out += forCommit ? '\nInitial commit\n\n' : '\nNo commits yet\n\n';
   if (s.staged.length) {
     out += `Changes to be committed:\n  (use "git ${s.initial ? 'rm --cached' : 'restore --staged'} <file>..." to unstage)\n`;
     out += s.staged.map((c) => `\t${LABEL[kind(c)]}${show(c.path)}\n`).join('');
