@@ -3,7 +3,7 @@
 // the commands in ./git/ print what git 2.39 prints. What the lab's git does
 // not have, it says so by name.
 import * as git from 'isomorphic-git';
-import { add, checkoutPaths, commit, reset, restore, rm } from './git/changes';
+import { add, checkoutPaths, commit, mv, reset, restore, rm } from './git/changes';
 import { branch, checkout, switchCommand } from './git/branches';
 import { diff } from './git/diffCommand';
 import { log, show } from './git/history';
@@ -29,6 +29,7 @@ const COMMANDS: Record<string, (repo: Repo, args: string[]) => Promise<CommandRe
   add,
   commit,
   rm,
+  mv,
   restore,
   reset,
   log,
@@ -41,7 +42,7 @@ const COMMANDS: Record<string, (repo: Repo, args: string[]) => Promise<CommandRe
 
 /** git 2.39's other commands (`git help -a`): the lab names them as missing, not as unknown. */
 const GIT_COMMANDS =
-  'am archive bisect bundle cherry-pick citool clean clone describe fetch format-patch gc gitk grep gui maintenance merge mv notes pull push range-diff rebase revert scalar shortlog sparse-checkout stash submodule tag worktree config fast-export fast-import filter-branch mergetool pack-refs prune reflog remote repack replace annotate blame bugreport count-objects diagnose difftool fsck gitweb instaweb merge-tree rerere show-branch verify-commit verify-tag version whatchanged archimport cvsexportcommit cvsimport cvsserver imap-send p4 quiltimport request-pull send-email svn apply checkout-index commit-graph commit-tree hash-object index-pack merge-file merge-index mktag mktree multi-pack-index pack-objects prune-packed read-tree symbolic-ref unpack-objects update-index update-ref write-tree cat-file cherry diff-files diff-index diff-tree for-each-ref for-each-repo get-tar-commit-id ls-files ls-remote ls-tree merge-base name-rev pack-redundant rev-list rev-parse show-index show-ref unpack-file var verify-pack daemon fetch-pack http-backend send-pack update-server-info check-attr check-ignore check-mailmap check-ref-format column credential credential-cache credential-store fmt-merge-msg hook interpret-trailers mailinfo mailsplit merge-one-file patch-id sh-i18n sh-setup stripspace'.split(' ');
+  'am archive bisect bundle cherry-pick citool clean clone describe fetch format-patch gc gitk grep gui maintenance merge notes pull push range-diff rebase revert scalar shortlog sparse-checkout stash submodule tag worktree config fast-export fast-import filter-branch mergetool pack-refs prune reflog remote repack replace annotate blame bugreport count-objects diagnose difftool fsck gitweb instaweb merge-tree rerere show-branch verify-commit verify-tag version whatchanged archimport cvsexportcommit cvsimport cvsserver imap-send p4 quiltimport request-pull send-email svn apply checkout-index commit-graph commit-tree hash-object index-pack merge-file merge-index mktag mktree multi-pack-index pack-objects prune-packed read-tree symbolic-ref unpack-objects update-index update-ref write-tree cat-file cherry diff-files diff-index diff-tree for-each-ref for-each-repo get-tar-commit-id ls-files ls-remote ls-tree merge-base name-rev pack-redundant rev-list rev-parse show-index show-ref unpack-file var verify-pack daemon fetch-pack http-backend send-pack update-server-info check-attr check-ignore check-mailmap check-ref-format column credential credential-cache credential-store fmt-merge-msg hook interpret-trailers mailinfo mailsplit merge-one-file patch-id sh-i18n sh-setup stripspace'.split(' ');
 
 export const HELP = `usage: git <command> [<args>]
 
@@ -50,6 +51,7 @@ The lab's git has these commands (git 2.39's output):
    status     Show the working tree status (-s, --porcelain, -b, -u/-uall)
    add        Add file contents to the index (<paths>, ., -A, -u)
    rm         Remove files from the index and working tree (--cached, -r, -f, -q)
+   mv         Move or rename a file or a folder
    commit     Record changes (-m "message" (repeatable), -a, --allow-empty, -q)
    log        Show commit logs (--oneline, -N, -n N, --stat, -p, <rev>, -- <paths>)
    show       Show a commit, or a file at a revision: git show HEAD~1:<path>
@@ -66,7 +68,8 @@ The lab's git has these commands (git 2.39's output):
 
 Revisions: HEAD, @, branch names, full or short hashes, with ~N and ^ after them.
 Not in the lab: remotes (clone, fetch, pull, push), merge, rebase, stash, tag,
-a detached HEAD, an editor for commit messages, renames in diffs, colors and a pager.
+a detached HEAD, an editor for commit messages, renames of edited files (only
+exact renames are found), colors and a pager.
 `;
 
 async function init(ctx: ShellContext, args: string[]): Promise<CommandResult> {

@@ -179,6 +179,18 @@ export const SEQUENCES: Sequence[] = [
   // ---------------------------------------------------------------- revisions
   { name: 'revisions: hashes, ~N, ^, @', lines: [...TWO, 'echo 3 >> README.md', 'git commit -q -am three', 'git show --oneline -s HEAD~2', 'git show --oneline -s HEAD^^', 'git show --oneline -s HEAD~1^', 'git show --oneline -s @~1', 'git show --oneline -s main^0', 'git show --oneline -s HEAD~3', 'git log --oneline HEAD^'] },
 
+  // ---------------------------------------------------------------- hashes (the commits of TWO are the same in both: 264e97e, 63b9f40)
+  { name: 'revisions by full and short hash', lines: [...TWO, 'git show --stat 264e97efeb6def33784515ef4ace198db8c2b952', 'git show -s 63b9f40', 'git log --oneline 264e97e', 'git diff 264e97e 63b9f40 --stat', 'git checkout 264e97e -- README.md', 'git status -s', 'git branch from-hash 264e', 'git log --oneline from-hash', 'git show abcdef1'] },
+  { name: 'checkout of a commit (detached HEAD) is not in the lab; its files are', lines: [...TWO, 'git checkout 264e97e -- notes.txt', 'git show 63b9f40:notes.txt', 'git switch -c at-first 264e97e', 'git log --oneline', 'git status'] },
+
+  // ---------------------------------------------------------------- renames and mv
+  {
+    name: 'exact renames: mv and git add -A, git mv',
+    lines: ['git init -q', 'mkdir -p d', 'echo hello > d/a.txt', 'echo x > b.txt', 'git add .', 'git commit -q -m one', 'git mv d/a.txt d/c.txt', 'mv b.txt e.txt', 'git add -A', 'git status', 'git status -s', 'git diff --staged', 'git diff --staged --stat', 'git diff --staged --name-status', 'git commit -m two', 'git show --stat', 'git log --stat -1 --oneline', 'git show'],
+  },
+  { name: 'git mv: errors, into a folder, a folder', lines: [...BASE, 'git mv nope y', 'echo u > u', 'git mv u v', 'git mv README.md d2/', 'mkdir -p k', 'git mv README.md k', 'git status -s', 'echo 1 > k/new', 'git mv k m', 'git status -s', 'cat m/new', 'git mv m/README.md m/README.md', 'git commit -q -m moved', 'git log --stat --oneline -1'] },
+  { name: 'a rename with an unstaged edit', lines: [...BASE, 'git mv README.md READ.md', 'echo more >> READ.md', 'git status', 'git status -s', 'git diff', 'git commit -m "Rename"'] },
+
   // ---------------------------------------------------------------- the lesson
   {
     name: 'the lesson: a .dvc file committed twice, then checked out from HEAD~1',

@@ -26,15 +26,16 @@ import {
   unknownRevision,
   visibleWorktree,
   worktreeOid,
+  worktreePaths,
   writeBlob,
   writeWorktree,
   type Files,
   type Repo,
 } from './repo';
-import { changeTotals, compare, worktreeSnapshot } from './snapshot';
+import { changeTotals, compare, renameName, worktreeSnapshot } from './snapshot';
 import { longStatus, statusData } from './status';
 import { summaryLine } from './textdiff';
-import { normalize } from '../fs';
+import { mkdirp, normalize } from '../fs';
 import { err, ok, type CommandResult } from '../shell';
 
 /** Command-line paths as pathspecs from the root; an error if one is outside the repository. */
@@ -192,7 +193,9 @@ export async function commit(repo: Repo, argv: string[]): Promise<CommandResult>
   });
   if (opts.flags.has('quiet')) return ok();
   const totals = await changeTotals(repo, { files: headFiles, worktree: false }, { files: index, worktree: false }, changes);
-  const modes = changes.filter((c) => c.a === null || c.b === null).map((c) => ` ${c.a === null ? 'create' : 'delete'} mode 100644 ${c.path}\n`);
+  const modes = changes
+    .filter((c) => c.from || c.a === null || c.b === null)
+    .map((c) => (c.from ? ` rename ${renameName(c.from, c.path)} (100%)\n` : ` ${c.a === null ? 'create' : 'delete'} mode 100644 ${c.path}\n`));
   // An empty commit has no summary line (diff.c prints no stat for an empty diff).
   const summary = changes.length ? summaryLine(totals.files, totals.insertions, totals.deletions) : '';
   return ok(`[${branch}${head ? '' : ' (root-commit)'} ${short(oid)}] ${subject(message)}\n${summary}${modes.join('')}`);
@@ -338,4 +341,59 @@ export async function checkoutPaths(repo: Repo, rev: string | null, args: string
   // Without `--`, git counts what it wrote (checkout.c: count_checkout_paths).
   if (dashDash) return ok();
   return err(`Updated ${count} path${count === 1 ? '' : 's'} from ${rev === null ? 'the index' : short(treeOid)}`, 0);
+}
+
+/** `git mv <source>... <destination>`: move files (or a folder) in the working tree and the index (builtin/mv.c). */
+export async function mv(repo: Repo, argv: string[]): Promise<CommandResult> {
+  const opts = parseOptions('mv', argv, {});
+  if (isResult(opts)) return opts;
+  const args = [...opts.args, ...(opts.afterDashDash ?? [])];
+  if (args.length < 2) return err('usage: git mv [<options>] <source>... <destination>', 129);
+  const destArg = args.at(-1)!;
+  const dest = repoPath(repo, destArg);
+  if (dest === null) return outsideRepo(repo, destArg);
+  const destIsDir = repo.fs.stat(normalize(repo.cwd, destArg))?.type === 'dir';
+  if (args.length > 2 && !destIsDir) return fatal(`destination '${destArg}' is not a directory`);
+  const index = await indexFiles(repo);
+  const moves: [string, string][] = [];
+  const untrackedMoves: [string, string][] = [];
+  for (const srcArg of args.slice(0, -1)) {
+    const src = repoPath(repo, srcArg);
+    if (src === null) return outsideRepo(repo, srcArg);
+    const where = `source=${srcArg}, destination=${destArg}`;
+    const target = destIsDir ? `${dest ? `${dest}/` : ''}${src.split('/').at(-1)}` : dest;
+    const kind = repo.fs.stat(`${repo.dir}/${src}`)?.type;
+    if (!kind) return fatal(`bad source, ${where}`);
+    if (kind === 'dir') {
+      const inside = [...index.keys()].filter((p) => p.startsWith(`${src}/`));
+      if (!inside.length) return fatal(`source directory is empty, ${where}`);
+      for (const p of inside) moves.push([p, `${target}${p.slice(src.length)}`]);
+      // The folder moves as a whole on disk: untracked files in it go along.
+      for (const p of worktreePaths(repo)) if (p.startsWith(`${src}/`) && !index.has(p)) untrackedMoves.push([p, `${target}${p.slice(src.length)}`]);
+      continue;
+    }
+    if (src === target) return fatal(`can not move directory into itself, ${where}`);
+    if (!index.has(src)) return fatal(`not under version control, ${where}`);
+    if (!destIsDir && destArg.endsWith('/')) return fatal(`destination directory does not exist, ${where}`);
+    if (repo.fs.stat(`${repo.dir}/${target}`)) return fatal(`destination exists, ${where}`);
+    moves.push([src, target]);
+  }
+  for (const [from, to] of moves) {
+    const oid = index.get(from)!;
+    const data = readWorktree(repo, from);
+    await setIndexEntry(repo, from, null);
+    await setIndexEntry(repo, to, oid);
+    if (data) {
+      await writeWorktree(repo, to, oid);
+      repo.fs.writeFile(`${repo.dir}/${to}`, data);
+      removeWorktree(repo, from);
+    }
+  }
+  for (const [from, to] of untrackedMoves) {
+    const data = readWorktree(repo, from)!;
+    mkdirp(repo.fs, `${repo.dir}/${to}`.replace(/\/[^/]*$/, ''));
+    repo.fs.writeFile(`${repo.dir}/${to}`, data);
+    removeWorktree(repo, from);
+  }
+  return ok();
 }

@@ -48,8 +48,8 @@ export async function statusData(repo: Repo, allUntracked = false): Promise<Stat
   };
 }
 
-const LABEL = { A: 'new file:   ', M: 'modified:   ', D: 'deleted:    ' };
-const kind = (c: Change) => (c.a === null ? 'A' : c.b === null ? 'D' : 'M');
+const LABEL = { A: 'new file:   ', M: 'modified:   ', D: 'deleted:    ', R: 'renamed:    ' };
+const kind = (c: Change) => (c.from ? 'R' : c.a === null ? 'A' : c.b === null ? 'D' : 'M');
 
 /** A path (folders end in `/`) as seen from where the user stands. */
 const shown = (repo: Repo, path: string) => (path.endsWith('/') ? `${displayPath(repo, path.slice(0, -1))}/` : displayPath(repo, path));
@@ -61,7 +61,7 @@ export function longStatus(repo: Repo, s: StatusData, forCommit = false): string
   if (s.initial) out += forCommit ? '\nInitial commit\n\n' : '\nNo commits yet\n\n';
   if (s.staged.length) {
     out += `Changes to be committed:\n  (use "git ${s.initial ? 'rm --cached' : 'restore --staged'} <file>..." to unstage)\n`;
-    out += s.staged.map((c) => `\t${LABEL[kind(c)]}${show(c.path)}\n`).join('');
+    out += s.staged.map((c) => `\t${LABEL[kind(c)]}${c.from ? `${show(c.from)} -> ` : ''}${show(c.path)}\n`).join('');
     out += '\n';
   }
   if (s.unstaged.length) {
@@ -88,10 +88,12 @@ export function longStatus(repo: Repo, s: StatusData, forCommit = false): string
 export function shortStatus(repo: Repo, s: StatusData, porcelain: boolean, branch: boolean): string {
   const show = (path: string) => (porcelain ? path : shown(repo, path));
   const codes = new Map<string, [string, string]>();
+  const from = new Map<string, string>();
   for (const c of s.staged) codes.set(c.path, [kind(c), ' ']);
+  for (const c of s.staged) if (c.from) from.set(c.path, c.from);
   for (const c of s.unstaged) codes.set(c.path, [codes.get(c.path)?.[0] ?? ' ', c.b === null ? 'D' : 'M']);
   let out = branch ? `## ${s.initial ? `No commits yet on ${s.branch}` : s.branch}\n` : '';
-  for (const path of [...codes.keys()].sort()) out += `${codes.get(path)!.join('')} ${show(path)}\n`;
+  for (const path of [...codes.keys()].sort()) out += `${codes.get(path)!.join('')} ${from.has(path) ? `${show(from.get(path)!)} -> ` : ''}${show(path)}\n`;
   out += s.untracked.map((u) => `?? ${show(u)}\n`).join('');
   return out;
 }
