@@ -44,6 +44,45 @@ const COMMANDS: Record<string, (repo: Repo, args: string[]) => Promise<CommandRe
 const GIT_COMMANDS =
   'am archive bisect bundle cherry-pick citool clean clone describe fetch format-patch gc gitk grep gui maintenance merge notes pull push range-diff rebase revert scalar shortlog sparse-checkout stash submodule tag worktree config fast-export fast-import filter-branch mergetool pack-refs prune reflog remote repack replace annotate blame bugreport count-objects diagnose difftool fsck gitweb instaweb merge-tree rerere show-branch verify-commit verify-tag version whatchanged archimport cvsexportcommit cvsimport cvsserver imap-send p4 quiltimport request-pull send-email svn apply checkout-index commit-graph commit-tree hash-object index-pack merge-file merge-index mktag mktree multi-pack-index pack-objects prune-packed read-tree symbolic-ref unpack-objects update-index update-ref write-tree cat-file cherry diff-files diff-index diff-tree for-each-ref for-each-repo get-tar-commit-id ls-files ls-remote ls-tree merge-base name-rev pack-redundant rev-list rev-parse show-index show-ref unpack-file var verify-pack daemon fetch-pack http-backend send-pack update-server-info check-attr check-ignore check-mailmap check-ref-format column credential credential-cache credential-store fmt-merge-msg hook interpret-trailers mailinfo mailsplit merge-one-file patch-id sh-i18n sh-setup stripspace'.split(' ');
 
+/** What Debian's git 2.39 finds as git-* programs (load_command_list): the candidates for "The most similar command is". */
+const INSTALLED = 'add add--interactive am annotate apply archive bisect bisect--helper blame branch bugreport bundle cat-file check-attr check-ignore check-mailmap check-ref-format checkout checkout--worker checkout-index cherry cherry-pick clean clone column commit commit-graph commit-tree config core count-objects credential credential-cache credential-cache--daemon credential-store daemon describe diagnose diff diff-files diff-index diff-tree difftool difftool--helper env--helper fast-export fast-import fetch fetch-pack filter-branch fmt-merge-msg for-each-ref for-each-repo format-patch fsck fsck-objects fsmonitor--daemon gc get-tar-commit-id grep hash-object help hook http-backend http-fetch http-push imap-send index-pack init init-db instaweb interpret-trailers log ls-files ls-remote ls-tree mailinfo mailsplit maintenance merge merge-base merge-file merge-index merge-octopus merge-one-file merge-ours merge-recursive merge-resolve merge-subtree merge-tree mergetool mktag mktree multi-pack-index mv name-rev notes pack-objects pack-redundant pack-refs patch-id prune prune-packed pull push quiltimport range-diff read-tree rebase receive-pack reflog remote remote-ext remote-fd remote-ftp remote-ftps remote-http remote-https repack replace request-pull rerere reset restore rev-list rev-parse revert rm send-pack sh-i18n--envsubst shell shortlog show show-branch show-index show-ref sparse-checkout stage stash status stripspace submodule submodule--helper subtree switch symbolic-ref tag unpack-file unpack-objects update-index update-ref update-server-info upload-archive upload-pack var verify-commit verify-pack verify-tag version web--browse whatchanged worktree write-tree'.split(' ');
+/** git's "common" commands (command-list.txt), which win on a prefix match. */
+const COMMON = 'add bisect branch clone commit diff fetch grep init log merge mv pull push rebase reset restore rm show status switch tag'.split(' ');
+
+/** levenshtein.c with the weights help.c uses: swap 0, substitution 2, insertion 1, deletion 3. */
+function levenshtein(a: string, b: string, w = 0, s = 2, ins = 1, del = 3): number {
+  let row0 = new Array<number>(b.length + 1).fill(0);
+  let row1 = Array.from({ length: b.length + 1 }, (_, j) => j * ins);
+  let row2 = new Array<number>(b.length + 1).fill(0);
+  for (let i = 0; i < a.length; i++) {
+    row2[0] = (i + 1) * del;
+    for (let j = 0; j < b.length; j++) {
+      row2[j + 1] = row1[j]! + s * (a[i] !== b[j] ? 1 : 0);
+      if (i > 0 && j > 0 && a[i - 1] === b[j] && a[i] === b[j - 1] && row2[j + 1]! > row0[j - 1]! + w) row2[j + 1] = row0[j - 1]! + w;
+      if (row2[j + 1]! > row1[j + 1]! + del) row2[j + 1] = row1[j + 1]! + del;
+      if (row2[j + 1]! > row2[j]! + ins) row2[j + 1] = row2[j]! + ins;
+    }
+    [row0, row1, row2] = [row1, row2, row0];
+  }
+  return row1[b.length]!;
+}
+
+/** git's message for a command it does not know, with its suggestions (help.c help_unknown_cmd). */
+function unknownCommand(cmd: string): CommandResult {
+  const scored = INSTALLED.map((name) => ({ name, len: COMMON.includes(name) && name.startsWith(cmd) ? 0 : levenshtein(cmd, name) + 1 }));
+  scored.sort((x, y) => x.len - y.len || (x.name < y.name ? -1 : 1));
+  let n = 0;
+  while (n < scored.length && scored[n]!.len === 0) n++;
+  let best = 8; // SIMILARITY_FLOOR + 1: everything was a prefix match
+  if (n < scored.length) {
+    best = scored[n++]!.len;
+    while (n < scored.length && scored[n]!.len === best) n++;
+  }
+  let message = `git: '${cmd}' is not a git command. See 'git --help'.\n`;
+  if (best < 7) message += `\nThe most similar command${n === 1 ? ' is' : 's are'}\n${scored.slice(0, n).map((c) => `\t${c.name}\n`).join('')}`;
+  return err(message);
+}
+
 export const HELP = `usage: git <command> [<args>]
 
 The lab's git has these commands (git 2.39's output):
@@ -88,8 +127,8 @@ export const gitProgram: Program = async (args: string[], ctx: ShellContext) => 
   if (sub === 'init') return init(ctx, rest);
   const command = COMMANDS[sub];
   if (!command) {
-    if (GIT_COMMANDS.includes(sub)) return err(`the lab's git does not support \`${sub}\``);
-    return err(`git: '${sub}' is not a git command. See 'git --help'.`);
+    if (GIT_COMMANDS.includes(sub) || INSTALLED.includes(sub)) return err(`the lab's git does not support \`${sub}\``);
+    return unknownCommand(sub);
   }
   const dir = repoRoot(ctx.fs, ctx.cwd);
   // Outside a repository real git's diff compares two files (--no-index); the lab's does not.

@@ -191,6 +191,22 @@ export const SEQUENCES: Sequence[] = [
   { name: 'git mv: errors, into a folder, a folder', lines: [...BASE, 'git mv nope y', 'echo u > u', 'git mv u v', 'git mv README.md d2/', 'mkdir -p k', 'git mv README.md k', 'git status -s', 'echo 1 > k/new', 'git mv k m', 'git status -s', 'cat m/new', 'git mv m/README.md m/README.md', 'git commit -q -m moved', 'git log --stat --oneline -1'] },
   { name: 'a rename with an unstaged edit', lines: [...BASE, 'git mv README.md READ.md', 'echo more >> READ.md', 'git status', 'git status -s', 'git diff', 'git commit -m "Rename"'] },
 
+  // ---------------------------------------------------------------- typos, unusual names, pathspecs
+  { name: 'mistyped commands get git\'s suggestions', lines: ['git init -q', 'git stauts', 'git comit', 'git st', 'git lo', 'git ad', 'git chekout', 'git swich', 'git xyzzyq'] },
+  {
+    name: 'names with spaces and non-ASCII letters are quoted as git quotes them',
+    lines: ['git init -q', 'echo a > "my notes.txt"', 'echo b > café.txt', 'mkdir -p "new dir"', 'echo c > "new dir/x.txt"', 'git status', 'git status -s', 'git status --porcelain', 'git add .', 'git status', 'git status -s', 'git commit -m "Odd names"', 'echo d >> café.txt', 'echo e >> "my notes.txt"', 'git diff', 'git diff --stat', 'git diff --name-only', 'git rm --cached café.txt', 'echo n > "new file.txt"', 'git add "new file.txt"', 'git rm -q --cached "my notes.txt"', 'git diff --staged'],
+  },
+  { name: 'quoted globs are git pathspecs', lines: [...BASE, 'mkdir -p data/live', 'echo 1 > data/a.csv', 'echo 2 > data/live/b.csv', 'echo 3 > c.txt', 'git add "*.csv"', 'git status -s', 'git rm -q --cached "data/*"', 'git status -s', 'git add "data/*.csv" c.txt', 'git status -s', 'git add "*.nope"'] },
+  {
+    name: 'diff --stat with long names and many changes',
+    lines: ['git init -q', 'mkdir -p data/live', ...Array.from({ length: 60 }, (_, i) => `echo ${i} ${i === 0 ? '>' : '>>'} data/live/batch_2026_11_27_readings_from_the_north_pump_station_sensor_array.csv`), 'echo a > s.txt', 'git add .', 'git commit -m "Batch"', 'git show --stat', 'git log --stat --oneline'],
+  },
+  {
+    name: 'the lesson: dvc init\'s files next to the project',
+    lines: [...LESSON, 'mkdir -p .dvc/cache/files/md5/1a .dvc/tmp', 'echo "[core]" > .dvc/config', 'echo "/config.local" > .dvc/.gitignore', 'echo "/tmp" >> .dvc/.gitignore', 'echo "/cache" >> .dvc/.gitignore', 'echo "x" > .dvc/cache/files/md5/1a/2b3c', 'echo "lock" > .dvc/tmp/lock', 'echo "# .dvcignore" > .dvcignore', 'git status', 'git status -s -uall', 'git add .dvc .dvcignore', 'git status -s', 'git commit -m "Initialize DVC"'],
+  },
+
   // ---------------------------------------------------------------- the lesson
   {
     name: 'the lesson: a .dvc file committed twice, then checked out from HEAD~1',

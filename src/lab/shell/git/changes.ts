@@ -32,6 +32,7 @@ import {
   type Files,
   type Repo,
 } from './repo';
+import { quoted } from './quote';
 import { changeTotals, compare, renameName, worktreeSnapshot } from './snapshot';
 import { longStatus, statusData } from './status';
 import { summaryLine } from './textdiff';
@@ -195,7 +196,7 @@ export async function commit(repo: Repo, argv: string[]): Promise<CommandResult>
   const totals = await changeTotals(repo, { files: headFiles, worktree: false }, { files: index, worktree: false }, changes);
   const modes = changes
     .filter((c) => c.from || c.a === null || c.b === null)
-    .map((c) => (c.from ? ` rename ${renameName(c.from, c.path)} (100%)\n` : ` ${c.a === null ? 'create' : 'delete'} mode 100644 ${c.path}\n`));
+    .map((c) => (c.from ? ` rename ${renameName(quoted(c.from), quoted(c.path))} (100%)\n` : ` ${c.a === null ? 'create' : 'delete'} mode 100644 ${quoted(c.path)}\n`));
   // An empty commit has no summary line (diff.c prints no stat for an empty diff).
   const summary = changes.length ? summaryLine(totals.files, totals.insertions, totals.deletions) : '';
   return ok(`[${branch}${head ? '' : ' (root-commit)'} ${short(oid)}] ${subject(message)}\n${summary}${modes.join('')}`);

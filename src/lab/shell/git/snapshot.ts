@@ -2,6 +2,7 @@
 // way git's diff machinery pairs files, and printing the pairs as patches,
 // stats or name lists.
 import { byPath, readBlob, readWorktree, worktreeOid, type Files, type Repo } from './repo';
+import { quoted, quotedWithPrefix } from './quote';
 import { countChanges, fileDiff, statBlock, type Side } from './textdiff';
 
 export interface Snapshot {
@@ -72,19 +73,19 @@ export type DiffFormat = 'patch' | 'stat' | 'name-only' | 'name-status';
 
 /** The output of `git diff` (and the patch part of show/log) for the changes between two snapshots. */
 export async function formatChanges(repo: Repo, from: Snapshot, to: Snapshot, changes: Change[], format: DiffFormat): Promise<string> {
-  if (format === 'name-only') return changes.map((c) => `${c.path}\n`).join('');
-  if (format === 'name-status') return changes.map((c) => (c.from ? `R100\t${c.from}\t${c.path}\n` : `${c.a === null ? 'A' : c.b === null ? 'D' : 'M'}\t${c.path}\n`)).join('');
+  if (format === 'name-only') return changes.map((c) => `${quoted(c.path)}\n`).join('');
+  if (format === 'name-status') return changes.map((c) => (c.from ? `R100\t${quoted(c.from)}\t${quoted(c.path)}\n` : `${c.a === null ? 'A' : c.b === null ? 'D' : 'M'}\t${quoted(c.path)}\n`)).join('');
   if (format === 'stat') {
     const files = [];
     for (const c of changes) {
-      if (c.from) files.push({ name: renameName(c.from, c.path), added: 0, deleted: 0, binary: false });
-      else files.push({ name: c.path, ...countChanges(await side(repo, from, c.path, c.a), await side(repo, to, c.path, c.b)) });
+      if (c.from) files.push({ name: renameName(quoted(c.from), quoted(c.path)), added: 0, deleted: 0, binary: false });
+      else files.push({ name: quoted(c.path), ...countChanges(await side(repo, from, c.path, c.a), await side(repo, to, c.path, c.b)) });
     }
     return statBlock(files);
   }
   let out = '';
   for (const c of changes) {
-    if (c.from) out += `diff --git a/${c.from} b/${c.path}\nsimilarity index 100%\nrename from ${c.from}\nrename to ${c.path}\n`;
+    if (c.from) out += `diff --git ${quotedWithPrefix('a/', c.from)} ${quotedWithPrefix('b/', c.path)}\nsimilarity index 100%\nrename from ${quoted(c.from)}\nrename to ${quoted(c.path)}\n`;
     else out += fileDiff(c.path, await side(repo, from, c.path, c.a), await side(repo, to, c.path, c.b));
   }
   return out;

@@ -3,6 +3,7 @@
 // nothing to commit.
 import { parseOptions, isResult, unsupported } from './args';
 import { commitFiles, currentBranch, displayPath, headOid, indexFiles, visibleWorktree, type Files, type Repo } from './repo';
+import { quoted } from './quote';
 import { compare, worktreeSnapshot, type Change } from './snapshot';
 import { ok, type CommandResult } from '../shell';
 
@@ -52,7 +53,8 @@ const LABEL = { A: 'new file:   ', M: 'modified:   ', D: 'deleted:    ', R: 'ren
 const kind = (c: Change) => (c.from ? 'R' : c.a === null ? 'A' : c.b === null ? 'D' : 'M');
 
 /** A path (folders end in `/`) as seen from where the user stands. */
-const shown = (repo: Repo, path: string) => (path.endsWith('/') ? `${displayPath(repo, path.slice(0, -1))}/` : displayPath(repo, path));
+const shown = (repo: Repo, path: string, quoteSpace = false) =>
+  quoted(path.endsWith('/') ? `${displayPath(repo, path.slice(0, -1))}/` : displayPath(repo, path), quoteSpace);
 
 /** `forCommit`: git commit's own wording of the same text ("Initial commit"). */
 export function longStatus(repo: Repo, s: StatusData, forCommit = false): string {
@@ -86,7 +88,7 @@ export function longStatus(repo: Repo, s: StatusData, forCommit = false): string
 
 /** `XY path` lines: tracked changes in path order, then untracked (`??`). */
 export function shortStatus(repo: Repo, s: StatusData, porcelain: boolean, branch: boolean): string {
-  const show = (path: string) => (porcelain ? path : shown(repo, path));
+  const show = (path: string) => (porcelain ? quoted(path, true) : shown(repo, path, true));
   const codes = new Map<string, [string, string]>();
   const from = new Map<string, string>();
   for (const c of s.staged) codes.set(c.path, [kind(c), ' ']);

@@ -2,6 +2,8 @@
 // default function-name header (xdiff's def_ff), "\ No newline at end of
 // file", binary files, `--stat` graphs (diff.c show_stats) and the summary line.
 
+import { quotedWithPrefix } from './quote';
+
 const decoder = new TextDecoder();
 
 /** One side of a file pair: its blob id and bytes, or null when the file is absent. */
@@ -147,12 +149,16 @@ export function countChanges(a: Side | null, b: Side | null): { added: number; d
 export function fileDiff(path: string, a: Side | null, b: Side | null): string {
   if (a && b && a.oid === b.oid) return '';
   const zeros = '0000000';
-  let head = `diff --git a/${path} b/${path}\n`;
+  const aName = quotedWithPrefix('a/', path);
+  const bName = quotedWithPrefix('b/', path);
+  let head = `diff --git ${aName} ${bName}\n`;
   if (!a) head += 'new file mode 100644\n';
   if (!b) head += 'deleted file mode 100644\n';
   head += `index ${a ? a.oid.slice(0, 7) : zeros}..${b ? b.oid.slice(0, 7) : zeros}${a && b ? ' 100644' : ''}\n`;
-  const names = `--- ${a ? `a/${path}` : '/dev/null'}\n+++ ${b ? `b/${path}` : '/dev/null'}\n`;
-  if (isBinary(a?.data ?? null) || isBinary(b?.data ?? null)) return `${head}Binary files ${a ? `a/${path}` : '/dev/null'} and ${b ? `b/${path}` : '/dev/null'} differ\n`;
+  // A name with a space ends in a tab, so patch tools can find where it ends (diff.c).
+  const tab = path.includes(' ') ? '\t' : '';
+  const names = `--- ${a ? `${aName}${tab}` : '/dev/null'}\n+++ ${b ? `${bName}${tab}` : '/dev/null'}\n`;
+  if (isBinary(a?.data ?? null) || isBinary(b?.data ?? null)) return `${head}Binary files ${a ? aName : '/dev/null'} and ${b ? bName : '/dev/null'} differ\n`;
   const hunks = unifiedHunks(decoder.decode(a?.data), decoder.decode(b?.data));
   return hunks ? head + names + hunks : head;
 }
