@@ -7,7 +7,7 @@ import { add, checkoutPaths, commit, mv, reset, restore, rm } from './git/change
 import { branch, checkout, switchCommand } from './git/branches';
 import { diff } from './git/diffCommand';
 import { log, show } from './git/history';
-import { AUTHOR, type Repo } from './git/repo';
+import { AUTHOR, Unsupported, type Repo } from './git/repo';
 import { status } from './git/status';
 import { gitFsAdapter, type LabFs } from './fs';
 import { err, ok, type CommandResult, type Program, type ShellContext } from './shell';
@@ -135,5 +135,10 @@ export const gitProgram: Program = async (args: string[], ctx: ShellContext) => 
   if (!dir && sub === 'diff') return err("warning: Not a git repository. Use --no-index to compare two paths outside a working tree\nthe lab's git diff does not support --no-index", 129);
   if (!dir) return err(NOT_A_REPO, 128);
   const repo: Repo = { fs: ctx.fs, gfs: gitFsAdapter(ctx.fs), dir, cwd: ctx.cwd, now: Math.floor(ctx.now() / 1000) };
-  return command(repo, rest);
+  try {
+    return await command(repo, rest);
+  } catch (e) {
+    if (e instanceof Unsupported) return err(e.message);
+    throw e;
+  }
 };

@@ -64,6 +64,13 @@ describe('what the lab\'s git does not have, it says so', () => {
     expect(await session('git -C data status', ctx)).toBe("$ git -C data status\nthe lab's git does not support the option `-C` before a command\n[exit 1]\n");
   });
 
+  it('revision syntax it lacks is named, not called an unknown revision', async () => {
+    const ctx = await base();
+    expect(await session('git show HEAD@{1}', ctx)).toBe("$ git show HEAD@{1}\nthe lab's git does not support reflog revisions (`HEAD@{1}`): use HEAD, a branch or a hash, with ~N or ^\n[exit 1]\n");
+    expect(await session('git diff main...HEAD', ctx)).toContain("the lab's git does not support symmetric differences (`main...HEAD`)");
+    expect(await session('git switch -', ctx)).toBe("$ git switch -\nthe lab's git switch does not support `-` (the previous branch); name the branch: `git switch <branch>`\n[exit 1]\n");
+  });
+
   it('no editor for commit messages, and no detached HEAD', async () => {
     const ctx = await base();
     expect(await session('git commit -a', ctx)).toBe(

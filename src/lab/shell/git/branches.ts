@@ -148,7 +148,9 @@ async function createAndSwitch(repo: Repo, name: string, start: string | undefin
     setHead(repo, name);
     return quiet ? ok() : err(`Switched to a new branch '${name}'`, 0);
   }
-  return switchTo(repo, name, { start: start ?? 'HEAD' }, quiet);
+  const result = await switchTo(repo, name, { start: start ?? 'HEAD' }, quiet);
+  // A new branch at HEAD leaves the files alone, and git skips the list of local changes (checkout.c skip_merge_working_tree).
+  return start === undefined ? { ...result, stdout: '' } : result;
 }
 
 export async function checkout(repo: Repo, argv: string[]): Promise<CommandResult> {
@@ -170,6 +172,7 @@ export async function checkout(repo: Repo, argv: string[]): Promise<CommandResul
   }
   const [first, ...rest] = opts.args;
   if (first === undefined) return ok(await localChanges(repo));
+  if (first === '-') return unsupported('checkout', '-` (the previous branch); name the branch: `git checkout <branch>');
   if (await resolveRev(repo, first)) {
     if (rest.length) return checkoutPaths(repo, first, rest, false);
     return switchOrDetach(repo, first, quiet);
@@ -193,6 +196,7 @@ export async function switchCommand(repo: Repo, argv: string[]): Promise<Command
     return createAndSwitch(repo, created, args[0], quiet, (start) => fatal(`invalid reference: ${start}`));
   }
   if (args.length === 0) return fatal('missing branch or commit argument');
+  if (args[0] === '-') return unsupported('switch', '-` (the previous branch); name the branch: `git switch <branch>');
   if (args.length > 1) return fatal(`only one reference expected, ${args.length} given.`);
   const name = args[0]!;
   if (await branchOid(repo, name)) return switchTo(repo, name, null, quiet);

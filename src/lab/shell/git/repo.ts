@@ -31,6 +31,9 @@ export const short = (oid: string) => oid.slice(0, 7);
 
 const decoder = new TextDecoder();
 
+/** Thrown where the lab meets git syntax it lacks; the command prints the message and fails. */
+export class Unsupported extends Error {}
+
 // ---------------------------------------------------------------- refs
 
 /** The branch HEAD points at (git keeps HEAD on a branch in the lab: no detached HEAD). */
@@ -100,6 +103,9 @@ async function isCommit(repo: Repo, oid: string): Promise<boolean> {
  * a full or abbreviated hash (4+ digits), each with `~N`, `~`, `^`, `^1` or `^0` after it.
  */
 export async function resolveRev(repo: Repo, rev: string): Promise<string | null> {
+  // Revision syntax the lab does not have must not read as "unknown revision".
+  const missing = /@\{/.test(rev) ? 'reflog revisions' : /\^\{|\^!|\^-|^:\//.test(rev) ? 'this revision syntax' : /\.\.\./.test(rev) ? 'symmetric differences' : null;
+  if (missing) throw new Unsupported(`the lab's git does not support ${missing} (\`${rev}\`): use HEAD, a branch or a hash, with ~N or ^`);
   const m = /^([^~^]*)((?:[~^]\d*)*)$/.exec(rev);
   if (!m) return null;
   const base = m[1]!;
