@@ -112,6 +112,7 @@ export const SEQUENCES: Sequence[] = [
   { name: 'show --stat, --oneline, -s, --name-only, --name-status', lines: [...TWO, 'git show --stat', 'git show --stat HEAD~1', 'git show --oneline', 'git show -s', 'git show --name-only', 'git show --name-status'] },
   { name: 'show a file at a revision', lines: [...TWO, 'git show HEAD:README.md', 'git show HEAD~1:README.md', 'git show HEAD~1:notes.txt', 'git show HEAD:nope.txt', 'git show HEAD:', 'git show nope:README.md'] },
   { name: 'show a folder and a file from a sub-folder', lines: [...BASE, 'mkdir -p data', 'echo 1 > data/a.csv', 'git add .', 'git commit -q -m data', 'git show HEAD:data', 'cd data', 'git show HEAD:./a.csv', 'git show HEAD:data/a.csv'] },
+  { name: 'show several revisions and files', lines: [...TWO, 'git show HEAD HEAD~1', 'git show -s HEAD HEAD~1', 'git show --oneline HEAD HEAD~1', 'git show HEAD:README.md HEAD~1:README.md', 'git show --stat --oneline HEAD HEAD~1', 'git show HEAD:notes.txt HEAD'] },
   { name: 'show: bad revisions', lines: [...TWO, 'git show HEAD~5', 'git show nope', 'git show HEAD^2'] },
   { name: 'show in an empty repository', lines: ['git init -q', 'git show', 'git show HEAD'] },
 

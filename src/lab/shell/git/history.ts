@@ -173,6 +173,7 @@ export async function show(repo: Repo, argv: string[]): Promise<CommandResult> {
   const decorate = await decorations(repo);
   const display = { oneline: opts.flags.has('oneline'), format: opts.flags.has('no-patch') ? null : diffFormat(opts, 'patch') };
   const parts: string[] = [];
+  let commitShown = false;
   for (const rev of revs) {
     if (rev.includes(':')) {
       const r = await showPath(repo, rev);
@@ -185,7 +186,10 @@ export async function show(repo: Repo, argv: string[]): Promise<CommandResult> {
       if (rev === 'HEAD' && split.revs.length === 0) return fatal(`your current branch '${currentBranch(repo)}' does not have any commits yet`);
       return unknownRevision(rev);
     }
+    // Commits after the first are set apart by a blank line, as in log (log-tree.c); blobs are not.
+    if (commitShown && !display.oneline) parts.push('\n');
     parts.push(await entry(repo, await readCommit(repo, oid), decorate.get(oid) ?? '', display, specs));
+    commitShown = true;
   }
-  return ok(parts.join(display.oneline || display.format ? '' : '\n'));
+  return ok(parts.join(''));
 }
