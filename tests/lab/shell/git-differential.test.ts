@@ -12,7 +12,7 @@
 // - log.decorate=short: git decorates `log`/`show` only on a terminal ("auto"),
 //   and the lab is a terminal, so the piped real run asks for it explicitly;
 // - GIT_EDITOR=false, LANG=C, TZ=UTC, COLUMNS unset (git's 80 columns for --stat).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,7 +79,7 @@ const show = (line: string, o: Outcome) => `$ ${line}\n${o.stdout}${o.stderr ? `
  * Run the lines in real git: one bash for the whole sequence (so `cd` carries
  * over, as in a terminal), each line's output and status caught in files.
  */
-function runReal(dir: string, lines: string[]): Outcome[] {
+async function runReal(dir: string, lines: string[]): Promise<Outcome[]> {
   const out = join(dir, '..', 'out');
   mkdirSync(out, { recursive: true });
   const script = lines
@@ -88,7 +88,11 @@ function runReal(dir: string, lines: string[]): Outcome[] {
       return `export GIT_AUTHOR_DATE='${date}' GIT_COMMITTER_DATE='${date}'\n{ ${line}\n} >'${out}/${i}.out' 2>'${out}/${i}.err'\necho $? >'${out}/${i}.rc'\n`;
     })
     .join('');
-  spawnSync('bash', ['-c', script], { cwd: dir, env: realEnv(T0), stdio: 'ignore' });
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('bash', ['-c', script], { cwd: dir, env: realEnv(T0), stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', () => resolve());
+  });
   return lines.map((_, i) => ({
     stdout: readFileSync(join(out, `${i}.out`), 'utf8'),
     stderr: readFileSync(join(out, `${i}.err`), 'utf8'),
@@ -124,8 +128,8 @@ if (!HAS_GIT) {
       it(seq.name, async () => {
         const dir = join(root, `s${index}`, 'project');
         mkdirSync(dir, { recursive: true });
-        const real = runReal(dir, seq.lines);
-        const lab = await runLab(dir, seq.lines);
+        // Real git runs in its own process while the lab runs here.
+        const [real, lab] = await Promise.all([runReal(dir, seq.lines), runLab(dir, seq.lines)]);
         const transcript = (outs: Outcome[]) => seq.lines.map((line, i) => show(line, outs[i]!)).join('');
         expect(transcript(lab)).toBe(transcript(real));
       }, 120_000); // generous: the machine running the suite may be busy

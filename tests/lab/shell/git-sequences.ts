@@ -211,7 +211,7 @@ export const SEQUENCES: Sequence[] = [
   // ---------------------------------------------------------------- more restoring and switching
   { name: 'deleted files: diff, checkout -- ., restore', lines: [...TWO, 'rm notes.txt README.md', 'git diff', 'git diff --stat', 'git checkout -- .', 'git status -s', 'rm notes.txt', 'git restore notes.txt', 'git status -s', 'rm README.md', 'git checkout README.md', 'cat README.md'] },
   { name: 'reset --hard drops staged new files, keeps untracked ones', lines: [...TWO, 'echo n > new.txt', 'git add new.txt', 'echo u > untracked.txt', 'echo x >> README.md', 'git reset --hard', 'git status -s', 'cat untracked.txt', 'cat new.txt'] },
-  { name: 'checkout -b with local changes, a commit on the new branch', lines: [...TWO, 'echo wip >> README.md', 'git checkout -b wip', 'git commit -am "Work in progress"', 'git log --oneline', 'git switch main', 'cat README.md', 'git diff main wip', 'git diff main wip -- README.md', 'git diff HEAD~1 HEAD -- notes.txt', 'echo w >> notes.txt', 'git switch -c w2', 'git checkout -b w3 HEAD', 'git switch -c w4 main', 'git status -s'] },
+  { name: 'checkout -b with local changes, a commit on the new branch', lines: [...TWO, 'echo wip >> README.md', 'git checkout -b wip', 'git commit -am "Work in progress"', 'git log --oneline', 'git switch main', 'cat README.md', 'git diff main wip', 'git diff main wip -- README.md', 'git diff HEAD~1 HEAD -- notes.txt', 'echo w >> notes.txt', 'git switch -c w2', 'git checkout -b w3 HEAD', 'git switch -c w4 main', 'git status -s', 'git checkout w4', 'git switch w4'] },
 
   // ---------------------------------------------------------------- the lesson
   {
