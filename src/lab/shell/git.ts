@@ -87,12 +87,13 @@ export const HELP = `usage: git <command> [<args>]
 
 The lab's git has these commands (git 2.39's output):
    init       Create an empty Git repository
-   status     Show the working tree status (-s, --porcelain, -b, -u/-uall)
+   status     Show the working tree status (-s, --porcelain, -b, -u/-uall, <paths>)
    add        Add file contents to the index (<paths>, ., -A, -u)
    rm         Remove files from the index and working tree (--cached, -r, -f, -q)
    mv         Move or rename a file or a folder
    commit     Record changes (-m "message" (repeatable), -a, --allow-empty, -q)
-   log        Show commit logs (--oneline, -N, -n N, --stat, -p, <rev>, -- <paths>)
+   log        Show commit logs (--oneline, -N, -n N, --stat, -p, --no-decorate,
+              <rev>, -- <paths>)
    show       Show a commit, or a file at a revision: git show HEAD~1:<path>
               (--stat, --oneline, -s, --name-only, --name-status)
    diff       Show changes: worktree, --staged [<rev>], <rev>, <rev> <rev>, -- <paths>

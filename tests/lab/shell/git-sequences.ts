@@ -68,6 +68,10 @@ export const SEQUENCES: Sequence[] = [
     name: 'status from a sub-folder shows paths from there',
     lines: [...BASE, 'mkdir -p data/live', 'echo 1 > data/a.csv', 'echo 2 > data/live/b.csv', 'cd data', 'git status', 'git status -s', 'git status --porcelain', 'echo x >> ../README.md', 'git status -s', 'cd live', 'git status -s'],
   },
+  {
+    name: 'status limited to paths',
+    lines: [...TWO, 'mkdir -p data/live', 'echo 1 > data/a.csv', 'echo 2 > data/live/b.csv', 'echo x >> README.md', 'echo y >> notes.txt', 'git add notes.txt', 'git status README.md', 'git status -s data', 'git status data/live', 'git status -s data/live/b.csv', 'git status -s -- notes.txt', 'git status nope.txt', 'git status -s -uall data'],
+  },
   { name: 'status only staged changes', lines: [...BASE, 'echo x >> README.md', 'git add .', 'git status'] },
 
   // ---------------------------------------------------------------- add
@@ -105,7 +109,7 @@ export const SEQUENCES: Sequence[] = [
   { name: 'log --stat', lines: [...TWO, 'git log --stat', 'git log --oneline --stat', 'git log -1 --stat'] },
   { name: 'log -p', lines: [...TWO, 'git log -p -1', 'git log --oneline -p'] },
   { name: 'log of a revision and of paths', lines: [...TWO, 'echo x >> notes.txt', 'git commit -q -am "Notes"', 'git log --oneline HEAD~1', 'git log --oneline -- README.md', 'git log --oneline notes.txt', 'git log --oneline main~2', 'git log nope', 'git log --oneline -- nope.txt'] },
-  { name: 'log decorations with several branches', lines: [...TWO, 'git branch zeta', 'git branch alpha HEAD~1', 'git branch beta', 'git log --oneline', 'git log -1'] },
+  { name: 'log decorations with several branches', lines: [...TWO, 'git branch zeta', 'git branch alpha HEAD~1', 'git branch beta', 'git log --oneline', 'git log -1', 'git log --oneline --decorate', 'git log --oneline --no-decorate', 'git show -s --no-decorate'] },
 
   // ---------------------------------------------------------------- show
   { name: 'show HEAD, HEAD~1, HEAD^, a branch', lines: [...TWO, 'git show', 'git show HEAD~1', 'git show HEAD^', 'git show main', 'git show @'] },
@@ -172,7 +176,7 @@ export const SEQUENCES: Sequence[] = [
   { name: 'restore: errors and a new file', lines: [...BASE, 'git restore', 'git restore nope.txt', 'git restore --source=nope README.md', 'echo n > new.txt', 'git add new.txt', 'git restore --staged new.txt', 'git status -s', 'git restore --staged .', 'git status -s'] },
   { name: 'restore --source of a file the revision lacks', lines: [...TWO, 'git restore --source=HEAD~1 notes.txt', 'git status -s', 'git restore --source HEAD~1 --staged notes.txt', 'git status -s'] },
   { name: 'reset <file> unstages', lines: [...TWO, 'echo x >> README.md', 'echo y >> notes.txt', 'git add .', 'git reset README.md', 'git status -s', 'git reset -- notes.txt', 'git status -s', 'git add .', 'git reset HEAD README.md', 'git reset', 'git status -s', 'git reset nope.txt', 'git reset -q'] },
-  { name: 'reset --soft, --mixed, --hard', lines: [...TWO, 'git reset --soft HEAD~1', 'git status -s', 'git log --oneline', 'git reset --mixed HEAD', 'git status -s', 'git commit -q -am again', 'git reset --hard HEAD~1', 'git status', 'cat README.md', 'git reset --hard HEAD~3', 'git reset --hard README.md'] },
+  { name: 'reset --soft, --mixed, --hard', lines: [...TWO, 'git reset --soft HEAD~1', 'git status -s', 'git log --oneline', 'git reset --mixed HEAD', 'git status -s', 'git commit -q -am again', 'git reset --hard HEAD~1', 'git status', 'cat README.md', 'git reset --hard HEAD~3', 'git reset --hard README.md', 'echo z >> README.md', 'git reset HEAD~1', 'git status -s', 'git log --oneline'] },
   { name: 'reset a new file and a revision with paths', lines: [...TWO, 'echo n > new.txt', 'git add new.txt', 'git reset new.txt', 'git status -s', 'git reset HEAD~1 -- README.md', 'git status -s', 'git diff --staged'] },
   { name: 'rm --cached and rm -r --cached', lines: [...BASE, 'mkdir -p data', 'echo 1 > data/a.csv', 'echo 2 > data/b.csv', 'git add .', 'git commit -q -m data', 'git rm --cached README.md', 'git status -s', 'git rm --cached data', 'git rm -r --cached data', 'git status'] },
   { name: 'rm: files, errors, local modifications', lines: [...TWO, 'git rm', 'git rm nope.txt', 'echo x >> notes.txt', 'git rm notes.txt', 'git add notes.txt', 'git rm notes.txt', 'echo y >> notes.txt', 'git rm notes.txt', 'git rm --cached notes.txt', 'git rm -f notes.txt', 'git rm README.md', 'git status'] },

@@ -80,7 +80,7 @@ async function entry(repo: Repo, c: CommitInfo, decoration: string, display: Dis
   return display.oneline ? header + diff : `${header}\n${diff}`;
 }
 
-const DIFF_FLAGS = { '--stat': 'stat', '-p': 'patch', '--patch': 'patch', '-u': 'patch', '--name-only': 'name-only', '--name-status': 'name-status', '--oneline': 'oneline' };
+const DIFF_FLAGS = { '--decorate': 'decorate', '--no-decorate': 'no-decorate', '--stat': 'stat', '-p': 'patch', '--patch': 'patch', '-u': 'patch', '--name-only': 'name-only', '--name-status': 'name-status', '--oneline': 'oneline' };
 
 function diffFormat(opts: Parsed, fallback: DiffFormat | null): DiffFormat | null {
   for (const f of ['stat', 'name-only', 'name-status', 'patch'] as const) if (opts.flags.has(f)) return f;
@@ -123,7 +123,7 @@ export async function log(repo: Repo, argv: string[]): Promise<CommandResult> {
     specs.push(s);
   }
   const limit = max === undefined ? Infinity : Math.max(0, Number(max) < 0 ? Infinity : Number(max));
-  const decorate = await decorations(repo);
+  const decorate = opts.flags.has('no-decorate') ? new Map<string, string>() : await decorations(repo);
   const display = { oneline: opts.flags.has('oneline'), format: diffFormat(opts, null) };
   const entries: string[] = [];
   for (let oid: string | undefined = start; oid && entries.length < limit; ) {
@@ -170,7 +170,7 @@ export async function show(repo: Repo, argv: string[]): Promise<CommandResult> {
   if (split.revs.some((r) => r.includes('..'))) return unsupported('show', 'revision ranges (A..B)');
   const revs = split.revs.length ? split.revs : ['HEAD'];
   const specs = split.paths.map((p) => repoPath(repo, p) ?? p);
-  const decorate = await decorations(repo);
+  const decorate = opts.flags.has('no-decorate') ? new Map<string, string>() : await decorations(repo);
   const display = { oneline: opts.flags.has('oneline'), format: opts.flags.has('no-patch') ? null : diffFormat(opts, 'patch') };
   const parts: string[] = [];
   let commitShown = false;

@@ -2,7 +2,7 @@
 // 2.39's wt-status.c. Also the text `git commit` prints when there is
 // nothing to commit.
 import { parseOptions, isResult, unsupported } from './args';
-import { commitFiles, currentBranch, displayPath, headOid, indexFiles, visibleWorktree, type Files, type Repo } from './repo';
+import { anyMatch, commitFiles, currentBranch, displayPath, headOid, indexFiles, outsideRepo, repoPath, visibleWorktree, type Files, type Repo } from './repo';
 import { quoted } from './quote';
 import { compare, worktreeSnapshot, type Change } from './snapshot';
 import { ok, type CommandResult } from '../shell';
@@ -17,15 +17,18 @@ export interface StatusData {
 }
 
 /** Untracked paths collapsed to the topmost folder that holds nothing tracked, as git lists them. */
-function collapseUntracked(untracked: string[], index: Files): string[] {
+function collapseUntracked(untracked: string[], index: Files, specs: string[]): string[] {
   const tracked = [...index.keys()];
+  // With pathspecs, a folder is shown whole only if a pathspec covers all of it.
+  const whole = (prefix: string) => specs.length === 0 || specs.some((s) => s === '' || prefix.startsWith(`${s}/`));
   const out = new Set<string>();
   for (const path of untracked) {
+    if (specs.length && !anyMatch(specs, path)) continue;
     const parts = path.split('/');
     let shown = path;
     for (let i = 1; i < parts.length; i++) {
       const prefix = `${parts.slice(0, i).join('/')}/`;
-      if (!tracked.some((t) => t.startsWith(prefix))) {
+      if (whole(prefix) && !tracked.some((t) => t.startsWith(prefix))) {
         shown = prefix;
         break;
       }
@@ -35,7 +38,7 @@ function collapseUntracked(untracked: string[], index: Files): string[] {
   return [...out];
 }
 
-export async function statusData(repo: Repo, allUntracked = false): Promise<StatusData> {
+export async function statusData(repo: Repo, allUntracked = false, specs: string[] = []): Promise<StatusData> {
   const head = await headOid(repo);
   const index = await indexFiles(repo);
   const work = await visibleWorktree(repo, index);
@@ -45,7 +48,7 @@ export async function statusData(repo: Repo, allUntracked = false): Promise<Stat
     initial: head === null,
     staged: compare(await commitFiles(repo, head), index),
     unstaged: compare(index, worktree.files, (p) => index.has(p)),
-    untracked: allUntracked ? work.untracked : collapseUntracked(work.untracked, index),
+    untracked: allUntracked ? work.untracked.filter((p) => anyMatch(specs, p)) : collapseUntracked(work.untracked, index, specs),
   };
 }
 
@@ -109,9 +112,17 @@ export async function status(repo: Repo, argv: string[]): Promise<CommandResult>
   if (isResult(opts)) return opts;
   const mode = opts.values.get('untracked')?.at(-1) ?? 'normal';
   if (mode !== 'all' && mode !== 'normal') return unsupported('status', `--untracked-files=${mode}`);
-  const paths = [...opts.args, ...(opts.afterDashDash ?? [])];
-  if (paths.length) return unsupported('status', '<pathspec>');
-  const data = await statusData(repo, mode === 'all');
+  const specs: string[] = [];
+  for (const arg of [...opts.args, ...(opts.afterDashDash ?? [])]) {
+    const spec = repoPath(repo, arg);
+    if (spec === null) return outsideRepo(repo, arg);
+    specs.push(spec.replace(/\/+$/, ''));
+  }
+  const data = await statusData(repo, mode === 'all', specs);
+  if (specs.length) {
+    data.staged = data.staged.filter((c) => anyMatch(specs, c.path) || (c.from !== undefined && anyMatch(specs, c.from)));
+    data.unstaged = data.unstaged.filter((c) => anyMatch(specs, c.path));
+  }
   const porcelain = opts.flags.has('porcelain') && !opts.flags.has('long');
   if ((opts.flags.has('short') || porcelain) && !opts.flags.has('long')) return ok(shortStatus(repo, data, porcelain, opts.flags.has('branch')));
   return ok(longStatus(repo, data));
