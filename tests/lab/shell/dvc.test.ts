@@ -83,8 +83,9 @@ describe('dvc add', () => {
     expect(read(ctx, 'data/.gitignore')).toBe('/raw_data.csv\n');
     // git now ignores the CSV itself.
     expect(await session('git status -s', ctx)).toMatch(/\?\? data\/\n/);
+    // Real git 2.39's message, advice included (tests/lab/shell/git-differential.test.ts compares it).
     expect(await session('git add data/raw_data.csv', ctx)).toBe(
-      '$ git add data/raw_data.csv\nThe following paths are ignored by one of your .gitignore files:\ndata/raw_data.csv\nhint: Use -f if you really want to add them.\n[exit 1]\n',
+      '$ git add data/raw_data.csv\nThe following paths are ignored by one of your .gitignore files:\ndata/raw_data.csv\nhint: Use -f if you really want to add them.\nhint: Turn this message off by running\nhint: "git config advice.addIgnoredFile false"\n[exit 1]\n',
     );
   });
 

@@ -37,30 +37,65 @@ describe('git in the lab', () => {
   });
 });
 
-describe('git diff, show and checkout', () => {
-  // The diff and show outputs below are byte for byte what real git 2.39 prints for the same files (checked by hand).
-  it('shows working-tree and staged changes as unified diffs, and restores a file', async () => {
+// Output that real git also prints is compared byte for byte in git-differential.test.ts;
+// here: what only the lab prints — its refusals of what it lacks, and its help.
+describe('what the lab\'s git does not have, it says so', () => {
+  async function base() {
     const ctx = lab();
-    await runScript('git init\ngit add README.md\ngit commit -m "Initial project skeleton"', ctx);
-    await runScript('echo "Predict pump failures." >> README.md', ctx);
-    expect(await session('git diff', ctx)).toBe(
-      '$ git diff\ndiff --git a/README.md b/README.md\nindex 4d576b6..665dbce 100644\n--- a/README.md\n+++ b/README.md\n@@ -1 +1,2 @@\n # Pump failure\n+Predict pump failures.\n',
-    );
-    expect(await session('git diff --staged', ctx)).toBe('$ git diff --staged\n');
-    await runScript('git add README.md', ctx);
-    expect(await session('git diff --staged', ctx)).toContain('@@ -1 +1,2 @@\n # Pump failure\n+Predict pump failures.\n');
-    expect(await session('git diff', ctx)).toBe('$ git diff\n');
+    await runScript('git init\ngit add README.md\ngit commit -m "Initial project skeleton"\necho more >> README.md\ngit commit -am "More"', ctx);
+    return ctx;
+  }
 
-    await runScript('echo "oops" > README.md', ctx);
-    expect(await session('git checkout README.md\ncat README.md', ctx)).toBe('$ git checkout README.md\n$ cat README.md\n# Pump failure\nPredict pump failures.\n');
-    expect(await session('git checkout nope.txt', ctx)).toBe("$ git checkout nope.txt\nerror: pathspec 'nope.txt' did not match any file(s) known to git\n[exit 1]\n");
+  it('commands of real git the lab lacks are named as missing, not as unknown', async () => {
+    const ctx = await base();
+    expect(await session('git stash', ctx)).toBe("$ git stash\nthe lab's git does not support `stash`\n[exit 1]\n");
+    expect(await session('git push origin main', ctx)).toBe("$ git push origin main\nthe lab's git does not support `push`\n[exit 1]\n");
+    // A command real git does not have either keeps git's own message.
+    expect(await session('git frobnicate', ctx)).toBe("$ git frobnicate\ngit: 'frobnicate' is not a git command. See 'git --help'.\n[exit 1]\n");
   });
 
-  it('show prints the commit and what it changed', async () => {
-    const ctx = lab();
-    await runScript('git init\ngit add README.md\ngit commit -m "Initial project skeleton"', ctx);
-    expect(await session('git show', ctx)).toBe(
-      '$ git show\ncommit c162307032b7f789687b5111d2b1b9a0f1a4f636\nAuthor: Learner <learner@lifecycle.lab>\nDate:   Fri Nov 27 09:30:00 2026 +0000\n\n    Initial project skeleton\n\ndiff --git a/README.md b/README.md\nnew file mode 100644\nindex 0000000..4d576b6\n--- /dev/null\n+++ b/README.md\n@@ -0,0 +1 @@\n+# Pump failure\n',
+  it('options the lab does not implement are refused by name, never ignored', async () => {
+    const ctx = await base();
+    expect(await session('git log --graph', ctx)).toBe("$ git log --graph\nthe lab's git log does not support `--graph`\n[exit 1]\n");
+    expect(await session('git status -uno', ctx)).toBe("$ git status -uno\nthe lab's git status does not support `--untracked-files=no`\n[exit 1]\n");
+    expect(await session('git add -p', ctx)).toBe("$ git add -p\nthe lab's git add does not support `-p`\n[exit 1]\n");
+    expect(await session('git commit --amend -m x', ctx)).toBe("$ git commit --amend -m x\nthe lab's git commit does not support `--amend`\n[exit 1]\n");
+    expect(await session('git diff -w', ctx)).toBe("$ git diff -w\nthe lab's git diff does not support `-w`\n[exit 1]\n");
+    expect(await session('git -C data status', ctx)).toBe("$ git -C data status\nthe lab's git does not support the option `-C` before a command\n[exit 1]\n");
+  });
+
+  it('revision syntax it lacks is named, not called an unknown revision', async () => {
+    const ctx = await base();
+    expect(await session('git show HEAD@{1}', ctx)).toBe("$ git show HEAD@{1}\nthe lab's git does not support reflog revisions (`HEAD@{1}`): use HEAD, a branch or a hash, with ~N or ^\n[exit 1]\n");
+    expect(await session('git diff main...HEAD', ctx)).toContain("the lab's git does not support symmetric differences (`main...HEAD`)");
+    expect(await session('git switch -', ctx)).toBe("$ git switch -\nthe lab's git switch does not support `-` (the previous branch); name the branch: `git switch <branch>`\n[exit 1]\n");
+  });
+
+  it('no editor for commit messages, and no detached HEAD', async () => {
+    const ctx = await base();
+    expect(await session('git commit -a', ctx)).toBe(
+      '$ git commit -a\nthe lab\'s git commit does not support writing the message in an editor: give it with -m, as in git commit -m "Add the data"\n[exit 1]\n',
     );
+    expect(await session('git checkout HEAD~1', ctx)).toBe(
+      "$ git checkout HEAD~1\nthe lab's git does not support a detached HEAD (checking out the commit 'HEAD~1' itself): check out its files with git checkout HEAD~1 -- <file>, or make a branch there with git switch -c <branch> HEAD~1\n[exit 1]\n",
+    );
+    // HEAD stayed on main, and the files are untouched.
+    expect(await session('git status -s -b', ctx)).toBe('$ git status -s -b\n## main\n?? data/\n');
+  });
+
+  it('git --help lists what the lab has, and each command it lists runs', async () => {
+    const ctx = await base();
+    const help = await session('git --help', ctx);
+    const listed = [...help.matchAll(/^ {3}([a-z]+) {2,}/gm)].map((m) => m[1]);
+    expect(listed).toEqual(['init', 'status', 'add', 'rm', 'mv', 'commit', 'log', 'show', 'diff', 'branch', 'checkout', 'switch', 'restore', 'reset']);
+    for (const name of listed) {
+      const out = await session(`git ${name} --no-such-option`, ctx);
+      expect(out).toContain(`the lab's git ${name} does not support \`--no-such-option\``);
+    }
+  });
+
+  it('commits take their time from the lab\'s clock', async () => {
+    const ctx = await base();
+    expect(await session('git log -1', ctx)).toContain('Date:   Fri Nov 27 09:30:00 2026 +0000');
   });
 });

@@ -1,0 +1,300 @@
+// The repository as git's commands see it: HEAD and branches, trees of
+// commits, the index and the working tree, as maps of path → blob id.
+// isomorphic-git stores the objects (so hashes are real git's); the rest is
+// read here, so every command compares the same three snapshots git does.
+import * as git from 'isomorphic-git';
+import { normalize, type gitFsAdapter, type LabFs } from '../fs';
+import { err, type CommandResult } from '../shell';
+
+export interface Repo {
+  fs: LabFs;
+  gfs: ReturnType<typeof gitFsAdapter>;
+  /** The working tree's root (holds .git). */
+  dir: string;
+  cwd: string;
+  /** The lab's clock, in seconds. */
+  now: number;
+}
+
+/** path (from the root) → blob id. */
+export type Files = Map<string, string>;
+
+export const AUTHOR = { name: 'Learner', email: 'learner@lifecycle.lab' };
+
+/** git's usual exit status for `fatal:` errors. */
+export const fatal = (message: string): CommandResult => err(`fatal: ${message}`, 128);
+
+export const SEPARATE_HINT = "Use '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'";
+export const unknownRevision = (arg: string) => fatal(`ambiguous argument '${arg}': unknown revision or path not in the working tree.\n${SEPARATE_HINT}`);
+
+export const short = (oid: string) => oid.slice(0, 7);
+
+const decoder = new TextDecoder();
+
+/** Thrown where the lab meets git syntax it lacks; the command prints the message and fails. */
+export class Unsupported extends Error {}
+
+// ---------------------------------------------------------------- refs
+
+/** The branch HEAD points at (git keeps HEAD on a branch in the lab: no detached HEAD). */
+export function currentBranch(repo: Repo): string {
+  const head = decoder.decode(repo.fs.readFile(`${repo.dir}/.git/HEAD`) ?? new Uint8Array()).trim();
+  return head.startsWith('ref: refs/heads/') ? head.slice('ref: refs/heads/'.length) : 'main';
+}
+
+export async function branchOid(repo: Repo, name: string): Promise<string | null> {
+  try {
+    return await git.resolveRef({ fs: repo.gfs, dir: repo.dir, ref: `refs/heads/${name}` });
+  } catch {
+    return null;
+  }
+}
+
+export async function headOid(repo: Repo): Promise<string | null> {
+  return branchOid(repo, currentBranch(repo));
+}
+
+export async function listBranches(repo: Repo): Promise<string[]> {
+  return (await git.listBranches({ fs: repo.gfs, dir: repo.dir })).sort();
+}
+
+export async function setBranch(repo: Repo, name: string, oid: string) {
+  await git.writeRef({ fs: repo.gfs, dir: repo.dir, ref: `refs/heads/${name}`, value: oid, force: true });
+}
+
+export function setHead(repo: Repo, branch: string) {
+  repo.fs.writeFile(`${repo.dir}/.git/HEAD`, `ref: refs/heads/${branch}\n`);
+}
+
+/** git check-ref-format's rules for a branch name (refs/heads/<name>). */
+export function validBranchName(name: string): boolean {
+  if (!name || name === 'HEAD' || name.startsWith('-') || name.endsWith('/') || name.endsWith('.')) return false;
+  if ([...name].some((ch) => ch <= ' ' || ch === '\x7f')) return false; // control characters and spaces
+  if (/[~^:?*[\\]|\.\.|@\{|\/\/|^\/|^@$/.test(name)) return false;
+  return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+
+// ---------------------------------------------------------------- commits and revisions
+
+export interface CommitInfo {
+  oid: string;
+  parents: string[];
+  tree: string;
+  message: string;
+  author: { name: string; email: string; timestamp: number; timezoneOffset: number };
+}
+
+export async function readCommit(repo: Repo, oid: string): Promise<CommitInfo> {
+  const { commit } = await git.readCommit({ fs: repo.gfs, dir: repo.dir, oid });
+  return { oid, parents: commit.parent, tree: commit.tree, message: commit.message, author: commit.author };
+}
+
+async function isCommit(repo: Repo, oid: string): Promise<boolean> {
+  try {
+    const { type } = await git.readObject({ fs: repo.gfs, dir: repo.dir, oid, format: 'parsed' });
+    return type === 'commit';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The commit a revision names, or null: `HEAD`/`@`, a branch, `refs/heads/x`,
+ * a full or abbreviated hash (4+ digits), each with `~N`, `~`, `^`, `^1` or `^0` after it.
+ */
+export async function resolveRev(repo: Repo, rev: string): Promise<string | null> {
+  // Revision syntax the lab does not have must not read as "unknown revision".
+  const missing = /@\{/.test(rev) ? 'reflog revisions' : /\^\{|\^!|\^-|^:\//.test(rev) ? 'this revision syntax' : /\.\.\./.test(rev) ? 'symmetric differences' : null;
+  if (missing) throw new Unsupported(`the lab's git does not support ${missing} (\`${rev}\`): use HEAD, a branch or a hash, with ~N or ^`);
+  const m = /^([^~^]*)((?:[~^]\d*)*)$/.exec(rev);
+  if (!m) return null;
+  const base = m[1]!;
+  let oid: string | null = null;
+  if (base === 'HEAD' || base === '@') oid = await headOid(repo);
+  else if (base.startsWith('refs/heads/')) oid = await branchOid(repo, base.slice('refs/heads/'.length));
+  else if (base) oid = await branchOid(repo, base);
+  if (!oid && /^[0-9a-f]{4,40}$/.test(base)) {
+    try {
+      oid = await git.expandOid({ fs: repo.gfs, dir: repo.dir, oid: base });
+    } catch {
+      oid = null;
+    }
+    if (oid && !(await isCommit(repo, oid))) oid = null;
+  }
+  if (!oid) return null;
+  for (const [, op, digits] of m[2]!.matchAll(/([~^])(\d*)/g)) {
+    const n = digits === '' ? 1 : Number(digits);
+    const steps = op === '~' ? n : n === 0 ? 0 : n === 1 ? 1 : -1;
+    if (steps < 0) return null; // ^2 and up: the lab's commits have one parent
+    for (let i = 0; i < steps; i++) {
+      const parent: string | undefined = (await readCommit(repo, oid)).parents[0];
+      if (!parent) return null;
+      oid = parent;
+    }
+  }
+  return oid;
+}
+
+/** Files of a commit's tree (empty for null: the empty tree before the first commit). */
+export async function commitFiles(repo: Repo, commitOid: string | null): Promise<Files> {
+  const files: Files = new Map();
+  if (!commitOid) return files;
+  const walk = async (treeOid: string, prefix: string) => {
+    const { tree } = await git.readTree({ fs: repo.gfs, dir: repo.dir, oid: treeOid });
+    for (const entry of tree) {
+      if (entry.type === 'tree') await walk(entry.oid, `${prefix}${entry.path}/`);
+      else if (entry.type === 'blob') files.set(`${prefix}${entry.path}`, entry.oid);
+    }
+  };
+  await walk(commitOid, '');
+  return files;
+}
+
+export async function readBlob(repo: Repo, oid: string): Promise<Uint8Array> {
+  return (await git.readBlob({ fs: repo.gfs, dir: repo.dir, oid })).blob;
+}
+
+export async function writeBlob(repo: Repo, data: Uint8Array): Promise<string> {
+  return git.writeBlob({ fs: repo.gfs, dir: repo.dir, blob: data });
+}
+
+// ---------------------------------------------------------------- index
+
+export async function indexFiles(repo: Repo): Promise<Files> {
+  const rows = (await git.walk({
+    fs: repo.gfs,
+    dir: repo.dir,
+    trees: [git.STAGE()],
+    map: async (filepath, entries) => {
+      const entry = entries?.[0];
+      if (filepath === '.' || !entry || (await entry.type()) !== 'blob') return undefined;
+      return [filepath, await entry.oid()] as [string, string];
+    },
+  })) as ([string, string] | undefined)[];
+  return new Map(rows.filter((r): r is [string, string] => Array.isArray(r)));
+}
+
+/** Put a blob in the index at path, or (null) take the path out. */
+export async function setIndexEntry(repo: Repo, path: string, oid: string | null) {
+  if (oid === null) await git.updateIndex({ fs: repo.gfs, dir: repo.dir, filepath: path, remove: true, force: true });
+  else await git.updateIndex({ fs: repo.gfs, dir: repo.dir, filepath: path, oid, mode: 0o100644, add: true });
+}
+
+/** Make the index hold exactly `files`. */
+export async function setIndex(repo: Repo, files: Files, current?: Files) {
+  const before = current ?? (await indexFiles(repo));
+  for (const path of before.keys()) if (!files.has(path)) await setIndexEntry(repo, path, null);
+  for (const [path, oid] of files) if (before.get(path) !== oid) await setIndexEntry(repo, path, oid);
+}
+
+// ---------------------------------------------------------------- working tree
+
+/** Every file under the root except .git's, sorted as git sorts paths. */
+export function worktreePaths(repo: Repo): string[] {
+  const out: string[] = [];
+  const walk = (abs: string, prefix: string) => {
+    for (const name of repo.fs.readdir(abs) ?? []) {
+      if (name === '.git') continue;
+      const child = `${abs}/${name}`;
+      if (repo.fs.stat(child)?.type === 'dir') walk(child, `${prefix}${name}/`);
+      else out.push(`${prefix}${name}`);
+    }
+  };
+  walk(repo.dir, '');
+  return out.sort(byPath);
+}
+
+export const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function readWorktree(repo: Repo, path: string): Uint8Array | null {
+  const abs = `${repo.dir}/${path}`;
+  return repo.fs.stat(abs)?.type === 'file' ? repo.fs.readFile(abs) : null;
+}
+
+/** The blob id the file's content would have (null if there is no such file). */
+export async function worktreeOid(repo: Repo, path: string): Promise<string | null> {
+  const data = readWorktree(repo, path);
+  if (!data) return null;
+  return (await git.hashBlob({ object: data })).oid;
+}
+
+/** Write a blob to the working tree (making its folders). */
+export async function writeWorktree(repo: Repo, path: string, oid: string) {
+  const data = await readBlob(repo, oid);
+  const parts = path.split('/');
+  let abs = repo.dir;
+  for (const part of parts.slice(0, -1)) {
+    abs += `/${part}`;
+    if (repo.fs.stat(abs)?.type === 'file') repo.fs.unlink(abs);
+    if (!repo.fs.stat(abs)) repo.fs.mkdir(abs);
+  }
+  const target = `${repo.dir}/${path}`;
+  if (repo.fs.stat(target)?.type === 'dir') return;
+  repo.fs.writeFile(target, data);
+}
+
+/** Delete a file from the working tree, and the folders it leaves empty (as git does). */
+export function removeWorktree(repo: Repo, path: string) {
+  const abs = `${repo.dir}/${path}`;
+  if (repo.fs.stat(abs)?.type !== 'file') return;
+  repo.fs.unlink(abs);
+  for (let d = abs.slice(0, abs.lastIndexOf('/')); d.length > repo.dir.length; d = d.slice(0, d.lastIndexOf('/'))) {
+    if ((repo.fs.readdir(d) ?? ['x']).length > 0) break;
+    repo.fs.rmdir(d);
+  }
+}
+
+export async function isIgnored(repo: Repo, path: string): Promise<boolean> {
+  return git.isIgnored({ fs: repo.gfs, dir: repo.dir, filepath: path });
+}
+
+/** Worktree files git would see: tracked ones and untracked ones that are not ignored. */
+export async function visibleWorktree(repo: Repo, index: Files): Promise<{ all: string[]; untracked: string[]; ignored: string[] }> {
+  const all: string[] = [];
+  const untracked: string[] = [];
+  const ignored: string[] = [];
+  for (const path of worktreePaths(repo)) {
+    if (index.has(path)) all.push(path);
+    else if (await isIgnored(repo, path)) ignored.push(path);
+    else {
+      all.push(path);
+      untracked.push(path);
+    }
+  }
+  return { all, untracked, ignored };
+}
+
+// ---------------------------------------------------------------- paths
+
+/** A command-line path as a path from the root ('' is the root), or null if outside the repository. */
+export function repoPath(repo: Repo, arg: string): string | null {
+  const abs = normalize(repo.cwd, arg);
+  if (abs === repo.dir) return '';
+  return abs.startsWith(`${repo.dir}/`) ? abs.slice(repo.dir.length + 1) : null;
+}
+
+export const outsideRepo = (repo: Repo, arg: string) => fatal(`${arg}: '${arg}' is outside repository at '${repo.dir}'`);
+
+/** How git shows a path to a user in cwd (status, paths relative to where they stand). */
+export function displayPath(repo: Repo, path: string): string {
+  const here = repo.cwd === repo.dir ? [] : repo.cwd.slice(repo.dir.length + 1).split('/');
+  const there = path.split('/');
+  let common = 0;
+  while (common < here.length && common < there.length && here[common] === there[common]) common++;
+  return [...here.slice(common).map(() => '..'), ...there.slice(common)].join('/') || '.';
+}
+
+function globRegExp(pattern: string) {
+  const body = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}
+
+/** Does a pathspec (from the root) cover this path? A folder covers what it holds; `*`, `?` and `[…]` match across `/` as in git. */
+export function pathspecMatches(spec: string, path: string): boolean {
+  if (spec === '' || path === spec || path.startsWith(`${spec}/`)) return true;
+  return /[*?[]/.test(spec) && globRegExp(spec).test(path);
+}
+
+export function anyMatch(specs: string[], path: string) {
+  return specs.length === 0 || specs.some((s) => pathspecMatches(s, path));
+}
