@@ -14,7 +14,7 @@ export interface OutputLimits {
 /** About 256 KB per run at most: enough for any lesson, small enough for the page to draw at once. */
 export const OUTPUT_LIMITS: OutputLimits = { headBytes: 192 * 1024, headLines: 5000, tailBytes: 64 * 1024, tailLines: 100 };
 
-type Stream = 'stdout' | 'stderr';
+type Stream = OutputChunk['stream'];
 const NEWLINE = 0x0a;
 const encoder = new TextEncoder();
 
@@ -37,7 +37,7 @@ export function omittedMarker(bytes: number, lines: number): string {
 }
 
 export class OutputCap {
-  private decoders: Record<Stream, TextDecoder> = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  private decoders: Record<Stream, TextDecoder> = { stdout: new TextDecoder(), stderr: new TextDecoder(), lab: new TextDecoder() };
   private pending: OutputChunk[] = [];
   private headBytes = 0;
   private headLines = 0;
@@ -104,7 +104,7 @@ export class OutputCap {
 
   /** End of the run: any partial character, then the marker and the kept tail. */
   finish(): { chunks: OutputChunk[]; omittedBytes: number; omittedLines: number } {
-    for (const stream of ['stdout', 'stderr'] as const) this.append(stream, this.decoders[stream].decode());
+    for (const stream of ['stdout', 'stderr', 'lab'] as const) this.append(stream, this.decoders[stream].decode());
     let omittedBytes = 0;
     let omittedLines = 0;
     if (this.afterBytes > 0) {

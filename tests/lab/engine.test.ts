@@ -1,30 +1,66 @@
 // The engine client's control flow with a scripted worker: waiting for the
-// engine, streaming output, Stop and the time limit without cross-origin
-// isolation (the worker is replaced), crashes, and the saved project.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// engine, streaming output, Stop and the time limit (with and without
+// cross-origin isolation), console requests and their time limit, crashes,
+// refused (forged or malformed) messages, and the saved project.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LabEngine } from '../../src/lab/engine';
-import type { FromWorker, ToWorker } from '../../src/lab/protocol';
+import type { ToWorker } from '../../src/lab/protocol';
 import { emptyOutcome } from '../../src/lab/outcome';
+import type { RunOutcome } from '../../src/lab/types';
 
 const outcome = emptyOutcome;
 
 
-/** A worker whose answers the test scripts. */
+/** One end of an in-memory MessageChannel: delivers on a microtask, as fake timers allow. */
+class FakePort {
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  other!: FakePort;
+  closed = false;
+  postMessage(data: unknown) {
+    if (!this.closed) queueMicrotask(() => this.other.onmessage?.({ data } as MessageEvent));
+  }
+  close() {
+    this.closed = true;
+  }
+}
+class FakeChannel {
+  port1 = new FakePort();
+  port2 = new FakePort();
+  constructor() {
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+  }
+}
+
+/** A worker whose answers the test scripts; it answers over the port that came with init, as worker.ts does. */
 class ScriptedWorker {
   static made: ScriptedWorker[] = [];
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onmessage: ((e: MessageEvent) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   received: ToWorker[] = [];
   terminated = false;
+  port: FakePort | null = null;
   constructor(private readonly behaviour: (w: ScriptedWorker, m: ToWorker) => void) {
     ScriptedWorker.made.push(this);
   }
   postMessage(message: ToWorker) {
     this.received.push(message);
+    if (message.type === 'init') {
+      this.port = message.port as unknown as FakePort;
+      this.port.onmessage = (e) => {
+        this.received.push(e.data as ToWorker);
+        this.behaviour(this, e.data as ToWorker);
+      };
+    }
     queueMicrotask(() => this.behaviour(this, message));
   }
-  send(message: FromWorker) {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  /** What the page receives on its private port. */
+  send(message: unknown) {
+    this.port?.postMessage(message);
+  }
+  /** What learner code could do: post on the worker's global channel. */
+  postGlobally(message: unknown) {
+    this.onmessage?.({ data: message } as MessageEvent);
   }
   terminate() {
     this.terminated = true;
@@ -38,13 +74,33 @@ const ready = (w: ScriptedWorker, m: ToWorker) => {
   }
 };
 
+/** The result message worker.ts sends for a run. */
+const resultFor = (m: Extract<ToWorker, { type: 'run' }>, patch: Partial<RunOutcome> = {}) => ({
+  type: 'result' as const,
+  id: m.id,
+  nonce: m.nonce,
+  outcome: outcome(patch),
+  world: { 'train.py': m.code },
+  truncatedLines: 0,
+  truncatedBytes: 0,
+});
+
+const flushMicrotasks = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
 function engineWith(behaviour: (w: ScriptedWorker, m: ToWorker) => void, key = 'test:lab') {
   return new LabEngine(key, () => new ScriptedWorker(behaviour) as unknown as Worker);
 }
 
+beforeEach(() => {
+  vi.stubGlobal('MessageChannel', FakeChannel);
+});
+
 afterEach(() => {
   ScriptedWorker.made = [];
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('LabEngine', () => {
@@ -52,8 +108,8 @@ describe('LabEngine', () => {
     const engine = engineWith((w, m) => {
       ready(w, m);
       if (m.type === 'run') {
-        w.send({ type: 'output', id: m.id, chunks: [{ stream: 'stdout', text: 'epoch 1\n' }] });
-        w.send({ type: 'result', id: m.id, outcome: outcome(), world: { 'train.py': m.code }, truncatedLines: 0 });
+        w.send({ type: 'output', id: m.id, nonce: m.nonce, chunks: [{ stream: 'stdout', text: 'epoch 1\n' }] });
+        w.send(resultFor(m));
       }
     });
     const seen: string[] = [];
