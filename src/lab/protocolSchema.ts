@@ -121,5 +121,14 @@ export function parseFromWorker(data: unknown): { ok: true; message: FromWorker 
   if (parsed.success) return { ok: true, message: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? issue.path.map(String).join('.') : 'message';
-  return { ok: false, reason: `${where}: ${issue?.message ?? 'invalid'}` };
+  // zod/mini carries no message texts (no locale loaded): say what was expected ourselves.
+  const what =
+    issue?.code === 'invalid_type'
+      ? `expected ${issue.expected}`
+      : issue?.code === 'invalid_value'
+        ? `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`
+        : issue?.code === 'invalid_union'
+          ? 'not any of the allowed shapes'
+          : (issue?.message ?? 'invalid');
+  return { ok: false, reason: `${where}: ${what}` };
 }
