@@ -43,8 +43,8 @@ const PYODIDE_URL = '/pyodide/';
 const INTERRUPT_GRACE_MS = 1500;
 /** A console request's time limit when the step gives none. */
 const REQUEST_TIME_LIMIT_MS = 10_000;
-/** The worker caps a run's output near 256 KB; the page keeps at most this much whatever arrives. */
-const PAGE_OUTPUT_CHARS = 512 * 1024;
+/** The worker caps a run's output near 80 KB; the page keeps at most this much whatever arrives. */
+const PAGE_OUTPUT_CHARS = 128 * 1024;
 
 interface PendingRun {
   id: number;

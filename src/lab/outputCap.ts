@@ -11,8 +11,12 @@ export interface OutputLimits {
   tailLines: number;
 }
 
-/** About 256 KB per run at most: enough for any lesson, small enough for the page to draw at once. */
-export const OUTPUT_LIMITS: OutputLimits = { headBytes: 192 * 1024, headLines: 5000, tailBytes: 64 * 1024, tailLines: 100 };
+/**
+ * About 80 KB per run at most: 5000 short lines, or the start and end of a long
+ * one. Enough for any lesson, and small enough for the page to draw in a blink
+ * on a slow machine (a 256 KB console cost ~1 s of layout on a loaded 2-core box).
+ */
+export const OUTPUT_LIMITS: OutputLimits = { headBytes: 64 * 1024, headLines: 5000, tailBytes: 16 * 1024, tailLines: 100 };
 
 type Stream = OutputChunk['stream'];
 const NEWLINE = 0x0a;

@@ -49,13 +49,13 @@ describe('OutputCap', () => {
     expect(end.chunks[1]).toEqual({ stream: 'stdout', text: `${'é'.repeat(9)}\n` });
   });
 
-  it('the default limits keep a run under about 256 KB', () => {
+  it('the default limits keep a run under about 80 KB', () => {
     const cap = new OutputCap();
     const line = bytes(`${'x'.repeat(1_000_000)}\n`);
     for (let i = 0; i < 100; i++) cap.write('stdout', line);
-    // 100,000,100 bytes: the first 192 KiB of line 1 and the last 64 KiB of line 100 are shown.
+    // 100,000,100 bytes: the first 64 KiB of line 1 and the last 16 KiB of line 100 are shown.
     const shown = text(cap.take()) + text(cap.finish().chunks);
     expect(shown.length).toBeLessThanOrEqual(OUTPUT_LIMITS.headBytes + OUTPUT_LIMITS.tailBytes + 100);
-    expect(shown.match(/… [\d,]+ bytes \(\d+ lines\) of output not shown\n/)?.[0]).toBe('… 99,737,956 bytes (99 lines) of output not shown\n');
+    expect(shown.match(/… [\d,]+ bytes \(\d+ lines\) of output not shown\n/)?.[0]).toBe('… 99,918,180 bytes (99 lines) of output not shown\n');
   });
 });
