@@ -6,6 +6,9 @@ import { seriousViolations, sharedPage } from './browser';
 const baseURL = inject('baseURL');
 const session = sharedPage(baseURL);
 
+/** Tests that open a step (loading Python, ~50 s on a loaded 2-core machine) and then run for a while. */
+const LOADS_PYTHON = 180_000;
+
 const previewStatus = (page: Page) => page.getByRole('region', { name: 'Preview' }).getByRole('status').first();
 
 /** Replace the editor's text by typing, as a learner would. */
@@ -81,7 +84,7 @@ describe('running Python in the lab', () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await typeIntoEditor(page, 'n = 0\nwhile True:\n    n += 1');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => previewStatus(page).innerText(), { timeout: 60_000 }).toBe('Running…');
+    await expect.poll(() => previewStatus(page).innerText(), { timeout: 150_000 }).toBe('Running…');
 
     // The page still answers while Python spins in the worker.
     const tick = await page.evaluate(() => new Promise<number>((resolve) => { const t = performance.now(); setTimeout(() => resolve(performance.now() - t), 10); }));
@@ -104,19 +107,19 @@ describe('running Python in the lab', () => {
     await typeIntoEditor(page, 'print("still alive")');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 30_000 }).toContain('still alive');
-  });
+  }, LOADS_PYTHON);
 
   it('many lines are capped: the first 5000 and the last 100 are shown, with what was left out between', async () => {
     const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
     await typeIntoEditor(page, 'for i in range(20000):\n    print("line", i)');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => previewStatus(page).innerText(), { timeout: 60_000 }).toMatch(/finished$/);
+    await expect.poll(() => previewStatus(page).innerText(), { timeout: 150_000 }).toMatch(/finished$/);
     const text = await page.getByRole('log', { name: 'Console' }).innerText();
     // Lines 5000…19899 are left out: 5000 × 10 bytes + 9900 × 11 bytes.
     expect(text).toContain('line 4999\n… 158,900 bytes (14,900 lines) of output not shown\nline 19900\n');
     expect(text).toMatch(/line 19999\s*$/);
-  });
+  }, LOADS_PYTHON);
 
   for (const [what, code] of [
     ['one 38 MB line', 'print(list(range(5_000_000)))'],
@@ -126,7 +129,7 @@ describe('running Python in the lab', () => {
       const { page } = session();
       await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
       await typeIntoEditor(page, code);
-      await page.getByText(/Python ready/).waitFor({ timeout: 60_000 });
+      await page.getByText(/Python ready/).waitFor({ timeout: 150_000 });
       // A 10 ms timer in the page records the longest gap between its ticks.
       await page.evaluate(() => {
         const w = window as unknown as { maxGap: number; gapTimer: number };
@@ -148,8 +151,8 @@ describe('running Python in the lab', () => {
       expect(maxGap).toBeLessThan(1_000);
       const console = page.getByRole('log', { name: 'Console' });
       await console.getByText(/^… [\d,]+ bytes (\([\d,]+ lines\) )?of output not shown$/).waitFor();
-      expect((await console.innerText()).length).toBeLessThan(300_000);
-    });
+      expect((await console.innerText()).length).toBeLessThan(100_000);
+    }, LOADS_PYTHON);
   }
 
   it('output without a trailing newline belongs to its own run', async () => {
@@ -157,13 +160,13 @@ describe('running Python in the lab', () => {
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
     await typeIntoEditor(page, 'import sys\nsys.stdout.write("partial")');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => previewStatus(page).innerText(), { timeout: 60_000 }).toMatch(/finished$/);
+    await expect.poll(() => previewStatus(page).innerText(), { timeout: 150_000 }).toMatch(/finished$/);
     expect((await page.getByRole('log', { name: 'Console' }).innerText()).trim()).toBe('partial');
     await typeIntoEditor(page, 'print("next")');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 30_000 }).toContain('next');
     expect((await page.getByRole('log', { name: 'Console' }).innerText()).trim()).toBe('next');
-  });
+  }, LOADS_PYTHON);
 
   it('learner code cannot post a passing result to the page', async () => {
     const { page } = session();
@@ -185,12 +188,12 @@ describe('running Python in the lab', () => {
     const xp = () => page.getByRole('group', { name: 'Your progress' }).getByText(/^Total XP: \d+$/).innerText();
     const before = await xp();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => previewStatus(page).innerText(), { timeout: 60_000 }).toMatch(/^Ran in \d+ ms · finished$/);
+    await expect.poll(() => previewStatus(page).innerText(), { timeout: 150_000 }).toMatch(/^Ran in \d+ ms · finished$/);
     expect(await page.getByRole('log', { name: 'Console' }).innerText()).toContain('the lab does not let programs send messages to the page');
     // Judged on what the engine measured: no model was trained.
     expect(await page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText()).toMatch(/^2 of 4 passed/);
     expect(await xp()).toBe(before);
-  });
+  }, LOADS_PYTHON);
 
   it('learner code has no network: js.fetch and friends raise, and no request leaves the origin', async () => {
     const { page, context } = session();
@@ -215,7 +218,7 @@ describe('running Python in the lab', () => {
         ].join('\n'),
       );
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await expect.poll(() => previewStatus(page).innerText(), { timeout: 60_000 }).toMatch(/finished$/);
+      await expect.poll(() => previewStatus(page).innerText(), { timeout: 150_000 }).toMatch(/finished$/);
       const text = await page.getByRole('log', { name: 'Console' }).innerText();
       for (const [name, api] of [['fetch', 'fetch'], ['xhr', 'XMLHttpRequest'], ['ws', 'WebSocket'], ['es', 'EventSource']]) {
         expect(text).toContain(`${name} -> Error: the lab has no network: ${api} is not available to programs in the lab`);
@@ -225,7 +228,7 @@ describe('running Python in the lab', () => {
     } finally {
       context.off('request', watch);
     }
-  });
+  }, LOADS_PYTHON);
 
   it('the lesson’s solution completes the training step: XP, hub and node', async () => {
     const { page } = session();
