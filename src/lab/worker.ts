@@ -80,7 +80,10 @@ function lockDown(py: PyodideAPI) {
   for (const name of CUT) cut(self, name, `${NO_NETWORK}: ${name} is not available to programs in the lab`);
   if ('sendBeacon' in navigator) cut(navigator, 'sendBeacon', `${NO_NETWORK}: navigator.sendBeacon is not available to programs in the lab`);
   cut(self, 'postMessage', 'the lab does not let programs send messages to the page');
-  const noPackages = () => Promise.reject(new Error(`${NO_NETWORK}: the lab cannot install packages (pyodide.loadPackage, micropip); its modules are already there`));
+  // Thrown at once (not a rejected promise) so Python code sees the error where it calls.
+  const noPackages = () => {
+    throw new Error(`${NO_NETWORK}: the lab cannot install packages (pyodide.loadPackage, micropip); its modules are already there`);
+  };
   Object.assign(py, { loadPackage: noPackages, loadPackagesFromImports: noPackages });
   // runLearnerCode parses the runner's answer with JSON.parse: a program must not be able to swap it.
   Object.freeze(JSON);

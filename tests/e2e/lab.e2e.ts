@@ -212,7 +212,8 @@ describe('running Python in the lab', () => {
         page,
         [
           'import js',
-          'for name, call in [("fetch", lambda: js.fetch("https://example.com/")), ("xhr", lambda: js.XMLHttpRequest.new()), ("ws", lambda: js.WebSocket.new("wss://example.com/")), ("es", lambda: js.EventSource.new("https://example.com/"))]:',
+          'import pyodide_js',
+          'for name, call in [("fetch", lambda: js.fetch("https://example.com/")), ("xhr", lambda: js.XMLHttpRequest.new()), ("ws", lambda: js.WebSocket.new("wss://example.com/")), ("es", lambda: js.EventSource.new("https://example.com/")), ("pkg", lambda: pyodide_js.loadPackage("micropip"))]:',
           '    try:',
           '        call()',
           '        print(name, "sent")',
@@ -226,6 +227,7 @@ describe('running Python in the lab', () => {
       for (const [name, api] of [['fetch', 'fetch'], ['xhr', 'XMLHttpRequest'], ['ws', 'WebSocket'], ['es', 'EventSource']]) {
         expect(text).toContain(`${name} -> Error: the lab has no network: ${api} is not available to programs in the lab`);
       }
+      expect(text).toContain('pkg -> Error: the lab has no network: the lab cannot install packages (pyodide.loadPackage, micropip); its modules are already there');
       expect(text).not.toContain('sent');
       expect(offOrigin).toEqual([]);
     } finally {
