@@ -1,9 +1,12 @@
 // The page's side of the lab: starts the worker, runs code, streams output,
-// enforces Stop and the time limit, and keeps the learner's project across
-// reloads (IndexedDB, worldStore.ts). One engine per lesson (DESIGN.md §4).
+// enforces Stop and the time limits (runs and console requests), and keeps the
+// learner's project across reloads (IndexedDB, worldStore.ts). It reads the worker
+// only over a private port and only messages that parse (protocolSchema.ts).
+// One engine per lesson (DESIGN.md §4).
 import type { FromWorker, ToWorker } from './protocol';
 import type { HttpRequest } from './pythonRuntime';
 import { emptyOutcome } from './outcome';
+import { parseFromWorker } from './protocolSchema';
 import type { HttpExchange, OutputChunk, RunResult, WorldFiles } from './types';
 import { labStorageKey, worldStoreFor } from './worldStore';
 
@@ -39,22 +42,50 @@ export interface RunRequest {
 const PYODIDE_URL = '/pyodide/';
 /** How long an interrupt may take before the worker is replaced anyway. */
 const INTERRUPT_GRACE_MS = 1500;
+/** A console request's time limit when the step gives none. */
+const REQUEST_TIME_LIMIT_MS = 10_000;
+/** The worker caps a run's output near 80 KB; the page keeps at most this much whatever arrives. */
+const PAGE_OUTPUT_CHARS = 128 * 1024;
 
 interface PendingRun {
   id: number;
+  nonce: string;
   request: RunRequest;
   output: OutputChunk[];
+  outputChars: number;
+  droppedChars: number;
   started: number;
   timer: ReturnType<typeof setTimeout>;
   ending?: 'stopped' | 'time-limit';
   resolve: (result: RunResult) => void;
 }
 
+interface PendingRequest {
+  id: number;
+  nonce: string;
+  timeLimitMs: number;
+  timer: ReturnType<typeof setTimeout>;
+  ending?: 'time-limit';
+  resolve: (answer: { exchange: HttpExchange; log: OutputChunk[] }) => void;
+  reject: (error: Error) => void;
+}
+
+/** A secret per run and request: an answer must repeat it (defence in depth behind the private port). */
+function newNonce(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const seconds = (ms: number) => Math.round(ms / 1000);
+
 export class LabEngine {
   private worker: Worker | null = null;
+  /** The page's end of the private channel to the worker. */
+  private port: MessagePort | null = null;
   private ready: Promise<void> | null = null;
+  private rejectReady: ((error: Error) => void) | null = null;
   private interrupt: Uint8Array | null = null;
   private current: PendingRun | null = null;
+  private pendingRequest: PendingRequest | null = null;
   private nextId = 1;
   private listeners = new Set<() => void>();
   private world: WorldFiles | null = null;
@@ -104,83 +135,156 @@ export class LabEngine {
     this.worker = worker;
     performance.mark('lab:engine-start');
     this.interrupt = this.state.canInterrupt ? new Uint8Array(new SharedArrayBuffer(1)) : null;
+    const channel = new MessageChannel();
+    this.port = channel.port1;
     this.ready = new Promise<void>((resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<FromWorker>) => {
-        const message = event.data;
-        if (message.type === 'progress') this.set({ stage: message.stage });
-        else if (message.type === 'ready') {
-          this.world = message.world;
-          performance.mark('lab:engine-ready');
-          this.set({ status: 'ready', stage: '' });
-          resolve();
-        } else this.onRunMessage(message, reject);
+      this.rejectReady = reject;
+      channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+        if (this.port === channel.port1) this.onMessage(event.data, resolve);
       };
+      // Learner code can reach the worker's global postMessage, so nothing that arrives there is read.
+      worker.onmessage = null;
       worker.onerror = (event) => {
         event.preventDefault();
-        this.onFatal(`The Python engine failed to start: ${event.message || 'unknown error'}`, reject);
+        if (this.worker === worker) this.onFatal(`The Python engine failed to start: ${event.message || 'unknown error'}`);
       };
     });
     const interrupt = (this.interrupt?.buffer as SharedArrayBuffer) ?? null;
+    // The saved project is read (asynchronously) before the worker gets it.
     void this.loaded.then(() => {
-      const init: ToWorker = { type: 'init', indexURL: PYODIDE_URL, world: this.world, interrupt };
-      if (this.worker === worker) worker.postMessage(init);
+      if (this.worker !== worker) return;
+      const init: ToWorker = { type: 'init', indexURL: PYODIDE_URL, world: this.world, interrupt, port: channel.port2 };
+      worker.postMessage(init, [channel.port2]);
     });
     return this.ready;
   }
 
-  private pendingRequests = new Map<number, (answer: { exchange: HttpExchange; log: OutputChunk[] }) => void>();
-
-  /** Send a request to the app the last run is serving (localhost:8000's console). */
-  async request(request: HttpRequest): Promise<{ exchange: HttpExchange; log: OutputChunk[] }> {
+  /** Send a request to the app the last run is serving (localhost:8000's console); it has a time limit like a run. */
+  async request(request: HttpRequest, timeLimitMs = REQUEST_TIME_LIMIT_MS): Promise<{ exchange: HttpExchange; log: OutputChunk[] }> {
     if (this.current) throw new Error('Wait for the run to finish.');
+    if (this.pendingRequest) throw new Error('Wait for the last request to be answered.');
     await this.start();
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pendingRequests.set(id, resolve);
-      const message: ToWorker = { type: 'request', id, request };
-      this.worker?.postMessage(message);
+    if (this.current) throw new Error('Wait for the run to finish.');
+    if (this.pendingRequest) throw new Error('Wait for the last request to be answered.');
+    return new Promise((resolve, reject) => {
+      const pending: PendingRequest = { id: this.nextId++, nonce: newNonce(), timeLimitMs, resolve, reject, timer: setTimeout(() => this.endRequest(pending), timeLimitMs) };
+      this.pendingRequest = pending;
+      if (this.interrupt) this.interrupt[0] = 0;
+      this.post({ type: 'request', id: pending.id, nonce: pending.nonce, request });
     });
   }
 
-  private onRunMessage(message: FromWorker, reject: (e: Error) => void) {
-    if (message.type === 'response') {
-      this.pendingRequests.get(message.id)?.(message);
-      this.pendingRequests.delete(message.id);
+  private post(message: ToWorker) {
+    this.port?.postMessage(message);
+  }
+
+  private onMessage(data: unknown, resolveReady: () => void) {
+    const parsed = parseFromWorker(data);
+    if (!parsed.ok) {
+      this.refuse(parsed.reason);
       return;
     }
+    const message: FromWorker = parsed.message;
     const run = this.current;
-    if (message.type === 'output' && run && message.id === run.id) {
-      run.output.push(...message.chunks);
-      run.request.onOutput?.(message.chunks);
-    } else if (message.type === 'result' && run && message.id === run.id) {
-      this.world = message.world;
-      void worldStoreFor(this.storageKey).save(message.world);
-      this.finish({
-        outcome: message.outcome,
-        output: run.output,
-        truncatedLines: message.truncatedLines,
-        durationMs: performance.now() - run.started,
-        ...(run.ending || message.outcome.stopped ? { ended: run.ending ?? 'stopped' } : {}),
-      });
-    } else if (message.type === 'fatal') {
-      this.onFatal(message.message, reject);
+    const pending = this.pendingRequest;
+    switch (message.type) {
+      case 'progress':
+        this.set({ stage: message.stage });
+        return;
+      case 'ready':
+        this.world = message.world;
+        this.rejectReady = null;
+        performance.mark('lab:engine-ready');
+        this.set({ status: 'ready', stage: '' });
+        resolveReady();
+        return;
+      case 'fatal':
+        this.onFatal(message.message);
+        return;
+      case 'output':
+      case 'result':
+        // Answers to runs that already ended are stale; the current run's must carry its nonce.
+        if (!run || message.id !== run.id) return;
+        if (message.nonce !== run.nonce) {
+          this.refuse(`${message.type}: the run's nonce does not match`);
+          return;
+        }
+        if (message.type === 'output') this.onOutput(run, message.chunks);
+        else this.onResult(run, message);
+        return;
+      case 'response':
+      case 'request-failed':
+        if (!pending || message.id !== pending.id) return;
+        if (message.nonce !== pending.nonce) {
+          this.refuse(`${message.type}: the request's nonce does not match`);
+          return;
+        }
+        if (message.type === 'response') this.settleRequest(pending, { exchange: message.exchange, log: message.log });
+        else if (message.interrupted && pending.ending === 'time-limit') this.settleRequest(pending, this.requestTimedOut(pending));
+        else this.settleRequest(pending, new Error(`The app did not answer: ${message.message}`));
+        return;
     }
   }
 
-  private onFatal(message: string, reject: (e: Error) => void) {
+  private onOutput(run: PendingRun, chunks: OutputChunk[]) {
+    // The page draws at most PAGE_OUTPUT_CHARS of a run, whatever arrives.
+    const kept: OutputChunk[] = [];
+    for (const chunk of chunks) {
+      const room = PAGE_OUTPUT_CHARS - run.outputChars;
+      if (room <= 0) run.droppedChars += chunk.text.length;
+      else {
+        const text = chunk.text.length > room ? chunk.text.slice(0, room) : chunk.text;
+        run.droppedChars += chunk.text.length - text.length;
+        run.outputChars += text.length;
+        kept.push({ stream: chunk.stream, text });
+      }
+    }
+    if (!kept.length) return;
+    run.output.push(...kept);
+    run.request.onOutput?.(kept);
+  }
+
+  private onResult(run: PendingRun, message: Extract<FromWorker, { type: 'result' }>) {
+    this.world = message.world;
+    void worldStoreFor(this.storageKey).save(message.world);
+    if (run.droppedChars > 0) run.output.push({ stream: 'lab', text: `… ${run.droppedChars.toLocaleString('en-US')} more characters of output not shown\n` });
+    this.finish({
+      outcome: message.outcome,
+      output: run.output,
+      truncatedLines: message.truncatedLines,
+      truncatedBytes: message.truncatedBytes,
+      // What the page measured, not what the worker says.
+      durationMs: performance.now() - run.started,
+      ...(run.ending || message.outcome.stopped ? { ended: run.ending ?? 'stopped' } : {}),
+    });
+  }
+
+  /** A message that is malformed or not the answer it claims to be: nothing from it is used, and the worker is replaced. */
+  private refuse(reason: string) {
+    const text = `The lab refused a malformed message from the Python engine (${reason}), so nothing from it was used. The engine was restarted.`;
     const run = this.current;
-    if (run) {
-      // A crash mid-run: replace the worker and report the run.
-      this.replaceWorker();
-      this.finish(this.syntheticResult(run, run.ending ?? 'crashed', message));
+    if (!this.ready || this.rejectReady) {
+      this.onFatal(text);
+      return;
+    }
+    this.replaceWorker(text);
+    if (run) this.finish(this.syntheticResult(run, 'refused', text));
+    else this.set({ notice: text });
+  }
+
+  private onFatal(message: string) {
+    const run = this.current;
+    if (run || this.pendingRequest || (this.ready && !this.rejectReady)) {
+      // A crash of a running engine: replace the worker and report the run (or request).
+      this.replaceWorker(`The Python engine crashed (${message}) and was restarted.`);
+      if (run) this.finish(this.syntheticResult(run, run.ending ?? 'crashed', message));
       return;
     }
     // The engine could not start: say so, and let the next Run try again.
-    this.worker?.terminate();
-    this.worker = null;
-    this.ready = null;
+    const reject = this.rejectReady;
+    this.closeWorker();
     this.set({ status: 'idle', stage: '', error: message });
-    reject(new Error(message));
+    reject?.(new Error(message));
   }
 
   private finish(result: RunResult) {
@@ -195,37 +299,40 @@ export class LabEngine {
   /** Run the learner's code; waits for the engine if it is still loading. */
   async run(request: RunRequest): Promise<RunResult> {
     if (this.current) throw new Error('A run is already in progress.');
+    if (this.pendingRequest) throw new Error('Wait for the request to the app to be answered.');
     await this.start();
-    const id = this.nextId++;
+    if (this.current) throw new Error('A run is already in progress.');
+    if (this.pendingRequest) throw new Error('Wait for the request to the app to be answered.');
     return new Promise<RunResult>((resolve) => {
-      const started = performance.now();
-      const timer = setTimeout(() => this.end('time-limit'), request.timeLimitMs);
-      this.current = { id, request, output: [], started, timer, resolve };
+      const run: PendingRun = { id: this.nextId++, nonce: newNonce(), request, output: [], outputChars: 0, droppedChars: 0, started: performance.now(), resolve, timer: 0 as unknown as ReturnType<typeof setTimeout> };
+      // The timer belongs to this run: it can never end a later one.
+      run.timer = setTimeout(() => this.end(run, 'time-limit'), request.timeLimitMs);
+      this.current = run;
       if (this.interrupt) this.interrupt[0] = 0;
       this.set({ status: 'running' });
-      const message: ToWorker = {
+      this.post({
         type: 'run',
-        id,
+        id: run.id,
+        nonce: run.nonce,
         runtime: request.runtime ?? 'python',
         code: request.code,
         filename: request.filename,
         extraFiles: request.extraFiles ?? {},
         variables: request.variables,
         requests: request.requests ?? [],
-      };
-      this.worker?.postMessage(message);
+      });
     });
   }
 
   /** Stop the running program. */
   stop() {
-    this.end('stopped');
+    if (this.current) this.end(this.current, 'stopped');
   }
 
-  private end(reason: 'stopped' | 'time-limit') {
-    const run = this.current;
-    if (!run || run.ending) return;
+  private end(run: PendingRun, reason: 'stopped' | 'time-limit') {
+    if (this.current !== run || run.ending) return;
     run.ending = reason;
+    clearTimeout(run.timer);
     if (this.interrupt) {
       // SIGINT: Python raises KeyboardInterrupt at the next bytecode (FACTS.md).
       this.interrupt[0] = 2;
@@ -237,29 +344,67 @@ export class LabEngine {
 
   private forceEnd(run: PendingRun) {
     if (this.current !== run) return;
-    this.replaceWorker();
+    this.replaceWorker(null);
     this.finish(this.syntheticResult(run, run.ending ?? 'stopped', null));
   }
 
+  private endRequest(pending: PendingRequest) {
+    if (this.pendingRequest !== pending || pending.ending) return;
+    pending.ending = 'time-limit';
+    if (this.interrupt) {
+      this.interrupt[0] = 2;
+      pending.timer = setTimeout(() => this.forceEndRequest(pending), INTERRUPT_GRACE_MS);
+    } else {
+      this.forceEndRequest(pending);
+    }
+  }
+
+  private forceEndRequest(pending: PendingRequest) {
+    if (this.pendingRequest !== pending) return;
+    this.settleRequest(pending, this.requestTimedOut(pending));
+    this.replaceWorker(null);
+  }
+
+  private requestTimedOut(pending: PendingRequest) {
+    return new Error(`The request ran longer than ${seconds(pending.timeLimitMs)} s and was stopped.`);
+  }
+
+  private settleRequest(pending: PendingRequest, answer: { exchange: HttpExchange; log: OutputChunk[] } | Error) {
+    if (this.pendingRequest !== pending) return;
+    clearTimeout(pending.timer);
+    this.pendingRequest = null;
+    if (answer instanceof Error) pending.reject(answer);
+    else pending.resolve(answer);
+  }
+
   /** The result of a run whose worker had to be replaced: no changes to the project. */
-  private syntheticResult(run: PendingRun, ended: NonNullable<RunResult['ended']>, crash: string | null): RunResult {
+  private syntheticResult(run: PendingRun, ended: NonNullable<RunResult['ended']>, detail: string | null): RunResult {
     const reason =
       ended === 'time-limit'
-        ? `The program ran longer than ${Math.round(run.request.timeLimitMs / 1000)} s and was stopped.`
+        ? `The program ran longer than ${seconds(run.request.timeLimitMs)} s and was stopped.`
         : ended === 'stopped'
           ? 'The program was stopped.'
-          : `The Python engine crashed (${crash ?? 'unknown error'}) — often runaway recursion or memory use. It was restarted.`;
-    const outcome = emptyOutcome({
-      error: { type: ended === 'crashed' ? 'EngineCrash' : 'KeyboardInterrupt', message: reason, traceback: `${reason}\n`, line: null },
-      stopped: ended !== 'crashed',
-    });
+          : ended === 'refused'
+            ? (detail ?? 'The lab refused a malformed message from the Python engine.')
+            : `The Python engine crashed (${detail ?? 'unknown error'}) — often runaway recursion or memory use. It was restarted.`;
+    const type = ended === 'crashed' ? 'EngineCrash' : ended === 'refused' ? 'EngineRefused' : 'KeyboardInterrupt';
+    const outcome = emptyOutcome({ error: { type, message: reason, traceback: `${reason}\n`, line: null }, stopped: ended === 'stopped' || ended === 'time-limit' });
     return { outcome, output: run.output, truncatedLines: 0, durationMs: performance.now() - run.started, ended };
   }
 
-  private replaceWorker() {
+  /** Terminate the worker and close its port; a request still waiting is told why it gets no answer. */
+  private closeWorker(requestError = 'The Python engine was restarted before the app answered.') {
     this.worker?.terminate();
+    this.port?.close();
     this.worker = null;
+    this.port = null;
     this.ready = null;
+    this.rejectReady = null;
+    if (this.pendingRequest) this.settleRequest(this.pendingRequest, new Error(requestError));
+  }
+
+  private replaceWorker(requestError: string | null) {
+    this.closeWorker(requestError ?? undefined);
     this.set({ status: 'restarting', stage: 'Restarting the engine…' });
     // Start again at once so the next Run does not wait; the project comes back from the last snapshot.
     void this.start().catch(() => undefined);
@@ -267,13 +412,9 @@ export class LabEngine {
 
   /** Start the project afresh: the lesson's start files, no runs, no models. */
   async resetLab() {
-    this.worker?.terminate();
-    this.worker = null;
-    this.ready = null;
-    if (this.current) {
-      clearTimeout(this.current.timer);
-      this.current = null;
-    }
+    const run = this.current;
+    this.closeWorker('The lab was reset before the app answered.');
+    if (run) this.finish(this.syntheticResult(run, 'stopped', null));
     this.world = null;
     this.loads++; // a read of the old project still under way must not bring it back
     this.loaded = worldStoreFor(this.storageKey).clear();
@@ -303,9 +444,9 @@ export class LabEngine {
   }
 
   dispose() {
-    this.worker?.terminate();
-    this.worker = null;
-    this.ready = null;
+    const run = this.current;
+    this.closeWorker();
+    if (run) this.finish(this.syntheticResult(run, 'stopped', null));
   }
 }
 

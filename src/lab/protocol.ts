@@ -1,12 +1,16 @@
 // Messages between the page (engine.ts) and the lab's Web Worker (worker.ts).
+// After `init` they travel over a MessageChannel port that only the two
+// modules hold, never over the worker's global postMessage (which learner code
+// can reach); each run and request carries a nonce the answer must repeat.
 import type { HttpRequest } from './pythonRuntime';
 import type { HttpExchange, OutputChunk, RunOutcome, WorldFiles } from './types';
 
 export type ToWorker =
-  | { type: 'init'; indexURL: string; world: WorldFiles | null; interrupt: SharedArrayBuffer | null }
+  | { type: 'init'; indexURL: string; world: WorldFiles | null; interrupt: SharedArrayBuffer | null; port: MessagePort }
   | {
       type: 'run';
       id: number;
+      nonce: string;
       runtime: 'python' | 'shell';
       code: string;
       filename: string;
@@ -14,12 +18,14 @@ export type ToWorker =
       variables: string[];
       requests: HttpRequest[];
     }
-  | { type: 'request'; id: number; request: HttpRequest };
+  | { type: 'request'; id: number; nonce: string; request: HttpRequest };
 
 export type FromWorker =
   | { type: 'progress'; stage: string }
   | { type: 'ready'; world: WorldFiles }
-  | { type: 'output'; id: number; chunks: OutputChunk[] }
-  | { type: 'result'; id: number; outcome: RunOutcome; world: WorldFiles; truncatedLines: number }
-  | { type: 'response'; id: number; exchange: HttpExchange; log: OutputChunk[] }
+  | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }
+  | { type: 'result'; id: number; nonce: string; outcome: RunOutcome; world: WorldFiles; truncatedLines: number; truncatedBytes: number }
+  | { type: 'response'; id: number; nonce: string; exchange: HttpExchange; log: OutputChunk[] }
+  /** A request the served app did not answer: `interrupted` when the engine's interrupt stopped it. */
+  | { type: 'request-failed'; id: number; nonce: string; message: string; interrupted: boolean }
   | { type: 'fatal'; id: number | null; message: string };

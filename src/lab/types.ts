@@ -199,7 +199,8 @@ export interface RunOutcome {
 }
 
 export interface OutputChunk {
-  stream: 'stdout' | 'stderr';
+  /** 'lab': a line the lab itself adds (e.g. how much output it left out), not the program's. */
+  stream: 'stdout' | 'stderr' | 'lab';
   text: string;
 }
 
@@ -207,9 +208,11 @@ export interface OutputChunk {
 export interface RunResult {
   outcome: RunOutcome;
   output: OutputChunk[];
-  /** Lines of output dropped beyond the cap. */
+  /** Lines of output left out by the cap (the console shows where, with a 'lab' chunk). */
   truncatedLines: number;
+  /** Bytes of output left out by the cap. */
+  truncatedBytes?: number;
   durationMs: number;
-  /** Why the run ended early, if it did. */
-  ended?: 'stopped' | 'time-limit' | 'crashed';
+  /** Why the run ended early, if it did ('refused': the engine's answer was malformed, so nothing was judged). */
+  ended?: 'stopped' | 'time-limit' | 'crashed' | 'refused';
 }

@@ -1,96 +1,154 @@
 // The lab's Web Worker: CPython (Pyodide) and the learner's project. A runaway
 // program blocks this thread, never the page's.
+//
+// Learner code runs in this worker and can reach its global scope (`import js`),
+// so the worker talks to the page only over the MessageChannel port that
+// arrives with `init` and lives in this module's closure; the global
+// postMessage and every way out to the network are cut before any learner code
+// runs.
 import './bufferGlobal';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { HOME } from './labFiles';
+import { OutputCap } from './outputCap';
 import { pyodideFs } from './pyodideFs';
 import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from './protocol';
 import { runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
 import type { OutputChunk, RunOutcome } from './types';
 
-const post = (message: FromWorker) => self.postMessage(message);
+let send: (message: FromWorker) => void = () => undefined;
 
-// Output is forwarded in batches while the program runs, and capped so a
-// print loop cannot flood the page.
-const MAX_LINES = 5000;
+// Output goes through a cap (bytes and lines, at the source) and is forwarded
+// in batches while the program runs.
 const FLUSH_MS = 40;
-let pending: OutputChunk[] = [];
-let lines = 0;
-let dropped = 0;
+let sink = new OutputCap();
+let live: { id: number; nonce: string } | null = null;
 let lastFlush = 0;
-let currentRun = -1;
 
 function flush() {
-  if (pending.length && currentRun >= 0) post({ type: 'output', id: currentRun, chunks: pending });
-  pending = [];
+  const chunks = sink.take();
+  if (chunks.length && live) send({ type: 'output', id: live.id, nonce: live.nonce, chunks });
   lastFlush = performance.now();
 }
 
-function emit(stream: OutputChunk['stream'], line: string) {
-  if (lines >= MAX_LINES) {
-    dropped++;
-    return;
+/** Pyodide's raw write handler: every byte the program writes, as it writes it (no line buffering here). */
+const writer = (stream: 'stdout' | 'stderr') => ({
+  write(buffer: Uint8Array) {
+    sink.write(stream, buffer);
+    if (live && performance.now() - lastFlush > FLUSH_MS) flush();
+    return buffer.length;
+  },
+});
+
+/** Python's own buffers: a run's last partial line belongs to that run. */
+function flushPython(py: PyodideAPI) {
+  try {
+    py.runPython(`
+import sys
+for _s in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+    try:
+        _s.flush()
+    except Exception:
+        pass
+del _s
+`);
+  } catch {
+    /* a learner's replacement stream that cannot flush: nothing more to show */
   }
-  lines++;
-  const last = pending[pending.length - 1];
-  if (last && last.stream === stream) last.text += `${line}\n`;
-  else pending.push({ stream, text: `${line}\n` });
-  if (performance.now() - lastFlush > FLUSH_MS) flush();
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+const NO_NETWORK = 'the lab has no network';
+/** Ways out of the worker: the network, other workers, the page. */
+const CUT = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel', 'caches'];
+
+function cut(target: object, name: string, message: string) {
+  const blocked = function () {
+    throw new Error(message);
+  };
+  // Own property of the global or of one of its prototypes (WebIDL puts a global's members on the instance).
+  for (let o: object | null = target; o; o = Object.getPrototypeOf(o) as object | null) {
+    if (Object.prototype.hasOwnProperty.call(o, name)) {
+      Object.defineProperty(o, name, { value: blocked, writable: false, configurable: false, enumerable: false });
+    }
+  }
+}
+
+/** After Pyodide has fetched its own files: no more requests, no messages but ours. */
+function lockDown(py: PyodideAPI) {
+  for (const name of CUT) cut(self, name, `${NO_NETWORK}: ${name} is not available to programs in the lab`);
+  if ('sendBeacon' in navigator) cut(navigator, 'sendBeacon', `${NO_NETWORK}: navigator.sendBeacon is not available to programs in the lab`);
+  cut(self, 'postMessage', 'the lab does not let programs send messages to the page');
+  // Thrown at once (not a rejected promise) so Python code sees the error where it calls.
+  const noPackages = () => {
+    throw new Error(`${NO_NETWORK}: the lab cannot install packages (pyodide.loadPackage, micropip); its modules are already there`);
+  };
+  Object.assign(py, { loadPackage: noPackages, loadPackagesFromImports: noPackages });
+  // runLearnerCode parses the runner's answer with JSON.parse: a program must not be able to swap it.
+  Object.freeze(JSON);
 }
 
 let py: PyodideAPI | null = null;
 
 async function init(message: Extract<ToWorker, { type: 'init' }>) {
-  post({ type: 'progress', stage: 'Downloading Python…' });
+  send({ type: 'progress', stage: 'Downloading Python…' });
   py = await loadPyodide({ indexURL: message.indexURL, fullStdLib: false });
-  post({ type: 'progress', stage: 'Setting up the lab…' });
-  py.setStdout({ batched: (line) => emit('stdout', line) });
-  py.setStderr({ batched: (line) => emit('stderr', line) });
+  send({ type: 'progress', stage: 'Setting up the lab…' });
+  py.setStdout(writer('stdout'));
+  py.setStderr(writer('stderr'));
   if (message.interrupt) py.setInterruptBuffer(new Uint8Array(message.interrupt));
   await setupLab(py, message.world);
-  post({ type: 'ready', world: snapshotWorld(py) });
+  lockDown(py);
+  send({ type: 'ready', world: snapshotWorld(py) });
 }
 
 async function run(message: Extract<ToWorker, { type: 'run' }>) {
   if (!py) throw new Error('the lab is not ready');
-  currentRun = message.id;
-  lines = 0;
-  dropped = 0;
+  sink = new OutputCap();
+  live = { id: message.id, nonce: message.nonce };
   lastFlush = performance.now();
   for (const [path, text] of Object.entries(message.extraFiles)) {
     py.FS.mkdirTree(`${HOME}/${path}`.replace(/\/[^/]*$/, ''));
     py.FS.writeFile(`${HOME}/${path}`, text);
   }
   const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests);
+  flushPython(py);
   flush();
-  post({ type: 'result', id: message.id, outcome, world: snapshotWorld(py), truncatedLines: dropped });
-  currentRun = -1;
+  const end = sink.finish();
+  if (end.chunks.length) send({ type: 'output', id: message.id, nonce: message.nonce, chunks: end.chunks });
+  send({ type: 'result', id: message.id, nonce: message.nonce, outcome, world: snapshotWorld(py), truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
+  live = null;
 }
 
 /** The shell's transcript goes to the console as a terminal would show it. */
 async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcome> {
   const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now());
-  for (const chunk of transcriptOutput(shell.transcript)) {
-    for (const line of chunk.text.replace(/\n$/, '').split('\n')) emit(chunk.stream, line);
-  }
+  for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
   return shellOutcome(shell);
 }
 
-/** A request from the preview's console to the app the last run serves. */
+/** A request from the preview's console to the app the last run serves; its log is capped like a run's output. */
 function request(message: Extract<ToWorker, { type: 'request' }>) {
   if (!py) throw new Error('the lab is not ready');
-  const log: OutputChunk[] = [];
-  py.setStderr({ batched: (line) => log.push({ stream: 'stderr', text: `${line}\n` }) });
+  sink = new OutputCap();
+  live = null;
+  let answer: { type: 'response'; exchange: ReturnType<typeof sendRequest> } | { type: 'request-failed'; message: string; interrupted: boolean };
   try {
-    post({ type: 'response', id: message.id, exchange: sendRequest(py, message.request), log });
-  } finally {
-    py.setStderr({ batched: (line) => emit('stderr', line) });
+    answer = { type: 'response', exchange: sendRequest(py, message.request) };
+  } catch (error) {
+    // Only what the runner does not turn into a 500 gets here: the interrupt (the time limit) or the app exiting.
+    const interrupted = (error as { type?: unknown }).type === 'KeyboardInterrupt';
+    const lastLine = errorText(error).trim().split('\n').at(-1) ?? '';
+    answer = { type: 'request-failed', message: lastLine, interrupted };
   }
+  flushPython(py);
+  const log: OutputChunk[] = [...sink.take(), ...sink.finish().chunks];
+  const { id, nonce } = message;
+  send(answer.type === 'response' ? { type: 'response', id, nonce, exchange: answer.exchange, log } : { type: 'request-failed', id, nonce, message: answer.message, interrupted: answer.interrupted });
 }
 
-self.onmessage = async (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
+async function handle(message: ToWorker) {
   try {
     if (message.type === 'init') await init(message);
     else if (message.type === 'request') request(message);
@@ -99,6 +157,18 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     // Pyodide cannot recover from a fatal error (e.g. the WebAssembly stack
     // overflowing); the page replaces this worker.
     flush();
-    post({ type: 'fatal', id: message.type === 'run' ? message.id : null, message: error instanceof Error ? error.message : String(error) });
+    send({ type: 'fatal', id: message.type === 'run' ? message.id : null, message: errorText(error) });
   }
+}
+
+// The one message on the global channel: init, with the port for everything after.
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type !== 'init') return;
+  self.onmessage = null;
+  const port = message.port;
+  const post = port.postMessage.bind(port);
+  send = (m) => post(m);
+  port.onmessage = (e: MessageEvent<ToWorker>) => void handle(e.data);
+  void handle(message);
 };

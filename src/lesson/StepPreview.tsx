@@ -28,6 +28,8 @@ function statusLine(step: Step, engine: EngineState, run: StepRunState): string 
           ? 'stopped'
           : result.ended === 'crashed'
             ? 'engine crashed and was restarted'
+            : result.ended === 'refused'
+              ? 'the engine’s answer was refused, nothing was judged'
             : result.outcome.error
               ? `raised ${result.outcome.error.type}${result.outcome.error.line ? ` on line ${result.outcome.error.line}` : ''}`
               : 'finished';
@@ -77,7 +79,7 @@ export function StepPreview({ step, engine, run, send, files }: Props) {
           </Suspense>
         )}
         {(result || run.running) && (
-          <ConsoleView output={output} truncatedLines={run.running ? 0 : (result?.truncatedLines ?? 0)} error={run.running ? null : (outcome?.error ?? null)} />
+          <ConsoleView output={output} error={run.running ? null : (outcome?.error ?? null)} />
         )}
       </div>
     </PreviewFrame>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { Lesson, Step } from '../content/model';
 import { judgeAll, probesFor } from '../lab/checks';
 import { labFor } from '../lab/engine';
+import type { HttpRequest } from '../lab/pythonRuntime';
 import { labStorageKey, worldStoreFor } from '../lab/worldStore';
 import { emptyRun, useLabSession } from '../lab/session';
 import { stepKey, useProgress } from '../progress/store';
@@ -49,7 +50,11 @@ export function useStepLab(lesson: Lesson, step: Step) {
         timeLimitMs: timeLimitSeconds(step) * 1000,
         onOutput: (chunks) => useLabSession.getState().append(key, chunks),
       });
-      const verdicts = judgeAll(step.checks, { result, files: engine.files ?? {} });
+      // A refused answer is not evidence of anything: no check passes on it.
+      const verdicts =
+        result.ended === 'refused'
+          ? step.checks.map(() => ({ pass: false, detail: 'The lab refused the engine’s answer, so this was not judged. Run again.' }))
+          : judgeAll(step.checks, { result, files: engine.files ?? {} });
       useLabSession.getState().complete(key, result, verdicts);
       if (verdicts.every((v) => v.pass)) useProgress.getState().completeStep(lesson.id, lesson.skill, step);
     } catch (error) {
@@ -65,7 +70,8 @@ export function useStepLab(lesson: Lesson, step: Step) {
   }, [engine, readOnly]);
   const takeOver = useCallback(() => worldStore.takeOver(), [worldStore]);
 
-  const send = useCallback<typeof engine.request>((request) => engine.request(request), [engine]);
+  // The console's requests have the step's time limit, like its runs.
+  const send = useCallback((request: HttpRequest) => engine.request(request, timeLimitSeconds(step) * 1000), [engine, step]);
 
   return { engineState, runState, run, stop, resetLab, send, files: engine.files, storage, readOnly, takeOver };
 }

@@ -1,15 +1,15 @@
 import type { OutputChunk, PythonError } from '../lab/types';
 
 interface Props {
+  /** The program's output; 'lab' chunks are the lab's own lines (e.g. where output was left out). */
   output: OutputChunk[];
-  truncatedLines: number;
   error: PythonError | null;
   /** While nothing has run yet. */
   empty?: string;
 }
 
 /** The program's stdout and stderr as they came, then its traceback. */
-export function ConsoleView({ output, truncatedLines, error, empty }: Props) {
+export function ConsoleView({ output, error, empty }: Props) {
   const nothing = output.length === 0 && !error;
   return (
     // Scrolls when long, so keyboard users must be able to focus it (axe scrollable-region-focusable).
@@ -22,11 +22,10 @@ export function ConsoleView({ output, truncatedLines, error, empty }: Props) {
     >
       {nothing && <span className="text-muted">{empty ?? '(no output)'}</span>}
       {output.map((chunk, i) => (
-        <span key={i} className={chunk.stream === 'stderr' ? 'text-warn' : undefined}>
+        <span key={i} className={chunk.stream === 'stderr' ? 'text-warn' : chunk.stream === 'lab' ? 'text-muted' : undefined}>
           {chunk.text}
         </span>
       ))}
-      {truncatedLines > 0 && <span className="text-muted">{`… ${truncatedLines} more lines of output not shown\n`}</span>}
       {error && <span className="text-bad">{error.traceback}</span>}
     </pre>
   );

@@ -1,31 +1,67 @@
 // The engine client's control flow with a scripted worker: waiting for the
-// engine, streaming output, Stop and the time limit without cross-origin
-// isolation (the worker is replaced), crashes, and the saved project.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// engine, streaming output, Stop and the time limit (with and without
+// cross-origin isolation), console requests and their time limit, crashes,
+// refused (forged or malformed) messages, and the saved project.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LabEngine } from '../../src/lab/engine';
-import type { FromWorker, ToWorker } from '../../src/lab/protocol';
+import type { ToWorker } from '../../src/lab/protocol';
 import { emptyOutcome } from '../../src/lab/outcome';
 import { worldStoreFor } from '../../src/lab/worldStore';
+import type { RunOutcome } from '../../src/lab/types';
 
 const outcome = emptyOutcome;
 
 
-/** A worker whose answers the test scripts. */
+/** One end of an in-memory MessageChannel: delivers on a microtask, as fake timers allow. */
+class FakePort {
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  other!: FakePort;
+  closed = false;
+  postMessage(data: unknown) {
+    if (!this.closed) queueMicrotask(() => this.other.onmessage?.({ data } as MessageEvent));
+  }
+  close() {
+    this.closed = true;
+  }
+}
+class FakeChannel {
+  port1 = new FakePort();
+  port2 = new FakePort();
+  constructor() {
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+  }
+}
+
+/** A worker whose answers the test scripts; it answers over the port that came with init, as worker.ts does. */
 class ScriptedWorker {
   static made: ScriptedWorker[] = [];
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onmessage: ((e: MessageEvent) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   received: ToWorker[] = [];
   terminated = false;
+  port: FakePort | null = null;
   constructor(private readonly behaviour: (w: ScriptedWorker, m: ToWorker) => void) {
     ScriptedWorker.made.push(this);
   }
   postMessage(message: ToWorker) {
     this.received.push(message);
+    if (message.type === 'init') {
+      this.port = message.port as unknown as FakePort;
+      this.port.onmessage = (e) => {
+        this.received.push(e.data as ToWorker);
+        this.behaviour(this, e.data as ToWorker);
+      };
+    }
     queueMicrotask(() => this.behaviour(this, message));
   }
-  send(message: FromWorker) {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  /** What the page receives on its private port. */
+  send(message: unknown) {
+    this.port?.postMessage(message);
+  }
+  /** What learner code could do: post on the worker's global channel. */
+  postGlobally(message: unknown) {
+    this.onmessage?.({ data: message } as MessageEvent);
   }
   terminate() {
     this.terminated = true;
@@ -39,13 +75,33 @@ const ready = (w: ScriptedWorker, m: ToWorker) => {
   }
 };
 
+/** The result message worker.ts sends for a run. */
+const resultFor = (m: Extract<ToWorker, { type: 'run' }>, patch: Partial<RunOutcome> = {}) => ({
+  type: 'result' as const,
+  id: m.id,
+  nonce: m.nonce,
+  outcome: outcome(patch),
+  world: { 'train.py': m.code },
+  truncatedLines: 0,
+  truncatedBytes: 0,
+});
+
+const flushMicrotasks = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
 function engineWith(behaviour: (w: ScriptedWorker, m: ToWorker) => void, key = 'test:lab') {
   return new LabEngine(key, () => new ScriptedWorker(behaviour) as unknown as Worker);
 }
 
+beforeEach(() => {
+  vi.stubGlobal('MessageChannel', FakeChannel);
+});
+
 afterEach(() => {
   ScriptedWorker.made = [];
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('LabEngine', () => {
@@ -53,8 +109,8 @@ describe('LabEngine', () => {
     const engine = engineWith((w, m) => {
       ready(w, m);
       if (m.type === 'run') {
-        w.send({ type: 'output', id: m.id, chunks: [{ stream: 'stdout', text: 'epoch 1\n' }] });
-        w.send({ type: 'result', id: m.id, outcome: outcome(), world: { 'train.py': m.code }, truncatedLines: 0 });
+        w.send({ type: 'output', id: m.id, nonce: m.nonce, chunks: [{ stream: 'stdout', text: 'epoch 1\n' }] });
+        w.send(resultFor(m));
       }
     });
     const seen: string[] = [];
@@ -136,5 +192,151 @@ describe('LabEngine', () => {
     expect(localStorage.getItem('test:reset')).toBeNull();
     expect((await worldStoreFor('test:reset').load()).world).toBeNull();
     expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', world: null });
+  });
+
+  it('with cross-origin isolation, Stop interrupts, and the stopped run’s time limit never ends the next run', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('crossOriginIsolated', true);
+    let interrupts: Uint8Array | null = null;
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'init') interrupts = new Uint8Array(m.interrupt ?? new SharedArrayBuffer(1));
+    });
+    expect(engine.state.canInterrupt).toBe(true);
+    const first = engine.run({ code: 'while True: pass', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    await vi.advanceTimersByTimeAsync(4_000);
+    engine.stop();
+    expect(interrupts?.[0]).toBe(2); // SIGINT for Python
+    // Python raises KeyboardInterrupt; the runner reports a stopped run.
+    const run1 = ScriptedWorker.made[0]!.received.find((m) => m.type === 'run')!;
+    ScriptedWorker.made[0]!.send(resultFor(run1 as Extract<ToWorker, { type: 'run' }>, { stopped: true }));
+    expect((await first).ended).toBe('stopped');
+
+    const second = engine.run({ code: 'while True: pass', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    let ended: string | undefined;
+    void second.then((r) => (ended = r.ended));
+    await vi.advanceTimersByTimeAsync(9_000); // well past the first run's 10 s
+    expect(ended).toBeUndefined();
+    expect(engine.state.status).toBe('running');
+    await vi.advanceTimersByTimeAsync(1_001 + 1_500); // its own limit, then the interrupt's grace
+    expect(ended).toBe('time-limit');
+    expect((await second).outcome.error?.message).toBe('The program ran longer than 10 s and was stopped.');
+  });
+
+  it('a result posted on the worker’s global channel (learner code) is ignored', async () => {
+    const engine = engineWith(ready);
+    const running = engine.run({ code: 'import js', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    await flushMicrotasks();
+    const worker = ScriptedWorker.made[0]!;
+    const run = worker.received.find((m) => m.type === 'run') as Extract<ToWorker, { type: 'run' }>;
+    // Even knowing the id (but not over the port), a forged pass changes nothing.
+    worker.postGlobally({ ...resultFor(run, { variables: { accuracy: 1 } }), nonce: 'guessed' });
+    worker.postGlobally(resultFor(run, { variables: { accuracy: 1 } }));
+    await flushMicrotasks();
+    expect(engine.state.status).toBe('running');
+    engine.stop();
+    const result = await running;
+    expect(result.ended).toBe('stopped');
+    expect(result.outcome.variables).toEqual({});
+  });
+
+  it('a result with the wrong nonce is refused, visibly, and nothing from it is used', async () => {
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'run') w.send({ ...resultFor(m, { variables: { accuracy: 1 } }), nonce: 'forged', world: { 'evil.txt': 'x' } });
+    });
+    const result = await engine.run({ code: 'x = 1', filename: 'train.py', variables: ['accuracy'], timeLimitMs: 10_000 });
+    expect(result.ended).toBe('refused');
+    expect(result.outcome.variables).toEqual({});
+    expect(result.outcome.error?.message).toBe(
+      "The lab refused a malformed message from the Python engine (result: the run's nonce does not match), so nothing from it was used. The engine was restarted.",
+    );
+    expect(engine.files).not.toHaveProperty('evil.txt');
+    expect(ScriptedWorker.made[0]?.terminated).toBe(true);
+    expect(ScriptedWorker.made).toHaveLength(2);
+  });
+
+  it('a malformed result is refused with where it is malformed', async () => {
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'run') w.send({ ...resultFor(m), outcome: { ...outcome(), training: [{ learning_rate: 'fast' }] } });
+    });
+    const result = await engine.run({ code: 'x = 1', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    expect(result.ended).toBe('refused');
+    expect(result.outcome.error?.message).toMatch(/^The lab refused a malformed message from the Python engine \(outcome\.training\.0\.learning_rate: expected number\)/);
+  });
+
+  it('a malformed message while loading is an engine that could not start', async () => {
+    const engine = engineWith((w, m) => {
+      if (m.type === 'init') w.send({ type: 'ready', world: { 'a.txt': 42 } });
+    });
+    await expect(engine.start()).rejects.toThrow(/refused a malformed message.*world\.a\.txt/);
+    expect(engine.state.status).toBe('idle');
+  });
+
+  it('the page keeps a bounded amount of output whatever the worker sends', async () => {
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'run') {
+        for (let i = 0; i < 3; i++) w.send({ type: 'output', id: m.id, nonce: m.nonce, chunks: [{ stream: 'stdout', text: 'x'.repeat(300 * 1024) }] });
+        w.send(resultFor(m));
+      }
+    });
+    const result = await engine.run({ code: 'print()', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    const shown = result.output.filter((c) => c.stream === 'stdout').reduce((n, c) => n + c.text.length, 0);
+    expect(shown).toBe(128 * 1024);
+    // 3 × 300 KiB sent, 128 KiB kept.
+    expect(result.output.at(-1)).toEqual({ stream: 'lab', text: '… 790,528 more characters of output not shown\n' });
+  });
+
+  it('a console request is answered over the port with its nonce', async () => {
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'request') w.send({ type: 'response', id: m.id, nonce: m.nonce, exchange: { method: 'GET', path: '/', body: null, status: 200, json: { ok: true } }, log: [] });
+    });
+    const answer = await engine.request({ method: 'GET', path: '/' });
+    expect(answer.exchange).toMatchObject({ status: 200, json: { ok: true } });
+  });
+
+  it('a console request that never returns is stopped at its time limit (interrupt)', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('crossOriginIsolated', true);
+    let interrupts: Uint8Array | null = null;
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'init') interrupts = new Uint8Array(m.interrupt ?? new SharedArrayBuffer(1));
+    });
+    await engine.start();
+    const asking = engine.request({ method: 'POST', path: '/predict', body: {} }, 10_000);
+    const settled = asking.catch((e: Error) => e.message);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(interrupts?.[0]).toBe(2);
+    // The endpoint's loop gets KeyboardInterrupt; the worker says so.
+    const m = ScriptedWorker.made[0]!.received.find((x) => x.type === 'request') as Extract<ToWorker, { type: 'request' }>;
+    ScriptedWorker.made[0]!.send({ type: 'request-failed', id: m.id, nonce: m.nonce, message: 'KeyboardInterrupt', interrupted: true });
+    expect(await settled).toBe('The request ran longer than 10 s and was stopped.');
+    expect(ScriptedWorker.made).toHaveLength(1); // the engine stays as it is
+  });
+
+  it('a console request that never returns, without isolation, replaces the worker and settles', async () => {
+    vi.useFakeTimers();
+    const engine = engineWith(ready);
+    await engine.start();
+    const settled = engine.request({ method: 'GET', path: '/loop' }, 5_000).catch((e: Error) => e.message);
+    await vi.advanceTimersByTimeAsync(5_001);
+    expect(await settled).toBe('The request ran longer than 5 s and was stopped.');
+    expect(ScriptedWorker.made[0]?.terminated).toBe(true);
+    expect(ScriptedWorker.made).toHaveLength(2);
+  });
+
+  it('a console request still waiting when the worker is replaced is told why', async () => {
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'request') w.send({ type: 'fatal', id: null, message: 'RangeError: Maximum call stack size exceeded' });
+    });
+    await engine.start();
+    await expect(engine.request({ method: 'GET', path: '/' })).rejects.toThrow('The Python engine crashed (RangeError: Maximum call stack size exceeded) and was restarted.');
+    expect(engine.state.error).toBeNull();
+    expect(ScriptedWorker.made).toHaveLength(2);
   });
 });

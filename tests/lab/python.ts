@@ -4,7 +4,15 @@ import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type HttpRequest,
 import { pyodideFs } from '../../src/lab/pyodideFs';
 import { HOME } from '../../src/lab/labFiles';
 import { runShell, shellOutcome, transcriptOutput } from '../../src/lab/shellRuntime';
+import { parseFromWorker } from '../../src/lab/protocolSchema';
 import type { RunOutcome, RunResult, WorldFiles } from '../../src/lab/types';
+
+/** Every outcome a test sees must be one the page accepts from the worker (protocolSchema.ts). */
+function accepted(outcome: RunOutcome, world: WorldFiles): RunOutcome {
+  const parsed = parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome, world, truncatedLines: 0, truncatedBytes: 0 });
+  if (!parsed.ok) throw new Error(`the page would refuse this outcome: ${parsed.reason}`);
+  return outcome;
+}
 
 export interface NodeLab {
   py: PyodideAPI;
@@ -31,13 +39,13 @@ export async function createNodeLab(world: WorldFiles | null = null): Promise<No
     run(code, { filename = 'main.py', variables = [], requests = [] } = {}) {
       stdout = '';
       stderr = '';
-      const outcome = runLearnerCode(py, code, filename, variables, requests);
+      const outcome = accepted(runLearnerCode(py, code, filename, variables, requests), snapshotWorld(py));
       return { ...outcome, stdout, stderr };
     },
     request: (request) => sendRequest(py, request),
     async shell(script) {
       const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30));
-      return { outcome: shellOutcome(shell), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
+      return { outcome: accepted(shellOutcome(shell), snapshotWorld(py)), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
     },
     write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),
     snapshot: () => snapshotWorld(py),
