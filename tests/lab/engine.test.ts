@@ -225,6 +225,7 @@ describe('LabEngine', () => {
 
   it('a result posted on the worker’s global channel (learner code) is ignored', async () => {
     const engine = engineWith(ready);
+    await engine.start();
     const running = engine.run({ code: 'import js', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
     await flushMicrotasks();
     const worker = ScriptedWorker.made[0]!;
@@ -299,14 +300,14 @@ describe('LabEngine', () => {
   });
 
   it('a console request that never returns is stopped at its time limit (interrupt)', async () => {
-    vi.useFakeTimers();
     vi.stubGlobal('crossOriginIsolated', true);
     let interrupts: Uint8Array | null = null;
     const engine = engineWith((w, m) => {
       ready(w, m);
       if (m.type === 'init') interrupts = new Uint8Array(m.interrupt ?? new SharedArrayBuffer(1));
     });
-    await engine.start();
+    await engine.start(); // with real timers: the saved project is read from IndexedDB first
+    vi.useFakeTimers();
     const asking = engine.request({ method: 'POST', path: '/predict', body: {} }, 10_000);
     const settled = asking.catch((e: Error) => e.message);
     await vi.advanceTimersByTimeAsync(10_000);
@@ -319,9 +320,9 @@ describe('LabEngine', () => {
   });
 
   it('a console request that never returns, without isolation, replaces the worker and settles', async () => {
-    vi.useFakeTimers();
     const engine = engineWith(ready);
-    await engine.start();
+    await engine.start(); // with real timers: the saved project is read from IndexedDB first
+    vi.useFakeTimers();
     const settled = engine.request({ method: 'GET', path: '/loop' }, 5_000).catch((e: Error) => e.message);
     await vi.advanceTimersByTimeAsync(5_001);
     expect(await settled).toBe('The request ran longer than 5 s and was stopped.');
