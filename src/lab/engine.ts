@@ -8,6 +8,7 @@ import type { HttpRequest } from './pythonRuntime';
 import { emptyOutcome } from './outcome';
 import { parseFromWorker } from './protocolSchema';
 import type { HttpExchange, OutputChunk, RunResult, WorldFiles } from './types';
+import { setAsideNotice } from './worldFiles';
 import { labStorageKey, worldStoreFor } from './worldStore';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
@@ -192,6 +193,11 @@ export class LabEngine {
         this.set({ stage: message.stage });
         return;
       case 'ready':
+        if (message.setAside) {
+          // The worker could not lay out the saved project: keep it aside before the start project replaces it.
+          void worldStoreFor(this.storageKey).keepAside(this.world);
+          this.set({ notice: setAsideNotice(message.setAside) });
+        }
         this.world = message.world;
         this.rejectReady = null;
         performance.mark('lab:engine-ready');

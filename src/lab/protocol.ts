@@ -22,7 +22,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; stage: string }
-  | { type: 'ready'; world: WorldFiles }
+  /** `setAside`: why the saved world could not be laid out (the start project was used instead). */
+  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined }
   | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }
   | { type: 'result'; id: number; nonce: string; outcome: RunOutcome; world: WorldFiles; truncatedLines: number; truncatedBytes: number }
   | { type: 'response'; id: number; nonce: string; exchange: HttpExchange; log: OutputChunk[] }

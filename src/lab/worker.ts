@@ -98,9 +98,9 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   py.setStdout(writer('stdout'));
   py.setStderr(writer('stderr'));
   if (message.interrupt) py.setInterruptBuffer(new Uint8Array(message.interrupt));
-  await setupLab(py, message.world);
+  const { setAside } = await setupLab(py, message.world);
   lockDown(py);
-  send({ type: 'ready', world: snapshotWorld(py) });
+  send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}) });
 }
 
 async function run(message: Extract<ToWorker, { type: 'run' }>) {

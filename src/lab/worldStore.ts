@@ -6,6 +6,7 @@
 // Web Lock): a second tab reads it but does not save, and can take it over.
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { WorldFiles } from './types';
+import { setAsideNotice, validateWorld } from './worldFiles';
 
 export type LabAccess =
   /** Not known yet (the lock is being asked for). */
@@ -162,6 +163,16 @@ export class WorldStore {
     else this.acquire({ steal: true });
   }
 
+  /** Keep a saved project the lab could not use, for recovery, under a key of its own. */
+  async keepAside(world: unknown): Promise<void> {
+    const idb = this.deps.idb?.();
+    try {
+      if (idb) await set(`${this.key}:set-aside:${new Date().toISOString()}`, world, idb);
+    } catch {
+      /* nowhere to keep it: the notice still says what happened */
+    }
+  }
+
   /** The saved project, or null; moves one saved by an older version out of localStorage. */
   async load(): Promise<{ world: WorldFiles | null; notice: string | null }> {
     const idb = this.deps.idb?.();
@@ -175,8 +186,12 @@ export class WorldStore {
       return { world: null, notice: `The saved lab could not be read (${String(error)}), so it started fresh.` };
     }
     if (stored !== undefined) {
-      if (isWorld(stored)) return { world: stored, notice: null };
-      return { world: null, notice: 'The saved lab could not be read, so it started fresh.' };
+      // A saved world that parses but cannot be laid out (unsafe paths, clashes, bad encodings)
+      // is refused whole and kept aside, never handed to the worker (issue 11, item 4).
+      const { world, problems } = isWorld(stored) ? validateWorld(stored) : { world: null, problems: ['it is not a set of files'] };
+      if (world) return { world, notice: null };
+      await this.keepAside(stored);
+      return { world: null, notice: setAsideNotice(problems) };
     }
     return this.migrate(idb);
   }

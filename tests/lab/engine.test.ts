@@ -241,6 +241,16 @@ describe('LabEngine', () => {
     expect(result.outcome.variables).toEqual({});
   });
 
+  it('a saved project the worker could not lay out is reported, next to Reset lab', async () => {
+    const engine = engineWith((w, m) => {
+      if (m.type === 'init') w.send({ type: 'ready', world: { 'README.md': 'x' }, setAside: ["its files could not be written (EIO: /home/lab/data)"] });
+    });
+    await engine.start();
+    expect(engine.state.notice).toBe(
+      'The saved lab could not be set up (its files could not be written (EIO: /home/lab/data)), so it started from its starting files; the old data was kept aside in this browser.',
+    );
+  });
+
   it('a result with the wrong nonce is refused, visibly, and nothing from it is used', async () => {
     const engine = engineWith((w, m) => {
       ready(w, m);

@@ -72,6 +72,22 @@ describe('saving and loading', () => {
     expect(Object.keys(localStorage).some((k) => k.startsWith(`${key}:unreadable:`))).toBe(true);
   });
 
+  it.each([
+    [{ '../escape.txt': 'x' }, 'escape'],
+    [{ data: 'x', 'data/raw.csv': 'y' }, 'both a file and the folder'],
+    [{ '': 'x' }, 'empty'],
+  ])('a saved project that cannot be laid out (%j) is refused whole, kept aside, with the reason', async (bad, why) => {
+    const key = `t${++seq}`;
+    await tab(key).save(bad as Record<string, string>);
+    const { world, notice } = await tab(key).load();
+    expect(world).toBeNull();
+    expect(notice).toMatch(/^The saved lab could not be set up \(/);
+    expect(notice).toContain(why);
+    expect(notice).toContain('the old data was kept aside in this browser');
+    const { keys } = await import('idb-keyval');
+    expect((await keys(idbStore)).some((k) => String(k).startsWith(`${key}:set-aside:`))).toBe(true);
+  });
+
   it('storage full: the save error says what was not saved and what to do; the next good save clears it', async () => {
     const key = `t${++seq}`;
     let full = true;
