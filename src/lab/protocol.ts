@@ -13,6 +13,7 @@ export type ToWorker =
       extraFiles: WorldFiles;
       variables: string[];
       requests: HttpRequest[];
+      asserts?: string[];
     }
   | { type: 'request'; id: number; request: HttpRequest };
 
