@@ -91,7 +91,10 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
 
     case 'dvc-tracked': {
       const pointer = fileText(files[`${check.path}.dvc`]);
-      if (pointer === null) return fail(`There is no ${check.path}.dvc: run dvc add ${check.path}.`);
+      if (pointer === null) {
+        const initialised = Object.keys(files).some((f) => f.startsWith('.dvc/'));
+        return fail(initialised ? `There is no ${check.path}.dvc: run dvc add ${check.path}.` : `There is no ${check.path}.dvc, and DVC is not initialised here: run dvc init, then dvc add ${check.path}.`);
+      }
       const info = readDvcFile(pointer);
       if (!info) return fail(`${check.path}.dvc is not a DVC file.`);
       const data = files[check.path];
