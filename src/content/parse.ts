@@ -526,9 +526,9 @@ function collectWrong(src: SourceFile, blocks: MarkedBlock[], checks: { id?: str
     else if (!checks[index]) src.error([], `the wrong block's fails="${fails}" names no check (checks: ${known})`, b.line);
     if (!mistake) src.error([], 'the wrong block needs mistake="…" saying in a few words what it gets wrong', b.line);
     const twin = files.find((f) => f.file === b.file.file);
-    if (!twin) src.error([], `the wrong block's file "${b.file.file}" is not one of the step's files (${files.map((f) => f.file).join(', ')})`, b.line);
+    if (!twin) src.error([], `the wrong block's file "${b.file.file}" is not one of the step's files (${[...new Set(files.map((f) => f.file))].join(', ')})`, b.line);
     else if (twin.language !== b.file.language) src.error([], `the wrong block for "${b.file.file}" is ${b.file.language}, but that file is ${twin.language}`, b.line);
-    if (fails !== undefined && checks[index] && mistake && twin) out.push({ file: b.file, fails: index, mistake, where: `${src.path}:${b.line}` });
+    if (fails !== undefined && checks[index] && mistake && twin) out.push({ file: b.file, fails: index, mistake, where: `content/${src.path}:${b.line}` });
   }
   return out;
 }
