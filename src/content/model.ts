@@ -17,6 +17,17 @@ export interface StepCheck {
   expect: Check;
 }
 
+/** A known wrong attempt (a ```python wrong … block): one file that replaces the solution's file of that name. */
+export interface WrongAttempt {
+  file: CodeFile;
+  /** Index into the step's checks of the check it must fail. */
+  fails: number;
+  /** The mistake it shows, in a few words. */
+  mistake: string;
+  /** Where it is written, for messages ("content/…/02-x.md:88"). */
+  where: string;
+}
+
 export interface Step extends Omit<StepFrontmatter, 'hints' | 'checks'> {
   slug: string;
   /** 1-based position in the lesson, from the file name's number. */
@@ -28,6 +39,7 @@ export interface Step extends Omit<StepFrontmatter, 'hints' | 'checks'> {
   hintsHtml: string[];
   starter: CodeFile[];
   solution: CodeFile[];
+  wrong: WrongAttempt[];
 }
 
 export interface QuizQuestion {

@@ -6,7 +6,7 @@ import type { Code, RootContent } from 'mdast';
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
-import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step } from './model.ts';
+import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, WrongAttempt } from './model.ts';
 import {
   faqFrontmatterSchema,
   glossaryFrontmatterSchema,
@@ -313,6 +313,7 @@ function parseLesson(
       if (mainLanguage && mainLanguage !== expected) {
         src.error(['runtime'], `is "${fm.runtime}" but the first starter block is ${mainLanguage}; put the ${expected} file first`);
       }
+      const wrong = collectWrong(src, blocks, checks, [...starter, ...solution]);
       steps.push({
         ...rest,
         slug,
@@ -323,6 +324,7 @@ function parseLesson(
         hintsHtml: hints.map(markdownToHtml),
         starter,
         solution,
+        wrong,
       });
     }
   }
@@ -453,9 +455,11 @@ function findCycle(nodes: SkillNode[]): string[] | undefined {
 }
 
 interface MarkedBlock {
-  role: 'starter' | 'solution';
+  role: 'starter' | 'solution' | 'wrong';
   file: CodeFile;
   line: number;
+  /** The fence's key="value" attributes (fails=, mistake=). */
+  attrs: Record<string, string>;
 }
 
 /** Render a file's body, pulling out the starter/solution code blocks. */
@@ -494,8 +498,9 @@ function renderProse(src: SourceFile, warn: (i: ContentIssue) => void): { html: 
 }
 
 function readMarkedBlock(node: Code, src: SourceFile, line: number): MarkedBlock | undefined {
-  const words = (node.meta ?? '').split(/\s+/).filter(Boolean);
-  const role = words.find((w): w is 'starter' | 'solution' => w === 'starter' || w === 'solution');
+  // Words and key=value / key="value with spaces" attributes after the language.
+  const words = [...(node.meta ?? '').matchAll(/(\w+)="([^"]*)"|(\S+)/g)].map((m) => (m[1] ? `${m[1]}=${m[2]}` : m[3]!));
+  const role = words.find((w): w is 'starter' | 'solution' | 'wrong' => w === 'starter' || w === 'solution' || w === 'wrong');
   if (!role) return undefined;
   const language = LANGUAGES[(node.lang ?? '').toLowerCase()];
   if (!language) {
@@ -505,7 +510,27 @@ function readMarkedBlock(node: Code, src: SourceFile, line: number): MarkedBlock
   const fileWord = words.find((w) => w.startsWith('file='));
   const file = fileWord ? fileWord.slice('file='.length) : DEFAULT_FILE[language];
   if (!file) src.error([], `the ${role} block has an empty file= name`, line);
-  return { role, line, file: { file, language, code: node.value.endsWith('\n') ? node.value : `${node.value}\n` } };
+  const attrs = Object.fromEntries(words.filter((w) => /^\w+=/.test(w)).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+  return { role, line, attrs, file: { file, language, code: node.value.endsWith('\n') ? node.value : `${node.value}\n` } };
+}
+
+/** The step's wrong blocks: each names the check it must fail (fails=<check id or 1-based number>) and its mistake. */
+function collectWrong(src: SourceFile, blocks: MarkedBlock[], checks: { id?: string | undefined }[], files: CodeFile[]): WrongAttempt[] {
+  const out: WrongAttempt[] = [];
+  for (const b of blocks.filter((x) => x.role === 'wrong')) {
+    const fails = b.attrs.fails;
+    const mistake = b.attrs.mistake;
+    const known = checks.map((c, i) => c.id ?? String(i + 1)).join(', ');
+    const index = fails === undefined ? -1 : /^\d+$/.test(fails) ? Number(fails) - 1 : checks.findIndex((c) => c.id === fails);
+    if (fails === undefined) src.error([], `the wrong block needs fails=<check id or number> naming the check it must fail (checks: ${known})`, b.line);
+    else if (!checks[index]) src.error([], `the wrong block's fails="${fails}" names no check (checks: ${known})`, b.line);
+    if (!mistake) src.error([], 'the wrong block needs mistake="…" saying in a few words what it gets wrong', b.line);
+    const twin = files.find((f) => f.file === b.file.file);
+    if (!twin) src.error([], `the wrong block's file "${b.file.file}" is not one of the step's files (${[...new Set(files.map((f) => f.file))].join(', ')})`, b.line);
+    else if (twin.language !== b.file.language) src.error([], `the wrong block for "${b.file.file}" is ${b.file.language}, but that file is ${twin.language}`, b.line);
+    if (fails !== undefined && checks[index] && mistake && twin) out.push({ file: b.file, fails: index, mistake, where: `content/${src.path}:${b.line}` });
+  }
+  return out;
 }
 
 function collectCode(src: SourceFile, blocks: MarkedBlock[], role: 'starter' | 'solution'): CodeFile[] {

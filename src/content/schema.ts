@@ -84,10 +84,17 @@ export const checkSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('drift-detected') }).strict(),
   z.object({ kind: z.literal('retrained') }).strict(),
+  z
+    .object({
+      kind: z.literal('assert'),
+      python: z.string().min(1).describe('Python run after the program; an AssertionError fails the check with its message'),
+    })
+    .strict(),
 ]);
 
 export const stepCheckSchema = z
   .object({
+    id: slug.optional().describe('names the check for a wrong block\'s fails='),
     says: z.string().min(1).describe('the sentence the learner sees'),
     expect: checkSchema.describe('how the outcome of the run is judged'),
   })

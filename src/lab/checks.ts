@@ -91,7 +91,10 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
 
     case 'dvc-tracked': {
       const pointer = fileText(files[`${check.path}.dvc`]);
-      if (pointer === null) return fail(`There is no ${check.path}.dvc: run dvc add ${check.path}.`);
+      if (pointer === null) {
+        const initialised = Object.keys(files).some((f) => f.startsWith('.dvc/'));
+        return fail(initialised ? `There is no ${check.path}.dvc: run dvc add ${check.path}.` : `There is no ${check.path}.dvc, and DVC is not initialised here: run dvc init, then dvc add ${check.path}.`);
+      }
       const info = readDvcFile(pointer);
       if (!info) return fail(`${check.path}.dvc is not a DVC file.`);
       const data = files[check.path];
@@ -124,6 +127,13 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       return ok;
     }
 
+    case 'assert': {
+      // Judged in the lab right after the program (lab_runner._judge_asserts), on the evidence the lab's modules recorded.
+      const verdict = outcome.asserts?.[check.python];
+      if (verdict === undefined) return fail(outcome.shell ? 'This check needs a Python run.' : 'This check was not judged: run your code again.');
+      return verdict === null ? ok : fail(verdict);
+    }
+
     case 'dockerfile': {
       const text = files.Dockerfile;
       if (text === undefined) return fail('There is no Dockerfile in the project.');
@@ -147,8 +157,9 @@ function round(n: number) {
 }
 
 /** What a run must collect for these checks: variable values, and requests to send to the served app. */
-export function probesFor(checks: { expect: Check }[]): { variables: string[]; requests: HttpRequest[] } {
+export function probesFor(checks: { expect: Check }[]): { variables: string[]; requests: HttpRequest[]; asserts: string[] } {
   return {
+    asserts: checks.flatMap((c) => (c.expect.kind === 'assert' ? [c.expect.python] : [])),
     variables: checks.flatMap((c) => (c.expect.kind === 'variable' ? [c.expect.name] : [])),
     requests: checks.flatMap((c) => (c.expect.kind === 'http' ? [{ method: c.expect.method, path: c.expect.path, body: c.expect.body ?? null }] : [])),
   };

@@ -36,6 +36,8 @@ export interface RunRequest {
   variables: string[];
   /** Requests to send to the app the code serves, if it defines one. */
   requests?: HttpRequest[];
+  /** The step's assert checks (Python), judged in the worker after the program. */
+  asserts?: string[];
   timeLimitMs: number;
   onOutput?: (chunks: OutputChunk[]) => void;
 }
@@ -326,6 +328,7 @@ export class LabEngine {
         extraFiles: request.extraFiles ?? {},
         variables: request.variables,
         requests: request.requests ?? [],
+        asserts: request.asserts ?? [],
       });
     });
   }

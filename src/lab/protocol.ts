@@ -17,6 +17,7 @@ export type ToWorker =
       extraFiles: WorldFiles;
       variables: string[];
       requests: HttpRequest[];
+      asserts?: string[];
     }
   | { type: 'request'; id: number; nonce: string; request: HttpRequest };
 

@@ -102,6 +102,8 @@ const outcome = z.looseObject({
   tracking,
   server: z.nullable(openApi),
   responses: z.array(exchange),
+  // Each assert check's verdict: null when it held, else the message the learner sees.
+  asserts: z.optional(z.record(str, z.nullable(str))),
   shell: z.optional(
     z.looseObject({
       transcript: z.array(z.looseObject({ line: str, output: z.array(chunk), code: num })),

@@ -78,11 +78,18 @@ import lab_runner
 }
 
 /** Run the learner's code; stdout/stderr go wherever the runtime's streams point. */
-export function runLearnerCode(py: PyodideAPI, code: string, filename: string, variables: string[], requests: HttpRequest[] = []): RunOutcome {
+export function runLearnerCode(
+  py: PyodideAPI,
+  code: string,
+  filename: string,
+  variables: string[],
+  requests: HttpRequest[] = [],
+  asserts: string[] = [],
+): RunOutcome {
   writeFile(py, `${HOME}/${filename}`, code);
   const runner = py.pyimport('lab_runner');
   try {
-    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests)) as string) as RunOutcome;
+    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), JSON.stringify(asserts)) as string) as RunOutcome;
   } finally {
     runner.destroy();
   }

@@ -194,6 +194,8 @@ export interface RunOutcome {
   server: OpenApiDoc | null;
   /** The requests the step's checks sent to that server, with their answers. */
   responses: HttpExchange[];
+  /** The step's assert checks, judged in the lab after the program: null when one passed, else its message. */
+  asserts?: Record<string, string | null>;
   /** For shell runs: the terminal transcript and the repository afterwards. */
   shell?: { transcript: ShellLine[]; repo: RepoSummary | null };
 }

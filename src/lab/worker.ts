@@ -112,7 +112,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
     py.FS.mkdirTree(`${HOME}/${path}`.replace(/\/[^/]*$/, ''));
     py.FS.writeFile(`${HOME}/${path}`, text);
   }
-  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests);
+  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.asserts);
   flushPython(py);
   flush();
   const end = sink.finish();

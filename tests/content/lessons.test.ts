@@ -99,7 +99,7 @@ describe('npm run content:check', () => {
     const { code, out } = run('content');
     expect(code).toBe(0);
     expect(out).toMatch(/content ok: \d+ lesson\(s\), 5 step\(s\)/);
-  });
+  }, 60_000); // a child process (npx tsx): seconds on a busy 2-core machine
 
   it('fails with file:line errors on the broken fixture', () => {
     const { code, out } = run('tests/fixtures/broken-content');
@@ -109,7 +109,7 @@ describe('npm run content:check', () => {
     expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/steps/01-only-step.md:14:1 — needs a solution code block');
     expect(out).toContain('warning: tests/fixtures/broken-content/broken-lesson/lesson.md:15:17 — raw HTML is not allowed');
     expect(out).toContain('5 problems in tests/fixtures/broken-content/');
-  });
+  }, 60_000);
 });
 
 describe('content/README.md', () => {

@@ -97,7 +97,7 @@ describe('content errors name the file, the line and the field', () => {
     expect(
       errorsOf(withFile('hello-lab/steps/01-first-step.md', (t) => t.replace('{ kind: file-exists, path: hello.txt }', '{ kind: vibes }'))),
     ).toEqual([
-      'content/hello-lab/steps/01-first-step.md:12:21 — checks[0].expect.kind: unknown check kind "vibes" (expected one of: output-contains, no-error, file-exists, dvc-tracked, git-committed, git-not-committed, variable, mlflow-param, mlflow-metric, mlflow-model, http, dockerfile, training-loss, drift-detected, retrained)',
+      'content/hello-lab/steps/01-first-step.md:12:21 — checks[0].expect.kind: unknown check kind "vibes" (expected one of: output-contains, no-error, file-exists, dvc-tracked, git-committed, git-not-committed, variable, mlflow-param, mlflow-metric, mlflow-model, http, dockerfile, training-loss, drift-detected, retrained, assert)',
     ]);
   });
 
@@ -200,5 +200,47 @@ describe('unsafe markdown never reaches the page', () => {
       'content/hello-lab/lesson.md:15:41 — unsafe link "javascript:alert(2)" was removed',
       'content/hello-lab/lesson.md:17:1 — raw HTML is not allowed in lesson markdown and was removed',
     ]);
+  });
+});
+
+describe('wrong attempts (```python wrong fails=… mistake="…" blocks)', () => {
+  const step = 'hello-lab/steps/02-second-step.md';
+  const withWrong = (fence: string, checkId = '') =>
+    withFile(step, (t) => `${t.replace('  - says: It prints hello.', `  - ${checkId ? `id: ${checkId}\n    ` : ''}says: It prints hello.`)}\n${fence}\nprint("bye")\n\`\`\`\n`);
+
+  it('are taken out of the prose with the check they must fail, by id or by number', () => {
+    const byId = parseCourse(withWrong('```python wrong file=hello.py fails=says-hello mistake="printing the wrong word"', 'says-hello'));
+    expect(byId.errors).toEqual([]);
+    const parsed = byId.course.lessons[0]?.steps[1];
+    expect(parsed?.wrong).toEqual([
+      {
+        file: { file: 'hello.py', language: 'python', code: 'print("bye")\n' },
+        fails: 0,
+        mistake: 'printing the wrong word',
+        where: 'content/hello-lab/steps/02-second-step.md:26',
+      },
+    ]);
+    expect(parsed?.html).not.toContain('bye');
+    expect(parseCourse(withWrong('```python wrong file=hello.py fails=1 mistake="printing the wrong word"')).course.lessons[0]?.steps[1]?.wrong[0]?.fails).toBe(0);
+  });
+
+  it('name the file and line of a block without fails= or mistake=, or naming no check or file', () => {
+    expect(errorsOf(withWrong('```python wrong file=hello.py mistake="x"'))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:25:1 — the wrong block needs fails=<check id or number> naming the check it must fail (checks: 1)',
+    ]);
+    expect(errorsOf(withWrong('```python wrong file=hello.py fails=says-hi mistake="x"', 'says-hello'))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:26:1 — the wrong block\'s fails="says-hi" names no check (checks: says-hello)',
+    ]);
+    expect(errorsOf(withWrong('```python wrong file=hello.py fails=2'))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:25:1 — the wrong block\'s fails="2" names no check (checks: 1)',
+      'content/hello-lab/steps/02-second-step.md:25:1 — the wrong block needs mistake="…" saying in a few words what it gets wrong',
+    ]);
+    expect(errorsOf(withWrong('```python wrong file=bye.py fails=1 mistake="x"'))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:25:1 — the wrong block\'s file "bye.py" is not one of the step\'s files (hello.py)',
+    ]);
+  });
+
+  it('an assert check needs its Python', () => {
+    expect(errorsOf(withFile(step, (t) => t.replace('{ kind: output-contains, text: hello }', '{ kind: assert }')))[0]).toMatch(/02-second-step.md:12:\d+ — checks\[0\]\.expect\.python/);
   });
 });

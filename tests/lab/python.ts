@@ -18,7 +18,7 @@ export interface NodeLab {
   py: PyodideAPI;
   /** What setupLab reported (a saved world set aside, if it was). */
   setup: LabSetup;
-  run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[] }) => RunOutcome & { stdout: string; stderr: string };
+  run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[]; asserts?: string[] }) => RunOutcome & { stdout: string; stderr: string };
   request: (request: HttpRequest) => ReturnType<typeof sendRequest>;
   /** Run a shell script in the lab, as the worker does. */
   shell: (script: string) => Promise<RunResult>;
@@ -36,10 +36,10 @@ export async function createNodeLab(world: WorldFiles | null = null): Promise<No
   return {
     py,
     setup,
-    run(code, { filename = 'main.py', variables = [], requests = [] } = {}) {
+    run(code, { filename = 'main.py', variables = [], requests = [], asserts = [] } = {}) {
       stdout = '';
       stderr = '';
-      const outcome = accepted(runLearnerCode(py, code, filename, variables, requests), snapshotWorld(py));
+      const outcome = accepted(runLearnerCode(py, code, filename, variables, requests, asserts), snapshotWorld(py));
       return { ...outcome, stdout, stderr };
     },
     request: (request) => sendRequest(py, request),

@@ -28,14 +28,21 @@ TARGET = "failure"
 # previews and to judge the step's checks.
 _training_log = []
 _drift_log = []
+# Evidence the step's checks read (lab_runner's assert checks): the rows each fit
+# learned from, which rows each score was measured on, how each split was seeded.
+# Kept apart from the logs above, which go to the page as JSON.
+_fits = []
+_scores = []
+_splits = []
 
 
 class Column(list):
     """A dataset column: a list of floats that remembers its name."""
 
-    def __init__(self, values, name):
+    def __init__(self, values, name, source=None):
         super().__init__(values)
         self.name = name
+        self.source = source
 
 
 class Dataset:
@@ -70,7 +77,7 @@ class Dataset:
         if name not in self.columns:
             raise KeyError(f"no column named {name!r}; columns are {self.columns}")
         i = self.columns.index(name)
-        return Column((row[i] for row in self.rows), name)
+        return Column((row[i] for row in self.rows), name, self.source)
 
     def concat(self, other):
         if other.columns != self.columns:
@@ -109,12 +116,15 @@ def load_dataset(path):
     return Dataset(columns, rows, source=path)
 
 
-def split(data, test_size=0.2, seed=42):
-    """Shuffle with a fixed seed and hold back `test_size` of the rows."""
+def split(data, test_size=0.2, seed=None):
+    """Shuffle and hold back `test_size` of the rows. Without a `seed` the shuffle
+    differs on every run (as scikit-learn's train_test_split without random_state),
+    so pass one to make the split, and the scores, reproducible."""
     if not 0 < test_size < 1:
         raise ValueError("test_size must be between 0 and 1")
     order = list(range(len(data)))
     random.Random(seed).shuffle(order)
+    _splits.append({"seed": seed, "test_size": test_size, "source": data.source, "rows": len(data)})
     cut = int(round(len(order) * (1 - test_size)))
     pick = lambda idx: Dataset(data.columns, [data.rows[i] for i in idx], data.source)  # noqa: E731
     return pick(order[:cut]), pick(order[cut:])
@@ -194,6 +204,7 @@ class LogisticRegression:
             self.history.append(Epoch(epoch, loss / n, hits / n))
             self.weights = [wj - self.learning_rate * sum(map(mul, errors, col)) / n for wj, col in zip(w, columns)]
             self.bias = b - self.learning_rate * sum(errors) / n
+        _fits.append({"model": self, "rows": {tuple(r) for r in X}, "n_rows": n, "losses": [e.loss for e in self.history]})
         _training_log.append(
             {
                 "learning_rate": self.learning_rate,
@@ -219,7 +230,11 @@ class LogisticRegression:
         """Accuracy: the fraction of rows predicted correctly."""
         predictions = self.predict(X)
         y = [int(v) for v in y]
-        return sum(p == t for p, t in zip(predictions, y)) / len(y)
+        value = sum(p == t for p, t in zip(predictions, y)) / len(y)
+        fit = next((f for f in reversed(_fits) if f["model"] is self), None)
+        seen = sum(tuple(map(float, r)) in fit["rows"] for r in X) if fit else 0
+        _scores.append({"model": self, "n_rows": len(y), "seen_in_training": seen, "accuracy": value})
+        return value
 
     def to_dict(self):
         self._require_fit()
@@ -279,6 +294,9 @@ def psi(reference, current, bins=10):
     r, c = shares(ref), shares(cur)
     value = sum((a - b) * math.log(a / b) for a, b in zip(r, c))
     _drift_log.append({
+        "reference_source": getattr(reference, "source", None),
+        "current_source": getattr(current, "source", None),
+        "same_values": sorted(cur) == ref,
         "column": getattr(current, "name", None) or getattr(reference, "name", None),
         "psi": value,
         "bins": bins,

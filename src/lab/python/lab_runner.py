@@ -4,6 +4,7 @@ The learner's file is compiled under its own name, so tracebacks and line
 numbers are theirs; the runner's own frames are cut from the traceback.
 """
 
+import functools
 import importlib
 import json
 import linecache
@@ -152,6 +153,78 @@ def _new_program(filename):
     return main.__dict__
 
 
+# --- evidence for the steps' assert checks ------------------------------------------------------
+# Every model the program or its served app loads from the registry is recorded with when it
+# was loaded (uvicorn._phase), so a check can tell "once at startup" from "on every request".
+_loads = []
+_UNRECORDED = {}
+
+
+def _recording(module, attr):
+    original = getattr(module, attr)
+    _UNRECORDED[f"{module.__name__}.{attr}"] = original
+
+    @functools.wraps(original)
+    def load_model(model_uri, *args, **kwargs):
+        model = original(model_uri, *args, **kwargs)
+        _loads.append({"uri": model_uri, "phase": uvicorn._phase, "via": f"{module.__name__}.{attr}"})
+        return model
+
+    setattr(module, attr, load_model)
+
+
+def _record_loads():
+    import mlflow.pyfunc
+    import mlflow.sklearn
+
+    if not _UNRECORDED:
+        _recording(mlflow.pyfunc, "load_model")
+        _recording(mlflow.sklearn, "load_model")
+
+
+_record_loads()
+
+
+def _aliases():
+    return {name: dict(m.get("aliases", {})) for name, m in _store.data()["registered_models"].items()}
+
+
+def _champion_model(name="failure-classifier"):
+    """The model the registry's champion alias points at, loaded for the check (not recorded)."""
+    return _UNRECORDED["mlflow.pyfunc.load_model"](f"models:/{name}@champion")
+
+
+def _judge_asserts(asserts, namespace, evidence, error):
+    """Run each assert check against the program's namespace and the run's evidence: None
+    when it passed, else the message to show (its AssertionError's text)."""
+    verdicts = {}
+    for code in asserts:
+        if error is not None:
+            verdicts[code] = "The program did not finish, so this could not be judged: fix its error first."
+            continue
+        scope = {
+            "ns": dict(namespace),
+            "evidence": evidence,
+            "request": lambda method, path, body=None: uvicorn._request(method, path, body),
+            "champion_model": _champion_model,
+            "lab": lab,
+        }
+        try:
+            with open(os.devnull, "w") as quiet:  # the check's own requests do not log to the console
+                saved = sys.stdout, sys.stderr
+                sys.stdout = sys.stderr = quiet
+                try:
+                    exec(compile(code, "<check>", "exec"), scope)
+                finally:
+                    sys.stdout, sys.stderr = saved
+            verdicts[code] = None
+        except AssertionError as exc:
+            verdicts[code] = str(exc) or "This check failed."
+        except Exception as exc:  # noqa: BLE001 - a check that cannot run fails, saying why
+            verdicts[code] = f"This could not be judged ({type(exc).__name__}: {exc})."
+    return verdicts
+
+
 def request(method, path, body_json):
     """A request from the preview's console, to the app the lab's uvicorn serves."""
     body = json.loads(body_json) if body_json else None
@@ -164,13 +237,17 @@ def _start_server(namespace, filename):
     return None if exc is None else _format_error(exc, filename)
 
 
-def run(code, filename, variables_json, requests_json="[]"):
+def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
     variables = json.loads(variables_json)
     requests = json.loads(requests_json)
+    asserts = json.loads(asserts_json)
     mlflow._reset_session()
     _store.SOURCE_NAME = filename
     lab._training_log.clear()
     lab._drift_log.clear()
+    for log in (lab._fits, lab._scores, lab._splits, _loads):
+        log.clear()
+    aliases_before = _aliases()
     uvicorn._new_run()
     before_runs = set(_store.data()["runs"])
     before_versions = {
@@ -207,7 +284,6 @@ def run(code, filename, variables_json, requests_json="[]"):
         # The program failed, so its server is not restarted; the old one stops.
         uvicorn._stop()
 
-    _store.save()
     data = _store.data()
     new_versions = [
         {"name": name, "version": v}
@@ -215,6 +291,21 @@ def run(code, filename, variables_json, requests_json="[]"):
         for v in m["versions"]
         if (name, v) not in before_versions
     ]
+    evidence = {
+        "fits": list(lab._fits),
+        "scores": list(lab._scores),
+        "splits": list(lab._splits),
+        "drift": list(lab._drift_log),
+        "loads": _loads,  # the checks' own requests add to it, as the console's would
+        "aliases_before": aliases_before,
+        "aliases_after": _aliases(),
+        "runs": [data["runs"][r] for r in data["runs"] if r not in before_runs],
+        "versions": new_versions,
+        "registry": data["registered_models"],
+        "served": uvicorn._served is not None,
+    }
+    verdicts = _judge_asserts(asserts, namespace, evidence, error) if asserts else {}
+    _store.save()
     return json.dumps(
         {
             "error": error,
@@ -227,5 +318,6 @@ def run(code, filename, variables_json, requests_json="[]"):
             "tracking": _store.for_json(data),  # NaN/±inf as strings: JSON.parse has no NaN
             "server": uvicorn._openapi(),
             "responses": responses,
+            "asserts": verdicts,
         }
     )

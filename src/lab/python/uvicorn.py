@@ -22,6 +22,9 @@ _CLIENT = "127.0.0.1:52814"  # the console's address as uvicorn's access log sho
 _served = None  # the app being served
 _address = ("127.0.0.1", 8000)
 _run_called = False  # uvicorn.run() was called during the current program run
+# What the server is doing, for the checks' evidence of when the app loads its model:
+# "program" (the module itself), "startup" (the lifespan) or "request" (an endpoint).
+_phase = "program"
 
 
 def _log(line):
@@ -49,11 +52,12 @@ def _stop():
 
 def _start(app, host="127.0.0.1", port=8000):
     """Start serving `app` with uvicorn's startup log; returns the exception if the lifespan failed."""
-    global _served, _address
+    global _served, _address, _phase
     _stop()
     _log(f"INFO:     Started server process [{_PID}]")
     _log("INFO:     Waiting for application startup.")
     try:
+        _phase = "startup"
         app._startup()
     except BaseException as exc:  # noqa: BLE001 - uvicorn reports any lifespan failure
         # Starlette sends lifespan.startup.failed with the traceback; uvicorn/lifespan/on.py logs
@@ -61,6 +65,8 @@ def _start(app, host="127.0.0.1", port=8000):
         _log("ERROR:    " + "".join(traceback.format_exception(exc)).rstrip())
         _log("ERROR:    Application startup failed. Exiting.")
         return exc
+    finally:
+        _phase = "program"
     _log("INFO:     Application startup complete.")
     _log(f"INFO:     Uvicorn running on http://{host}:{port} (Press CTRL+C to quit)")
     _served = app
@@ -161,8 +167,10 @@ def _request(method, url, body):
 
     if _served is None:
         return {"method": method, "path": url, "body": body, "status": 0, "json": "No server is running: run your app first."}
+    global _phase
     host, port = _address
     try:
+        _phase = "request"
         response = _served._handle(method, url, body, f"http://{host}:{port}")
     except Exception as exc:  # noqa: BLE001 - a bug in an endpoint is a 500, as on a real server
         _log("ERROR:    Exception in ASGI application")
@@ -170,6 +178,8 @@ def _request(method, url, body):
         from fastapi.responses import PlainTextResponse
 
         response = PlainTextResponse("Internal Server Error", status_code=500)
+    finally:
+        _phase = "program"
     _log(f'INFO:     {_CLIENT} - "{method} {url} HTTP/1.1" {response.status_code} {_phrase(response.status_code)}')
     text = response.body.decode("utf-8", "replace")
     content = json.loads(text) if response.headers.get("content-type") == "application/json" else text

@@ -1,0 +1,52 @@
+// The assert check kind: Python run in the lab right after the program, against
+// its namespace and the evidence the lab's modules recorded; a failing assert's
+// message is the verdict the learner sees.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { judge } from '../../src/lab/checks';
+import type { Check } from '../../src/content/schema';
+import type { RunOutcome, RunResult } from '../../src/lab/types';
+import { createNodeLab, type NodeLab } from './python';
+
+let lab: NodeLab;
+beforeAll(async () => {
+  lab = await createNodeLab();
+}, 120_000);
+
+const result = (outcome: RunOutcome): RunResult => ({ outcome, output: [], truncatedLines: 0, durationMs: 0 });
+
+const falls: Check = {
+  kind: 'assert',
+  python: [
+    'assert evidence["fits"], "No model was trained."',
+    'losses = evidence["fits"][-1]["losses"]',
+    'assert losses[-1] < losses[0], f"The loss went from {losses[0]:.2f} to {losses[-1]:.2f}."',
+  ].join('\n'),
+};
+
+function judged(code: string, check: Check) {
+  const ran = lab.run(code, { asserts: check.kind === 'assert' ? [check.python] : [] });
+  return judge(check, { result: result(ran), files: {} });
+}
+
+describe('assert checks', () => {
+  it('pass on evidence recorded by the lab, and fail with the assert message', () => {
+    const train = (lr: number) =>
+      `import lab\nd = lab.load_dataset("data/raw_data.csv")\nlab.LogisticRegression(learning_rate=${lr}, epochs=5).fit(d.X, d.y)\n`;
+    expect(judged(train(0.5), falls)).toEqual({ pass: true, detail: '' });
+    expect(judged('x = 1\n', falls)).toEqual({ pass: false, detail: 'No model was trained.' });
+  });
+
+  it('read evidence, not variables: a program cannot set its way past one', () => {
+    expect(judged('evidence = {"fits": [{"losses": [1, 0]}]}\n', falls).detail).toBe('No model was trained.');
+  });
+
+  it('say why they could not judge: an error in the check, or a program that failed', () => {
+    expect(judged('x = 1\n', { kind: 'assert', python: 'ns["y"]' }).detail).toBe("This could not be judged (KeyError: 'y').");
+    expect(judged('1 / 0\n', falls).detail).toBe('The program did not finish, so this could not be judged: fix its error first.');
+  });
+
+  it('are unjudged when the run did not carry them (an old page, a shell run)', () => {
+    const ran = lab.run('x = 1\n');
+    expect(judge(falls, { result: result(ran), files: {} })).toEqual({ pass: false, detail: 'This check was not judged: run your code again.' });
+  });
+});
