@@ -7,6 +7,7 @@ const good = {
   learned: { 'ml-lifecycle/dvc': 5 },
   unlearned: {},
   completedSteps: {},
+  solutionUsed: {},
   drafts: { 'ml-lifecycle/the-training-loop': { 'train.py': 'print(1)\n' } },
   draftsAt: { 'ml-lifecycle/the-training-loop': { 'train.py': 5 } },
 };
@@ -26,7 +27,7 @@ describe('restoreFacts', () => {
   it('fills missing sections with defaults', () => {
     expect(restoreFacts({ awards: {} })).toEqual({
       ok: true,
-      facts: { awards: {}, quiz: {}, learned: {}, unlearned: {}, completedSteps: {}, drafts: {}, draftsAt: {} },
+      facts: { awards: {}, quiz: {}, learned: {}, unlearned: {}, completedSteps: {}, solutionUsed: {}, drafts: {}, draftsAt: {} },
       dropped: 0,
       unsafe: 0,
     });
