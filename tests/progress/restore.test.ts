@@ -16,6 +16,15 @@ describe('restoreFacts', () => {
   it('keeps good state as it is', () => {
     expect(restoreFacts(good)).toEqual({ ok: true, facts: good, dropped: 0, unsafe: 0 });
   });
+  it('keeps a revealed answer and when the solution was used', () => {
+    const state = {
+      ...good,
+      quiz: { 'ml-lifecycle/ct-level': { answers: [], correct: false, revealed: true } },
+      solutionUsed: { 'ml-lifecycle/the-training-loop': 7 },
+    };
+    expect(restoreFacts(state)).toEqual({ ok: true, facts: state, dropped: 0, unsafe: 0 });
+    expect(restoreFacts({ ...good, solutionUsed: { 'ml-lifecycle/the-training-loop': 'yes' } })).toMatchObject({ ok: true, dropped: 1 });
+  });
   it('drops damaged entries one by one and counts them', () => {
     const result = restoreFacts({
       ...good,
