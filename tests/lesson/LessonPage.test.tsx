@@ -199,4 +199,12 @@ describe('the FAQ and continue learning', () => {
     expect(section.getByRole('link', { name: 'Step 2: The training loop' })).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/the-training-loop');
     expect(section.getByRole('link', { name: /8 questions left to answer/ })).toHaveAttribute('href', '#quick-quiz');
   });
+
+  it('a question whose answer was shown is not left to answer', () => {
+    useProgress.getState().revealAnswer('ml-lifecycle', 'tracking-tool');
+    useProgress.getState().answerQuestion('ml-lifecycle', 'artificialintelligence', { id: 'ct-level', answer: 'x', xp: 20 }, 'y');
+    renderApp('/lessons/ml-lifecycle');
+    const section = within(screen.getByRole('region', { name: 'Continue Learning' }));
+    expect(section.getByRole('link', { name: /7 questions left to answer/ })).toHaveAttribute('href', '#quick-quiz');
+  });
 });
