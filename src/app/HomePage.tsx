@@ -10,6 +10,7 @@ export function HomePage() {
   const learned = useProgress((s) => s.learned);
   const completedSteps = useProgress((s) => s.completedSteps);
   const quiz = useProgress((s) => s.quiz);
+  const awards = useProgress((s) => s.awards);
 
   return (
     <div className="mx-auto max-w-4xl">
@@ -21,7 +22,7 @@ export function HomePage() {
       <h2 className="mt-10 text-xl font-semibold">Lessons</h2>
       <ul className="mt-4 grid gap-4">
         {course.lessons.map((lesson) => {
-          const p = lessonProgress(lesson, { learned, completedSteps, quiz });
+          const p = lessonProgress(lesson, { learned, completedSteps, quiz, awards });
           return (
             <li key={lesson.id} className="rounded-xl border border-line bg-surface p-5">
               <h3 className="text-lg font-semibold">

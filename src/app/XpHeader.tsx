@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Course, Lesson } from '../content/model';
-import { lessonProgress } from '../progress/selectors';
+import { lessonProgress, percentOf } from '../progress/selectors';
 import { useProgress } from '../progress/store';
 import { totalXp, xpBySkill } from '../progress/xp';
 
@@ -13,12 +13,13 @@ export function XpHeader({ lesson, course }: { lesson: Lesson | undefined; cours
 
   const skills = useMemo(() => xpBySkill(awards, course.lessons.map((l) => l.skill)), [awards, course]);
   const progress = useMemo(() => {
-    const facts = { learned, completedSteps, quiz };
+    const facts = { learned, completedSteps, quiz, awards };
     const parts = (lesson ? [lesson] : course.lessons).map((l) => lessonProgress(l, facts));
-    const done = parts.reduce((n, p) => n + p.done, 0);
-    const total = parts.reduce((n, p) => n + p.total, 0);
-    return { done, total, percent: total ? Math.round((done / total) * 100) : 0 };
-  }, [lesson, course, learned, completedSteps, quiz]);
+    // Weighed by XP (selectors.ts): the share of the XP on offer that has been earned.
+    const earned = parts.reduce((n, p) => n + p.xpEarned, 0);
+    const available = parts.reduce((n, p) => n + p.xpAvailable, 0);
+    return { earned, available, percent: percentOf(earned, available) };
+  }, [lesson, course, learned, completedSteps, quiz, awards]);
 
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-label="Your progress" role="group">
@@ -38,7 +39,7 @@ export function XpHeader({ lesson, course }: { lesson: Lesson | undefined; cours
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={progress.percent}
-          aria-valuetext={`${progress.percent}% (${progress.done} of ${progress.total} items)`}
+          aria-valuetext={`${progress.percent}% (${progress.earned} of ${progress.available} XP)`}
           className="block h-2 w-28 overflow-hidden rounded-full bg-surface-2 ring-1 ring-line"
         >
           <span className="block h-full bg-ok transition-[width] duration-500" style={{ width: `${progress.percent}%` }} />

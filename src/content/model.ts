@@ -48,6 +48,8 @@ export interface QuizQuestion {
   options: string[];
   answer: string;
   explanationHtml: string;
+  /** Why a wrong option is wrong, by option text; shown after that wrong try. */
+  feedbackHtml: Record<string, string>;
   xp: number;
 }
 

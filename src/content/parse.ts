@@ -344,6 +344,21 @@ function parseLesson(
       }
       const dup = q.options.find((o, j) => q.options.indexOf(o) !== j);
       if (dup) quizFile.error(['questions', i, 'options'], `option "${dup}" appears twice`);
+      // Feedback is all or nothing: every wrong option says why, and the answer has the explanation instead.
+      if (q.feedback) {
+        const feedback = q.feedback;
+        for (const key of Object.keys(feedback)) {
+          if (key === q.answer) {
+            quizFile.error(['questions', i, 'feedback', key], `"${key}" is the answer: it has the explanation, not feedback`);
+          } else if (!q.options.includes(key)) {
+            quizFile.error(['questions', i, 'feedback', key], `"${key}" is not one of the options (${q.options.map((o) => `"${o}"`).join(', ')})`);
+          }
+        }
+        const missing = q.options.filter((o) => o !== q.answer && feedback[o] === undefined);
+        if (missing.length) {
+          quizFile.error(['questions', i, 'feedback'], `no feedback for the wrong option${missing.length > 1 ? 's' : ''} ${missing.map((o) => `"${o}"`).join(', ')}`);
+        }
+      }
     });
   }
 
@@ -403,7 +418,11 @@ function parseLesson(
       next: meta.next,
       introHtml: renderBody(lessonFile).html,
       steps: steps.sort((a, b) => a.order - b.order),
-      quiz: quiz.map(({ explanation, ...q }) => ({ ...q, explanationHtml: markdownToHtml(explanation) })),
+      quiz: quiz.map(({ explanation, feedback, ...q }) => ({
+        ...q,
+        explanationHtml: markdownToHtml(explanation),
+        feedbackHtml: Object.fromEntries(Object.entries(feedback ?? {}).map(([option, md]) => [option, markdownToHtml(md)])),
+      })),
       glossary: terms.map(
         (t): GlossaryTerm => ({
           id: t.id,

@@ -132,6 +132,10 @@ export const quizFrontmatterSchema = z
             options: z.array(z.string().min(1)).min(2, 'at least two options').max(6),
             answer: z.string().min(1).describe('the text of the correct option, exactly as in options'),
             explanation: z.string().min(1).describe('shown after answering (markdown)'),
+            feedback: z
+              .record(z.string(), z.string().min(1))
+              .optional()
+              .describe('per wrong option, why it is wrong without giving the answer away (markdown)'),
             xp: z.number().int().positive().max(200).default(20),
           })
           .strict(),

@@ -2,13 +2,19 @@ import { Link } from 'react-router-dom';
 import type { Course, Lesson } from '../content/model';
 import { nextStep } from '../progress/selectors';
 import { quizKey, useProgress } from '../progress/store';
+import { isRevealed } from '../progress/xp';
 import { stepPath } from './phases';
 
 export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: Course }) {
   const completedSteps = useProgress((s) => s.completedSteps);
   const quiz = useProgress((s) => s.quiz);
   const step = nextStep(lesson, { completedSteps });
-  const unanswered = lesson.quiz.filter((q) => !quiz[quizKey(lesson.id, q.id)]?.correct).length;
+  // A question whose answer was shown is settled too: it cannot be answered any more.
+  const unanswered = lesson.quiz.filter((q) => {
+    const record = quiz[quizKey(lesson.id, q.id)];
+    if (!record) return true;
+    return !record.correct && !isRevealed(record, record.answers.filter((a) => a !== q.answer).length);
+  }).length;
   const others = [
     ...lesson.next.map((id) => course.lessons.find((l) => l.id === id)),
     ...course.lessons.filter((l) => l.id !== lesson.id && !lesson.next.includes(l.id)),

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import type { Lesson, Step } from '../content/model';
 import { stepKey, useProgress } from '../progress/store';
+import { solutionStepXp } from '../progress/xp';
 import { useTheme } from '../lib/useTheme';
 
 // Monaco is large: it loads only when a step is opened, after the text paints.
@@ -26,6 +27,10 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
   const drafts = useProgress((s) => s.drafts[stepKey(lesson.id, step.slug)]);
   const saveDraft = useProgress((s) => s.saveDraft);
   const clearDrafts = useProgress((s) => s.clearDrafts);
+  const markSolutionUsed = useProgress((s) => s.markSolutionUsed);
+  const done = useProgress((s) => s.completedSteps[stepKey(lesson.id, step.slug)] !== undefined);
+  const solutionUsed = useProgress((s) => s.solutionUsed[stepKey(lesson.id, step.slug)] !== undefined);
+  const [usedSolution, setUsedSolution] = useState(false);
 
   const file = step.starter[active] ?? step.starter[0];
   if (!file) return null;
@@ -36,18 +41,26 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
 
   const resetToStarter = () => {
     setUndo(drafts ?? null);
+    setUsedSolution(false);
     clearDrafts(lesson.id, step.slug);
     setView('mine');
   };
   const undoReset = () => {
     if (undo) for (const [name, code] of Object.entries(undo)) saveDraft(lesson.id, step.slug, name, code);
     setUndo(null);
+    setUsedSolution(false);
   };
   const useSolution = () => {
     setUndo(drafts ?? null);
+    setUsedSolution(true);
+    // Before the step is completed, using the solution lowers what completing it earns (xp.ts).
+    markSolutionUsed(lesson.id, step.slug);
     for (const s of step.solution) saveDraft(lesson.id, step.slug, s.file, s.code);
     setView('mine');
   };
+  const reducedXp = solutionStepXp(step.xp);
+  // Say what the button costs before it is pressed: only a step not yet completed, nor already reduced, loses XP.
+  const useSolutionLabel = done || solutionUsed ? 'Use the solution' : `Use the solution (step then worth ${reducedXp} XP instead of ${step.xp})`;
 
   const button = 'rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-2 disabled:opacity-50';
 
@@ -87,7 +100,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
                 Back to my code
               </button>
               <button type="button" className={button} onClick={useSolution}>
-                Use the solution
+                {useSolutionLabel}
               </button>
             </>
           ) : (
@@ -102,12 +115,16 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
           Showing the reference solution (read-only). Your code is kept: <strong>Back to my code</strong> returns to it.
         </p>
       )}
-      {undo && !showingSolution && (
+      {(undo || usedSolution) && !showingSolution && (
         <p role="status" className="flex items-center gap-3 border-b border-line bg-surface-2 px-3 py-1.5 text-sm">
-          Your previous code was replaced.
-          <button type="button" className={button} onClick={undoReset}>
-            Undo
-          </button>
+          {usedSolution
+            ? `The solution is in the editor${done ? '' : `: run it to complete the step for ${reducedXp} XP`}.`
+            : 'Your previous code was replaced.'}
+          {undo && (
+            <button type="button" className={button} onClick={undoReset}>
+              Undo
+            </button>
+          )}
         </p>
       )}
       <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-tab-${active}`} className="h-80 sm:h-96">
@@ -126,6 +143,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
               if (showingSolution) return;
               saveDraft(lesson.id, step.slug, file.file, code);
               if (undo) setUndo(null);
+              if (usedSolution) setUsedSolution(false);
             }}
           />
         </Suspense>

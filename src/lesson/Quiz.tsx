@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Lesson, QuizQuestion } from '../content/model';
 import { quizKey, useProgress } from '../progress/store';
-import { quizXpFor } from '../progress/xp';
+import { isRevealed, quizXpFor } from '../progress/xp';
 import { Prose } from './Prose';
 
 export function Quiz({ lesson }: { lesson: Lesson }) {
@@ -16,18 +16,24 @@ export function Quiz({ lesson }: { lesson: Lesson }) {
   );
 }
 
+// A question (issue 7): a wrong try says why that choice is wrong without
+// giving the answer away, and the learner tries again. The answer is shown
+// after QUIZ_REVEAL_AFTER wrong tries or on "Show answer"; then it earns nothing.
 function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: QuizQuestion; number: number }) {
   const id = useId();
   const record = useProgress((s) => s.quiz[quizKey(lesson.id, question.id)]);
   const answerQuestion = useProgress((s) => s.answerQuestion);
+  const revealAnswer = useProgress((s) => s.revealAnswer);
   const [choice, setChoice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const answers = record?.answers ?? [];
-  const last = answers[answers.length - 1];
-  const answered = answers.length > 0;
   const solved = record?.correct ?? false;
-  const wrongTries = answers.filter((a) => a !== question.answer).length;
+  const tried = answers.filter((a) => a !== question.answer);
+  const wrongTries = tried.length;
+  const revealed = isRevealed(record ?? { correct: false }, wrongTries);
+  const settled = solved || revealed;
+  const lastWrong = !solved && answers.length > 0 ? answers[answers.length - 1] : undefined;
   const worth = quizXpFor(question.xp, wrongTries);
 
   const submit = (e: FormEvent) => {
@@ -37,51 +43,60 @@ function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: 
       return;
     }
     setError(null);
-    answerQuestion(lesson.id, lesson.skill, question, choice);
+    if (!answerQuestion(lesson.id, lesson.skill, question, choice).correct) setChoice(null);
   };
 
   return (
     <form onSubmit={submit} className="rounded-xl border border-line bg-surface p-4">
-      <fieldset disabled={solved}>
+      <fieldset disabled={settled}>
         <legend id={`${id}-legend`} className="font-semibold">
           <span className="text-muted">{number}. </span>
           {question.prompt}
         </legend>
         <div role="radiogroup" aria-labelledby={`${id}-legend`} className="mt-3 grid gap-2">
           {question.options.map((option) => {
-            const isAnswer = answered && option === question.answer;
-            const isWrongPick = answered && option === last && option !== question.answer;
+            const isAnswer = settled && option === question.answer;
+            const wasTried = tried.includes(option);
             return (
               <label
                 key={option}
-                className={`flex cursor-pointer items-start gap-2 rounded-lg border px-3 py-2 text-sm has-[:checked]:border-accent ${
-                  isAnswer ? 'border-ok' : isWrongPick ? 'border-bad' : 'border-line'
-                }`}
+                className={`flex items-start gap-2 rounded-lg border px-3 py-2 text-sm has-[:checked]:border-accent ${
+                  isAnswer ? 'border-ok' : wasTried ? 'border-bad' : 'border-line'
+                } ${wasTried || settled ? 'cursor-default' : 'cursor-pointer'}`}
               >
                 <input
                   type="radio"
                   name={`${id}-option`}
                   value={option}
                   checked={solved ? option === question.answer : choice === option}
+                  // A wrong option already tried cannot be chosen again.
+                  disabled={wasTried}
                   onChange={() => setChoice(option)}
                   className="mt-1 accent-[var(--accent)]"
                 />
                 <span>
                   {option}
                   {isAnswer && <span className="ml-2 font-semibold text-ok">✓ right answer</span>}
-                  {isWrongPick && <span className="ml-2 font-semibold text-bad">✗ your answer</span>}
+                  {wasTried && <span className="ml-2 font-semibold text-bad">✗ your answer, not this one</span>}
                 </span>
               </label>
             );
           })}
         </div>
       </fieldset>
-      {!solved && (
+      {!settled && (
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink">
-            {answered ? 'Try again' : 'Check answer'}
+            {wrongTries > 0 ? 'Try again' : 'Check answer'}
           </button>
           <span className="text-sm text-muted">Worth {worth} XP</span>
+          <button
+            type="button"
+            onClick={() => revealAnswer(lesson.id, question.id)}
+            className="rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-2"
+          >
+            Show answer (no XP)
+          </button>
           {error && (
             <span role="alert" className="text-sm text-bad">
               {error}
@@ -90,17 +105,36 @@ function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: 
         </div>
       )}
       <div role="status" aria-live="polite">
-        {answered && (
+        {(answers.length > 0 || settled) && (
           <div className="mt-3 rounded-lg bg-surface-2 p-3 text-sm">
-            <p className={`font-semibold ${solved ? 'text-ok' : 'text-bad'}`}>
-              {solved
-                ? `Correct${answers.length > 1 ? ` after ${answers.length} tries` : ''}.`
-                : `Not quite. The right answer is “${question.answer}”.`}
-            </p>
-            <Prose html={question.explanationHtml} className="mt-1" />
+            {solved ? (
+              <p className="font-semibold text-ok">{`Correct${answers.length > 1 ? ` after ${answers.length} tries` : ''}.`}</p>
+            ) : (
+              lastWrong !== undefined && <WrongTry option={lastWrong} feedbackHtml={question.feedbackHtml[lastWrong]} />
+            )}
+            {revealed ? (
+              <>
+                <p className="mt-1 font-semibold">The right answer is “{question.answer}”.</p>
+                <Prose html={question.explanationHtml} className="mt-1" />
+                <p className="mt-1 text-muted">A shown answer earns no XP.</p>
+              </>
+            ) : solved ? (
+              <Prose html={question.explanationHtml} className="mt-1" />
+            ) : (
+              <p className="mt-1">Try again: a right answer now earns {worth} XP.</p>
+            )}
           </div>
         )}
       </div>
     </form>
+  );
+}
+
+function WrongTry({ option, feedbackHtml }: { option: string; feedbackHtml: string | undefined }) {
+  return (
+    <>
+      <p className="font-semibold text-bad">Not quite: “{option}” is not it.</p>
+      {feedbackHtml && <Prose html={feedbackHtml} className="mt-1" />}
+    </>
   );
 }

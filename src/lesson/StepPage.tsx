@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Lesson, Step } from '../content/model';
 import { isStepDone } from '../progress/selectors';
-import { useProgress } from '../progress/store';
+import { stepKey, useProgress } from '../progress/store';
+import { solutionStepXp } from '../progress/xp';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import type { CheckVerdict } from '../lab/checks';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
@@ -19,6 +20,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   useDocumentTitle(`${step.title} — ${lesson.title}`);
   const completedSteps = useProgress((s) => s.completedSteps);
   const done = isStepDone({ completedSteps }, lesson.id, step.slug);
+  const solutionUsed = useProgress((s) => s.solutionUsed[stepKey(lesson.id, step.slug)] !== undefined);
   const index = lesson.steps.indexOf(step);
   const prev = lesson.steps[index - 1];
   const next = lesson.steps[index + 1];
@@ -47,7 +49,8 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
       <div className="mt-4 grid items-start gap-6 lg:grid-cols-2">
         <div className="min-w-0">
           <p className="font-mono text-xs uppercase tracking-widest text-muted">
-            Step {step.order} of {lesson.steps.length} · {PHASE_LABEL[step.phase]} · {step.xp} XP
+            Step {step.order} of {lesson.steps.length} · {PHASE_LABEL[step.phase]} ·{' '}
+            {solutionUsed ? `${solutionStepXp(step.xp)} XP with the solution (${step.xp} without)` : `${step.xp} XP`}
             {done ? ' · completed' : ''}
           </p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{step.title}</h1>

@@ -1,13 +1,15 @@
 // Awards are checked against what the course knows (issue 11): saved or
 // imported data could otherwise carry any id and any XP. Every award must name
 // a step, question or term of the course, be backed by its fact (step done,
-// question answered correctly, term learned), and is capped at the item's XP.
+// question answered correctly, term learned), and is capped at the item's XP —
+// for a step whose solution was used before it was completed, at the reduced XP.
 import type { Course } from '../content/model';
 import type { ProgressFacts } from './restore';
-import { quizAwardId, stepAwardId, termAwardId, type Ledger } from './xp';
+import { quizAwardId, solutionStepXp, stepAwardId, termAwardId, type Ledger } from './xp';
 
 interface Item {
-  xp: number;
+  /** The most this award can be, given the facts. */
+  xp: (facts: ProgressFacts) => number;
   skill: string;
   backed: (facts: ProgressFacts) => boolean;
 }
@@ -19,15 +21,24 @@ function catalog(course: Course): Map<string, Item> {
     const skill = lesson.skill;
     for (const s of lesson.steps) {
       const key = `${lesson.id}/${s.slug}`;
-      items.set(stepAwardId(lesson.id, s.slug), { xp: s.xp, skill, backed: (f) => Boolean(f.completedSteps[key]) });
+      const withSolution = (f: ProgressFacts) => {
+        const used = f.solutionUsed[key];
+        const done = f.completedSteps[key];
+        return used !== undefined && done !== undefined && used <= done;
+      };
+      items.set(stepAwardId(lesson.id, s.slug), {
+        xp: (f) => (withSolution(f) ? solutionStepXp(s.xp) : s.xp),
+        skill,
+        backed: (f) => Boolean(f.completedSteps[key]),
+      });
     }
     for (const q of lesson.quiz) {
       const key = `${lesson.id}/${q.id}`;
-      items.set(quizAwardId(lesson.id, q.id), { xp: q.xp, skill, backed: (f) => Boolean(f.quiz[key]?.correct) });
+      items.set(quizAwardId(lesson.id, q.id), { xp: () => q.xp, skill, backed: (f) => Boolean(f.quiz[key]?.correct) });
     }
     for (const t of lesson.glossary) {
       const key = `${lesson.id}/${t.id}`;
-      items.set(termAwardId(lesson.id, t.id), { xp: t.xp, skill, backed: (f) => Boolean(f.learned[key]) });
+      items.set(termAwardId(lesson.id, t.id), { xp: () => t.xp, skill, backed: (f) => Boolean(f.learned[key]) });
     }
   }
   return items;
@@ -52,9 +63,10 @@ export function auditAwards(facts: ProgressFacts, course: Course): AuditResult {
       unknown.push(id);
       continue;
     }
-    if (award.xp > item.xp || award.skill !== item.skill) {
+    const cap = item.xp(facts);
+    if (award.xp > cap || award.skill !== item.skill) {
       capped.push(id);
-      awards[id] = { ...award, xp: Math.min(award.xp, item.xp), skill: item.skill };
+      awards[id] = { ...award, xp: Math.min(award.xp, cap), skill: item.skill };
     } else awards[id] = award;
   }
   return { facts: { ...facts, awards }, unknown, capped };

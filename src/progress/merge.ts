@@ -4,7 +4,9 @@
 // - completed steps: union; the earlier time.
 // - quiz answers: union of attempts per question: the shared beginning, then
 //   the wrong tries of both sides, then the correct answer if either side has
-//   one, so "correct" ends the list and a wrong try is never lost.
+//   one, so "correct" ends the list and a wrong try is never lost. A reveal on
+//   either side stays revealed (it takes no XP earned on the other side).
+// - solution used: union; the earlier time (audit.ts compares it with completion).
 // - terms: learned and un-learned both carry times; the later one wins (a tie
 //   counts as learned). An un-learned term loses its award.
 // - drafts: per file, the newer save (or clear) wins. When both sides changed
@@ -39,15 +41,16 @@ function mergeEarliest(a: Record<string, number>, b: Record<string, number>): Re
 }
 
 export function mergeQuiz(a: QuizRecord, b: QuizRecord): QuizRecord {
+  const revealed = a.revealed || b.revealed ? { revealed: true } : {};
   const prefix = (x: string[], y: string[]) => x.length <= y.length && x.every((v, i) => v === y[i]);
-  if (prefix(a.answers, b.answers)) return { answers: [...b.answers], correct: a.correct || b.correct };
-  if (prefix(b.answers, a.answers)) return { answers: [...a.answers], correct: a.correct || b.correct };
+  if (prefix(a.answers, b.answers)) return { answers: [...b.answers], correct: a.correct || b.correct, ...revealed };
+  if (prefix(b.answers, a.answers)) return { answers: [...a.answers], correct: a.correct || b.correct, ...revealed };
   let shared = 0;
   while (a.answers[shared] === b.answers[shared]) shared++;
   const wrong = (r: QuizRecord) => r.answers.slice(shared, r.correct ? -1 : undefined);
   const right = a.correct ? a.answers.at(-1) : b.correct ? b.answers.at(-1) : undefined;
   const answers = [...a.answers.slice(0, shared), ...wrong(a), ...wrong(b), ...(right === undefined ? [] : [right])];
-  return { answers, correct: right !== undefined };
+  return { answers, correct: right !== undefined, ...revealed };
 }
 
 export function mergeFacts(mine: ProgressFacts, theirs: ProgressFacts, seen: DraftTimes = {}): { facts: ProgressFacts; conflicts: DraftConflict[] } {
@@ -107,6 +110,7 @@ export function mergeFacts(mine: ProgressFacts, theirs: ProgressFacts, seen: Dra
       learned,
       unlearned,
       completedSteps: mergeEarliest(mine.completedSteps, theirs.completedSteps),
+      solutionUsed: mergeEarliest(mine.solutionUsed, theirs.solutionUsed),
       drafts,
       draftsAt,
     },

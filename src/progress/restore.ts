@@ -11,6 +11,8 @@ export interface QuizRecord {
   /** Every option chosen, in order. */
   answers: string[];
   correct: boolean;
+  /** The answer was shown ("Show answer", or too many wrong tries) before a right one: it earns nothing. */
+  revealed?: boolean;
 }
 
 /** The facts we persist; everything else is derived (DESIGN.md §5). */
@@ -21,6 +23,8 @@ export interface ProgressFacts {
   /** When a term was last un-learned: another tab's older "learned" must not bring it back (merge.ts). */
   unlearned: Record<string, number>;
   completedSteps: Record<string, number>;
+  /** When "Use the solution" was pressed on a step not yet completed: its completion earns less (xp.ts). */
+  solutionUsed: Record<string, number>;
   drafts: Record<string, Record<string, string>>;
   /** When each draft file was last saved or cleared (a time without a draft = cleared), for merging tabs. */
   draftsAt: Record<string, Record<string, number>>;
@@ -32,6 +36,7 @@ export const emptyFacts = (): ProgressFacts => ({
   learned: {},
   unlearned: {},
   completedSteps: {},
+  solutionUsed: {},
   drafts: {},
   draftsAt: {},
 });
@@ -64,7 +69,7 @@ const awardSchema = z.object({
   skill: z.string().check(z.minLength(1)),
   at: z.number(),
 });
-const quizSchema = z.object({ answers: z.array(z.string()), correct: z.boolean() });
+const quizSchema = z.object({ answers: z.array(z.string()), correct: z.boolean(), revealed: z.optional(z.boolean()) });
 const timeSchema = z.number();
 const draftSchema = z.record(z.string(), z.string());
 const draftTimesSchema = z.record(z.string(), z.number());
@@ -75,6 +80,7 @@ const entrySchemas = {
   learned: timeSchema,
   unlearned: timeSchema,
   completedSteps: timeSchema,
+  solutionUsed: timeSchema,
   drafts: draftSchema,
   draftsAt: draftTimesSchema,
 } as const;

@@ -1,8 +1,9 @@
 // Everything derived from the stored facts (STYLE.md 6): node states, the
-// lifecycle hub's phase states, percent done. Pure functions of (lesson, facts).
+// lifecycle hub's phase states, percent done (weighed by XP). Pure functions of (lesson, facts).
 import type { Lesson } from '../content/model';
 import type { ProgressFacts } from './restore';
 import { quizKey, stepKey, termKey } from './store';
+import { quizAwardId, stepAwardId, termAwardId } from './xp';
 
 export type NodeStatus = 'locked' | 'unlocked' | 'mastered';
 export type PhaseStatus = 'done' | 'current' | 'not-started';
@@ -68,17 +69,45 @@ export interface LessonProgress {
   stepsDone: number;
   questionsCorrect: number;
   termsLearned: number;
-  /** Steps, quiz questions and glossary terms each count as one item. */
-  done: number;
-  total: number;
+  /** XP earned in this lesson: its steps', questions' and terms' awards. */
+  xpEarned: number;
+  /** XP the lesson can give: every step, question and term at full XP. */
+  xpAvailable: number;
+  /** `xpEarned` of `xpAvailable`, so each item weighs what it is worth (see `percentOf`). */
   percent: number;
 }
 
-export function lessonProgress(lesson: Lesson, facts: Facts): LessonProgress {
+/**
+ * A share as a whole percent for a progress bar: 0 only when nothing is earned
+ * and 100 only when everything is, so a little progress never reads as none
+ * and almost all never reads as done.
+ */
+export function percentOf(earned: number, available: number): number {
+  if (available <= 0 || earned <= 0) return 0;
+  if (earned >= available) return 100;
+  return Math.min(99, Math.max(1, Math.round((earned / available) * 100)));
+}
+
+/**
+ * Percent done weighs each item by its XP (issue 7): learning every term of a
+ * lesson is a small share of it when the steps carry most of the XP. What was
+ * earned is read from the ledger, so a revealed answer or a step done with the
+ * solution counts for what it earned.
+ */
+export function lessonProgress(lesson: Lesson, facts: Facts & Pick<ProgressFacts, 'awards'>): LessonProgress {
   const stepsDone = lesson.steps.filter((s) => isStepDone(facts, lesson.id, s.slug)).length;
   const questionsCorrect = lesson.quiz.filter((q) => facts.quiz[quizKey(lesson.id, q.id)]?.correct).length;
   const termsLearned = lesson.glossary.filter((t) => isTermLearned(facts, lesson.id, t.id)).length;
-  const done = stepsDone + questionsCorrect + termsLearned;
-  const total = lesson.steps.length + lesson.quiz.length + lesson.glossary.length;
-  return { stepsDone, questionsCorrect, termsLearned, done, total, percent: total ? Math.round((done / total) * 100) : 0 };
+  const items = [
+    ...lesson.steps.map((s) => ({ id: stepAwardId(lesson.id, s.slug), xp: s.xp })),
+    ...lesson.quiz.map((q) => ({ id: quizAwardId(lesson.id, q.id), xp: q.xp })),
+    ...lesson.glossary.map((t) => ({ id: termAwardId(lesson.id, t.id), xp: t.xp })),
+  ];
+  let xpEarned = 0;
+  let xpAvailable = 0;
+  for (const item of items) {
+    xpAvailable += item.xp;
+    xpEarned += Math.min(item.xp, facts.awards[item.id]?.xp ?? 0);
+  }
+  return { stepsDone, questionsCorrect, termsLearned, xpEarned, xpAvailable, percent: percentOf(xpEarned, xpAvailable) };
 }

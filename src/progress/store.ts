@@ -9,7 +9,7 @@ import type { Course } from '../content/model';
 import { auditAwards, auditNotice } from './audit';
 import { mergeFacts, type DraftConflict } from './merge';
 import { emptyFacts, PROGRESS_VERSION, readPersisted, type ProgressFacts } from './restore';
-import { quizAwardId, quizXpFor, stepAwardId, termAwardId, type Award } from './xp';
+import { isRevealed, quizAwardId, quizXpFor, solutionStepXp, stepAwardId, termAwardId, type Award } from './xp';
 
 export const STORAGE_KEY = 'lifecycle-lab:progress';
 
@@ -32,6 +32,8 @@ interface QuizSlice {
     question: { id: string; answer: string; xp: number },
     option: string,
   ) => { correct: boolean; xp: number };
+  /** "Show answer": the question is settled and earns nothing. */
+  revealAnswer: (lessonId: string, questionId: string) => void;
 }
 
 interface GlossarySlice {
@@ -43,9 +45,13 @@ interface GlossarySlice {
 
 interface StepsSlice {
   completedSteps: ProgressFacts['completedSteps'];
+  solutionUsed: ProgressFacts['solutionUsed'];
   drafts: ProgressFacts['drafts'];
   draftsAt: ProgressFacts['draftsAt'];
+  /** Complete and award the step, once: a third of its XP if the solution was used first (xp.ts). */
   completeStep: (lessonId: string, skill: string, step: { slug: string; title: string; xp: number }) => void;
+  /** "Use the solution" on a step not yet completed: remembered, so its completion earns less. */
+  markSolutionUsed: (lessonId: string, slug: string) => void;
   saveDraft: (lessonId: string, slug: string, file: string, code: string) => void;
   clearDrafts: (lessonId: string, slug: string) => void;
 }
@@ -98,10 +104,18 @@ const createQuizSlice: Slice<QuizSlice> = (set, get) => ({
     if (prior.correct) return { correct: true, xp: 0 }; // answered already: nothing more to earn
     const correct = option === question.answer;
     const wrongTries = prior.answers.filter((a) => a !== question.answer).length;
-    set((s) => ({ quiz: { ...s.quiz, [key]: { answers: [...prior.answers, option], correct } } }));
+    // Once the answer is shown nothing is recorded or earned; a wrong option already tried costs nothing again.
+    if (isRevealed(prior, wrongTries) || (!correct && prior.answers.includes(option))) return { correct, xp: 0 };
+    set((s) => ({ quiz: { ...s.quiz, [key]: { ...prior, answers: [...prior.answers, option], correct } } }));
     if (!correct) return { correct, xp: 0 };
     const xp = quizXpFor(question.xp, wrongTries);
     return { correct, xp: get().award(quizAwardId(lessonId, question.id), xp, skill, 'Quiz') ? xp : 0 };
+  },
+  revealAnswer: (lessonId, questionId) => {
+    const key = quizKey(lessonId, questionId);
+    const prior = get().quiz[key] ?? { answers: [], correct: false };
+    if (prior.correct || prior.revealed) return;
+    set((s) => ({ quiz: { ...s.quiz, [key]: { ...prior, revealed: true } } }));
   },
 });
 
@@ -133,12 +147,21 @@ const createGlossarySlice: Slice<GlossarySlice> = (set, get) => ({
 
 const createStepsSlice: Slice<StepsSlice> = (set, get) => ({
   completedSteps: {},
+  solutionUsed: {},
   drafts: {},
   draftsAt: {},
   completeStep: (lessonId, skill, step) => {
     const key = stepKey(lessonId, step.slug);
     if (!get().completedSteps[key]) set((s) => ({ completedSteps: { ...s.completedSteps, [key]: Date.now() } }));
-    get().award(stepAwardId(lessonId, step.slug), step.xp, skill, `Step “${step.title}”`);
+    const withSolution = get().solutionUsed[key] !== undefined;
+    const xp = withSolution ? solutionStepXp(step.xp) : step.xp;
+    get().award(stepAwardId(lessonId, step.slug), xp, skill, `Step “${step.title}”${withSolution ? ' (with the solution)' : ''}`);
+  },
+  markSolutionUsed: (lessonId, slug) => {
+    const key = stepKey(lessonId, slug);
+    // A step already completed keeps what it earned: using the solution afterwards changes nothing.
+    if (get().completedSteps[key] || get().solutionUsed[key] !== undefined) return;
+    set((s) => ({ solutionUsed: { ...s.solutionUsed, [key]: Date.now() } }));
   },
   saveDraft: (lessonId, slug, file, code) =>
     set((s) => {
@@ -167,6 +190,7 @@ export function factsOf(s: ProgressFacts): ProgressFacts {
     learned: s.learned,
     unlearned: s.unlearned,
     completedSteps: s.completedSteps,
+    solutionUsed: s.solutionUsed,
     drafts: s.drafts,
     draftsAt: s.draftsAt,
   };

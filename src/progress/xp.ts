@@ -15,13 +15,30 @@ export const stepAwardId = (lessonId: string, slug: string) => `step:${lessonId}
 export const quizAwardId = (lessonId: string, questionId: string) => `quiz:${lessonId}/${questionId}`;
 export const termAwardId = (lessonId: string, termId: string) => `term:${lessonId}/${termId}`;
 
-/** Share of a question's XP still on offer after `wrongTries` wrong answers. */
-const QUIZ_SCALE = [1, 0.6, 0.35] as const;
-const QUIZ_FLOOR = 0.2;
+/**
+ * Quiz rules (issue 7): full XP on the first try, 60% on the second; after
+ * `QUIZ_REVEAL_AFTER` wrong tries, or on "Show answer", the answer is shown and
+ * the question earns nothing more.
+ */
+export const QUIZ_REVEAL_AFTER = 2;
+const QUIZ_SCALE = [1, 0.6] as const;
 
-export function quizXpFor(baseXp: number, wrongTries: number): number {
-  const factor = QUIZ_SCALE[wrongTries] ?? QUIZ_FLOOR;
-  return Math.max(1, Math.round(baseXp * factor));
+/** XP a right answer earns after `wrongTries` wrong ones; 0 once the answer has been revealed. */
+export function quizXpFor(baseXp: number, wrongTries: number, revealed = false): number {
+  const factor = revealed ? undefined : QUIZ_SCALE[wrongTries];
+  return factor === undefined ? 0 : Math.max(1, Math.round(baseXp * factor));
+}
+
+/** Whether a question's answer has been shown: by "Show answer", or after too many wrong tries. */
+export const isRevealed = (record: { correct: boolean; revealed?: boolean | undefined }, wrongTries: number) =>
+  !record.correct && (Boolean(record.revealed) || wrongTries >= QUIZ_REVEAL_AFTER);
+
+/**
+ * A step completed after "Use the solution" earns a third of its XP (at least
+ * 1): the learner still runs code that passes the checks, but did not write it.
+ */
+export function solutionStepXp(stepXp: number): number {
+  return Math.max(1, Math.round(stepXp / 3));
 }
 
 export function totalXp(ledger: Ledger): number {

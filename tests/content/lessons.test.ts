@@ -26,6 +26,14 @@ describe('the ML Lifecycle lesson', () => {
     expect(lesson.callout.title).toMatch(/never finished/i);
   });
 
+  it('every wrong quiz option says why it is wrong, without quoting the answer', () => {
+    for (const q of lesson.quiz) {
+      const wrong = q.options.filter((o) => o !== q.answer);
+      expect(Object.keys(q.feedbackHtml).sort(), q.id).toEqual([...wrong].sort());
+      for (const html of Object.values(q.feedbackHtml)) expect(html, q.id).not.toContain(q.answer);
+    }
+  });
+
   it('has the five steps, in loop order, with their runtimes and addresses', () => {
     expect(lesson.steps.map((s) => [s.slug, s.phase, s.runtime, s.preview.address])).toEqual([
       ['ingest-and-version', 'ingestion', 'shell', 'localhost:3000/ingest-and-version'],

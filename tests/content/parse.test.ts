@@ -107,6 +107,25 @@ describe('content errors name the file, the line and the field', () => {
     ]);
   });
 
+  describe('quiz feedback per wrong option', () => {
+    const withFeedback = (lines: string) => withFile('hello-lab/quiz.md', (t) => t.replace('    xp: 10\n', `    xp: 10\n    feedback:\n${lines}`));
+    it('is rendered as markdown, by option', () => {
+      const { course, errors } = parseCourse(withFeedback('      "1": One is **1**.\n      "3": Three is one too many.\n'));
+      expect(errors).toEqual([]);
+      expect(course.lessons[0]?.quiz[0]?.feedbackHtml).toEqual({ '1': '<p>One is <strong>1</strong>.</p>', '3': '<p>Three is one too many.</p>' });
+    });
+    it('is optional: without it a question has none', () => {
+      expect(parseCourse(base).course.lessons[0]?.quiz[0]?.feedbackHtml).toEqual({});
+    });
+    it('names options only, never the answer, and covers every wrong option', () => {
+      expect(errorsOf(withFeedback('      "2": It is.\n      "4": Not there.\n'))).toEqual([
+        'content/hello-lab/quiz.md:10:12 — questions[0].feedback.2: "2" is the answer: it has the explanation, not feedback',
+        'content/hello-lab/quiz.md:11:12 — questions[0].feedback.4: "4" is not one of the options ("1", "2", "3")',
+        'content/hello-lab/quiz.md:10:7 — questions[0].feedback: no feedback for the wrong options "1", "3"',
+      ]);
+    });
+  });
+
   it('a slug that is not a slug', () => {
     expect(errorsOf(withFile('hello-lab/glossary.md', (t) => t.replace('id: fixture', 'id: Fixture Term')))[0]).toBe(
       'content/hello-lab/glossary.md:3:9 — terms[0].id: expected a lowercase slug such as "data-drift" (letters, digits and single dashes), got "Fixture Term"',

@@ -245,7 +245,8 @@ describe('running Python in the lab', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText(), { timeout: 60_000 }).toBe('4 of 4 passed on your last run.');
     await page.getByRole('img', { name: /Loss falls from/ }).waitFor();
     const after = await page.getByRole('group', { name: 'Your progress' }).getByText(/^Total XP: \d+$/).innerText();
-    expect(Number(after.split(': ')[1]) - Number(before.split(': ')[1])).toBe(60);
+    // Completed with the solution: a third of the step's 60 XP (src/progress/xp.ts solutionStepXp).
+    expect(Number(after.split(': ')[1]) - Number(before.split(': ')[1])).toBe(20);
 
     await page.goto(`${baseURL}/lessons/ml-lifecycle`);
     await page.getByRole('list', { name: /Lifecycle phases/ }).getByRole('link', { name: /Training.*Done/ }).waitFor();

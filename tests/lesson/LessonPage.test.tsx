@@ -19,6 +19,16 @@ describe('the lesson page', () => {
     expect(document.title).toBe('The ML Lifecycle · Lifecycle Lab');
   });
 
+  it('percent done weighs by XP: learning all eight terms is a small share of the lesson', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    for (const button of screen.getAllByRole('button', { name: 'Mark as learned' })) await user.click(button);
+    // 8 terms × 5 XP of 550 (steps 50+60+70+80+90, 8 questions × 20, 8 terms × 5): 7%, not 8 of 21 items.
+    expect(header().getByText('Total XP: 40')).toBeInTheDocument();
+    expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuenow', '7');
+    expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuetext', '7% (40 of 550 XP)');
+  });
+
   it('the header starts at zero XP for the lesson skill', () => {
     renderApp('/lessons/ml-lifecycle');
     expect(header().getByText('Total XP: 0')).toBeInTheDocument();
@@ -63,21 +73,71 @@ describe('the quiz', () => {
     expect(screen.getByText('+20 XP · Quiz')).toBeInTheDocument(); // the toast
   });
 
-  it('a wrong answer shows the right one and the explanation, and lowers the XP on offer', async () => {
+  // The feedback and explanation texts are ours: content/ml-lifecycle/quiz.md.
+  it('a wrong answer says why that choice is wrong, not what is right, and lowers the XP on offer', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle');
     const form = question('Which tool is commonly used to track ML experiments and metrics?');
     await user.click(within(form).getByRole('radio', { name: 'DVC' }));
     await user.click(within(form).getByRole('button', { name: 'Check answer' }));
 
-    expect(within(form).getByText('Not quite. The right answer is “MLflow”.')).toBeInTheDocument();
-    expect(within(form).getByText(/MLflow records each run's parameters/)).toBeInTheDocument();
+    const status = within(form).getByRole('status');
+    expect(status).toHaveTextContent('Not quite: “DVC” is not it.');
+    expect(status).toHaveTextContent(/DVC is known for versioning data and pipelines by hash/);
+    expect(status).toHaveTextContent('Try again: a right answer now earns 12 XP.');
+    expect(form).not.toHaveTextContent('✓ right answer');
+    expect(form).not.toHaveTextContent('The right answer is');
+    expect(within(form).queryByText(/MLflow records each run's parameters/)).not.toBeInTheDocument();
+    expect(within(form).getByRole('radio', { name: /DVC/ })).toBeDisabled(); // tried: not again
     expect(within(form).getByText('Worth 12 XP')).toBeInTheDocument();
     expect(header().getByText('Total XP: 0')).toBeInTheDocument();
 
-    await user.click(within(form).getByRole('radio', { name: /MLflow/ }));
+    await user.click(within(form).getByRole('radio', { name: 'MLflow' }));
     await user.click(within(form).getByRole('button', { name: 'Try again' }));
+    expect(within(form).getByText('Correct after 2 tries.')).toBeInTheDocument();
+    expect(within(form).getByText(/MLflow records each run's parameters/)).toBeInTheDocument();
     expect(header().getByText('Total XP: 12')).toBeInTheDocument();
+  });
+
+  it('a second wrong answer reveals the right one, which then earns nothing', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = question('Which tool is commonly used to track ML experiments and metrics?');
+    await user.click(within(form).getByRole('radio', { name: 'DVC' }));
+    await user.click(within(form).getByRole('button', { name: 'Check answer' }));
+    await user.click(within(form).getByRole('radio', { name: 'Docker' }));
+    await user.click(within(form).getByRole('button', { name: 'Try again' }));
+
+    const status = within(form).getByRole('status');
+    expect(status).toHaveTextContent('Not quite: “Docker” is not it.');
+    expect(status).toHaveTextContent(/Docker packages the service/);
+    expect(status).toHaveTextContent('The right answer is “MLflow”.');
+    expect(status).toHaveTextContent(/MLflow records each run's parameters/);
+    expect(status).toHaveTextContent('A shown answer earns no XP.');
+    expect(within(form).getByText('✓ right answer')).toBeInTheDocument();
+    expect(within(form).getByRole('radio', { name: /MLflow/ })).toBeDisabled();
+    expect(within(form).queryByRole('button', { name: /Check answer|Try again|Show answer/ })).not.toBeInTheDocument();
+    expect(header().getByText('Total XP: 0')).toBeInTheDocument();
+  });
+
+  it('"Show answer" reveals the answer and awards nothing, even after a reload', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderApp('/lessons/ml-lifecycle');
+    const form = question('Which tool is commonly used to track ML experiments and metrics?');
+    expect(within(form).getByText('Worth 20 XP')).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Show answer (no XP)' }));
+
+    expect(within(form).getByRole('status')).toHaveTextContent('The right answer is “MLflow”.');
+    expect(within(form).getByRole('status')).toHaveTextContent('A shown answer earns no XP.');
+    expect(within(form).getByRole('radio', { name: /MLflow/ })).toBeDisabled();
+    expect(header().getByText('Total XP: 0')).toBeInTheDocument();
+    expect(screen.queryByText(/XP · Quiz/)).not.toBeInTheDocument(); // no toast
+
+    unmount();
+    renderApp('/lessons/ml-lifecycle');
+    const again = question('Which tool is commonly used to track ML experiments and metrics?');
+    expect(within(again).getByRole('status')).toHaveTextContent('The right answer is “MLflow”.');
+    expect(within(again).queryByRole('button', { name: /Check answer/ })).not.toBeInTheDocument();
   });
 
   it('asks for a choice before checking', async () => {
@@ -138,5 +198,13 @@ describe('the FAQ and continue learning', () => {
     const section = within(screen.getByRole('region', { name: 'Continue Learning' }));
     expect(section.getByRole('link', { name: 'Step 2: The training loop' })).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/the-training-loop');
     expect(section.getByRole('link', { name: /8 questions left to answer/ })).toHaveAttribute('href', '#quick-quiz');
+  });
+
+  it('a question whose answer was shown is not left to answer', () => {
+    useProgress.getState().revealAnswer('ml-lifecycle', 'tracking-tool');
+    useProgress.getState().answerQuestion('ml-lifecycle', 'artificialintelligence', { id: 'ct-level', answer: 'x', xp: 20 }, 'y');
+    renderApp('/lessons/ml-lifecycle');
+    const section = within(screen.getByRole('region', { name: 'Continue Learning' }));
+    expect(section.getByRole('link', { name: /7 questions left to answer/ })).toHaveAttribute('href', '#quick-quiz');
   });
 });

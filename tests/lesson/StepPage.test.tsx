@@ -53,6 +53,39 @@ describe('a step page', () => {
     expect((await editor('train.py')).value).toBe('my own attempt\n');
   });
 
+  it('"Use the solution" says what the step is then worth, and completing it earns that, once', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    expect(await screen.findByText(/Step 2 of 5 · Training · 60 XP/)).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Show solution' }));
+    await user.click(screen.getByRole('button', { name: 'Use the solution (step then worth 20 XP instead of 60)' }));
+
+    expect((await editor('train.py')).value).toContain('accuracy = model.score(test.X, test.y)');
+    expect(screen.getByText('The solution is in the editor: run it to complete the step for 20 XP.')).toBeInTheDocument();
+    expect(screen.getByText(/Step 2 of 5 · Training · 20 XP with the solution \(60 without\)/)).toBeInTheDocument();
+    // Pressing it again costs nothing more, so the button no longer names a price.
+    await user.click(screen.getByRole('button', { name: 'Show solution' }));
+    expect(screen.getByRole('button', { name: 'Use the solution' })).toBeInTheDocument();
+
+    // What a run whose checks all pass does (useStepLab.ts): the step is completed for the reduced XP.
+    const step = { slug: 'the-training-loop', title: 'The training loop', xp: 60 };
+    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', step);
+    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', step);
+    expect(await screen.findByText('Total XP: 20')).toBeInTheDocument();
+    expect(screen.getByText('+20 XP · Step “The training loop” (with the solution)')).toBeInTheDocument();
+  });
+
+  it('"Use the solution" on a completed step takes nothing away', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'the-training-loop', title: 'The training loop', xp: 60 });
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    await user.click(await screen.findByRole('button', { name: 'Show solution' }));
+    await user.click(screen.getByRole('button', { name: 'Use the solution' }));
+    expect(screen.getByText('Total XP: 60')).toBeInTheDocument();
+    expect(screen.getByText(/Step 2 of 5 · Training · 60 XP · completed/)).toBeInTheDocument();
+    expect(useProgress.getState().solutionUsed).toEqual({});
+  });
+
   it('Reset to starter can be undone', async () => {
     const user = userEvent.setup();
     useProgress.getState().saveDraft('ml-lifecycle', 'the-training-loop', 'train.py', 'my own attempt\n');
@@ -92,10 +125,12 @@ describe('routes', () => {
   });
 
   it('the home page lists the lesson with its progress', () => {
-    useProgress.setState({ learned: { 'ml-lifecycle/dvc': 1 } });
+    // Weighed by XP: the first step's 50 of the lesson's 550 XP.
+    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'ingest-and-version', title: 'Ingest', xp: 50 });
     renderApp('/');
     expect(screen.getByRole('link', { name: 'The ML Lifecycle' })).toHaveAttribute('href', '/lessons/ml-lifecycle');
-    expect(screen.getByRole('progressbar', { name: 'The ML Lifecycle progress' })).toHaveAttribute('aria-valuenow', '5');
+    expect(screen.getByRole('progressbar', { name: 'The ML Lifecycle progress' })).toHaveAttribute('aria-valuenow', '9');
+    expect(screen.getByText('9% done · 1/5 steps')).toBeInTheDocument();
   });
 });
 

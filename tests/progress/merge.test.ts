@@ -14,6 +14,10 @@ describe('awards and steps', () => {
     expect(m.awards).toEqual({ 'step:l/a': award(50, 1), 'quiz:l/q': award(7, 3), 'term:l/t': award(5, 4) });
     expect(m.completedSteps).toEqual({ 'l/a': 1, 'l/b': 2 });
   });
+  it('"Use the solution" is a union with the earlier time', () => {
+    const { facts: m } = mergeFacts(facts({ solutionUsed: { 'l/a': 5 } }), facts({ solutionUsed: { 'l/a': 3, 'l/b': 9 } }));
+    expect(m.solutionUsed).toEqual({ 'l/a': 3, 'l/b': 9 });
+  });
 });
 
 describe('quiz answers', () => {
@@ -26,6 +30,18 @@ describe('quiz answers', () => {
       correct: true,
     });
     expect(mergeQuiz({ answers: ['Git'], correct: false }, { answers: ['Docker'], correct: false })).toEqual({ answers: ['Git', 'Docker'], correct: false });
+  });
+  it('a reveal on either side stays; a right answer from the other side stays right', () => {
+    expect(mergeQuiz({ answers: [], correct: false, revealed: true }, { answers: ['DVC'], correct: false })).toEqual({
+      answers: ['DVC'],
+      correct: false,
+      revealed: true,
+    });
+    expect(mergeQuiz({ answers: ['MLflow'], correct: true }, { answers: ['DVC'], correct: false, revealed: true })).toEqual({
+      answers: ['DVC', 'MLflow'],
+      correct: true,
+      revealed: true,
+    });
   });
 });
 

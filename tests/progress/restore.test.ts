@@ -7,6 +7,7 @@ const good = {
   learned: { 'ml-lifecycle/dvc': 5 },
   unlearned: {},
   completedSteps: {},
+  solutionUsed: {},
   drafts: { 'ml-lifecycle/the-training-loop': { 'train.py': 'print(1)\n' } },
   draftsAt: { 'ml-lifecycle/the-training-loop': { 'train.py': 5 } },
 };
@@ -14,6 +15,15 @@ const good = {
 describe('restoreFacts', () => {
   it('keeps good state as it is', () => {
     expect(restoreFacts(good)).toEqual({ ok: true, facts: good, dropped: 0, unsafe: 0 });
+  });
+  it('keeps a revealed answer and when the solution was used', () => {
+    const state = {
+      ...good,
+      quiz: { 'ml-lifecycle/ct-level': { answers: [], correct: false, revealed: true } },
+      solutionUsed: { 'ml-lifecycle/the-training-loop': 7 },
+    };
+    expect(restoreFacts(state)).toEqual({ ok: true, facts: state, dropped: 0, unsafe: 0 });
+    expect(restoreFacts({ ...good, solutionUsed: { 'ml-lifecycle/the-training-loop': 'yes' } })).toMatchObject({ ok: true, dropped: 1 });
   });
   it('drops damaged entries one by one and counts them', () => {
     const result = restoreFacts({
@@ -26,7 +36,7 @@ describe('restoreFacts', () => {
   it('fills missing sections with defaults', () => {
     expect(restoreFacts({ awards: {} })).toEqual({
       ok: true,
-      facts: { awards: {}, quiz: {}, learned: {}, unlearned: {}, completedSteps: {}, drafts: {}, draftsAt: {} },
+      facts: { awards: {}, quiz: {}, learned: {}, unlearned: {}, completedSteps: {}, solutionUsed: {}, drafts: {}, draftsAt: {} },
       dropped: 0,
       unsafe: 0,
     });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lessonProgress, nextStep, skillNodeStatuses, stepStatuses } from '../../src/progress/selectors';
+import { lessonProgress, nextStep, percentOf, skillNodeStatuses, stepStatuses } from '../../src/progress/selectors';
 import { loadCourse } from '../../scripts/content-files';
 
 const lesson = loadCourse('tests/fixtures/content').course.lessons[0];
 if (!lesson) throw new Error('fixture lesson missing');
 const none = { learned: {}, completedSteps: {}, quiz: {} };
+const award = (xp: number) => ({ xp, skill: 'basics', at: 1 });
 
 describe('skill nodes', () => {
   it('are locked until their terms are learned', () => {
@@ -28,12 +29,31 @@ describe('steps and percent done', () => {
     expect(stepStatuses(lesson, { completedSteps: {} })).toEqual({ 'first-step': 'current', 'second-step': 'not-started' });
     expect(nextStep(lesson, facts)?.slug).toBe('second-step');
   });
-  it('counts steps, right answers and learned terms', () => {
+  it('counts steps, right answers and learned terms, and weighs percent done by XP earned', () => {
+    // The fixture offers 45 XP: steps of 10 and 20, a question of 10, a term of 5.
     const p = lessonProgress(lesson, {
       completedSteps: { 'hello-lab/first-step': 1 },
       quiz: { 'hello-lab/first': { answers: ['1'], correct: false } },
       learned: { 'hello-lab/fixture': 1 },
+      awards: { 'step:hello-lab/first-step': award(10), 'term:hello-lab/fixture': award(5), 'step:other/first-step': award(99) },
     });
-    expect(p).toEqual({ stepsDone: 1, questionsCorrect: 0, termsLearned: 1, done: 2, total: 4, percent: 50 });
+    expect(p).toEqual({ stepsDone: 1, questionsCorrect: 0, termsLearned: 1, xpEarned: 15, xpAvailable: 45, percent: 33 });
+  });
+  it('an item counts for the XP it earned: a step done with the solution, a question right on the second try', () => {
+    const p = lessonProgress(lesson, {
+      completedSteps: { 'hello-lab/first-step': 1, 'hello-lab/second-step': 2 },
+      quiz: { 'hello-lab/first': { answers: ['1', '2'], correct: true } },
+      learned: { 'hello-lab/fixture': 1 },
+      awards: { 'step:hello-lab/first-step': award(10), 'step:hello-lab/second-step': award(7), 'quiz:hello-lab/first': award(6), 'term:hello-lab/fixture': award(5) },
+    });
+    expect(p).toMatchObject({ stepsDone: 2, questionsCorrect: 1, termsLearned: 1, xpEarned: 28, xpAvailable: 45, percent: 62 });
+  });
+});
+
+describe('percentOf', () => {
+  it('is 0 only for nothing and 100 only for everything', () => {
+    expect([percentOf(0, 700), percentOf(1, 700), percentOf(350, 700), percentOf(699, 700), percentOf(700, 700), percentOf(0, 0)]).toEqual([
+      0, 1, 50, 99, 100, 0,
+    ]);
   });
 });

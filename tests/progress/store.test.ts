@@ -25,13 +25,37 @@ describe('quiz', () => {
     expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
     expect(totalXp(useProgress.getState().awards)).toBe(20);
   });
-  it('each wrong try lowers the XP, and every answer is kept', () => {
+  it('a wrong try lowers the XP; the second wrong try reveals the answer, which then earns nothing', () => {
     const { answerQuestion } = useProgress.getState();
     expect(answerQuestion(L, SKILL, question, 'DVC')).toEqual({ correct: false, xp: 0 });
     expect(useProgress.getState().answerQuestion(L, SKILL, question, 'Docker')).toEqual({ correct: false, xp: 0 });
-    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 7 });
-    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['DVC', 'Docker', 'MLflow'], correct: true });
-    expect(totalXp(useProgress.getState().awards)).toBe(7);
+    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
+    // Every answer until the reveal is kept; nothing after it is recorded.
+    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['DVC', 'Docker'], correct: false });
+    expect(totalXp(useProgress.getState().awards)).toBe(0);
+  });
+  it('right on the second try earns 60%', () => {
+    useProgress.getState().answerQuestion(L, SKILL, question, 'DVC');
+    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 12 });
+    expect(totalXp(useProgress.getState().awards)).toBe(12);
+  });
+  it('choosing the same wrong option again costs nothing more', () => {
+    useProgress.getState().answerQuestion(L, SKILL, question, 'DVC');
+    useProgress.getState().answerQuestion(L, SKILL, question, 'DVC');
+    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['DVC'], correct: false });
+    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 12 });
+  });
+  it('Show answer settles the question: a right answer afterwards earns nothing', () => {
+    useProgress.getState().revealAnswer(L, 'tracking-tool');
+    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: [], correct: false, revealed: true });
+    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
+    expect(useProgress.getState().awards).toEqual({});
+  });
+  it('Show answer after a right answer changes nothing', () => {
+    useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow');
+    useProgress.getState().revealAnswer(L, 'tracking-tool');
+    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['MLflow'], correct: true });
+    expect(totalXp(useProgress.getState().awards)).toBe(20);
   });
 });
 
@@ -55,6 +79,19 @@ describe('steps and drafts', () => {
     expect(totalXp(useProgress.getState().awards)).toBe(50);
     expect(Object.keys(useProgress.getState().completedSteps)).toEqual([`${L}/ingest-and-version`]);
   });
+  it('a step completed after "Use the solution" earns a third of its XP, once', () => {
+    useProgress.getState().markSolutionUsed(L, step.slug);
+    useProgress.getState().completeStep(L, SKILL, step);
+    useProgress.getState().completeStep(L, SKILL, step);
+    expect(totalXp(useProgress.getState().awards)).toBe(17);
+    expect(useProgress.getState().toasts.map((t) => t.text)).toEqual(['+17 XP · Step “Ingest” (with the solution)']);
+  });
+  it('using the solution after the step is completed takes nothing away', () => {
+    useProgress.getState().completeStep(L, SKILL, step);
+    useProgress.getState().markSolutionUsed(L, step.slug);
+    expect(useProgress.getState().solutionUsed).toEqual({});
+    expect(totalXp(useProgress.getState().awards)).toBe(50);
+  });
   it('drafts are kept per step and file, and cleared together', () => {
     useProgress.getState().saveDraft(L, 'serving-at-scale', 'app.py', 'a');
     useProgress.getState().saveDraft(L, 'serving-at-scale', 'Dockerfile', 'b');
@@ -70,7 +107,7 @@ describe('persistence', () => {
     useProgress.getState().saveDraft(L, 'the-training-loop', 'train.py', 'print(2)\n');
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
     expect(saved.version).toBe(PROGRESS_VERSION);
-    expect(Object.keys(saved.state).sort()).toEqual(['awards', 'completedSteps', 'drafts', 'draftsAt', 'learned', 'quiz', 'unlearned']);
+    expect(Object.keys(saved.state).sort()).toEqual(['awards', 'completedSteps', 'drafts', 'draftsAt', 'learned', 'quiz', 'solutionUsed', 'unlearned']);
 
     const reloaded = createProgressStore();
     expect(totalXp(reloaded.getState().awards)).toBe(5);

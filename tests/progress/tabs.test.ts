@@ -6,7 +6,7 @@ import { course } from 'virtual:lifecycle-content';
 import type { Course } from '../../src/content/model';
 import { PROGRESS_VERSION } from '../../src/progress/restore';
 import { createProgressStore, STORAGE_KEY } from '../../src/progress/store';
-import { totalXp } from '../../src/progress/xp';
+import { solutionStepXp, totalXp } from '../../src/progress/xp';
 
 const L = 'ml-lifecycle';
 const SKILL = 'artificialintelligence';
@@ -144,6 +144,25 @@ describe('forged awards', () => {
     expect(store.getState().notice).toBe(
       `Saved progress was checked against the course: 3 awards not earned in this course were dropped (“quiz:ml-lifecycle/no-such-question”, “bonus:1”, “term:${L}/${lesson.glossary[0]!.id}”); 1 award was capped at the XP the course gives.`,
     );
+  });
+
+  it('a step completed after its solution was used is capped at the reduced XP; used after completion, at full XP', () => {
+    const [first, second] = lesson.steps;
+    const state = {
+      awards: {
+        [`step:${L}/${first!.slug}`]: { xp: first!.xp, skill: SKILL, at: 2 },
+        [`step:${L}/${second!.slug}`]: { xp: second!.xp, skill: SKILL, at: 2 },
+      },
+      completedSteps: { [`${L}/${first!.slug}`]: 2, [`${L}/${second!.slug}`]: 2 },
+      solutionUsed: { [`${L}/${first!.slug}`]: 1, [`${L}/${second!.slug}`]: 3 },
+    };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ state, version: PROGRESS_VERSION }));
+    const store = createProgressStore();
+    expect(store.getState().awards).toEqual({
+      [`step:${L}/${first!.slug}`]: { xp: solutionStepXp(first!.xp), skill: SKILL, at: 2 },
+      [`step:${L}/${second!.slug}`]: { xp: second!.xp, skill: SKILL, at: 2 },
+    });
+    expect(store.getState().notice).toBe('Saved progress was checked against the course: 1 award was capped at the XP the course gives.');
   });
 
   it('__proto__ in saved progress is dropped and reported, and changes no prototype', () => {

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { quizXpFor, skillXp, totalXp, xpBySkill, type Ledger } from '../../src/progress/xp';
+import { isRevealed, QUIZ_REVEAL_AFTER, quizXpFor, skillXp, solutionStepXp, totalXp, xpBySkill, type Ledger } from '../../src/progress/xp';
 
 describe('quiz XP', () => {
-  it('is full on the first try and shrinks with each wrong try, to a floor', () => {
-    expect([0, 1, 2, 3, 9].map((wrong) => quizXpFor(20, wrong))).toEqual([20, 12, 7, 4, 4]);
+  it('is full on the first try, 60% on the second, and nothing once the answer is revealed', () => {
+    expect([0, 1, 2, 3].map((wrong) => quizXpFor(20, wrong))).toEqual([20, 12, 0, 0]);
+    expect(quizXpFor(20, 0, true)).toBe(0);
   });
-  it('never drops to zero', () => {
-    expect(quizXpFor(1, 5)).toBe(1);
+  it('a right answer still on offer is worth at least 1', () => {
+    expect(quizXpFor(1, 1)).toBe(1);
+  });
+  it('the answer is revealed by Show answer or by two wrong tries, never after a right one', () => {
+    expect(isRevealed({ correct: false }, 1)).toBe(false);
+    expect(isRevealed({ correct: false }, QUIZ_REVEAL_AFTER)).toBe(true);
+    expect(isRevealed({ correct: false, revealed: true }, 0)).toBe(true);
+    expect(isRevealed({ correct: true, revealed: true }, 0)).toBe(false);
+  });
+});
+
+describe('solution XP', () => {
+  it('is a third of the step’s XP, rounded, at least 1', () => {
+    expect([60, 50, 100, 2, 1].map(solutionStepXp)).toEqual([20, 17, 33, 1, 1]);
   });
 });
 
