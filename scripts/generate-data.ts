@@ -1,5 +1,5 @@
 // The lesson's dataset, generated from a fixed seed so every number in the
-// lesson is reproducible and free of licence questions (FACTS.md, "Data").
+// lesson is reproducible and free of licence questions (docs/tool-facts.md).
 //   npx tsx scripts/generate-data.ts          write src/lab/data/
 //   npx tsx scripts/generate-data.ts --check  exit 1 if the files differ
 // Pump sensor readings → will the pump fail soon? Live batches drift on purpose:

@@ -1,7 +1,7 @@
 // Serves CPython (the pyodide npm package's runtime files) from the app's own
 // origin: straight from node_modules in `npm run dev`, copied into
 // dist/pyodide/ by `npm run build`. Nothing is committed twice and nothing
-// comes from a CDN (FACTS.md).
+// comes from a CDN (docs/tool-facts.md).
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

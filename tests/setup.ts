@@ -5,7 +5,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { useProgress } from '../src/progress/store';
 
-// Monaco does not run in jsdom (FACTS.md): component tests get a textarea with
+// Monaco does not run in jsdom (docs/tool-facts.md): component tests get a textarea with
 // the same props. The real editor is covered by the browser tests.
 vi.mock('../src/lesson/CodeEditor', () => import('./stubs/CodeEditor'));
 

@@ -343,7 +343,7 @@ export class LabEngine {
     run.ending = reason;
     clearTimeout(run.timer);
     if (this.interrupt) {
-      // SIGINT: Python raises KeyboardInterrupt at the next bytecode (FACTS.md).
+      // SIGINT: Python raises KeyboardInterrupt at the next bytecode (docs/tool-facts.md).
       this.interrupt[0] = 2;
       run.timer = setTimeout(() => this.forceEnd(run), INTERRUPT_GRACE_MS);
     } else {

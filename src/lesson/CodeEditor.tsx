@@ -1,7 +1,7 @@
 // The Monaco editor, self-hosted. This module is loaded lazily (React.lazy) so
 // the lesson text paints before any editor code arrives. @monaco-editor/react
 // would fetch Monaco from a CDN by default; its loader is pointed at the
-// locally bundled instance instead (FACTS.md).
+// locally bundled instance instead (docs/tool-facts.md).
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import * as monaco from 'monaco-editor/editor';

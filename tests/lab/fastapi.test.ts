@@ -1,4 +1,4 @@
-// The lab's FastAPI, pydantic and model server, in the real CPython, against FACTS.md.
+// The lab's FastAPI, pydantic and model server, in the real CPython, against docs/tool-facts.md.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dockerfileProblem, parseDockerfile } from '../../src/lab/dockerfile';
 import { createNodeLab, type NodeLab } from './python';

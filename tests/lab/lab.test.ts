@@ -211,3 +211,17 @@ describe('what the lab lacks, it says (issue 8)', () => {
     expect(r.variables.ok).toBe("No module named 'pandas'None");
   });
 });
+
+describe('numbers JSON cannot carry (NaN, ±inf) never break the run’s report', () => {
+  it('a NaN or infinite variable is reported as Python shows it, and the page accepts the outcome', () => {
+    // lab.run goes through the page's own message parser (tests/lab/python.ts): a bare NaN would be refused.
+    const r = lab.run("a = float('nan')\nb = float('inf')\nc = 0.5\n", { variables: ['a', 'b', 'c'] });
+    expect(r.error).toBeNull();
+    expect(r.variables).toEqual({ a: 'nan', b: 'inf', c: 0.5 });
+  });
+
+  it('a NaN learning rate is refused when the model is made, as a bad parameter is', () => {
+    const r = lab.run("import lab\nlab.LogisticRegression(learning_rate=float('nan'))\n");
+    expect(r.error).toMatchObject({ type: 'ValueError', message: 'learning_rate must be a positive, finite number', line: 2 });
+  });
+});

@@ -1,4 +1,4 @@
-// The lab's MLflow, run in the real CPython (Pyodide), against FACTS.md.
+// The lab's MLflow, run in the real CPython (Pyodide), against docs/tool-facts.md.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeLab, type NodeLab } from './python';
 

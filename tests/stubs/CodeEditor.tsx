@@ -1,4 +1,4 @@
-// Monaco does not run in jsdom (FACTS.md): component tests get this textarea,
+// Monaco does not run in jsdom (docs/tool-facts.md): component tests get this textarea,
 // which honours the same props. The real editor is covered by browser tests.
 import type { CodeEditorProps } from '../../src/lesson/codeEditorProps';
 

@@ -154,8 +154,8 @@ class LogisticRegression:
     standardised features. `fit` returns one Epoch per pass over the data."""
 
     def __init__(self, learning_rate=0.1, epochs=30):
-        if learning_rate <= 0:
-            raise ValueError("learning_rate must be positive")
+        if not 0 < learning_rate < float("inf"):  # also refuses NaN, as scikit-learn's parameter checks do
+            raise ValueError("learning_rate must be a positive, finite number")
         if int(epochs) != epochs or epochs < 1:
             raise ValueError("epochs must be a positive whole number")
         self.learning_rate = float(learning_rate)

@@ -8,6 +8,7 @@ import functools
 import importlib
 import json
 import linecache
+import math
 import os
 import pkgutil
 import sys
@@ -24,7 +25,8 @@ _SIMPLE = (int, float, str, bool, type(None))
 
 def _describe(value):
     if isinstance(value, _SIMPLE):
-        return value if not isinstance(value, float) or value == value else None
+        # NaN and ±inf have no JSON form: they travel as their repr ('nan', 'inf'), which no number check passes.
+        return value if not isinstance(value, float) or math.isfinite(value) else repr(value)
     return repr(value)[:200]
 
 

@@ -1,4 +1,4 @@
-// DVC 3's on-disk formats (FACTS.md): the .dvc file and the cache layout.
+// DVC 3's on-disk formats (docs/tool-facts.md): the .dvc file and the cache layout.
 
 export const cachePath = (root: string, hash: string) => `${root}/.dvc/cache/files/md5/${hash.slice(0, 2)}/${hash.slice(2)}`;
 
