@@ -6,11 +6,47 @@ import { contentPlugin } from './scripts/vite-plugin-content.ts';
 import { pyodidePlugin } from './scripts/vite-plugin-pyodide.ts';
 
 // COOP + COEP make the page cross-origin isolated, which the lab's Python
-// engine uses to interrupt runaway code (FACTS.md). Static hosts need the same
-// two headers (README.md, "Deploy").
-const isolationHeaders = {
+// engine uses to interrupt runaway code (FACTS.md). The rest harden the page;
+// static hosts must send the same values (README.md, "Deploy").
+/**
+ * The production Content-Security-Policy: everything comes from the page's own
+ * origin. Why each exception exists:
+ * - 'wasm-unsafe-eval': Python (Pyodide) compiles WebAssembly; it allows no JS eval.
+ * - img-src data: Monaco's CSS draws squiggles and some icons as data: SVGs.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * `npm run dev` uses the same policy, loosened only where Vite's dev server
+ * needs it: React's fast-refresh preamble is an inline script and CSS arrives
+ * as injected <style> elements (HMR's websocket is same-origin, so
+ * connect-src 'self' allows it). Remote media still fail in dev, as in production.
+ */
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+export const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 };
 
 export default defineConfig({
@@ -20,8 +56,8 @@ export default defineConfig({
   // Pyodide loads its runtime from /pyodide/ at run time; pre-bundling it would break that.
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  server: { headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
+  preview: { headers: SECURITY_HEADERS },
   build: {
     target: 'es2022',
     manifest: true, // read by scripts/budget.mjs
