@@ -5,19 +5,19 @@ import tailwindcss from '@tailwindcss/vite';
 import { contentPlugin } from './scripts/vite-plugin-content.ts';
 import { pyodidePlugin } from './scripts/vite-plugin-pyodide.ts';
 
-// COOP + COEP make the page cross-origin isolated, which the lab's Python
-// engine uses to interrupt runaway code (FACTS.md). The rest harden the page;
-// static hosts must send the same values (README.md, "Deploy").
 /**
  * The production Content-Security-Policy: everything comes from the page's own
- * origin. Why each exception exists:
- * - 'wasm-unsafe-eval': Python (Pyodide) compiles WebAssembly; it allows no JS eval.
- * - img-src data: Monaco's CSS draws squiggles and some icons as data: SVGs.
+ * origin, and no script runs that is not a file from it. Why each exception
+ * exists (the browser tests fail on any violation, tests/e2e/browser.ts):
+ * - 'wasm-unsafe-eval': Python (Pyodide) compiles WebAssembly; JS eval stays off.
+ * - style-src 'unsafe-inline': Monaco adds <style> elements and writes its
+ *   lines as HTML with style="" attributes, and takes no nonce.
+ * - img-src data: Monaco's CSS draws squiggles and some icons as data: images.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -30,15 +30,15 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * `npm run dev` uses the same policy, loosened only where Vite's dev server
- * needs it: React's fast-refresh preamble is an inline script and CSS arrives
- * as injected <style> elements (HMR's websocket is same-origin, so
- * connect-src 'self' allows it). Remote media still fail in dev, as in production.
+ * needs it: React's fast-refresh preamble is an inline script (HMR's websocket
+ * is same-origin, so connect-src 'self' allows it). Remote media fail in dev
+ * as in production.
  */
-export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
-  "script-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
 
+// COOP + COEP make the page cross-origin isolated, which the lab's Python
+// engine uses to interrupt runaway code (FACTS.md). Static hosts must send all
+// of these (README.md, "Deploy").
 export const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',

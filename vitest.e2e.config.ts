@@ -7,8 +7,9 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: a test that loads Monaco or Python twice takes a minute on a busy two-core machine.
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
     fileParallelism: false, // two cores: one browser at a time
   },
 });

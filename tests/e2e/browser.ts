@@ -114,6 +114,7 @@ async function takeCspViolations(): Promise<string[]> {
     }
     for (const text of watched.cspViolations.splice(0)) found.add(text);
   }
+  opened.splice(0, opened.length, ...opened.filter((w) => !w.page.isClosed()));
   return [...found];
 }
 
@@ -133,7 +134,9 @@ export interface AxeViolation {
 
 /** Run axe-core in the page; returns violations of serious or critical impact. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated over the DevTools protocol, which the page's CSP does not govern;
+  // a <script> tag would be an inline script the CSP rightly blocks.
+  await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
