@@ -68,5 +68,10 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    // The suite must pass on a busy two-core machine: a training run in
+    // Python or a git commit can take many times its idle duration there.
+    // Tests that load Python or start a process set larger limits themselves.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });

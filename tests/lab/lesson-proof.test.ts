@@ -16,7 +16,7 @@ const shellSteps = lesson.steps.filter((s) => s.runtime === 'shell');
 let lab: NodeLab;
 beforeAll(async () => {
   lab = await createNodeLab();
-}, 60_000);
+}, 180_000);
 
 function verdicts(step: (typeof pythonSteps)[number], which: 'starter' | 'solution') {
   const [file, ...others] = step[which];
@@ -42,7 +42,7 @@ describe('the ML Lifecycle lesson, step by step', () => {
       const solution = await lab.shell(step.solution[0]!.code);
       const verdicts = judgeAll(step.checks, { result: solution, files: lab.snapshot() });
       expect(verdicts.map((v, i) => (v.pass ? 'pass' : `${step.checks[i]?.saysHtml}: ${v.detail}`))).toEqual(step.checks.map(() => 'pass'));
-    }, 60_000);
+    }, 180_000);
   }
 
   for (const step of pythonSteps) {
@@ -55,6 +55,6 @@ describe('the ML Lifecycle lesson, step by step', () => {
       expect(
         solution.verdicts.map((v, i) => (v.pass ? 'pass' : `${step.checks[i]?.saysHtml}: ${v.detail}`)),
       ).toEqual(step.checks.map(() => 'pass'));
-    }, 60_000);
+    }, 180_000);
   }
 });

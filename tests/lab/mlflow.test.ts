@@ -5,7 +5,7 @@ import { createNodeLab, type NodeLab } from './python';
 let lab: NodeLab;
 beforeAll(async () => {
   lab = await createNodeLab();
-}, 60_000);
+}, 180_000);
 
 const RUN_ID = /^[0-9a-f]{32}$/;
 
@@ -155,5 +155,5 @@ with mlflow.start_run(run_name="keep-me"):
 names = ",".join(r.info.run_name for r in mlflow.search_runs(experiment_ids=["0"]))
 `, { variables: ['names'] });
     expect(r.variables.names).toContain('keep-me');
-  }, 60_000);
+  }, 180_000);
 });

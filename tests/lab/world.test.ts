@@ -5,7 +5,7 @@ import { createNodeLab, type NodeLab } from './python';
 let lab: NodeLab;
 beforeAll(async () => {
   lab = await createNodeLab();
-}, 60_000);
+}, 180_000);
 
 const console = (r: { output: { text: string }[] }) => r.output.map((o) => o.text).join('');
 
@@ -36,5 +36,5 @@ describe('Python and the shell see the same files', () => {
     const again = await createNodeLab(lab.snapshot());
     const r = await again.shell('git log --oneline\ndvc checkout\ndvc status');
     expect(console(r)).toMatch(/^\$ git log --oneline\n[0-9a-f]{7} \(HEAD -> main\) Version 1\.0 dataset\ndebbe21 Initial project skeleton\n\$ dvc checkout\nM\tdata\/raw_data\.csv\n\$ dvc status\nData and pipelines are up to date\.\n$/);
-  }, 60_000);
+  }, 180_000);
 });
