@@ -7,8 +7,10 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: on a busy two-core machine one step's run takes a minute, and the
+    // longest journey runs four; each wait inside a test has its own limit.
+    testTimeout: 600_000,
+    hookTimeout: 120_000,
     fileParallelism: false, // two cores: one browser at a time
   },
 });

@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 // The lab keeps its project in IndexedDB (src/lab/worldStore.ts), which jsdom lacks.
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { useProgress } from '../src/progress/store';
+
+// findBy…/waitFor give up after 1 s by default: a lazily loaded page can take
+// longer on a busy two-core machine. The test's own limit still bounds a hang.
+configure({ asyncUtilTimeout: 30_000 });
 
 // Monaco does not run in jsdom (docs/tool-facts.md): component tests get a textarea with
 // the same props. The real editor is covered by the browser tests.

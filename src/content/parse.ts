@@ -2,14 +2,19 @@
 // typed Course model, or a list of problems that each name the file, the line
 // and the field, and say what was expected. Pure: it takes file texts, so the
 // Vite plugin, the CLI and tests share it.
-import type { Code, RootContent } from 'mdast';
+import type { Code, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
 import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, WrongAttempt } from './model.ts';
 import {
+  FILE_NAME_RULE,
+  MEDIA_EXTENSION,
   faqFrontmatterSchema,
   glossaryFrontmatterSchema,
+  isLocalUrl,
+  isValidCodeFileName,
   lessonFrontmatterSchema,
   quizFrontmatterSchema,
   skillsFrontmatterSchema,
@@ -273,6 +278,10 @@ function parseLesson(
 
   const lessonFile = open(lessonSrc);
   const meta = lessonFile.validate(lessonFrontmatterSchema);
+  if (meta) {
+    checkMedia(lessonFile, ['callout', 'text'], meta.callout.text);
+    if (meta.instructor.bio) checkMedia(lessonFile, ['instructor', 'bio'], meta.instructor.bio);
+  }
   if (meta && meta.id !== folder) {
     lessonFile.error(['id'], `must match the folder name "${folder}", got "${meta.id}"`);
   }
@@ -308,6 +317,8 @@ function parseLesson(
     }
     if (fm) {
       const { hints, checks, ...rest } = fm;
+      checks.forEach((c, i) => checkMedia(src, ['checks', i, 'says'], c.says));
+      hints.forEach((h, i) => checkMedia(src, ['hints', i], h));
       const mainLanguage = starter[0]?.language;
       const expected = fm.runtime === 'shell' ? 'shell' : 'python';
       if (mainLanguage && mainLanguage !== expected) {
@@ -338,6 +349,7 @@ function parseLesson(
   const quiz = quizFile?.validate(quizFrontmatterSchema)?.questions ?? [];
   if (quizFile) {
     checkUnique(quizFile, quiz, 'questions', (q) => q.id, 'id');
+    quiz.forEach((q, i) => checkMedia(quizFile, ['questions', i, 'explanation'], q.explanation));
     quiz.forEach((q, i) => {
       if (!q.options.includes(q.answer)) {
         quizFile.error(['questions', i, 'answer'], `"${q.answer}" is not one of the options (${q.options.map((o) => `"${o}"`).join(', ')})`);
@@ -366,11 +378,16 @@ function parseLesson(
   const glossarySrc = find('glossary.md');
   const glossaryFile = glossarySrc && open(glossarySrc);
   const terms = glossaryFile?.validate(glossaryFrontmatterSchema)?.terms ?? [];
-  if (glossaryFile) checkUnique(glossaryFile, terms, 'terms', (t) => t.id, 'id');
+  if (glossaryFile) {
+    checkUnique(glossaryFile, terms, 'terms', (t) => t.id, 'id');
+    terms.forEach((t, i) => checkMedia(glossaryFile, ['terms', i, 'definition'], t.definition));
+  }
 
   // FAQ
   const faqSrc = find('faq.md');
-  const faq = (faqSrc && open(faqSrc).validate(faqFrontmatterSchema)?.items) || [];
+  const faqFile = faqSrc && open(faqSrc);
+  const faq = faqFile?.validate(faqFrontmatterSchema)?.items ?? [];
+  if (faqFile) faq.forEach((item, i) => checkMedia(faqFile, ['items', i, 'answer'], item.answer));
 
   // Skills, with references to terms, steps and each other
   const skillsSrc = find('skills.md');
@@ -489,6 +506,10 @@ function renderProse(src: SourceFile, warn: (i: ContentIssue) => void): { html: 
     line: (node.position?.start.line ?? 1) + src.bodyLine - 1,
     column: node.position?.start.column ?? 1,
   });
+  for (const found of remoteMedia(tree)) {
+    const pos = lineOf(found.node);
+    src.error([], found.message, pos.line, pos.column);
+  }
   const walk = (nodes: RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
       if (node.type === 'html') {
@@ -529,6 +550,12 @@ function readMarkedBlock(node: Code, src: SourceFile, line: number): MarkedBlock
   const fileWord = words.find((w) => w.startsWith('file='));
   const file = fileWord ? fileWord.slice('file='.length) : DEFAULT_FILE[language];
   if (!file) src.error([], `the ${role} block has an empty file= name`, line);
+  else if (!isValidCodeFileName(file)) {
+    // Point at the name itself: the fence line is in the body, after the frontmatter.
+    const fence = src.body.split('\n')[line - src.bodyLine] ?? '';
+    const column = fence.indexOf(`file=${file}`) + 1 || 1;
+    src.error([], `the ${role} block's file name "${file}" is not allowed: use ${FILE_NAME_RULE}`, line, column);
+  }
   const attrs = Object.fromEntries(words.filter((w) => /^\w+=/.test(w)).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
   return { role, line, attrs, file: { file, language, code: node.value.endsWith('\n') ? node.value : `${node.value}\n` } };
 }
@@ -562,4 +589,34 @@ function collectCode(src: SourceFile, blocks: MarkedBlock[], role: 'starter' | '
     out.push(b.file);
   }
   return out;
+}
+
+/**
+ * Images (and links to media files) that would load from another origin. Each
+ * names the node, so the caller can say where it is.
+ */
+function remoteMedia(tree: Root): { node: RootContent; message: string }[] {
+  const found: { node: RootContent; message: string }[] = [];
+  const imageRefs = new Set<string>();
+  visit(tree, 'imageReference', (node) => {
+    imageRefs.add(node.identifier);
+  });
+  const advice = 'lessons load media only from this site: put the file in public/ and use its path, such as "/images/chart.png"';
+  const isMediaFile = (url: string) => MEDIA_EXTENSION.test(url.split(/[?#]/)[0] ?? '');
+  const shown = (url: string) => JSON.stringify(url.length > 60 ? `${url.slice(0, 57)}...` : url);
+  visit(tree, (node) => {
+    if (node.type === 'image' && !isLocalUrl(node.url)) {
+      found.push({ node, message: `image ${shown(node.url)} is not local — ${advice}` });
+    } else if (node.type === 'definition' && imageRefs.has(node.identifier) && !isLocalUrl(node.url)) {
+      found.push({ node, message: `image ${shown(node.url)} (used as ![…][${node.label ?? node.identifier}]) is not local — ${advice}` });
+    } else if ((node.type === 'link' || node.type === 'definition') && isMediaFile(node.url) && !isLocalUrl(node.url)) {
+      found.push({ node, message: `link to the media file ${shown(node.url)} is not local — ${advice}` });
+    }
+  });
+  return found;
+}
+
+/** A markdown field of the frontmatter: remote media are reported at the field. */
+function checkMedia(src: SourceFile, path: Path, markdown: string): void {
+  for (const found of remoteMedia(parseMarkdown(markdown))) src.error(path, found.message);
 }

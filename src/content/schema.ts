@@ -198,3 +198,27 @@ export const skillsFrontmatterSchema = z
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
 export type StepFrontmatter = z.infer<typeof stepFrontmatterSchema>;
 export type Check = z.infer<typeof checkSchema>;
+
+// Names given with `file=` on a step's code fences become files in the lab and
+// editor tabs, so they must stay inside the learner's folder: relative POSIX
+// paths of plain characters, no "." or ".." parts, no empty parts.
+const FILE_NAME_PART = /^[A-Za-z0-9._-]+$/;
+export const FILE_NAME_RULE =
+  'a relative path of letters, digits, ".", "_", "-" and "/" such as "train.py" or "src/app.py" (no leading "/", no "." or ".." parts, no empty parts)';
+
+export function isValidCodeFileName(name: string): boolean {
+  const parts = name.split('/');
+  return name.length > 0 && parts.every((part) => FILE_NAME_PART.test(part) && part !== '.' && part !== '..');
+}
+
+// Lesson media must come from the site itself: the Content-Security-Policy
+// (vite.config.ts) blocks other origins, and the page promises no request
+// leaves it. A URL with a scheme ("https:", "data:") or a host ("//cdn…",
+// which browsers also read in "/\cdn…") is not local.
+export function isLocalUrl(url: string): boolean {
+  const trimmed = url.trim();
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(trimmed) && !/^[\\/]{2}/.test(trimmed);
+}
+
+/** File types that a link would load as media rather than open as a page. */
+export const MEDIA_EXTENSION = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|mp4|webm|ogv|mov|mp3|wav|ogg|oga|m4a|flac)$/i;

@@ -263,3 +263,69 @@ describe('wrong attempts (```python wrong fails=… mistake="…" blocks)', () =
     expect(errorsOf(withFile(step, (t) => t.replace('{ kind: output-contains, text: hello }', '{ kind: assert }')))[0]).toMatch(/02-second-step.md:12:\d+ — checks\[0\]\.expect\.python/);
   });
 });
+
+// Lessons load nothing from other origins: the CSP (vite.config.ts) would block
+// it, and the page promises that no request leaves it (tests/e2e/journey.e2e.ts).
+describe('lesson media must be local', () => {
+  const intro = (markdown: string) => withFile('hello-lab/lesson.md', (t) => t.replace('This fixture lesson exists for the test suite.', markdown));
+  const advice = 'lessons load media only from this site: put the file in public/ and use its path, such as "/images/chart.png"';
+
+  it('an image from another site, by scheme or by host, is an error at its line and column', () => {
+    expect(errorsOf(intro('See ![chart](https://cdn.example.org/chart.png).\n\n![a](//cdn.example.org/a.png) ![b](/\\cdn.example.org/b.png)'))).toEqual([
+      `content/hello-lab/lesson.md:15:5 — image "https://cdn.example.org/chart.png" is not local — ${advice}`,
+      `content/hello-lab/lesson.md:17:1 — image "//cdn.example.org/a.png" is not local — ${advice}`,
+      `content/hello-lab/lesson.md:17:31 — image "/\\\\cdn.example.org/b.png" is not local — ${advice}`,
+    ]);
+  });
+
+  it('a data: image is an error too (the sanitizer would drop it silently)', () => {
+    expect(errorsOf(intro('![dot](data:image/png;base64,iVBORw0KGgo=)'))).toEqual([
+      `content/hello-lab/lesson.md:15:1 — image "data:image/png;base64,iVBORw0KGgo=" is not local — ${advice}`,
+    ]);
+  });
+
+  it('an image by reference points at the definition', () => {
+    expect(errorsOf(intro('![chart][c]\n\n[c]: http://example.org/c.svg'))).toEqual([
+      `content/hello-lab/lesson.md:17:1 — image "http://example.org/c.svg" (used as ![…][c]) is not local — ${advice}`,
+    ]);
+  });
+
+  it('a link to a remote media file is an error; a link to a page is not', () => {
+    expect(errorsOf(intro('[video](https://example.org/talk.mp4?t=3) and [docs](https://mlflow.org/docs/latest/)'))).toEqual([
+      `content/hello-lab/lesson.md:15:1 — link to the media file "https://example.org/talk.mp4?t=3" is not local — ${advice}`,
+    ]);
+  });
+
+  it('local images pass and render', () => {
+    const files = intro('![chart](/images/chart.png) ![logo](logo.svg)');
+    expect(errorsOf(files)).toEqual([]);
+    expect(parseCourse(files).course.lessons[0]?.introHtml).toContain('<img src="/images/chart.png" alt="chart">');
+  });
+
+  it('markdown fields of the frontmatter are checked, at the field', () => {
+    expect(errorsOf(withFile('hello-lab/glossary.md', (t) => t.replace('definition: Data made for a test.', 'definition: "![x](https://example.org/x.png)"')))).toEqual([
+      `content/hello-lab/glossary.md:5:17 — terms[0].definition: image "https://example.org/x.png" is not local — ${advice}`,
+    ]);
+  });
+});
+
+describe('file= names on code fences', () => {
+  const named = (name: string) =>
+    errorsOf(withFile('hello-lab/steps/02-second-step.md', (t) => t.replaceAll('file=hello.py', `file=${name}`)));
+  const rule =
+    'use a relative path of letters, digits, ".", "_", "-" and "/" such as "train.py" or "src/app.py" (no leading "/", no "." or ".." parts, no empty parts)';
+
+  it.each(['<img', '../secret.py', '/etc/passwd', 'src//app.py', './hello.py', 'src/', 'src\\app.py', 'C:app.py', 'héllo.py'])(
+    'rejects %j at the name, for the starter and the solution',
+    (name) => {
+      expect(named(name)).toEqual([
+        `content/hello-lab/steps/02-second-step.md:17:19 — the starter block's file name "${name}" is not allowed: ${rule}`,
+        `content/hello-lab/steps/02-second-step.md:21:20 — the solution block's file name "${name}" is not allowed: ${rule}`,
+      ]);
+    },
+  );
+
+  it.each(['hello.py', 'src/app.py', 'Dockerfile', 'data/raw-v2_final.csv', '.env'])('accepts %j', (name) => {
+    expect(named(name)).toEqual([]);
+  });
+});

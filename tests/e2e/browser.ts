@@ -1,9 +1,12 @@
 // Shared browser plumbing for the e2e tests: launch Debian chromium, and watch
-// each page for console errors and requests that leave the page's origin.
+// each page for console errors, requests that leave the page's origin, and
+// Content-Security-Policy violations. Every page opened here is checked for CSP
+// violations after each test (the afterEach below), so every e2e file runs
+// under the production policy (vite.config.ts) without asking.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -27,6 +30,37 @@ export interface Watched {
   errors: string[];
   /** Requests to any origin other than the page's own. */
   offOrigin: string[];
+  /** Content-Security-Policy violations seen so far (checked after each test). */
+  cspViolations: string[];
+}
+
+/** Every page opened in this test file: the afterEach below checks them all. */
+const opened: Watched[] = [];
+
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i;
+const REPORT_BINDING = '__labReportCspViolation';
+
+/**
+ * Runs in the page before its own scripts: collect `securitypolicyviolation`
+ * events into window.__cspViolations, and report each one to the test at once
+ * (so a page closed inside a test still counts).
+ */
+function watchCspViolations(binding: string) {
+  const w = window as unknown as { __cspViolations?: string[] } & Record<string, ((text: string) => void) | undefined>;
+  w.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const where = e.sourceFile ? ` (${e.sourceFile}:${e.lineNumber})` : '';
+    const text = `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} on ${e.documentURI}${where}`;
+    w.__cspViolations?.push(text);
+    w[binding]?.(text);
+  });
+}
+
+/** Same listener inside a dedicated worker; added as the worker starts, so it sees what the worker loads later (Python). */
+function watchWorkerCspViolations() {
+  self.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`Content Security Policy violation in a worker: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`);
+  });
 }
 
 export async function openPage(browser: Browser, baseURL: string, options: { reducedMotion?: 'reduce' } = {}): Promise<Watched> {
@@ -34,9 +68,23 @@ export async function openPage(browser: Browser, baseURL: string, options: { red
   const page = await context.newPage();
   const errors: string[] = [];
   const offOrigin: string[] = [];
+  const cspViolations: string[] = [];
   const origin = new URL(baseURL).origin;
+  await context.exposeBinding(REPORT_BINDING, (_source, text: string) => {
+    cspViolations.push(text);
+  });
+  await context.addInitScript(watchCspViolations, REPORT_BINDING);
+  // Chromium also logs each violation to the console, including ones the
+  // event listener cannot see (a worker's own, before its listener is added).
+  const onConsole = (msg: ConsoleMessage) => {
+    if (CSP_MESSAGE.test(msg.text())) cspViolations.push(`console: ${msg.text()}`);
+  };
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
+    onConsole(msg);
+  });
+  page.on('worker', (worker) => {
+    worker.evaluate(watchWorkerCspViolations).catch(() => undefined); // the worker may already be gone
   });
   page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
   page.on('request', (req) => {
@@ -44,8 +92,35 @@ export async function openPage(browser: Browser, baseURL: string, options: { red
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
     if (new URL(url).origin !== origin) offOrigin.push(url);
   });
-  return { page, context, errors, offOrigin };
+  const watched = { page, context, errors, offOrigin, cspViolations };
+  opened.push(watched);
+  return watched;
 }
+
+/** The violations of every page opened so far, read and cleared, so each test answers for its own. */
+async function takeCspViolations(): Promise<string[]> {
+  const found = new Set<string>();
+  for (const watched of opened) {
+    if (!watched.page.isClosed()) {
+      const inPage = await watched.page
+        .evaluate(() => {
+          const w = window as unknown as { __cspViolations?: string[] };
+          const seen = w.__cspViolations ?? [];
+          w.__cspViolations = [];
+          return seen;
+        })
+        .catch(() => [] as string[]); // mid-navigation: the binding has reported them already
+      for (const text of inPage) found.add(text);
+    }
+    for (const text of watched.cspViolations.splice(0)) found.add(text);
+  }
+  opened.splice(0, opened.length, ...opened.filter((w) => !w.page.isClosed()));
+  return [...found];
+}
+
+afterEach(async () => {
+  expect(await takeCspViolations(), 'Content-Security-Policy violations').toEqual([]);
+});
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,7 +134,9 @@ export interface AxeViolation {
 
 /** Run axe-core in the page; returns violations of serious or critical impact. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated over the DevTools protocol, which the page's CSP does not govern;
+  // a <script> tag would be an inline script the CSP rightly blocks.
+  await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });

@@ -6,7 +6,7 @@ import { createNodeLab, type NodeLab } from './python';
 let lab: NodeLab;
 beforeAll(async () => {
   lab = await createNodeLab();
-}, 60_000);
+}, 180_000);
 
 const APP = `from contextlib import asynccontextmanager
 from fastapi import FastAPI, HTTPException

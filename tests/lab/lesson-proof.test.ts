@@ -20,7 +20,7 @@ if (!lesson) throw new Error('ml-lifecycle missing');
 let lab: NodeLab;
 beforeAll(async () => {
   lab = await createNodeLab();
-}, 120_000);
+}, 180_000);
 
 /** Run one attempt (its files in place of the solution's of the same name) and judge the step's checks. */
 async function attempt(step: Step, files: CodeFile[]) {

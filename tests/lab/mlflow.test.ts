@@ -5,7 +5,7 @@ import { createNodeLab, type NodeLab } from './python';
 let lab: NodeLab;
 beforeAll(async () => {
   lab = await createNodeLab();
-}, 60_000);
+}, 180_000);
 
 const RUN_ID = /^[0-9a-f]{32}$/;
 // The lab keeps its store between runs, so each test names its own experiment or model.
@@ -158,7 +158,7 @@ with mlflow.start_run(run_name="keep-me"):
 names = ",".join(r.info.run_name for r in mlflow.search_runs(experiment_ids=["0"], output_format="list"))
 `, { variables: ['names'] });
     expect(r.variables.names).toContain('keep-me');
-  }, 60_000);
+  }, 180_000);
 });
 
 // Registered model aliases. Expected texts: MLflow's mlflow/utils/validation.py,

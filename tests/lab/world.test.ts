@@ -5,7 +5,7 @@ import { createNodeLab, type NodeLab } from './python';
 let lab: NodeLab;
 beforeAll(async () => {
   lab = await createNodeLab();
-}, 60_000);
+}, 180_000);
 
 const console = (r: { output: { text: string }[] }) => r.output.map((o) => o.text).join('');
 
@@ -39,7 +39,7 @@ describe('Python and the shell see the same files', () => {
     expect(console(r)).toMatch(
       /^\$ git log --oneline\n[0-9a-f]{7} \(HEAD -> main\) Version 1\.0 dataset\ndebbe21 Initial project skeleton\n\$ dvc checkout\nERROR: Can't remove the following unsaved files without confirmation\. Use `--force` to force\.\n\/[^\n]*\/data\/raw_data\.csv\n\[exit 255\]\n\$ dvc checkout --force\nM\tdata\/raw_data\.csv\n\$ dvc status\nData and pipelines are up to date\.\n$/,
     );
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('a saved world the lab cannot lay out is set aside, never a traceback on every run (issue 11 §4)', () => {
