@@ -37,7 +37,7 @@ _HOME = os.getcwd()
 
 # The lab's stand-ins for real packages, and what the lab offers instead of the
 # packages learners most often reach for.
-_STAND_INS = ("lab", "mlflow", "fastapi", "pydantic")
+_STAND_INS = ("lab", "mlflow", "fastapi", "pydantic", "uvicorn")
 _OFFERS = (
     "The lab's Python has CPython's standard library, the lab's modules (lab, mlflow, fastapi, pydantic) "
     "and your project's .py files; it cannot install packages (there is no pip) and has no network."
@@ -49,7 +49,6 @@ _INSTEAD = {
     "scipy": "The lab has no scipy: lab.psi(reference, current) measures drift, and the statistics module has means, deviations and quantiles.",
     "requests": "The lab has no requests and no network: run your FastAPI app and send it requests from the console at localhost:8000.",
     "httpx": "The lab has no httpx and no network: run your FastAPI app and send it requests from the console at localhost:8000.",
-    "uvicorn": "The lab has no uvicorn: when your program defines a FastAPI app, the lab serves it as `uvicorn main:app` would.",
 }
 _NO_KEYBOARD = "The lab's programs cannot read from the keyboard (input() finds no input): set the value in your code instead."
 
