@@ -64,7 +64,7 @@ describe('running Python in the lab', () => {
     await page.getByRole('article', { name: 'Run typed-run' }).getByText('FINISHED').waitFor();
 
     // Only some checks pass: no model was logged.
-    expect(await page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText()).toMatch(/^[12] of 4 passed/);
+    expect(await page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText()).toMatch(/^[12] of 6 passed/);
   });
 
   it('a ZeroDivisionError on line 2 is reported on line 2 and marked in the editor', async () => {
@@ -194,7 +194,7 @@ describe('running Python in the lab', () => {
     await expect.poll(() => previewStatus(page).innerText(), { timeout: 150_000 }).toMatch(/^Ran in \d+ ms · finished$/);
     expect(await page.getByRole('log', { name: 'Console' }).innerText()).toContain('the lab does not let programs send messages to the page');
     // Judged on what the engine measured: no model was trained.
-    expect(await page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText()).toMatch(/^2 of 4 passed/);
+    expect(await page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText()).toMatch(/^2 of 7 passed/);
     expect(await xp()).toBe(before);
   }, LOADS_PYTHON);
 
@@ -242,7 +242,7 @@ describe('running Python in the lab', () => {
     await page.getByRole('button', { name: 'Use the solution' }).click();
     const before = await page.getByRole('group', { name: 'Your progress' }).getByText(/^Total XP: \d+$/).innerText();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText(), { timeout: 60_000 }).toBe('4 of 4 passed on your last run.');
+    await expect.poll(() => page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText(), { timeout: 60_000 }).toBe('7 of 7 passed on your last run.');
     await page.getByRole('img', { name: /Loss falls from/ }).waitFor();
     const after = await page.getByRole('group', { name: 'Your progress' }).getByText(/^Total XP: \d+$/).innerText();
     // Completed with the solution: a third of the step's 60 XP (src/progress/xp.ts solutionStepXp).
@@ -269,14 +269,14 @@ describe('the lab carries over from step to step', () => {
 
   it('the model registered in step 3 is served in step 4 and retrained in step 5', async () => {
     const { page } = session();
-    await runSolution(page, 'track-experiments', 4);
+    await runSolution(page, 'track-experiments', 6);
     await page.getByRole('button', { name: 'Models' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Address' }).inputValue()).toBe('localhost:5000/#/models');
     await page.getByRole('button', { name: 'failure-classifier' }).click();
     await page.getByRole('article', { name: 'Registered model failure-classifier' }).getByText('@champion').first().waitFor();
     expect(await seriousViolations(page), 'tracking UI').toEqual([]);
 
-    await runSolution(page, 'serving-at-scale', 3);
+    await runSolution(page, 'serving-at-scale', 6);
     const api = page.getByRole('region', { name: 'Preview' });
     await api.getByRole('list', { name: 'Routes' }).getByRole('button', { name: /POST\s*\/predict/ }).waitFor();
     await api.getByLabel('JSON body').fill('{"temperature": 71.5, "vibration": 0.42, "pressure": 101.3}');
@@ -286,7 +286,7 @@ describe('the lab carries over from step to step', () => {
     expect(await seriousViolations(page), 'model API console').toEqual([]);
     expect(await response.innerText()).toMatch(/"type": "missing",\s*"loc": \[\s*"body",\s*"rpm"\s*\],\s*"msg": "Field required"/);
 
-    await runSolution(page, 'the-feedback-loop', 3);
+    await runSolution(page, 'the-feedback-loop', 8);
     await page.getByRole('img', { name: /temperature PSI [\d.]+ \(major\)/ }).waitFor();
     await page.getByText(/Retrained: failure-classifier version \d+ is now the champion\./).waitFor();
     expect(await seriousViolations(page), 'drift monitor').toEqual([]);
