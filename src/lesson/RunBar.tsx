@@ -79,8 +79,8 @@ export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: Retu
         </h2>
         <p id="rerun-text" className="mt-2 text-sm text-muted">
           Steps after this one already changed the lab ({laterDone.map((s) => `step ${s.order}, ${s.title}`).join('; ')}). Running this step again
-          changes the lab again on top of what they left: what it writes, commits or registers replaces theirs (for example, a model it registers
-          becomes a new version, and an alias it sets moves), so their previews may differ until you run them again. Your XP and completed steps
+          changes the lab again on top of what they left: files it writes replace theirs, a model it registers becomes a new version, and an
+          alias it sets moves (such as <code>champion</code>), so their previews may differ until you run them again. Your XP and completed steps
           are kept. Run anyway?
         </p>
         <div className="mt-4 flex justify-end gap-2">
