@@ -269,14 +269,14 @@ describe('the lab carries over from step to step', () => {
 
   it('the model registered in step 3 is served in step 4 and retrained in step 5', async () => {
     const { page } = session();
-    await runSolution(page, 'track-experiments', 4);
+    await runSolution(page, 'track-experiments', 6);
     await page.getByRole('button', { name: 'Models' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Address' }).inputValue()).toBe('localhost:5000/#/models');
     await page.getByRole('button', { name: 'failure-classifier' }).click();
     await page.getByRole('article', { name: 'Registered model failure-classifier' }).getByText('@champion').first().waitFor();
     expect(await seriousViolations(page), 'tracking UI').toEqual([]);
 
-    await runSolution(page, 'serving-at-scale', 3);
+    await runSolution(page, 'serving-at-scale', 6);
     const api = page.getByRole('region', { name: 'Preview' });
     await api.getByRole('list', { name: 'Routes' }).getByRole('button', { name: /POST\s*\/predict/ }).waitFor();
     await api.getByLabel('JSON body').fill('{"temperature": 71.5, "vibration": 0.42, "pressure": 101.3}');
@@ -286,7 +286,7 @@ describe('the lab carries over from step to step', () => {
     expect(await seriousViolations(page), 'model API console').toEqual([]);
     expect(await response.innerText()).toMatch(/"type": "missing",\s*"loc": \[\s*"body",\s*"rpm"\s*\],\s*"msg": "Field required"/);
 
-    await runSolution(page, 'the-feedback-loop', 3);
+    await runSolution(page, 'the-feedback-loop', 8);
     await page.getByRole('img', { name: /temperature PSI [\d.]+ \(major\)/ }).waitFor();
     await page.getByText(/Retrained: failure-classifier version \d+ is now the champion\./).waitFor();
     expect(await seriousViolations(page), 'drift monitor').toEqual([]);
