@@ -1,31 +1,49 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Step } from '../content/model';
 import { timeLimitSeconds, type useStepLab } from './useStepLab';
 
 type Lab = ReturnType<typeof useStepLab>;
 
 /** Run, Stop and Reset lab, with Ctrl/⌘ + Enter anywhere on the step page. */
-export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
+/**
+ * Run, or first ask when later steps are completed: they left the shared lab as
+ * they need it, so say so before this step changes it again (issue 7 §4). The
+ * editor's Ctrl/⌘ + Enter goes through it too.
+ */
+export function useRunGuard(lab: Lab, laterDone: Step[]) {
+  const confirmRef = useRef<HTMLDialogElement>(null);
+  const { run } = lab;
+  const askFirst = laterDone.length > 0;
+  const requestRun = useCallback(() => {
+    if (askFirst) {
+      if (!confirmRef.current?.open) confirmRef.current?.showModal();
+    } else void run();
+  }, [askFirst, run]);
+  return { requestRun, confirmRef, laterDone };
+}
+
+export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: ReturnType<typeof useRunGuard> }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { run, stop, runState, engineState } = lab;
+  const { requestRun, confirmRef, laterDone } = guard;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
         e.preventDefault();
-        void run();
+        requestRun();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [run]);
+  }, [requestRun]);
 
   const loading = engineState.status === 'loading' || engineState.status === 'restarting';
   return (
     <div className="mb-2 flex flex-wrap items-center gap-2">
       <button
         type="button"
-        onClick={() => void run()}
+        onClick={requestRun}
         disabled={runState.running || lab.readOnly}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         className="rounded-md bg-accent px-4 py-1.5 text-sm font-semibold text-accent-ink disabled:opacity-50"
@@ -55,6 +73,32 @@ export function RunBar({ lab, step }: { lab: Lab; step: Step }) {
           {engineState.notice}
         </p>
       )}
+      <dialog ref={confirmRef} aria-labelledby="rerun-title" aria-describedby="rerun-text" className="m-auto max-w-md rounded-xl border border-line bg-surface p-5 text-ink backdrop:bg-black/60">
+        <h2 id="rerun-title" className="text-lg font-semibold">
+          Run step {step.order} again?
+        </h2>
+        <p id="rerun-text" className="mt-2 text-sm text-muted">
+          Steps after this one already changed the lab ({laterDone.map((s) => `step ${s.order}, ${s.title}`).join('; ')}). Running this step again
+          changes the lab again on top of what they left: files it writes replace theirs, a model it registers becomes a new version, and an
+          alias it sets moves (such as <code>champion</code>), so their previews may differ until you run them again. Your XP and completed steps
+          are kept. Run anyway?
+        </p>
+        <div className="mt-4 flex justify-end gap-2">
+          <button type="button" onClick={() => confirmRef.current?.close()} className="rounded-md border border-line px-3 py-1.5 text-sm">
+            Cancel
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              confirmRef.current?.close();
+              void run();
+            }}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink"
+          >
+            Run anyway
+          </button>
+        </div>
+      </dialog>
       <dialog ref={dialogRef} aria-labelledby="reset-lab-title" className="m-auto max-w-sm rounded-xl border border-line bg-surface p-5 text-ink backdrop:bg-black/60">
         <h2 id="reset-lab-title" className="text-lg font-semibold">
           Reset the lab?

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { Lesson, Step } from '../content/model';
-import { isStepDone } from '../progress/selectors';
+import { isStepDone, laterStepsDone, lessonComplete } from '../progress/selectors';
 import { stepKey, useProgress } from '../progress/store';
 import { solutionStepXp } from '../progress/xp';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -12,7 +12,9 @@ import { EditorPanel } from './EditorPanel';
 import { LabStorageNotice } from './LabStorageNotice';
 import { PHASE_LABEL, stepPath } from './phases';
 import { Prose } from './Prose';
-import { RunBar } from './RunBar';
+import { CompletionPanel } from './CompletionPanel';
+import { LessonRecap } from './LessonRecap';
+import { RunBar, useRunGuard } from './RunBar';
 import { StepPreview } from './StepPreview';
 import { useStepLab } from './useStepLab';
 
@@ -26,6 +28,12 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   const next = lesson.steps[index + 1];
   const lab = useStepLab(lesson, step);
   const errorLine = lab.runState.result?.outcome.error?.line ?? null;
+  const guard = useRunGuard(lab, laterStepsDone(lesson, { completedSteps }, step.slug));
+  const navigate = useNavigate();
+  // The panel answers this visit's passing run; the recap stays on the last step once the lesson is done.
+  const passed = done && !lab.runState.running && (lab.runState.verdicts?.every((v) => v.pass) ?? false);
+  const showRecap = !next && lessonComplete(lesson, { completedSteps });
+  const first = lesson.steps[0];
 
   return (
     <div>
@@ -57,6 +65,17 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
           <p className="mt-2 text-lg text-muted">{step.summary}</p>
           <Prose html={step.html} className="mt-6" />
           <Checks step={step} verdicts={lab.runState.verdicts} />
+          {showRecap && (
+            <LessonRecap
+              lesson={lesson}
+              files={lab.files}
+              readOnly={lab.readOnly}
+              onGoAgain={() => {
+                void lab.resetLab();
+                if (first) void navigate(stepPath(lesson.id, first.slug));
+              }}
+            />
+          )}
           <Hints step={step} />
           <nav aria-label="Steps" className="mt-10 flex flex-wrap justify-between gap-3 border-t border-line pt-4">
             {prev ? (
@@ -81,13 +100,14 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
         </div>
         <div className="grid min-w-0 gap-4 lg:sticky lg:top-20">
           <ErrorBoundary where="the editor">
-            <RunBar lab={lab} step={step} />
+            <RunBar lab={lab} step={step} guard={guard} />
+            {passed && <CompletionPanel lesson={lesson} step={step} />}
             <LabStorageNotice lab={lab} />
             <DraftConflicts lesson={lesson} step={step} />
             <EditorPanel
               lesson={lesson}
               step={step}
-              onRun={lab.run}
+              onRun={guard.requestRun}
               errorMarker={errorLine ? { line: errorLine, message: lab.runState.result?.outcome.error?.message ?? '' } : null}
             />
           </ErrorBoundary>

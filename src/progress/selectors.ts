@@ -111,3 +111,35 @@ export function lessonProgress(lesson: Lesson, facts: Facts & Pick<ProgressFacts
   }
   return { stepsDone, questionsCorrect, termsLearned, xpEarned, xpAvailable, percent: percentOf(xpEarned, xpAvailable) };
 }
+
+export interface PhaseXp {
+  phase: Lesson['steps'][number]['phase'];
+  earned: number;
+  available: number;
+}
+
+/**
+ * XP by lifecycle phase for the lesson recap: each phase's steps' awards (a
+ * step done with the solution counts what it earned). Questions and terms
+ * belong to no phase, so they are not in it.
+ */
+export function xpByPhase(lesson: Lesson, facts: Pick<ProgressFacts, 'awards'>): PhaseXp[] {
+  const rows: PhaseXp[] = [];
+  for (const step of lesson.steps) {
+    let row = rows.find((r) => r.phase === step.phase);
+    if (!row) rows.push((row = { phase: step.phase, earned: 0, available: 0 }));
+    row.available += step.xp;
+    row.earned += Math.min(step.xp, facts.awards[stepAwardId(lesson.id, step.slug)]?.xp ?? 0);
+  }
+  return rows;
+}
+
+/** Completed steps after `slug`: running it again changes the lab they left (issue 7 §4). */
+export function laterStepsDone(lesson: Lesson, facts: Pick<Facts, 'completedSteps'>, slug: string) {
+  const index = lesson.steps.findIndex((s) => s.slug === slug);
+  return index < 0 ? [] : lesson.steps.slice(index + 1).filter((s) => isStepDone(facts, lesson.id, s.slug));
+}
+
+/** Every step of the lesson is completed. */
+export const lessonComplete = (lesson: Lesson, facts: Pick<Facts, 'completedSteps'>) =>
+  lesson.steps.every((s) => isStepDone(facts, lesson.id, s.slug));

@@ -295,11 +295,14 @@ describe('the lab carries over from step to step', () => {
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/track-experiments`);
     await typeIntoEditor(page, 'import mlflow\nprint(len(mlflow.search_runs(experiment_names=["failure-prediction"])))');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // Steps 4 and 5 are completed, so running step 3 again asks first (issue 7 §4).
+    await page.getByRole('dialog', { name: 'Run step 3 again?' }).getByRole('button', { name: 'Run anyway' }).click();
     await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 60_000 }).toMatch(/^[1-9]\d*\s*$/m);
     await page.getByRole('button', { name: 'Reset lab…' }).click();
     await page.getByRole('dialog', { name: 'Reset the lab?' }).getByRole('button', { name: 'Reset lab' }).click();
     await page.getByText('Python ready').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Run step 3 again?' }).getByRole('button', { name: 'Run anyway' }).click();
     await expect.poll(() => page.getByRole('log', { name: 'Console' }).innerText(), { timeout: 60_000 }).toMatch(/^0\s*$/m);
     expect(session().errors).toEqual([]);
     expect(session().offOrigin).toEqual([]);

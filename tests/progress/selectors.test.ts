@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonProgress, nextStep, percentOf, skillNodeStatuses, stepStatuses } from '../../src/progress/selectors';
+import { laterStepsDone, lessonComplete, lessonProgress, nextStep, percentOf, skillNodeStatuses, stepStatuses, xpByPhase } from '../../src/progress/selectors';
 import { loadCourse } from '../../scripts/content-files';
 
 const lesson = loadCourse('tests/fixtures/content').course.lessons[0];
@@ -55,5 +55,22 @@ describe('percentOf', () => {
     expect([percentOf(0, 700), percentOf(1, 700), percentOf(350, 700), percentOf(699, 700), percentOf(700, 700), percentOf(0, 0)]).toEqual([
       0, 1, 50, 99, 100, 0,
     ]);
+  });
+});
+
+describe('finishing the lesson (issue 7 §4)', () => {
+  it('XP by phase counts each phase’s steps for what they earned', () => {
+    expect(xpByPhase(lesson, { awards: { 'step:hello-lab/second-step': award(7), 'quiz:hello-lab/q1': award(5) } })).toEqual([
+      { phase: 'ingestion', earned: 0, available: 10 },
+      { phase: 'training', earned: 7, available: 20 },
+    ]);
+  });
+  it('later completed steps are the ones after this one', () => {
+    const done = { completedSteps: { 'hello-lab/first-step': 1, 'hello-lab/second-step': 2 } };
+    expect(laterStepsDone(lesson, done, 'first-step').map((s) => s.slug)).toEqual(['second-step']);
+    expect(laterStepsDone(lesson, done, 'second-step')).toEqual([]);
+    expect(laterStepsDone(lesson, { completedSteps: { 'hello-lab/first-step': 1 } }, 'first-step')).toEqual([]);
+    expect(lessonComplete(lesson, done)).toBe(true);
+    expect(lessonComplete(lesson, none)).toBe(false);
   });
 });

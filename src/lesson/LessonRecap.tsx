@@ -1,0 +1,201 @@
+// The recap once every step is done (issue 7 §4). Its facts come from what
+// survives a reload — the project's files (git refs, .dvc files, the tracking
+// store) and the progress store — and, for what only a run knows (which
+// features drifted, the commit message), from this visit's runs, else it says
+// which step to run again to see it.
+import { useRef } from 'react';
+import type { Lesson } from '../content/model';
+import { useLabSession } from '../lab/session';
+import type { WorldFiles } from '../lab/types';
+import { fileText } from '../lab/worldFiles';
+import { readTrackingStore, type UiStore } from '../preview/tracking/store';
+import { xpByPhase } from '../progress/selectors';
+import { stepKey, useProgress } from '../progress/store';
+import { PHASE_LABEL } from './phases';
+
+/** PSI above this is a major shift (the threshold step 5 teaches). */
+const MAJOR_PSI = 0.25;
+
+interface DataCommit {
+  branch: string;
+  oid: string | null;
+  /** `path (md5 …)` of each file DVC tracks, from its `.dvc` file. */
+  tracked: string[];
+}
+
+/** The branch and its commit from `.git/HEAD` and the refs, as git itself stores them. */
+export function dataCommitOf(files: WorldFiles): DataCommit {
+  const head = fileText(files['.git/HEAD'])?.trim() ?? '';
+  const ref = head.startsWith('ref: ') ? head.slice(5) : null;
+  const branch = ref?.replace(/^refs\/heads\//, '') ?? 'HEAD';
+  let oid: string | null = ref ? (fileText(files[`.git/${ref}`])?.trim() ?? null) : head || null;
+  if (ref && !oid) {
+    // After `git gc` or a clone, refs live in packed-refs: "<oid> <ref>" lines.
+    const line = fileText(files['.git/packed-refs'])
+      ?.split('\n')
+      .find((l) => l.endsWith(` ${ref}`));
+    oid = line?.split(' ')[0] ?? null;
+  }
+  const tracked: string[] = [];
+  for (const [path, value] of Object.entries(files)) {
+    if (!path.endsWith('.dvc') || path.startsWith('.dvc/') || path.startsWith('.git/')) continue;
+    const text = fileText(value) ?? '';
+    const md5 = /md5:\s*([0-9a-f]{32})/.exec(text)?.[1];
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    const out = /path:\s*(\S+)/.exec(text)?.[1];
+    tracked.push(`${dir}${out ?? path.slice(0, -4)}${md5 ? ` (md5 ${md5.slice(0, 8)}…)` : ''}`);
+  }
+  return { branch, oid: oid && /^[0-9a-f]{40}$/.test(oid) ? oid : null, tracked: tracked.sort() };
+}
+
+function trackingOf(files: WorldFiles): UiStore | null {
+  const text = fileText(files['.lab/tracking.json']);
+  if (text === null) return null;
+  try {
+    return readTrackingStore(JSON.parse(text)).store;
+  } catch {
+    return null;
+  }
+}
+
+export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Lesson; files: WorldFiles | null; onGoAgain: () => void; readOnly: boolean }) {
+  const awards = useProgress((s) => s.awards);
+  const sessions = useLabSession((s) => s.steps);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const phases = xpByPhase(lesson, { awards });
+  const commit = files ? dataCommitOf(files) : null;
+  const tracking = files ? trackingOf(files) : null;
+  const runs = tracking ? Object.values(tracking.runs) : [];
+  const models = tracking ? Object.values(tracking.registered_models) : [];
+
+  // Only a run knows these: the last shell run's commit message and the last drift measured.
+  const repo = lesson.steps
+    .map((s) => sessions[stepKey(lesson.id, s.slug)]?.result?.outcome.shell?.repo)
+    .find((r) => r && r.log.length > 0);
+  const driftStep = lesson.steps.find((s) => s.phase === 'monitoring');
+  const drift = lesson.steps.map((s) => sessions[stepKey(lesson.id, s.slug)]?.result?.outcome.drift ?? []).find((d) => d.length > 0);
+  const drifted = drift?.filter((d) => d.psi > MAJOR_PSI && d.column !== null) ?? [];
+
+  return (
+    <section id="recap" aria-labelledby="recap-title" className="mt-6 rounded-xl border border-line bg-surface p-4">
+      <h2 id="recap-title" className="text-xl font-semibold">
+        Recap: the whole loop
+      </h2>
+      <p className="mt-1 text-sm text-muted">You took one model round the lifecycle. This is what the lab holds now.</p>
+      <dl className="mt-3 grid gap-3 text-sm">
+        <div>
+          <dt className="font-semibold">Data commit</dt>
+          <dd>
+            {commit?.oid ? (
+              <>
+                <code>{commit.oid.slice(0, 7)}</code> on <code>{commit.branch}</code>
+                {repo?.log[0] ? ` — “${repo.log[0].message.trim()}”` : ''}
+                {commit.tracked.length > 0 ? `; DVC tracks ${commit.tracked.join(', ')}` : ''}
+              </>
+            ) : (
+              'No commit in the lab’s repository (was the lab reset?).'
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Runs and registered versions</dt>
+          <dd>
+            {tracking === null ? (
+              'The lab has no tracking store (was the lab reset?).'
+            ) : (
+              <>
+                {runs.length} run{runs.length === 1 ? '' : 's'} tracked
+                {models.length === 0 ? '; no model registered.' : '.'}
+                {models.length > 0 && (
+                  <ul className="mt-1 grid gap-1">
+                    {models.map((m) => (
+                      <li key={m.name}>
+                        <code>{m.name}</code>: version{Object.keys(m.versions).length === 1 ? '' : 's'} {Object.keys(m.versions).sort((a, b) => Number(a) - Number(b)).join(', ')}
+                        {Object.entries(m.aliases).map(([alias, version]) => ` · @${alias} → version ${version}`).join('')}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Drift found</dt>
+          <dd>
+            {drift
+              ? drifted.length > 0
+                ? `PSI above ${MAJOR_PSI} on ${drifted.map((d) => `${d.column} (${d.psi.toFixed(2)})`).join(', ')}.`
+                : `No feature’s PSI was above ${MAJOR_PSI} on the last run.`
+              : `Run step ${driftStep?.order ?? ''} again to see which features drifted (the lab does not keep a run’s measurements).`}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Champion now served</dt>
+          <dd>
+            {(() => {
+              const served = models.flatMap((m) => (m.aliases.champion ? [{ name: m.name, version: m.aliases.champion, run: m.versions[m.aliases.champion]?.run_id }] : []));
+              if (served.length === 0) return 'No model has a champion alias.';
+              return served
+                .map((c) => `models:/${c.name}@champion is version ${c.version}${c.run ? `, from run ${c.run.slice(0, 8)}` : ''}`)
+                .join('; ');
+            })()}
+          </dd>
+        </div>
+      </dl>
+      <table className="mt-4 w-full text-left text-sm">
+        <caption className="text-left font-semibold">XP by phase</caption>
+        <thead>
+          <tr className="text-muted">
+            <th scope="col">Phase</th>
+            <th scope="col">XP earned</th>
+          </tr>
+        </thead>
+        <tbody>
+          {phases.map((p) => (
+            <tr key={p.phase}>
+              <th scope="row" className="font-normal">
+                {PHASE_LABEL[p.phase]}
+              </th>
+              <td>
+                {p.earned} of {p.available}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        disabled={readOnly}
+        onClick={() => dialogRef.current?.showModal()}
+        className="mt-4 rounded-md border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface-2 disabled:opacity-50"
+      >
+        Go round the loop again…
+      </button>
+      <dialog ref={dialogRef} aria-labelledby="again-title" className="m-auto max-w-sm rounded-xl border border-line bg-surface p-5 text-ink backdrop:bg-black/60">
+        <h2 id="again-title" className="text-lg font-semibold">
+          Go round the loop again?
+        </h2>
+        <p className="mt-2 text-sm text-muted">
+          The lab’s project goes back to its starting files: the data commit, runs and registered models are removed, and you start again at step 1.
+          Your XP, completed steps and code in the editors are kept.
+        </p>
+        <div className="mt-4 flex justify-end gap-2">
+          <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md border border-line px-3 py-1.5 text-sm">
+            Cancel
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              dialogRef.current?.close();
+              onGoAgain();
+            }}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink"
+          >
+            Reset the lab and start again
+          </button>
+        </div>
+      </dialog>
+    </section>
+  );
+}

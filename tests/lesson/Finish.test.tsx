@@ -1,0 +1,187 @@
+// Finishing a step, finishing the lesson, and coming back (issue 7 §4).
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { loadCourse } from '../../scripts/content-files';
+import { emptyOutcome } from '../../src/lab/outcome';
+import { useLabSession } from '../../src/lab/session';
+import { LessonRecap } from '../../src/lesson/LessonRecap';
+import { useProgress } from '../../src/progress/store';
+import { renderApp } from './renderApp';
+
+const LESSON = 'ml-lifecycle';
+// The same lesson the app renders (built from content/ by the Vite plugin).
+const lesson = loadCourse('content').course.lessons.find((l) => l.id === LESSON)!;
+const STEPS = lesson.steps.map((s) => ({ slug: s.slug, title: s.title, xp: s.xp }));
+
+/** What useStepLab.ts does after a run whose checks all pass. */
+function passStep(slug: string) {
+  const step = lesson.steps.find((s) => s.slug === slug)!;
+  act(() => {
+    useLabSession.getState().complete(
+      `${LESSON}/${slug}`,
+      { outcome: emptyOutcome(), output: [], truncatedLines: 0, durationMs: 5 },
+      step.checks.map(() => ({ pass: true, detail: '' })),
+    );
+    useProgress.getState().completeStep(LESSON, lesson.skill, step);
+  });
+}
+
+describe('finishing a step', () => {
+  it('a passing run shows beside Run what was achieved, the XP earned and the way to the next step', async () => {
+    renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
+    await screen.findByRole('heading', { level: 1, name: 'The training loop' });
+    expect(screen.queryByRole('region', { name: 'Step 2 complete' })).not.toBeInTheDocument();
+
+    passStep('the-training-loop');
+    const panel = screen.getByRole('region', { name: 'Step 2 complete' });
+    expect(panel).toHaveTextContent('Every check passed: +60 XP.');
+    const achieved = within(panel).getByRole('list', { name: 'What you achieved' });
+    expect(within(achieved).getAllByRole('listitem')).toHaveLength(lesson.steps[1]!.checks.length);
+    expect(within(panel).getByRole('link', { name: 'Next: Step 3, Track experiments →' })).toHaveAttribute('href', `/lessons/${LESSON}/steps/track-experiments`);
+  });
+
+  it('a step done with the solution says what it earned and what it was worth', async () => {
+    useProgress.getState().markSolutionUsed(LESSON, 'the-training-loop');
+    renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
+    await screen.findByRole('heading', { level: 1, name: 'The training loop' });
+    passStep('the-training-loop');
+    expect(screen.getByRole('region', { name: 'Step 2 complete' })).toHaveTextContent('Every check passed: +20 XP (60 without the solution).');
+  });
+});
+
+describe('running an earlier step again', () => {
+  it('asks first, naming the later steps that changed the lab; Cancel runs nothing', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().completeStep(LESSON, lesson.skill, STEPS[3]!);
+    useProgress.getState().completeStep(LESSON, lesson.skill, STEPS[4]!);
+    renderApp(`/lessons/${LESSON}/steps/track-experiments`);
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Run step 3 again?' });
+    expect(dialog).toHaveAccessibleDescription(/^Steps after this one already changed the lab \(step 4, Serving at scale; step 5, The feedback loop\)\./);
+    expect(dialog).toHaveAccessibleDescription(/moves \(such as champion\).* Your XP and completed steps are kept\. Run anyway\?$/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(useLabSession.getState().steps[`${LESSON}/track-experiments`]).toBeUndefined();
+
+    // Ctrl + Enter, the keyboard's Run, asks too.
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(screen.getByRole('dialog', { name: 'Run step 3 again?' })).toBeInTheDocument();
+  });
+
+  it('does not ask when only earlier steps are completed: Run runs', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().completeStep(LESSON, lesson.skill, STEPS[0]!);
+    renderApp(`/lessons/${LESSON}/steps/track-experiments`);
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // The run began (jsdom has no worker, so it cannot get further): useStepLab.ts recorded it.
+    expect(useLabSession.getState().steps[`${LESSON}/track-experiments`]).toBeDefined();
+  });
+});
+
+const OID = 'a3f1c2d4e5b6a7980112233445566778899aabbc';
+const files = {
+  '.git/HEAD': 'ref: refs/heads/main\n',
+  '.git/refs/heads/main': `${OID}\n`,
+  // The shape `dvc add` writes (DVC 3 docs, "dvc.yaml and .dvc files": outs with md5, size, hash, path).
+  'data/raw_data.csv.dvc': 'outs:\n- md5: 22a1a2931c8370d3aeedd7183606fd7f\n  size: 14445\n  hash: md5\n  path: raw_data.csv\n',
+  '.lab/tracking.json': JSON.stringify({
+    runs: {
+      r1: { run_id: 'r1aaaaaaaaaa', run_name: 'first', experiment_id: '1', status: 'FINISHED', start_time: 1 },
+      r2: { run_id: 'r2bbbbbbbbbb', run_name: 'retrain', experiment_id: '1', status: 'FINISHED', start_time: 2 },
+    },
+    registered_models: {
+      'failure-classifier': {
+        name: 'failure-classifier',
+        aliases: { champion: '2' },
+        versions: {
+          '1': { version: '1', run_id: 'r1aaaaaaaaaa', model_id: 'm-1', creation_timestamp: 1 },
+          '2': { version: '2', run_id: 'r2bbbbbbbbbb', model_id: 'm-2', creation_timestamp: 2 },
+        },
+      },
+    },
+  }),
+};
+
+describe('the lesson recap', () => {
+  const renderRecap = (f: Record<string, string> | null, onGoAgain: () => void = () => undefined) =>
+    render(
+      <MemoryRouter>
+        <LessonRecap lesson={lesson} files={f} onGoAgain={onGoAgain} readOnly={false} />
+      </MemoryRouter>,
+    );
+
+  it('recaps the loop from the lab’s files and the XP by phase', () => {
+    useProgress.getState().completeStep(LESSON, lesson.skill, STEPS[0]!);
+    useProgress.getState().markSolutionUsed(LESSON, STEPS[2]!.slug);
+    useProgress.getState().completeStep(LESSON, lesson.skill, STEPS[2]!);
+    renderRecap(files);
+    const recap = screen.getByRole('region', { name: 'Recap: the whole loop' });
+    const fact = (term: string) => within(recap).getByText(term).nextElementSibling;
+    expect(fact('Data commit')).toHaveTextContent('a3f1c2d on main; DVC tracks data/raw_data.csv (md5 22a1a293…)');
+    expect(fact('Runs and registered versions')).toHaveTextContent('2 runs tracked.failure-classifier: versions 1, 2 · @champion → version 2');
+    expect(fact('Drift found')).toHaveTextContent('Run step 5 again to see which features drifted');
+    expect(fact('Champion now served')).toHaveTextContent('models:/failure-classifier@champion is version 2, from run r2bbbbbb');
+
+    const table = within(recap).getByRole('table', { name: 'XP by phase' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
+    expect(rows).toEqual(['Ingestion50 of 50', 'Training0 of 60', 'Tracking23 of 70', 'Deployment0 of 80', 'Monitoring0 of 90']);
+  });
+
+  it('shows the drift the last run measured, when this visit ran it', () => {
+    useLabSession.getState().complete(
+      `${LESSON}/the-feedback-loop`,
+      {
+        outcome: emptyOutcome({
+          drift: [
+            { column: 'temperature', psi: 1.234, bins: 10, reference: [], current: [] },
+            { column: 'rpm', psi: 0.02, bins: 10, reference: [], current: [] },
+          ],
+        }),
+        output: [],
+        truncatedLines: 0,
+        durationMs: 5,
+      },
+      [],
+    );
+    renderRecap(files);
+    expect(screen.getByText('Drift found').nextElementSibling).toHaveTextContent('PSI above 0.25 on temperature (1.23).');
+  });
+
+  it('says plainly when the lab holds nothing (after a reset)', () => {
+    renderRecap({});
+    expect(screen.getByText('Data commit').nextElementSibling).toHaveTextContent('No commit in the lab’s repository');
+    expect(screen.getByText('Runs and registered versions').nextElementSibling).toHaveTextContent('The lab has no tracking store');
+    expect(screen.getByText('Champion now served').nextElementSibling).toHaveTextContent('No model has a champion alias.');
+  });
+
+  it('going round again asks, then resets the lab', async () => {
+    const user = userEvent.setup();
+    let resets = 0;
+    renderRecap(files, () => {
+      resets += 1;
+    });
+    await user.click(screen.getByRole('button', { name: 'Go round the loop again…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Go round the loop again?' });
+    expect(dialog).toHaveTextContent('Your XP, completed steps and code in the editors are kept.');
+    await user.click(within(dialog).getByRole('button', { name: 'Reset the lab and start again' }));
+    expect(resets).toBe(1);
+  });
+
+  it('appears on the last step once every step is completed', async () => {
+    for (const step of STEPS.slice(0, 4)) useProgress.getState().completeStep(LESSON, lesson.skill, step);
+    renderApp(`/lessons/${LESSON}/steps/the-feedback-loop`);
+    await screen.findByRole('heading', { level: 1, name: 'The feedback loop' });
+    expect(screen.queryByRole('region', { name: 'Recap: the whole loop' })).not.toBeInTheDocument();
+    passStep('the-feedback-loop');
+    expect(screen.getByRole('region', { name: 'Step 5 complete' })).toHaveTextContent('+90 XP');
+    expect(screen.getByRole('link', { name: 'See the recap of the loop ↓' })).toHaveAttribute('href', '#recap');
+    expect(screen.getByRole('region', { name: 'Recap: the whole loop' })).toBeInTheDocument();
+  });
+});
