@@ -64,7 +64,7 @@ describe('running Python in the lab', () => {
     await page.getByRole('article', { name: 'Run typed-run' }).getByText('FINISHED').waitFor();
 
     // Only some checks pass: no model was logged.
-    expect(await page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText()).toMatch(/^[12] of 6 passed/);
+    expect(await page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText()).toMatch(/^[12] of 7 passed/);
   });
 
   it('a ZeroDivisionError on line 2 is reported on line 2 and marked in the editor', async () => {
@@ -269,7 +269,7 @@ describe('the lab carries over from step to step', () => {
 
   it('the model registered in step 3 is served in step 4 and retrained in step 5', async () => {
     const { page } = session();
-    await runSolution(page, 'track-experiments', 6);
+    await runSolution(page, 'track-experiments', 7);
     await page.getByRole('button', { name: 'Models' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Address' }).inputValue()).toBe('localhost:5000/#/models');
     await page.getByRole('button', { name: 'failure-classifier' }).click();
