@@ -11,6 +11,7 @@ import { fileText } from '../lab/worldFiles';
 import { readTrackingStore, type UiStore } from '../preview/tracking/store';
 import { xpByPhase } from '../progress/selectors';
 import { stepKey, useProgress } from '../progress/store';
+import { ConfirmDialog } from './ConfirmDialog';
 import { PHASE_LABEL } from './phases';
 
 /** PSI above this is a major shift (the threshold step 5 teaches). */
@@ -172,30 +173,10 @@ export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Le
       >
         Go round the loop again…
       </button>
-      <dialog ref={dialogRef} aria-labelledby="again-title" className="m-auto max-w-sm rounded-xl border border-line bg-surface p-5 text-ink backdrop:bg-black/60">
-        <h2 id="again-title" className="text-lg font-semibold">
-          Go round the loop again?
-        </h2>
-        <p className="mt-2 text-sm text-muted">
-          The lab’s project goes back to its starting files: the data commit, runs and registered models are removed, and you start again at step 1.
-          Your XP, completed steps and code in the editors are kept.
-        </p>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md border border-line px-3 py-1.5 text-sm">
-            Cancel
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              dialogRef.current?.close();
-              onGoAgain();
-            }}
-            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink"
-          >
-            Reset the lab and start again
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog dialogRef={dialogRef} id="again" title="Go round the loop again?" action="Reset the lab and start again" onConfirm={onGoAgain}>
+        The lab’s project goes back to its starting files: the data commit, runs and registered models are removed, and you start again at step 1.
+        Your XP, completed steps and code in the editors are kept.
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { Step } from '../content/model';
+import { ConfirmDialog } from './ConfirmDialog';
 import { timeLimitSeconds, type useStepLab } from './useStepLab';
 
 type Lab = ReturnType<typeof useStepLab>;
@@ -73,56 +74,16 @@ export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: Retu
           {engineState.notice}
         </p>
       )}
-      <dialog ref={confirmRef} aria-labelledby="rerun-title" aria-describedby="rerun-text" className="m-auto max-w-md rounded-xl border border-line bg-surface p-5 text-ink backdrop:bg-black/60">
-        <h2 id="rerun-title" className="text-lg font-semibold">
-          Run step {step.order} again?
-        </h2>
-        <p id="rerun-text" className="mt-2 text-sm text-muted">
-          Steps after this one already changed the lab ({laterDone.map((s) => `step ${s.order}, ${s.title}`).join('; ')}). Running this step again
-          changes the lab again on top of what they left: files it writes replace theirs, a model it registers becomes a new version, and an
-          alias it sets moves (such as <code>champion</code>), so their previews may differ until you run them again. Your XP and completed steps
-          are kept. Run anyway?
-        </p>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" onClick={() => confirmRef.current?.close()} className="rounded-md border border-line px-3 py-1.5 text-sm">
-            Cancel
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              confirmRef.current?.close();
-              void run();
-            }}
-            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink"
-          >
-            Run anyway
-          </button>
-        </div>
-      </dialog>
-      <dialog ref={dialogRef} aria-labelledby="reset-lab-title" className="m-auto max-w-sm rounded-xl border border-line bg-surface p-5 text-ink backdrop:bg-black/60">
-        <h2 id="reset-lab-title" className="text-lg font-semibold">
-          Reset the lab?
-        </h2>
-        <p className="mt-2 text-sm text-muted">
-          The lab’s project goes back to its starting files: your runs, registered models and any files your code wrote are removed. Your code in
-          the editors, your XP and completed steps are kept.
-        </p>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md border border-line px-3 py-1.5 text-sm">
-            Cancel
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              dialogRef.current?.close();
-              void lab.resetLab();
-            }}
-            className="rounded-md bg-bad px-3 py-1.5 text-sm font-semibold text-bg"
-          >
-            Reset lab
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog dialogRef={confirmRef} id="rerun" width="max-w-md" title={`Run step ${step.order} again?`} action="Run anyway" onConfirm={() => void run()}>
+        Steps after this one already changed the lab ({laterDone.map((s) => `step ${s.order}, ${s.title}`).join('; ')}). Running this step again
+        changes the lab again on top of what they left: files it writes replace theirs, a model it registers becomes a new version, and an
+        alias it sets moves (such as <code>champion</code>), so their previews may differ until you run them again. Your XP and completed steps
+        are kept. Run anyway?
+      </ConfirmDialog>
+      <ConfirmDialog dialogRef={dialogRef} id="reset-lab" title="Reset the lab?" action="Reset lab" tone="bad" onConfirm={() => void lab.resetLab()}>
+        The lab’s project goes back to its starting files: your runs, registered models and any files your code wrote are removed. Your code in
+        the editors, your XP and completed steps are kept.
+      </ConfirmDialog>
     </div>
   );
 }
