@@ -164,3 +164,24 @@ export function sharedPage(baseURL: string): () => Watched {
     return watched;
   };
 }
+
+/** Replace the editor's text by typing, as a learner would. */
+export async function typeIntoEditor(page: Page, text: string) {
+  const editor = page.locator('.monaco-editor').first();
+  await editor.waitFor({ timeout: 60_000 });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i > 0) {
+      // Close any completion list first, or Enter would accept a suggestion instead of breaking the line.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+      // Monaco indents after a colon by itself: clear that, then type the line's own indentation.
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Delete');
+    }
+    await page.keyboard.type(line);
+  }
+}

@@ -1,7 +1,7 @@
 // The lab in a real browser: the learner's Python runs in Pyodide in a worker.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { seriousViolations, sharedPage } from './browser';
+import { seriousViolations, sharedPage, typeIntoEditor } from './browser';
 
 const baseURL = inject('baseURL');
 const session = sharedPage(baseURL);
@@ -10,27 +10,6 @@ const session = sharedPage(baseURL);
 const LOADS_PYTHON = 180_000;
 
 const previewStatus = (page: Page) => page.getByRole('region', { name: 'Preview' }).getByRole('status').first();
-
-/** Replace the editor's text by typing, as a learner would. */
-async function typeIntoEditor(page: Page, text: string) {
-  const editor = page.locator('.monaco-editor').first();
-  await editor.waitFor({ timeout: 30_000 });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const [i, line] of text.split('\n').entries()) {
-    if (i > 0) {
-      // Close any completion list first, or Enter would accept a suggestion instead of breaking the line.
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Enter');
-      // Monaco indents after a colon by itself: clear that, then type the line's own indentation.
-      await page.keyboard.press('Shift+Home');
-      await page.keyboard.press('Shift+Home');
-      await page.keyboard.press('Delete');
-    }
-    await page.keyboard.type(line);
-  }
-}
 
 describe('running Python in the lab', () => {
   it('typed code at track-experiments runs, and the runs table shows the typed values', async () => {

@@ -1,35 +1,23 @@
 // The lab's shell in a real browser: DVC and git over the lab's files.
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { seriousViolations, sharedPage } from './browser';
+import { seriousViolations, sharedPage, typeIntoEditor } from './browser';
 
 const baseURL = inject('baseURL');
 const session = sharedPage(baseURL);
 
-async function typeLines(page: Page, lines: string[]) {
-  const editor = page.locator('.monaco-editor').first();
-  await editor.waitFor({ timeout: 30_000 });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const [i, line] of lines.entries()) {
-    if (i > 0) await page.keyboard.press('Enter');
-    await page.keyboard.type(line);
-  }
-}
 
 describe('versioning data with DVC and git', () => {
   it('typed commands run, the explorer shows the .dvc file and the commit, and training reads the same data', async () => {
     const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/ingest-and-version`);
-    await typeLines(page, [
+    await typeIntoEditor(page, [
       'dvc init',
       'dvc add data/raw_data.csv',
       'git add data/.gitignore data/raw_data.csv.dvc',
       'git commit -m "Version 1.0 dataset"',
       'cat data/raw_data.csv.dvc',
       'git log --oneline',
-    ]);
+    ].join('\n'));
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect
       .poll(() => page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText(), { timeout: 60_000 })

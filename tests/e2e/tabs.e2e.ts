@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { launch, openPage, typeIntoEditor } from './browser';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -24,17 +24,6 @@ async function answer(page: Page, prompt: RegExp, option: string) {
   await quiz.getByText('Correct.').waitFor();
 }
 
-async function typeLines(page: Page, lines: string[]) {
-  const editor = page.locator('.monaco-editor').first();
-  await editor.waitFor({ timeout: 60_000 });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const [i, line] of lines.entries()) {
-    if (i > 0) await page.keyboard.press('Enter');
-    await page.keyboard.type(line);
-  }
-}
 
 const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
 const consoleText = (page: Page) => page.getByRole('log', { name: 'Console' }).innerText();
@@ -69,7 +58,7 @@ describe('two tabs', () => {
     const { page: a, context, errors } = await openPage(browser, baseURL);
     const step = `${baseURL}/lessons/ml-lifecycle/steps/ingest-and-version`;
     await a.goto(step);
-    await typeLines(a, ['dvc init', 'dvc add data/raw_data.csv', 'git add data/.gitignore data/raw_data.csv.dvc', 'git commit -m "Version 1.0 dataset"']);
+    await typeIntoEditor(a, ['dvc init', 'dvc add data/raw_data.csv', 'git add data/.gitignore data/raw_data.csv.dvc', 'git commit -m "Version 1.0 dataset"'].join('\n'));
     await runButton(a).click();
     await expect
       .poll(() => a.getByRole('region', { name: 'Checks' }).getByRole('status').innerText(), { timeout: 120_000 })
@@ -86,7 +75,7 @@ describe('two tabs', () => {
     await expect.poll(() => runButton(b).isDisabled()).toBe(false);
 
     // B starts from what A saved, and commits on top of it.
-    await typeLines(b, ['echo two > notes.txt', 'git add notes.txt', 'git commit -m "Second commit"', 'git log --oneline']);
+    await typeIntoEditor(b, ['echo two > notes.txt', 'git add notes.txt', 'git commit -m "Second commit"', 'git log --oneline'].join('\n'));
     await runButton(b).click();
     await expect
       .poll(() => consoleText(b), { timeout: 120_000 })
@@ -97,7 +86,7 @@ describe('two tabs', () => {
     await a.getByText(/^This lab is open in another tab\./).waitFor({ timeout: 60_000 });
     await b.close();
     await expect.poll(() => a.getByText(/This lab is open in another tab/).count(), { timeout: 60_000 }).toBe(0);
-    await typeLines(a, ['git log --oneline']);
+    await typeIntoEditor(a, ['git log --oneline'].join('\n'));
     await runButton(a).click();
     await expect
       .poll(() => consoleText(a), { timeout: 120_000 })
