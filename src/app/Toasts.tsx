@@ -19,9 +19,16 @@ export function Toasts() {
   }, [toasts, dismiss]);
 
   return (
-    <div role="status" aria-live="polite" aria-label="XP updates" className="flex min-w-0 flex-wrap items-center gap-2">
-      {toasts.map((t) => (
-        <p key={t.id} className="toast-in rounded-md border border-ok bg-surface-2 px-2.5 py-0.5 text-sm font-semibold">
+    <div role="status" aria-live="polite" aria-label="XP updates" className="min-w-0">
+      {toasts.map((t, i) => (
+        <p
+          key={t.id}
+          // Only the newest shows, so a burst of awards never makes the header
+          // grow over the page; the older ones stay readable to screen readers.
+          className={
+            i === toasts.length - 1 ? 'toast-in rounded-md border border-ok bg-surface-2 px-2.5 py-0.5 text-sm font-semibold' : 'sr-only'
+          }
+        >
           {t.text}
         </p>
       ))}

@@ -201,6 +201,12 @@ describe('the glossary and the skill matrix', () => {
     expect(toasts).toHaveTextContent('+5 XP · Learned “Versioning”');
     expect(toasts.closest('header')).toContainElement(screen.getByRole('link', { name: 'Lifecycle Lab' })); // the site header
     expect(screen.getByRole('main')).not.toContainElement(toasts);
+
+    // A second award before the first has gone: the newest shows, the older stays for screen readers.
+    await user.click(within(screen.getByRole('article', { name: 'DVC' })).getByRole('button', { name: 'Mark as learned' }));
+    expect(toasts).toHaveTextContent('+5 XP · Learned “Versioning”+5 XP · Learned “DVC”');
+    expect(within(toasts).getByText('+5 XP · Learned “Versioning”')).toHaveClass('sr-only');
+    expect(within(toasts).getByText('+5 XP · Learned “DVC”')).not.toHaveClass('sr-only');
   });
 
   it('each term names the nodes it unlocks', () => {
