@@ -24,13 +24,15 @@ export function Layout() {
       >
         Skip to content
       </a>
-      <header className="z-30 border-b border-line bg-surface/95 backdrop-blur sm:sticky sm:top-0">
+      {/* Opaque (issue 9): a translucent header let the page's text show through it. */}
+      <header className="z-30 border-b border-line bg-surface sm:sticky sm:top-0">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
           <Link to="/" className="flex items-center gap-2 font-semibold tracking-tight">
             <img src="/favicon.svg" alt="" width={22} height={22} />
             Lifecycle Lab
           </Link>
           <XpHeader lesson={lesson} course={course} />
+          <Toasts />
           <div className="ml-auto flex items-center gap-2">
             <ProgressMenu />
             <button
@@ -64,7 +66,6 @@ export function Layout() {
           <Outlet />
         </ErrorBoundary>
       </main>
-      <Toasts />
     </div>
   );
 }

@@ -3,7 +3,11 @@ import { useProgress } from '../progress/store';
 
 const TOAST_MS = 3500;
 
-/** Brief, non-blocking XP celebrations; announced politely to screen readers. */
+/**
+ * Brief, non-blocking XP celebrations; announced politely to screen readers.
+ * They sit in a slot of the header row (issue 9): floating over the page they
+ * covered the "Mark as learned" buttons, and in the header they cover nothing.
+ */
 export function Toasts() {
   const toasts = useProgress((s) => s.toasts);
   const dismiss = useProgress((s) => s.dismissToast);
@@ -15,9 +19,16 @@ export function Toasts() {
   }, [toasts, dismiss]);
 
   return (
-    <div role="status" aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-40 flex flex-col items-end gap-2">
-      {toasts.map((t) => (
-        <p key={t.id} className="toast-in rounded-lg border border-ok bg-surface px-4 py-2 text-sm font-semibold shadow-lg">
+    <div role="status" aria-live="polite" aria-label="XP updates" className="min-w-0">
+      {toasts.map((t, i) => (
+        <p
+          key={t.id}
+          // Only the newest shows, so a burst of awards never makes the header
+          // grow over the page; the older ones stay readable to screen readers.
+          className={
+            i === toasts.length - 1 ? 'toast-in rounded-md border border-ok bg-surface-2 px-2.5 py-0.5 text-sm font-semibold' : 'sr-only'
+          }
+        >
           {t.text}
         </p>
       ))}

@@ -35,7 +35,7 @@ export function Glossary({ lesson }: { lesson: Lesson }) {
               </div>
               <Prose html={term.definitionHtml} className="mt-2 text-sm" />
               <figure className="mt-3">
-                <Prose html={term.code.html} className="max-w-none text-sm" />
+                <Prose html={term.code.html} className="glossary-code max-w-none text-sm" />
                 <figcaption className="mt-1 text-xs text-muted">{term.code.caption}</figcaption>
               </figure>
               {unlocks.length > 0 && (

@@ -60,8 +60,11 @@ function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: 
             return (
               <label
                 key={option}
-                className={`flex items-start gap-2 rounded-lg border px-3 py-2 text-sm has-[:checked]:border-accent ${
-                  isAnswer ? 'border-ok' : wasTried ? 'border-bad' : 'border-line'
+                // Accent marks only the current, unchecked choice; a tried wrong
+                // option wears the theme's "bad" colour and the right one "ok",
+                // each with a text cue too (issue 9: not colour alone).
+                className={`flex items-start gap-2 rounded-lg border px-3 py-2 text-sm ${
+                  isAnswer ? 'border-ok bg-ok/10' : wasTried ? 'border-bad bg-bad/10' : 'border-line has-[:checked]:border-accent'
                 } ${wasTried || settled ? 'cursor-default' : 'cursor-pointer'}`}
               >
                 <input

@@ -74,6 +74,28 @@ describe('the quiz', () => {
   });
 
   // The feedback and explanation texts are ours: content/ml-lifecycle/quiz.md.
+
+  // Issue 9: a wrong choice wears the theme's "bad" colour plus a text cue, the
+  // right one "ok"; the accent colour is kept for the choice being made.
+  it('a tried wrong choice is marked wrong in words and colour, the right one right', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = question('Which tool is commonly used to track ML experiments and metrics?');
+    const option = (name: string) => within(form).getByRole('radio', { name: new RegExp(`^${name}`) }).closest('label') as HTMLElement;
+    await user.click(within(form).getByRole('radio', { name: 'DVC' }));
+    expect(option('DVC')).toHaveClass('has-[:checked]:border-accent'); // chosen, not yet checked
+    await user.click(within(form).getByRole('button', { name: 'Check answer' }));
+
+    expect(option('DVC')).toHaveTextContent('DVC✗ your answer, not this one');
+    expect(option('DVC')).toHaveClass('border-bad');
+    expect(option('DVC').className).not.toMatch(/accent/);
+
+    await user.click(within(form).getByRole('radio', { name: 'MLflow' }));
+    await user.click(within(form).getByRole('button', { name: 'Try again' }));
+    expect(option('MLflow')).toHaveTextContent('MLflow✓ right answer');
+    expect(option('MLflow')).toHaveClass('border-ok');
+    expect(option('MLflow').className).not.toMatch(/accent/);
+  });
   it('a wrong answer says why that choice is wrong, not what is right, and lowers the XP on offer', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle');
@@ -167,6 +189,24 @@ describe('the glossary and the skill matrix', () => {
     await user.click(card('DVC').getByRole('button', { name: /Learned/ }));
     expect(node()).toHaveAccessibleName('Data versioning: Locked');
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
+  });
+
+  // Issue 9: toasts floating over the page covered the "Mark as learned"
+  // buttons; they now sit in the header, outside the page's content.
+  it('an XP toast appears in the header, not over the page', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    await user.click(within(screen.getByRole('article', { name: 'Versioning' })).getByRole('button', { name: 'Mark as learned' }));
+    const toasts = screen.getByRole('status', { name: 'XP updates' });
+    expect(toasts).toHaveTextContent('+5 XP · Learned “Versioning”');
+    expect(toasts.closest('header')).toContainElement(screen.getByRole('link', { name: 'Lifecycle Lab' })); // the site header
+    expect(screen.getByRole('main')).not.toContainElement(toasts);
+
+    // A second award before the first has gone: the newest shows, the older stays for screen readers.
+    await user.click(within(screen.getByRole('article', { name: 'DVC' })).getByRole('button', { name: 'Mark as learned' }));
+    expect(toasts).toHaveTextContent('+5 XP · Learned “Versioning”+5 XP · Learned “DVC”');
+    expect(within(toasts).getByText('+5 XP · Learned “Versioning”')).toHaveClass('sr-only');
+    expect(within(toasts).getByText('+5 XP · Learned “DVC”')).not.toHaveClass('sr-only');
   });
 
   it('each term names the nodes it unlocks', () => {
