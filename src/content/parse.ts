@@ -401,7 +401,11 @@ function parseLesson(
   const quiz = quizFile?.validate(quizFrontmatterSchema)?.questions ?? [];
   if (quizFile) {
     checkUnique(quizFile, quiz, 'questions', (q) => q.id, 'id');
-    quiz.forEach((q, i) => checkField(quizFile, ['questions', i, 'explanation'], q.explanation));
+    quiz.forEach((q, i) => {
+      checkField(quizFile, ['questions', i, 'prompt'], q.prompt);
+      q.options.forEach((o, j) => checkField(quizFile, ['questions', i, 'options', j], o));
+      checkField(quizFile, ['questions', i, 'explanation'], q.explanation);
+    });
     quiz.forEach((q, i) => {
       if (!q.options.includes(q.answer)) {
         quizFile.error(['questions', i, 'answer'], `"${q.answer}" is not one of the options (${q.options.map((o) => `"${o}"`).join(', ')})`);
@@ -439,7 +443,12 @@ function parseLesson(
   const faqSrc = find('faq.md');
   const faqFile = faqSrc && open(faqSrc);
   const faq = faqFile?.validate(faqFrontmatterSchema)?.items ?? [];
-  if (faqFile) faq.forEach((item, i) => checkField(faqFile, ['items', i, 'answer'], item.answer));
+  if (faqFile) {
+    faq.forEach((item, i) => {
+      checkField(faqFile, ['items', i, 'question'], item.question);
+      checkField(faqFile, ['items', i, 'answer'], item.answer);
+    });
+  }
 
   // Skills, with references to terms, steps and each other
   const skillsSrc = find('skills.md');
@@ -489,6 +498,8 @@ function parseLesson(
       steps: steps.sort((a, b) => a.order - b.order),
       quiz: quiz.map(({ explanation, feedback, ...q }) => ({
         ...q,
+        promptHtml: inlineMarkdownToHtml(q.prompt),
+        optionsHtml: q.options.map(inlineMarkdownToHtml),
         explanationHtml: markdownToHtml(explanation),
         feedbackHtml: Object.fromEntries(Object.entries(feedback ?? {}).map(([option, md]) => [option, markdownToHtml(md)])),
       })),
@@ -501,7 +512,7 @@ function parseLesson(
           xp: t.xp,
         }),
       ),
-      faq: faq.map((item) => ({ question: item.question, answerHtml: markdownToHtml(item.answer) })),
+      faq: faq.map((item) => ({ question: item.question, questionHtml: inlineMarkdownToHtml(item.question), answerHtml: markdownToHtml(item.answer) })),
       skills: nodes,
     },
   };
