@@ -269,6 +269,9 @@ interface LinkRef {
 
 const APP_ORIGIN = 'https://lab.invalid';
 
+/** The lesson page's own sections (src/lesson/LessonPage.tsx), which a lesson's intro may link to. */
+const LESSON_PAGE_SECTIONS = ['lifecycle-hub', 'steps', 'skill-matrix', 'quick-quiz', 'faq', 'glossary', 'continue'];
+
 /** Where a local link leads, as the browser would resolve it on `page`; undefined for other sites and schemes. */
 function appPath(url: string, page: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#') || url === '') return undefined;
@@ -317,7 +320,8 @@ function parseLesson(
 
   const open = (f: ContentFile) => new SourceFile(f.path, f.text, report);
   const lessonPage = `/lessons/${folder}`;
-  const renderBody = (src: SourceFile, page = lessonPage) => renderProse(src, warn, page, links);
+  const renderBody = (src: SourceFile, page = lessonPage) =>
+    renderProse(src, warn, page, links, page === lessonPage ? LESSON_PAGE_SECTIONS : []);
   /** A markdown field of the frontmatter: its media and its links to lessons and steps. */
   const checkField = (src: SourceFile, path: Path, markdown: string, page = lessonPage) => {
     checkMedia(src, path, markdown);
@@ -562,7 +566,13 @@ interface MarkedBlock {
 }
 
 /** Render a file's body, pulling out the starter/solution code blocks. */
-function renderProse(src: SourceFile, warn: (i: ContentIssue) => void, page: string, links: LinkRef[]): { html: string; blocks: MarkedBlock[] } {
+function renderProse(
+  src: SourceFile,
+  warn: (i: ContentIssue) => void,
+  page: string,
+  links: LinkRef[],
+  pageAnchors: string[],
+): { html: string; blocks: MarkedBlock[] } {
   const tree = parseMarkdown(src.body);
   const blocks: MarkedBlock[] = [];
   const lineOf = (node: { position?: { start: { line: number; column: number } } }) => ({
@@ -578,7 +588,7 @@ function renderProse(src: SourceFile, warn: (i: ContentIssue) => void, page: str
     const pos = lineOf(link);
     if (link.url.startsWith('#')) {
       const fragment = decodeURIComponent(link.url.slice(1));
-      if (fragment && !headings.includes(fragment)) {
+      if (fragment && !headings.includes(fragment) && !pageAnchors.includes(fragment)) {
         src.error([], `link "${link.url}" names no heading on this page (headings: ${headings.map((h) => `#${h}`).join(', ') || 'none'})`, pos.line, pos.column);
       }
       continue;

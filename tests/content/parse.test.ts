@@ -401,6 +401,11 @@ describe('links to lessons, steps and headings', () => {
     ]);
   });
 
+  it("lets a lesson's intro link to the lesson page's own sections", () => {
+    const files = withFile('hello-lab/lesson.md', (t) => `${t}\nTry the [quiz](#quick-quiz), not [this](#nope).\n`);
+    expect(errorsOf(files)).toEqual([expect.stringMatching(/lesson\.md:\d+:\d+ — link "#nope" names no heading on this page/)]);
+  });
+
   it('resolves relative links as the browser would on the step page', () => {
     expect(withBody('[next](third-step)')).toEqual([
       'content/hello-lab/steps/01-first-step.md:17:1 — link "third-step" names no step "third-step" in lesson "hello-lab" (steps: first-step, second-step)',
