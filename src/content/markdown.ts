@@ -4,8 +4,10 @@
 import type { Root as MdastRoot, RootContent } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { toString as mdastText } from 'mdast-util-to-string';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeStringify from 'rehype-stringify';
 import { common } from 'lowlight';
@@ -22,14 +24,101 @@ function focusableCodeBlocks() {
   };
 }
 
+/** GitHub's alert kinds (`> [!NOTE]`), with the title GitHub shows. */
+export const ALERTS = { NOTE: 'Note', TIP: 'Tip', IMPORTANT: 'Important', WARNING: 'Warning', CAUTION: 'Caution' } as const;
+const ALERT_MARK = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/i;
+
+/** `> [!NOTE]` blockquotes become callouts, as on GitHub: a div with a title paragraph. */
+function remarkAlerts() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'blockquote', (node) => {
+      const first = node.children[0];
+      const text = first?.type === 'paragraph' ? first.children[0] : undefined;
+      const mark = text?.type === 'text' ? ALERT_MARK.exec(text.value) : null;
+      if (!first || first.type !== 'paragraph' || !text || text.type !== 'text' || !mark) return;
+      const kind = (mark[1] ?? 'NOTE').toUpperCase() as keyof typeof ALERTS;
+      text.value = text.value.slice(mark[0].length);
+      if (!text.value) first.children.shift();
+      if (first.children.length === 0) node.children.shift();
+      node.data = { hName: 'div', hProperties: { className: ['callout', `callout-${kind.toLowerCase()}`] } };
+      node.children.unshift({
+        type: 'paragraph',
+        data: { hProperties: { className: ['callout-title'] } },
+        children: [{ type: 'text', value: ALERTS[kind] }],
+      });
+    });
+  };
+}
+
+/**
+ * GitHub's heading slug (github-slugger): lowercase, punctuation dropped,
+ * spaces to dashes; repeats get -1, -2…
+ */
+export function headingSlugs(tree: MdastRoot): string[] {
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  visit(tree, 'heading', (node) => {
+    const base = mdastText(node).toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    const count = seen.get(base);
+    const slug = count === undefined ? base : `${base}-${count}`;
+    seen.set(base, (count ?? 0) + 1);
+    if (count !== undefined) seen.set(slug, 0);
+    out.push(slug);
+  });
+  return out;
+}
+
+/** Headings get GitHub's ids (the sanitizer then prefixes them with "user-content-", as GitHub does). */
+function remarkHeadingIds() {
+  return (tree: MdastRoot) => {
+    const slugs = headingSlugs(tree);
+    let i = 0;
+    visit(tree, 'heading', (node) => {
+      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: slugs[i++] ?? '' } };
+    });
+  };
+}
+
+/** In-page links (`#slug`, footnotes) follow their target's prefixed id, so they jump without script. */
+function prefixedFragments() {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      const target = `user-content-${decodeURIComponent(href.slice(1))}`;
+      if (ids.has(target)) node.properties.href = `#${target}`;
+    });
+  };
+}
+
+// GitHub's schema plus the callout classes above, nothing else.
+const calloutClasses: [string, ...string[]] = ['className', 'callout', ...Object.keys(ALERTS).map((k) => `callout-${k.toLowerCase()}`)];
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    div: [...(defaultSchema.attributes?.div ?? []), calloutClasses],
+    p: [...(defaultSchema.attributes?.p ?? []), ['className', 'callout-title']],
+  },
+};
+
 const toHtml = unified()
-  .use(remarkRehype) // raw HTML nodes are dropped (allowDangerousHtml is off)
-  .use(rehypeSanitize) // GitHub's schema: no event handlers, no javascript: URLs
+  .use(remarkAlerts)
+  .use(remarkHeadingIds)
+  // Raw HTML nodes are dropped (allowDangerousHtml is off). No clobber prefix
+  // here: the sanitizer adds it once, to footnote and heading ids alike.
+  .use(remarkRehype, { clobberPrefix: '' })
+  .use(rehypeSanitize, schema) // GitHub's schema: no event handlers, no javascript: URLs
+  .use(prefixedFragments)
   .use(rehypeHighlight, { languages: { ...common, dockerfile }, plainText: ['text', 'txt'] })
   .use(focusableCodeBlocks)
   .use(rehypeStringify);
 
-const parser = unified().use(remarkParse);
+const parser = unified().use(remarkParse).use(remarkGfm);
 
 export function parseMarkdown(source: string): MdastRoot {
   return parser.parse(source);

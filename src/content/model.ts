@@ -45,7 +45,12 @@ export interface Step extends Omit<StepFrontmatter, 'hints' | 'checks'> {
 export interface QuizQuestion {
   id: string;
   prompt: string;
+  /** The prompt as inline HTML (backticks render as code). */
+  promptHtml: string;
+  /** Option texts: the learner's choice and `answer` are these plain strings. */
   options: string[];
+  /** Each option as inline HTML, in the same order as `options`. */
+  optionsHtml: string[];
   answer: string;
   explanationHtml: string;
   /** Why a wrong option is wrong, by option text; shown after that wrong try. */
@@ -63,6 +68,8 @@ export interface GlossaryTerm {
 
 export interface FaqItem {
   question: string;
+  /** The question as inline HTML. */
+  questionHtml: string;
   answerHtml: string;
 }
 

@@ -2,11 +2,11 @@
 // typed Course model, or a list of problems that each name the file, the line
 // and the field, and say what was expected. Pure: it takes file texts, so the
 // Vite plugin, the CLI and tests share it.
-import type { Code, Root, RootContent } from 'mdast';
+import type { Code, Definition, Link, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
+import { headingSlugs, highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
 import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, WrongAttempt } from './model.ts';
 import {
   FILE_NAME_RULE,
@@ -235,8 +235,9 @@ export function parseCourse(files: ContentFile[]): ParseResult {
 
   const lessons: Lesson[] = [];
   const nextRefs: { file: SourceFile; index: number; id: string }[] = [];
+  const links: LinkRef[] = [];
   for (const [folder, lessonFiles] of [...byLesson].sort(([a], [b]) => a.localeCompare(b))) {
-    const parsed = parseLesson(folder, lessonFiles, report, warn);
+    const parsed = parseLesson(folder, lessonFiles, report, warn, links);
     if (parsed) {
       lessons.push(parsed.lesson);
       parsed.lesson.next.forEach((id, index) => nextRefs.push({ file: parsed.lessonFile, index, id }));
@@ -250,7 +251,50 @@ export function parseCourse(files: ContentFile[]): ParseResult {
     }
   }
 
+  checkLessonLinks(links, lessons);
   return { course: { lessons }, errors, warnings };
+}
+
+/** A link to a page of the app, to check once every lesson and step is known. */
+interface LinkRef {
+  src: SourceFile;
+  /** The frontmatter field it is in, or [] with line/column for the body. */
+  path: Path;
+  line?: number;
+  column?: number;
+  url: string;
+  /** The link resolved against the page it is shown on: "/lessons/x/steps/y". */
+  target: string;
+}
+
+const APP_ORIGIN = 'https://lab.invalid';
+
+/** The lesson page's own sections (src/lesson/LessonPage.tsx), which a lesson's intro may link to. */
+const LESSON_PAGE_SECTIONS = ['lifecycle-hub', 'steps', 'skill-matrix', 'quick-quiz', 'faq', 'glossary', 'continue'];
+
+/** Where a local link leads, as the browser would resolve it on `page`; undefined for other sites and schemes. */
+function appPath(url: string, page: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#') || url === '') return undefined;
+  const resolved = new URL(url, `${APP_ORIGIN}${page}`);
+  return resolved.origin === APP_ORIGIN ? decodeURIComponent(resolved.pathname) : undefined;
+}
+
+function checkLessonLinks(links: LinkRef[], lessons: Lesson[]): void {
+  const steps = new Map(lessons.map((l) => [l.id, l.steps.map((s) => s.slug)]));
+  for (const ref of links) {
+    const parts = ref.target.replace(/\/$/, '').split('/').slice(1); // "", "lessons", id, "steps", slug
+    if (parts[0] !== 'lessons') continue;
+    const [, id, stepsWord, slug, ...rest] = parts;
+    let message: string | undefined;
+    if (!id || (stepsWord !== undefined && (stepsWord !== 'steps' || !slug)) || rest.length > 0) {
+      message = `link "${ref.url}" leads to ${ref.target}, which is no page of the lab (pages are /lessons/<id> and /lessons/<id>/steps/<slug>)`;
+    } else if (!steps.has(id)) {
+      message = `link "${ref.url}" names no lesson "${id}" (lessons: ${[...steps.keys()].join(', ') || 'none'})`;
+    } else if (slug !== undefined && !steps.get(id)?.includes(slug)) {
+      message = `link "${ref.url}" names no step "${slug}" in lesson "${id}" (steps: ${steps.get(id)?.join(', ') || 'none'})`;
+    }
+    if (message) ref.src.error(ref.path, message, ref.line, ref.column);
+  }
 }
 
 function parseLesson(
@@ -258,6 +302,7 @@ function parseLesson(
   files: ContentFile[],
   report: (i: ContentIssue) => void,
   warn: (i: ContentIssue) => void,
+  links: LinkRef[],
 ): { lesson: Lesson; lessonFile: SourceFile } | undefined {
   const find = (name: string) => files.find((f) => f.path === `${folder}/${name}`);
   const lessonSrc = find('lesson.md');
@@ -274,13 +319,23 @@ function parseLesson(
   }
 
   const open = (f: ContentFile) => new SourceFile(f.path, f.text, report);
-  const renderBody = (src: SourceFile) => renderProse(src, warn);
+  const lessonPage = `/lessons/${folder}`;
+  const renderBody = (src: SourceFile, page = lessonPage) =>
+    renderProse(src, warn, page, links, page === lessonPage ? LESSON_PAGE_SECTIONS : []);
+  /** A markdown field of the frontmatter: its media and its links to lessons and steps. */
+  const checkField = (src: SourceFile, path: Path, markdown: string, page = lessonPage) => {
+    checkMedia(src, path, markdown);
+    for (const link of localLinks(parseMarkdown(markdown))) {
+      const target = appPath(link.url, page);
+      if (target) links.push({ src, path, url: link.url, target });
+    }
+  };
 
   const lessonFile = open(lessonSrc);
   const meta = lessonFile.validate(lessonFrontmatterSchema);
   if (meta) {
-    checkMedia(lessonFile, ['callout', 'text'], meta.callout.text);
-    if (meta.instructor.bio) checkMedia(lessonFile, ['instructor', 'bio'], meta.instructor.bio);
+    checkField(lessonFile, ['callout', 'text'], meta.callout.text);
+    if (meta.instructor.bio) checkField(lessonFile, ['instructor', 'bio'], meta.instructor.bio);
   }
   if (meta && meta.id !== folder) {
     lessonFile.error(['id'], `must match the folder name "${folder}", got "${meta.id}"`);
@@ -307,7 +362,8 @@ function parseLesson(
     else seenOrders.set(order, f.path);
 
     const fm = src.validate(stepFrontmatterSchema);
-    const { html, blocks } = renderBody(src);
+    const stepPage = `${lessonPage}/steps/${slug}`;
+    const { html, blocks } = renderBody(src, stepPage);
     const starter = collectCode(src, blocks, 'starter');
     const solution = collectCode(src, blocks, 'solution');
     if (starter.length === 0) src.error([], 'needs a starter code block: a fence such as ```python starter', src.bodyLine);
@@ -317,8 +373,8 @@ function parseLesson(
     }
     if (fm) {
       const { hints, checks, ...rest } = fm;
-      checks.forEach((c, i) => checkMedia(src, ['checks', i, 'says'], c.says));
-      hints.forEach((h, i) => checkMedia(src, ['hints', i], h));
+      checks.forEach((c, i) => checkField(src, ['checks', i, 'says'], c.says, stepPage));
+      hints.forEach((h, i) => checkField(src, ['hints', i], h, stepPage));
       const mainLanguage = starter[0]?.language;
       const expected = fm.runtime === 'shell' ? 'shell' : 'python';
       if (mainLanguage && mainLanguage !== expected) {
@@ -349,7 +405,11 @@ function parseLesson(
   const quiz = quizFile?.validate(quizFrontmatterSchema)?.questions ?? [];
   if (quizFile) {
     checkUnique(quizFile, quiz, 'questions', (q) => q.id, 'id');
-    quiz.forEach((q, i) => checkMedia(quizFile, ['questions', i, 'explanation'], q.explanation));
+    quiz.forEach((q, i) => {
+      checkField(quizFile, ['questions', i, 'prompt'], q.prompt);
+      q.options.forEach((o, j) => checkField(quizFile, ['questions', i, 'options', j], o));
+      checkField(quizFile, ['questions', i, 'explanation'], q.explanation);
+    });
     quiz.forEach((q, i) => {
       if (!q.options.includes(q.answer)) {
         quizFile.error(['questions', i, 'answer'], `"${q.answer}" is not one of the options (${q.options.map((o) => `"${o}"`).join(', ')})`);
@@ -380,14 +440,19 @@ function parseLesson(
   const terms = glossaryFile?.validate(glossaryFrontmatterSchema)?.terms ?? [];
   if (glossaryFile) {
     checkUnique(glossaryFile, terms, 'terms', (t) => t.id, 'id');
-    terms.forEach((t, i) => checkMedia(glossaryFile, ['terms', i, 'definition'], t.definition));
+    terms.forEach((t, i) => checkField(glossaryFile, ['terms', i, 'definition'], t.definition));
   }
 
   // FAQ
   const faqSrc = find('faq.md');
   const faqFile = faqSrc && open(faqSrc);
   const faq = faqFile?.validate(faqFrontmatterSchema)?.items ?? [];
-  if (faqFile) faq.forEach((item, i) => checkMedia(faqFile, ['items', i, 'answer'], item.answer));
+  if (faqFile) {
+    faq.forEach((item, i) => {
+      checkField(faqFile, ['items', i, 'question'], item.question);
+      checkField(faqFile, ['items', i, 'answer'], item.answer);
+    });
+  }
 
   // Skills, with references to terms, steps and each other
   const skillsSrc = find('skills.md');
@@ -437,6 +502,8 @@ function parseLesson(
       steps: steps.sort((a, b) => a.order - b.order),
       quiz: quiz.map(({ explanation, feedback, ...q }) => ({
         ...q,
+        promptHtml: inlineMarkdownToHtml(q.prompt),
+        optionsHtml: q.options.map(inlineMarkdownToHtml),
         explanationHtml: markdownToHtml(explanation),
         feedbackHtml: Object.fromEntries(Object.entries(feedback ?? {}).map(([option, md]) => [option, markdownToHtml(md)])),
       })),
@@ -449,7 +516,7 @@ function parseLesson(
           xp: t.xp,
         }),
       ),
-      faq: faq.map((item) => ({ question: item.question, answerHtml: markdownToHtml(item.answer) })),
+      faq: faq.map((item) => ({ question: item.question, questionHtml: inlineMarkdownToHtml(item.question), answerHtml: markdownToHtml(item.answer) })),
       skills: nodes,
     },
   };
@@ -499,7 +566,13 @@ interface MarkedBlock {
 }
 
 /** Render a file's body, pulling out the starter/solution code blocks. */
-function renderProse(src: SourceFile, warn: (i: ContentIssue) => void): { html: string; blocks: MarkedBlock[] } {
+function renderProse(
+  src: SourceFile,
+  warn: (i: ContentIssue) => void,
+  page: string,
+  links: LinkRef[],
+  pageAnchors: string[],
+): { html: string; blocks: MarkedBlock[] } {
   const tree = parseMarkdown(src.body);
   const blocks: MarkedBlock[] = [];
   const lineOf = (node: { position?: { start: { line: number; column: number } } }) => ({
@@ -509,6 +582,19 @@ function renderProse(src: SourceFile, warn: (i: ContentIssue) => void): { html: 
   for (const found of remoteMedia(tree)) {
     const pos = lineOf(found.node);
     src.error([], found.message, pos.line, pos.column);
+  }
+  const headings = headingSlugs(tree);
+  for (const link of localLinks(tree)) {
+    const pos = lineOf(link);
+    if (link.url.startsWith('#')) {
+      const fragment = decodeURIComponent(link.url.slice(1));
+      if (fragment && !headings.includes(fragment) && !pageAnchors.includes(fragment)) {
+        src.error([], `link "${link.url}" names no heading on this page (headings: ${headings.map((h) => `#${h}`).join(', ') || 'none'})`, pos.line, pos.column);
+      }
+      continue;
+    }
+    const target = appPath(link.url, page);
+    if (target) links.push({ src, path: [], ...pos, url: link.url, target });
   }
   const walk = (nodes: RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
@@ -588,6 +674,15 @@ function collectCode(src: SourceFile, blocks: MarkedBlock[], role: 'starter' | '
     }
     out.push(b.file);
   }
+  return out;
+}
+
+/** Links and link definitions, with their positions. */
+function localLinks(tree: Root): (Link | Definition)[] {
+  const out: (Link | Definition)[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'definition') out.push(node);
+  });
   return out;
 }
 

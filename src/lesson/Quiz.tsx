@@ -51,10 +51,10 @@ function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: 
       <fieldset disabled={settled}>
         <legend id={`${id}-legend`} className="font-semibold">
           <span className="text-muted">{number}. </span>
-          {question.prompt}
+          <Prose inline html={question.promptHtml} />
         </legend>
         <div role="radiogroup" aria-labelledby={`${id}-legend`} className="mt-3 grid gap-2">
-          {question.options.map((option) => {
+          {question.options.map((option, i) => {
             const isAnswer = settled && option === question.answer;
             const wasTried = tried.includes(option);
             return (
@@ -78,7 +78,7 @@ function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: 
                   className="mt-1 accent-[var(--accent)]"
                 />
                 <span>
-                  {option}
+                  <Prose inline html={question.optionsHtml[i] ?? ''} />
                   {isAnswer && <span className="ml-2 font-semibold text-ok">✓ right answer</span>}
                   {wasTried && <span className="ml-2 font-semibold text-bad">✗ your answer, not this one</span>}
                 </span>

@@ -329,3 +329,93 @@ describe('file= names on code fences', () => {
     expect(named(name)).toEqual([]);
   });
 });
+
+// Issue 10 §2: GitHub-flavoured markdown, alerts, inline markdown fields and checked links.
+describe('GitHub-flavoured lesson markdown', () => {
+  const STEP = 'hello-lab/steps/01-first-step.md';
+  const stepHtml = (body: string) =>
+    parseCourse(withFile(STEP, (t) => t.replace('Write a file.', body))).course.lessons[0]?.steps[0]?.html ?? '';
+
+  it('renders tables, task lists, strikethrough, autolinks and footnotes as GitHub does', () => {
+    const html = stepHtml('| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ www.example.com\n\nSee[^1].\n\n[^1]: The note.');
+    // Markup per mdast-util-to-hast / GitHub's rendering of GFM (github.github.com/gfm).
+    expect(html).toContain('<table>');
+    expect(html).toContain('<td>1</td>');
+    expect(html).toContain('<li class="task-list-item"><input type="checkbox" checked disabled> done</li>');
+    expect(html).toContain('<del>old</del>');
+    expect(html).toContain('<a href="http://www.example.com">www.example.com</a>');
+    // Footnote links reach their ids after the sanitizer's "user-content-" prefix.
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
+    expect(html).toContain('<li id="user-content-fn-1">');
+  });
+
+  it('renders GitHub alerts as callouts with their title', () => {
+    // The five kinds and titles of docs.github.com "Basic writing and formatting syntax" § Alerts.
+    for (const [kind, title] of [['NOTE', 'Note'], ['TIP', 'Tip'], ['IMPORTANT', 'Important'], ['WARNING', 'Warning'], ['CAUTION', 'Caution']] as const) {
+      const html = stepHtml(`> [!${kind}]\n> Mind the *data*.`);
+      expect(html).toContain(`<div class="callout callout-${kind.toLowerCase()}">\n<p class="callout-title">${title}</p>\n<p>Mind the <em>data</em>.</p>\n</div>`);
+    }
+    expect(stepHtml('> just a quote')).toContain('<blockquote>\n<p>just a quote</p>\n</blockquote>');
+  });
+
+  it('keeps dropping raw HTML and javascript: links inside alerts and tables', () => {
+    const html = stepHtml('> [!NOTE]\n> <img src=x onerror=alert(1)> [x](javascript:alert(1))\n\n| a |\n|---|\n| <script>alert(1)</script> |');
+    expect(html).not.toMatch(/onerror|<script|javascript:/);
+  });
+
+  it('gives headings GitHub ids and points in-page links at them', () => {
+    const html = stepHtml('## Load the data\n\nSee [below](#load-the-data).');
+    expect(html).toContain('<h2 id="user-content-load-the-data">Load the data</h2>');
+    expect(html).toContain('<a href="#user-content-load-the-data">below</a>');
+  });
+
+  it('renders quiz prompts and options and FAQ questions as inline markdown', () => {
+    const quiz = withFile('hello-lab/quiz.md', (t) =>
+      t.replace('Which number is two?', 'Which `number` is two?').replace('options: ["1", "2", "3"]', 'options: ["1", "`2`", "3"]').replace('answer: "2"', 'answer: "`2`"'),
+    );
+    const faq = quiz.map((f) => (f.path === 'hello-lab/faq.md' ? { ...f, text: f.text.replace('Is this real?', 'Is `this` real?') } : f));
+    const { course, errors } = parseCourse(faq);
+    expect(errors).toEqual([]);
+    const q = course.lessons[0]?.quiz[0];
+    expect(q?.promptHtml).toBe('Which <code>number</code> is two?');
+    expect(q?.optionsHtml).toEqual(['1', '<code>2</code>', '3']);
+    expect(q?.answer).toBe('`2`'); // the answer still matches the option's text
+    expect(course.lessons[0]?.faq[0]?.questionHtml).toBe('Is <code>this</code> real?');
+  });
+});
+
+describe('links to lessons, steps and headings', () => {
+  const STEP = 'hello-lab/steps/01-first-step.md';
+  const withBody = (body: string) => errorsOf(withFile(STEP, (t) => t.replace('Write a file.', body)));
+
+  it('accepts links to existing lessons, steps and headings, absolute or relative', () => {
+    expect(withBody('## Setup\n\n[a](/lessons/hello-lab) [b](/lessons/hello-lab/steps/second-step) [c](second-step) [d](../../hello-lab) [e](#setup) [f](https://example.com/lessons/nope)')).toEqual([]);
+  });
+
+  it('reports a link to no lesson, no step or no heading at its line and column', () => {
+    // "Write a file." is on line 17 of the fixture step; in-page anchors are checked as the page renders, the rest once every lesson is known.
+    expect(withBody('Go [there](/lessons/nope) or\n[here](/lessons/hello-lab/steps/third-step), [up](#nowhere).')).toEqual([
+      'content/hello-lab/steps/01-first-step.md:18:46 — link "#nowhere" names no heading on this page (headings: none)',
+      'content/hello-lab/steps/01-first-step.md:17:4 — link "/lessons/nope" names no lesson "nope" (lessons: hello-lab)',
+      'content/hello-lab/steps/01-first-step.md:18:1 — link "/lessons/hello-lab/steps/third-step" names no step "third-step" in lesson "hello-lab" (steps: first-step, second-step)',
+    ]);
+  });
+
+  it("lets a lesson's intro link to the lesson page's own sections", () => {
+    const files = withFile('hello-lab/lesson.md', (t) => `${t}\nTry the [quiz](#quick-quiz), not [this](#nope).\n`);
+    expect(errorsOf(files)).toEqual([expect.stringMatching(/lesson\.md:\d+:\d+ — link "#nope" names no heading on this page/)]);
+  });
+
+  it('resolves relative links as the browser would on the step page', () => {
+    expect(withBody('[next](third-step)')).toEqual([
+      'content/hello-lab/steps/01-first-step.md:17:1 — link "third-step" names no step "third-step" in lesson "hello-lab" (steps: first-step, second-step)',
+    ]);
+  });
+
+  it('reports a bad link in a frontmatter field at the field', () => {
+    const files = withFile('hello-lab/faq.md', (t) => t.replace('It is a fixture.', 'See [the lesson](/lessons/hello-lab/extra).'));
+    expect(errorsOf(files)).toEqual([
+      'content/hello-lab/faq.md:4:13 — items[0].answer: link "/lessons/hello-lab/extra" leads to /lessons/hello-lab/extra, which is no page of the lab (pages are /lessons/<id> and /lessons/<id>/steps/<slug>)',
+    ]);
+  });
+});
