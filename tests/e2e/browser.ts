@@ -165,23 +165,40 @@ export function sharedPage(baseURL: string): () => Watched {
   };
 }
 
-/** Replace the editor's text by typing, as a learner would. */
+/** What the editor shows, as plain text (Monaco renders spaces as U+00A0). */
+async function editorText(page: Page): Promise<string> {
+  const lines = await page.locator('.monaco-editor .view-lines').first().innerText();
+  return lines.replace(/\u00a0/g, ' ').replace(/\n$/, '');
+}
+
+/**
+ * Replace the editor's text by typing, as a learner would. On a busy machine
+ * Monaco's completion list can open after Escape and swallow an Enter, so the
+ * text is checked afterwards and typed again if the editor holds something else.
+ */
 export async function typeIntoEditor(page: Page, text: string) {
   const editor = page.locator('.monaco-editor').first();
   await editor.waitFor({ timeout: 60_000 });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const [i, line] of text.split('\n').entries()) {
-    if (i > 0) {
-      // Close any completion list first, or Enter would accept a suggestion instead of breaking the line.
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Enter');
-      // Monaco indents after a colon by itself: clear that, then type the line's own indentation.
-      await page.keyboard.press('Shift+Home');
-      await page.keyboard.press('Shift+Home');
-      await page.keyboard.press('Delete');
+  let shown = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    for (const [i, line] of text.split('\n').entries()) {
+      if (i > 0) {
+        // Close any completion list first, or Enter would accept a suggestion instead of breaking the line.
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Enter');
+        // Monaco indents after a colon by itself: clear that, then type the line's own indentation.
+        await page.keyboard.press('Shift+Home');
+        await page.keyboard.press('Shift+Home');
+        await page.keyboard.press('Delete');
+      }
+      await page.keyboard.type(line);
     }
-    await page.keyboard.type(line);
+    await page.keyboard.press('Escape');
+    shown = await editorText(page);
+    if (shown === text) return;
   }
+  throw new Error(`the editor holds ${JSON.stringify(shown)} after typing ${JSON.stringify(text)}`);
 }
