@@ -165,16 +165,19 @@ export function sharedPage(baseURL: string): () => Watched {
   };
 }
 
-/** What the editor shows, as plain text (Monaco renders spaces as U+00A0). */
-async function editorText(page: Page): Promise<string> {
-  const lines = await page.locator('.monaco-editor .view-lines').first().innerText();
-  return lines.replace(/\u00a0/g, ' ').replace(/\n$/, '');
+/**
+ * What the editor shows, as one string without line breaks: the editor wraps long
+ * lines on screen, so its rows are not the text's lines (and Monaco renders spaces as U+00A0).
+ */
+async function editorChars(page: Page): Promise<string> {
+  const rows = await page.locator('.monaco-editor .view-lines').first().innerText();
+  return rows.replace(/\u00a0/g, ' ').replace(/\n/g, '');
 }
 
 /**
  * Replace the editor's text by typing, as a learner would. On a busy machine
- * Monaco's completion list can open after Escape and swallow an Enter, so the
- * text is checked afterwards and typed again if the editor holds something else.
+ * Monaco's completion list can open after Escape and accept a suggestion on
+ * Enter, so the characters are checked afterwards and typed again if they differ.
  */
 export async function typeIntoEditor(page: Page, text: string) {
   const editor = page.locator('.monaco-editor').first();
@@ -197,8 +200,8 @@ export async function typeIntoEditor(page: Page, text: string) {
       await page.keyboard.type(line);
     }
     await page.keyboard.press('Escape');
-    shown = await editorText(page);
-    if (shown === text) return;
+    shown = await editorChars(page);
+    if (shown === text.replace(/\n/g, '')) return;
   }
   throw new Error(`the editor holds ${JSON.stringify(shown)} after typing ${JSON.stringify(text)}`);
 }
