@@ -32,7 +32,7 @@ if (!('ResizeObserver' in globalThis)) {
   } as unknown as typeof ResizeObserver;
 }
 
-// Every test starts with empty storage and a fresh store (STYLE.md 8).
+// Every test starts with empty storage and a fresh store.
 beforeEach(() => {
   localStorage.clear();
   useProgress.setState(useProgress.getInitialState(), true);

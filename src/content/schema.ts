@@ -41,7 +41,7 @@ export const lessonFrontmatterSchema = z
   })
   .strict();
 
-// How a check is judged on the outcome of a run (DESIGN.md §4). The lab that
+// How a check is judged on the outcome of a run (README.md, "The learner's code really runs"). The lab that
 // evaluates these lands with the engine; the kinds are fixed here so lessons
 // can be validated today.
 export const checkSchema = z.discriminatedUnion('kind', [

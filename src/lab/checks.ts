@@ -1,4 +1,4 @@
-// Judging a step's checks on the real outcome of a run (DESIGN.md §4): the
+// Judging a step's checks on the real outcome of a run (README.md, "The learner's code really runs"): the
 // output it printed, the error it raised, its variables, the files it left and
 // the tracking store — never the source text.
 import type { Check } from '../content/schema';

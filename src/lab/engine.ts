@@ -2,7 +2,7 @@
 // enforces Stop and the time limits (runs and console requests), and keeps the
 // learner's project across reloads (IndexedDB, worldStore.ts). It reads the worker
 // only over a private port and only messages that parse (protocolSchema.ts).
-// One engine per lesson (DESIGN.md §4).
+// One engine per lesson.
 import type { FromWorker, ToWorker } from './protocol';
 import type { HttpRequest } from './pythonRuntime';
 import { emptyOutcome } from './outcome';

@@ -6,7 +6,7 @@ interface Props {
   children: ReactNode;
 }
 
-/** Catches a render error so one broken panel never blanks the page (STYLE.md 9). */
+/** Catches a render error so one broken panel never blanks the page. */
 export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   state = { error: null as Error | null };
 

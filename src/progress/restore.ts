@@ -1,5 +1,5 @@
 // Every read of saved progress — localStorage at start-up and imported files —
-// goes through here (STYLE.md 7): unknown shapes are refused, damaged entries
+// goes through here: unknown shapes are refused, damaged entries
 // are dropped one by one, and the caller learns what was lost.
 import * as z from 'zod/mini';
 import type { Ledger } from './xp';
@@ -15,7 +15,7 @@ export interface QuizRecord {
   revealed?: boolean;
 }
 
-/** The facts we persist; everything else is derived (DESIGN.md §5). */
+/** The facts we persist; everything else is derived. */
 export interface ProgressFacts {
   awards: Ledger;
   quiz: Record<string, QuizRecord>;

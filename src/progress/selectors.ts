@@ -1,4 +1,4 @@
-// Everything derived from the stored facts (STYLE.md 6): node states, the
+// Everything derived from the stored facts: node states, the
 // lifecycle hub's phase states, percent done (weighed by XP). Pure functions of (lesson, facts).
 import type { Lesson } from '../content/model';
 import type { ProgressFacts } from './restore';

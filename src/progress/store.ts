@@ -1,4 +1,4 @@
-// One zustand store built from slices (STYLE.md 5). It stores facts only —
+// One zustand store built from slices. It stores facts only —
 // awards, quiz answers, learned terms, completed steps, drafts — and
 // selectors.ts derives totals, node states and percent done. Saving is
 // read-merge-write against localStorage, and other tabs' saves are merged in

@@ -1,4 +1,4 @@
-// XP rules as pure functions (DESIGN.md §5). The store keeps a ledger of awards
+// XP rules as pure functions. The store keeps a ledger of awards
 // keyed by a unique id; every total is a sum over that ledger, so awarding the
 // same thing twice can never count twice.
 

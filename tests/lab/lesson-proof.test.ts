@@ -1,4 +1,4 @@
-// Content is code (STYLE.md 4): in lesson order, in one lab, every step's
+// Content is code: in lesson order, in one lab, every step's
 // starter fails a check, each of its known wrong attempts (```python wrong
 // blocks) fails the check it names, and its reference solution passes every
 // check — judged on the real outcome of running them in the lab's CPython.

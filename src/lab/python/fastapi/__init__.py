@@ -610,7 +610,8 @@ _REDOC_NOTE = "The lab draws FastAPI's interactive docs at /docs only; ReDoc (/r
 
 
 def _swagger_ui_html(app):
-    # fastapi.openapi.docs.get_swagger_ui_html, shortened; the lab's preview draws /docs itself.
+    # fastapi.openapi.docs.get_swagger_ui_html, shortened: the body FastAPI answers, CDN links and all.
+    # It is only shown as response text; the page never loads it (the preview draws /docs itself).
     return (
         "<!DOCTYPE html>\n<html>\n<head>\n"
         '<link type="text/css" rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">\n'
