@@ -40,6 +40,8 @@ export interface Step extends Omit<StepFrontmatter, 'hints' | 'checks'> {
   starter: CodeFile[];
   solution: CodeFile[];
   wrong: WrongAttempt[];
+  /** Where the first starter block, the first solution block and each check are written ("content/…/02-x.md:14"), for the lesson proof's messages. */
+  where?: { starter: string; solution: string; checks: string[] };
 }
 
 export interface QuizQuestion {

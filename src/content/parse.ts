@@ -381,6 +381,8 @@ function parseLesson(
         src.error(['runtime'], `is "${fm.runtime}" but the first starter block is ${mainLanguage}; put the ${expected} file first`);
       }
       const wrong = collectWrong(src, blocks, checks, [...starter, ...solution]);
+      const at = (line: number) => `content/${f.path}:${line}`;
+      const firstLine = (role: MarkedBlock['role']) => blocks.find((b) => b.role === role)?.line ?? src.bodyLine;
       steps.push({
         ...rest,
         slug,
@@ -392,6 +394,11 @@ function parseLesson(
         starter,
         solution,
         wrong,
+        where: {
+          starter: at(firstLine('starter')),
+          solution: at(firstLine('solution')),
+          checks: checks.map((_, i) => at(src.position(['checks', i]).line)),
+        },
       });
     }
   }

@@ -1,0 +1,103 @@
+// The real Pyodide in Node, set up exactly as the lab's worker sets it up: the
+// lesson proof's lab (npm run content:check -- --run, tests/lab/lesson-proof.test.ts)
+// and the lab tests' one. Its modules use Vite's import.meta.glob, so it runs under
+// vitest or Vite's module runner (scripts/prove-lessons.ts), not plain tsx.
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type HttpRequest, type LabSetup } from '../src/lab/pythonRuntime';
+import { pyodideFs } from '../src/lab/pyodideFs';
+import { HOME } from '../src/lab/labFiles';
+import { runShell, shellOutcome, transcriptOutput } from '../src/lab/shellRuntime';
+import { parseFromWorker } from '../src/lab/protocolSchema';
+import type { RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
+import { probesFor } from '../src/lab/checks';
+import { decodeFile } from '../src/lab/worldFiles';
+import type { ProvingLab } from '../src/lab/prove';
+
+/** Every outcome a test sees must be one the page accepts from the worker (protocolSchema.ts). */
+function accepted(outcome: RunOutcome, world: WorldFiles): RunOutcome {
+  const parsed = parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome, world, truncatedLines: 0, truncatedBytes: 0 });
+  if (!parsed.ok) throw new Error(`the page would refuse this outcome: ${parsed.reason}`);
+  return outcome;
+}
+
+export interface NodeLab {
+  py: PyodideAPI;
+  /** What setupLab reported (a saved world set aside, if it was). */
+  setup: LabSetup;
+  run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[]; asserts?: string[] }) => RunOutcome & { stdout: string; stderr: string };
+  request: (request: HttpRequest) => ReturnType<typeof sendRequest>;
+  /** Run a shell script in the lab, as the worker does. */
+  shell: (script: string) => Promise<RunResult>;
+  write: (path: string, text: string) => void;
+  snapshot: () => WorldFiles;
+}
+
+export async function createNodeLab(world: WorldFiles | null = null): Promise<NodeLab> {
+  const py = await loadPyodide();
+  let stdout = '';
+  let stderr = '';
+  py.setStdout({ batched: (line) => (stdout += `${line}\n`) });
+  py.setStderr({ batched: (line) => (stderr += `${line}\n`) });
+  const setup = await setupLab(py, world);
+  return {
+    py,
+    setup,
+    run(code, { filename = 'main.py', variables = [], requests = [], asserts = [] } = {}) {
+      stdout = '';
+      stderr = '';
+      const outcome = accepted(runLearnerCode(py, code, filename, variables, requests, asserts), snapshotWorld(py));
+      return { ...outcome, stdout, stderr };
+    },
+    request: (request) => sendRequest(py, request),
+    async shell(script) {
+      const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30));
+      return { outcome: accepted(shellOutcome(shell), snapshotWorld(py)), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
+    },
+    write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),
+    snapshot: () => snapshotWorld(py),
+  };
+}
+
+/** The lesson proof's lab (src/lab/prove.ts): runs a step's files as the worker runs a learner's. */
+export function provingLab(lab: NodeLab): ProvingLab {
+  return {
+    async run(step, files) {
+      if (step.runtime === 'shell') return { result: await lab.shell(files[0]?.code ?? ''), files: lab.snapshot() };
+      const [main, ...others] = files;
+      if (!main) throw new Error(`${step.source} has no file to run`);
+      for (const other of others) lab.write(other.file, other.code);
+      const ran = lab.run(main.code, { filename: main.file, ...probesFor(step.checks) });
+      const result: RunResult = {
+        outcome: ran,
+        output: [
+          { stream: 'stdout', text: ran.stdout },
+          { stream: 'stderr', text: ran.stderr },
+        ],
+        truncatedLines: 0,
+        durationMs: 0,
+      };
+      return { result, files: lab.snapshot() };
+    },
+    snapshot: () => lab.snapshot(),
+    restore(world) {
+      // Every file as it was, and the tracking store re-read from them.
+      const { FS } = lab.py;
+      const clear = (dir: string) => {
+        for (const name of FS.readdir(dir) as string[]) {
+          if (name === '.' || name === '..') continue;
+          const full = `${dir}/${name}`;
+          if (FS.isDir(FS.stat(full).mode)) {
+            clear(full);
+            FS.rmdir(full);
+          } else FS.unlink(full);
+        }
+      };
+      clear(HOME);
+      for (const [path, value] of Object.entries(world)) {
+        FS.mkdirTree(`${HOME}/${path}`.replace(/\/[^/]*$/, ''));
+        FS.writeFile(`${HOME}/${path}`, decodeFile(value));
+      }
+      lab.py.runPython('from mlflow import _store; _store._data = None');
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// The Node side of the lesson proof (src/lab/prove.ts): each lesson in a fresh
+// lab of its own (real Pyodide from node_modules and the TS shell), one line per
+// trial. `npm run content:check -- --run` loads this through Vite's module runner.
+import type { Lesson } from '../src/content/model';
+import { formatVerdict, proveLesson, type LessonProof } from '../src/lab/prove';
+import { createNodeLab, provingLab } from './node-lab';
+
+/** Prove each lesson; `print` gets every line (paths as written in the lesson, "content/…"). */
+export async function proveLessons(lessons: Lesson[], print: (line: string) => void): Promise<LessonProof[]> {
+  const proofs: LessonProof[] = [];
+  for (const lesson of lessons) {
+    print(`lesson ${lesson.id} (${lesson.steps.length} step(s)):`);
+    const lab = provingLab(await createNodeLab());
+    proofs.push(
+      await proveLesson(lesson, lab, {
+        issue: (i) => print(`✗ ${i.where} ${i.step}: ${i.message}`),
+        verdict: (v) => print(formatVerdict(v)),
+      }),
+    );
+  }
+  return proofs;
+}
+
+/** The failures of these proofs, each naming the lesson, where it is written, the trial and the check. */
+export function proofFailures(proofs: LessonProof[]): string[] {
+  return proofs.flatMap((p) => [
+    ...p.issues.map((i) => `lesson ${p.lesson}, ${i.where} (step ${i.step}): ${i.message}`),
+    ...p.verdicts
+      .filter((v) => !v.ok)
+      .map((v) => {
+        const t = v.trial;
+        const what = t.kind === 'wrong' ? `wrong attempt “${t.mistake ?? ''}”` : t.kind;
+        return `lesson ${p.lesson}, ${t.where} (step ${t.step.slug}), ${what}: ${v.problem}`;
+      }),
+  ]);
+}
