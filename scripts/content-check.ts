@@ -33,7 +33,7 @@ if (prove) {
   const runner = fileURLToPath(new URL('./prove-lessons.ts', import.meta.url));
   const { module } = await runnerImport<typeof import('./prove-lessons.ts')>(runner, { configFile: false, logLevel: 'warn' });
   // The parser writes "content/…"; say the folder that was checked.
-  const relocate = (line: string) => (shown === 'content' ? line : line.replaceAll(' content/', ` ${shown}/`));
+  const relocate = (line: string) => (shown === 'content' ? line : line.replace(/(^|[\s(])content\//g, `$1${shown}/`));
   console.log('\nproving every lesson in the lab:');
   const proofs = await module.proveLessons(course.lessons, (line) => console.log(relocate(line)));
   const failures = module.proofFailures(proofs);

@@ -103,7 +103,7 @@ export function judgeTrial(trial: Trial, run: TrialRun): TrialVerdict {
 
   if (trial.kind === 'starter') {
     const first = failing[0];
-    if (first === undefined) return verdict('the starter passes every check: it must fail at least one, or the learner has nothing to do');
+    if (first === undefined) return verdict('passes every check: it must fail at least one, or the learner has nothing to do');
     return verdict('', `${checkText(step, first)}: ${verdicts[first]!.detail}`);
   }
   if (trial.kind === 'wrong') {

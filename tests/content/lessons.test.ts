@@ -96,10 +96,10 @@ describe('the ML Lifecycle lesson', () => {
 // Each case starts a Node process that compiles the parser: seconds on a busy
 // machine, so no tight clock (vitest's default 5 s failed there).
 describe('npm run content:check', { timeout: 180_000 }, () => {
-  const run = (dir: string) => {
+  const run = (dir: string, ...flags: string[]) => {
     try {
       // The script `npm run content:check` runs, without npx's lookup on top.
-      return { code: 0, out: execFileSync('node_modules/.bin/tsx', ['scripts/content-check.ts', dir], { encoding: 'utf8', stdio: 'pipe' }) };
+      return { code: 0, out: execFileSync('node_modules/.bin/tsx', ['scripts/content-check.ts', dir, ...flags], { encoding: 'utf8', stdio: 'pipe' }) };
     } catch (e) {
       const err = e as { status: number; stderr: string; stdout: string };
       return { code: err.status, out: err.stdout + err.stderr };
@@ -109,7 +109,8 @@ describe('npm run content:check', { timeout: 180_000 }, () => {
   it('passes on the real content', () => {
     const { code, out } = run('content');
     expect(code).toBe(0);
-    expect(out).toMatch(/content ok: \d+ lesson\(s\), 5 step\(s\)/);
+    const steps = course.lessons.reduce((n, l) => n + l.steps.length, 0);
+    expect(out).toContain(`content ok: ${course.lessons.length} lesson(s), ${steps} step(s)`);
   }, 60_000); // a child process (npx tsx): seconds on a busy 2-core machine
 
   it('fails with file:line errors on the broken fixture', () => {
@@ -123,6 +124,33 @@ describe('npm run content:check', { timeout: 180_000 }, () => {
     expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/steps/01-only-step.md:15:19 — the starter block\'s file name "../escape.py" is not allowed');
     expect(out).toContain('7 problems in tests/fixtures/broken-content/');
   }, 180_000);
+
+  // --run loads Pyodide in a child process: a minute or more on a busy machine.
+  it('--run proves a small lesson: one ✓ line per starter and solution, with its file:line', () => {
+    const { code, out } = run('tests/fixtures/content', '--run');
+    expect(code, out).toBe(0);
+    const at = 'tests/fixtures/content/hello-lab/steps';
+    expect(out).toContain(`✓ ${at}/01-first-step.md:19 first-step: starter fails check 1 “The file exists.”: There is no file hello.txt.`);
+    expect(out).toContain(`✓ ${at}/01-first-step.md:23 first-step: solution passes all 1 check(s)`);
+    expect(out).toContain(`✓ ${at}/02-second-step.md:21 second-step: solution passes all 1 check(s)`);
+    expect(out).not.toContain('✗');
+    expect(out).toContain('lessons proved: 1 lesson(s), 4 run(s) in the lab');
+  }, 300_000);
+
+  it('--run fails, naming the lesson, step file, attempt and check, on a lesson its own solutions do not prove', () => {
+    const { code, out } = run('tests/fixtures/unproven-content', '--run');
+    expect(code).toBe(1);
+    const at = 'tests/fixtures/unproven-content/unproven-lab/steps';
+    // Found by reading the lesson: a Python step cannot pass a git check, and nothing makes model.pkl.
+    expect(out).toContain(`lesson unproven-lab, ${at}/02-solution-fails.md:13 (step solution-fails): check 2 “The report is committed.” is a git-committed check, which only shell commands can pass`);
+    expect(out).toContain(`lesson unproven-lab, ${at}/02-solution-fails.md:15 (step solution-fails): check 3 “The model file exists.” needs the file model.pkl`);
+    // Found by running it.
+    expect(out).toContain(`✗ ${at}/01-starter-passes.md:18 starter-passes: starter passes every check`);
+    expect(out).toContain(`lesson unproven-lab, ${at}/01-starter-passes.md:26 (step starter-passes), wrong attempt “writing the notes anyway”: passes check 1 “The file notes.txt exists.”: it must fail it`);
+    expect(out).toContain(`✓ ${at}/01-starter-passes.md:22 starter-passes: solution passes all 1 check(s)`);
+    expect(out).toContain(`lesson unproven-lab, ${at}/02-solution-fails.md:25 (step solution-fails), solution: fails check 1 “It prints hello.” (${at}/02-solution-fails.md:11): The output does not contain “hello”.`);
+    expect(out).toContain('5 lesson proof failures:');
+  }, 300_000);
 });
 
 describe('content/README.md', () => {

@@ -1,0 +1,76 @@
+// The lesson proof's reading of a lesson (src/lab/prove.ts): its plan, and the
+// checks no solution can satisfy, found without running anything. Running it is
+// proved in lesson-proof.test.ts and the content:check --run tests.
+import { describe, expect, it } from 'vitest';
+import { parseCourse } from '../../src/content/parse';
+import { planStep, unsatisfiableChecks } from '../../src/lab/prove';
+import { loadCourse } from '../../scripts/content-files';
+
+const START = ['README.md', '.gitignore', 'data/raw_data.csv'];
+
+const lessonWith = (step: string) => {
+  const { course, errors } = parseCourse([
+    {
+      path: 'x/lesson.md',
+      text: '---\nid: x\ntitle: X\nsummary: S.\nskill: testing\ninstructor: { name: A, role: B }\ncallout: { title: T, text: C. }\n---\n\nIntro.\n',
+    },
+    { path: 'x/steps/01-only.md', text: step },
+  ]);
+  expect(errors).toEqual([]);
+  return course.lessons[0]!;
+};
+
+const step = (runtime: 'shell' | 'python', checks: string, starter: string, solution: string) => {
+  const lang = runtime === 'shell' ? 'sh' : 'python';
+  return `---\ntitle: Only\nphase: training\nsummary: S.\npreview: { address: "localhost:3000", service: training-report }\nruntime: ${runtime}\nxp: 10\nchecks:\n${checks}---\n\nDo it.\n\n\`\`\`${lang} starter\n${starter}\n\`\`\`\n\n\`\`\`${lang} solution\n${solution}\n\`\`\`\n`;
+};
+
+describe('unsatisfiableChecks', () => {
+  it('finds a file check on a path nothing creates, at the check\'s line', () => {
+    const lesson = lessonWith(step('python', '  - says: The model is saved.\n    expect: { kind: file-exists, path: model.pkl }\n', 'pass', 'print("trained")'));
+    expect(unsatisfiableChecks(lesson, START)).toEqual([
+      {
+        where: 'content/x/steps/01-only.md:9',
+        step: 'only',
+        message: 'check 1 “The model is saved.” needs the file model.pkl, but the start project has no such file and no solution up to this step writes or names it',
+      },
+    ]);
+  });
+
+  it('accepts a file in the start project, or one a solution names', () => {
+    const checks = '  - says: Tracked.\n    expect: { kind: dvc-tracked, path: data/raw_data.csv }\n  - says: Saved.\n    expect: { kind: file-exists, path: out/model.pkl }\n';
+    const lesson = lessonWith(step('shell', checks, '# nothing yet', 'dvc add data/raw_data.csv\nmkdir out && echo m > out/model.pkl'));
+    expect(unsatisfiableChecks(lesson, START)).toEqual([]);
+  });
+
+  it('finds a check of a kind the step\'s runtime never records', () => {
+    const shell = lessonWith(step('shell', '  - says: A variable.\n    expect: { kind: variable, name: x }\n', '# x', 'echo x'));
+    expect(unsatisfiableChecks(shell, START).map((i) => i.message)).toEqual([
+      'check 1 “A variable.” is a variable check, which only a Python run can pass, but this step runs shell commands',
+    ]);
+    const python = lessonWith(step('python', '  - says: Committed.\n    expect: { kind: git-not-committed, path: data/raw_data.csv }\n', 'pass', 'x = 1'));
+    expect(unsatisfiableChecks(python, START).map((i) => i.message)).toEqual([
+      'check 1 “Committed.” is a git-not-committed check, which only shell commands can pass, but this step runs Python',
+    ]);
+  });
+
+  it('finds nothing in the course\'s lessons', () => {
+    for (const lesson of loadCourse('content').course.lessons) expect(unsatisfiableChecks(lesson, START), lesson.id).toEqual([]);
+  });
+});
+
+describe('planStep', () => {
+  it('runs the starter, each wrong attempt on the solution\'s other files (put back after), then the solution', () => {
+    const lesson = loadCourse('content').course.lessons.find((l) => l.steps.some((s) => s.solution.length > 1 && s.wrong.length > 0));
+    const multi = lesson?.steps.find((s) => s.solution.length > 1 && s.wrong.length > 0);
+    if (!multi) throw new Error('no step with several files and wrong attempts in content/');
+    const plan = planStep(multi);
+    expect(plan.map((t) => [t.kind, t.restore])).toEqual([['starter', false], ...multi.wrong.map(() => ['wrong', true]), ['solution', false]]);
+    const wrong = multi.wrong[0]!;
+    const trial = plan[1]!;
+    expect(trial.where).toBe(wrong.where);
+    expect(trial.files.map((f) => f.file)).toEqual(multi.solution.map((f) => f.file));
+    expect(trial.files.find((f) => f.file === wrong.file.file)?.code).toBe(wrong.file.code);
+    expect(plan[0]!.where).toMatch(new RegExp(`^${multi.source}:\\d+$`));
+  });
+});
