@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
 import { formatIssue } from '../src/content/parse.ts';
 import { loadCourse } from './content-files.ts';
+import type * as ProveLessons from './prove-lessons.ts';
 
 const args = process.argv.slice(2);
 const prove = args.includes('--run');
@@ -31,7 +32,7 @@ console.log(
 if (prove) {
   // The lab's modules are bundled with Vite's import.meta.glob: load the runner through Vite.
   const runner = fileURLToPath(new URL('./prove-lessons.ts', import.meta.url));
-  const { module } = await runnerImport<typeof import('./prove-lessons.ts')>(runner, { configFile: false, logLevel: 'warn' });
+  const { module } = await runnerImport<typeof ProveLessons>(runner, { configFile: false, logLevel: 'warn' });
   // The parser writes "content/…"; say the folder that was checked.
   const relocate = (line: string) => (shown === 'content' ? line : line.replace(/(^|[\s(])content\//g, `$1${shown}/`));
   console.log('\nproving every lesson in the lab:');
