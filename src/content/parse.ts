@@ -4,7 +4,7 @@
 // Vite plugin, the CLI and tests share it.
 import type { Code, Definition, Link, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { headingSlugs, highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
 import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, WrongAttempt } from './model.ts';
@@ -80,6 +80,13 @@ class SourceFile {
     this.body = normalized.slice(match[0].length);
     this.bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
     this.doc = parseDocument(match[1] ?? '', { lineCounter: this.lineCounter, prettyErrors: true });
+    // A line indented deeper than the field above it reads, to YAML, as more of that field's
+    // value, and the parser's complaint is about the line above: name the line that is off.
+    const indent = misindentedLine(match[1] ?? '', this.doc.errors);
+    if (indent) {
+      this.report({ file: path, line: indent.line + 1, column: indent.column, field: '', message: indent.message });
+      return;
+    }
     // Only the first YAML error: the rest are usually echoes of it.
     for (const err of this.doc.errors.slice(0, 1)) {
       const pos = err.linePos?.[0];
@@ -155,11 +162,40 @@ class SourceFile {
   }
 }
 
+/**
+ * The line a "multi-line implicit key" error is really about: the next line
+ * after the error's, when it is indented deeper than the field the error's
+ * line starts. Line and column are 1-based within the YAML text.
+ */
+function misindentedLine(yaml: string, errors: readonly YAMLError[]): { line: number; column: number; message: string } | undefined {
+  const err = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
+  const at = err?.linePos?.[0]?.line;
+  if (!at) return undefined;
+  const lines = yaml.split('\n');
+  const field = /^(\s*(?:-\s+)*)([^\s:#][^:#]*?):(?:\s|$)/.exec(lines[at - 1] ?? '');
+  if (!field) return undefined;
+  const fieldColumn = (field[1] ?? '').length + 1;
+  for (let i = at; i < lines.length; i++) {
+    const text = lines[i] ?? '';
+    if (!text.trim()) continue;
+    const column = text.length - text.trimStart().length + 1;
+    if (column <= fieldColumn) return undefined;
+    return {
+      line: i + 1,
+      column,
+      message:
+        `invalid YAML: bad indentation — this line starts at column ${column}, deeper than "${field[2]}" on the line above (column ${fieldColumn}), ` +
+        `so it is read as more of that field's value; start it at column ${fieldColumn} like the fields beside it (a value that goes on over several lines must be quoted)`,
+    };
+  }
+  return undefined;
+}
+
 function yamlAdvice(code: string): string {
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY' || code === 'UNEXPECTED_TOKEN') {
     return ' — if a value contains ": ", "{", "[" or "#", put it in quotes';
   }
-  if (code === 'BAD_INDENT' || code === 'BAD_INDENT_TAB' || code === 'TAB_AS_INDENT') return ' — indent with spaces, consistently';
+  if (code === 'BAD_INDENT' || code === 'BAD_INDENT_TAB' || code === 'TAB_AS_INDENT') return ' — bad indentation: indent with spaces, the items of one list or map to the same column';
   return '';
 }
 

@@ -69,6 +69,22 @@ describe('content errors name the file, the line and the field', () => {
     expect(errors[0]).toMatch(/^content\/hello-lab\/quiz\.md:4:\d+ — invalid YAML: .*put it in quotes$/);
   });
 
+  it('a line indented too deep is named, with an indentation message (not advice to quote the line above)', () => {
+    expect(errorsOf(withFile('hello-lab/steps/02-second-step.md', (t) => t.replace('\nphase: training', '\n  phase: training')))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:3:3 — invalid YAML: bad indentation — this line starts at column 3, deeper than "title" on the line above (column 1), so it is read as more of that field\'s value; start it at column 1 like the fields beside it (a value that goes on over several lines must be quoted)',
+    ]);
+    const nested = errorsOf(withFile('hello-lab/lesson.md', (t) => t.replace('  role: Writes fixtures', '    role: Writes fixtures')));
+    expect(nested).toHaveLength(1);
+    expect(nested[0]).toMatch(/^content\/hello-lab\/lesson\.md:8:5 — invalid YAML: bad indentation — .*deeper than "name" on the line above \(column 3\)/);
+    expect(nested[0]).not.toContain('quotes');
+  });
+
+  it('a line indented less than the items beside it is named, with an indentation message', () => {
+    const errors = errorsOf(withFile('hello-lab/lesson.md', (t) => t.replace('  role: Writes fixtures', ' role: Writes fixtures')));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^content\/hello-lab\/lesson\.md:8:\d+ — invalid YAML: .*bad indentation/);
+  });
+
   it('a missing required field points at its parent entry', () => {
     expect(errorsOf(withFile('hello-lab/quiz.md', (t) => t.replace('    explanation: Two is **2**.\n', '')))).toEqual([
       'content/hello-lab/quiz.md:3:5 — questions[0].explanation: is required (expected string)',
