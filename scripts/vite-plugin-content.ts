@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatIssue } from '../src/content/parse.ts';
 import { loadCourse } from './content-files.ts';
+import { importLessonFiles } from './content-assets.ts';
 
 const PUBLIC_ID = 'virtual:lifecycle-content';
 const RESOLVED_ID = `\0${PUBLIC_ID}`;
@@ -31,7 +32,8 @@ export function contentPlugin(options: { dir?: string } = {}): Plugin {
       devServer.watcher.add(root);
       // New or deleted lesson files change the set of files, not just one module.
       const onAddOrRemove = (file: string) => {
-        if (!isContent(file) || !invalidate()) return;
+        // Any file: an image a lesson shows may be what was missing.
+        if (!file.startsWith(root) || !invalidate()) return;
         devServer.ws.send({ type: 'full-reload' });
       };
       devServer.watcher.on('add', onAddOrRemove);
@@ -54,7 +56,7 @@ export function contentPlugin(options: { dir?: string } = {}): Plugin {
           loc: { file: resolve(root, first.file), line: first.line, column: first.column },
         });
       }
-      return `export const course = ${JSON.stringify(course)};`;
+      return importLessonFiles(`export const course = ${JSON.stringify(course)};`, root);
     },
     handleHotUpdate(ctx) {
       if (!isContent(ctx.file)) return undefined;

@@ -129,13 +129,16 @@ export function mdastToHtml(children: RootContent[]): string {
   return toHtml.stringify(toHtml.runSync(root));
 }
 
-export function markdownToHtml(source: string): string {
-  return mdastToHtml(parseMarkdown(source).children);
+/** `edit` may change the parsed tree before it is rendered (the parser points lesson images at their files). */
+export function markdownToHtml(source: string, edit?: (tree: MdastRoot) => void): string {
+  const tree = parseMarkdown(source);
+  edit?.(tree);
+  return mdastToHtml(tree.children);
 }
 
 /** A one-line markdown string without its wrapping paragraph. */
-export function inlineMarkdownToHtml(source: string): string {
-  return markdownToHtml(source).replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+export function inlineMarkdownToHtml(source: string, edit?: (tree: MdastRoot) => void): string {
+  return markdownToHtml(source, edit).replace(/^<p>([\s\S]*)<\/p>$/, '$1');
 }
 
 /** Highlight a code snippet as a <pre><code> block, using the same pipeline. */

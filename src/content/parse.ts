@@ -256,7 +256,16 @@ const DEFAULT_FILE: Record<CodeLanguage, string> = {
   text: 'notes.txt',
 };
 
-export function parseCourse(files: ContentFile[]): ParseResult {
+export interface ParseOptions {
+  /**
+   * Every other file under the content folder ("ml-lifecycle/images/chart.png"), so
+   * that an image naming a missing file is an error. Without it, images from a
+   * lesson's folder are not checked for existence.
+   */
+  lessonFiles?: readonly string[];
+}
+
+export function parseCourse(files: ContentFile[], options: ParseOptions = {}): ParseResult {
   const errors: ContentIssue[] = [];
   const warnings: ContentIssue[] = [];
   const report = (issue: ContentIssue) => errors.push(issue);
@@ -273,7 +282,7 @@ export function parseCourse(files: ContentFile[]): ParseResult {
   const nextRefs: { file: SourceFile; index: number; id: string }[] = [];
   const links: LinkRef[] = [];
   for (const [folder, lessonFiles] of [...byLesson].sort(([a], [b]) => a.localeCompare(b))) {
-    const parsed = parseLesson(folder, lessonFiles, report, warn, links);
+    const parsed = parseLesson(folder, lessonFiles, report, warn, links, options.lessonFiles && new Set(options.lessonFiles));
     if (parsed) {
       lessons.push(parsed.lesson);
       parsed.lesson.next.forEach((id, index) => nextRefs.push({ file: parsed.lessonFile, index, id }));
@@ -339,6 +348,7 @@ function parseLesson(
   report: (i: ContentIssue) => void,
   warn: (i: ContentIssue) => void,
   links: LinkRef[],
+  existing: ReadonlySet<string> | undefined,
 ): { lesson: Lesson; lessonFile: SourceFile } | undefined {
   const find = (name: string) => files.find((f) => f.path === `${folder}/${name}`);
   const lessonSrc = find('lesson.md');
@@ -356,11 +366,19 @@ function parseLesson(
 
   const open = (f: ContentFile) => new SourceFile(f.path, f.text, report);
   const lessonPage = `/lessons/${folder}`;
+  /** Images are found relative to the markdown file they are written in. */
+  const imagesOf = (src: SourceFile): ImageContext => ({ lesson: folder, dir: src.path.replace(/\/[^/]*$/, ''), existing });
   const renderBody = (src: SourceFile, page = lessonPage) =>
-    renderProse(src, warn, page, links, page === lessonPage ? LESSON_PAGE_SECTIONS : []);
+    renderProse(src, warn, page, links, page === lessonPage ? LESSON_PAGE_SECTIONS : [], imagesOf(src));
+  /** Markdown of a frontmatter field as HTML, its lesson images pointed at their files (checkField reported their problems). */
+  const md = (src: SourceFile | undefined, markdown: string, inline = false) => {
+    const edit = src && ((tree: Root) => void lessonImages(tree, imagesOf(src)));
+    return inline ? inlineMarkdownToHtml(markdown, edit) : markdownToHtml(markdown, edit);
+  };
   /** A markdown field of the frontmatter: its media and its links to lessons and steps. */
   const checkField = (src: SourceFile, path: Path, markdown: string, page = lessonPage) => {
     checkMedia(src, path, markdown);
+    for (const found of lessonImages(parseMarkdown(markdown), imagesOf(src))) src.error(path, found.message);
     for (const link of localLinks(parseMarkdown(markdown))) {
       const target = appPath(link.url, page);
       if (target) links.push({ src, path, url: link.url, target });
@@ -425,8 +443,8 @@ function parseLesson(
         order,
         source: `content/${f.path}`,
         html,
-        checks: checks.map((c) => ({ saysHtml: inlineMarkdownToHtml(c.says), expect: c.expect })),
-        hintsHtml: hints.map(markdownToHtml),
+        checks: checks.map((c) => ({ saysHtml: md(src, c.says, true), expect: c.expect })),
+        hintsHtml: hints.map((h) => md(src, h)),
         starter,
         solution,
         wrong,
@@ -537,29 +555,29 @@ function parseLesson(
       instructor: {
         name: meta.instructor.name,
         role: meta.instructor.role,
-        ...(meta.instructor.bio ? { bioHtml: markdownToHtml(meta.instructor.bio) } : {}),
+        ...(meta.instructor.bio ? { bioHtml: md(lessonFile, meta.instructor.bio) } : {}),
       },
-      callout: { title: meta.callout.title, html: markdownToHtml(meta.callout.text) },
+      callout: { title: meta.callout.title, html: md(lessonFile, meta.callout.text) },
       next: meta.next,
       introHtml: renderBody(lessonFile).html,
       steps: steps.sort((a, b) => a.order - b.order),
       quiz: quiz.map(({ explanation, feedback, ...q }) => ({
         ...q,
-        promptHtml: inlineMarkdownToHtml(q.prompt),
-        optionsHtml: q.options.map(inlineMarkdownToHtml),
-        explanationHtml: markdownToHtml(explanation),
-        feedbackHtml: Object.fromEntries(Object.entries(feedback ?? {}).map(([option, md]) => [option, markdownToHtml(md)])),
+        promptHtml: md(quizFile, q.prompt, true),
+        optionsHtml: q.options.map((o) => md(quizFile, o, true)),
+        explanationHtml: md(quizFile, explanation),
+        feedbackHtml: Object.fromEntries(Object.entries(feedback ?? {}).map(([option, text]) => [option, md(quizFile, text)])),
       })),
       glossary: terms.map(
         (t): GlossaryTerm => ({
           id: t.id,
           term: t.term,
-          definitionHtml: markdownToHtml(t.definition),
+          definitionHtml: md(glossaryFile, t.definition),
           code: { ...t.code, html: highlightCode(t.code.source, t.code.language) },
           xp: t.xp,
         }),
       ),
-      faq: faq.map((item) => ({ question: item.question, questionHtml: inlineMarkdownToHtml(item.question), answerHtml: markdownToHtml(item.answer) })),
+      faq: faq.map((item) => ({ question: item.question, questionHtml: md(faqFile, item.question, true), answerHtml: md(faqFile, item.answer) })),
       skills: nodes,
     },
   };
@@ -615,6 +633,7 @@ function renderProse(
   page: string,
   links: LinkRef[],
   pageAnchors: string[],
+  images: ImageContext,
 ): { html: string; blocks: MarkedBlock[] } {
   const tree = parseMarkdown(src.body);
   const blocks: MarkedBlock[] = [];
@@ -622,6 +641,10 @@ function renderProse(
     line: (node.position?.start.line ?? 1) + src.bodyLine - 1,
     column: node.position?.start.column ?? 1,
   });
+  for (const found of lessonImages(tree, images)) {
+    const pos = lineOf(found.node);
+    src.error([], found.message, pos.line, pos.column);
+  }
   for (const found of remoteMedia(tree)) {
     const pos = lineOf(found.node);
     src.error([], found.message, pos.line, pos.column);
@@ -739,7 +762,7 @@ function remoteMedia(tree: Root): { node: RootContent; message: string }[] {
   visit(tree, 'imageReference', (node) => {
     imageRefs.add(node.identifier);
   });
-  const advice = 'lessons load media only from this site: put the file in public/ and use its path, such as "/images/chart.png"';
+  const advice = 'lessons load media only from this site: put the file in the lesson\'s folder and write its relative path, such as "images/chart.png"';
   const isMediaFile = (url: string) => MEDIA_EXTENSION.test(url.split(/[?#]/)[0] ?? '');
   const shown = (url: string) => JSON.stringify(url.length > 60 ? `${url.slice(0, 57)}...` : url);
   visit(tree, (node) => {
@@ -757,4 +780,77 @@ function remoteMedia(tree: Root): { node: RootContent; message: string }[] {
 /** A markdown field of the frontmatter: remote media are reported at the field. */
 function checkMedia(src: SourceFile, path: Path, markdown: string): void {
   for (const found of remoteMedia(parseMarkdown(markdown))) src.error(path, found.message);
+}
+
+/**
+ * Images from a lesson's folder are written into the HTML as this prefix and
+ * their path in the content folder; the content plugin (scripts/content-assets.ts)
+ * turns each into the URL of the fingerprinted file.
+ */
+export const LESSON_FILE_PREFIX = '/@lesson-file/';
+/** What a lesson's folder may show as an image (an svg is shown by <img>, so its scripts never run). */
+const LESSON_IMAGE = /\.(?:png|jpe?g|gif|webp|svg)$/i;
+const LESSON_FILE_CHARS = /^[A-Za-z0-9._/-]+$/;
+
+interface ImageContext {
+  lesson: string;
+  /** The markdown file's folder in the content folder: "ml-lifecycle/steps". */
+  dir: string;
+  existing: ReadonlySet<string> | undefined;
+}
+
+/** "a/b/../c/./d" → "a/c/d"; undefined when it climbs above its start. */
+function normalizePath(path: string): string | undefined {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}
+
+/**
+ * Images without alt text, and images from the lesson's folder (a relative
+ * URL: "./chart.png", "images/x.svg"): each must be an image file inside the
+ * lesson folder that exists. Those that are get their URL pointed at the file
+ * (LESSON_FILE_PREFIX), in place.
+ */
+function lessonImages(tree: Root, images: ImageContext): { node: RootContent; message: string }[] {
+  const found: { node: RootContent; message: string }[] = [];
+  const imageRefs = new Set<string>();
+  visit(tree, 'imageReference', (node) => {
+    imageRefs.add(node.identifier);
+  });
+  const point = (node: Extract<RootContent, { url: string }>) => {
+    const url = node.url.trim();
+    if (!isLocalUrl(url) || url.startsWith('/') || url.startsWith('\\') || url.startsWith('#') || url.startsWith('?') || url === '') return;
+    const shown = JSON.stringify(url);
+    let decoded = url;
+    try {
+      decoded = decodeURI(url.split(/[?#]/)[0] ?? '');
+    } catch {
+      // keep it as written: the checks below name it
+    }
+    const path = normalizePath(`${images.dir}/${decoded}`);
+    if (path === undefined || !path.startsWith(`${images.lesson}/`)) {
+      found.push({ node, message: `image ${shown} is outside the lesson's folder: put the file in content/${images.lesson}/ and write its path relative to this file` });
+    } else if (!LESSON_IMAGE.test(path)) {
+      found.push({ node, message: `image ${shown} is not an image a lesson can show: use a .png, .jpg, .jpeg, .gif, .webp or .svg file` });
+    } else if (!LESSON_FILE_CHARS.test(path)) {
+      found.push({ node, message: `image ${shown}: name lesson files with letters, digits, ".", "_", "-" and "/" only` });
+    } else if (images.existing && !images.existing.has(path)) {
+      found.push({ node, message: `image ${shown} names content/${path}, which does not exist` });
+    } else node.url = `${LESSON_FILE_PREFIX}${path}`;
+  };
+  visit(tree, (node) => {
+    if ((node.type === 'image' || node.type === 'imageReference') && !(node.alt ?? '').trim()) {
+      const url = node.type === 'image' ? node.url : `[${node.label ?? node.identifier}]`;
+      found.push({ node, message: `image ${JSON.stringify(url)} has no alt text: say what it shows between the brackets, ![Loss falling over 30 epochs](${node.type === 'image' ? url : 'chart.png'})` });
+    }
+    if (node.type === 'image' || (node.type === 'definition' && imageRefs.has(node.identifier))) point(node);
+  });
+  return found;
 }

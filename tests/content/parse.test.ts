@@ -284,7 +284,7 @@ describe('wrong attempts (```python wrong fails=… mistake="…" blocks)', () =
 // it, and the page promises that no request leaves it (tests/e2e/journey.e2e.ts).
 describe('lesson media must be local', () => {
   const intro = (markdown: string) => withFile('hello-lab/lesson.md', (t) => t.replace('This fixture lesson exists for the test suite.', markdown));
-  const advice = 'lessons load media only from this site: put the file in public/ and use its path, such as "/images/chart.png"';
+  const advice = 'lessons load media only from this site: put the file in the lesson\'s folder and write its relative path, such as "images/chart.png"';
 
   it('an image from another site, by scheme or by host, is an error at its line and column', () => {
     expect(errorsOf(intro('See ![chart](https://cdn.example.org/chart.png).\n\n![a](//cdn.example.org/a.png) ![b](/\\cdn.example.org/b.png)'))).toEqual([
@@ -316,6 +316,34 @@ describe('lesson media must be local', () => {
     const files = intro('![chart](/images/chart.png) ![logo](logo.svg)');
     expect(errorsOf(files)).toEqual([]);
     expect(parseCourse(files).course.lessons[0]?.introHtml).toContain('<img src="/images/chart.png" alt="chart">');
+  });
+
+  it('an image from the lesson\'s folder, relative to its file, renders pointing at that file', () => {
+    const files = intro('![A chart](./images/chart.png)');
+    const parsed = parseCourse(files, { lessonFiles: ['hello-lab/images/chart.png'] });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.course.lessons[0]?.introHtml).toContain('<img src="/@lesson-file/hello-lab/images/chart.png" alt="A chart">');
+    const step = withFile('hello-lab/steps/02-second-step.md', (t) => t.replace('Print something.', '![The loop](../images/loop.svg)\n\n![Again](loop.webp)'));
+    const inStep = parseCourse(step, { lessonFiles: ['hello-lab/images/loop.svg', 'hello-lab/steps/loop.webp'] });
+    expect(inStep.errors).toEqual([]);
+    expect(inStep.course.lessons[0]?.steps[1]?.html).toContain('<img src="/@lesson-file/hello-lab/images/loop.svg" alt="The loop">');
+    expect(inStep.course.lessons[0]?.steps[1]?.html).toContain('<img src="/@lesson-file/hello-lab/steps/loop.webp" alt="Again">');
+  });
+
+  it('a missing file, an image without alt text, a file outside the lesson or of another type is an error at its line', () => {
+    const files = intro('![A chart](images/chart.png)\n\n![](images/there.png)\n\n![Other](../other-lesson/x.png) ![Doc](notes.pdf)');
+    expect(parseCourse(files, { lessonFiles: ['hello-lab/images/there.png', 'hello-lab/notes.pdf'] }).errors.map((e) => formatIssue(e))).toEqual([
+      'content/hello-lab/lesson.md:15:1 — image "images/chart.png" names content/hello-lab/images/chart.png, which does not exist',
+      'content/hello-lab/lesson.md:17:1 — image "images/there.png" has no alt text: say what it shows between the brackets, ![Loss falling over 30 epochs](images/there.png)',
+      'content/hello-lab/lesson.md:19:1 — image "../other-lesson/x.png" is outside the lesson\'s folder: put the file in content/hello-lab/ and write its path relative to this file',
+      'content/hello-lab/lesson.md:19:33 — image "notes.pdf" is not an image a lesson can show: use a .png, .jpg, .jpeg, .gif, .webp or .svg file',
+    ]);
+  });
+
+  it('an image without alt text in a frontmatter field is an error at the field', () => {
+    expect(errorsOf(withFile('hello-lab/glossary.md', (t) => t.replace('definition: Data made for a test.', 'definition: "![](/images/x.png)"')))).toEqual([
+      'content/hello-lab/glossary.md:5:17 — terms[0].definition: image "/images/x.png" has no alt text: say what it shows between the brackets, ![Loss falling over 30 epochs](/images/x.png)',
+    ]);
   });
 
   it('markdown fields of the frontmatter are checked, at the field', () => {
