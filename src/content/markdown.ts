@@ -79,6 +79,9 @@ function remarkHeadingIds() {
   };
 }
 
+/** The lesson page's own sections (src/lesson/LessonPage.tsx), which a lesson may link to; their ids have no prefix. */
+export const LESSON_PAGE_SECTIONS = ['lifecycle-hub', 'steps', 'skill-matrix', 'quick-quiz', 'faq', 'glossary', 'continue'];
+
 /** In-page links (`#slug`, footnotes) follow their target's prefixed id, so they jump without script. */
 function prefixedFragments() {
   return (tree: HastRoot) => {
@@ -88,9 +91,19 @@ function prefixedFragments() {
     });
     visit(tree, 'element', (node) => {
       const href = node.properties.href;
-      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
-      const target = `user-content-${decodeURIComponent(href.slice(1))}`;
-      if (ids.has(target)) node.properties.href = `#${target}`;
+      if (node.tagName !== 'a' || typeof href !== 'string') return;
+      if (href.startsWith('#')) {
+        const target = `user-content-${decodeURIComponent(href.slice(1))}`;
+        if (ids.has(target)) node.properties.href = `#${target}`;
+        return;
+      }
+      // A heading on another page of the lab (checked by the parser) has the same prefix there.
+      const local = !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('//');
+      const hash = href.indexOf('#');
+      const fragment = href.slice(hash + 1);
+      if (local && hash > 0 && !fragment.startsWith('user-content-') && !LESSON_PAGE_SECTIONS.includes(fragment)) {
+        node.properties.href = `${href.slice(0, hash)}#user-content-${fragment}`;
+      }
     });
   };
 }

@@ -6,7 +6,7 @@ import type { Code, Definition, Link, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LineCounter, isMap, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { headingSlugs, highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
+import { LESSON_PAGE_SECTIONS, headingSlugs, highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
 import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, WrongAttempt } from './model.ts';
 import {
   FILE_NAME_RULE,
@@ -281,8 +281,9 @@ export function parseCourse(files: ContentFile[], options: ParseOptions = {}): P
   const lessons: Lesson[] = [];
   const nextRefs: { file: SourceFile; index: number; id: string }[] = [];
   const links: LinkRef[] = [];
+  const anchors: PageAnchors = new Map();
   for (const [folder, lessonFiles] of [...byLesson].sort(([a], [b]) => a.localeCompare(b))) {
-    const parsed = parseLesson(folder, lessonFiles, report, warn, links, options.lessonFiles && new Set(options.lessonFiles));
+    const parsed = parseLesson(folder, lessonFiles, report, warn, links, options.lessonFiles && new Set(options.lessonFiles), anchors);
     if (parsed) {
       lessons.push(parsed.lesson);
       parsed.lesson.next.forEach((id, index) => nextRefs.push({ file: parsed.lessonFile, index, id }));
@@ -296,7 +297,7 @@ export function parseCourse(files: ContentFile[], options: ParseOptions = {}): P
     }
   }
 
-  checkLessonLinks(links, lessons);
+  checkLessonLinks(links, lessons, anchors);
   return { course: { lessons }, errors, warnings };
 }
 
@@ -310,21 +311,25 @@ interface LinkRef {
   url: string;
   /** The link resolved against the page it is shown on: "/lessons/x/steps/y". */
   target: string;
+  /** Its #fragment, decoded, or "" without one. */
+  fragment: string;
 }
 
 const APP_ORIGIN = 'https://lab.invalid';
 
-/** The lesson page's own sections (src/lesson/LessonPage.tsx), which a lesson's intro may link to. */
-const LESSON_PAGE_SECTIONS = ['lifecycle-hub', 'steps', 'skill-matrix', 'quick-quiz', 'faq', 'glossary', 'continue'];
 
 /** Where a local link leads, as the browser would resolve it on `page`; undefined for other sites and schemes. */
-function appPath(url: string, page: string): string | undefined {
+function appPath(url: string, page: string): { target: string; fragment: string } | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#') || url === '') return undefined;
   const resolved = new URL(url, `${APP_ORIGIN}${page}`);
-  return resolved.origin === APP_ORIGIN ? decodeURIComponent(resolved.pathname) : undefined;
+  if (resolved.origin !== APP_ORIGIN) return undefined;
+  return { target: decodeURIComponent(resolved.pathname), fragment: decodeURIComponent(resolved.hash.slice(1)) };
 }
 
-function checkLessonLinks(links: LinkRef[], lessons: Lesson[]): void {
+/** The ids a link's #fragment may name on each page ("/lessons/x", "/lessons/x/steps/y"). */
+type PageAnchors = Map<string, string[]>;
+
+function checkLessonLinks(links: LinkRef[], lessons: Lesson[], anchors: PageAnchors): void {
   const steps = new Map(lessons.map((l) => [l.id, l.steps.map((s) => s.slug)]));
   for (const ref of links) {
     const parts = ref.target.replace(/\/$/, '').split('/').slice(1); // "", "lessons", id, "steps", slug
@@ -337,6 +342,12 @@ function checkLessonLinks(links: LinkRef[], lessons: Lesson[]): void {
       message = `link "${ref.url}" names no lesson "${id}" (lessons: ${[...steps.keys()].join(', ') || 'none'})`;
     } else if (slug !== undefined && !steps.get(id)?.includes(slug)) {
       message = `link "${ref.url}" names no step "${slug}" in lesson "${id}" (steps: ${steps.get(id)?.join(', ') || 'none'})`;
+    } else if (ref.fragment) {
+      const page = `/lessons/${id}${slug === undefined ? '' : `/steps/${slug}`}`;
+      const ids = anchors.get(page);
+      if (ids && !ids.includes(ref.fragment)) {
+        message = `link "${ref.url}" names no heading "#${ref.fragment}" on ${page} (headings: ${ids.map((h) => `#${h}`).join(', ') || 'none'})`;
+      }
     }
     if (message) ref.src.error(ref.path, message, ref.line, ref.column);
   }
@@ -349,6 +360,7 @@ function parseLesson(
   warn: (i: ContentIssue) => void,
   links: LinkRef[],
   existing: ReadonlySet<string> | undefined,
+  anchors: PageAnchors,
 ): { lesson: Lesson; lessonFile: SourceFile } | undefined {
   const find = (name: string) => files.find((f) => f.path === `${folder}/${name}`);
   const lessonSrc = find('lesson.md');
@@ -369,7 +381,7 @@ function parseLesson(
   /** Images are found relative to the markdown file they are written in. */
   const imagesOf = (src: SourceFile): ImageContext => ({ lesson: folder, dir: src.path.replace(/\/[^/]*$/, ''), existing });
   const renderBody = (src: SourceFile, page = lessonPage) =>
-    renderProse(src, warn, page, links, page === lessonPage ? LESSON_PAGE_SECTIONS : [], imagesOf(src));
+    renderProse(src, warn, page, links, page === lessonPage ? LESSON_PAGE_SECTIONS : [], imagesOf(src), anchors);
   /** Markdown of a frontmatter field as HTML, its lesson images pointed at their files (checkField reported their problems). */
   const md = (src: SourceFile | undefined, markdown: string, inline = false) => {
     const edit = src && ((tree: Root) => void lessonImages(tree, imagesOf(src)));
@@ -381,7 +393,7 @@ function parseLesson(
     for (const found of lessonImages(parseMarkdown(markdown), imagesOf(src))) src.error(path, found.message);
     for (const link of localLinks(parseMarkdown(markdown))) {
       const target = appPath(link.url, page);
-      if (target) links.push({ src, path, url: link.url, target });
+      if (target) links.push({ src, path, url: link.url, ...target });
     }
   };
 
@@ -634,6 +646,7 @@ function renderProse(
   links: LinkRef[],
   pageAnchors: string[],
   images: ImageContext,
+  anchors: PageAnchors,
 ): { html: string; blocks: MarkedBlock[] } {
   const tree = parseMarkdown(src.body);
   const blocks: MarkedBlock[] = [];
@@ -650,6 +663,7 @@ function renderProse(
     src.error([], found.message, pos.line, pos.column);
   }
   const headings = headingSlugs(tree);
+  anchors.set(page, [...headings, ...pageAnchors]);
   for (const link of localLinks(tree)) {
     const pos = lineOf(link);
     if (link.url.startsWith('#')) {
@@ -660,7 +674,7 @@ function renderProse(
       continue;
     }
     const target = appPath(link.url, page);
-    if (target) links.push({ src, path: [], ...pos, url: link.url, target });
+    if (target) links.push({ src, path: [], ...pos, url: link.url, ...target });
   }
   const walk = (nodes: RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {

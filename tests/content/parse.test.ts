@@ -426,6 +426,17 @@ describe('GitHub-flavoured lesson markdown', () => {
     expect(q?.answer).toBe('`2`'); // the answer still matches the option's text
     expect(course.lessons[0]?.faq[0]?.questionHtml).toBe('Is <code>this</code> real?');
   });
+
+  it('renders glossary definitions as markdown, links checked like any other field', () => {
+    const glossary = withFile('hello-lab/glossary.md', (t) => t.replace('definition: Data made for a test.', 'definition: "Data made for a **test**, read with `lab.load`; see [step 2](/lessons/hello-lab/steps/second-step)."'));
+    const { course, errors } = parseCourse(glossary);
+    expect(errors).toEqual([]);
+    expect(course.lessons[0]?.glossary[0]?.definitionHtml).toBe(
+      '<p>Data made for a <strong>test</strong>, read with <code>lab.load</code>; see <a href="/lessons/hello-lab/steps/second-step">step 2</a>.</p>',
+    );
+    const broken = withFile('hello-lab/glossary.md', (t) => t.replace('definition: Data made for a test.', 'definition: "See [step 9](/lessons/hello-lab/steps/ninth)."'));
+    expect(errorsOf(broken)).toEqual([expect.stringMatching(/^content\/hello-lab\/glossary\.md:5:17 — terms\[0\]\.definition: link .* names no step "ninth"/)]);
+  });
 });
 
 describe('links to lessons, steps and headings', () => {
@@ -453,6 +464,20 @@ describe('links to lessons, steps and headings', () => {
   it('resolves relative links as the browser would on the step page', () => {
     expect(withBody('[next](third-step)')).toEqual([
       'content/hello-lab/steps/01-first-step.md:17:1 — link "third-step" names no step "third-step" in lesson "hello-lab" (steps: first-step, second-step)',
+    ]);
+  });
+
+  it("checks a #heading on another page against that page's headings", () => {
+    const files = withFile('hello-lab/steps/02-second-step.md', (t) => t.replace('Print something.', '## Print a greeting\n\nPrint something.'));
+    const body = (text: string) => parseCourse(files.map((f) => (f.path === STEP ? { ...f, text: f.text.replace('Write a file.', text) } : f)));
+    const good = body('[a](/lessons/hello-lab/steps/second-step#print-a-greeting) [b](second-step#print-a-greeting) [c](/lessons/hello-lab#quick-quiz)');
+    expect(good.errors.map((e) => formatIssue(e))).toEqual([]);
+    // The heading's id on the page carries the sanitizer's prefix, so the link does too.
+    expect(good.course.lessons[0]?.steps[0]?.html).toContain('href="/lessons/hello-lab/steps/second-step#user-content-print-a-greeting"');
+    expect(good.course.lessons[0]?.steps[0]?.html).toContain('href="/lessons/hello-lab#quick-quiz"'); // a section of the lesson page: no prefix
+    expect(body('See [it](/lessons/hello-lab/steps/second-step#greeting) and\n[that](/lessons/hello-lab#nope).').errors.map((e) => formatIssue(e))).toEqual([
+      'content/hello-lab/steps/01-first-step.md:17:5 — link "/lessons/hello-lab/steps/second-step#greeting" names no heading "#greeting" on /lessons/hello-lab/steps/second-step (headings: #print-a-greeting)',
+      'content/hello-lab/steps/01-first-step.md:18:1 — link "/lessons/hello-lab#nope" names no heading "#nope" on /lessons/hello-lab (headings: #lifecycle-hub, #steps, #skill-matrix, #quick-quiz, #faq, #glossary, #continue)',
     ]);
   });
 
