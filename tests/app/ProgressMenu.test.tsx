@@ -5,6 +5,9 @@ import { PROGRESS_VERSION } from '../../src/progress/restore';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from '../lesson/renderApp';
 
+// The lesson as these tests know it, not content/ as authors change it (fixtureCourse.ts).
+vi.mock('virtual:lifecycle-content', () => import('../lesson/fixtureCourse'));
+
 const header = () => within(screen.getByRole('group', { name: 'Your progress' }));
 const jsonFile = (name: string, data: unknown) =>
   new File([typeof data === 'string' ? data : JSON.stringify(data)], name, { type: 'application/json' });

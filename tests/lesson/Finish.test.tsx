@@ -2,17 +2,21 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadCourse } from '../../scripts/content-files';
 import { emptyOutcome } from '../../src/lab/outcome';
 import { useLabSession } from '../../src/lab/session';
 import { LessonRecap } from '../../src/lesson/LessonRecap';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from './renderApp';
+import { FIXTURE_CONTENT } from './fixtureCourse';
+
+// The lesson as these tests know it, not content/ as authors change it (fixtureCourse.ts).
+vi.mock('virtual:lifecycle-content', () => import('./fixtureCourse'));
 
 const LESSON = 'ml-lifecycle';
-// The same lesson the app renders (built from content/ by the Vite plugin).
-const lesson = loadCourse('content').course.lessons.find((l) => l.id === LESSON)!;
+// The same lesson the app renders here (the fixture copy, fixtureCourse.ts).
+const lesson = loadCourse(FIXTURE_CONTENT).course.lessons.find((l) => l.id === LESSON)!;
 const STEPS = lesson.steps.map((s) => ({ slug: s.slug, title: s.title, xp: s.xp }));
 
 /** What useStepLab.ts does after a run whose checks all pass. */

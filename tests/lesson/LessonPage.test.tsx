@@ -1,8 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from './renderApp';
+
+// The lesson as these tests know it, not content/ as authors change it (fixtureCourse.ts).
+vi.mock('virtual:lifecycle-content', () => import('./fixtureCourse'));
 
 const header = () => within(screen.getByRole('group', { name: 'Your progress' }));
 const question = (prompt: string) => screen.getByRole('radiogroup', { name: new RegExp(prompt.replace(/[?.]/g, '\\$&')) }).closest('form') as HTMLFormElement;
