@@ -378,8 +378,7 @@ describe('GitHub-flavoured lesson markdown', () => {
     expect(errors).toEqual([]);
     const q = course.lessons[0]?.quiz[0];
     expect(q?.promptHtml).toBe('Which <code>number</code> is two?');
-    expect(q?.optionsHtml).toEqual(['1', '<code>2</code>', '3']);
-    expect(q?.answer).toBe('`2`'); // the answer still matches the option's text
+    expect(q).toMatchObject({ kind: 'single', optionsHtml: ['1', '<code>2</code>', '3'], answer: '`2`' }); // the answer still matches the option's text
     expect(course.lessons[0]?.faq[0]?.questionHtml).toBe('Is <code>this</code> real?');
   });
 });
