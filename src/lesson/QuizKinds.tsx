@@ -92,7 +92,17 @@ export function MultipleChoiceCard({ lesson, question, number }: CardProps<Multi
         solved={solved}
         tries={answers.length}
         revealed={revealed}
-        rightAnswer={`The right answers are ${question.answers.map((a) => `“${a}”`).join(' and ')}.`}
+        rightAnswer={
+          <>
+            The right answers are{' '}
+            {question.answers.map((a, i) => (
+              <span key={a}>
+                {i > 0 && (i === question.answers.length - 1 ? ' and ' : ', ')}“<Prose inline html={question.optionsHtml[question.options.indexOf(a)] ?? ''} />”
+              </span>
+            ))}
+            .
+          </>
+        }
         explanationHtml={question.explanationHtml}
         worth={worth}
       >
@@ -209,7 +219,7 @@ interface StatusProps {
   solved: boolean;
   tries: number;
   revealed: boolean;
-  rightAnswer: string;
+  rightAnswer: ReactNode;
   explanationHtml: string;
   worth: number;
   /** What the last wrong try gets told. */
