@@ -12,7 +12,10 @@ export const PHASES = ['ingestion', 'training', 'tracking', 'deployment', 'monit
 export const phaseSchema = z.enum(PHASES).describe('the lifecycle phase this step belongs to');
 export type Phase = z.infer<typeof phaseSchema>;
 
-export const SERVICES = ['repo-explorer', 'training-report', 'tracking-ui', 'model-api', 'monitor'] as const;
+export const SERVICES = ['repo-explorer', 'training-report', 'tracking-ui', 'model-api', 'monitor', 'results'] as const;
+// Each service has its view in src/preview/registry.tsx; a service added here without one fails tsc there.
+export const serviceSchema = z.enum(SERVICES).describe('which simulated service the preview draws');
+export type Service = z.infer<typeof serviceSchema>;
 
 export const instructorSchema = z
   .object({
@@ -110,7 +113,7 @@ export const stepFrontmatterSchema = z
         address: z
           .string()
           .regex(/^localhost:\d{2,5}(\/[\w\-./]*)?$/, 'an address such as "localhost:3000/ingest-and-version"'),
-        service: z.enum(SERVICES),
+        service: serviceSchema,
       })
       .strict(),
     runtime: z.enum(['shell', 'python']),
