@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ShownCell, ShownChart, ShownResult, ShownTable } from '../lab/types';
 
@@ -78,6 +79,7 @@ export function describeChart(chart: ShownChart): string {
 }
 
 function ResultChart({ chart }: { chart: ShownChart }) {
+  const id = useId();
   // Series are keyed by position: a series may be called anything, "x" too.
   const data = chart.x.map((x, i) => Object.fromEntries([['x', x], ...chart.series.map((s, j) => [`s${j}`, s.values[i] ?? null])]) as Record<string, unknown>);
   const numericX = chart.kind === 'line' && chart.x.every((v) => typeof v === 'number');
@@ -99,8 +101,10 @@ function ResultChart({ chart }: { chart: ShownChart }) {
   );
   const colour = (j: number) => COLOURS[j % COLOURS.length];
   return (
-    <figure>
-      <figcaption className="mb-1 text-sm font-semibold">{chart.title}</figcaption>
+    <figure aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`} className="mb-1 text-sm font-semibold">
+        {chart.title}
+      </figcaption>
       <div className="h-52 w-full" role="img" aria-label={describeChart(chart)}>
         <ResponsiveContainer width="100%" height="100%">
           {chart.kind === 'bar' ? (
