@@ -44,21 +44,49 @@ export interface Step extends Omit<StepFrontmatter, 'hints' | 'checks'> {
   where?: { starter: string; solution: string; checks: string[] };
 }
 
-export interface QuizQuestion {
+interface QuizQuestionBase {
   id: string;
   prompt: string;
   /** The prompt as inline HTML (backticks render as code). */
   promptHtml: string;
+  explanationHtml: string;
+  xp: number;
+}
+
+/** One right option among several (radio buttons). */
+export interface SingleChoiceQuestion extends QuizQuestionBase {
+  kind: 'single';
   /** Option texts: the learner's choice and `answer` are these plain strings. */
   options: string[];
   /** Each option as inline HTML, in the same order as `options`. */
   optionsHtml: string[];
   answer: string;
-  explanationHtml: string;
   /** Why a wrong option is wrong, by option text; shown after that wrong try. */
   feedbackHtml: Record<string, string>;
-  xp: number;
 }
+
+/** "Choose all that apply" (checkboxes): right only when exactly `answers` are chosen. */
+export interface MultipleChoiceQuestion extends QuizQuestionBase {
+  kind: 'multiple';
+  options: string[];
+  optionsHtml: string[];
+  /** The right options, in the order of `options`. */
+  answers: string[];
+  /** By option text: for a wrong option, why it is wrong (shown when picked); for a right one, a hint shown when it is left out. */
+  feedbackHtml: Record<string, string>;
+}
+
+/** A number typed by the learner, right within `tolerance` (absolute) of `answer`. */
+export interface NumericQuestion extends QuizQuestionBase {
+  kind: 'numeric';
+  answer: number;
+  tolerance: number;
+  unit?: string;
+  /** Shown after a wrong number (why it is out of range, without giving the answer away). */
+  feedbackHtml?: string;
+}
+
+export type QuizQuestion = SingleChoiceQuestion | MultipleChoiceQuestion | NumericQuestion;
 
 export interface GlossaryTerm {
   id: string;

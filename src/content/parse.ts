@@ -8,6 +8,7 @@ import { LineCounter, isMap, isSeq, parseDocument, type Document, type YAMLError
 import type { z } from 'zod';
 import { LESSON_PAGE_SECTIONS, headingSlugs, highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
 import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, WrongAttempt } from './model.ts';
+import { buildQuizQuestion, quizQuestionIssues } from './quiz.ts';
 import {
   FILE_NAME_RULE,
   MEDIA_EXTENSION,
@@ -480,30 +481,13 @@ function parseLesson(
     checkUnique(quizFile, quiz, 'questions', (q) => q.id, 'id');
     quiz.forEach((q, i) => {
       checkField(quizFile, ['questions', i, 'prompt'], q.prompt);
-      q.options.forEach((o, j) => checkField(quizFile, ['questions', i, 'options', j], o));
+      q.options?.forEach((o, j) => checkField(quizFile, ['questions', i, 'options', j], o));
       checkField(quizFile, ['questions', i, 'explanation'], q.explanation);
+      if (typeof q.feedback === 'string') checkField(quizFile, ['questions', i, 'feedback'], q.feedback);
+      else for (const [option, text] of Object.entries(q.feedback ?? {})) checkField(quizFile, ['questions', i, 'feedback', option], text);
     });
     quiz.forEach((q, i) => {
-      if (!q.options.includes(q.answer)) {
-        quizFile.error(['questions', i, 'answer'], `"${q.answer}" is not one of the options (${q.options.map((o) => `"${o}"`).join(', ')})`);
-      }
-      const dup = q.options.find((o, j) => q.options.indexOf(o) !== j);
-      if (dup) quizFile.error(['questions', i, 'options'], `option "${dup}" appears twice`);
-      // Feedback is all or nothing: every wrong option says why, and the answer has the explanation instead.
-      if (q.feedback) {
-        const feedback = q.feedback;
-        for (const key of Object.keys(feedback)) {
-          if (key === q.answer) {
-            quizFile.error(['questions', i, 'feedback', key], `"${key}" is the answer: it has the explanation, not feedback`);
-          } else if (!q.options.includes(key)) {
-            quizFile.error(['questions', i, 'feedback', key], `"${key}" is not one of the options (${q.options.map((o) => `"${o}"`).join(', ')})`);
-          }
-        }
-        const missing = q.options.filter((o) => o !== q.answer && feedback[o] === undefined);
-        if (missing.length) {
-          quizFile.error(['questions', i, 'feedback'], `no feedback for the wrong option${missing.length > 1 ? 's' : ''} ${missing.map((o) => `"${o}"`).join(', ')}`);
-        }
-      }
+      for (const [path, message] of quizQuestionIssues(q)) quizFile.error(['questions', i, ...path], message);
     });
   }
 
@@ -573,13 +557,7 @@ function parseLesson(
       next: meta.next,
       introHtml: renderBody(lessonFile).html,
       steps: steps.sort((a, b) => a.order - b.order),
-      quiz: quiz.map(({ explanation, feedback, ...q }) => ({
-        ...q,
-        promptHtml: md(quizFile, q.prompt, true),
-        optionsHtml: q.options.map((o) => md(quizFile, o, true)),
-        explanationHtml: md(quizFile, explanation),
-        feedbackHtml: Object.fromEntries(Object.entries(feedback ?? {}).map(([option, text]) => [option, md(quizFile, text)])),
-      })),
+      quiz: quiz.map((q) => buildQuizQuestion(q, (text, inline) => md(quizFile, text, inline))),
       glossary: terms.map(
         (t): GlossaryTerm => ({
           id: t.id,

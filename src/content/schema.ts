@@ -12,7 +12,10 @@ export const PHASES = ['ingestion', 'training', 'tracking', 'deployment', 'monit
 export const phaseSchema = z.enum(PHASES).describe('the lifecycle phase this step belongs to');
 export type Phase = z.infer<typeof phaseSchema>;
 
-export const SERVICES = ['repo-explorer', 'training-report', 'tracking-ui', 'model-api', 'monitor'] as const;
+export const SERVICES = ['repo-explorer', 'training-report', 'tracking-ui', 'model-api', 'monitor', 'results'] as const;
+// Each service has its view in src/preview/registry.tsx; a service added here without one fails tsc there.
+export const serviceSchema = z.enum(SERVICES).describe('which simulated service the preview draws');
+export type Service = z.infer<typeof serviceSchema>;
 
 export const instructorSchema = z
   .object({
@@ -110,7 +113,7 @@ export const stepFrontmatterSchema = z
         address: z
           .string()
           .regex(/^localhost:\d{2,5}(\/[\w\-./]*)?$/, 'an address such as "localhost:3000/ingest-and-version"'),
-        service: z.enum(SERVICES),
+        service: serviceSchema,
       })
       .strict(),
     runtime: z.enum(['shell', 'python']),
@@ -128,14 +131,28 @@ export const quizFrontmatterSchema = z
         z
           .object({
             id: slug,
+            kind: z
+              .enum(['single', 'multiple', 'numeric'])
+              .optional()
+              .describe('inferred when left out: `answers` makes it multiple, a number `answer` numeric, else single'),
             prompt: z.string().min(1),
-            options: z.array(z.string().min(1)).min(2, 'at least two options').max(6),
-            answer: z.string().min(1).describe('the text of the correct option, exactly as in options'),
+            options: z.array(z.string().min(1)).min(2, 'at least two options').max(6).optional(),
+            answer: z
+              .union([z.string().min(1), z.number()])
+              .optional()
+              .describe('single: the text of the correct option, exactly as in options; numeric: the number'),
+            answers: z
+              .array(z.string().min(1))
+              .min(1, 'at least one right option')
+              .optional()
+              .describe('multiple: the texts of every correct option'),
+            tolerance: z.number().min(0, 'a tolerance cannot be negative').optional().describe('numeric: how far (absolute) an answer may be from `answer`'),
+            unit: z.string().min(1).max(12).optional().describe('numeric: shown after the input, e.g. "%" or "ms"'),
             explanation: z.string().min(1).describe('shown after answering (markdown)'),
             feedback: z
-              .record(z.string(), z.string().min(1))
+              .union([z.record(z.string(), z.string().min(1)), z.string().min(1)])
               .optional()
-              .describe('per wrong option, why it is wrong without giving the answer away (markdown)'),
+              .describe('choice questions: per option, why it is wrong without giving the answer away (markdown); numeric: one text for a wrong number'),
             xp: z.number().int().positive().max(200).default(20),
           })
           .strict(),

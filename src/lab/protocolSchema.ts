@@ -91,6 +91,30 @@ const repo = z.looseObject({
   dvcTracked: z.array(str),
 });
 
+// lab.show_table / lab.show_chart: the lab's caps (src/lab/python/lab.py) are checked again
+// here, so a program that fills lab._shown by hand cannot make the page draw without end.
+const cell = z.union([str, num, z.boolean(), z.null()]);
+const upTo = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
+const shown = z.discriminatedUnion('type', [
+  z.looseObject({
+    type: z.literal('table'),
+    title: str,
+    columns: upTo(str, 20),
+    index: z.nullable(upTo(str, 200)),
+    rows: upTo(upTo(cell, 20), 200),
+    totalRows: num,
+  }),
+  z.looseObject({
+    type: z.literal('chart'),
+    title: str,
+    kind: z.enum(['line', 'bar']),
+    x: upTo(z.union([num, str]), 1000),
+    series: upTo(z.looseObject({ name: str, values: upTo(z.nullable(num), 1000) }), 8),
+    xLabel: z.nullable(str),
+    yLabel: z.nullable(str),
+  }),
+]);
+
 const outcome = z.looseObject({
   error: z.nullable(z.looseObject({ type: str, message: str, traceback: str, line: z.nullable(num) })),
   stopped: z.boolean(),
@@ -104,6 +128,8 @@ const outcome = z.looseObject({
   responses: z.array(exchange),
   // Each assert check's verdict: null when it held, else the message the learner sees.
   asserts: z.optional(z.record(str, z.nullable(str))),
+  // lab.show_table / lab.show_chart, for the results preview.
+  shown: z.optional(upTo(shown, 20)),
   shell: z.optional(
     z.looseObject({
       transcript: z.array(z.looseObject({ line: str, output: z.array(chunk), code: num })),
@@ -139,6 +165,8 @@ export function parseFromWorker(data: unknown): { ok: true; message: FromWorker 
         ? `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`
         : issue?.code === 'invalid_union'
           ? 'not any of the allowed shapes'
-          : (issue?.message ?? 'invalid');
+          : issue?.code === 'too_big'
+            ? `more than ${String(issue.maximum)} items`
+            : (issue?.message ?? 'invalid');
   return { ok: false, reason: `${where}: ${what}` };
 }

@@ -180,6 +180,34 @@ export interface ShellLine {
   code: number;
 }
 
+/** A table cell as lab.show_table sends it (NaN and ±inf as their Python repr). */
+export type ShownCell = string | number | boolean | null;
+
+/** lab.show_table(title, rows, columns=None, index=None): at most 200 rows kept (src/lab/python/lab.py). */
+export interface ShownTable {
+  type: 'table';
+  title: string;
+  columns: string[];
+  /** Row headings, when given. */
+  index: string[] | null;
+  rows: ShownCell[][];
+  /** How many rows the program passed (more than `rows.length` when it was cut). */
+  totalRows: number;
+}
+
+/** lab.show_chart(title, x, ys, kind="line"): each series as long as x; null is a gap. */
+export interface ShownChart {
+  type: 'chart';
+  title: string;
+  kind: 'line' | 'bar';
+  x: (number | string)[];
+  series: { name: string; values: (number | null)[] }[];
+  xLabel: string | null;
+  yLabel: string | null;
+}
+
+export type ShownResult = ShownTable | ShownChart;
+
 /** What the Python runner reports after one run (lab_runner.py). */
 export interface RunOutcome {
   error: PythonError | null;
@@ -196,6 +224,8 @@ export interface RunOutcome {
   responses: HttpExchange[];
   /** The step's assert checks, judged in the lab after the program: null when one passed, else its message. */
   asserts?: Record<string, string | null>;
+  /** Tables and charts the program showed with lab.show_table / lab.show_chart, in order (Python runs). */
+  shown?: ShownResult[];
   /** For shell runs: the terminal transcript and the repository afterwards. */
   shell?: { transcript: ShellLine[]; repo: RepoSummary | null };
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import type { Course, Lesson } from '../content/model';
 import { nextStep } from '../progress/selectors';
 import { quizKey, useProgress } from '../progress/store';
+import { wrongTriesOf } from '../progress/quizAnswers';
 import { isRevealed } from '../progress/xp';
 import { stepPath } from './phases';
 
@@ -13,7 +14,7 @@ export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: C
   const unanswered = lesson.quiz.filter((q) => {
     const record = quiz[quizKey(lesson.id, q.id)];
     if (!record) return true;
-    return !record.correct && !isRevealed(record, record.answers.filter((a) => a !== q.answer).length);
+    return !record.correct && !isRevealed(record, wrongTriesOf(q, record.answers).length);
   }).length;
   const others = [
     ...lesson.next.map((id) => course.lessons.find((l) => l.id === id)),

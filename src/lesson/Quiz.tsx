@@ -1,15 +1,22 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Lesson, QuizQuestion } from '../content/model';
+import type { Lesson, SingleChoiceQuestion } from '../content/model';
 import { quizKey, useProgress } from '../progress/store';
 import { isRevealed, quizXpFor } from '../progress/xp';
 import { Prose } from './Prose';
+import { MultipleChoiceCard, NumericCard } from './QuizKinds';
 
 export function Quiz({ lesson }: { lesson: Lesson }) {
   return (
     <ol className="grid gap-4">
       {lesson.quiz.map((q, i) => (
         <li key={q.id}>
-          <QuestionCard lesson={lesson} question={q} number={i + 1} />
+          {q.kind === 'single' ? (
+            <QuestionCard lesson={lesson} question={q} number={i + 1} />
+          ) : q.kind === 'multiple' ? (
+            <MultipleChoiceCard lesson={lesson} question={q} number={i + 1} />
+          ) : (
+            <NumericCard lesson={lesson} question={q} number={i + 1} />
+          )}
         </li>
       ))}
     </ol>
@@ -19,7 +26,7 @@ export function Quiz({ lesson }: { lesson: Lesson }) {
 // A question (issue 7): a wrong try says why that choice is wrong without
 // giving the answer away, and the learner tries again. The answer is shown
 // after QUIZ_REVEAL_AFTER wrong tries or on "Show answer"; then it earns nothing.
-function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: QuizQuestion; number: number }) {
+function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: SingleChoiceQuestion; number: number }) {
   const id = useId();
   const record = useProgress((s) => s.quiz[quizKey(lesson.id, question.id)]);
   const answerQuestion = useProgress((s) => s.answerQuestion);
@@ -27,7 +34,8 @@ function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: 
   const [choice, setChoice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const answers = record?.answers ?? [];
+  // A single choice try is an option's text (other kinds save lists or numbers).
+  const answers = (record?.answers ?? []).filter((a): a is string => typeof a === 'string');
   const solved = record?.correct ?? false;
   const tried = answers.filter((a) => a !== question.answer);
   const wrongTries = tried.length;

@@ -1,18 +1,12 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { Step } from '../content/model';
 import type { EngineState, LabEngine } from '../lab/engine';
 import type { StepRunState } from '../lab/session';
 import type { WorldFiles } from '../lab/types';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
+import { previews } from '../preview/registry';
 import { timeLimitSeconds } from './useStepLab';
-
-// Each service's view (and its charting library) loads only when shown.
-const TrainingReport = lazy(() => import('../preview/TrainingReport'));
-const TrackingUI = lazy(() => import('../preview/TrackingUI'));
-const DriftMonitor = lazy(() => import('../preview/DriftMonitor'));
-const ModelApi = lazy(() => import('../preview/ModelApi'));
-const RepoExplorer = lazy(() => import('../preview/RepoExplorer'));
 
 function statusLine(step: Step, engine: EngineState, run: StepRunState): string {
   if (run.running) {
@@ -55,14 +49,7 @@ export function StepPreview({ step, engine, run, send, files }: Props) {
   const result = run.result;
   const outcome = result?.outcome;
   const output = run.running ? run.live : (result?.output ?? []);
-  let view = null;
-  if (outcome && !run.running) {
-    if (step.preview.service === 'training-report') view = <TrainingReport outcome={outcome} />;
-    else if (step.preview.service === 'tracking-ui') view = <TrackingUI key={outcome.newRuns.join()} store={outcome.tracking} newRuns={outcome.newRuns} onNavigate={setAddress} />;
-    else if (step.preview.service === 'monitor') view = <DriftMonitor outcome={outcome} />;
-    else if (step.preview.service === 'model-api') view = <ModelApi key={result.durationMs} server={outcome.server} responses={outcome.responses} send={send} />;
-    else if (step.preview.service === 'repo-explorer') view = <RepoExplorer key={result.durationMs} repo={outcome.shell?.repo ?? null} files={files ?? {}} />;
-  }
+  const view = outcome && !run.running ? previews[step.preview.service].render({ result, outcome, files: files ?? {}, send, navigate: setAddress }) : null;
 
   return (
     <PreviewFrame address={address ?? step.preview.address} status={statusLine(step, engine, run)}>

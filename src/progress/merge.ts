@@ -12,6 +12,7 @@
 // - drafts: per file, the newer save (or clear) wins. When both sides changed
 //   a file since this tab last saw storage and the texts differ, it is a
 //   conflict: the newer is kept and the other copy is handed back to show.
+import { sameAnswer, type QuizAnswer } from './quizAnswers';
 import type { ProgressFacts, QuizRecord } from './restore';
 import type { Ledger } from './xp';
 
@@ -42,11 +43,12 @@ function mergeEarliest(a: Record<string, number>, b: Record<string, number>): Re
 
 export function mergeQuiz(a: QuizRecord, b: QuizRecord): QuizRecord {
   const revealed = a.revealed || b.revealed ? { revealed: true } : {};
-  const prefix = (x: string[], y: string[]) => x.length <= y.length && x.every((v, i) => v === y[i]);
+  const prefix = (x: QuizAnswer[], y: QuizAnswer[]) => x.length <= y.length && x.every((v, i) => y[i] !== undefined && sameAnswer(v, y[i]));
   if (prefix(a.answers, b.answers)) return { answers: [...b.answers], correct: a.correct || b.correct, ...revealed };
   if (prefix(b.answers, a.answers)) return { answers: [...a.answers], correct: a.correct || b.correct, ...revealed };
   let shared = 0;
-  while (a.answers[shared] === b.answers[shared]) shared++;
+  const at = (r: QuizRecord, i: number) => r.answers[i];
+  for (let x = at(a, shared), y = at(b, shared); x !== undefined && y !== undefined && sameAnswer(x, y); x = at(a, shared), y = at(b, shared)) shared++;
   const wrong = (r: QuizRecord) => r.answers.slice(shared, r.correct ? -1 : undefined);
   const right = a.correct ? a.answers.at(-1) : b.correct ? b.answers.at(-1) : undefined;
   const answers = [...a.answers.slice(0, shared), ...wrong(a), ...wrong(b), ...(right === undefined ? [] : [right])];

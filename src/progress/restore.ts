@@ -2,14 +2,15 @@
 // goes through here: unknown shapes are refused, damaged entries
 // are dropped one by one, and the caller learns what was lost.
 import * as z from 'zod/mini';
+import type { QuizAnswer } from './quizAnswers';
 import type { Ledger } from './xp';
 
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 export const EXPORT_APP = 'lifecycle-lab';
 
 export interface QuizRecord {
-  /** Every option chosen, in order. */
-  answers: string[];
+  /** Every try, in order: an option's text (single choice), the options chosen (multiple), a number (numeric). */
+  answers: QuizAnswer[];
   correct: boolean;
   /** The answer was shown ("Show answer", or too many wrong tries) before a right one: it earns nothing. */
   revealed?: boolean;
@@ -69,7 +70,7 @@ const awardSchema = z.object({
   skill: z.string().check(z.minLength(1)),
   at: z.number(),
 });
-const quizSchema = z.object({ answers: z.array(z.string()), correct: z.boolean(), revealed: z.optional(z.boolean()) });
+const quizSchema = z.object({ answers: z.array(z.union([z.string(), z.array(z.string()), z.number()])), correct: z.boolean(), revealed: z.optional(z.boolean()) });
 const timeSchema = z.number();
 const draftSchema = z.record(z.string(), z.string());
 const draftTimesSchema = z.record(z.string(), z.number());
@@ -125,11 +126,15 @@ export function restoreFacts(raw: unknown): RestoreResult {
 }
 
 /**
- * Older versions are brought forward one step at a time. Version 1 is the
- * first released format, so there is nothing to migrate yet; a future version
- * 2 adds `1: (state) => ...` here and a test for it.
+ * Older versions are brought forward one step at a time; each step has a test.
+ * Version 2 lets a quiz try be a list of options (multiple choice) or a number
+ * (numeric): every version 1 record (tries are option texts) is already a
+ * version 2 record, so the step only re-labels it. The version still changed so
+ * that an older app refuses a newer save instead of dropping its new tries as damaged.
  */
-const MIGRATIONS: Record<number, (state: unknown) => unknown> = {};
+const MIGRATIONS: Record<number, (state: unknown) => unknown> = {
+  1: (state) => state,
+};
 
 export function migrateFacts(state: unknown, fromVersion: number): RestoreResult {
   if (!Number.isInteger(fromVersion) || fromVersion < 0) {

@@ -8,6 +8,7 @@ import { course as builtCourse } from 'virtual:lifecycle-content';
 import type { Course } from '../content/model';
 import { auditAwards, auditNotice } from './audit';
 import { mergeFacts, type DraftConflict } from './merge';
+import { isRightAnswer, sameAnswer, wrongTriesOf, type GradableQuestion, type QuizAnswer } from './quizAnswers';
 import { emptyFacts, PROGRESS_VERSION, readPersisted, type ProgressFacts } from './restore';
 import { isRevealed, quizAwardId, quizXpFor, solutionStepXp, stepAwardId, termAwardId, type Award } from './xp';
 
@@ -29,8 +30,8 @@ interface QuizSlice {
   answerQuestion: (
     lessonId: string,
     skill: string,
-    question: { id: string; answer: string; xp: number },
-    option: string,
+    question: GradableQuestion & { id: string; xp: number },
+    answer: QuizAnswer,
   ) => { correct: boolean; xp: number };
   /** "Show answer": the question is settled and earns nothing. */
   revealAnswer: (lessonId: string, questionId: string) => void;
@@ -98,15 +99,15 @@ const createAwardsSlice: Slice<AwardsSlice> = (set, get) => ({
 
 const createQuizSlice: Slice<QuizSlice> = (set, get) => ({
   quiz: {},
-  answerQuestion: (lessonId, skill, question, option) => {
+  answerQuestion: (lessonId, skill, question, answer) => {
     const key = quizKey(lessonId, question.id);
     const prior = get().quiz[key] ?? { answers: [], correct: false };
     if (prior.correct) return { correct: true, xp: 0 }; // answered already: nothing more to earn
-    const correct = option === question.answer;
-    const wrongTries = prior.answers.filter((a) => a !== question.answer).length;
-    // Once the answer is shown nothing is recorded or earned; a wrong option already tried costs nothing again.
-    if (isRevealed(prior, wrongTries) || (!correct && prior.answers.includes(option))) return { correct, xp: 0 };
-    set((s) => ({ quiz: { ...s.quiz, [key]: { ...prior, answers: [...prior.answers, option], correct } } }));
+    const correct = isRightAnswer(question, answer);
+    const wrongTries = wrongTriesOf(question, prior.answers).length;
+    // Once the answer is shown nothing is recorded or earned; a wrong answer already tried costs nothing again.
+    if (isRevealed(prior, wrongTries) || (!correct && prior.answers.some((a) => sameAnswer(a, answer)))) return { correct, xp: 0 };
+    set((s) => ({ quiz: { ...s.quiz, [key]: { ...prior, answers: [...prior.answers, answer], correct } } }));
     if (!correct) return { correct, xp: 0 };
     const xp = quizXpFor(question.xp, wrongTries);
     return { correct, xp: get().award(quizAwardId(lessonId, question.id), xp, skill, 'Quiz') ? xp : 0 };

@@ -28,10 +28,21 @@ describe('the ML Lifecycle lesson', () => {
 
   it('every wrong quiz option says why it is wrong, without quoting the answer', () => {
     for (const q of lesson.quiz) {
-      const wrong = q.options.filter((o) => o !== q.answer);
-      expect(Object.keys(q.feedbackHtml).sort(), q.id).toEqual([...wrong].sort());
-      for (const html of Object.values(q.feedbackHtml)) expect(html, q.id).not.toContain(q.answer);
+      if (q.kind === 'single') {
+        const wrong = q.options.filter((o) => o !== q.answer);
+        expect(Object.keys(q.feedbackHtml).sort(), q.id).toEqual([...wrong].sort());
+        for (const html of Object.values(q.feedbackHtml)) expect(html, q.id).not.toContain(q.answer);
+      } else if (q.kind === 'multiple') {
+        for (const o of q.options.filter((x) => !q.answers.includes(x))) expect(q.feedbackHtml[o], `${q.id}: ${o}`).toBeTruthy();
+      } else {
+        expect(q.feedbackHtml, q.id).toBeTruthy();
+        expect(q.feedbackHtml, q.id).not.toContain(String(q.answer));
+      }
     }
+  });
+
+  it('has a question of each kind', () => {
+    expect(new Set(lesson.quiz.map((q) => q.kind))).toEqual(new Set(['single', 'multiple', 'numeric']));
   });
 
   it('has the five steps, in loop order, with their runtimes and addresses', () => {
@@ -71,7 +82,7 @@ describe('the ML Lifecycle lesson', () => {
   it('has a quiz of at least six questions, including the MLflow one', () => {
     expect(lesson.quiz.length).toBeGreaterThanOrEqual(6);
     const tracking = lesson.quiz.find((q) => q.prompt === 'Which tool is commonly used to track ML experiments and metrics?');
-    expect(tracking?.answer).toBe('MLflow');
+    expect(tracking).toMatchObject({ kind: 'single', answer: 'MLflow' });
   });
 
   it('has the required glossary terms, each with a code preview and caption', () => {

@@ -142,6 +142,59 @@ describe('content errors name the file, the line and the field', () => {
     });
   });
 
+  describe('quiz kinds', () => {
+    /** The fixture quiz with one more question (its first line is line 9). */
+    const withQuestion = (yaml: string) => withFile('hello-lab/quiz.md', (t) => t.replace('    xp: 10\n', `    xp: 10\n${yaml}`));
+    const MULTI = '  - id: evens\n    prompt: Which are even?\n    options: ["1", "2", "4"]\n    answers: ["2", "4"]\n    explanation: Even numbers.\n';
+    const NUMERIC = '  - id: half\n    prompt: What is one half?\n    answer: 0.5\n    tolerance: 0.01\n    unit: "%"\n    explanation: A half.\n    feedback: Think of dividing by two.\n';
+
+    it('a multiple-answer question: `answers` makes it one; answers keep the options\' order', () => {
+      const { course, errors } = parseCourse(withQuestion(MULTI.replace('answers: ["2", "4"]', 'answers: ["4", "2"]')));
+      expect(errors).toEqual([]);
+      expect(course.lessons[0]?.quiz[1]).toMatchObject({ kind: 'multiple', options: ['1', '2', '4'], answers: ['2', '4'], feedbackHtml: {} });
+      expect(course.lessons[0]?.quiz[0]).toMatchObject({ kind: 'single', answer: '2' }); // unchanged
+    });
+    it('a numeric question: a number `answer` without options makes one', () => {
+      const { course, errors } = parseCourse(withQuestion(NUMERIC));
+      expect(errors).toEqual([]);
+      expect(course.lessons[0]?.quiz[1]).toEqual(
+        expect.objectContaining({ kind: 'numeric', answer: 0.5, tolerance: 0.01, unit: '%', feedbackHtml: '<p>Think of dividing by two.</p>' }),
+      );
+      const exact = parseCourse(withQuestion(NUMERIC.replace('    tolerance: 0.01\n', ''))).course.lessons[0]?.quiz[1];
+      expect(exact).toMatchObject({ kind: 'numeric', tolerance: 0 });
+    });
+    it('multiple: answers must be options, listed once; feedback covers every wrong option', () => {
+      expect(errorsOf(withQuestion(MULTI.replace('answers: ["2", "4"]', 'answers: ["2", "6", "2"]')))).toEqual([
+        'content/hello-lab/quiz.md:12:20 — questions[1].answers[1]: "6" is not one of the options ("1", "2", "4")',
+        'content/hello-lab/quiz.md:12:25 — questions[1].answers[2]: "2" is listed twice',
+      ]);
+      expect(errorsOf(withQuestion(`${MULTI}    feedback:\n      "2": Hint for two.\n`))).toEqual([
+        'content/hello-lab/quiz.md:15:7 — questions[1].feedback: no feedback for the wrong option "1"',
+      ]);
+      expect(errorsOf(withQuestion(MULTI.replace('    answers: ["2", "4"]\n', '    kind: multiple\n')))).toEqual([
+        'content/hello-lab/quiz.md:9:5 — questions[1].answers: a multiple choice question needs `answers` (the texts of every right option)',
+      ]);
+    });
+    it('numeric: no options, a number answer, a tolerance that is not negative, one feedback text', () => {
+      expect(errorsOf(withQuestion(NUMERIC.replace('tolerance: 0.01', 'tolerance: -0.01')))).toEqual([
+        'content/hello-lab/quiz.md:12:16 — questions[1].tolerance: a tolerance cannot be negative',
+      ]);
+      expect(errorsOf(withQuestion(NUMERIC.replace('    answer: 0.5\n', '    kind: numeric\n    options: ["a", "b"]\n    answer: "0.5"\n')))).toEqual([
+        'content/hello-lab/quiz.md:12:14 — questions[1].options: a numeric question has no options (the learner types a number)',
+        'content/hello-lab/quiz.md:13:13 — questions[1].answer: a numeric answer must be a number, got "0.5"',
+      ]);
+      expect(errorsOf(withQuestion(NUMERIC.replace('feedback: Think of dividing by two.', 'feedback:\n      "0.4": Too small.')))).toEqual([
+        'content/hello-lab/quiz.md:16:7 — questions[1].feedback: a numeric question has one feedback text (shown after a wrong number), not one per option',
+      ]);
+    });
+    it('single: a tolerance or unit is an error, and an unquoted number answer says to quote it', () => {
+      expect(errorsOf(withFile('hello-lab/quiz.md', (t) => t.replace('answer: "2"', 'answer: 2\n    unit: cm')))).toEqual([
+        'content/hello-lab/quiz.md:7:11 — questions[0].unit: only a numeric question has a unit (this one is single choice)',
+        'content/hello-lab/quiz.md:6:13 — questions[0].answer: a number answer makes a numeric question, which has no options: quote it ("2") if it is an option\'s text',
+      ]);
+    });
+  });
+
   it('a slug that is not a slug', () => {
     expect(errorsOf(withFile('hello-lab/glossary.md', (t) => t.replace('id: fixture', 'id: Fixture Term')))[0]).toBe(
       'content/hello-lab/glossary.md:3:9 — terms[0].id: expected a lowercase slug such as "data-drift" (letters, digits and single dashes), got "Fixture Term"',
@@ -422,8 +475,7 @@ describe('GitHub-flavoured lesson markdown', () => {
     expect(errors).toEqual([]);
     const q = course.lessons[0]?.quiz[0];
     expect(q?.promptHtml).toBe('Which <code>number</code> is two?');
-    expect(q?.optionsHtml).toEqual(['1', '<code>2</code>', '3']);
-    expect(q?.answer).toBe('`2`'); // the answer still matches the option's text
+    expect(q).toMatchObject({ kind: 'single', optionsHtml: ['1', '<code>2</code>', '3'], answer: '`2`' }); // the answer still matches the option's text
     expect(course.lessons[0]?.faq[0]?.questionHtml).toBe('Is <code>this</code> real?');
   });
 

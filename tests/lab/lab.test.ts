@@ -175,7 +175,7 @@ describe('what the lab lacks, it says (issue 8)', () => {
     ['import tkinter', 'No module named \'tkinter\'', "The lab's Python (CPython built for the browser by Pyodide) does not include the standard library's tkinter module."],
     ['import mlflow.pytorch', 'No module named \'mlflow.pytorch\'', "The lab's mlflow is a small stand-in for the real package: it has no mlflow.pytorch (it has mlflow.entities, mlflow.exceptions, mlflow.pyfunc, mlflow.sklearn, mlflow.tracking)."],
     ['import fastapi\nfastapi.WebSocketException', "module 'fastapi' has no attribute 'WebSocketException'", "The lab's fastapi is a small stand-in with part of the real API: check the name; the lab may not support it."],
-    ['from lab import DecisionTree', "cannot import name 'DecisionTree' from 'lab' (/lab/lib/lab.py)", 'The lab module has Column, Dataset, Epoch, LogisticRegression, load_dataset, load_model, psi, split.'],
+    ['from lab import DecisionTree', "cannot import name 'DecisionTree' from 'lab' (/lab/lib/lab.py)", 'The lab module has Column, Dataset, Epoch, LogisticRegression, load_dataset, load_model, psi, show_chart, show_table, split.'],
   ])('%s: %s, and a line saying what the lab has', (code, error, hint) => {
     const r = lab.run(`${code}\n`);
     expect(r.error?.traceback).toContain(`Error: ${error}\n`);

@@ -125,12 +125,12 @@ describe('routes', () => {
   });
 
   it('the home page lists the lesson with its progress', () => {
-    // Weighed by XP: the first step's 50 of the lesson's 550 XP.
+    // Weighed by XP: the first step's 50 of the lesson's 590 XP.
     useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'ingest-and-version', title: 'Ingest', xp: 50 });
     renderApp('/');
     expect(screen.getByRole('link', { name: 'The ML Lifecycle' })).toHaveAttribute('href', '/lessons/ml-lifecycle');
-    expect(screen.getByRole('progressbar', { name: 'The ML Lifecycle progress' })).toHaveAttribute('aria-valuenow', '9');
-    expect(screen.getByText('9% done · 1/5 steps')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'The ML Lifecycle progress' })).toHaveAttribute('aria-valuenow', '8');
+    expect(screen.getByText('8% done · 1/5 steps')).toBeInTheDocument();
   });
 });
 

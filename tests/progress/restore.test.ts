@@ -54,6 +54,26 @@ describe('migrations', () => {
     const result = migrateFacts(good, PROGRESS_VERSION + 1);
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer version of Lifecycle Lab/) });
   });
+  it('version 1 saves (every try an option\'s text) load unchanged as version 2', () => {
+    expect(PROGRESS_VERSION).toBe(2);
+    const v1 = JSON.stringify({ state: { ...good, quiz: { 'ml-lifecycle/tracking-tool': { answers: ['DVC', 'MLflow'], correct: true } } }, version: 1, epoch: 3 });
+    expect(readPersisted(v1)).toEqual({
+      ok: true,
+      facts: { ...good, quiz: { 'ml-lifecycle/tracking-tool': { answers: ['DVC', 'MLflow'], correct: true } } },
+      dropped: 0,
+      unsafe: 0,
+      epoch: 3,
+    });
+    expect(readExport(JSON.stringify({ app: 'lifecycle-lab', version: 1, progress: good }))).toEqual({ ok: true, facts: good, dropped: 0, unsafe: 0 });
+  });
+  it('version 2 keeps tries of the new kinds: a list of options, a number; other shapes are dropped', () => {
+    const quiz = {
+      'ml-lifecycle/retrain-signals': { answers: [['a'], ['a', 'b']], correct: true },
+      'ml-lifecycle/psi-major': { answers: [0.1], correct: false },
+    };
+    expect(restoreFacts({ ...good, quiz })).toEqual({ ok: true, facts: { ...good, quiz }, dropped: 0, unsafe: 0 });
+    expect(restoreFacts({ ...good, quiz: { x: { answers: [{ a: 1 }], correct: false }, y: { answers: [[1]], correct: false } } })).toMatchObject({ ok: true, dropped: 2 });
+  });
   it('a version with no migration path is refused', () => {
     expect(migrateFacts(good, 0)).toEqual({ ok: false, reason: 'saved progress in format 0 cannot be upgraded' });
     expect(migrateFacts(good, -1).ok).toBe(false);

@@ -16,7 +16,7 @@ const courseXp = [...lesson.steps, ...lesson.quiz, ...lesson.glossary].reduce((n
 /** Finish the whole lesson in one tab: every step, every question right first time, every term. */
 function completeLesson(tab: ReturnType<typeof createProgressStore>) {
   for (const s of lesson.steps) tab.getState().completeStep(L, SKILL, s);
-  for (const q of lesson.quiz) tab.getState().answerQuestion(L, SKILL, q, q.answer);
+  for (const q of lesson.quiz) tab.getState().answerQuestion(L, SKILL, q, q.kind === 'multiple' ? q.answers : q.answer);
   for (const t of lesson.glossary) tab.getState().learnTerm(L, SKILL, t);
 }
 

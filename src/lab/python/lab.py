@@ -19,6 +19,8 @@ __all__ = [
     "load_dataset",
     "load_model",
     "psi",
+    "show_chart",
+    "show_table",
     "split",
 ]
 
@@ -34,6 +36,9 @@ _drift_log = []
 _fits = []
 _scores = []
 _splits = []
+# Tables and charts the program showed (show_table / show_chart): the results preview
+# draws them and assert checks read them as evidence["shown"].
+_shown = []
 
 
 class Column(list):
@@ -304,3 +309,124 @@ def psi(reference, current, bins=10):
         "current": c,
     })
     return value
+
+
+# --- tables and charts for the results preview ------------------------------------------------
+# Caps keep one run's evidence small enough to send to the page and draw: a table keeps
+# its first rows (and says so), anything else too big is refused with the limit.
+MAX_SHOWN = 20
+MAX_TABLE_ROWS = 200
+MAX_TABLE_COLUMNS = 20
+MAX_CHART_POINTS = 1000
+MAX_CHART_SERIES = 8
+MAX_TEXT = 200
+
+
+def _cell(value):
+    if isinstance(value, bool) or value is None or isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else repr(value)
+    text = str(value)
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def _label(value, what):
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise TypeError(f"{what} must be a string, not {type(value).__name__}")
+    return _cell(str(value))
+
+
+def _room(what):
+    if len(_shown) >= MAX_SHOWN:
+        raise ValueError(f"{what}: a run can show at most {MAX_SHOWN} tables and charts")
+
+
+def show_table(title, rows, columns=None, index=None):
+    """Show a table in the results preview.
+
+    rows: a list of rows (lists or tuples, one value per column), a list of dicts
+    (their keys are the columns), or a lab Dataset. columns: the column headings.
+    index: optional row headings (a confusion matrix's "actual" classes).
+    Only the first MAX_TABLE_ROWS rows are kept; the preview says how many there were.
+    """
+    _room("show_table")
+    title = _label(title, "show_table's title")
+    if isinstance(rows, Dataset):
+        columns = rows.columns if columns is None else columns
+        rows = rows.rows
+    rows = list(rows)
+    if rows and isinstance(rows[0], dict):
+        if columns is None:
+            columns = list(rows[0])
+        rows = [[r.get(c) for c in columns] if isinstance(r, dict) else r for r in rows]
+    rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in rows]
+    width = max([len(r) for r in rows] + [len(columns or [])])
+    if columns is None:
+        columns = [str(i + 1) for i in range(width)]
+    columns = [_label(c, "a column heading") for c in columns]
+    if len(columns) > MAX_TABLE_COLUMNS:
+        raise ValueError(f"show_table shows at most {MAX_TABLE_COLUMNS} columns; got {len(columns)}")
+    for n, r in enumerate(rows):
+        if len(r) != len(columns):
+            raise ValueError(f"show_table: row {n} has {len(r)} values for {len(columns)} columns")
+    if index is not None:
+        index = [_label(i, "a row heading") for i in index]
+        if len(index) != len(rows):
+            raise ValueError(f"show_table: {len(index)} row headings for {len(rows)} rows")
+    table = {
+        "type": "table",
+        "title": title,
+        "columns": columns,
+        "index": None if index is None else index[:MAX_TABLE_ROWS],
+        "rows": [[_cell(v) for v in r] for r in rows[:MAX_TABLE_ROWS]],
+        "totalRows": len(rows),
+    }
+    _shown.append(table)
+    return None
+
+
+def _numbers(values, what):
+    out = []
+    for v in values:
+        if v is None or (isinstance(v, float) and not math.isfinite(v)):
+            out.append(None)  # a gap in the line
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            out.append(v)
+        else:
+            raise TypeError(f"{what} must be numbers, not {type(v).__name__} ({v!r})")
+    return out
+
+
+def show_chart(title, x, ys, kind="line", x_label=None, y_label=None):
+    """Show a chart in the results preview.
+
+    x: the x values (numbers, or labels for a bar chart). ys: one list of numbers,
+    or a dict {series name: list of numbers}, each as long as x. kind: "line" or "bar".
+    """
+    _room("show_chart")
+    title = _label(title, "show_chart's title")
+    if kind not in ("line", "bar"):
+        raise ValueError(f"show_chart's kind is 'line' or 'bar', not {kind!r}")
+    x = list(x)
+    if len(x) > MAX_CHART_POINTS:
+        raise ValueError(f"show_chart draws at most {MAX_CHART_POINTS} points per series; got {len(x)} (show every n-th point)")
+    x = [v if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) else _label(v, "an x value") for v in x]
+    series = ys.items() if isinstance(ys, dict) else [("y", ys)]
+    series = [(_label(name, "a series name"), list(values)) for name, values in series]
+    if not series or len(series) > MAX_CHART_SERIES:
+        raise ValueError(f"show_chart draws 1 to {MAX_CHART_SERIES} series; got {len(series)}")
+    for name, values in series:
+        if len(values) != len(x):
+            raise ValueError(f"show_chart: series {name!r} has {len(values)} values for {len(x)} x values")
+    chart = {
+        "type": "chart",
+        "title": title,
+        "kind": kind,
+        "x": x,
+        "series": [{"name": name, "values": _numbers(values, f"series {name!r}")} for name, values in series],
+        "xLabel": None if x_label is None else _label(x_label, "x_label"),
+        "yLabel": None if y_label is None else _label(y_label, "y_label"),
+    }
+    _shown.append(chart)
+    return None

@@ -246,7 +246,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
     _store.SOURCE_NAME = filename
     lab._training_log.clear()
     lab._drift_log.clear()
-    for log in (lab._fits, lab._scores, lab._splits, _loads):
+    for log in (lab._fits, lab._scores, lab._splits, lab._shown, _loads):
         log.clear()
     aliases_before = _aliases()
     uvicorn._new_run()
@@ -304,6 +304,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
         "versions": new_versions,
         "registry": data["registered_models"],
         "served": uvicorn._served is not None,
+        "shown": list(lab._shown),
     }
     verdicts = _judge_asserts(asserts, namespace, evidence, error) if asserts else {}
     _store.save()
@@ -320,5 +321,6 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
             "server": uvicorn._openapi(),
             "responses": responses,
             "asserts": verdicts,
+            "shown": lab._shown,
         }
     )

@@ -1,0 +1,82 @@
+// One entry per preview service (content/README.md, "Previews"): its view, the
+// evidence of the run it reads, and the address and title it answers at. The
+// `satisfies` below makes a service added to the schema's enum without an entry
+// here a type error, so a step can never name a service with nothing to draw.
+import { lazy, type ReactNode } from 'react';
+import type { Service } from '../content/schema';
+import type { LabEngine } from '../lab/engine';
+import type { RunOutcome, RunResult, WorldFiles } from '../lab/types';
+
+// Each view (and its charting library) loads only when shown.
+const TrainingReport = lazy(() => import('./TrainingReport'));
+const TrackingUI = lazy(() => import('./TrackingUI'));
+const DriftMonitor = lazy(() => import('./DriftMonitor'));
+const ModelApi = lazy(() => import('./ModelApi'));
+const RepoExplorer = lazy(() => import('./RepoExplorer'));
+const ResultsView = lazy(() => import('./ResultsView'));
+
+/** What a view may be given: the finished run, the project's files, the served app, the address bar. */
+export interface PreviewContext {
+  result: RunResult;
+  outcome: RunOutcome;
+  /** The project's files after the run. */
+  files: WorldFiles;
+  /** Send a request to the app the run serves (the console at localhost:8000). */
+  send: LabEngine['request'];
+  /** Show another address in the preview's address bar (a view's own links). */
+  navigate: (address: string) => void;
+}
+
+/** The parts of a run a view reads: a field of the run's outcome, or the project's files. */
+export type PreviewEvidence = keyof RunOutcome | 'files';
+
+export interface PreviewEntry {
+  /** What the real tool would be called, e.g. "MLflow tracking UI". */
+  title: string;
+  /** Where the real tool answers; a step's `preview.address` names the page on it. */
+  address: string;
+  evidence: readonly PreviewEvidence[];
+  render: (context: PreviewContext) => ReactNode;
+}
+
+export type PreviewRegistry = Record<Service, PreviewEntry>;
+
+export const previews = {
+  'repo-explorer': {
+    title: 'Repository explorer',
+    address: 'localhost:3000',
+    evidence: ['shell', 'files'],
+    // Keyed by the run: a new run starts the explorer afresh.
+    render: ({ result, outcome, files }) => <RepoExplorer key={result.durationMs} repo={outcome.shell?.repo ?? null} files={files} />,
+  },
+  'training-report': {
+    title: 'Training report',
+    address: 'localhost:3000',
+    evidence: ['training', 'variables'],
+    render: ({ outcome }) => <TrainingReport outcome={outcome} />,
+  },
+  'tracking-ui': {
+    title: 'MLflow tracking UI',
+    address: 'localhost:5000',
+    evidence: ['tracking', 'newRuns'],
+    render: ({ outcome, navigate }) => <TrackingUI key={outcome.newRuns.join()} store={outcome.tracking} newRuns={outcome.newRuns} onNavigate={navigate} />,
+  },
+  'model-api': {
+    title: 'Model API',
+    address: 'localhost:8000',
+    evidence: ['server', 'responses'],
+    render: ({ result, outcome, send }) => <ModelApi key={result.durationMs} server={outcome.server} responses={outcome.responses} send={send} />,
+  },
+  monitor: {
+    title: 'Drift monitor',
+    address: 'localhost:3000',
+    evidence: ['drift', 'newVersions', 'tracking'],
+    render: ({ outcome }) => <DriftMonitor outcome={outcome} />,
+  },
+  results: {
+    title: 'Results',
+    address: 'localhost:3000',
+    evidence: ['shown'],
+    render: ({ outcome }) => <ResultsView shown={outcome.shown ?? []} />,
+  },
+} as const satisfies PreviewRegistry;

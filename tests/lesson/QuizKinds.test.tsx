@@ -1,0 +1,144 @@
+// The multiple-answer and numeric questions of content/ml-lifecycle/quiz.md, as a learner plays them.
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from './renderApp';
+
+const header = () => within(screen.getByRole('group', { name: 'Your progress' }));
+const card = (prompt: RegExp) => screen.getByRole('group', { name: prompt }).closest('form') as HTMLFormElement;
+const multi = () => card(/Which of these are signs that it may need retraining\?/);
+const numeric = () => card(/above what PSI value is a feature's shift called major\?/);
+
+const PSI = 'The PSI of the temperature feature is 0.4';
+const ACCURACY = 'Its accuracy on newly labelled cases has dropped';
+const HTTP_422 = 'Some requests are answered with 422';
+const OTHER_RUN = 'A new MLflow run was logged for an unrelated experiment';
+
+describe('a multiple-answer question', () => {
+  it('is a group of checkboxes that says to choose all that apply', () => {
+    renderApp('/lessons/ml-lifecycle');
+    const form = within(multi());
+    expect(screen.getByRole('group', { name: /choose all that apply/ })).toBeInTheDocument();
+    expect(form.getAllByRole('checkbox').map((c) => c.getAttribute('value'))).toHaveLength(4);
+    expect(form.queryByRole('radio')).not.toBeInTheDocument();
+  });
+
+  it('is right only with exactly the right set, earning full XP on the first try', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = within(multi());
+    await user.click(form.getByRole('checkbox', { name: PSI }));
+    await user.click(form.getByRole('checkbox', { name: ACCURACY }));
+    await user.click(form.getByRole('button', { name: 'Check answer' }));
+
+    expect(form.getByRole('status')).toHaveTextContent(/^Correct\./);
+    expect(form.getByRole('status')).toHaveTextContent(/A PSI above 0.25 means the inputs have shifted/);
+    expect(header().getByText('Total XP: 20')).toBeInTheDocument();
+    expect(form.getByRole('checkbox', { name: new RegExp(PSI) })).toBeDisabled();
+  });
+
+  it('a wrong set names the wrong pick with its feedback, counts what was left out, and costs XP', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = within(multi());
+    await user.click(form.getByRole('checkbox', { name: PSI }));
+    await user.click(form.getByRole('checkbox', { name: HTTP_422 }));
+    await user.click(form.getByRole('button', { name: 'Check answer' }));
+
+    const status = form.getByRole('status');
+    expect(status).toHaveTextContent('Not quite: that is not the right set of options.');
+    expect(status).toHaveTextContent(`“${HTTP_422}” does not apply.`);
+    expect(status).toHaveTextContent(/A 422 is FastAPI rejecting a request body/);
+    expect(status).toHaveTextContent('One option that applies was left out.');
+    expect(status).toHaveTextContent(/Labels that arrive after serving/); // the left-out option's hint, not its name
+    expect(status).not.toHaveTextContent(ACCURACY);
+    expect(status).toHaveTextContent('Try again: a right answer now earns 12 XP.');
+    const wrongBox = form.getByRole('checkbox', { name: new RegExp(HTTP_422) });
+    expect(wrongBox).toBeDisabled();
+    expect(wrongBox).not.toBeChecked();
+    expect(wrongBox.closest('label')).toHaveTextContent('✗ you picked this, it does not apply');
+    expect(form.getByRole('checkbox', { name: PSI })).toBeChecked(); // a right pick stays picked
+    expect(header().getByText('Total XP: 0')).toBeInTheDocument();
+
+    await user.click(form.getByRole('checkbox', { name: ACCURACY }));
+    await user.click(form.getByRole('button', { name: 'Try again' }));
+    expect(form.getByText('Correct after 2 tries.')).toBeInTheDocument();
+    expect(header().getByText('Total XP: 12')).toBeInTheDocument();
+  });
+
+  it('asks for a choice, refuses a repeated set, and shows the answers after two wrong sets', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = within(multi());
+    await user.click(form.getByRole('button', { name: 'Check answer' }));
+    expect(form.getByRole('alert')).toHaveTextContent('Choose at least one option first.');
+
+    await user.click(form.getByRole('checkbox', { name: PSI }));
+    await user.click(form.getByRole('button', { name: 'Check answer' }));
+    await user.click(form.getByRole('button', { name: 'Try again' }));
+    expect(form.getByRole('alert')).toHaveTextContent('You tried exactly these already');
+    expect(form.getByText('Worth 12 XP')).toBeInTheDocument(); // the repeat cost nothing
+
+    await user.click(form.getByRole('checkbox', { name: OTHER_RUN }));
+    await user.click(form.getByRole('button', { name: 'Try again' }));
+    const status = form.getByRole('status');
+    expect(status).toHaveTextContent(`The right answers are “${PSI}” and “${ACCURACY}”.`);
+    expect(status).toHaveTextContent('A shown answer earns no XP.');
+    expect(form.getAllByText('✓ one of the right answers')).toHaveLength(2);
+    expect(form.queryByRole('button', { name: /Try again|Show answer/ })).not.toBeInTheDocument();
+    expect(header().getByText('Total XP: 0')).toBeInTheDocument();
+  });
+});
+
+describe('a numeric question', () => {
+  it('has a labelled decimal input; a comma is refused without costing a try', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = within(numeric());
+    const input = form.getByRole('textbox', { name: 'Your answer' });
+    expect(input).toHaveAttribute('inputmode', 'decimal');
+    await user.type(input, '0,25');
+    await user.click(form.getByRole('button', { name: 'Check answer' }));
+    expect(form.getByRole('alert')).toHaveTextContent('Write the number with a decimal point, such as 0.25');
+    expect(form.getByText('Worth 20 XP')).toBeInTheDocument();
+    expect(form.getByRole('button', { name: 'Check answer' })).toBeInTheDocument();
+  });
+
+  it('a wrong number shows the feedback and costs XP; ".25" is then right, and stays so after a reload', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderApp('/lessons/ml-lifecycle');
+    const form = within(numeric());
+    const input = form.getByRole('textbox', { name: 'Your answer' });
+    await user.type(input, '0.1');
+    await user.click(form.getByRole('button', { name: 'Check answer' }));
+    const status = form.getByRole('status');
+    expect(status).toHaveTextContent('Not quite: 0.1 is not it.');
+    expect(status).toHaveTextContent(/0.1 is where the middle one, a moderate change, begins/);
+    expect(status).not.toHaveTextContent('The right answer is');
+    expect(form.getByText('Worth 12 XP')).toBeInTheDocument();
+    expect(form.getByText('Tried: 0.1')).toBeInTheDocument();
+
+    await user.clear(input);
+    await user.type(input, '.25');
+    await user.click(form.getByRole('button', { name: 'Try again' }));
+    expect(form.getByText('Correct after 2 tries.')).toBeInTheDocument();
+    expect(header().getByText('Total XP: 12')).toBeInTheDocument();
+
+    unmount();
+    renderApp('/lessons/ml-lifecycle');
+    const again = within(numeric());
+    expect(again.getByText('Correct after 2 tries.')).toBeInTheDocument();
+    expect(again.getByRole('textbox', { name: 'Your answer' })).toHaveValue('0.25');
+    expect(again.getByRole('textbox', { name: 'Your answer' })).toBeDisabled();
+  });
+
+  it('"Show answer" shows the number and earns nothing', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    const form = within(numeric());
+    await user.click(form.getByRole('button', { name: 'Show answer (no XP)' }));
+    expect(form.getByRole('status')).toHaveTextContent('The right answer is 0.25.');
+    expect(form.getByRole('status')).toHaveTextContent(/above 0.25 it is a major shift/);
+    expect(header().getByText('Total XP: 0')).toBeInTheDocument();
+  });
+});
