@@ -6,6 +6,15 @@ import { HOME } from '../../src/lab/labFiles';
 import { runShell, shellOutcome, transcriptOutput } from '../../src/lab/shellRuntime';
 import { parseFromWorker } from '../../src/lab/protocolSchema';
 import type { RunOutcome, RunResult, WorldFiles } from '../../src/lab/types';
+import type { StartWorld } from '../../src/lab/startWorld';
+import { loadStartWorld } from '../../scripts/lab-world';
+
+let lifecycle: StartWorld | undefined;
+/** The ML lifecycle lesson's start project (content/ml-lifecycle), read once. */
+export function lifecycleStart(): StartWorld {
+  lifecycle ??= loadStartWorld('content', 'ml-lifecycle');
+  return lifecycle;
+}
 
 /** Every outcome a test sees must be one the page accepts from the worker (protocolSchema.ts). */
 function accepted(outcome: RunOutcome, world: WorldFiles): RunOutcome {
@@ -26,13 +35,14 @@ export interface NodeLab {
   snapshot: () => WorldFiles;
 }
 
-export async function createNodeLab(world: WorldFiles | null = null): Promise<NodeLab> {
+/** A lab with a saved project (`world`) or, without one, the lesson's start project (`start`, default the ML lifecycle lesson's). */
+export async function createNodeLab(world: WorldFiles | null = null, start: StartWorld = lifecycleStart()): Promise<NodeLab> {
   const py = await loadPyodide();
   let stdout = '';
   let stderr = '';
   py.setStdout({ batched: (line) => (stdout += `${line}\n`) });
   py.setStderr({ batched: (line) => (stderr += `${line}\n`) });
-  const setup = await setupLab(py, world);
+  const setup = await setupLab(py, world, start);
   return {
     py,
     setup,
