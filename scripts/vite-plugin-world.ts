@@ -14,7 +14,6 @@ const WORLD_PREFIX = 'virtual:lifecycle-world/';
 
 export function worldPlugin(options: { dir?: string } = {}): Plugin {
   let root = '';
-  let server: ViteDevServer | undefined;
   const read = () => {
     const files = readContentFiles(root);
     return { files, course: parseCourse(files).course };
@@ -25,19 +24,17 @@ export function worldPlugin(options: { dir?: string } = {}): Plugin {
     configResolved(config) {
       root = resolve(config.root, options.dir ?? 'content');
     },
-    configureServer(devServer) {
-      server = devServer;
+    configureServer(server: ViteDevServer) {
       // A changed start file or lesson.md changes what a lab starts from: the next page load gets it.
       const onChange = (file: string) => {
         if (!file.startsWith(root)) return;
-        for (const id of [INDEX_ID, ...[...server!.moduleGraph.idToModuleMap.keys()].filter((k) => k.startsWith(`\0${WORLD_PREFIX}`)).map((k) => k.slice(1))]) {
-          const mod = server!.moduleGraph.getModuleById(`\0${id}`);
-          if (mod) server!.moduleGraph.invalidateModule(mod);
+        for (const [id, mod] of server.moduleGraph.idToModuleMap) {
+          if (id.startsWith('\0virtual:lifecycle-world')) server.moduleGraph.invalidateModule(mod);
         }
       };
-      devServer.watcher.on('change', onChange);
-      devServer.watcher.on('add', onChange);
-      devServer.watcher.on('unlink', onChange);
+      server.watcher.on('change', onChange);
+      server.watcher.on('add', onChange);
+      server.watcher.on('unlink', onChange);
     },
     resolveId(id) {
       return id === INDEX_ID || id.startsWith(WORLD_PREFIX) ? `\0${id}` : undefined;
