@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
 import { formatIssue } from '../src/content/parse.ts';
-import { loadCourse } from './content-files.ts';
+import { loadCourse, readContentFiles } from './content-files.ts';
 import type * as ProveLessons from './prove-lessons.ts';
 
 const args = process.argv.slice(2);
@@ -36,7 +36,7 @@ if (prove) {
   // The parser writes "content/…"; say the folder that was checked.
   const relocate = (line: string) => (shown === 'content' ? line : line.replace(/(^|[\s(])content\//g, `$1${shown}/`));
   console.log('\nproving every lesson in the lab:');
-  const proofs = await module.proveLessons(course.lessons, (line) => console.log(relocate(line)));
+  const proofs = await module.proveLessons(course.lessons, readContentFiles(root), (line) => console.log(relocate(line)));
   const failures = module.proofFailures(proofs);
   if (failures.length > 0) {
     console.error(`\n${failures.length} lesson proof failure${failures.length === 1 ? '' : 's'}:`);

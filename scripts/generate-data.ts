@@ -1,82 +1,49 @@
-// The lesson's dataset, generated from a fixed seed so every number in the
-// lesson is reproducible and free of licence questions (docs/tool-facts.md).
-//   npx tsx scripts/generate-data.ts          write src/lab/data/
-//   npx tsx scripts/generate-data.ts --check  exit 1 if the files differ
-// Pump sensor readings → will the pump fail soon? Live batches drift on purpose:
-// batch_01 like the training data, batch_02 a little warmer, batch_03 a failing
-// cooling fan (much hotter, more vibration).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Runs each lesson's seeded data generator (content/<lesson>/generate-data.ts,
+// which exports DATASETS: project path → text) and writes the files into that
+// lesson's lab/ folder, where the lab's start project comes from.
+//   npx tsx scripts/generate-data.ts [lesson…]          write content/<lesson>/lab/…
+//   npx tsx scripts/generate-data.ts --check [lesson…]  exit 1 if a file differs
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const OUT = 'src/lab/data';
+const ROOT = 'content';
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const named = args.filter((a) => a !== '--check');
+const lessons = named.length
+  ? named
+  : readdirSync(ROOT, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(join(ROOT, e.name, 'generate-data.ts')))
+      .map((e) => e.name);
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand: () => number) {
-  const u = Math.max(rand(), 1e-12);
-  const v = rand();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
-interface Shift {
-  temperature: number;
-  vibration: number;
-  pressure: number;
-  rpm: number;
-}
-
-function rows(seed: number, n: number, shift: Shift): string {
-  const rand = mulberry32(seed);
-  const lines = ['temperature,vibration,pressure,rpm,failure'];
-  for (let i = 0; i < n; i++) {
-    const temperature = 70 + shift.temperature + 8 * gaussian(rand);
-    const vibration = Math.max(0.05, 0.45 + shift.vibration + 0.15 * gaussian(rand));
-    const pressure = 101 + shift.pressure + 3 * gaussian(rand);
-    const rpm = 1500 + shift.rpm + 120 * gaussian(rand);
-    // Hot, shaking pumps at low pressure fail; the label is a noisy draw from that risk.
-    const z = 1.5 * ((temperature - 72) / 8) + 1.2 * ((vibration - 0.5) / 0.15) - 0.6 * ((pressure - 101) / 3) + 0.3 * ((rpm - 1500) / 120);
-    const p = 1 / (1 + Math.exp(-2.2 * z));
-    const failure = rand() < p ? 1 : 0;
-    lines.push([temperature.toFixed(1), vibration.toFixed(3), pressure.toFixed(1), Math.round(rpm), failure].join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-export const DATASETS: Record<string, string> = {
-  'raw_data.csv': rows(20261127, 400, { temperature: 0, vibration: 0, pressure: 0, rpm: 0 }),
-  'live/batch_01.csv': rows(101, 250, { temperature: 0.5, vibration: 0, pressure: 0, rpm: 0 }),
-  'live/batch_02.csv': rows(202, 250, { temperature: 3, vibration: 0.03, pressure: -0.5, rpm: 0 }),
-  'live/batch_03.csv': rows(303, 250, { temperature: 9, vibration: 0.12, pressure: -1, rpm: 40 }),
-};
-
-const check = process.argv.includes('--check');
 let stale = 0;
-for (const [name, text] of Object.entries(DATASETS)) {
-  const path = join(OUT, name);
-  if (check) {
-    let current = '';
-    try {
-      current = readFileSync(path, 'utf8');
-    } catch {
-      /* missing counts as stale */
+for (const lesson of lessons) {
+  const generator = join(ROOT, lesson, 'generate-data.ts');
+  if (!existsSync(generator)) {
+    console.error(`${generator}: no such generator`);
+    stale++;
+    continue;
+  }
+  const { DATASETS } = (await import(pathToFileURL(resolve(generator)).href)) as { DATASETS: Record<string, string> };
+  for (const [name, text] of Object.entries(DATASETS)) {
+    const path = join(ROOT, lesson, 'lab', name);
+    if (check) {
+      let current = '';
+      try {
+        current = readFileSync(path, 'utf8');
+      } catch {
+        /* missing counts as stale */
+      }
+      if (current !== text) {
+        console.error(`${path} is not what the generator makes: run npx tsx scripts/generate-data.ts ${lesson}`);
+        stale++;
+      }
+    } else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+      console.log(`wrote ${path} (${text.split('\n').length - 2} rows)`);
     }
-    if (current !== text) {
-      console.error(`${path} is not what the generator makes: run npx tsx scripts/generate-data.ts`);
-      stale++;
-    }
-  } else {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    console.log(`wrote ${path} (${text.split('\n').length - 2} rows)`);
   }
 }
 if (stale) process.exit(1);

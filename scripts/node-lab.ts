@@ -12,6 +12,15 @@ import type { RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
 import { probesFor } from '../src/lab/checks';
 import { decodeFile } from '../src/lab/worldFiles';
 import type { ProvingLab } from '../src/lab/prove';
+import type { StartWorld } from '../src/lab/startWorld';
+import { loadStartWorld } from './lab-world';
+
+let lifecycle: StartWorld | undefined;
+/** The ML lifecycle lesson's start project (content/ml-lifecycle), read once: the lab tests' default. */
+export function lifecycleStart(): StartWorld {
+  lifecycle ??= loadStartWorld('content', 'ml-lifecycle');
+  return lifecycle;
+}
 
 /** Every outcome a test sees must be one the page accepts from the worker (protocolSchema.ts). */
 function accepted(outcome: RunOutcome, world: WorldFiles): RunOutcome {
@@ -32,13 +41,14 @@ export interface NodeLab {
   snapshot: () => WorldFiles;
 }
 
-export async function createNodeLab(world: WorldFiles | null = null): Promise<NodeLab> {
+/** A lab with a saved project (`world`) or, without one, the lesson's start project (`start`, default the ML lifecycle lesson's). */
+export async function createNodeLab(world: WorldFiles | null = null, start: StartWorld = lifecycleStart()): Promise<NodeLab> {
   const py = await loadPyodide();
   let stdout = '';
   let stderr = '';
   py.setStdout({ batched: (line) => (stdout += `${line}\n`) });
   py.setStderr({ batched: (line) => (stderr += `${line}\n`) });
-  const setup = await setupLab(py, world);
+  const setup = await setupLab(py, world, start);
   return {
     py,
     setup,

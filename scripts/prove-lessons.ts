@@ -3,14 +3,16 @@
 // trial. `npm run content:check -- --run` loads this through Vite's module runner.
 import type { Lesson } from '../src/content/model';
 import { formatVerdict, proveLesson, type LessonProof } from '../src/lab/prove';
+import { startWorldFor } from './lab-world';
+import type { ContentFile } from '../src/content/parse';
 import { createNodeLab, provingLab } from './node-lab';
 
-/** Prove each lesson; `print` gets every line (paths as written in the lesson, "content/…"). */
-export async function proveLessons(lessons: Lesson[], print: (line: string) => void): Promise<LessonProof[]> {
+/** Prove each lesson in a lab made from its own start project (`files`: the content folder's files); `print` gets every line (paths as written in the lesson, "content/…"). */
+export async function proveLessons(lessons: Lesson[], files: ContentFile[], print: (line: string) => void): Promise<LessonProof[]> {
   const proofs: LessonProof[] = [];
   for (const lesson of lessons) {
     print(`lesson ${lesson.id} (${lesson.steps.length} step(s)):`);
-    const lab = provingLab(await createNodeLab());
+    const lab = provingLab(await createNodeLab(null, startWorldFor(lesson, files)));
     proofs.push(
       await proveLesson(lesson, lab, {
         issue: (i) => print(`✗ ${i.where} ${i.step}: ${i.message}`),

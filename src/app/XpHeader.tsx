@@ -12,6 +12,12 @@ export function XpHeader({ lesson, course }: { lesson: Lesson | undefined; cours
   const quiz = useProgress((s) => s.quiz);
 
   const skills = useMemo(() => xpBySkill(awards, course.lessons.map((l) => l.skill)), [awards, course]);
+  // XP is saved under the skill's id; the header says the name the lesson gives it.
+  const skillName = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const l of course.lessons) if (!names.has(l.skill)) names.set(l.skill, l.skillName);
+    return (id: string) => names.get(id) ?? id;
+  }, [course]);
   const progress = useMemo(() => {
     const facts = { learned, completedSteps, quiz, awards };
     const parts = (lesson ? [lesson] : course.lessons).map((l) => lessonProgress(l, facts));
@@ -25,8 +31,8 @@ export function XpHeader({ lesson, course }: { lesson: Lesson | undefined; cours
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-label="Your progress" role="group">
       <span className="rounded-full bg-accent px-2.5 py-0.5 font-semibold text-accent-ink">Total XP: {totalXp(awards)}</span>
       {skills.map(([skill, xp]) => (
-        <span key={skill} className="font-mono text-muted">
-          {skill} XP: {xp}
+        <span key={skill} className="text-muted">
+          {skillName(skill)} XP: {xp}
         </span>
       ))}
       <span className="flex items-center gap-2">

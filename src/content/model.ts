@@ -1,6 +1,6 @@
 // The typed lesson model the content pipeline produces and the app renders.
 // Markdown fields arrive as sanitized, highlighted HTML (suffix `Html`).
-import type { Check, LessonFrontmatter, Phase, StepFrontmatter } from './schema';
+import type { Check, LabSpec, LessonFrontmatter, Phase, StepFrontmatter } from './schema';
 
 export type CodeLanguage = 'python' | 'shell' | 'dockerfile' | 'yaml' | 'json' | 'text';
 
@@ -112,11 +112,26 @@ export interface SkillNode {
   masteredBy: string;
 }
 
+/** One phase of the lesson's loop (lesson.md `phases:`). */
+export interface LessonPhase {
+  id: string;
+  label: string;
+}
+
 export interface Lesson {
   id: string;
   title: string;
   summary: string;
+  /** The skill's id: saved XP is keyed by it. */
   skill: string;
+  /** The skill's name as the header shows it (the id when lesson.md gives none). */
+  skillName: string;
+  /** The lifecycle hub's text. */
+  hub: { title: string; caption?: string; intro: string };
+  /** The loop's phases in order; every step's `phase` is one of their ids. */
+  phases: LessonPhase[];
+  /** How the lab's start project is made from the lesson's lab/ folder (its files are loaded apart, per lesson). */
+  lab: LabSpec;
   minutes?: number;
   instructor: { name: string; role: string; bioHtml?: string };
   callout: { title: string; html: string };
@@ -133,4 +148,4 @@ export interface Course {
   lessons: Lesson[];
 }
 
-export type { Phase };
+export type { LabSpec, Phase };

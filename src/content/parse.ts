@@ -6,16 +6,19 @@ import type { Code, Definition, Link, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LineCounter, isMap, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
+import { matchesGlob } from '../lib/glob.ts';
 import { LESSON_PAGE_SECTIONS, headingSlugs, highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
 import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, WrongAttempt } from './model.ts';
 import { buildQuizQuestion, quizQuestionIssues } from './quiz.ts';
 import {
+  DEFAULT_PHASES,
   FILE_NAME_RULE,
   MEDIA_EXTENSION,
   faqFrontmatterSchema,
   glossaryFrontmatterSchema,
   isLocalUrl,
   isValidCodeFileName,
+  labSpecSchema,
   lessonFrontmatterSchema,
   quizFrontmatterSchema,
   skillsFrontmatterSchema,
@@ -26,7 +29,15 @@ export interface ContentFile {
   /** Path relative to the content folder, with forward slashes: "ml-lifecycle/quiz.md". */
   path: string;
   text: string;
+  /** Why the file cannot be used, as its reader found (a lab start file that is binary, a symbolic link). */
+  problem?: string;
 }
+
+/** A lab start file's size limit, and the whole lab/ folder's: the lesson's chunk and every saved project carry them. */
+export const START_FILE_MAX_BYTES = 512 * 1024;
+export const START_FILES_MAX_BYTES = 2 * 1024 * 1024;
+/** Folders of the project the lab makes itself: git's and the lab's own store. */
+const RESERVED_START_FOLDERS = ['.git', '.lab'];
 
 export interface ContentIssue {
   file: string;
@@ -371,6 +382,7 @@ function parseLesson(
   }
   for (const f of files) {
     const name = f.path.slice(folder.length + 1);
+    if (name.startsWith('lab/')) continue; // the lab's start files, checked below
     const known = (LESSON_PARTS as readonly string[]).includes(name) || name.startsWith('steps/');
     if (!known && name.endsWith('.md')) {
       warn({ file: f.path, line: 1, column: 1, field: '', message: `not part of the lesson format and ignored (expected ${LESSON_PARTS.join(', ')} or steps/NN-slug.md)` });
@@ -407,6 +419,12 @@ function parseLesson(
   if (meta && meta.id !== folder) {
     lessonFile.error(['id'], `must match the folder name "${folder}", got "${meta.id}"`);
   }
+  // The loop's phases: the lesson's own, or the ML lifecycle's five when it names none.
+  const phases = meta?.phases ?? DEFAULT_PHASES;
+  if (meta?.phases) checkUnique(lessonFile, meta.phases, 'phases', (p) => p.id, 'id');
+  const phaseIds = new Set(phases.map((p) => p.id));
+
+  checkStartFiles(folder, files, lessonFile, meta, report);
 
   // Steps
   const steps: Step[] = [];
@@ -446,6 +464,9 @@ function parseLesson(
       const expected = fm.runtime === 'shell' ? 'shell' : 'python';
       if (mainLanguage && mainLanguage !== expected) {
         src.error(['runtime'], `is "${fm.runtime}" but the first starter block is ${mainLanguage}; put the ${expected} file first`);
+      }
+      if (meta && !phaseIds.has(fm.phase)) {
+        src.error(['phase'], `"${fm.phase}" is not one of the lesson's phases (${[...phaseIds].join(', ')}; lesson.md \`phases:\`)`);
       }
       const wrong = collectWrong(src, blocks, checks, [...starter, ...solution]);
       const at = (line: number) => `content/${f.path}:${line}`;
@@ -546,7 +567,15 @@ function parseLesson(
       id: meta.id,
       title: meta.title,
       summary: meta.summary,
-      skill: meta.skill,
+      skill: typeof meta.skill === 'string' ? meta.skill : meta.skill.id,
+      skillName: typeof meta.skill === 'string' ? meta.skill : meta.skill.name,
+      hub: {
+        title: meta.hub?.title ?? meta.title,
+        ...(meta.hub?.caption ? { caption: meta.hub.caption } : {}),
+        intro: meta.hub?.intro ?? 'The lesson\'s phases, one loop. Each links to its step.',
+      },
+      phases,
+      lab: meta.lab ?? labSpecSchema.parse({}),
       ...(meta.minutes === undefined ? {} : { minutes: meta.minutes }),
       instructor: {
         name: meta.instructor.name,
@@ -571,6 +600,44 @@ function parseLesson(
       skills: nodes,
     },
   };
+}
+
+/**
+ * The lab's start files (content/<lesson>/lab/): each one text, under its size
+ * limit, at a plain relative path outside the lab's own folders; every glob of
+ * lesson.md's `lab.committed` names at least one of them.
+ */
+function checkStartFiles(
+  folder: string,
+  files: ContentFile[],
+  lessonFile: SourceFile,
+  meta: z.infer<typeof lessonFrontmatterSchema> | undefined,
+  report: (i: ContentIssue) => void,
+): void {
+  const prefix = `${folder}/lab/`;
+  const startFiles = files.filter((f) => f.path.startsWith(prefix));
+  const problem = (file: string, message: string) => report({ file, line: 1, column: 1, field: '', message });
+  let total = 0;
+  for (const f of startFiles) {
+    const path = f.path.slice(prefix.length);
+    const bytes = new TextEncoder().encode(f.text).length;
+    total += bytes;
+    if (f.problem) problem(f.path, f.problem);
+    else if (!isValidCodeFileName(path)) problem(f.path, `is not a usable start file name: ${FILE_NAME_RULE}`);
+    else if (RESERVED_START_FOLDERS.includes(path.split('/')[0]!)) problem(f.path, `is inside ${path.split('/')[0]}/, which the lab makes itself: leave it out of lab/`);
+    else if (bytes > START_FILE_MAX_BYTES) problem(f.path, `is ${Math.ceil(bytes / 1024)} KB: a lab start file may be at most ${START_FILE_MAX_BYTES / 1024} KB`);
+  }
+  if (total > START_FILES_MAX_BYTES) {
+    problem(`${folder}/lab`, `holds ${Math.ceil(total / 1024)} KB: a lesson's lab start files may be at most ${START_FILES_MAX_BYTES / 1024} KB in all`);
+  }
+  const committed = meta?.lab?.committed;
+  if (!committed) return;
+  const paths = startFiles.map((f) => f.path.slice(prefix.length));
+  committed.forEach((glob, i) => {
+    if (!paths.some((p) => matchesGlob(glob, p))) {
+      lessonFile.error(['lab', 'committed', i], `"${glob}" names no file in ${folder}/lab/ (files: ${paths.join(', ') || 'none'})`);
+    }
+  });
 }
 
 function checkUnique<T>(file: SourceFile, items: T[], listField: string, key: (t: T) => string, keyField: string): void {

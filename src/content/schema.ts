@@ -8,9 +8,42 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug such as "data-drift" (letters, digits and single dashes)');
 
-export const PHASES = ['ingestion', 'training', 'tracking', 'deployment', 'monitoring'] as const;
-export const phaseSchema = z.enum(PHASES).describe('the lifecycle phase this step belongs to');
-export type Phase = z.infer<typeof phaseSchema>;
+/** The phases a lesson has when its lesson.md names none (the ML lifecycle's five). */
+export const DEFAULT_PHASES: { id: string; label: string }[] = [
+  { id: 'ingestion', label: 'Ingestion' },
+  { id: 'training', label: 'Training' },
+  { id: 'tracking', label: 'Tracking' },
+  { id: 'deployment', label: 'Deployment' },
+  { id: 'monitoring', label: 'Monitoring' },
+];
+// Which phases exist is the lesson's choice (lesson.md `phases:`); parse.ts checks a step's phase against them.
+export const phaseSchema = slug.describe('the lifecycle phase this step belongs to: one of the lesson\'s phase ids');
+export type Phase = string;
+
+/** The lab's Python modules a lesson may offer (src/lab/python); `lab_runner` is always there. */
+export const LAB_MODULES = ['lab', 'mlflow', 'fastapi', 'pydantic', 'uvicorn'] as const;
+
+// A start-file glob: relative, no "..", characters a path may hold plus * and ?.
+const startGlob = z
+  .string()
+  .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._\-/*?]+$/, 'a relative path or glob such as "README.md" or "data/**" (no leading "/", no "..")');
+
+export const labSpecSchema = z
+  .object({
+    commit: z.string().min(1).default('Initial project skeleton').describe('the message of the start project\'s one commit'),
+    committed: z
+      .array(startGlob)
+      .default(['README.md', '.gitignore'])
+      .describe('globs of the start files in that commit; the others are present but untracked'),
+    modules: z
+      .array(z.enum(LAB_MODULES))
+      .default([...LAB_MODULES])
+      .describe('the lab\'s Python modules this lesson offers; importing another fails as in Python'),
+  })
+  .strict();
+export type LabSpec = z.infer<typeof labSpecSchema>;
+
+const skillWord = z.string().regex(/^[a-z][a-z0-9]*$/, 'a lowercase word such as "artificialintelligence"');
 
 export const SERVICES = ['repo-explorer', 'training-report', 'tracking-ui', 'model-api', 'monitor', 'results'] as const;
 // Each service has its view in src/preview/registry.tsx; a service added here without one fails tsc there.
@@ -31,9 +64,8 @@ export const lessonFrontmatterSchema = z
     title: z.string().min(1),
     summary: z.string().min(1).describe('one or two sentences under the title'),
     skill: z
-      .string()
-      .regex(/^[a-z][a-z0-9]*$/, 'a lowercase word such as "artificialintelligence"')
-      .describe('the skill XP from this lesson counts towards'),
+      .union([skillWord, z.object({ id: skillWord, name: z.string().min(1).describe('shown in the header') }).strict()])
+      .describe('the skill XP from this lesson counts towards: its id, or { id, name }'),
     instructor: instructorSchema,
     callout: z
       .object({ title: z.string().min(1), text: z.string().min(1).describe('markdown') })
@@ -41,6 +73,20 @@ export const lessonFrontmatterSchema = z
       .describe('the highlighted note under the hero'),
     next: z.array(slug).default([]).describe('ids of lessons to suggest afterwards'),
     minutes: z.number().int().positive().optional().describe('estimated time to finish'),
+    hub: z
+      .object({
+        title: z.string().min(1).describe('in the middle of the loop'),
+        caption: z.string().min(1).optional().describe('one short line under the title'),
+        intro: z.string().min(1).optional().describe('the sentence under the hub section\'s heading'),
+      })
+      .strict()
+      .optional(),
+    phases: z
+      .array(z.object({ id: slug, label: z.string().min(1) }).strict())
+      .min(1, 'at least one phase')
+      .optional()
+      .describe('the lifecycle\'s phases, in loop order; steps name one by id'),
+    lab: labSpecSchema.optional().describe('the lab\'s start project (files come from the lab/ folder)'),
   })
   .strict();
 

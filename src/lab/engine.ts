@@ -8,6 +8,8 @@ import type { HttpRequest } from './pythonRuntime';
 import { emptyOutcome } from './outcome';
 import { parseFromWorker } from './protocolSchema';
 import type { HttpExchange, OutputChunk, RunResult, WorldFiles } from './types';
+import { EMPTY_START, type StartWorld } from './startWorld';
+import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from './worldFiles';
 import { labStorageKey, worldStoreFor } from './worldStore';
 
@@ -94,11 +96,14 @@ export class LabEngine {
   private world: WorldFiles | null = null;
   /** The saved project, read from storage (asynchronously) before the worker starts. */
   private loaded: Promise<void>;
+  /** The lesson's start project (its own chunk, fetched once), for a worker with no saved project. */
+  private startWorld: Promise<StartWorld> | null = null;
   state: EngineState;
 
   constructor(
     private readonly storageKey: string,
     private readonly createWorker: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+    private readonly loadStart: () => Promise<StartWorld> = () => Promise.resolve(EMPTY_START),
   ) {
     this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null };
     this.loaded = this.readWorld();
@@ -153,12 +158,21 @@ export class LabEngine {
       };
     });
     const interrupt = (this.interrupt?.buffer as SharedArrayBuffer) ?? null;
-    // The saved project is read (asynchronously) before the worker gets it.
-    void this.loaded.then(() => {
-      if (this.worker !== worker) return;
-      const init: ToWorker = { type: 'init', indexURL: PYODIDE_URL, world: this.world, interrupt, port: channel.port2 };
-      worker.postMessage(init, [channel.port2]);
-    });
+    // The saved project is read (asynchronously) and the start project fetched before the worker gets them.
+    this.startWorld ??= this.loadStart();
+    const startWorld = this.startWorld;
+    void Promise.all([this.loaded, startWorld]).then(
+      ([, start]) => {
+        if (this.worker !== worker) return;
+        const init: ToWorker = { type: 'init', indexURL: PYODIDE_URL, world: this.world, start, interrupt, port: channel.port2 };
+        worker.postMessage(init, [channel.port2]);
+      },
+      (error: unknown) => {
+        // Fetched again on the next start (a network hiccup while loading the lesson's chunk).
+        if (this.startWorld === startWorld) this.startWorld = null;
+        if (this.worker === worker) this.onFatal(`The lab's start files could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+      },
+    );
     return this.ready;
   }
 
@@ -465,7 +479,7 @@ const engines = new Map<string, LabEngine>();
 export function labFor(lessonId: string): LabEngine {
   let engine = engines.get(lessonId);
   if (!engine) {
-    engine = new LabEngine(labStorageKey(lessonId));
+    engine = new LabEngine(labStorageKey(lessonId), undefined, () => loadStartWorld(lessonId));
     engines.set(lessonId, engine);
   }
   return engine;

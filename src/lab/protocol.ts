@@ -3,10 +3,12 @@
 // modules hold, never over the worker's global postMessage (which learner code
 // can reach); each run and request carries a nonce the answer must repeat.
 import type { HttpRequest } from './pythonRuntime';
+import type { StartWorld } from './startWorld';
 import type { HttpExchange, OutputChunk, RunOutcome, WorldFiles } from './types';
 
 export type ToWorker =
-  | { type: 'init'; indexURL: string; world: WorldFiles | null; interrupt: SharedArrayBuffer | null; port: MessagePort }
+  /** `start`: the lesson's start project, laid out when there is no (valid) saved world. */
+  | { type: 'init'; indexURL: string; world: WorldFiles | null; start: StartWorld; interrupt: SharedArrayBuffer | null; port: MessagePort }
   | {
       type: 'run';
       id: number;

@@ -1,10 +1,11 @@
 // Setting up and driving CPython (Pyodide) for the lab; used by the Web Worker
 // in the browser and directly by the Node tests, so both run the same code.
 import type { PyodideAPI } from 'pyodide';
-import { HOME, LIB_DIR, PYTHON_MODULES, START_FILES } from './labFiles';
+import { HOME, LIB_DIR, PYTHON_MODULES } from './labFiles';
 import { pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from './worldFiles';
 import { createStartProject } from './shell/project';
+import type { StartWorld } from './startWorld';
 import type { HttpExchange, RunOutcome, WorldFiles } from './types';
 
 export interface HttpRequest {
@@ -41,11 +42,13 @@ export interface LabSetup {
 
 /**
  * Put the lab's modules on sys.path and lay out the project: the saved world
- * if it is valid (validateWorld), else the start project (a git repository
- * with one commit and the lesson's data, untracked). The project folder always
- * exists, even when the learner deleted every file in it.
+ * if it is valid (validateWorld), else the lesson's start project (`start`: a
+ * git repository with one commit, the other start files untracked). The
+ * project folder always exists, even when the learner deleted every file in it.
+ * Only the modules `start` offers can be imported by the learner's code (the
+ * runner itself uses them all).
  */
-export async function setupLab(py: PyodideAPI, world: WorldFiles | null): Promise<LabSetup> {
+export async function setupLab(py: PyodideAPI, world: WorldFiles | null, start: StartWorld): Promise<LabSetup> {
   for (const [path, text] of Object.entries(PYTHON_MODULES)) writeFile(py, `${LIB_DIR}/${path}`, text);
   // No keyboard in the lab: input() meets the end of input (EOFError, as real Python does
   // with nothing on stdin) instead of Pyodide's default, which calls prompt() and fails in a worker.
@@ -63,7 +66,7 @@ export async function setupLab(py: PyodideAPI, world: WorldFiles | null): Promis
   if (!check || setAside) {
     py.FS.mkdirTree(HOME);
     removeTree(py, HOME);
-    await createStartProject(pyodideFs(py), HOME, START_FILES);
+    await createStartProject(pyodideFs(py), HOME, start);
   }
   py.runPython(`
 import importlib, os, sys
@@ -74,6 +77,12 @@ sys.setrecursionlimit(800)
 importlib.invalidate_caches()
 import lab_runner
 `);
+  const runner = py.pyimport('lab_runner');
+  try {
+    runner.offer(JSON.stringify(start.modules));
+  } finally {
+    runner.destroy();
+  }
   return { setAside };
 }
 

@@ -98,7 +98,7 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   py.setStdout(writer('stdout'));
   py.setStderr(writer('stderr'));
   if (message.interrupt) py.setInterruptBuffer(new Uint8Array(message.interrupt));
-  const { setAside } = await setupLab(py, message.world);
+  const { setAside } = await setupLab(py, message.world, message.start);
   lockDown(py);
   send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}) });
 }

@@ -24,7 +24,7 @@ export function LessonPage({ lesson, course }: { lesson: Lesson; course: Course 
     <article className="mx-auto max-w-5xl">
       <LessonHero lesson={lesson} />
       <div className="mt-12 grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <Section id="lifecycle-hub" title="Lifecycle Hub" intro="Five phases, one loop. Each links to its step.">
+        <Section id="lifecycle-hub" title="Lifecycle Hub" intro={lesson.hub.intro}>
           <LifecycleHub lesson={lesson} statuses={phases} />
         </Section>
         <div className="lg:mt-12">

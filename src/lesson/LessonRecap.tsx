@@ -12,7 +12,7 @@ import { readTrackingStore, type UiStore } from '../preview/tracking/store';
 import { xpByPhase } from '../progress/selectors';
 import { stepKey, useProgress } from '../progress/store';
 import { ConfirmDialog } from './ConfirmDialog';
-import { PHASE_LABEL } from './phases';
+import { phaseLabel } from './phases';
 
 /** PSI above this is a major shift (the threshold step 5 teaches). */
 const MAJOR_PSI = 0.25;
@@ -156,7 +156,7 @@ export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Le
           {phases.map((p) => (
             <tr key={p.phase}>
               <th scope="row" className="font-normal">
-                {PHASE_LABEL[p.phase]}
+                {phaseLabel(lesson, p.phase)}
               </th>
               <td>
                 {p.earned} of {p.available}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Lesson } from '../content/model';
 import type { PhaseStatus } from '../progress/selectors';
-import { PHASE_LABEL, PHASE_STATUS_LABEL, stepPath } from './phases';
+import { PHASE_STATUS_LABEL, stepPath } from './phases';
 
 const STATUS_STYLE: Record<PhaseStatus, string> = {
   done: 'border-ok bg-surface text-ink',
@@ -10,11 +10,38 @@ const STATUS_STYLE: Record<PhaseStatus, string> = {
 };
 const STATUS_ICON: Record<PhaseStatus, string> = { done: '✓', current: '●', 'not-started': '○' };
 
-/** The loop Ingestion → … → Monitoring → back to Ingestion, one node per step. */
+interface HubNode {
+  id: string;
+  label: string;
+  steps: Lesson['steps'];
+  status: PhaseStatus;
+  /** Where the node leads: the phase's step the learner is on, else its first step not done, else its first. */
+  target: Lesson['steps'][number] | undefined;
+}
+
+/** One node per phase of the lesson: done when all its steps are, current when it holds the current step. */
+function hubNodes(lesson: Lesson, statuses: Record<string, PhaseStatus>): HubNode[] {
+  return lesson.phases.map((phase) => {
+    const steps = lesson.steps.filter((s) => s.phase === phase.id);
+    const state = (s: Lesson['steps'][number]) => statuses[s.slug] ?? 'not-started';
+    const status: PhaseStatus = steps.some((s) => state(s) === 'current')
+      ? 'current'
+      : steps.length > 0 && steps.every((s) => state(s) === 'done')
+        ? 'done'
+        : 'not-started';
+    const target = steps.find((s) => state(s) === 'current') ?? steps.find((s) => state(s) !== 'done') ?? steps[0];
+    return { id: phase.id, label: phase.label, steps, status, target };
+  });
+}
+
+/** The lesson's phases as a loop (the last leads back to the first), each linking to its step. */
 export function LifecycleHub({ lesson, statuses }: { lesson: Lesson; statuses: Record<string, PhaseStatus> }) {
-  const n = lesson.steps.length;
+  const nodes = hubNodes(lesson, statuses);
+  const n = nodes.length;
+  const first = nodes[0]?.label ?? '';
+  const last = nodes.at(-1)?.label ?? '';
   // Node centres on a circle, in percent of the square box, starting at the top.
-  const points = lesson.steps.map((_, i) => {
+  const points = nodes.map((_, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
     return { x: 50 + 38 * Math.cos(angle), y: 50 + 38 * Math.sin(angle) };
   });
@@ -47,41 +74,53 @@ export function LifecycleHub({ lesson, statuses }: { lesson: Lesson; statuses: R
           );
         })}
         <text x="50" y="48" textAnchor="middle" fontSize="4.2" fill="var(--text)" fontWeight="600">
-          ML lifecycle
+          {lesson.hub.title}
         </text>
-        <text x="50" y="54" textAnchor="middle" fontSize="3" fill="var(--muted)">
-          monitoring feeds back into ingestion
-        </text>
+        {lesson.hub.caption && (
+          <text x="50" y="54" textAnchor="middle" fontSize="3" fill="var(--muted)">
+            {lesson.hub.caption}
+          </text>
+        )}
       </svg>
-      <ol className="grid gap-2 sm:absolute sm:inset-0 sm:block" aria-label="Lifecycle phases, in order; after Monitoring the loop returns to Ingestion">
-        {lesson.steps.map((step, i) => {
-          const status = statuses[step.slug] ?? 'not-started';
+      {/* The drawing is hidden from assistive tech, so its title and caption are said here. */}
+      <p className="sr-only">
+        {lesson.hub.title}
+        {lesson.hub.caption ? `: ${lesson.hub.caption}` : ''}
+      </p>
+      <ol className="grid gap-2 sm:absolute sm:inset-0 sm:block" aria-label={`Lifecycle phases, in order; after ${last} the loop returns to ${first}`}>
+        {nodes.map((node, i) => {
           const p = points[i] ?? { x: 50, y: 50 };
-          return (
-            <li
-              key={step.slug}
-              className="sm:absolute sm:w-36 sm:-translate-x-1/2 sm:-translate-y-1/2"
-              style={{ left: `${p.x}%`, top: `${p.y}%` }}
-            >
-              <Link
-                to={stepPath(lesson.id, step.slug)}
-                aria-current={status === 'current' ? 'step' : undefined}
-                className={`block rounded-xl border-2 px-3 py-2 text-center shadow-sm hover:bg-surface-2 ${STATUS_STYLE[status]}`}
-              >
-                <span className="block text-sm font-semibold">
-                  <span aria-hidden="true" className={status === 'done' ? 'text-ok' : status === 'current' ? 'text-accent' : 'text-muted'}>
-                    {STATUS_ICON[status]}{' '}
-                  </span>
-                  {PHASE_LABEL[step.phase]}
+          const body = (
+            <>
+              <span className="block text-sm font-semibold">
+                <span aria-hidden="true" className={node.status === 'done' ? 'text-ok' : node.status === 'current' ? 'text-accent' : 'text-muted'}>
+                  {STATUS_ICON[node.status]}{' '}
                 </span>
-                <span className="block text-xs text-muted">{step.title}</span>
-                <span className="block font-mono text-[11px] uppercase tracking-wide">{PHASE_STATUS_LABEL[status]}</span>
-              </Link>
+                {node.label}
+              </span>
+              <span className="block text-xs text-muted">{node.steps.map((s) => s.title).join(' · ') || 'No step yet'}</span>
+              <span className="block font-mono text-[11px] uppercase tracking-wide">{PHASE_STATUS_LABEL[node.status]}</span>
+            </>
+          );
+          const box = `block rounded-xl border-2 px-3 py-2 text-center shadow-sm ${STATUS_STYLE[node.status]}`;
+          return (
+            <li key={node.id} className="sm:absolute sm:w-36 sm:-translate-x-1/2 sm:-translate-y-1/2" style={{ left: `${p.x}%`, top: `${p.y}%` }}>
+              {node.target ? (
+                <Link to={stepPath(lesson.id, node.target.slug)} aria-current={node.status === 'current' ? 'step' : undefined} className={`${box} hover:bg-surface-2`}>
+                  {body}
+                </Link>
+              ) : (
+                <span className={box}>{body}</span>
+              )}
             </li>
           );
         })}
       </ol>
-      <p className="mt-2 text-center text-sm text-muted sm:hidden">↺ After Monitoring, the loop returns to Ingestion.</p>
+      {n > 1 && (
+        <p className="mt-2 text-center text-sm text-muted sm:hidden">
+          ↺ After {last}, the loop returns to {first}.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Lesson } from '../content/model';
 import type { PhaseStatus } from '../progress/selectors';
-import { PHASE_LABEL, PHASE_STATUS_LABEL, stepPath } from './phases';
+import { phaseLabel, PHASE_STATUS_LABEL, stepPath } from './phases';
 
 export function StepList({ lesson, statuses }: { lesson: Lesson; statuses: Record<string, PhaseStatus> }) {
   return (
@@ -26,7 +26,7 @@ export function StepList({ lesson, statuses }: { lesson: Lesson; statuses: Recor
               </h3>
               <p className="text-sm text-muted">{step.summary}</p>
               <p className="mt-1 font-mono text-xs text-muted">
-                {PHASE_LABEL[step.phase]} · {step.runtime} · {step.preview.address} · {step.xp} XP · {PHASE_STATUS_LABEL[status]}
+                {phaseLabel(lesson, step.phase)} · {step.runtime} · {step.preview.address} · {step.xp} XP · {PHASE_STATUS_LABEL[status]}
               </p>
             </div>
           </li>

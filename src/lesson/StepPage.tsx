@@ -10,7 +10,7 @@ import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { DraftConflicts } from './DraftConflicts';
 import { EditorPanel } from './EditorPanel';
 import { LabStorageNotice } from './LabStorageNotice';
-import { PHASE_LABEL, stepPath } from './phases';
+import { phaseLabel, stepPath } from './phases';
 import { Prose } from './Prose';
 import { CompletionPanel } from './CompletionPanel';
 import { LessonRecap } from './LessonRecap';
@@ -57,7 +57,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
       <div className="mt-4 grid items-start gap-6 lg:grid-cols-2">
         <div className="min-w-0">
           <p className="font-mono text-xs uppercase tracking-widest text-muted">
-            Step {step.order} of {lesson.steps.length} · {PHASE_LABEL[step.phase]} ·{' '}
+            Step {step.order} of {lesson.steps.length} · {phaseLabel(lesson, step.phase)} ·{' '}
             {solutionUsed ? `${solutionStepXp(step.xp)} XP with the solution (${step.xp} without)` : `${step.xp} XP`}
             {done ? ' · completed' : ''}
           </p>

@@ -1,13 +1,8 @@
-import type { Phase } from '../content/model';
+import type { Lesson, Phase } from '../content/model';
 import type { NodeStatus, PhaseStatus } from '../progress/selectors';
 
-export const PHASE_LABEL: Record<Phase, string> = {
-  ingestion: 'Ingestion',
-  training: 'Training',
-  tracking: 'Tracking',
-  deployment: 'Deployment',
-  monitoring: 'Monitoring',
-};
+/** A phase's label as the lesson names it (lesson.md `phases:`). */
+export const phaseLabel = (lesson: Pick<Lesson, 'phases'>, phase: Phase) => lesson.phases.find((p) => p.id === phase)?.label ?? phase;
 
 export const PHASE_STATUS_LABEL: Record<PhaseStatus, string> = {
   done: 'Done',

@@ -99,7 +99,7 @@ describe('content errors name the file, the line and the field', () => {
 
   it('a value outside an enum lists the allowed ones', () => {
     expect(errorsOf(withFile('hello-lab/steps/01-first-step.md', (t) => t.replace('phase: ingestion', 'phase: cooking')))).toEqual([
-      'content/hello-lab/steps/01-first-step.md:3:8 — phase: expected one of "ingestion", "training", "tracking", "deployment", "monitoring", got "cooking"',
+      'content/hello-lab/steps/01-first-step.md:3:8 — phase: "cooking" is not one of the lesson\'s phases (ingestion, training; lesson.md `phases:`)',
     ]);
   });
 
@@ -284,9 +284,9 @@ describe('unsafe markdown never reaches the page', () => {
 
   it('warns the instructor where it happened', () => {
     expect(warnings.map((w) => formatIssue(w))).toEqual([
-      'content/hello-lab/lesson.md:15:4 — raw HTML is not allowed in lesson markdown and was removed',
-      'content/hello-lab/lesson.md:15:41 — unsafe link "javascript:alert(2)" was removed',
-      'content/hello-lab/lesson.md:17:1 — raw HTML is not allowed in lesson markdown and was removed',
+      'content/hello-lab/lesson.md:18:4 — raw HTML is not allowed in lesson markdown and was removed',
+      'content/hello-lab/lesson.md:18:41 — unsafe link "javascript:alert(2)" was removed',
+      'content/hello-lab/lesson.md:20:1 — raw HTML is not allowed in lesson markdown and was removed',
     ]);
   });
 });
@@ -341,27 +341,27 @@ describe('lesson media must be local', () => {
 
   it('an image from another site, by scheme or by host, is an error at its line and column', () => {
     expect(errorsOf(intro('See ![chart](https://cdn.example.org/chart.png).\n\n![a](//cdn.example.org/a.png) ![b](/\\cdn.example.org/b.png)'))).toEqual([
-      `content/hello-lab/lesson.md:15:5 — image "https://cdn.example.org/chart.png" is not local — ${advice}`,
-      `content/hello-lab/lesson.md:17:1 — image "//cdn.example.org/a.png" is not local — ${advice}`,
-      `content/hello-lab/lesson.md:17:31 — image "/\\\\cdn.example.org/b.png" is not local — ${advice}`,
+      `content/hello-lab/lesson.md:18:5 — image "https://cdn.example.org/chart.png" is not local — ${advice}`,
+      `content/hello-lab/lesson.md:20:1 — image "//cdn.example.org/a.png" is not local — ${advice}`,
+      `content/hello-lab/lesson.md:20:31 — image "/\\\\cdn.example.org/b.png" is not local — ${advice}`,
     ]);
   });
 
   it('a data: image is an error too (the sanitizer would drop it silently)', () => {
     expect(errorsOf(intro('![dot](data:image/png;base64,iVBORw0KGgo=)'))).toEqual([
-      `content/hello-lab/lesson.md:15:1 — image "data:image/png;base64,iVBORw0KGgo=" is not local — ${advice}`,
+      `content/hello-lab/lesson.md:18:1 — image "data:image/png;base64,iVBORw0KGgo=" is not local — ${advice}`,
     ]);
   });
 
   it('an image by reference points at the definition', () => {
     expect(errorsOf(intro('![chart][c]\n\n[c]: http://example.org/c.svg'))).toEqual([
-      `content/hello-lab/lesson.md:17:1 — image "http://example.org/c.svg" (used as ![…][c]) is not local — ${advice}`,
+      `content/hello-lab/lesson.md:20:1 — image "http://example.org/c.svg" (used as ![…][c]) is not local — ${advice}`,
     ]);
   });
 
   it('a link to a remote media file is an error; a link to a page is not', () => {
     expect(errorsOf(intro('[video](https://example.org/talk.mp4?t=3) and [docs](https://mlflow.org/docs/latest/)'))).toEqual([
-      `content/hello-lab/lesson.md:15:1 — link to the media file "https://example.org/talk.mp4?t=3" is not local — ${advice}`,
+      `content/hello-lab/lesson.md:18:1 — link to the media file "https://example.org/talk.mp4?t=3" is not local — ${advice}`,
     ]);
   });
 

@@ -37,7 +37,7 @@ describe('a learner’s journey', () => {
     await quiz.getByRole('button', { name: 'Check answer' }).click();
     await quiz.getByText('Correct.').waitFor();
     await header.getByText('Total XP: 20').waitFor();
-    await header.getByText('artificialintelligence XP: 20').waitFor();
+    await header.getByText('ML engineering XP: 20').waitFor();
 
     await page.reload();
     await header.getByText('Total XP: 20').waitFor();

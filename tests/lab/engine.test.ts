@@ -185,6 +185,34 @@ describe('LabEngine', () => {
     expect(Object.keys(localStorage).some((k) => k.startsWith('test:broken:unreadable:'))).toBe(true);
   });
 
+  it('sends the lesson’s start project with init (and again after Reset lab), fetched once', async () => {
+    const start = { files: { 'README.md': '# Mine\n' }, commit: 'Start', committed: ['README.md'], modules: ['lab'] };
+    let loads = 0;
+    const engine = new LabEngine('test:start', () => new ScriptedWorker(ready) as unknown as Worker, () => {
+      loads++;
+      return Promise.resolve(start);
+    });
+    await engine.start();
+    expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', world: null, start });
+    await engine.resetLab();
+    expect(ScriptedWorker.made).toHaveLength(2);
+    expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', world: null, start });
+    expect(loads).toBe(1);
+  });
+
+  it('start files that cannot be fetched: the engine says why, starts no Python, and fetches them again next time', async () => {
+    let attempt = 0;
+    const start = { files: {}, commit: 'Start', committed: [], modules: [] };
+    const engine = new LabEngine('test:offline', () => new ScriptedWorker(ready) as unknown as Worker, () =>
+      ++attempt === 1 ? Promise.reject(new Error('Failed to fetch dynamically imported module')) : Promise.resolve(start),
+    );
+    await expect(engine.start()).rejects.toThrow("The lab's start files could not be loaded (Failed to fetch dynamically imported module)");
+    expect(engine.state).toMatchObject({ status: 'idle', error: "The lab's start files could not be loaded (Failed to fetch dynamically imported module)" });
+    expect(ScriptedWorker.made[0]?.received).toEqual([]);
+    await engine.start();
+    expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', start });
+  });
+
   it('Reset lab forgets the saved project', async () => {
     localStorage.setItem('test:reset', JSON.stringify({ 'model.json': '{}' }));
     const engine = engineWith(ready, 'test:reset');

@@ -2,9 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPyodide } from 'pyodide';
-import { START_FILES } from '../../src/lab/labFiles';
 import { runLearnerCode, setupLab } from '../../src/lab/pythonRuntime';
-import { createNodeLab, type NodeLab } from './python';
+import { createNodeLab, lifecycleStart, type NodeLab } from './python';
 
 let lab: NodeLab;
 beforeAll(async () => {
@@ -16,9 +15,14 @@ describe('the generated data', () => {
   it('is exactly what the seeded generator makes', () => {
     expect(() => execFileSync('node_modules/.bin/tsx', ['scripts/generate-data.ts', '--check'], { stdio: 'pipe' })).not.toThrow();
   }, 180_000);
-  it('is in the lab as data/raw_data.csv and data/live/*.csv', () => {
-    expect(Object.keys(START_FILES).sort()).toEqual(['data/live/batch_01.csv', 'data/live/batch_02.csv', 'data/live/batch_03.csv', 'data/raw_data.csv']);
-    expect(START_FILES['data/raw_data.csv']!.split('\n')[0]).toBe('temperature,vibration,pressure,rpm,failure');
+  it('is each lesson’s: the check names a lesson, and one that has no generator fails', () => {
+    expect(() => execFileSync('node_modules/.bin/tsx', ['scripts/generate-data.ts', '--check', 'ml-lifecycle'], { stdio: 'pipe' })).not.toThrow();
+    expect(() => execFileSync('node_modules/.bin/tsx', ['scripts/generate-data.ts', '--check', 'no-such-lesson'], { stdio: 'pipe' })).toThrow(/no such generator/);
+  }, 180_000);
+  it('is in the lesson’s lab as data/raw_data.csv and data/live/*.csv, next to its README and .gitignore', () => {
+    const { files } = lifecycleStart();
+    expect(Object.keys(files).sort()).toEqual(['.gitignore', 'README.md', 'data/live/batch_01.csv', 'data/live/batch_02.csv', 'data/live/batch_03.csv', 'data/raw_data.csv']);
+    expect(files['data/raw_data.csv']!.split('\n')[0]).toBe('temperature,vibration,pressure,rpm,failure');
   });
 });
 
@@ -203,7 +207,7 @@ describe('what the lab lacks, it says (issue 8)', () => {
   it('setupLab sets the lab’s stdin itself: Pyodide’s default calls prompt(), which a worker does not have', async () => {
     const py = await loadPyodide();
     py.setStdin({ stdin: () => 'typed\n' }); // as if a keyboard were there: setupLab must replace it
-    await setupLab(py, null);
+    await setupLab(py, null, lifecycleStart());
     expect(runLearnerCode(py, 'x = input()\n', 'main.py', []).error?.type).toBe('EOFError');
   }, 120_000);
 

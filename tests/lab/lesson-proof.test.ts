@@ -6,10 +6,12 @@
 // `npm run content:check -- --run` runs the same proof from a terminal.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatVerdict, proveStep, unsatisfiableChecks, type ProvingLab } from '../../src/lab/prove';
-import { loadCourse } from '../../scripts/content-files';
+import { loadCourse, readContentFiles } from '../../scripts/content-files';
+import { startWorldFor } from '../../scripts/lab-world';
 import { createNodeLab, provingLab } from '../../scripts/node-lab';
 
 const { course } = loadCourse('content');
+const files = readContentFiles('content');
 
 it('finds the lessons to prove', () => {
   expect(course.lessons.length).toBeGreaterThan(0);
@@ -19,7 +21,7 @@ for (const lesson of course.lessons) {
   describe(`lesson ${lesson.id}, proved step by step`, () => {
     let lab: ProvingLab;
     beforeAll(async () => {
-      lab = provingLab(await createNodeLab());
+      lab = provingLab(await createNodeLab(null, startWorldFor(lesson, files)));
     }, 180_000); // loading Pyodide on a busy 2-core machine
 
     it('has no check that no solution can satisfy', async () => {

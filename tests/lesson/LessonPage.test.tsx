@@ -35,7 +35,7 @@ describe('the lesson page', () => {
   it('the header starts at zero XP for the lesson skill', () => {
     renderApp('/lessons/ml-lifecycle');
     expect(header().getByText('Total XP: 0')).toBeInTheDocument();
-    expect(header().getByText('artificialintelligence XP: 0')).toBeInTheDocument();
+    expect(header().getByText('ML engineering XP: 0')).toBeInTheDocument();
     expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
   });
 
@@ -69,7 +69,7 @@ describe('the quiz', () => {
     expect(within(form).getByText('Correct.')).toBeInTheDocument();
     expect(within(form).getByText(/MLflow records each run's parameters/)).toBeInTheDocument();
     expect(header().getByText('Total XP: 20')).toBeInTheDocument();
-    expect(header().getByText('artificialintelligence XP: 20')).toBeInTheDocument();
+    expect(header().getByText('ML engineering XP: 20')).toBeInTheDocument();
     // Answered: the options are locked and nothing more can be earned.
     expect(within(form).getByRole('radio', { name: /MLflow/ })).toBeDisabled();
     expect(within(form).queryByRole('button', { name: /Check answer|Try again/ })).not.toBeInTheDocument();

@@ -4,6 +4,7 @@ The learner's file is compiled under its own name, so tracebacks and line
 numbers are theirs; the runner's own frames are cut from the traceback.
 """
 
+import builtins
 import functools
 import importlib
 import json
@@ -38,10 +39,42 @@ _HOME = os.getcwd()
 # The lab's stand-ins for real packages, and what the lab offers instead of the
 # packages learners most often reach for.
 _STAND_INS = ("lab", "mlflow", "fastapi", "pydantic", "uvicorn")
-_OFFERS = (
-    "The lab's Python has CPython's standard library, the lab's modules (lab, mlflow, fastapi, pydantic) "
-    "and your project's .py files; it cannot install packages (there is no pip) and has no network."
-)
+# The stand-ins this lesson does not offer (its lab: modules): the learner's imports
+# of them fail as in a Python without the package; the runner and the stand-ins
+# themselves still use them.
+_HIDDEN = frozenset()
+
+
+def offer(modules_json):
+    """Which stand-ins the lesson offers (setupLab calls this once)."""
+    global _HIDDEN
+    offered = set(json.loads(modules_json))
+    _HIDDEN = frozenset(m for m in _STAND_INS if m not in offered)
+
+
+def _offers():
+    named = [m for m in ("lab", "mlflow", "fastapi", "pydantic") if m not in _HIDDEN]
+    modules = f", the lab's modules ({', '.join(named)})" if named else ""
+    return (
+        f"The lab's Python has CPython's standard library{modules} "
+        "and your project's .py files; it cannot install packages (there is no pip) and has no network."
+    )
+
+
+_real_import = builtins.__import__
+_LAB_SIDE = frozenset((*_STAND_INS, "lab_runner"))
+
+
+def _lab_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 0 and _HIDDEN and name.partition(".")[0] in _HIDDEN:
+        caller = globals.get("__name__", "") if isinstance(globals, dict) else ""
+        if not isinstance(caller, str) or caller.partition(".")[0] not in _LAB_SIDE:
+            top = name.partition(".")[0]
+            raise ModuleNotFoundError(f"No module named '{top}'", name=top)
+    return _real_import(name, globals, locals, fromlist, level)
+
+
+builtins.__import__ = _lab_import
 _INSTEAD = {
     "pandas": "The lab has no pandas: lab.load_dataset(path) reads a CSV into a dataset (len, .head(), .column(name), .X, .y), and Python's csv module reads any CSV.",
     "numpy": "The lab has no numpy: use lists and the math and statistics modules; lab.LogisticRegression does the model's arithmetic.",
@@ -74,13 +107,15 @@ def _hint(exc):
         return None
     top = exc.name.partition(".")[0]
     if isinstance(exc, ModuleNotFoundError):
+        if top in _HIDDEN:
+            return f"This lesson's lab does not include {top}. {_offers()}"
         if top in _STAND_INS:
             return f"The lab's {top} is a small stand-in for the real package: it has no {exc.name}{_stand_in_contents(top)}."
         if top in _INSTEAD:
             return _INSTEAD[top]
         if top in sys.stdlib_module_names:
             return f"The lab's Python (CPython built for the browser by Pyodide) does not include the standard library's {top} module."
-        return _OFFERS
+        return _offers()
     if exc.name == "lab" and getattr(exc, "name_from", None):
         names = sorted(n for n in vars(lab) if not n.startswith("_") and callable(getattr(lab, n)) and getattr(getattr(lab, n), "__module__", "") == "lab")
         return f"The lab module has {', '.join(names)}."

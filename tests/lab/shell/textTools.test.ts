@@ -190,7 +190,7 @@ const gnu = (() => {
 })();
 
 describe.skipIf(!gnu)('on the lesson data, the lab prints what GNU tools print', () => {
-  const data = readFileSync(join(process.cwd(), 'src/lab/data/raw_data.csv'), 'utf8') // vitest runs from the project root;
+  const data = readFileSync(join(process.cwd(), 'content/ml-lifecycle/lab/data/raw_data.csv'), 'utf8') // vitest runs from the project root;
   const dir = mkdtempSync(join(tmpdir(), 'lab-gnu-'));
   mkdirSync(join(dir, 'data'));
   writeFileSync(join(dir, 'data/raw_data.csv'), data);
