@@ -5,7 +5,7 @@
 // the first Run 10 s after opening a step (the engine was prefetched).
 import { preview } from 'vite';
 import type { Page } from 'playwright-core';
-import { launch } from '../tests/e2e/browser.ts';
+import { launch } from '../tests/e2e/chromium.ts';
 
 const PORT = 4320;
 const BASE = `http://127.0.0.1:${PORT}`;
