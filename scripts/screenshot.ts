@@ -1,7 +1,7 @@
 // Regenerate the README screenshot: `npm run build && npx tsx scripts/screenshot.ts`.
 // Needs Debian's chromium (apt-get install -y chromium).
 import { preview } from 'vite';
-import { launch } from '../tests/e2e/browser.ts';
+import { launch } from '../tests/e2e/chromium.ts';
 
 const server = await preview({ preview: { port: 4319, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
 const browser = await launch();
