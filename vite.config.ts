@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { contentPlugin } from './scripts/vite-plugin-content.ts';
 import { pyodidePlugin } from './scripts/vite-plugin-pyodide.ts';
+import { authorPlugin } from './scripts/vite-plugin-author.ts';
 
 /**
  * The production Content-Security-Policy: everything comes from the page's own
@@ -52,7 +53,7 @@ export const SECURITY_HEADERS = {
 export default defineConfig({
   // LIFECYCLE_CONTENT_DIR points the dev server at another content folder (the
   // browser tests use it to edit a scratch copy of a fixture lesson).
-  plugins: [react(), tailwindcss(), contentPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR }), pyodidePlugin()],
+  plugins: [react(), tailwindcss(), contentPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR }), pyodidePlugin(), authorPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR })],
   // Pyodide loads its runtime from /pyodide/ at run time; pre-bundling it would break that.
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },
