@@ -85,14 +85,12 @@ async function request(method: string, url: string, body?: unknown): Promise<{ s
   Object.assign(req, { method, url });
   let passed = false;
   const answer = new Promise<{ status: number; json: Record<string, unknown> }>((done) => {
-    const res = {
+    const res: { statusCode: number; setHeader: () => void; end: (text: string) => void } = {
       statusCode: 200,
       setHeader: () => undefined,
-      end(text: string) {
-        done({ status: this.statusCode, json: JSON.parse(text) as Record<string, unknown> });
-      },
-    } as unknown as ServerResponse;
-    authorMiddleware(root)(req, res, () => {
+      end: (text) => done({ status: res.statusCode, json: JSON.parse(text) as Record<string, unknown> }),
+    };
+    authorMiddleware(root)(req, res as unknown as ServerResponse, () => {
       passed = true;
       done({ status: 0, json: {} });
     });
