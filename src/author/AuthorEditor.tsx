@@ -13,6 +13,8 @@ type StandaloneEditor = Parameters<OnMount>[0];
 export interface AuthorEditorProps {
   path: string;
   value: string;
+  /** Bumped when `value` comes from elsewhere and must replace the editor's text. */
+  revision: number;
   onChange: (value: string) => void;
   errors: ContentIssue[];
   warnings: ContentIssue[];
@@ -36,19 +38,33 @@ function setMarkers(editor: StandaloneEditor | null, errors: ContentIssue[], war
   ]);
 }
 
-export default function AuthorEditor({ path, value, onChange, errors, warnings, theme }: AuthorEditorProps) {
+export default function AuthorEditor({ path, value, revision, onChange, errors, warnings, theme }: AuthorEditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
   useEffect(() => setMarkers(editorRef.current, errors, warnings), [errors, warnings, value]);
 
+  // The editor owns the text while the author types: `value` replaces it only when
+  // `revision` changes (the text came from elsewhere: "Take disk"). Feeding every keystroke
+  // back as a controlled value lets a render that lags behind the typing drop characters.
+  const valueRef = useRef(value);
+  useEffect(() => {
+    valueRef.current = value;
+  }, [value]);
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model && model.getValue() !== valueRef.current) model.setValue(valueRef.current);
+  }, [revision]);
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // A model kept from an earlier visit to this file holds that visit's text.
+    if (editor.getValue() !== valueRef.current) editor.setValue(valueRef.current);
     setMarkers(editor, errors, warnings);
   };
 
   return (
     <Editor
       onMount={onMount}
-      value={value}
+      defaultValue={value}
       language="markdown"
       path={`author/${path}`}
       theme={theme === 'dark' ? 'lab-dark' : 'lab-light'}

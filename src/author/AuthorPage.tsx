@@ -4,6 +4,7 @@
 // list; the preview keeps the last render that parsed. Save writes through the
 // dev server (scripts/vite-plugin-author.ts), which refuses to overwrite a file
 // changed on disk since; Prove runs the step's attempts in a scratch lab.
+import './zodWithoutEval';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Course, Lesson, Step } from '../content/model';
@@ -88,6 +89,8 @@ function FileView({ path, files, theme }: { path: string; files: string[]; theme
   const [disk, setDisk] = useState<Record<string, string> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [text, setText] = useState('');
+  /** Bumped when the text comes from elsewhere than the editor (AuthorEditor's `revision`). */
+  const [revision, setRevision] = useState(0);
   const [savedText, setSavedText] = useState('');
   const [version, setVersion] = useState('');
   const [parsed, setParsed] = useState<Parsed | null>(null);
@@ -169,6 +172,7 @@ function FileView({ path, files, theme }: { path: string; files: string[]; theme
   const takeDisk = () => {
     if (!conflict) return;
     setText(conflict.diskText);
+    setRevision((r) => r + 1);
     setSavedText(conflict.diskText);
     setVersion(conflict.diskVersion);
     setConflict(null);
@@ -187,7 +191,7 @@ function FileView({ path, files, theme }: { path: string; files: string[]; theme
 
   return (
     <>
-      <section aria-label="Editor" className="min-w-0">
+      <section aria-label="Lesson file editor" className="min-w-0">
         <div className="mb-2 flex flex-wrap items-center gap-3">
           <h1 className="font-mono text-sm font-semibold">{path}</h1>
           <span className="text-xs text-muted" aria-live="polite">
@@ -212,13 +216,13 @@ function FileView({ path, files, theme }: { path: string; files: string[]; theme
         )}
         <div className="h-[60vh] overflow-hidden rounded-lg border border-line">
           <Suspense fallback={<p className="p-4 font-mono text-sm text-muted">Loading editor…</p>}>
-            <AuthorEditor path={path} value={text} onChange={setText} errors={mine} warnings={mineWarnings} theme={theme} />
+            <AuthorEditor path={path} value={text} revision={revision} onChange={setText} errors={mine} warnings={mineWarnings} theme={theme} />
           </Suspense>
         </div>
         <Problems mine={mine} warnings={mineWarnings} others={others} parsed={parsed !== null} />
         {step && lesson && <ProvePanel key={`${lesson.id}/${step.slug}`} lesson={lesson} step={step} />}
       </section>
-      <section aria-label="Preview" className="min-w-0 rounded-lg border border-line p-3">
+      <section aria-label="Lesson preview" className="min-w-0 rounded-lg border border-line p-3">
         <Preview lesson={lesson} step={step} course={good} slug={slug} stale={mine.length > 0} />
       </section>
     </>
