@@ -82,9 +82,9 @@ describe('the author view (/author, npm run dev only)', () => {
     await preview.getByRole('heading', { level: 1, name: 'First step, authored' }).waitFor({ timeout: 15_000 });
     expect(readFileSync(join(contentDir, STEP), 'utf8').trimEnd(), 'nothing is written before Save').toBe(original);
 
-    // A value of the wrong type on line 10: marked there, listed, and the preview keeps the last good page.
+    // A value of the wrong type on line 9: marked there, listed, and the preview keeps the last good page.
     await typeIntoEditor(page, authored.replace('xp: 10', 'xp: ten'));
-    await expect.poll(() => problems.innerText(), { timeout: 15_000 }).toContain('Line 10, column 5 — xp: expected number, got "ten"');
+    await expect.poll(() => problems.innerText(), { timeout: 15_000 }).toContain('Line 9, column 5 — xp: expected number, got "ten"');
     await expect.poll(() => squiggles.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.locator('.monaco-editor .view-overlays .squiggly-error').first().waitFor();
     const markedLine = await page.evaluate(() => {
@@ -93,7 +93,7 @@ describe('the author view (/author, npm run dev only)', () => {
       const numbers = [...document.querySelectorAll('.monaco-editor .line-numbers')].map((el) => ({ n: el.textContent?.trim(), top: el.getBoundingClientRect().top }));
       return numbers.find((row) => squiggle && Math.abs(row.top - squiggle.top) < 4)?.n;
     });
-    expect(markedLine).toBe('10');
+    expect(markedLine).toBe('9');
     await preview.getByText('Showing the last version that parsed').waitFor();
     expect(await preview.getByRole('heading', { level: 1, name: 'First step, authored' }).count()).toBe(1);
 
