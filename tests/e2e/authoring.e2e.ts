@@ -70,11 +70,11 @@ describe('the author view (/author, npm run dev only)', () => {
     await page.goto(`${base}/author`);
     await page.getByRole('link', { name: STEP }).click();
     const preview = page.getByRole('region', { name: 'Lesson preview' });
-    await preview.getByRole('heading', { level: 1, name: 'First step' }).waitFor({ timeout: 60_000 });
+    await preview.getByRole('heading', { level: 1, name: 'First step' }).waitFor({ timeout: 180_000 });
     const problems = page.getByRole('list', { name: 'Problems' });
     const squiggles = page.locator('.monaco-editor .squiggly-error');
     // The step preview has an editor of its own: wait for the author's (the first on the page) before typing.
-    await page.getByRole('region', { name: 'Lesson file editor' }).locator('.monaco-editor').waitFor({ timeout: 60_000 });
+    await page.getByRole('region', { name: 'Lesson file editor' }).locator('.monaco-editor').waitFor({ timeout: 180_000 });
 
     const original = readFileSync(join(contentDir, STEP), 'utf8').trimEnd();
     const authored = original.replace('title: First step', 'title: First step, authored');
