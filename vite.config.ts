@@ -6,6 +6,7 @@ import { contentPlugin } from './scripts/vite-plugin-content.ts';
 import { pyodidePlugin } from './scripts/vite-plugin-pyodide.ts';
 import { worldPlugin } from './scripts/vite-plugin-world.ts';
 import { pwaPlugin } from './scripts/pwa.ts';
+import { authorPlugin } from './scripts/vite-plugin-author.ts';
 
 /**
  * The production Content-Security-Policy: everything comes from the page's own
@@ -61,6 +62,7 @@ export default defineConfig({
     worldPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR }),
     pyodidePlugin(),
     pwaPlugin(),
+    authorPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR }),
   ],
   // Pyodide loads its runtime from /pyodide/ at run time; pre-bundling it would break that.
   optimizeDeps: { exclude: ['pyodide'] },

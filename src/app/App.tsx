@@ -3,11 +3,13 @@ import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { Layout } from './Layout';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
-import { LessonRoute, StepRoute } from './routes';
+import { Suspense } from 'react';
+import { AuthorRoute, LessonRoute, StepRoute } from './routes';
 
 export function AppRoutes() {
   return (
     <Routes>
+      {AuthorRoute && <Route path="author/*" element={<Suspense fallback={<p>Opening the author view…</p>}><AuthorRoute /></Suspense>} />}
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="lessons/:lessonId" element={<LessonRoute />} />

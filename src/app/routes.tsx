@@ -11,6 +11,10 @@ const StepPage = lazy(() => import('../lesson/StepPage').then((m) => ({ default:
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { NotFoundPage } from './NotFoundPage';
 
+// The author view (src/author/) exists under `npm run dev` only: in a build
+// import.meta.env.DEV is false, so Rollup drops this branch and the import with it.
+export const AuthorRoute = import.meta.env.DEV ? lazy(() => import('../author/AuthorPage').then((m) => ({ default: m.AuthorPage }))) : undefined;
+
 export function LessonRoute() {
   const course = useCourse();
   const { lessonId } = useParams();

@@ -1,13 +1,13 @@
 // The instructor's side in `npm run dev`: editing a lesson file updates the
 // open page without a reload, and a mistake shows in Vite's error overlay with
 // its file and line. Runs on a scratch copy of the fixture lesson.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, typeIntoEditor } from './browser';
 
 const DEV_PORT = 4318;
 let browser: Browser;
@@ -57,6 +57,118 @@ describe('editing lessons in npm run dev', () => {
 
     edit('hello-lab/quiz.md', 'answer: "7"', 'answer: "2"');
     await expect.poll(() => overlay.count(), { timeout: 15_000 }).toBe(0);
+    await context.close();
+  });
+});
+
+const STEP = 'hello-lab/steps/01-first-step.md';
+
+describe('the author view (/author, npm run dev only)', () => {
+  it('edits a step beside its page: live preview, markers at the line, save, and the conflict choice', async () => {
+    const base = `http://127.0.0.1:${DEV_PORT}`;
+    const { page, context, errors } = await openPage(browser, base);
+    await page.goto(`${base}/author`);
+    await page.getByRole('link', { name: STEP }).click();
+    const preview = page.getByRole('region', { name: 'Lesson preview' });
+    await preview.getByRole('heading', { level: 1, name: 'First step' }).waitFor({ timeout: 180_000 });
+    const problems = page.getByRole('list', { name: 'Problems' });
+    const squiggles = page.locator('.monaco-editor .squiggly-error');
+    // The step preview has an editor of its own: wait for the author's (the first on the page) before typing.
+    await page.getByRole('region', { name: 'Lesson file editor' }).locator('.monaco-editor').waitFor({ timeout: 180_000 });
+
+    const original = readFileSync(join(contentDir, STEP), 'utf8').trimEnd();
+    const authored = original.replace('title: First step', 'title: First step, authored');
+    await typeIntoEditor(page, authored);
+    await preview.getByRole('heading', { level: 1, name: 'First step, authored' }).waitFor({ timeout: 15_000 });
+    expect(readFileSync(join(contentDir, STEP), 'utf8').trimEnd(), 'nothing is written before Save').toBe(original);
+
+    // A value of the wrong type on line 9: marked there, listed, and the preview keeps the last good page.
+    await typeIntoEditor(page, authored.replace('xp: 10', 'xp: ten'));
+    await expect.poll(() => problems.innerText(), { timeout: 15_000 }).toContain('Line 9, column 5 — xp: expected number, got "ten"');
+    await expect.poll(() => squiggles.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.locator('.monaco-editor .view-overlays .squiggly-error').first().waitFor();
+    const markedLine = await page.evaluate(() => {
+      // The squiggle is drawn in the overlay row of its line: compare its top with the line numbers' rows.
+      const squiggle = document.querySelector('.monaco-editor .squiggly-error')?.getBoundingClientRect();
+      const numbers = [...document.querySelectorAll('.monaco-editor .line-numbers')].map((el) => ({ n: el.textContent?.trim(), top: el.getBoundingClientRect().top }));
+      return numbers.find((row) => squiggle && Math.abs(row.top - squiggle.top) < 4)?.n;
+    });
+    expect(markedLine).toBe('9');
+    await preview.getByText('Showing the last version that parsed').waitFor();
+    expect(await preview.getByRole('heading', { level: 1, name: 'First step, authored' }).count()).toBe(1);
+
+    await typeIntoEditor(page, authored);
+    await page.getByText('No problems: the lesson parses.').waitFor({ timeout: 15_000 });
+    await expect.poll(() => squiggles.count(), { timeout: 15_000 }).toBe(0);
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => readFileSync(join(contentDir, STEP), 'utf8'), { timeout: 15_000 }).toBe(authored);
+    await page.getByText('Saved', { exact: true }).waitFor();
+
+    // Someone changes the file on disk under the editor: Save (Ctrl+S) offers the choice instead of overwriting.
+    edit(STEP, 'summary: Run one command.', 'summary: Changed on disk.');
+    const mine = authored.replace('Write a file.', 'Write a file, please.');
+    await typeIntoEditor(page, mine);
+    await page.keyboard.press('ControlOrMeta+S');
+    const conflict = page.getByRole('alert').filter({ hasText: 'changed on disk since you opened it' });
+    await conflict.waitFor({ timeout: 15_000 });
+    expect(readFileSync(join(contentDir, STEP), 'utf8')).toContain('summary: Changed on disk.');
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await expect.poll(() => readFileSync(join(contentDir, STEP), 'utf8'), { timeout: 15_000 }).toBe(mine);
+    await expect.poll(() => conflict.count(), { timeout: 15_000 }).toBe(0);
+
+    edit(STEP, 'title: First step, authored', 'title: First step, from disk');
+    await page.keyboard.press('ControlOrMeta+S');
+    await conflict.waitFor({ timeout: 15_000 });
+    await conflict.getByRole('button', { name: 'Take disk' }).click();
+    await preview.getByRole('heading', { level: 1, name: 'First step, from disk' }).waitFor({ timeout: 15_000 });
+    expect(readFileSync(join(contentDir, STEP), 'utf8')).toContain('title: First step, from disk');
+
+    // Chromium logs every 4xx answer to the console: the two conflicts' 409s are expected, nothing else.
+    const conflict409 = 'Failed to load resource: the server responded with a status of 409 (Conflict)';
+    expect(errors.filter((e) => e === conflict409)).toHaveLength(2);
+    expect(errors.filter((e) => e !== conflict409)).toEqual([]);
+    await context.close();
+  });
+
+  it('proves a step in a scratch lab: the starter fails its check, the solution passes', async () => {
+    const base = `http://127.0.0.1:${DEV_PORT}`;
+    const { page, context, errors } = await openPage(browser, base);
+    await page.goto(`${base}/author/${STEP}`);
+    await page.getByRole('button', { name: 'Prove' }).click();
+    const verdicts = page.getByRole('list', { name: 'Verdicts' }).getByRole('listitem');
+    await expect.poll(() => verdicts.allInnerTexts(), { timeout: 300_000, interval: 1000 }).toEqual([
+      '✓ Starter — fails check 1 (The file exists.)',
+      '✓ Solution — passes every check',
+    ]);
+    await page.getByText('Proved: every attempt did what the step says.').waitFor();
+    // The learner's lab was not touched: nothing is stored under the lesson's own key.
+    const stored = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const open = indexedDB.open('lifecycle-lab');
+          open.onsuccess = () => {
+            const get = open.result.transaction('worlds').objectStore('worlds').get('lifecycle-lab:lab:hello-lab');
+            get.onsuccess = () => resolve(get.result ?? null);
+          };
+        }),
+    );
+    expect(stored).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the production build', () => {
+  it('has no author view: /author is not found, and no built file carries its code', async () => {
+    const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|html)$/.test(f));
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((f) => /__author|Author view/.test(readFileSync(join('dist', f), 'utf8')))).toEqual([]);
+
+    const { page, context, errors } = await openPage(browser, inject('baseURL'));
+    await page.goto(`${inject('baseURL')}/author/${STEP}`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
