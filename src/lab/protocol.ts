@@ -2,8 +2,7 @@
 // After `init` they travel over a MessageChannel port that only the two
 // modules hold, never over the worker's global postMessage (which learner code
 // can reach); each run and request carries a nonce the answer must repeat.
-import type { HttpRequest } from './pythonRuntime';
-import type { HttpExchange, OutputChunk, RunOutcome, WorldFiles } from './types';
+import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, WorldFiles } from './types';
 
 export type ToWorker =
   | { type: 'init'; indexURL: string; world: WorldFiles | null; interrupt: SharedArrayBuffer | null; port: MessagePort }

@@ -3,6 +3,7 @@ import type { Step } from '../content/model';
 import type { EngineState, LabEngine } from '../lab/engine';
 import type { StepRunState } from '../lab/session';
 import type { WorldFiles } from '../lab/types';
+import { learnerFileTexts } from '../lab/worldFiles';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
 import { timeLimitSeconds } from './useStepLab';
@@ -61,7 +62,7 @@ export function StepPreview({ step, engine, run, send, files }: Props) {
     else if (step.preview.service === 'tracking-ui') view = <TrackingUI key={outcome.newRuns.join()} store={outcome.tracking} newRuns={outcome.newRuns} onNavigate={setAddress} />;
     else if (step.preview.service === 'monitor') view = <DriftMonitor outcome={outcome} />;
     else if (step.preview.service === 'model-api') view = <ModelApi key={result.durationMs} server={outcome.server} responses={outcome.responses} send={send} />;
-    else if (step.preview.service === 'repo-explorer') view = <RepoExplorer key={result.durationMs} repo={outcome.shell?.repo ?? null} files={files ?? {}} />;
+    else if (step.preview.service === 'repo-explorer') view = <RepoExplorer key={result.durationMs} repo={outcome.shell?.repo ?? null} files={learnerFileTexts(files ?? {})} />;
   }
 
   return (
