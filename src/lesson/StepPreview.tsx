@@ -10,7 +10,7 @@ import { timeLimitSeconds } from './useStepLab';
 
 // Each service's view (and its charting library) loads only when shown.
 const TrainingReport = lazy(() => import('../preview/TrainingReport'));
-const TrackingUI = lazy(() => import('../preview/TrackingUI'));
+const TrackingUI = lazy(() => import('../preview/tracking/TrackingUI'));
 const DriftMonitor = lazy(() => import('../preview/DriftMonitor'));
 const ModelApi = lazy(() => import('../preview/ModelApi'));
 const RepoExplorer = lazy(() => import('../preview/RepoExplorer'));
