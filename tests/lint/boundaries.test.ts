@@ -41,6 +41,8 @@ const forbidden: [string, string, string][] = [
   ['content: progress', 'src/content/Probe.ts', value('useProgress', '../progress/store')],
   ['content: the lab', 'src/content/Probe.ts', typeOnly('WorldFiles', '../lab/types')],
   ['lib: content', 'src/lib/Probe.ts', typeOnly('Course', '../content/model')],
+  ['lesson: the worker runtime, lazily', 'src/lesson/Probe.tsx', "export const load = () => import('../lab/worker');\n"],
+  ['preview: progress, re-exported', 'src/preview/Probe.ts', "export { useProgress } from '../progress/store';\n"],
 ];
 
 // [room, file, code]: each must pass.
@@ -49,6 +51,7 @@ const allowed: [string, string, string][] = [
   ['lesson: the lab’s page client', 'src/lesson/Probe.tsx', value('labFor', '../lab/engine')],
   ['lesson: the checks (shared)', 'src/lesson/Probe.tsx', value('judgeAll', '../lab/checks')],
   ['lesson: preview views', 'src/lesson/Probe.tsx', value('PreviewFrame', '../preview/PreviewFrame')],
+  ['lesson: a preview view, lazily', 'src/lesson/Probe.tsx', "export const load = () => import('../preview/tracking/TrackingUI');\n"],
   ['lesson: progress', 'src/lesson/Probe.tsx', value('useProgress', '../progress/store')],
   ['preview: lab types', 'src/preview/Probe.tsx', typeOnly('WorldFiles', '../lab/types')],
   ['preview (nested): lab types and its own room', 'src/preview/tracking/Probe.ts', typeOnly('TrackedRun', '../../lab/types') + value('sortRuns', './runsTable')],
