@@ -3,7 +3,7 @@
 import type { Course, Lesson } from '../content/model';
 import type { ProgressFacts } from './restore';
 import { quizKey, stepKey, termKey } from './store';
-import { isSettled, quizAwardId, stepAwardId, termAwardId, wrongTriesOf } from './xp';
+import { isRevealed, quizAwardId, stepAwardId, termAwardId } from './xp';
 
 export type NodeStatus = 'locked' | 'unlocked' | 'mastered';
 export type PhaseStatus = 'done' | 'current' | 'not-started';
@@ -170,7 +170,7 @@ export const lessonComplete = (lesson: Lesson, facts: Pick<Facts, 'completedStep
 export function questionsLeft(lesson: Lesson, facts: Pick<Facts, 'quiz'>): number {
   return lesson.quiz.filter((q) => {
     const record = facts.quiz[quizKey(lesson.id, q.id)];
-    return !record || !isSettled(record, wrongTriesOf(record.answers, q.answer));
+    return !record || !(record.correct || isRevealed(record, record.answers.filter((a) => a !== q.answer).length));
   }).length;
 }
 

@@ -29,13 +29,6 @@ export function quizXpFor(baseXp: number, wrongTries: number, revealed = false):
 export const isRevealed = (record: { correct: boolean; revealed?: boolean | undefined }, wrongTries: number) =>
   !record.correct && (Boolean(record.revealed) || wrongTries >= QUIZ_REVEAL_AFTER);
 
-/** Wrong tries on record for a question: the answers given that are not its answer. */
-export const wrongTriesOf = (answers: readonly string[], answer: string) => answers.filter((a) => a !== answer).length;
-
-/** A question that can earn nothing more: answered right, or its answer shown. */
-export const isSettled = (record: { correct: boolean; revealed?: boolean | undefined }, wrongTries: number) =>
-  record.correct || isRevealed(record, wrongTries);
-
 /**
  * A step completed after "Use the solution" earns a third of its XP (at least
  * 1): the learner still runs code that passes the checks, but did not write it.

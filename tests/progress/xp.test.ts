@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRevealed, isSettled, QUIZ_REVEAL_AFTER, quizXpFor, skillXp, solutionStepXp, totalXp, wrongTriesOf, xpBySkill, type Ledger } from '../../src/progress/xp';
+import { isRevealed, QUIZ_REVEAL_AFTER, quizXpFor, skillXp, solutionStepXp, totalXp, xpBySkill, type Ledger } from '../../src/progress/xp';
 
 describe('quiz XP', () => {
   it('is full on the first try, 60% on the second, and nothing once the answer is revealed', () => {
@@ -40,18 +40,5 @@ describe('totals are sums of the ledger', () => {
       ['devops', 50],
       ['zeta', 0],
     ]);
-  });
-});
-
-describe('a question’s state', () => {
-  it('counts wrong tries as the answers given that are not the answer', () => {
-    expect(wrongTriesOf(['1', '3', '2'], '2')).toBe(2);
-    expect(wrongTriesOf([], '2')).toBe(0);
-  });
-  it('is settled once answered right or its answer shown', () => {
-    expect(isSettled({ correct: true }, 1)).toBe(true);
-    expect(isSettled({ correct: false }, 1)).toBe(false);
-    expect(isSettled({ correct: false }, QUIZ_REVEAL_AFTER)).toBe(true);
-    expect(isSettled({ correct: false, revealed: true }, 0)).toBe(true);
   });
 });
