@@ -29,9 +29,10 @@ export default tseslint.config(
     },
   },
   {
-    // Rooms with one-way doors (README "Project layout"). Elements are matched
-    // by path glob, first match wins, so moving src/lab files into folders only
-    // needs the globs in LAB_* edited.
+    // Rooms with one-way doors (README "Project layout"). Each folder of src/ is
+    // a room (nested folders belong to it); inside src/lab each file gets its
+    // side by the LAB_* globs above, so moving lab files into folders (page/,
+    // worker/, …) only needs those globs edited.
     files: ['src/**/*.{ts,tsx}'],
     // The entry point only mounts the app and its styles.
     ignores: ['src/main.tsx'],
