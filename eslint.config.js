@@ -3,6 +3,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
+import boundaries from 'eslint-plugin-boundaries';
+
+// The lab's two sides (README "Project layout"): the Web Worker's runtime and
+// the page's client of it.
+const LAB_WORKER = ['src/lab/worker.ts', 'src/lab/pythonRuntime.ts', 'src/lab/shellRuntime.ts', 'src/lab/pyodideFs.ts', 'src/lab/shell/**'];
+const LAB_PAGE = ['src/lab/engine.ts', 'src/lab/session.ts', 'src/lab/worldStore.ts'];
+const LAB_TYPES = ['src/lab/types.ts', 'src/lab/protocol.ts'];
+// Pure file-format helpers of the shell that the (shared) checks use too.
+const LAB_FORMAT = ['src/lab/shell/dvcFormat.ts', 'src/lab/shell/md5.ts'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage'] },
@@ -20,21 +29,57 @@ export default tseslint.config(
     },
   },
   {
-    // Rooms with one-way doors (DESIGN.md §2): lib imports nothing of ours,
-    // content and progress know no React UI, features do not reach into the app.
-    files: ['src/lib/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../*'] }] },
-  },
-  {
-    files: ['src/content/**', 'src/progress/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../app/*', '../lesson/*', '../preview/*', '../lab/*'] }] },
-  },
-  {
-    files: ['src/lesson/**', 'src/preview/**', 'src/lab/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../app/*'] }] },
-  },
-  {
-    files: ['src/preview/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../app/*', '../lesson/*', '../progress/*'] }] },
+    // Rooms with one-way doors (README "Project layout"). Each folder of src/ is
+    // a room (nested folders belong to it); inside src/lab each file gets its
+    // side by the LAB_* globs above, so moving lab files into folders (page/,
+    // worker/, …) only needs those globs edited.
+    files: ['src/**/*.{ts,tsx}'],
+    // The entry point only mounts the app and its styles.
+    ignores: ['src/main.tsx'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+      // Lazy views (import()) and re-exports cross rooms too.
+      'boundaries/dependency-nodes': ['import', 'dynamic-import', 'export'],
+      'boundaries/elements': ['app', 'lesson', 'preview', 'progress', 'lab', 'content', 'lib'].map((room) => ({ type: room, pattern: `src/${room}` })),
+      // Inside the lab, files are sorted by side (a file may have several categories).
+      'boundaries/files': [
+        { category: 'lab-worker', pattern: LAB_WORKER },
+        { category: 'lab-page', pattern: LAB_PAGE },
+        { category: 'lab-types', pattern: LAB_TYPES },
+        { category: 'lab-format', pattern: LAB_FORMAT },
+        // Every file gets a category, so "none of these" selectors can match it.
+        { category: 'source', pattern: 'src/**' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          checkInternals: true,
+          message: 'Room boundary: {{from.element.type}} ({{from.file.categories}}) may not import {{to.element.type}} ({{to.file.categories}}); see README "Project layout".',
+          policies: [
+            { from: { element: { type: 'app' } }, allow: { to: { element: { type: '*' } } } },
+            { from: { element: { type: 'lesson' } }, allow: { to: { element: { type: ['lesson', 'content', 'progress', 'preview', 'lib'] } } } },
+            // The page-side client, types and shared modules of the lab; never its worker side.
+            { from: { element: { type: 'lesson' } }, allow: { to: { element: { type: 'lab' }, file: { categories: { noneOf: ['lab-worker'] } } } } },
+            { from: { element: { type: 'preview' } }, allow: { to: { element: { type: ['preview', 'lib'] } } } },
+            { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'lab' }, file: { categories: 'lab-types' } }, dependency: { kind: 'type' } } },
+            { from: { element: { type: 'progress' } }, allow: { to: { element: { type: ['progress', 'lib'] } } } },
+            { from: { element: { type: ['progress', 'lab'] } }, allow: { to: { element: { type: 'content' } }, dependency: { kind: 'type' } } },
+            { from: { element: { type: 'content' } }, allow: { to: { element: { type: ['content', 'lib'] } } } },
+            { from: { element: { type: ['lib', 'lab'] } }, allow: { to: { element: { type: 'lib' } } } },
+            // The lab's worker side and page side meet only in types, the protocol
+            // and shared modules (checks, world-file encoding, output capping).
+            { from: { element: { type: 'lab' }, file: { categories: 'lab-worker' } }, allow: { to: { element: { type: 'lab' }, file: { categories: { noneOf: ['lab-page'] } } } } },
+            { from: { element: { type: 'lab' }, file: { categories: 'lab-page' } }, allow: { to: { element: { type: 'lab' }, file: { categories: { noneOf: ['lab-worker'] } } } } },
+            { from: { element: { type: 'lab' }, file: { categories: { noneOf: ['lab-worker', 'lab-page'] } } }, allow: { to: { element: { type: 'lab' }, file: { categories: { noneOf: ['lab-worker', 'lab-page'] } } } } },
+            // The checks judge .dvc files and hashes with the shell's pure format helpers.
+            { from: { element: { type: 'lab' }, file: { categories: { noneOf: ['lab-worker', 'lab-page'] } } }, allow: { to: { element: { type: 'lab' }, file: { categories: 'lab-format' } } } },
+          ],
+        },
+      ],
+    },
   },
 );

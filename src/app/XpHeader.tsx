@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Course, Lesson } from '../content/model';
-import { lessonProgress, percentOf } from '../progress/selectors';
+import { courseProgress } from '../progress/selectors';
 import { useProgress } from '../progress/store';
 import { totalXp, xpBySkill } from '../progress/xp';
 
@@ -18,14 +18,11 @@ export function XpHeader({ lesson, course }: { lesson: Lesson | undefined; cours
     for (const l of course.lessons) if (!names.has(l.skill)) names.set(l.skill, l.skillName);
     return (id: string) => names.get(id) ?? id;
   }, [course]);
-  const progress = useMemo(() => {
-    const facts = { learned, completedSteps, quiz, awards };
-    const parts = (lesson ? [lesson] : course.lessons).map((l) => lessonProgress(l, facts));
-    // Weighed by XP (selectors.ts): the share of the XP on offer that has been earned.
-    const earned = parts.reduce((n, p) => n + p.xpEarned, 0);
-    const available = parts.reduce((n, p) => n + p.xpAvailable, 0);
-    return { earned, available, percent: percentOf(earned, available) };
-  }, [lesson, course, learned, completedSteps, quiz, awards]);
+  // Weighed by XP (selectors.ts): the share of the XP on offer that has been earned.
+  const progress = useMemo(
+    () => courseProgress(lesson ? [lesson] : course.lessons, { learned, completedSteps, quiz, awards }),
+    [lesson, course, learned, completedSteps, quiz, awards],
+  );
 
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-label="Your progress" role="group">

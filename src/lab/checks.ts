@@ -3,11 +3,10 @@
 // the tracking store — never the source text.
 import type { Check } from '../content/schema';
 import { dockerfileProblem, parseDockerfile } from './dockerfile';
-import type { HttpRequest } from './pythonRuntime';
 import { readDvcFile } from './shell/dvcFormat';
 import { md5 } from './shell/md5';
 import { decodeFile, fileText } from './worldFiles';
-import type { RunResult, WorldFiles } from './types';
+import type { HttpRequest, RunResult, WorldFiles } from './types';
 
 export interface CheckVerdict {
   pass: boolean;

@@ -4,10 +4,9 @@
 // only over a private port and only messages that parse (protocolSchema.ts).
 // One engine per lesson.
 import type { FromWorker, ToWorker } from './protocol';
-import type { HttpRequest } from './pythonRuntime';
 import { emptyOutcome } from './outcome';
 import { parseFromWorker } from './protocolSchema';
-import type { HttpExchange, OutputChunk, RunResult, WorldFiles } from './types';
+import type { HttpExchange, HttpRequest, OutputChunk, RunResult, WorldFiles } from './types';
 import { EMPTY_START, type StartWorld } from './startWorld';
 import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from './worldFiles';

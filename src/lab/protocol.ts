@@ -2,9 +2,8 @@
 // After `init` they travel over a MessageChannel port that only the two
 // modules hold, never over the worker's global postMessage (which learner code
 // can reach); each run and request carries a nonce the answer must repeat.
-import type { HttpRequest } from './pythonRuntime';
 import type { StartWorld } from './startWorld';
-import type { HttpExchange, OutputChunk, RunOutcome, WorldFiles } from './types';
+import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, WorldFiles } from './types';
 
 export type ToWorker =
   /** `start`: the lesson's start project, laid out when there is no (valid) saved world. */

@@ -34,6 +34,7 @@ const trackedRun = z.looseObject({
   metrics: z.record(str, z.array(z.tuple([z.union([num, z.enum(['NaN', 'Infinity', '-Infinity'])]), num, num]))),
   tags: strings,
   models: z.array(str),
+  artifacts: z.optional(z.record(str, z.looseObject({ size: num, text: z.nullable(str) }))),
 });
 
 const loggedModel = z.looseObject({
@@ -63,7 +64,7 @@ const tracking = z.looseObject({
   registered_models: z.record(str, registeredModel),
 });
 
-const exchange = z.looseObject({ method: str, path: str, body: z.unknown(), status: num, json: z.unknown() });
+const exchange = z.looseObject({ method: str, path: str, body: z.unknown(), status: num, json: z.unknown(), headers: z.optional(strings) });
 
 // JSON Schema (pydantic's output) is open-ended: only its object-ness is checked here; the
 // /docs view reads it defensively (src/preview/openapi.ts).

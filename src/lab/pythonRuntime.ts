@@ -6,13 +6,10 @@ import { pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from './worldFiles';
 import { createStartProject } from './shell/project';
 import type { StartWorld } from './startWorld';
-import type { HttpExchange, RunOutcome, WorldFiles } from './types';
+import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from './types';
 
-export interface HttpRequest {
-  method: string;
-  path: string;
-  body?: unknown;
-}
+// Kept so code written against the old home still compiles; new code imports it from types.ts.
+export type { HttpRequest } from './types';
 
 function writeFile(py: PyodideAPI, path: string, data: string | Uint8Array) {
   py.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));

@@ -105,6 +105,13 @@ export interface PythonError {
   line: number | null;
 }
 
+/** A request to the learner's app, sent from the page into the worker (here so the page never imports the worker's runtime for it). */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
 export interface HttpExchange {
   method: string;
   path: string;

@@ -35,6 +35,17 @@ export const isLabInternal = (path: string) => path === '.lab' || path.startsWit
 /** A saved file as text, or null if it is binary. */
 export const fileText = (value: string | undefined) => (value === undefined || value.startsWith(BINARY) ? null : value);
 
+/**
+ * The learner's files as a file browser shows them: the lab's own files left
+ * out, each file as text or null when binary. Done here so views need not know
+ * how a world encodes its files.
+ */
+export function learnerFileTexts(files: WorldFiles): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [path, value] of Object.entries(files)) if (!isLabInternal(path)) out[path] = fileText(value);
+  return out;
+}
+
 /** A saved world checked before use: the world itself if it can be laid out, else null and why not. */
 export interface WorldCheck {
   world: WorldFiles | null;

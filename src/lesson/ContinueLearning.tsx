@@ -1,9 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Course, Lesson } from '../content/model';
-import { nextStep } from '../progress/selectors';
-import { quizKey, useProgress } from '../progress/store';
-import { wrongTriesOf } from '../progress/quizAnswers';
-import { isRevealed } from '../progress/xp';
+import { nextStep, otherLessons, questionsLeft } from '../progress/selectors';
+import { useProgress } from '../progress/store';
 import { stepPath } from './phases';
 
 export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: Course }) {
@@ -11,16 +9,8 @@ export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: C
   const quiz = useProgress((s) => s.quiz);
   const step = nextStep(lesson, { completedSteps });
   // A question whose answer was shown is settled too: it cannot be answered any more.
-  const unanswered = lesson.quiz.filter((q) => {
-    const record = quiz[quizKey(lesson.id, q.id)];
-    if (!record) return true;
-    return !record.correct && !isRevealed(record, wrongTriesOf(q, record.answers).length);
-  }).length;
-  const others = [
-    ...lesson.next.map((id) => course.lessons.find((l) => l.id === id)),
-    ...course.lessons.filter((l) => l.id !== lesson.id && !lesson.next.includes(l.id)),
-  ].filter((l): l is Lesson => Boolean(l));
-
+  const unanswered = questionsLeft(lesson, { quiz });
+  const others = otherLessons(course, lesson);
   return (
     <ul className="grid gap-3 sm:grid-cols-3">
       <li className="rounded-xl border border-line bg-surface p-4">

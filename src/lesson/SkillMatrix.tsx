@@ -1,5 +1,5 @@
 import type { Lesson } from '../content/model';
-import type { NodeStatus } from '../progress/selectors';
+import { skillsByDepth, type NodeStatus } from '../progress/selectors';
 import { NODE_STATUS_LABEL } from './phases';
 
 const STYLE: Record<NodeStatus, string> = {
@@ -11,18 +11,7 @@ const ICON: Record<NodeStatus, string> = { locked: '·', unlocked: '○', master
 
 /** Nodes ordered by depth of their prerequisites; state in text and in style. */
 export function SkillMatrix({ lesson, statuses }: { lesson: Lesson; statuses: Record<string, NodeStatus> }) {
-  const depth = new Map<string, number>();
-  const depthOf = (id: string, seen = new Set<string>()): number => {
-    const known = depth.get(id);
-    if (known !== undefined) return known;
-    const node = lesson.skills.find((s) => s.id === id);
-    if (!node || seen.has(id)) return 0;
-    seen.add(id);
-    const d = node.requires.length ? 1 + Math.max(...node.requires.map((r) => depthOf(r, seen))) : 0;
-    depth.set(id, d);
-    return d;
-  };
-  const ordered = [...lesson.skills].sort((a, b) => depthOf(a.id) - depthOf(b.id));
+  const ordered = skillsByDepth(lesson);
   const label = (id: string) => lesson.skills.find((s) => s.id === id)?.label ?? id;
   const termName = (id: string) => lesson.glossary.find((t) => t.id === id)?.term ?? id;
 

@@ -3,6 +3,7 @@ import type { Step } from '../content/model';
 import type { EngineState, LabEngine } from '../lab/engine';
 import type { StepRunState } from '../lab/session';
 import type { WorldFiles } from '../lab/types';
+import { learnerFileTexts } from '../lab/worldFiles';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
 import { previews } from '../preview/registry';
@@ -49,7 +50,7 @@ export function StepPreview({ step, engine, run, send, files }: Props) {
   const result = run.result;
   const outcome = result?.outcome;
   const output = run.running ? run.live : (result?.output ?? []);
-  const view = outcome && !run.running ? previews[step.preview.service].render({ result, outcome, files: files ?? {}, send, navigate: setAddress }) : null;
+  const view = outcome && !run.running ? previews[step.preview.service].render({ result, outcome, files: learnerFileTexts(files ?? {}), send, navigate: setAddress }) : null;
 
   return (
     <PreviewFrame address={address ?? step.preview.address} status={statusLine(step, engine, run)}>

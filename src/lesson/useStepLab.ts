@@ -5,7 +5,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { Lesson, Step } from '../content/model';
 import { judgeAll, probesFor } from '../lab/checks';
 import { labFor } from '../lab/engine';
-import type { HttpRequest } from '../lab/pythonRuntime';
+import type { HttpRequest } from '../lab/types';
 import { labStorageKey, worldStoreFor } from '../lab/worldStore';
 import { emptyRun, useLabSession } from '../lab/session';
 import { stepKey, useProgress } from '../progress/store';

@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { HttpRequest } from '../lab/pythonRuntime';
-import type { HttpExchange, JsonSchema, OpenApiDoc } from '../lab/types';
+import type { HttpExchange, HttpRequest, JsonSchema, OpenApiDoc } from '../lab/types';
 import { example, exampleBody, operations, refName, resolve, statusText, typeLabel, type Operation } from './openapi';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { RepoSummary, WorldFiles } from '../lab/types';
-import { fileText, isLabInternal } from '../lab/worldFiles';
+import type { RepoSummary } from '../lab/types';
 
 interface Props {
   repo: RepoSummary | null;
-  files: WorldFiles;
+  /** The learner's files (the lab's own left out), each as text or null when binary. */
+  files: Record<string, string | null>;
 }
 
 interface Node {
@@ -39,12 +39,12 @@ const MAX_VIEW_LINES = 40;
 
 /** localhost:3000/ingest-and-version — the project as a file browser, with git's log. */
 export default function RepoExplorer({ repo, files }: Props) {
-  const paths = Object.keys(files).filter((p) => !p.startsWith('.git/') && !isLabInternal(p));
+  const paths = Object.keys(files).filter((p) => !p.startsWith('.git/'));
   const firstDvc = paths.find((p) => p.endsWith('.dvc'));
   const [selected, setSelected] = useState<string>(firstDvc ?? 'README.md');
   const ignored = new Set(repo?.ignored ?? []);
   const dvc = new Set(repo?.dvcTracked ?? []);
-  const content = fileText(files[selected]);
+  const content = files[selected] ?? null;
   const lines = content?.split('\n') ?? [];
 
   const render = (nodes: Node[], depth: number) => (

@@ -5,11 +5,11 @@
 import { lazy, type ReactNode } from 'react';
 import type { Service } from '../content/schema';
 import type { LabEngine } from '../lab/engine';
-import type { RunOutcome, RunResult, WorldFiles } from '../lab/types';
+import type { RunOutcome, RunResult } from '../lab/types';
 
 // Each view (and its charting library) loads only when shown.
 const TrainingReport = lazy(() => import('./TrainingReport'));
-const TrackingUI = lazy(() => import('./TrackingUI'));
+const TrackingUI = lazy(() => import('./tracking/TrackingUI'));
 const DriftMonitor = lazy(() => import('./DriftMonitor'));
 const ModelApi = lazy(() => import('./ModelApi'));
 const RepoExplorer = lazy(() => import('./RepoExplorer'));
@@ -19,8 +19,8 @@ const ResultsView = lazy(() => import('./ResultsView'));
 export interface PreviewContext {
   result: RunResult;
   outcome: RunOutcome;
-  /** The project's files after the run. */
-  files: WorldFiles;
+  /** The learner's files after the run (the lab's own left out), each as text or null when binary. */
+  files: Record<string, string | null>;
   /** Send a request to the app the run serves (the console at localhost:8000). */
   send: LabEngine['request'];
   /** Show another address in the preview's address bar (a view's own links). */

@@ -2,45 +2,9 @@
 // goes through here: unknown shapes are refused, damaged entries
 // are dropped one by one, and the caller learns what was lost.
 import * as z from 'zod/mini';
-import type { QuizAnswer } from './quizAnswers';
-import type { Ledger } from './xp';
 
 export const PROGRESS_VERSION = 2;
 export const EXPORT_APP = 'lifecycle-lab';
-
-export interface QuizRecord {
-  /** Every try, in order: an option's text (single choice), the options chosen (multiple), a number (numeric). */
-  answers: QuizAnswer[];
-  correct: boolean;
-  /** The answer was shown ("Show answer", or too many wrong tries) before a right one: it earns nothing. */
-  revealed?: boolean;
-}
-
-/** The facts we persist; everything else is derived. */
-export interface ProgressFacts {
-  awards: Ledger;
-  quiz: Record<string, QuizRecord>;
-  learned: Record<string, number>;
-  /** When a term was last un-learned: another tab's older "learned" must not bring it back (merge.ts). */
-  unlearned: Record<string, number>;
-  completedSteps: Record<string, number>;
-  /** When "Use the solution" was pressed on a step not yet completed: its completion earns less (xp.ts). */
-  solutionUsed: Record<string, number>;
-  drafts: Record<string, Record<string, string>>;
-  /** When each draft file was last saved or cleared (a time without a draft = cleared), for merging tabs. */
-  draftsAt: Record<string, Record<string, number>>;
-}
-
-export const emptyFacts = (): ProgressFacts => ({
-  awards: {},
-  quiz: {},
-  learned: {},
-  unlearned: {},
-  completedSteps: {},
-  solutionUsed: {},
-  drafts: {},
-  draftsAt: {},
-});
 
 /** Keys that would change an object's prototype if assigned; never read from saved data. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -68,23 +32,54 @@ export function stripUnsafeKeys(value: unknown): { value: unknown; unsafe: numbe
 const awardSchema = z.object({
   xp: z.int().check(z.minimum(0), z.maximum(10_000)),
   skill: z.string().check(z.minLength(1)),
+  /** Epoch milliseconds when it was earned. */
   at: z.number(),
 });
-const quizSchema = z.object({ answers: z.array(z.union([z.string(), z.array(z.string()), z.number()])), correct: z.boolean(), revealed: z.optional(z.boolean()) });
+const quizSchema = z.object({
+  /** Every try, in order: an option's text (single choice), the options chosen (multiple), a number (numeric). */
+  answers: z.array(z.union([z.string(), z.array(z.string()), z.number()])),
+  correct: z.boolean(),
+  /** The answer was shown ("Show answer", or too many wrong tries) before a right one: it earns nothing. */
+  revealed: z.optional(z.boolean()),
+});
 const timeSchema = z.number();
 const draftSchema = z.record(z.string(), z.string());
 const draftTimesSchema = z.record(z.string(), z.number());
 
+/** What one entry of each saved section must be; the saved-progress types below are inferred from these. */
 const entrySchemas = {
   awards: awardSchema,
   quiz: quizSchema,
   learned: timeSchema,
+  /** When a term was last un-learned: another tab's older "learned" must not bring it back (merge.ts). */
   unlearned: timeSchema,
   completedSteps: timeSchema,
+  /** When "Use the solution" was pressed on a step not yet completed: its completion earns less (xp.ts). */
   solutionUsed: timeSchema,
   drafts: draftSchema,
+  /** When each draft file was last saved or cleared (a time without a draft = cleared), for merging tabs. */
   draftsAt: draftTimesSchema,
 } as const;
+
+/** One XP award in the ledger (xp.ts). */
+export type Award = z.infer<typeof awardSchema>;
+/** Awards keyed by a unique id, so the same thing awarded twice counts once. */
+export type Ledger = Record<string, Award>;
+export type QuizRecord = z.infer<typeof quizSchema>;
+
+/** The facts we persist, each a record of entries keyed by id; everything else is derived. */
+export type ProgressFacts = { [K in keyof typeof entrySchemas]: Record<string, z.infer<(typeof entrySchemas)[K]>> };
+
+export const emptyFacts = (): ProgressFacts => ({
+  awards: {},
+  quiz: {},
+  learned: {},
+  unlearned: {},
+  completedSteps: {},
+  solutionUsed: {},
+  drafts: {},
+  draftsAt: {},
+});
 
 export type RestoreResult =
   /** `unsafe`: `__proto__`/`constructor`/`prototype` keys dropped. */

@@ -1,9 +1,10 @@
 // Everything derived from the stored facts: node states, the
 // lifecycle hub's phase states, percent done (weighed by XP). Pure functions of (lesson, facts).
-import type { Lesson } from '../content/model';
+import type { Course, Lesson } from '../content/model';
 import type { ProgressFacts } from './restore';
 import { quizKey, stepKey, termKey } from './store';
-import { quizAwardId, stepAwardId, termAwardId } from './xp';
+import { isRevealed, quizAwardId, stepAwardId, termAwardId } from './xp';
+import { wrongTriesOf } from './quizAnswers';
 
 export type NodeStatus = 'locked' | 'unlocked' | 'mastered';
 export type PhaseStatus = 'done' | 'current' | 'not-started';
@@ -42,6 +43,28 @@ export function skillNodeStatuses(lesson: Lesson, facts: Facts): Record<string, 
   };
   for (const node of lesson.skills) statusOf(node.id, new Set());
   return memo;
+}
+
+/**
+ * Skill nodes ordered from foundations to advanced: by the depth of their
+ * prerequisites (a node without any is 0, else one more than its deepest
+ * prerequisite), the lesson's order kept within a depth. A cycle or an unknown
+ * prerequisite counts as depth 0 rather than looping.
+ */
+export function skillsByDepth(lesson: Lesson): Lesson['skills'] {
+  const byId = new Map(lesson.skills.map((n) => [n.id, n]));
+  const depth = new Map<string, number>();
+  const depthOf = (id: string, seen: Set<string>): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    if (!node || seen.has(id)) return 0;
+    seen.add(id);
+    const d = node.requires.length ? 1 + Math.max(...node.requires.map((r) => depthOf(r, seen))) : 0;
+    depth.set(id, d);
+    return d;
+  };
+  return [...lesson.skills].sort((a, b) => depthOf(a.id, new Set()) - depthOf(b.id, new Set()));
 }
 
 /** Which skill nodes list a term: shown on its glossary card. */
@@ -143,3 +166,31 @@ export function laterStepsDone(lesson: Lesson, facts: Pick<Facts, 'completedStep
 /** Every step of the lesson is completed. */
 export const lessonComplete = (lesson: Lesson, facts: Pick<Facts, 'completedSteps'>) =>
   lesson.steps.every((s) => isStepDone(facts, lesson.id, s.slug));
+
+/** Questions of the lesson that can still be answered: not answered right, and their answer not shown. */
+export function questionsLeft(lesson: Lesson, facts: Pick<Facts, 'quiz'>): number {
+  return lesson.quiz.filter((q) => {
+    const record = facts.quiz[quizKey(lesson.id, q.id)];
+    return !record || !(record.correct || isRevealed(record, wrongTriesOf(q, record.answers).length));
+  }).length;
+}
+
+/** The other lessons to go on with: the lesson's `next` ones first, in its order, then the rest of the course. */
+export function otherLessons(course: Course, lesson: Lesson): Lesson[] {
+  return [
+    ...lesson.next.map((id) => course.lessons.find((l) => l.id === id)),
+    ...course.lessons.filter((l) => l.id !== lesson.id && !lesson.next.includes(l.id)),
+  ].filter((l): l is Lesson => Boolean(l));
+}
+
+/** XP earned of XP on offer over several lessons (the whole course, or one), weighed as `lessonProgress` is. */
+export function courseProgress(lessons: Lesson[], facts: Facts & Pick<ProgressFacts, 'awards'>): { earned: number; available: number; percent: number } {
+  let earned = 0;
+  let available = 0;
+  for (const lesson of lessons) {
+    const p = lessonProgress(lesson, facts);
+    earned += p.xpEarned;
+    available += p.xpAvailable;
+  }
+  return { earned, available, percent: percentOf(earned, available) };
+}

@@ -2,14 +2,10 @@
 // keyed by a unique id; every total is a sum over that ledger, so awarding the
 // same thing twice can never count twice.
 
-export interface Award {
-  xp: number;
-  skill: string;
-  /** Epoch milliseconds when it was earned. */
-  at: number;
-}
+import type { Award, Ledger } from './restore';
 
-export type Ledger = Record<string, Award>;
+// The ledger's types come from the saved-progress schema (restore.ts); exported here too, where the rules are.
+export type { Award, Ledger };
 
 export const stepAwardId = (lessonId: string, slug: string) => `step:${lessonId}/${slug}`;
 export const quizAwardId = (lessonId: string, questionId: string) => `quiz:${lessonId}/${questionId}`;

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TrackedRun, TrackingStore } from '../../src/lab/types';
-import TrackingUI from '../../src/preview/TrackingUI';
+import TrackingUI from '../../src/preview/tracking/TrackingUI';
 
 const run = (id: string, name: string, lr: string, acc: number, start: number, extra: Partial<TrackedRun> = {}): TrackedRun => ({
   run_id: id.padEnd(32, '0'),

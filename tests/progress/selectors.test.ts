@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { laterStepsDone, lessonComplete, lessonProgress, nextStep, percentOf, skillNodeStatuses, stepStatuses, xpByPhase } from '../../src/progress/selectors';
+import type { Course, Lesson } from '../../src/content/model';
+import {
+  courseProgress,
+  laterStepsDone,
+  lessonComplete,
+  lessonProgress,
+  nextStep,
+  otherLessons,
+  percentOf,
+  questionsLeft,
+  skillNodeStatuses,
+  skillsByDepth,
+  stepStatuses,
+  xpByPhase,
+} from '../../src/progress/selectors';
 import { loadCourse } from '../../scripts/content-files';
 
-const lesson = loadCourse('tests/fixtures/content').course.lessons[0];
+const fixture = loadCourse('tests/fixtures/content').course;
+const lesson = fixture.lessons[0];
 if (!lesson) throw new Error('fixture lesson missing');
 const none = { learned: {}, completedSteps: {}, quiz: {} };
 const award = (xp: number) => ({ xp, skill: 'basics', at: 1 });
@@ -72,5 +87,40 @@ describe('finishing the lesson (issue 7 §4)', () => {
     expect(laterStepsDone(lesson, { completedSteps: { 'hello-lab/first-step': 1 } }, 'first-step')).toEqual([]);
     expect(lessonComplete(lesson, done)).toBe(true);
     expect(lessonComplete(lesson, none)).toBe(false);
+  });
+});
+
+describe('moved out of the lesson and app components', () => {
+  const skill = (id: string, requires: string[] = []) => ({ id, label: id, description: '', terms: [], requires, masteredBy: 'first-step' });
+
+  it('orders skill nodes by the depth of their prerequisites, the lesson’s order kept within a depth', () => {
+    const skills = [skill('top', ['mid']), skill('mid', ['base']), skill('other'), skill('base')];
+    expect(skillsByDepth({ ...lesson, skills }).map((n) => n.id)).toEqual(['other', 'base', 'mid', 'top']);
+    // A cycle is drawn, not looped on.
+    const cyclic = [skill('a', ['b']), skill('b', ['a'])];
+    expect(skillsByDepth({ ...lesson, skills: cyclic }).map((n) => n.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('counts questions still to answer: not right, and their answer not shown', () => {
+    expect(questionsLeft(lesson, { quiz: {} })).toBe(1);
+    expect(questionsLeft(lesson, { quiz: { 'hello-lab/first': { answers: ['1'], correct: false } } })).toBe(1);
+    expect(questionsLeft(lesson, { quiz: { 'hello-lab/first': { answers: ['1', '3'], correct: false } } })).toBe(0);
+    expect(questionsLeft(lesson, { quiz: { 'hello-lab/first': { answers: [], correct: false, revealed: true } } })).toBe(0);
+    expect(questionsLeft(lesson, { quiz: { 'hello-lab/first': { answers: ['2'], correct: true } } })).toBe(0);
+  });
+
+  it('lists other lessons with the lesson’s next ones first', () => {
+    const named = (id: string, next: string[] = []): Lesson => ({ ...lesson, id, next });
+    const here = named('here', ['c']);
+    const course: Course = { ...fixture, lessons: [named('a'), here, named('b'), named('c')] };
+    expect(otherLessons(course, here).map((l) => l.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('weighs progress over several lessons by the XP on offer in all of them', () => {
+    const facts = { learned: {}, completedSteps: {}, quiz: {}, awards: { 'step:hello-lab/second-step': award(20) } };
+    const other = { ...lesson, id: 'other' };
+    expect(courseProgress([lesson], facts)).toEqual({ earned: 20, available: 45, percent: 44 });
+    expect(courseProgress([lesson, other], facts)).toEqual({ earned: 20, available: 90, percent: 22 });
+    expect(courseProgress([], facts)).toEqual({ earned: 0, available: 0, percent: 0 });
   });
 });

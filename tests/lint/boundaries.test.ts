@@ -1,0 +1,76 @@
+// The rooms' one-way doors (README "Project layout") hold: the project's own
+// ESLint config is run on small files placed, virtually, in each room.
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const RULE = 'boundaries/dependencies';
+let eslint: ESLint;
+
+// Loading the config and its plugins is the slow part: done once, with room to spare on a busy machine.
+beforeAll(async () => {
+  eslint = new ESLint({ cwd: process.cwd() });
+  await eslint.lintText('export {};\n', { filePath: 'src/lib/Warm.ts' });
+}, 120_000);
+
+/** The rule ids ESLint reports for `code` as if it were the file at `filePath`. */
+async function ruleIds(filePath: string, code: string): Promise<(string | null)[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result?.messages.map((m) => m.ruleId) ?? [];
+}
+
+const value = (name: string, from: string) => `import { ${name} } from '${from}';\nexport const used = ${name};\n`;
+const typeOnly = (name: string, from: string) => `import type { ${name} } from '${from}';\nexport type Used = ${name};\n`;
+
+// [room, file, code]: each must break the boundary rule.
+const forbidden: [string, string, string][] = [
+  ['lesson: the lab’s worker runtime', 'src/lesson/Probe.tsx', value('runLearnerCode', '../lab/pythonRuntime')],
+  ['lesson: the shell (worker side)', 'src/lesson/Probe.tsx', value('runScript', '../lab/shell/shell')],
+  ['lesson: the app', 'src/lesson/Probe.tsx', value('App', '../app/App')],
+  ['preview: progress', 'src/preview/Probe.tsx', value('useProgress', '../progress/store')],
+  ['preview: a lab module that is not types', 'src/preview/Probe.tsx', value('fileText', '../lab/worldFiles')],
+  ['preview (nested): the lab’s page client', 'src/preview/tracking/Probe.ts', typeOnly('LabEngine', '../../lab/engine')],
+  ['preview: lab types as a value import', 'src/preview/Probe.tsx', value('WorldFiles', '../lab/types')],
+  ['progress: content’s loader (a value)', 'src/progress/Probe.ts', value('useCourse', '../content/course')],
+  ['progress: the lesson UI', 'src/progress/Probe.ts', value('Quiz', '../lesson/Quiz')],
+  ['lab: content as a value', 'src/lab/Probe.ts', value('parseCourse', '../content/parse')],
+  ['lab: progress', 'src/lab/Probe.ts', value('useProgress', '../progress/store')],
+  ['lab worker side: the page side', 'src/lab/worker.ts', value('labFor', './engine')],
+  ['lab shell (nested, worker side): the page side', 'src/lab/shell/Probe.ts', value('worldStoreFor', '../worldStore')],
+  ['lab page side: the worker side', 'src/lab/engine.ts', value('runShell', './shellRuntime')],
+  ['lab shared module: the worker runtime', 'src/lab/Probe.ts', value('runScript', './shell/shell')],
+  ['content: progress', 'src/content/Probe.ts', value('useProgress', '../progress/store')],
+  ['content: the lab', 'src/content/Probe.ts', typeOnly('WorldFiles', '../lab/types')],
+  ['lib: content', 'src/lib/Probe.ts', typeOnly('Course', '../content/model')],
+  ['lesson: the worker runtime, lazily', 'src/lesson/Probe.tsx', "export const load = () => import('../lab/worker');\n"],
+  ['preview: progress, re-exported', 'src/preview/Probe.ts', "export { useProgress } from '../progress/store';\n"],
+];
+
+// [room, file, code]: each must pass.
+const allowed: [string, string, string][] = [
+  ['app: anything', 'src/app/Probe.tsx', value('runShell', '../lab/shellRuntime')],
+  ['lesson: the lab’s page client', 'src/lesson/Probe.tsx', value('labFor', '../lab/engine')],
+  ['lesson: the checks (shared)', 'src/lesson/Probe.tsx', value('judgeAll', '../lab/checks')],
+  ['lesson: preview views', 'src/lesson/Probe.tsx', value('PreviewFrame', '../preview/PreviewFrame')],
+  ['lesson: a preview view, lazily', 'src/lesson/Probe.tsx', "export const load = () => import('../preview/tracking/TrackingUI');\n"],
+  ['lesson: progress', 'src/lesson/Probe.tsx', value('useProgress', '../progress/store')],
+  ['preview: lab types', 'src/preview/Probe.tsx', typeOnly('WorldFiles', '../lab/types')],
+  ['preview (nested): lab types and its own room', 'src/preview/tracking/Probe.ts', typeOnly('TrackedRun', '../../lab/types') + value('sortRuns', './runsTable')],
+  ['progress: content types', 'src/progress/Probe.ts', typeOnly('Course', '../content/model')],
+  ['lab: content types', 'src/lab/Probe.ts', typeOnly('Check', '../content/schema')],
+  ['lab worker side: shared modules', 'src/lab/worker.ts', value('OutputCap', './outputCap')],
+  ['lab page side: shared modules and protocol types', 'src/lab/engine.ts', value('emptyOutcome', './outcome') + typeOnly('FromWorker', './protocol')],
+  ['lab shared module: the shell’s pure format helpers', 'src/lab/Probe.ts', value('md5', './shell/md5')],
+  ['lab shell (nested): its own folder', 'src/lab/shell/Probe.ts', value('normalize', './fs')],
+  ['content: its own room', 'src/content/Probe.ts', typeOnly('Course', './model')],
+  ['lib: its own room', 'src/lib/Probe.ts', value('downloadText', './download')],
+];
+
+describe('room boundaries', () => {
+  it.each(forbidden)('forbids %s', async (_name, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toContain(RULE);
+  }, 60_000);
+
+  it.each(allowed)('allows %s', async (_name, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toEqual([]);
+  }, 60_000);
+});
