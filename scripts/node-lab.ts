@@ -3,12 +3,12 @@
 // and the lab tests' one. Its modules use Vite's import.meta.glob, so it runs under
 // vitest or Vite's module runner (scripts/prove-lessons.ts), not plain tsx.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type HttpRequest, type LabSetup } from '../src/lab/pythonRuntime';
+import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type LabSetup } from '../src/lab/pythonRuntime';
 import { pyodideFs } from '../src/lab/pyodideFs';
 import { HOME } from '../src/lab/labFiles';
 import { runShell, shellOutcome, transcriptOutput } from '../src/lab/shellRuntime';
 import { parseFromWorker } from '../src/lab/protocolSchema';
-import type { RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
+import type { HttpRequest, RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
 import { probesFor } from '../src/lab/checks';
 import { decodeFile } from '../src/lab/worldFiles';
 import type { ProvingLab } from '../src/lab/prove';

@@ -8,8 +8,6 @@ import { createStartProject } from './shell/project';
 import type { StartWorld } from './startWorld';
 import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from './types';
 
-// Kept so code written against the old home still compiles; new code imports it from types.ts.
-export type { HttpRequest } from './types';
 
 function writeFile(py: PyodideAPI, path: string, data: string | Uint8Array) {
   py.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));

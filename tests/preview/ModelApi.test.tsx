@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { HttpRequest } from '../../src/lab/pythonRuntime';
+import type { HttpRequest } from '../../src/lab/types';
 import type { HttpExchange, OpenApiDoc } from '../../src/lab/types';
 import ModelApi from '../../src/preview/ModelApi';
 
