@@ -41,7 +41,7 @@ export default tseslint.config(
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
       // Lazy views (import()) and re-exports cross rooms too.
       'boundaries/dependency-nodes': ['import', 'dynamic-import', 'export'],
-      'boundaries/elements': ['app', 'lesson', 'preview', 'progress', 'lab', 'content', 'lib'].map((room) => ({ type: room, pattern: `src/${room}` })),
+      'boundaries/elements': ['app', 'author', 'lesson', 'preview', 'progress', 'lab', 'content', 'lib'].map((room) => ({ type: room, pattern: `src/${room}` })),
       // Inside the lab, files are sorted by side (a file may have several categories).
       'boundaries/files': [
         { category: 'lab-worker', pattern: LAB_WORKER },
@@ -61,11 +61,15 @@ export default tseslint.config(
           message: 'Room boundary: {{from.element.type}} ({{from.file.categories}}) may not import {{to.element.type}} ({{to.file.categories}}); see README "Project layout".',
           policies: [
             { from: { element: { type: 'app' } }, allow: { to: { element: { type: '*' } } } },
+            // The author view (npm run dev only) composes the whole app: lesson pages, the parser, a scratch lab.
+            { from: { element: { type: 'author' } }, allow: { to: { element: { type: '*' } } } },
             { from: { element: { type: 'lesson' } }, allow: { to: { element: { type: ['lesson', 'content', 'progress', 'preview', 'lib'] } } } },
             // The page-side client, types and shared modules of the lab; never its worker side.
             { from: { element: { type: 'lesson' } }, allow: { to: { element: { type: 'lab' }, file: { categories: { noneOf: ['lab-worker'] } } } } },
             { from: { element: { type: 'preview' } }, allow: { to: { element: { type: ['preview', 'lib'] } } } },
             { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'lab' }, file: { categories: 'lab-types' } }, dependency: { kind: 'type' } } },
+            // The registry names the content schema's services, as types only.
+            { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'content' } }, dependency: { kind: 'type' } } },
             { from: { element: { type: 'progress' } }, allow: { to: { element: { type: ['progress', 'lib'] } } } },
             { from: { element: { type: ['progress', 'lab'] } }, allow: { to: { element: { type: 'content' } }, dependency: { kind: 'type' } } },
             { from: { element: { type: 'content' } }, allow: { to: { element: { type: ['content', 'lib'] } } } },

@@ -4,8 +4,7 @@
 // here a type error, so a step can never name a service with nothing to draw.
 import { lazy, type ReactNode } from 'react';
 import type { Service } from '../content/schema';
-import type { LabEngine } from '../lab/engine';
-import type { RunOutcome, RunResult } from '../lab/types';
+import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, RunResult } from '../lab/types';
 
 // Each view (and its charting library) loads only when shown.
 const TrainingReport = lazy(() => import('./TrainingReport'));
@@ -22,7 +21,7 @@ export interface PreviewContext {
   /** The learner's files after the run (the lab's own left out), each as text or null when binary. */
   files: Record<string, string | null>;
   /** Send a request to the app the run serves (the console at localhost:8000). */
-  send: LabEngine['request'];
+  send: (request: HttpRequest) => Promise<{ exchange: HttpExchange; log: OutputChunk[] }>;
   /** Show another address in the preview's address bar (a view's own links). */
   navigate: (address: string) => void;
 }

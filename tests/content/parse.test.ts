@@ -386,10 +386,10 @@ describe('lesson media must be local', () => {
   it('a missing file, an image without alt text, a file outside the lesson or of another type is an error at its line', () => {
     const files = intro('![A chart](images/chart.png)\n\n![](images/there.png)\n\n![Other](../other-lesson/x.png) ![Doc](notes.pdf)');
     expect(parseCourse(files, { lessonFiles: ['hello-lab/images/there.png', 'hello-lab/notes.pdf'] }).errors.map((e) => formatIssue(e))).toEqual([
-      'content/hello-lab/lesson.md:15:1 — image "images/chart.png" names content/hello-lab/images/chart.png, which does not exist',
-      'content/hello-lab/lesson.md:17:1 — image "images/there.png" has no alt text: say what it shows between the brackets, ![Loss falling over 30 epochs](images/there.png)',
-      'content/hello-lab/lesson.md:19:1 — image "../other-lesson/x.png" is outside the lesson\'s folder: put the file in content/hello-lab/ and write its path relative to this file',
-      'content/hello-lab/lesson.md:19:33 — image "notes.pdf" is not an image a lesson can show: use a .png, .jpg, .jpeg, .gif, .webp or .svg file',
+      'content/hello-lab/lesson.md:18:1 — image "images/chart.png" names content/hello-lab/images/chart.png, which does not exist',
+      'content/hello-lab/lesson.md:20:1 — image "images/there.png" has no alt text: say what it shows between the brackets, ![Loss falling over 30 epochs](images/there.png)',
+      'content/hello-lab/lesson.md:22:1 — image "../other-lesson/x.png" is outside the lesson\'s folder: put the file in content/hello-lab/ and write its path relative to this file',
+      'content/hello-lab/lesson.md:22:33 — image "notes.pdf" is not an image a lesson can show: use a .png, .jpg, .jpeg, .gif, .webp or .svg file',
     ]);
   });
 
