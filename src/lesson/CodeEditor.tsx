@@ -59,7 +59,7 @@ function markError(editor: StandaloneEditor | null, marker: CodeEditorProps['err
   );
 }
 
-export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker }: CodeEditorProps) {
+export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker, onTabFocusModeChange }: CodeEditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
   const onRunRef = useRef(onRun);
   useEffect(() => {
@@ -73,6 +73,12 @@ export default function CodeEditor({ value, language, onChange, readOnly, label,
     editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current?.());
     markError(editor, errorMarker);
+    // Ctrl+M (Monaco's own binding) switches what Tab does; the page shows which it does now.
+    const tabFocus = () => onTabFocusModeChange?.(editor.getOption(monaco.editor.EditorOption.tabFocusMode));
+    tabFocus();
+    editor.onDidChangeConfiguration((e) => {
+      if (e.hasChanged(monaco.editor.EditorOption.tabFocusMode)) tabFocus();
+    });
   };
 
   return (

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Step } from '../content/model';
 import { ConfirmDialog } from './ConfirmDialog';
+import { WorkspaceShortcuts } from './WorkspaceShortcuts';
 import { timeLimitSeconds, type useStepLab } from './useStepLab';
 
 type Lab = ReturnType<typeof useStepLab>;
 
-/** Run, Stop and Reset lab, with Ctrl/⌘ + Enter anywhere on the step page. */
 /**
  * Run, or first ask when later steps are completed: they left the shared lab as
  * they need it, so say so before this step changes it again (issue 7 §4). The
@@ -23,6 +23,20 @@ export function useRunGuard(lab: Lab, laterDone: Step[]) {
   return { requestRun, confirmRef, laterDone };
 }
 
+/** Whole seconds since `running` turned true, ticking while it stays true. */
+function useElapsedSeconds(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const started = Date.now();
+    setSeconds(0);
+    const timer = window.setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => window.clearInterval(timer);
+  }, [running]);
+  return seconds;
+}
+
+/** Run, Stop, the run's status and Reset lab, with Ctrl/⌘ + Enter anywhere on the step page. */
 export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: ReturnType<typeof useRunGuard> }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { run, stop, runState, engineState } = lab;
@@ -40,8 +54,10 @@ export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: Retu
   }, [requestRun]);
 
   const loading = engineState.status === 'loading' || engineState.status === 'restarting';
+  const elapsed = useElapsedSeconds(runState.running);
+  const ready = engineState.status === 'ready' || engineState.status === 'running';
   return (
-    <div className="mb-2 flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <button
         type="button"
         onClick={requestRun}
@@ -59,16 +75,25 @@ export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: Retu
       >
         Stop
       </button>
-      <span className="text-xs text-muted" aria-live="polite">
-        {loading
-            ? `Loading engine… ${engineState.stage}`
-            : engineState.status === 'ready' || engineState.status === 'running'
-              ? `${step.runtime === 'shell' ? 'Shell' : 'Python'} ready · Ctrl/⌘ + Enter runs · limit ${timeLimitSeconds(step)} s`
-              : ''}
-      </span>
-      <button type="button" onClick={() => dialogRef.current?.showModal()} disabled={lab.readOnly} className="ml-auto rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2 disabled:opacity-50">
-        Reset lab…
-      </button>
+      <p className="min-w-0 text-xs text-muted">
+        {/* Announced when it changes; the ticking seconds beside it are not, or a screen reader would read every second. */}
+        <span aria-live="polite">
+          {runState.running && !loading
+            ? 'Running…'
+            : loading
+              ? `Loading engine… ${engineState.stage}`
+              : ready
+                ? `${step.runtime === 'shell' ? 'Shell' : 'Python'} ready · Ctrl/⌘ + Enter runs · limit ${timeLimitSeconds(step)} s`
+                : ''}
+        </span>
+        {runState.running && !loading && <span data-testid="run-elapsed"> {elapsed} s</span>}
+      </p>
+      <div className="ml-auto flex flex-wrap gap-2">
+        <WorkspaceShortcuts />
+        <button type="button" onClick={() => dialogRef.current?.showModal()} disabled={lab.readOnly} className="rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2 disabled:opacity-50">
+          Reset lab…
+        </button>
+      </div>
       {engineState.notice && (
         <p role="alert" className="w-full text-xs text-warn">
           {engineState.notice}
