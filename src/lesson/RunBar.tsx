@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Step } from '../content/model';
 import { ConfirmDialog } from './ConfirmDialog';
 import { WorkspaceShortcuts } from './WorkspaceShortcuts';
@@ -29,15 +29,17 @@ function useElapsedSeconds(running: boolean): number {
   useEffect(() => {
     if (!running) return;
     const started = Date.now();
-    setSeconds(0);
     const timer = window.setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
-    return () => window.clearInterval(timer);
+    return () => {
+      window.clearInterval(timer);
+      setSeconds(0); // the next run counts from 0
+    };
   }, [running]);
   return seconds;
 }
 
 /** Run, Stop, the run's status and Reset lab, with Ctrl/⌘ + Enter anywhere on the step page. */
-export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: ReturnType<typeof useRunGuard> }) {
+export function RunBar({ lab, step, guard, verdict }: { lab: Lab; step: Step; guard: ReturnType<typeof useRunGuard>; verdict?: ReactNode }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { run, stop, runState, engineState } = lab;
   const { requestRun, confirmRef, laterDone } = guard;
@@ -88,6 +90,8 @@ export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: Retu
         </span>
         {runState.running && !loading && <span data-testid="run-elapsed"> {elapsed} s</span>}
       </p>
+      {/* On phones the verdict comes straight after Run; on wide screens the row above has room for the other buttons. */}
+      {verdict && <div className="w-full min-w-0 lg:order-last">{verdict}</div>}
       <div className="ml-auto flex flex-wrap gap-2">
         <WorkspaceShortcuts />
         <button type="button" onClick={() => dialogRef.current?.showModal()} disabled={lab.readOnly} className="rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2 disabled:opacity-50">

@@ -105,8 +105,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   // Run, its status and the verdict stay together at the top of the work area (issue 9).
   const bar = (
     <ErrorBoundary where="the run bar">
-      <RunBar lab={lab} step={step} guard={guard} />
-      <WorkspaceVerdict step={step} verdicts={lab.runState.verdicts} />
+      <RunBar lab={lab} step={step} guard={guard} verdict={<WorkspaceVerdict step={step} verdicts={lab.runState.verdicts} />} />
       {passed && <CompletionPanel lesson={lesson} step={step} />}
       <LabStorageNotice lab={lab} />
       <DraftConflicts lesson={lesson} step={step} />

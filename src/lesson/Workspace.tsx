@@ -48,7 +48,8 @@ function SplitWorkspace({ text, bar, editor, preview }: Omit<Props, 'wide'>) {
   return (
     <Group id="step-columns" orientation="horizontal" className="h-full" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
       <Panel id="text" defaultSize="42%" minSize="22%">
-        <div className="h-full overflow-y-auto px-6 pb-10 pt-5">
+        {/* relative: absolutely placed screen-reader text stays inside this scroll box, or the page itself would scroll. */}
+        <div className="relative h-full overflow-y-auto px-6 pb-10 pt-5">
           <div className="mx-auto max-w-3xl">{text}</div>
         </div>
       </Panel>
@@ -60,14 +61,14 @@ function SplitWorkspace({ text, bar, editor, preview }: Omit<Props, 'wide'>) {
           <div className="grid shrink-0 gap-2">{bar}</div>
           <Group id="step-work" orientation="vertical" className="min-h-0 flex-1" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
             <Panel id="editor" defaultSize="55%" minSize="20%">
-              <div className="h-full pb-1">{editor}</div>
+              <div className="relative h-full pb-1">{editor}</div>
             </Panel>
             <Separator aria-label="Resize the editor and the preview" className={`${separator} h-1.5`}>
               <span aria-hidden="true" className="h-0.5 w-8 rounded bg-muted group-hover:bg-accent-ink" />
             </Separator>
             <Panel id="preview" minSize="15%">
               {/* The preview's frame fills the pane, so its own body scrolls and its address bar stays. */}
-              <div className="h-full overflow-auto pt-1 [&>section]:h-full">{preview}</div>
+              <div className="relative h-full overflow-auto pt-1 [&>section]:h-full">{preview}</div>
             </Panel>
           </Group>
         </section>
