@@ -88,7 +88,7 @@ export function RunBar({ lab, step, guard, verdict }: { lab: Lab; step: Step; gu
                 ? `${step.runtime === 'shell' ? 'Shell' : 'Python'} ready · Ctrl/⌘ + Enter runs · limit ${timeLimitSeconds(step)} s`
                 : ''}
         </span>
-        {runState.running && !loading && <span data-testid="run-elapsed"> {elapsed} s</span>}
+        {runState.running && !loading && <span> {elapsed} s</span>}
       </p>
       {/* On phones the verdict comes straight after Run; on wide screens the row above has room for the other buttons. */}
       {verdict && <div className="w-full min-w-0 lg:order-last">{verdict}</div>}

@@ -15,14 +15,11 @@ export function WorkspaceVerdict({ step, verdicts }: { step: Step; verdicts: Che
   const passed = verdicts?.filter((v) => v.pass).length ?? 0;
   const firstFailing = verdicts ? verdicts.findIndex((v) => !v.pass) : -1;
   const failing = firstFailing >= 0 ? step.checks[firstFailing] : undefined;
-  const showChecks = () => {
-    const list = document.getElementById(CHECKS_ID);
-    list?.scrollIntoView({ block: 'start' });
-    list?.focus({ preventScroll: true });
-  };
+  // focus() also scrolls the list into view, inside the text pane on wide screens.
+  const showChecks = () => document.getElementById(CHECKS_ID)?.focus();
   const tone = !verdicts ? 'border-line' : passed === total ? 'border-ok' : 'border-bad';
   return (
-    <div data-testid="verdict" className={`flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-1 rounded-lg border ${tone} bg-surface px-3 py-1.5 text-sm`}>
+    <div role="group" aria-label="Verdict of the last run" className={`flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-1 rounded-lg border ${tone} bg-surface px-3 py-1.5 text-sm`}>
       <p className="font-semibold">
         {verdicts ? `${passed} of ${verdicts.length} checks passed` : `${total} ${total === 1 ? 'check' : 'checks'} · not run yet`}
       </p>
@@ -30,7 +27,7 @@ export function WorkspaceVerdict({ step, verdicts }: { step: Step; verdicts: Che
         <p className="min-w-0 text-muted [overflow-wrap:anywhere]">
           <span className="text-bad">✗ </span>
           <Prose html={failing.saysHtml} inline />
-          {verdicts[firstFailing]?.detail ? `: ${verdicts[firstFailing].detail}` : ''}
+          {verdicts[firstFailing]?.detail ? ` — ${verdicts[firstFailing].detail}` : ''}
         </p>
       )}
       <button type="button" onClick={showChecks} className="ml-auto text-xs text-accent underline-offset-2 hover:underline">

@@ -10,7 +10,7 @@ const session = sharedPage(baseURL);
 const STEP = `${baseURL}/lessons/ml-lifecycle/steps/track-experiments`;
 
 const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
-const verdict = (page: Page) => page.getByTestId('verdict');
+const verdict = (page: Page) => page.getByRole('group', { name: 'Verdict of the last run' });
 const columns = (page: Page) => page.getByRole('separator', { name: 'Resize the step text and the workspace' });
 const rows = (page: Page) => page.getByRole('separator', { name: 'Resize the editor and the preview' });
 const previewStatus = (page: Page) => page.getByRole('region', { name: 'Preview' }).getByRole('status').first();
