@@ -142,6 +142,17 @@ describe('the workspace', () => {
     expect(screen.getByRole('region', { name: 'Checks' })).toHaveFocus();
   });
 
+  it('counts the seconds of a run in progress beside Run', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    const work = within(await screen.findByRole('region', { name: 'Workspace' }));
+    act(() => useLabSession.getState().begin('ml-lifecycle/track-experiments'));
+    expect(work.getByRole('button', { name: 'Stop' })).toBeEnabled();
+    // The bar's line (the preview's status says "Running…" too, without the seconds).
+    const barLine = () => work.getAllByText('Running…').map((el) => el.parentElement?.textContent);
+    expect(barLine()).toContain('Running… 0 s');
+    await waitFor(() => expect(barLine()).toContain('Running… 1 s'), { timeout: 5_000 });
+  });
+
   it('says how to leave the editor by keyboard', async () => {
     renderApp('/lessons/ml-lifecycle/steps/track-experiments');
     const code = within(await screen.findByRole('region', { name: 'Code editor' }));
