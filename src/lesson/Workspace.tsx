@@ -13,8 +13,9 @@ interface Props {
   preview: ReactNode;
 }
 
-const COLUMNS = ['text', 'work'] as const;
-const ROWS = ['editor', 'preview'] as const;
+// Panel ids become element ids, so they carry a prefix no lesson heading's id has.
+const COLUMNS = ['step-text', 'step-work'] as const;
+const ROWS = ['step-editor', 'step-preview'] as const;
 
 // A visible grip with a wide hit area; the library gives it role=separator, arrow keys and aria-value*.
 const separator =
@@ -44,10 +45,10 @@ export function Workspace({ wide, text, bar, editor, preview }: Props) {
 
 function SplitWorkspace({ text, bar, editor, preview }: Omit<Props, 'wide'>) {
   const columns = useStoredLayout('step-columns', COLUMNS);
-  const rows = useStoredLayout('step-work', ROWS);
+  const rows = useStoredLayout('step-rows', ROWS);
   return (
     <Group id="step-columns" orientation="horizontal" className="h-full" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
-      <Panel id="text" defaultSize="42%" minSize="22%">
+      <Panel id="step-text" defaultSize="42%" minSize="22%">
         {/* relative: absolutely placed screen-reader text stays inside this scroll box, or the page itself would scroll. */}
         <div className="relative h-full overflow-y-auto px-6 pb-10 pt-5">
           <div className="mx-auto max-w-3xl">{text}</div>
@@ -56,17 +57,17 @@ function SplitWorkspace({ text, bar, editor, preview }: Omit<Props, 'wide'>) {
       <Separator aria-label="Resize the step text and the workspace" className={`${separator} w-1.5`}>
         <span aria-hidden="true" className="h-8 w-0.5 rounded bg-muted group-hover:bg-accent-ink" />
       </Separator>
-      <Panel id="work" minSize="30%">
+      <Panel id="step-work" minSize="30%">
         <section aria-label="Workspace" className="flex h-full min-h-0 flex-col gap-2 p-3">
           <div className="grid shrink-0 gap-2">{bar}</div>
-          <Group id="step-work" orientation="vertical" className="min-h-0 flex-1" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
-            <Panel id="editor" defaultSize="55%" minSize="20%">
+          <Group id="step-rows" orientation="vertical" className="min-h-0 flex-1" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
+            <Panel id="step-editor" defaultSize="55%" minSize="20%">
               <div className="relative h-full pb-1">{editor}</div>
             </Panel>
             <Separator aria-label="Resize the editor and the preview" className={`${separator} h-1.5`}>
               <span aria-hidden="true" className="h-0.5 w-8 rounded bg-muted group-hover:bg-accent-ink" />
             </Separator>
-            <Panel id="preview" minSize="15%">
+            <Panel id="step-preview" minSize="15%">
               {/* The preview's frame fills the pane, so its own body scrolls and its address bar stays. */}
               <div className="relative h-full overflow-auto pt-1 [&>section]:h-full">{preview}</div>
             </Panel>

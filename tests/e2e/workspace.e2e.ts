@@ -113,8 +113,8 @@ describe('the step workspace at 1280×800', () => {
 
     // Sizes a learner's storage should never hold fall back to the defaults.
     await page.evaluate(() => {
-      localStorage.setItem('lifecycle-lab:layout:step-columns', '{"text":0,"work":100}');
-      localStorage.setItem('lifecycle-lab:layout:step-work', 'not json');
+      localStorage.setItem('lifecycle-lab:layout:step-columns', '{"step-text":0,"step-work":100}');
+      localStorage.setItem('lifecycle-lab:layout:step-rows', 'not json');
     });
     await page.reload();
     await columns(page).waitFor();
