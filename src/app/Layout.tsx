@@ -10,6 +10,8 @@ import { ErrorBoundary } from '../lib/ErrorBoundary';
 export function Layout() {
   const course = useCourse();
   const match = useMatch('/lessons/:lessonId/*');
+  // A step is a full-height workspace on wide screens (issue 9): the page stops at the window's foot and its panes scroll instead.
+  const step = useMatch('/lessons/:lessonId/steps/:slug') !== null;
   const lesson = findLesson(course, match?.params.lessonId);
   const [theme, toggleTheme] = useTheme();
   const notice = useProgress((s) => s.notice);
@@ -17,7 +19,7 @@ export function Layout() {
   const saveError = useProgress((s) => s.saveError);
 
   return (
-    <div className="min-h-screen bg-bg text-ink">
+    <div className={`min-h-screen bg-bg text-ink ${step ? 'lg:flex lg:h-dvh lg:flex-col' : ''}`}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-ink"
@@ -61,7 +63,11 @@ export function Layout() {
           <p className="mx-auto max-w-7xl px-4 py-3 text-sm">{saveError}</p>
         </div>
       )}
-      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 pb-16 pt-6 outline-none">
+      <main
+        id="main"
+        tabIndex={-1}
+        className={`outline-none ${step ? 'px-4 pb-16 pt-6 lg:min-h-0 lg:flex-1 lg:p-0' : 'mx-auto max-w-7xl px-4 pb-16 pt-6'}`}
+      >
         <ErrorBoundary where="this page">
           <Outlet />
         </ErrorBoundary>

@@ -46,6 +46,9 @@ monaco.editor.defineTheme('lab-light', {
 
 type StandaloneEditor = Parameters<OnMount>[0];
 
+/** Monaco's tab-focus mode is one for all editors on the page, as is this mirror of it. */
+let tabMovesFocus = false;
+
 function markError(editor: StandaloneEditor | null, marker: CodeEditorProps['errorMarker']) {
   const model = editor?.getModel();
   if (!model) return;
@@ -59,12 +62,14 @@ function markError(editor: StandaloneEditor | null, marker: CodeEditorProps['err
   );
 }
 
-export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker }: CodeEditorProps) {
+export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker, onTabFocusModeChange }: CodeEditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
   const onRunRef = useRef(onRun);
+  const onTabFocusModeRef = useRef(onTabFocusModeChange);
   useEffect(() => {
     onRunRef.current = onRun;
-  }, [onRun]);
+    onTabFocusModeRef.current = onTabFocusModeChange;
+  }, [onRun, onTabFocusModeChange]);
 
   // Mark the line the last run's error points at, as Python's traceback does.
   useEffect(() => markError(editorRef.current, errorMarker), [errorMarker]);
@@ -73,6 +78,16 @@ export default function CodeEditor({ value, language, onChange, readOnly, label,
     editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current?.());
     markError(editor, errorMarker);
+    // Ctrl+M (⌃⇧M on a Mac) runs Monaco's own "Tab moves focus" toggle; Monaco does not publish
+    // that mode's state, so the keys are taken here to run it and tell the page (which shows it).
+    onTabFocusModeRef.current?.(tabMovesFocus);
+    const toggle = () => {
+      editor.trigger('keyboard', 'editor.action.toggleTabFocusMode', null);
+      tabMovesFocus = !tabMovesFocus;
+      onTabFocusModeRef.current?.(tabMovesFocus);
+    };
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, toggle);
+    editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM, toggle);
   };
 
   return (

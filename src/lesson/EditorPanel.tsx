@@ -16,9 +16,11 @@ interface Props {
   onRun?: (() => void) | undefined;
   /** Where the last run's error points, in the step's first (runnable) file. */
   errorMarker?: { line: number; message: string } | null;
+  /** Fill the height it is given (the split view's pane) instead of a fixed height. */
+  fill?: boolean;
 }
 
-export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) {
+export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = false }: Props) {
   const tabsId = useId();
   const [theme] = useTheme();
   const [active, setActive] = useState(0);
@@ -31,6 +33,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
   const done = useProgress((s) => s.completedSteps[stepKey(lesson.id, step.slug)] !== undefined);
   const solutionUsed = useProgress((s) => s.solutionUsed[stepKey(lesson.id, step.slug)] !== undefined);
   const [usedSolution, setUsedSolution] = useState(false);
+  const [tabMovesFocus, setTabMovesFocus] = useState(false);
 
   const file = step.starter[active] ?? step.starter[0];
   if (!file) return null;
@@ -65,7 +68,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
   const button = 'rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-2 disabled:opacity-50';
 
   return (
-    <section aria-label="Code editor" className="flex flex-col overflow-hidden rounded-xl border border-line bg-surface">
+    <section aria-label="Code editor" className={`flex flex-col overflow-hidden rounded-xl border border-line bg-surface ${fill ? 'h-full' : ''}`}>
       <div className="flex flex-wrap items-center gap-2 border-b border-line bg-surface-2 px-2 py-1.5">
         <div role="tablist" aria-label="Files" className="flex gap-1">
           {step.starter.map((f, i) => (
@@ -127,7 +130,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
           )}
         </p>
       )}
-      <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-tab-${active}`} className="h-80 sm:h-96">
+      <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-tab-${active}`} className={fill ? 'min-h-0 flex-1' : 'h-80 sm:h-96'}>
         <Suspense fallback={<p className="p-4 font-mono text-sm text-muted" role="status">Loading engine…</p>}>
           <CodeEditor
             key={`${file.file}-${showingSolution ? 'solution' : 'mine'}`}
@@ -138,6 +141,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
             onRun={onRun}
             errorMarker={active === 0 && !showingSolution ? errorMarker : null}
             theme={theme}
+            onTabFocusModeChange={setTabMovesFocus}
             label={`${file.file}${showingSolution ? ' (reference solution, read-only)' : ''} — code editor`}
             onChange={(code) => {
               if (showingSolution) return;
@@ -148,6 +152,10 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
           />
         </Suspense>
       </div>
+      {/* Monaco keeps Tab for indenting: say how to leave it by keyboard (WCAG 2.1.2). */}
+      <p className="shrink-0 border-t border-line bg-surface-2 px-3 py-1 text-xs text-muted" aria-live="polite">
+        {tabMovesFocus ? 'Tab moves focus out of the editor · Ctrl+M: Tab inserts spaces' : 'Tab inserts spaces · Ctrl+M: Tab moves focus'}
+      </p>
     </section>
   );
 }

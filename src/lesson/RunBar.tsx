@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Step } from '../content/model';
 import { ConfirmDialog } from './ConfirmDialog';
+import { WorkspaceShortcuts } from './WorkspaceShortcuts';
 import { timeLimitSeconds, type useStepLab } from './useStepLab';
 
 type Lab = ReturnType<typeof useStepLab>;
 
-/** Run, Stop and Reset lab, with Ctrl/⌘ + Enter anywhere on the step page. */
 /**
  * Run, or first ask when later steps are completed: they left the shared lab as
  * they need it, so say so before this step changes it again (issue 7 §4). The
@@ -23,7 +23,23 @@ export function useRunGuard(lab: Lab, laterDone: Step[]) {
   return { requestRun, confirmRef, laterDone };
 }
 
-export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: ReturnType<typeof useRunGuard> }) {
+/** Whole seconds since `running` turned true, ticking while it stays true. */
+function useElapsedSeconds(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const started = Date.now();
+    const timer = window.setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => {
+      window.clearInterval(timer);
+      setSeconds(0); // the next run counts from 0
+    };
+  }, [running]);
+  return seconds;
+}
+
+/** Run, Stop, the run's status and Reset lab, with Ctrl/⌘ + Enter anywhere on the step page. */
+export function RunBar({ lab, step, guard, verdict }: { lab: Lab; step: Step; guard: ReturnType<typeof useRunGuard>; verdict?: ReactNode }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { run, stop, runState, engineState } = lab;
   const { requestRun, confirmRef, laterDone } = guard;
@@ -40,8 +56,10 @@ export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: Retu
   }, [requestRun]);
 
   const loading = engineState.status === 'loading' || engineState.status === 'restarting';
+  const elapsed = useElapsedSeconds(runState.running);
+  const ready = engineState.status === 'ready' || engineState.status === 'running';
   return (
-    <div className="mb-2 flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <button
         type="button"
         onClick={requestRun}
@@ -59,16 +77,27 @@ export function RunBar({ lab, step, guard }: { lab: Lab; step: Step; guard: Retu
       >
         Stop
       </button>
-      <span className="text-xs text-muted" aria-live="polite">
-        {loading
-            ? `Loading engine… ${engineState.stage}`
-            : engineState.status === 'ready' || engineState.status === 'running'
-              ? `${step.runtime === 'shell' ? 'Shell' : 'Python'} ready · Ctrl/⌘ + Enter runs · limit ${timeLimitSeconds(step)} s`
-              : ''}
-      </span>
-      <button type="button" onClick={() => dialogRef.current?.showModal()} disabled={lab.readOnly} className="ml-auto rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2 disabled:opacity-50">
-        Reset lab…
-      </button>
+      <p className="min-w-0 text-xs text-muted">
+        {/* Announced when it changes; the ticking seconds beside it are not, or a screen reader would read every second. */}
+        <span aria-live="polite">
+          {runState.running && !loading
+            ? 'Running…'
+            : loading
+              ? `Loading engine… ${engineState.stage}`
+              : ready
+                ? `${step.runtime === 'shell' ? 'Shell' : 'Python'} ready · Ctrl/⌘ + Enter runs · limit ${timeLimitSeconds(step)} s`
+                : ''}
+        </span>
+        {runState.running && !loading && <span> {elapsed} s</span>}
+      </p>
+      {/* On phones the verdict comes straight after Run; on wide screens the row above has room for the other buttons. */}
+      {verdict && <div className="w-full min-w-0 lg:order-last">{verdict}</div>}
+      <div className="ml-auto flex flex-wrap gap-2">
+        <WorkspaceShortcuts />
+        <button type="button" onClick={() => dialogRef.current?.showModal()} disabled={lab.readOnly} className="rounded-md border border-line px-2.5 py-1 text-xs hover:bg-surface-2 disabled:opacity-50">
+          Reset lab…
+        </button>
+      </div>
       {engineState.notice && (
         <p role="alert" className="w-full text-xs text-warn">
           {engineState.notice}

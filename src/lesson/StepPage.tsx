@@ -17,6 +17,9 @@ import { LessonRecap } from './LessonRecap';
 import { RunBar, useRunGuard } from './RunBar';
 import { StepPreview } from './StepPreview';
 import { useStepLab } from './useStepLab';
+import { Workspace } from './Workspace';
+import { useWide } from './workspaceLayout';
+import { CHECKS_ID, WorkspaceVerdict } from './WorkspaceVerdict';
 
 export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   useDocumentTitle(`${step.title} — ${lesson.title}`);
@@ -34,9 +37,10 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   const passed = done && !lab.runState.running && (lab.runState.verdicts?.every((v) => v.pass) ?? false);
   const showRecap = !next && lessonComplete(lesson, { completedSteps });
   const first = lesson.steps[0];
+  const wide = useWide();
 
-  return (
-    <div>
+  const text = (
+    <>
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
         <ol className="flex flex-wrap gap-1">
           <li>
@@ -54,76 +58,84 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
           <li aria-current="page">Step {step.order}</li>
         </ol>
       </nav>
-      <div className="mt-4 grid items-start gap-6 lg:grid-cols-2">
-        <div className="min-w-0">
-          <p className="font-mono text-xs uppercase tracking-widest text-muted">
-            Step {step.order} of {lesson.steps.length} · {phaseLabel(lesson, step.phase)} ·{' '}
-            {solutionUsed ? `${solutionStepXp(step.xp)} XP with the solution (${step.xp} without)` : `${step.xp} XP`}
-            {done ? ' · completed' : ''}
-          </p>
-          <h1 className="mt-1 text-3xl font-bold tracking-tight">{step.title}</h1>
-          <p className="mt-2 text-lg text-muted">{step.summary}</p>
-          <Prose html={step.html} className="mt-6" />
-          <Checks step={step} verdicts={lab.runState.verdicts} />
-          {showRecap && (
-            <LessonRecap
-              lesson={lesson}
-              files={lab.files}
-              readOnly={lab.readOnly}
-              onGoAgain={() => {
-                void lab.resetLab();
-                if (first) void navigate(stepPath(lesson.id, first.slug));
-              }}
-            />
-          )}
-          <Hints step={step} />
-          <nav aria-label="Steps" className="mt-10 flex flex-wrap justify-between gap-3 border-t border-line pt-4">
-            {prev ? (
-              <Link to={stepPath(lesson.id, prev.slug)} className="text-accent hover:underline">
-                ← Step {prev.order}: {prev.title}
-              </Link>
-            ) : (
-              <Link to={`/lessons/${lesson.id}`} className="text-accent hover:underline">
-                ← Lesson overview
-              </Link>
-            )}
-            {next ? (
-              <Link to={stepPath(lesson.id, next.slug)} className="text-accent hover:underline">
-                Step {next.order}: {next.title} →
-              </Link>
-            ) : (
-              <Link to={`/lessons/${lesson.id}#continue`} className="text-accent hover:underline">
-                Finish: continue learning →
-              </Link>
-            )}
-          </nav>
-        </div>
-        <div className="grid min-w-0 gap-4 lg:sticky lg:top-20">
-          <ErrorBoundary where="the editor">
-            <RunBar lab={lab} step={step} guard={guard} />
-            {passed && <CompletionPanel lesson={lesson} step={step} />}
-            <LabStorageNotice lab={lab} />
-            <DraftConflicts lesson={lesson} step={step} />
-            <EditorPanel
-              lesson={lesson}
-              step={step}
-              onRun={guard.requestRun}
-              errorMarker={errorLine ? { line: errorLine, message: lab.runState.result?.outcome.error?.message ?? '' } : null}
-            />
-          </ErrorBoundary>
-          <ErrorBoundary where="the preview">
-            <StepPreview step={step} engine={lab.engineState} run={lab.runState} send={lab.send} files={lab.files} />
-          </ErrorBoundary>
-        </div>
-      </div>
-    </div>
+      <p className="mt-4 font-mono text-xs uppercase tracking-widest text-muted">
+        Step {step.order} of {lesson.steps.length} · {phaseLabel(lesson, step.phase)} ·{' '}
+        {solutionUsed ? `${solutionStepXp(step.xp)} XP with the solution (${step.xp} without)` : `${step.xp} XP`}
+        {done ? ' · completed' : ''}
+      </p>
+      <h1 className="mt-1 text-3xl font-bold tracking-tight">{step.title}</h1>
+      <p className="mt-2 text-lg text-muted">{step.summary}</p>
+      <Prose html={step.html} className="mt-6" />
+      <Checks step={step} verdicts={lab.runState.verdicts} />
+      {showRecap && (
+        <LessonRecap
+          lesson={lesson}
+          files={lab.files}
+          readOnly={lab.readOnly}
+          onGoAgain={() => {
+            void lab.resetLab();
+            if (first) void navigate(stepPath(lesson.id, first.slug));
+          }}
+        />
+      )}
+      <Hints step={step} />
+      <nav aria-label="Steps" className="mt-10 flex flex-wrap justify-between gap-3 border-t border-line pt-4">
+        {prev ? (
+          <Link to={stepPath(lesson.id, prev.slug)} className="text-accent hover:underline">
+            ← Step {prev.order}: {prev.title}
+          </Link>
+        ) : (
+          <Link to={`/lessons/${lesson.id}`} className="text-accent hover:underline">
+            ← Lesson overview
+          </Link>
+        )}
+        {next ? (
+          <Link to={stepPath(lesson.id, next.slug)} className="text-accent hover:underline">
+            Step {next.order}: {next.title} →
+          </Link>
+        ) : (
+          <Link to={`/lessons/${lesson.id}#continue`} className="text-accent hover:underline">
+            Finish: continue learning →
+          </Link>
+        )}
+      </nav>
+    </>
   );
+
+  // Run, its status and the verdict stay together at the top of the work area (issue 9).
+  const bar = (
+    <ErrorBoundary where="the run bar">
+      <RunBar lab={lab} step={step} guard={guard} verdict={<WorkspaceVerdict step={step} verdicts={lab.runState.verdicts} />} />
+      {passed && <CompletionPanel lesson={lesson} step={step} />}
+      <LabStorageNotice lab={lab} />
+      <DraftConflicts lesson={lesson} step={step} />
+    </ErrorBoundary>
+  );
+  const editor = (
+    <ErrorBoundary where="the editor">
+      <EditorPanel
+        lesson={lesson}
+        step={step}
+        onRun={guard.requestRun}
+        fill={wide}
+        errorMarker={errorLine ? { line: errorLine, message: lab.runState.result?.outcome.error?.message ?? '' } : null}
+      />
+    </ErrorBoundary>
+  );
+  const preview = (
+    <ErrorBoundary where="the preview">
+      <StepPreview step={step} engine={lab.engineState} run={lab.runState} send={lab.send} files={lab.files} />
+    </ErrorBoundary>
+  );
+
+  return <Workspace wide={wide} text={text} bar={bar} editor={editor} preview={preview} />;
 }
 
 function Checks({ step, verdicts }: { step: Step; verdicts: CheckVerdict[] | null }) {
   const passed = verdicts?.filter((v) => v.pass).length ?? 0;
   return (
-    <section aria-labelledby="checks-title" className="mt-8 rounded-xl border border-line bg-surface p-4">
+    // Focusable so the verdict's "All checks" can take the learner here.
+    <section id={CHECKS_ID} tabIndex={-1} aria-labelledby="checks-title" className="mt-8 scroll-mt-4 rounded-xl border border-line bg-surface p-4">
       <h2 id="checks-title" className="font-semibold">
         Checks
       </h2>

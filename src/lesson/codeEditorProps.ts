@@ -14,4 +14,6 @@ export interface CodeEditorProps {
   onRun?: (() => void) | undefined;
   /** The line the last run's error points at, marked in the editor. */
   errorMarker?: { line: number; message: string } | null | undefined;
+  /** Monaco's tab-focus mode (Ctrl+M): true when Tab moves focus instead of inserting spaces. */
+  onTabFocusModeChange?: ((tabMovesFocus: boolean) => void) | undefined;
 }

@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { act } from 'react';
 import { describe, expect, it } from 'vitest';
+import { emptyOutcome } from '../../src/lab/outcome';
+import { useLabSession } from '../../src/lab/session';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from './renderApp';
 
@@ -113,6 +116,69 @@ describe('a step page', () => {
     expect(screen.getByText(/only works inside a git repository/)).toBeInTheDocument();
     expect(screen.queryByText(/prints the exact/)).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show hint 2 of 3' })).toBeInTheDocument();
+  });
+});
+
+describe('the workspace', () => {
+  it('keeps the verdict with Run: not run yet, then how many passed and the first check to fix, with a way to the full list', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    const work = within(await screen.findByRole('region', { name: 'Workspace' }));
+    expect(work.getByRole('button', { name: 'Run' })).toBeInTheDocument();
+    expect(work.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent('7 checks · not run yet');
+
+    // What useStepLab.ts records after a run: here the first two checks pass and the third fails.
+    act(() => {
+      useLabSession.getState().complete(
+        'ml-lifecycle/track-experiments',
+        { outcome: emptyOutcome(), output: [], truncatedLines: 0, durationMs: 5 },
+        [0, 1, 2, 3, 4, 5, 6].map((i) => (i < 2 ? { pass: true, detail: '' } : { pass: false, detail: `reason ${i}` })),
+      );
+    });
+    const verdict = work.getByRole('group', { name: 'Verdict of the last run' });
+    expect(verdict).toHaveTextContent(/^2 of 7 checks passed✗ The run logged the training loss at every epoch, one point per step\. — reason 2All checks$/);
+
+    await user.click(work.getByRole('button', { name: 'All checks' }));
+    expect(screen.getByRole('region', { name: 'Checks' })).toHaveFocus();
+  });
+
+  it('counts the seconds of a run in progress beside Run', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    const work = within(await screen.findByRole('region', { name: 'Workspace' }));
+    act(() => useLabSession.getState().begin('ml-lifecycle/track-experiments'));
+    expect(work.getByRole('button', { name: 'Stop' })).toBeEnabled();
+    // The bar's line (the preview's status says "Running…" too, without the seconds).
+    const barLine = () => work.getAllByText('Running…').map((el) => el.parentElement?.textContent);
+    expect(barLine()).toContain('Running… 0 s');
+    await waitFor(() => expect(barLine()).toContain('Running… 1 s'), { timeout: 5_000 });
+  });
+
+  it('says how to leave the editor by keyboard', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    const code = within(await screen.findByRole('region', { name: 'Code editor' }));
+    expect(code.getByText('Tab inserts spaces · Ctrl+M: Tab moves focus')).toBeInTheDocument();
+  });
+
+  it('lists the keyboard shortcuts from a button, and from ? outside the editor only', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    await user.click(await screen.findByRole('button', { name: 'Keyboard shortcuts' }));
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const keys of ['Ctrl + Enter (⌘ + Enter on a Mac)', 'Ctrl + M (Ctrl + Shift + M on a Mac)', '?', 'Escape']) {
+      expect(within(dialog).getByText(keys)).toBeInTheDocument();
+    }
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    // Typed in the editor, ? is a character of the code.
+    const box = await editor('track.py');
+    await user.type(box, '?');
+    expect(box.value).toMatch(/\?$/);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('heading', { level: 1, name: 'Track experiments' }));
+    await user.keyboard('?');
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 });
 
