@@ -1,11 +1,11 @@
 import { Link } from 'react-router-dom';
-import type { Course, Lesson } from '../content/model';
+import type { CourseIndex, Lesson, LessonSummary } from '../content/model';
 import { nextStep } from '../progress/selectors';
 import { quizKey, useProgress } from '../progress/store';
 import { isRevealed } from '../progress/xp';
 import { stepPath } from './phases';
 
-export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: Course }) {
+export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: CourseIndex }) {
   const completedSteps = useProgress((s) => s.completedSteps);
   const quiz = useProgress((s) => s.quiz);
   const step = nextStep(lesson, { completedSteps });
@@ -18,7 +18,7 @@ export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: C
   const others = [
     ...lesson.next.map((id) => course.lessons.find((l) => l.id === id)),
     ...course.lessons.filter((l) => l.id !== lesson.id && !lesson.next.includes(l.id)),
-  ].filter((l): l is Lesson => Boolean(l));
+  ].filter((l): l is LessonSummary => Boolean(l));
 
   return (
     <ul className="grid gap-3 sm:grid-cols-3">

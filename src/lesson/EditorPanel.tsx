@@ -174,7 +174,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
             language={file.language}
             theme={theme}
             label={`${label} (read-only until the editor has loaded)`}
-            handoff={handoff}
+            handoffRef={handoff}
             onWake={() => setWantEditor(true)}
           />
         )}

@@ -4,7 +4,7 @@
 // nothing moves when it takes over. It is readable and selectable; focusing,
 // clicking or typing in it asks for the editor, and the cursor and any keys
 // typed meanwhile are handed over (EditorHandoff), so no keystroke is lost.
-import { useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { CodeLanguage } from '../content/model';
 import { EDITOR_COLOURS, EDITOR_METRICS as M, type EditorHandoff } from './codeEditorProps';
 import { isItalic, tokenColor, tokenizeLines } from './tokenize';
@@ -17,7 +17,7 @@ interface Props {
   /** The learner wants to edit: load the editor now. */
   onWake: () => void;
   /** Where the handoff is kept until the editor reads it. */
-  handoff: { current: EditorHandoff | null };
+  handoffRef: RefObject<EditorHandoff | null>;
 }
 
 const EDIT_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
@@ -49,15 +49,15 @@ function caretAt(x: number, y: number) {
   return r ? positionOf(r.startContainer, r.startOffset) : null;
 }
 
-export function StaticCode({ code, language, theme, label, onWake, handoff }: Props) {
+export function StaticCode({ code, language, theme, label, onWake, handoffRef }: Props) {
   const lines = useMemo(() => tokenizeLines(code, language), [code, language]);
   const colours = EDITOR_COLOURS[theme];
   const digits = Math.max(M.lineNumbersMinChars, String(lines.length).length);
   const gutter = `calc(${M.lineHeight}px + ${digits}ch + ${M.decorationsWidth}px)`;
 
   const want = (position?: { line: number; column: number } | null) => {
-    const current = handoff.current ?? { line: 1, column: 1, keys: [] };
-    handoff.current = position ? { ...current, ...position } : current;
+    const current = handoffRef.current ?? { line: 1, column: 1, keys: [] };
+    handoffRef.current = position ? { ...current, ...position } : current;
     onWake();
   };
 
@@ -72,11 +72,11 @@ export function StaticCode({ code, language, theme, label, onWake, handoff }: Pr
     if (e.key.length !== 1 && !EDIT_KEYS.has(e.key)) return;
     e.preventDefault();
     want();
-    handoff.current?.keys.push(e.key);
+    handoffRef.current?.keys.push(e.key);
   };
 
   return (
-    <pre
+    <div
       role="textbox"
       aria-multiline="true"
       aria-readonly="true"
@@ -86,53 +86,57 @@ export function StaticCode({ code, language, theme, label, onWake, handoff }: Pr
       onFocus={() => want()}
       onClick={onClick}
       onKeyDown={onKeyDown}
-      className="absolute inset-0 m-0 overflow-auto outline-none"
-      style={{
-        background: colours.background,
-        fontFamily: M.fontFamily,
-        fontSize: M.fontSize,
-        lineHeight: `${M.lineHeight}px`,
-        paddingTop: M.paddingTop,
-        paddingRight: M.scrollbarWidth,
-        tabSize: M.tabSize,
-        fontFeatureSettings: '"liga" 0, "calt" 0',
-      }}
+      className="absolute inset-0 overflow-auto outline-none"
+      style={{ background: colours.background }}
     >
-      <code className="block">
-        {lines.map((tokens, i) => {
-          // Wrapped lines continue at their own indentation, as Monaco's wrappingIndent "same" does.
-          const indent = /^[ \t]*/.exec(tokens.map((t) => t.text).join(''))?.[0].replace(/\t/g, ' '.repeat(M.tabSize)).length ?? 0;
-          return (
-            <div key={i} className="flex" style={{ minHeight: M.lineHeight }}>
-              <span
-                aria-hidden="true"
-                className="shrink-0 select-none text-right"
-                style={{
-                  width: gutter,
-                  paddingLeft: M.lineHeight,
-                  paddingRight: M.decorationsWidth,
-                  boxSizing: 'border-box',
-                  color: i === 0 ? colours.activeLineNumber : colours.lineNumber,
-                }}
-              >
-                {i + 1}
+      <pre
+        className="m-0"
+        style={{
+          fontFamily: M.fontFamily,
+          fontSize: M.fontSize,
+          lineHeight: `${M.lineHeight}px`,
+          paddingTop: M.paddingTop,
+          paddingRight: M.scrollbarWidth,
+          tabSize: M.tabSize,
+          fontFeatureSettings: '"liga" 0, "calt" 0',
+        }}
+      >
+        <code className="block">
+          {lines.map((tokens, i) => {
+            // Wrapped lines continue at their own indentation, as Monaco's wrappingIndent "same" does.
+            const indent = /^[ \t]*/.exec(tokens.map((t) => t.text).join(''))?.[0].replace(/\t/g, ' '.repeat(M.tabSize)).length ?? 0;
+            return (
+              <span key={i} className="flex" style={{ minHeight: M.lineHeight }}>
+                <span
+                  aria-hidden="true"
+                  className="shrink-0 select-none text-right"
+                  style={{
+                    width: gutter,
+                    paddingLeft: M.lineHeight,
+                    paddingRight: M.decorationsWidth,
+                    boxSizing: 'border-box',
+                    color: i === 0 ? colours.activeLineNumber : colours.lineNumber,
+                  }}
+                >
+                  {i + 1}
+                </span>
+                <span
+                  data-line={i + 1}
+                  className="min-w-0 flex-1 whitespace-pre-wrap break-words"
+                  style={{ paddingLeft: `${indent}ch`, textIndent: `-${indent}ch` }}
+                >
+                  {tokens.map((t, j) => (
+                    <span key={j} style={{ color: tokenColor(t.type, theme, language), fontStyle: isItalic(t.type) ? 'italic' : undefined }}>
+                      {t.text}
+                    </span>
+                  ))}
+                  {'\n'}
+                </span>
               </span>
-              <span
-                data-line={i + 1}
-                className="min-w-0 flex-1 whitespace-pre-wrap break-words"
-                style={{ paddingLeft: `${indent}ch`, textIndent: `-${indent}ch` }}
-              >
-                {tokens.map((t, j) => (
-                  <span key={j} style={{ color: tokenColor(t.type, theme, language), fontStyle: isItalic(t.type) ? 'italic' : undefined }}>
-                    {t.text}
-                  </span>
-                ))}
-                {'\n'}
-              </span>
-            </div>
-          );
-        })}
-      </code>
-    </pre>
+            );
+          })}
+        </code>
+      </pre>
+    </div>
   );
 }

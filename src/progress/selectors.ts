@@ -1,6 +1,6 @@
 // Everything derived from the stored facts: node states, the
 // lifecycle hub's phase states, percent done (weighed by XP). Pure functions of (lesson, facts).
-import type { Lesson } from '../content/model';
+import type { Lesson, LessonSummary } from '../content/model';
 import type { ProgressFacts } from './restore';
 import { quizKey, stepKey, termKey } from './store';
 import { quizAwardId, stepAwardId, termAwardId } from './xp';
@@ -94,7 +94,7 @@ export function percentOf(earned: number, available: number): number {
  * earned is read from the ledger, so a revealed answer or a step done with the
  * solution counts for what it earned.
  */
-export function lessonProgress(lesson: Lesson, facts: Facts & Pick<ProgressFacts, 'awards'>): LessonProgress {
+export function lessonProgress(lesson: LessonSummary, facts: Facts & Pick<ProgressFacts, 'awards'>): LessonProgress {
   const stepsDone = lesson.steps.filter((s) => isStepDone(facts, lesson.id, s.slug)).length;
   const questionsCorrect = lesson.quiz.filter((q) => facts.quiz[quizKey(lesson.id, q.id)]?.correct).length;
   const termsLearned = lesson.glossary.filter((t) => isTermLearned(facts, lesson.id, t.id)).length;
