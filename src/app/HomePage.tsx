@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { requestLesson, useCourse } from '../content/course';
+import { preloadCourse, requestLesson, useCourse } from '../content/course';
 import { whenSettled } from '../lesson/editorLoading';
 import { lessonProgress } from '../progress/selectors';
 import { useProgress } from '../progress/store';
@@ -14,7 +14,7 @@ export function HomePage() {
   const quiz = useProgress((s) => s.quiz);
   const awards = useProgress((s) => s.awards);
   // Each lesson is its own chunk (issue 9 §4): fetch them once the page has settled, or as a link is pointed at.
-  useEffect(() => whenSettled(() => course.lessons.forEach((l) => requestLesson(l.id))), [course]);
+  useEffect(() => whenSettled(() => void preloadCourse()), [course]);
 
   return (
     <div className="mx-auto max-w-4xl">

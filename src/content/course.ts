@@ -27,9 +27,9 @@ function subscribe(listener: () => void) {
 }
 const notify = () => listeners.forEach((l) => l());
 
-function fetchLesson(id: string) {
+function fetchLesson(id: string): Promise<void> {
   const from = load;
-  from(id).then(
+  return from(id).then(
     (lesson) => {
       if (from !== load) return; // a hot update started a newer load
       lessons.set(id, lesson ? { status: 'ready', lesson } : MISSING);
@@ -43,24 +43,33 @@ function fetchLesson(id: string) {
   );
 }
 
+const pending = new Map<string, Promise<void>>();
+
 /** Start loading a lesson's content if it is not loaded or loading (a prefetch; pages use useLesson). */
-export function requestLesson(id: string) {
-  if (lessons.has(id)) return;
+export function requestLesson(id: string): Promise<void> {
+  const started = pending.get(id);
+  if (started && lessons.has(id)) return started;
   if (!current.lessons.some((l) => l.id === id)) {
     lessons.set(id, MISSING);
-    return;
+    return Promise.resolve();
   }
   lessons.set(id, LOADING);
-  fetchLesson(id);
+  const loading = fetchLesson(id);
+  pending.set(id, loading);
+  return loading;
 }
+
+/** Load every lesson's content (home prefetches them once the page has settled). */
+export const preloadCourse = () => Promise.all(current.lessons.map((l) => requestLesson(l.id))).then(() => undefined);
 
 /** Replace the course (hot updates, tests): the index, and lessons loaded from `loader`. */
 export function setCourse(next: CourseIndex, loader: typeof builtLoad = load) {
   current = next;
   load = loader;
   // Lessons already shown are loaded again from the new modules; until then the old ones stay on screen.
+  pending.clear();
   for (const [id, state] of lessons) {
-    if (state.status === 'ready') fetchLesson(id);
+    if (state.status === 'ready') pending.set(id, fetchLesson(id));
     else lessons.delete(id);
   }
   notify();
@@ -85,7 +94,7 @@ export function useLesson(id: string | undefined): LessonState {
   );
   useEffect(() => {
     if (id !== undefined) {
-      requestLesson(id);
+      void requestLesson(id);
       // An unknown id is settled at once, without a load to wait for.
       if (lessons.get(id) === MISSING) notify();
     }

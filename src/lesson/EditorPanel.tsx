@@ -173,7 +173,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null }: Props) 
             code={showingSolution ? solution.code : mine}
             language={file.language}
             theme={theme}
-            label={`${label} (read-only until the editor has loaded)`}
+            label={`Code of ${file.file}${showingSolution ? ' (reference solution)' : ''}, read-only until the editor has loaded`}
             handoffRef={handoff}
             onWake={() => setWantEditor(true)}
           />
