@@ -2,8 +2,7 @@ import '@testing-library/jest-dom/vitest';
 // The lab keeps its project in IndexedDB (src/lab/worldStore.ts), which jsdom lacks.
 import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import { preloadCourse } from '../src/content/course';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { useProgress } from '../src/progress/store';
 
 // findBy…/waitFor give up after 1 s by default: a lazily loaded page can take
@@ -39,10 +38,6 @@ if (!('ResizeObserver' in globalThis)) {
     disconnect() {}
   } as unknown as typeof ResizeObserver;
 }
-
-// Each lesson is a chunk the app loads when its page opens (src/content/course.ts); tests
-// render pages synchronously, as a learner sees them once that chunk is in.
-beforeAll(() => preloadCourse());
 
 // Every test starts with empty storage and a fresh store.
 beforeEach(() => {

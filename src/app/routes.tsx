@@ -2,16 +2,34 @@
 // lesson pages receive real objects and unknown addresses get the 404 page.
 // A lesson's content is its own chunk (src/content/course.ts): the routes
 // load it, and say so while it loads.
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { findLesson, findStep, useCourse, useLesson } from '../content/course';
 import type { Lesson } from '../content/model';
-import { LessonPage } from '../lesson/LessonPage';
 
 // A step page brings the lab and its previews: loaded when a step is opened,
-// so the lesson page's first paint carries none of it.
-const loadStepPage = () => import('../lesson/StepPage');
-const StepPage = lazy(() => loadStepPage().then((m) => ({ default: m.StepPage })));
+// so the lesson page's first paint carries none of it. The lesson page is a
+// chunk too, so the home page's carries neither.
+function pageChunk<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined;
+  const preload = () => load().then((page) => (loaded = page));
+  const Lazy = lazy(() => preload().then((page) => ({ default: page })));
+  /** Rendered at once when the chunk is already here, else lazily; chosen once per mount, so it never remounts. */
+  function Page(props: P) {
+    const [Chosen] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Chosen {...props} />;
+  }
+  return { preload, Page };
+}
+const lessonPage = pageChunk(() => import('../lesson/LessonPage').then((m) => m.LessonPage));
+const stepPage = pageChunk(() => import('../lesson/StepPage').then((m) => m.StepPage));
+const LessonPage = lessonPage.Page;
+const StepPage = stepPage.Page;
+const loadLessonPage = lessonPage.preload;
+const loadStepPage = stepPage.preload;
+
+/** Load both pages' code now (tests render the pages as a learner sees them once it is in). */
+export const preloadPages = () => Promise.all([loadLessonPage(), loadStepPage()]).then(() => undefined);
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -41,10 +59,18 @@ export function LessonRoute() {
   const { lessonId } = useParams();
   const summary = findLesson(course, lessonId);
   useDocumentTitle(summary?.title ?? '');
+  // The page's code and the lesson's content load side by side, not one after the other.
+  useEffect(() => {
+    if (summary) loadLessonPage().catch(() => undefined); // a failure shows when the page renders it
+  }, [summary]);
   if (!summary) return noLesson(lessonId);
   return (
     <WithLesson lessonId={lessonId} title={summary.title}>
-      {(lesson) => <LessonPage lesson={lesson} course={course} />}
+      {(lesson) => (
+        <Suspense fallback={<p className="text-muted">Opening {lesson.title}…</p>}>
+          <LessonPage lesson={lesson} course={course} />
+        </Suspense>
+      )}
     </WithLesson>
   );
 }
