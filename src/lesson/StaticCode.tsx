@@ -53,7 +53,8 @@ export function StaticCode({ code, language, theme, label, onWake, handoffRef }:
   const lines = useMemo(() => tokenizeLines(code, language), [code, language]);
   const colours = EDITOR_COLOURS[theme];
   const digits = Math.max(M.lineNumbersMinChars, String(lines.length).length);
-  const gutter = `calc(${M.lineHeight}px + ${digits}ch + ${M.decorationsWidth}px)`;
+  // Monaco rounds the line numbers' width to whole pixels.
+  const gutter = `calc(round(${digits}ch, 1px) + ${M.decorationsWidth}px)`;
 
   const want = (position?: { line: number; column: number } | null) => {
     const current = handoffRef.current ?? { line: 1, column: 1, keys: [] };
@@ -112,7 +113,6 @@ export function StaticCode({ code, language, theme, label, onWake, handoffRef }:
                   className="shrink-0 select-none text-right"
                   style={{
                     width: gutter,
-                    paddingLeft: M.lineHeight,
                     paddingRight: M.decorationsWidth,
                     boxSizing: 'border-box',
                     color: i === 0 ? colours.activeLineNumber : colours.lineNumber,

@@ -36,8 +36,8 @@ export interface EditorHandoff {
 /**
  * The editor's metrics, shared by Monaco's options and the static view that
  * paints the code before Monaco loads, so nothing moves when it takes over.
- * Monaco's gutter is glyph margin (one line height) + line numbers (at least
- * three digits) + decorations (10 px, + 16 px for folding).
+ * Monaco's gutter is line numbers (at least three digits, rounded to whole
+ * pixels) + decorations (10 px, + 16 px for folding); no glyph margin.
  */
 export const EDITOR_METRICS = {
   fontFamily: "Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'Droid Sans Mono', monospace",
