@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { useCourse } from '../content/course';
+import { preloadCourse, requestLesson, useCourse } from '../content/course';
+import { whenSettled } from '../lesson/editorLoading';
 import { lessonProgress } from '../progress/selectors';
 import { useProgress } from '../progress/store';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -11,6 +13,8 @@ export function HomePage() {
   const completedSteps = useProgress((s) => s.completedSteps);
   const quiz = useProgress((s) => s.quiz);
   const awards = useProgress((s) => s.awards);
+  // Each lesson is its own chunk (issue 9 §4): fetch them once the page has settled, or as a link is pointed at.
+  useEffect(() => whenSettled(() => void preloadCourse()), [course]);
 
   return (
     <div className="mx-auto max-w-4xl">
@@ -26,7 +30,11 @@ export function HomePage() {
           return (
             <li key={lesson.id} className="rounded-xl border border-line bg-surface p-5">
               <h3 className="text-lg font-semibold">
-                <Link to={`/lessons/${lesson.id}`} className="text-accent underline-offset-4 hover:underline">
+                <Link
+                  to={`/lessons/${lesson.id}`}
+                  onMouseEnter={() => requestLesson(lesson.id)}
+                  onFocus={() => requestLesson(lesson.id)}
+                  className="text-accent underline-offset-4 hover:underline">
                   {lesson.title}
                 </Link>
               </h3>

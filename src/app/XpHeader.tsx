@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { Course, Lesson } from '../content/model';
+import type { CourseIndex, LessonSummary } from '../content/model';
 import { courseProgress } from '../progress/selectors';
 import { useProgress } from '../progress/store';
 import { totalXp, xpBySkill } from '../progress/xp';
 
 /** Total XP, XP per skill and a progress bar for the open lesson (or the whole course). */
-export function XpHeader({ lesson, course }: { lesson: Lesson | undefined; course: Course }) {
+export function XpHeader({ lesson, course }: { lesson: LessonSummary | undefined; course: CourseIndex }) {
   const awards = useProgress((s) => s.awards);
   const learned = useProgress((s) => s.learned);
   const completedSteps = useProgress((s) => s.completedSteps);

@@ -1,13 +1,35 @@
 // Route elements that look up the lesson and step named in the URL, so the
 // lesson pages receive real objects and unknown addresses get the 404 page.
-import { lazy, Suspense } from 'react';
+// A lesson's content is its own chunk (src/content/course.ts): the routes
+// load it, and say so while it loads.
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { findLesson, findStep, useCourse } from '../content/course';
-import { LessonPage } from '../lesson/LessonPage';
+import { findLesson, findStep, useCourse, useLesson } from '../content/course';
+import type { Lesson } from '../content/model';
 
 // A step page brings the lab and its previews: loaded when a step is opened,
-// so the lesson page's first paint carries none of it.
-const StepPage = lazy(() => import('../lesson/StepPage').then((m) => ({ default: m.StepPage })));
+// so the lesson page's first paint carries none of it. The lesson page is a
+// chunk too, so the home page's carries neither.
+function pageChunk<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined;
+  const preload = () => load().then((page) => (loaded = page));
+  const Lazy = lazy(() => preload().then((page) => ({ default: page })));
+  /** Rendered at once when the chunk is already here, else lazily; chosen once per mount, so it never remounts. */
+  function Page(props: P) {
+    const [Chosen] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Chosen {...props} />;
+  }
+  return { preload, Page };
+}
+const lessonPage = pageChunk(() => import('../lesson/LessonPage').then((m) => m.LessonPage));
+const stepPage = pageChunk(() => import('../lesson/StepPage').then((m) => m.StepPage));
+const LessonPage = lessonPage.Page;
+const StepPage = stepPage.Page;
+const loadLessonPage = lessonPage.preload;
+const loadStepPage = stepPage.preload;
+
+/** Load both pages' code now (tests render the pages as a learner sees them once it is in). */
+export const preloadPages = () => Promise.all([loadLessonPage(), loadStepPage()]).then(() => undefined);
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -15,30 +37,70 @@ import { NotFoundPage } from './NotFoundPage';
 // import.meta.env.DEV is false, so Rollup drops this branch and the import with it.
 export const AuthorRoute = import.meta.env.DEV ? lazy(() => import('../author/AuthorPage').then((m) => ({ default: m.AuthorPage }))) : undefined;
 
+const noLesson = (lessonId: string | undefined) => <NotFoundPage what={`There is no lesson called “${lessonId ?? ''}”.`} />;
+
+/** The lesson's content once loaded; a loading line, or the reason it failed, until then. */
+function WithLesson({ lessonId, title, children }: { lessonId: string | undefined; title: string; children: (lesson: Lesson) => ReactNode }) {
+  const state = useLesson(lessonId);
+  if (state.status === 'ready') return children(state.lesson);
+  if (state.status === 'missing') return noLesson(lessonId);
+  if (state.status === 'failed') {
+    return (
+      <p role="alert" className="text-bad">
+        {title} could not be loaded ({state.reason}). Check the connection and reload the page.
+      </p>
+    );
+  }
+  return (
+    <p role="status" className="text-muted">
+      Opening {title}…
+    </p>
+  );
+}
+
 export function LessonRoute() {
   const course = useCourse();
   const { lessonId } = useParams();
-  const lesson = findLesson(course, lessonId);
-  useDocumentTitle(lesson?.title ?? '');
-  if (!lesson) return <NotFoundPage what={`There is no lesson called “${lessonId ?? ''}”.`} />;
-  return <LessonPage lesson={lesson} course={course} />;
+  const summary = findLesson(course, lessonId);
+  useDocumentTitle(summary?.title ?? '');
+  // The page's code and the lesson's content load side by side, not one after the other.
+  useEffect(() => {
+    if (summary) loadLessonPage().catch(() => undefined); // a failure shows when the page renders it
+  }, [summary]);
+  if (!summary) return noLesson(lessonId);
+  return (
+    <WithLesson lessonId={lessonId} title={summary.title}>
+      {(lesson) => (
+        <Suspense fallback={<p className="text-muted">Opening {lesson.title}…</p>}>
+          <LessonPage lesson={lesson} course={course} />
+        </Suspense>
+      )}
+    </WithLesson>
+  );
 }
 
 export function StepRoute() {
   const course = useCourse();
   const { lessonId, slug } = useParams();
-  const lesson = findLesson(course, lessonId);
-  const step = lesson && findStep(lesson, slug);
-  if (!lesson || !step) {
-    return (
-      <NotFoundPage
-        what={lesson ? `The lesson “${lesson.title}” has no step called “${slug ?? ''}”.` : `There is no lesson called “${lessonId ?? ''}”.`}
-      />
-    );
-  }
+  const summary = findLesson(course, lessonId);
+  const stepTitle = summary?.steps.find((s) => s.slug === slug)?.title;
+  // The page's code and the lesson's content load side by side, not one after the other.
+  useEffect(() => {
+    if (stepTitle) loadStepPage().catch(() => undefined); // a failure shows when the page renders it
+  }, [stepTitle]);
+  if (!summary) return noLesson(lessonId);
+  if (!stepTitle) return <NotFoundPage what={`The lesson “${summary.title}” has no step called “${slug ?? ''}”.`} />;
   return (
-    <Suspense fallback={<p className="text-muted">Opening {step.title}…</p>}>
-      <StepPage key={step.slug} lesson={lesson} step={step} />
-    </Suspense>
+    <WithLesson lessonId={lessonId} title={stepTitle}>
+      {(lesson) => {
+        const step = findStep(lesson, slug);
+        if (!step) return <NotFoundPage what={`The lesson “${lesson.title}” has no step called “${slug ?? ''}”.`} />;
+        return (
+          <Suspense fallback={<p className="text-muted">Opening {step.title}…</p>}>
+            <StepPage key={step.slug} lesson={lesson} step={step} />
+          </Suspense>
+        );
+      }}
+    </WithLesson>
   );
 }

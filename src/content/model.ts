@@ -39,3 +39,19 @@ export type Lesson = z.infer<typeof lessonSchema>;
 export type Course = z.infer<typeof courseSchema>;
 
 export type { LabSpec, Phase };
+
+/**
+ * What the entry chunk knows of a lesson (issue 9 §4): enough for the home
+ * page, the header's XP and percent done, and the progress audit. The full
+ * lesson is a chunk of its own, loaded by its pages (src/content/course.ts).
+ * A `Lesson` is a `LessonSummary`, so selectors take either.
+ */
+export type LessonSummary = Pick<Lesson, 'id' | 'title' | 'summary' | 'skill' | 'skillName' | 'minutes'> & {
+  steps: Pick<Step, 'slug' | 'title' | 'xp'>[];
+  quiz: Pick<QuizQuestion, 'id' | 'xp'>[];
+  glossary: Pick<GlossaryTerm, 'id' | 'xp'>[];
+};
+
+export interface CourseIndex {
+  lessons: LessonSummary[];
+}

@@ -11,7 +11,7 @@ import 'monaco-editor/languages/definitions/shell/register';
 import 'monaco-editor/languages/definitions/dockerfile/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import type { CodeEditorProps } from './codeEditorProps';
+import { EDITOR_COLOURS, EDITOR_METRICS as M, type CodeEditorProps } from './codeEditorProps';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 loader.config({ monaco });
@@ -23,10 +23,10 @@ monaco.editor.defineTheme('lab-dark', {
   inherit: true,
   rules: [{ token: 'comment', foreground: '9cc48f', fontStyle: 'italic' }],
   colors: {
-    'editor.background': '#111a2e',
-    'editorLineNumber.foreground': '#a7b1cb',
-    'editorLineNumber.dimmedForeground': '#a7b1cb',
-    'editorLineNumber.activeForeground': '#e6eaf5',
+    'editor.background': EDITOR_COLOURS.dark.background,
+    'editorLineNumber.foreground': EDITOR_COLOURS.dark.lineNumber,
+    'editorLineNumber.dimmedForeground': EDITOR_COLOURS.dark.lineNumber,
+    'editorLineNumber.activeForeground': EDITOR_COLOURS.dark.activeLineNumber,
   },
 });
 monaco.editor.defineTheme('lab-light', {
@@ -38,9 +38,10 @@ monaco.editor.defineTheme('lab-light', {
     { token: 'attribute.name', foreground: 'b30000' },
   ],
   colors: {
-    'editorLineNumber.foreground': '#4b5563',
-    'editorLineNumber.dimmedForeground': '#4b5563',
-    'editorLineNumber.activeForeground': '#111827',
+    'editor.background': EDITOR_COLOURS.light.background,
+    'editorLineNumber.foreground': EDITOR_COLOURS.light.lineNumber,
+    'editorLineNumber.dimmedForeground': EDITOR_COLOURS.light.lineNumber,
+    'editorLineNumber.activeForeground': EDITOR_COLOURS.light.activeLineNumber,
   },
 });
 
@@ -62,7 +63,18 @@ function markError(editor: StandaloneEditor | null, marker: CodeEditorProps['err
   );
 }
 
-export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker, onTabFocusModeChange }: CodeEditorProps) {
+/** Replays the keys typed in the static view while the editor loaded, as if typed here. */
+function replay(editor: StandaloneEditor, keys: string[]) {
+  for (const key of keys) {
+    if (key === 'Enter') editor.trigger('keyboard', 'type', { text: '\n' });
+    else if (key === 'Backspace') editor.trigger('keyboard', 'deleteLeft', null);
+    else if (key === 'Delete') editor.trigger('keyboard', 'deleteRight', null);
+    else if (key === 'Tab') editor.trigger('keyboard', 'tab', null);
+    else editor.trigger('keyboard', 'type', { text: key });
+  }
+}
+
+export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker, onReady, onTabFocusModeChange }: CodeEditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
   const onRunRef = useRef(onRun);
   const onTabFocusModeRef = useRef(onTabFocusModeChange);
@@ -88,6 +100,12 @@ export default function CodeEditor({ value, language, onChange, readOnly, label,
     };
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, toggle);
     editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM, toggle);
+    const handoff = onReady?.();
+    if (handoff) {
+      editor.setPosition({ lineNumber: handoff.line, column: handoff.column });
+      editor.focus();
+      if (!readOnly) replay(editor, handoff.keys);
+    }
   };
 
   return (
@@ -98,18 +116,24 @@ export default function CodeEditor({ value, language, onChange, readOnly, label,
       path={path}
       theme={theme === 'dark' ? 'lab-dark' : 'lab-light'}
       onChange={(v) => onChange(v ?? '')}
-      loading={<p className="p-4 font-mono text-sm text-muted">Loading editor…</p>}
+      // The static code view (StaticCode.tsx) covers the editor until it is ready.
+      loading={null}
       options={{
         readOnly,
         ariaLabel: label,
         minimap: { enabled: false },
-        fontSize: 14,
-        lineNumbersMinChars: 3,
+        // The static code view paints with the same metrics (codeEditorProps.ts).
+        fontFamily: M.fontFamily,
+        fontSize: M.fontSize,
+        lineHeight: M.lineHeight,
+        lineNumbersMinChars: M.lineNumbersMinChars,
+        glyphMargin: false,
         scrollBeyondLastLine: false,
         automaticLayout: true,
-        tabSize: 4,
+        tabSize: M.tabSize,
         wordWrap: 'on',
-        padding: { top: 12 },
+        padding: { top: M.paddingTop },
+        renderLineHighlightOnlyWhenFocus: true,
         accessibilitySupport: 'auto',
       }}
     />

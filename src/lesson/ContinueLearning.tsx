@@ -1,10 +1,10 @@
 import { Link } from 'react-router-dom';
-import type { Course, Lesson } from '../content/model';
+import type { CourseIndex, Lesson } from '../content/model';
 import { nextStep, otherLessons, questionsLeft } from '../progress/selectors';
 import { useProgress } from '../progress/store';
 import { stepPath } from './phases';
 
-export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: Course }) {
+export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: CourseIndex }) {
   const completedSteps = useProgress((s) => s.completedSteps);
   const quiz = useProgress((s) => s.quiz);
   const step = nextStep(lesson, { completedSteps });

@@ -1,10 +1,15 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { Lesson, Step } from '../content/model';
 import { stepKey, useProgress } from '../progress/store';
 import { solutionStepXp } from '../progress/xp';
 import { useTheme } from '../lib/useTheme';
+import type { EditorHandoff } from './codeEditorProps';
+import { whenSettled } from './editorLoading';
+import { StaticCode } from './StaticCode';
 
-// Monaco is large: it loads only when a step is opened, after the text paints.
+// Monaco is large and slow to evaluate: the code paints at once in a static
+// view, and Monaco loads when the learner touches the code or once the page
+// has settled (editorLoading.ts), then takes over without a visible change.
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
 type View = 'mine' | 'solution';
@@ -34,12 +39,19 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
   const solutionUsed = useProgress((s) => s.solutionUsed[stepKey(lesson.id, step.slug)] !== undefined);
   const [usedSolution, setUsedSolution] = useState(false);
   const [tabMovesFocus, setTabMovesFocus] = useState(false);
+  const [wantEditor, setWantEditor] = useState(false);
+  /** The editor key whose Monaco has shown its code; until then the static view covers it. */
+  const [readyKey, setReadyKey] = useState<string | null>(null);
+  const handoff = useRef<EditorHandoff | null>(null);
+  useEffect(() => (wantEditor ? undefined : whenSettled(() => setWantEditor(true))), [wantEditor]);
 
   const file = step.starter[active] ?? step.starter[0];
   if (!file) return null;
   const solution = step.solution.find((s) => s.file === file.file);
   const mine = drafts?.[file.file] ?? file.code;
   const showingSolution = view === 'solution' && solution !== undefined;
+  const editorKey = `${file.file}-${showingSolution ? 'solution' : 'mine'}`;
+  const label = `${file.file}${showingSolution ? ' (reference solution, read-only)' : ''} — code editor`;
   const edited = step.starter.some((f) => drafts?.[f.file] !== undefined && drafts[f.file] !== f.code);
 
   const resetToStarter = () => {
@@ -130,27 +142,46 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
           )}
         </p>
       )}
-      <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-tab-${active}`} className={fill ? 'min-h-0 flex-1' : 'h-80 sm:h-96'}>
-        <Suspense fallback={<p className="p-4 font-mono text-sm text-muted" role="status">Loading engine…</p>}>
-          <CodeEditor
-            key={`${file.file}-${showingSolution ? 'solution' : 'mine'}`}
-            path={`${lesson.id}/${step.slug}/${showingSolution ? 'solution/' : ''}${file.file}`}
-            value={showingSolution ? solution.code : mine}
+      <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-tab-${active}`} className={`relative ${fill ? 'min-h-0 flex-1' : 'h-80 sm:h-96'}`}>
+        {wantEditor && (
+          <Suspense fallback={null}>
+            <CodeEditor
+              key={editorKey}
+              path={`${lesson.id}/${step.slug}/${showingSolution ? 'solution/' : ''}${file.file}`}
+              value={showingSolution ? solution.code : mine}
+              language={file.language}
+              readOnly={showingSolution}
+              onRun={onRun}
+              errorMarker={active === 0 && !showingSolution ? errorMarker : null}
+              theme={theme}
+              label={label}
+              onTabFocusModeChange={setTabMovesFocus}
+              onReady={() => {
+                const given = handoff.current;
+                handoff.current = null;
+                setReadyKey(editorKey);
+                return given;
+              }}
+              onChange={(code) => {
+                if (showingSolution) return;
+                saveDraft(lesson.id, step.slug, file.file, code);
+                if (undo) setUndo(null);
+                if (usedSolution) setUsedSolution(false);
+              }}
+            />
+          </Suspense>
+        )}
+        {readyKey !== editorKey && (
+          <StaticCode
+            key={editorKey}
+            code={showingSolution ? solution.code : mine}
             language={file.language}
-            readOnly={showingSolution}
-            onRun={onRun}
-            errorMarker={active === 0 && !showingSolution ? errorMarker : null}
             theme={theme}
-            onTabFocusModeChange={setTabMovesFocus}
-            label={`${file.file}${showingSolution ? ' (reference solution, read-only)' : ''} — code editor`}
-            onChange={(code) => {
-              if (showingSolution) return;
-              saveDraft(lesson.id, step.slug, file.file, code);
-              if (undo) setUndo(null);
-              if (usedSolution) setUsedSolution(false);
-            }}
+            label={`Code of ${file.file}${showingSolution ? ' (reference solution)' : ''}, read-only until the editor has loaded`}
+            handoffRef={handoff}
+            onWake={() => setWantEditor(true)}
           />
-        </Suspense>
+        )}
       </div>
       {/* Monaco keeps Tab for indenting: say how to leave it by keyboard (WCAG 2.1.2). */}
       <p className="shrink-0 border-t border-line bg-surface-2 px-3 py-1 text-xs text-muted" aria-live="polite">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Course, Lesson } from '../content/model';
+import type { CourseIndex, Lesson } from '../content/model';
 import { skillNodeStatuses, stepStatuses } from '../progress/selectors';
 import { useProgress } from '../progress/store';
 import { ContinueLearning } from './ContinueLearning';
@@ -13,7 +13,7 @@ import { Section } from './Section';
 import { SkillMatrix } from './SkillMatrix';
 import { StepList } from './StepList';
 
-export function LessonPage({ lesson, course }: { lesson: Lesson; course: Course }) {
+export function LessonPage({ lesson, course }: { lesson: Lesson; course: CourseIndex }) {
   const learned = useProgress((s) => s.learned);
   const completedSteps = useProgress((s) => s.completedSteps);
   const quiz = useProgress((s) => s.quiz);

@@ -3,7 +3,7 @@
 // a step, question or term of the course, be backed by its fact (step done,
 // question answered correctly, term learned), and is capped at the item's XP —
 // for a step whose solution was used before it was completed, at the reduced XP.
-import type { Course } from '../content/model';
+import type { CourseIndex } from '../content/model';
 import type { ProgressFacts } from './restore';
 import { quizAwardId, solutionStepXp, stepAwardId, termAwardId, type Ledger } from './xp';
 
@@ -15,7 +15,7 @@ interface Item {
 }
 
 /** Every award id the course can give, with its XP and the fact that earns it. */
-function catalog(course: Course): Map<string, Item> {
+function catalog(course: CourseIndex): Map<string, Item> {
   const items = new Map<string, Item>();
   for (const lesson of course.lessons) {
     const skill = lesson.skill;
@@ -52,7 +52,7 @@ export interface AuditResult {
   capped: string[];
 }
 
-export function auditAwards(facts: ProgressFacts, course: Course): AuditResult {
+export function auditAwards(facts: ProgressFacts, course: CourseIndex): AuditResult {
   const items = catalog(course);
   const awards: Ledger = {};
   const unknown: string[] = [];

@@ -1,6 +1,6 @@
 // Everything derived from the stored facts: node states, the
 // lifecycle hub's phase states, percent done (weighed by XP). Pure functions of (lesson, facts).
-import type { Course, Lesson } from '../content/model';
+import type { CourseIndex, Lesson, LessonSummary } from '../content/model';
 import type { ProgressFacts } from './restore';
 import { quizKey, stepKey, termKey } from './store';
 import { isRevealed, quizAwardId, stepAwardId, termAwardId } from './xp';
@@ -117,7 +117,7 @@ export function percentOf(earned: number, available: number): number {
  * earned is read from the ledger, so a revealed answer or a step done with the
  * solution counts for what it earned.
  */
-export function lessonProgress(lesson: Lesson, facts: Facts & Pick<ProgressFacts, 'awards'>): LessonProgress {
+export function lessonProgress(lesson: LessonSummary, facts: Facts & Pick<ProgressFacts, 'awards'>): LessonProgress {
   const stepsDone = lesson.steps.filter((s) => isStepDone(facts, lesson.id, s.slug)).length;
   const questionsCorrect = lesson.quiz.filter((q) => facts.quiz[quizKey(lesson.id, q.id)]?.correct).length;
   const termsLearned = lesson.glossary.filter((t) => isTermLearned(facts, lesson.id, t.id)).length;
@@ -176,15 +176,15 @@ export function questionsLeft(lesson: Lesson, facts: Pick<Facts, 'quiz'>): numbe
 }
 
 /** The other lessons to go on with: the lesson's `next` ones first, in its order, then the rest of the course. */
-export function otherLessons(course: Course, lesson: Lesson): Lesson[] {
+export function otherLessons(course: CourseIndex, lesson: Lesson): LessonSummary[] {
   return [
     ...lesson.next.map((id) => course.lessons.find((l) => l.id === id)),
     ...course.lessons.filter((l) => l.id !== lesson.id && !lesson.next.includes(l.id)),
-  ].filter((l): l is Lesson => Boolean(l));
+  ].filter((l): l is LessonSummary => Boolean(l));
 }
 
 /** XP earned of XP on offer over several lessons (the whole course, or one), weighed as `lessonProgress` is. */
-export function courseProgress(lessons: Lesson[], facts: Facts & Pick<ProgressFacts, 'awards'>): { earned: number; available: number; percent: number } {
+export function courseProgress(lessons: LessonSummary[], facts: Facts & Pick<ProgressFacts, 'awards'>): { earned: number; available: number; percent: number } {
   let earned = 0;
   let available = 0;
   for (const lesson of lessons) {

@@ -4,8 +4,8 @@
 // read-merge-write against localStorage, and other tabs' saves are merged in
 // as they happen (merge.ts), so no tab erases what another one did.
 import { create, type StateCreator } from 'zustand';
-import { course as builtCourse } from 'virtual:lifecycle-content';
-import type { Course } from '../content/model';
+import { index as builtCourse } from 'virtual:lifecycle-content';
+import type { CourseIndex } from '../content/model';
 import { auditAwards, auditNotice } from './audit';
 import { mergeFacts, type DraftConflict } from './merge';
 import { isRightAnswer, sameAnswer, wrongTriesOf, type GradableQuestion, type QuizAnswer } from './quizAnswers';
@@ -222,7 +222,7 @@ const localProgressStorage: Storage = {
 };
 
 /** Read saved progress at start-up: repaired, audited, and what to tell the learner. */
-function load(course: Course): { facts: ProgressFacts; epoch: number; notice: string | null } {
+function load(course: CourseIndex): { facts: ProgressFacts; epoch: number; notice: string | null } {
   let raw: string | null;
   try {
     raw = localStorage.getItem(STORAGE_KEY);
@@ -253,7 +253,7 @@ function load(course: Course): { facts: ProgressFacts; epoch: number; notice: st
   return { facts: audited.facts, epoch: result.epoch, notice: joinNotice(damaged, auditNotice(audited, result.unsafe)) };
 }
 
-export function createProgressStore(course: Course = builtCourse, storage: Storage = localProgressStorage) {
+export function createProgressStore(course: CourseIndex = builtCourse, storage: Storage = localProgressStorage) {
   const initial = load(course);
   /** When progress was last reset or imported, here or in a tab we have heard from. */
   let epoch = initial.epoch;

@@ -11,7 +11,8 @@ import { contentPlugin } from '../../scripts/vite-plugin-content';
 const CONTENT = resolve('tests/fixtures/media-content');
 const scratch = mkdtempSync(join(tmpdir(), 'lesson-files-'));
 const entry = join(scratch, 'entry.js');
-writeFileSync(entry, "import { course } from 'virtual:lifecycle-content';\nexport default course;\n");
+// The lesson's own chunk holds its HTML (the content plugin's per-lesson module).
+writeFileSync(entry, "import { loadLesson } from 'virtual:lifecycle-content';\nexport default () => loadLesson('media-lab');\n");
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 interface Out {
@@ -58,7 +59,7 @@ describe('images from a lesson folder', { timeout: 180_000 }, () => {
       await server.listen();
       const base = server.resolvedUrls?.local[0];
       if (!base) throw new Error('the dev server has no address');
-      const mod = await server.transformRequest('virtual:lifecycle-content');
+      const mod = await server.transformRequest('virtual:lifecycle-lesson/media-lab');
       const url = /import lessonFile0 from "([^"]+)"/.exec(mod?.code ?? '')?.[1];
       expect(url, mod?.code.slice(0, 300)).toMatch(/chart\.png\?(import&)?no-inline$/);
       // What the page gets for that import: a module whose default export is the image's URL.

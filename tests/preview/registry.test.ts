@@ -1,7 +1,6 @@
 // One registry of preview services: every service in the content schema has a view.
 import { describe, expect, it } from 'vitest';
-import { course } from 'virtual:lifecycle-content';
-import type { Course } from '../../src/content/model';
+import { loadCourse } from '../../scripts/content-files';
 import { SERVICES, type Service } from '../../src/content/schema';
 import { previews, type PreviewEntry, type PreviewRegistry } from '../../src/preview/registry';
 
@@ -26,7 +25,7 @@ describe('the preview registry', () => {
     }
   });
   it("every step's address is on its service's host and port", () => {
-    for (const lesson of (course as Course).lessons) {
+    for (const lesson of loadCourse('content').course.lessons) {
       for (const step of lesson.steps) {
         expect(step.preview.address.split('/')[0], `${lesson.id}/${step.slug}`).toBe(previews[step.preview.service].address);
       }

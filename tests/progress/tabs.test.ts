@@ -2,15 +2,14 @@
 // localStorage stand for two tabs; a StorageEvent is what the browser sends
 // to the other tab after a save.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { course } from 'virtual:lifecycle-content';
-import type { Course } from '../../src/content/model';
+import { loadCourse } from '../../scripts/content-files';
 import { PROGRESS_VERSION } from '../../src/progress/restore';
 import { createProgressStore, STORAGE_KEY } from '../../src/progress/store';
 import { solutionStepXp, totalXp } from '../../src/progress/xp';
 
 const L = 'ml-lifecycle';
 const SKILL = 'artificialintelligence';
-const lesson = (course as Course).lessons.find((l) => l.id === L)!;
+const lesson = loadCourse('content').course.lessons.find((l) => l.id === L)!;
 const courseXp = [...lesson.steps, ...lesson.quiz, ...lesson.glossary].reduce((n, i) => n + i.xp, 0);
 
 /** Finish the whole lesson in one tab: every step, every question right first time, every term. */

@@ -1,0 +1,142 @@
+// The learner's code as the editor will show it, painted at once (issue 9 §2):
+// Monaco takes seconds to evaluate on a phone, so this view stands in until it
+// has loaded — same font, line height, padding, gutter and token colours, so
+// nothing moves when it takes over. It is readable and selectable; focusing,
+// clicking or typing in it asks for the editor, and the cursor and any keys
+// typed meanwhile are handed over (EditorHandoff), so no keystroke is lost.
+import { useMemo, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import type { CodeLanguage } from '../content/model';
+import { EDITOR_COLOURS, EDITOR_METRICS as M, type EditorHandoff } from './codeEditorProps';
+import { isItalic, tokenColor, tokenizeLines } from './tokenize';
+
+interface Props {
+  code: string;
+  language: CodeLanguage;
+  theme: 'dark' | 'light';
+  label: string;
+  /** The learner wants to edit: load the editor now. */
+  onWake: () => void;
+  /** Where the handoff is kept until the editor reads it. */
+  handoffRef: RefObject<EditorHandoff | null>;
+}
+
+const EDIT_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
+
+/** The 1-based line and column of a DOM position inside the view. */
+function positionOf(node: Node, offset: number): { line: number; column: number } | null {
+  const el = node instanceof Element ? node : node.parentElement;
+  const lineEl = el?.closest('[data-line]');
+  if (!lineEl) return null;
+  let column = 1;
+  const walker = document.createTreeWalker(lineEl, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (t === node) return { line: Number(lineEl.getAttribute('data-line')), column: column + offset };
+    column += t.textContent?.length ?? 0;
+  }
+  return { line: Number(lineEl.getAttribute('data-line')), column };
+}
+
+type CaretDocument = Document & {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+function caretAt(x: number, y: number) {
+  const doc = document as CaretDocument;
+  const p = doc.caretPositionFromPoint?.(x, y);
+  if (p) return positionOf(p.offsetNode, p.offset);
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? positionOf(r.startContainer, r.startOffset) : null;
+}
+
+export function StaticCode({ code, language, theme, label, onWake, handoffRef }: Props) {
+  const lines = useMemo(() => tokenizeLines(code, language), [code, language]);
+  const colours = EDITOR_COLOURS[theme];
+  const digits = Math.max(M.lineNumbersMinChars, String(lines.length).length);
+  // Monaco rounds the line numbers' width to whole pixels.
+  const gutter = `calc(round(${digits}ch, 1px) + ${M.decorationsWidth}px)`;
+
+  const want = (position?: { line: number; column: number } | null) => {
+    const current = handoffRef.current ?? { line: 1, column: 1, keys: [] };
+    handoffRef.current = position ? { ...current, ...position } : current;
+    onWake();
+  };
+
+  const onClick = (e: MouseEvent) => {
+    // A selection made with the mouse is the learner reading: leave it be.
+    if (!window.getSelection()?.isCollapsed) return;
+    want(caretAt(e.clientX, e.clientY));
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return; // copy, select all, shortcuts: the browser's
+    if (e.key.length !== 1 && !EDIT_KEYS.has(e.key)) return;
+    e.preventDefault();
+    want();
+    handoffRef.current?.keys.push(e.key);
+  };
+
+  return (
+    <div
+      role="textbox"
+      aria-multiline="true"
+      aria-readonly="true"
+      aria-label={label}
+      tabIndex={0}
+      data-static-code=""
+      onFocus={() => want()}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      className="absolute inset-0 overflow-auto outline-none"
+      style={{ background: colours.background }}
+    >
+      <pre
+        className="m-0"
+        style={{
+          fontFamily: M.fontFamily,
+          fontSize: M.fontSize,
+          lineHeight: `${M.lineHeight}px`,
+          paddingTop: M.paddingTop,
+          paddingRight: M.scrollbarWidth,
+          tabSize: M.tabSize,
+          fontFeatureSettings: '"liga" 0, "calt" 0',
+        }}
+      >
+        <code className="block">
+          {lines.map((tokens, i) => {
+            // Wrapped lines continue at their own indentation, as Monaco's wrappingIndent "same" does.
+            const indent = /^[ \t]*/.exec(tokens.map((t) => t.text).join(''))?.[0].replace(/\t/g, ' '.repeat(M.tabSize)).length ?? 0;
+            return (
+              <span key={i} className="flex" style={{ minHeight: M.lineHeight }}>
+                <span
+                  aria-hidden="true"
+                  className="shrink-0 select-none text-right"
+                  style={{
+                    width: gutter,
+                    paddingRight: M.decorationsWidth,
+                    boxSizing: 'border-box',
+                    color: i === 0 ? colours.activeLineNumber : colours.lineNumber,
+                  }}
+                >
+                  {i + 1}
+                </span>
+                <span
+                  data-line={i + 1}
+                  className="min-w-0 flex-1 whitespace-pre-wrap break-words"
+                  style={{ paddingLeft: `${indent}ch`, textIndent: `-${indent}ch` }}
+                >
+                  {tokens.map((t, j) => (
+                    <span key={j} style={{ color: tokenColor(t.type, theme, language), fontStyle: isItalic(t.type) ? 'italic' : undefined }}>
+                      {t.text}
+                    </span>
+                  ))}
+                  {'\n'}
+                </span>
+              </span>
+            );
+          })}
+        </code>
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// Paint at once (issue 9 §2): on a step page the learner's code is on screen
+// before Monaco has loaded; a click brings Monaco with the same text in the
+// same place, and a key typed at once is not lost.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage } from './browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const MONACO_CHUNK = /\/assets\/CodeEditor-[^/]*\.js$/;
+
+describe('the step’s code before the editor', () => {
+  it('is visible before Monaco loads, and Monaco takes over with the same text where it was', async () => {
+    const { page, errors, offOrigin, context } = await openPage(browser, baseURL);
+    const monacoRequests: string[] = [];
+    page.on('request', (req) => {
+      if (MONACO_CHUNK.test(req.url())) monacoRequests.push(req.url());
+    });
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/track-experiments`);
+
+    const view = page.getByRole('textbox', { name: 'Code of track.py, read-only until the editor has loaded' });
+    await view.getByText('mlflow.set_experiment("failure-prediction")').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.monaco-editor').count()).toBe(0);
+    expect(monacoRequests).toEqual([]);
+
+    const lines = view.locator('[data-line]');
+    const text = (await lines.allInnerTexts()).map((l) => l.replace(/\n$/, '')).join('');
+    const firstLine = await lines.first().boundingBox();
+    if (!firstLine) throw new Error('the static view has no first line');
+
+    // Click at the very start of the first line, then type at once.
+    await lines.first().click({ position: { x: 1, y: firstLine.height / 2 } });
+    await page.keyboard.type('#');
+    const editor = page.locator('.monaco-editor').first();
+    await editor.waitFor({ timeout: 60_000 });
+    expect(monacoRequests.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.monaco-editor .view-lines').first().innerText().then((t) => t.replace(/\u00a0/g, ' ').replace(/\n/g, '')), { timeout: 30_000 }).toBe(`#${text}`);
+    await view.waitFor({ state: 'detached' });
+
+    // Monaco's first line sits where the static view's did (the '#' typed shifts it right by one character only).
+    const monacoLine = await page.locator('.monaco-editor .view-line').first().boundingBox();
+    expect(monacoLine).not.toBeNull();
+    expect(Math.abs(monacoLine!.y - firstLine.y)).toBeLessThanOrEqual(1);
+    expect(Math.abs(monacoLine!.x - firstLine.x)).toBeLessThanOrEqual(1);
+
+    expect(errors).toEqual([]);
+    expect(offOrigin).toEqual([]);
+    await context.close();
+  });
+
+  it('Monaco loads by itself once the page has settled', async () => {
+    const { page, errors, context } = await openPage(browser, baseURL);
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
+    await page.getByRole('textbox', { name: /^Code of train\.py/ }).waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 });
+    await page.getByRole('textbox', { name: /^Code of train\.py/ }).waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,49 @@
+// The step's code is on screen before the editor has loaded (issue 9 §2), and
+// touching it brings the editor with the same text, keeping what was typed.
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renderApp } from './renderApp';
+
+// The page never settles here: only the learner's touch loads the editor.
+vi.mock('../../src/lesson/editorLoading', () => ({ whenSettled: () => () => {} }));
+
+const staticView = () => screen.findByRole('textbox', { name: /read-only until the editor has loaded/ });
+
+describe('the code before the editor loads', () => {
+  it('shows the starter code, highlighted and numbered, and no editor yet', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    const view = await staticView();
+    expect(view).toHaveAccessibleName('Code of track.py, read-only until the editor has loaded');
+    expect(view).toHaveTextContent('mlflow.set_experiment("failure-prediction")');
+    // Keywords are coloured as Monaco colours them (lab-dark, the theme these tests start in: #569cd6).
+    const keyword = within(view).getAllByText('import')[0]!;
+    expect(keyword).toHaveStyle({ color: 'rgb(86, 156, 214)' });
+    expect(view.querySelector('textarea')).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'track.py — code editor' })).toBeNull();
+  });
+
+  it('brings the editor on focus, with the same code and the keys typed meanwhile', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    const view = await staticView();
+    // The code's lines as shown (the line numbers are a separate, unselectable column).
+    const code = [...view.querySelectorAll('[data-line]')].map((line) => line.textContent?.replace(/\n$/, '')).join('\n');
+    expect(code).toContain('for epoch in history:');
+    // Focus and a key at once, before the editor's code can have arrived: the key must not be lost.
+    fireEvent.focus(view);
+    fireEvent.keyDown(view, { key: '#' });
+    expect(screen.queryByRole('textbox', { name: 'train.py — code editor' })).toBeNull();
+    const editor = (await screen.findByRole('textbox', { name: 'train.py — code editor' })) as HTMLTextAreaElement;
+    expect(editor.value).toBe(`#${code}`);
+    expect(screen.queryByRole('textbox', { name: /read-only until the editor has loaded/ })).toBeNull();
+    expect(editor).toHaveFocus();
+  });
+
+  it('a click also brings the editor', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    await user.click(await staticView());
+    const editor = (await screen.findByRole('textbox', { name: 'train.py — code editor' })) as HTMLTextAreaElement;
+    expect(editor.value).toContain('for epoch in history:');
+  });
+});
