@@ -97,6 +97,25 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('output-contains'), text: z.string().min(1) }).strict(),
   z.object({ kind: z.literal('no-error') }).strict(),
   z.object({ kind: z.literal('file-exists'), path: z.string().min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('file-matches'),
+      path: z.string().min(1),
+      pattern: z
+        .string()
+        .min(1)
+        .refine((p) => {
+          try {
+            new RegExp(p, 'm');
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'a JavaScript regular expression')
+        .describe('searched for in the file (multiline: ^ and $ match at each line)'),
+      fix: z.string().min(1).optional().describe('what to change, shown when the file does not match'),
+    })
+    .strict(),
   z.object({ kind: z.literal('dvc-tracked'), path: z.string().min(1) }).strict(),
   z.object({ kind: z.literal('git-committed'), path: z.string().min(1) }).strict(),
   z.object({ kind: z.literal('git-not-committed'), path: z.string().min(1) }).strict(),

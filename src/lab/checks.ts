@@ -57,6 +57,13 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
     case 'file-exists':
       return check.path in files ? ok : fail(`There is no file ${check.path}.`);
 
+    case 'file-matches': {
+      const text = fileText(files[check.path]);
+      if (text === null) return fail(check.path in files ? `${check.path} is not a text file.` : `There is no file ${check.path}.`);
+      if (new RegExp(check.pattern, 'm').test(text)) return ok;
+      return fail(check.fix ?? `${check.path} does not hold what this check looks for.`);
+    }
+
     case 'mlflow-param':
       if (newRuns.length === 0) return fail(noRun);
       return newRuns.some((r) => check.key in r.params) ? ok : fail(`No run logged a param named “${check.key}”.`);

@@ -24,8 +24,6 @@ __all__ = [
     "split",
 ]
 
-TARGET = "failure"
-
 # Every fit() and psi() is recorded here; the lab reads these to draw its
 # previews and to judge the step's checks.
 _training_log = []
@@ -51,20 +49,24 @@ class Column(list):
 
 
 class Dataset:
-    """Rows of numeric features and a 0/1 target column (the last column)."""
+    """Rows of numeric features and a 0/1 target column (the last column,
+    unless `target` names another)."""
 
-    def __init__(self, columns, rows, source=None):
+    def __init__(self, columns, rows, source=None, target=None):
         self.columns = list(columns)
         self.rows = [list(r) for r in rows]
         self.source = source
+        if target is not None and target not in self.columns:
+            raise KeyError(f"no column named {target!r}; columns are {self.columns}")
+        self.target = target if target is not None else (self.columns[-1] if self.columns else None)
 
     @property
     def feature_names(self):
-        return [c for c in self.columns if c != TARGET]
+        return [c for c in self.columns if c != self.target]
 
     @property
     def target_name(self):
-        return TARGET
+        return self.target
 
     @property
     def X(self):
@@ -73,9 +75,9 @@ class Dataset:
 
     @property
     def y(self):
-        if TARGET not in self.columns:
-            raise KeyError(f"dataset has no '{TARGET}' column")
-        i = self.columns.index(TARGET)
+        if self.target not in self.columns:
+            raise KeyError(f"dataset has no {self.target!r} column")
+        i = self.columns.index(self.target)
         return [int(row[i]) for row in self.rows]
 
     def column(self, name):
@@ -87,10 +89,10 @@ class Dataset:
     def concat(self, other):
         if other.columns != self.columns:
             raise ValueError(f"columns differ: {self.columns} vs {other.columns}")
-        return Dataset(self.columns, self.rows + other.rows)
+        return Dataset(self.columns, self.rows + other.rows, target=self.target)
 
     def head(self, n=5):
-        return Dataset(self.columns, self.rows[:n], self.source)
+        return Dataset(self.columns, self.rows[:n], self.source, self.target)
 
     def __len__(self):
         return len(self.rows)
@@ -100,8 +102,9 @@ class Dataset:
         return f"<Dataset {len(self.rows)} rows × {len(self.columns)} columns{where}>"
 
 
-def load_dataset(path):
-    """Read a CSV with a header row; every value becomes a float."""
+def load_dataset(path, target=None):
+    """Read a CSV with a header row; every value becomes a float. The target is
+    the last column unless `target` names another."""
     with open(path, newline="") as f:
         reader = csv.reader(f)
         try:
@@ -118,7 +121,7 @@ def load_dataset(path):
                 rows.append([float(v) for v in raw])
             except ValueError:
                 raise ValueError(f"{path}, line {line_no}: not a number in {raw}") from None
-    return Dataset(columns, rows, source=path)
+    return Dataset(columns, rows, source=path, target=target)
 
 
 def split(data, test_size=0.2, seed=None):
@@ -131,7 +134,7 @@ def split(data, test_size=0.2, seed=None):
     random.Random(seed).shuffle(order)
     _splits.append({"seed": seed, "test_size": test_size, "source": data.source, "rows": len(data)})
     cut = int(round(len(order) * (1 - test_size)))
-    pick = lambda idx: Dataset(data.columns, [data.rows[i] for i in idx], data.source)  # noqa: E731
+    pick = lambda idx: Dataset(data.columns, [data.rows[i] for i in idx], data.source, data.target)  # noqa: E731
     return pick(order[:cut]), pick(order[cut:])
 
 
@@ -224,7 +227,7 @@ class LogisticRegression:
             raise RuntimeError("This LogisticRegression is not fitted yet: call fit(X, y) first.")
 
     def predict_proba(self, X):
-        """Probability of the positive class (failure) for each row."""
+        """Probability of the positive class (target 1) for each row."""
         self._require_fit()
         return [_sigmoid(sum(w * v for w, v in zip(self.weights, row)) + self.bias) for row in self._scale(X)]
 
