@@ -1,32 +1,10 @@
 // This lesson's dataset, generated from a fixed seed so every number in the
 // lesson is reproducible and free of licence questions.
-//   npx tsx content/beyond-accuracy/generate-data.ts          write lab/data/
-//   npx tsx content/beyond-accuracy/generate-data.ts --check  exit 1 if the files differ
-// Card payments → was this payment fraud? About one payment in seventeen is:
+// scripts/generate-data.ts writes these files under lab/ (or checks them with --check).
+// Card payments → was this payment fraud? About one payment in sixteen is:
 // fraud tends to be larger, at night, far from the card holder's home and at
 // riskier merchants, but every one of those also happens to honest payments.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const OUT = join(dirname(fileURLToPath(import.meta.url)), 'lab', 'data');
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand: () => number) {
-  const u = Math.max(rand(), 1e-12);
-  const v = rand();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
+import { gaussian, mulberry32 } from '../../scripts/seeded-random.ts';
 
 function payments(seed: number, n: number, fraudShare: number): string {
   const rand = mulberry32(seed);
@@ -43,29 +21,7 @@ function payments(seed: number, n: number, fraudShare: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The files this lesson's lab starts with, by their path in the project. */
 export const DATASETS: Record<string, string> = {
-  'payments.csv': payments(20261201, 1600, 0.06),
+  'data/payments.csv': payments(20261201, 1600, 0.06),
 };
-
-const check = process.argv.includes('--check');
-let stale = 0;
-for (const [name, text] of Object.entries(DATASETS)) {
-  const path = join(OUT, name);
-  if (check) {
-    let current = '';
-    try {
-      current = readFileSync(path, 'utf8');
-    } catch {
-      /* missing counts as stale */
-    }
-    if (current !== text) {
-      console.error(`${path} is not what the generator makes: run npx tsx ${fileURLToPath(import.meta.url)}`);
-      stale++;
-    }
-  } else {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    console.log(`wrote ${path} (${text.split('\n').length - 2} rows)`);
-  }
-}
-if (stale) process.exit(1);

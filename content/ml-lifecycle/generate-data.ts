@@ -5,22 +5,7 @@
 // batch_01 like the training data, batch_02 a little warmer, batch_03 a failing
 // cooling fan (much hotter, more vibration).
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand: () => number) {
-  const u = Math.max(rand(), 1e-12);
-  const v = rand();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
+import { gaussian, mulberry32 } from '../../scripts/seeded-random.ts';
 
 interface Shift {
   temperature: number;
