@@ -9,9 +9,9 @@ import { HOME } from '../src/lab/labFiles';
 import { runShell, shellOutcome, transcriptOutput } from '../src/lab/shellRuntime';
 import { parseFromWorker } from '../src/lab/protocolSchema';
 import type { HttpRequest, RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
-import { probesFor } from '../src/lab/checks';
+import { probesFor } from '../src/lab/checks/checks';
 import { decodeFile } from '../src/lab/worldFiles';
-import type { ProvingLab } from '../src/lab/prove';
+import type { ProvingLab } from '../src/lab/checks/prove';
 import type { StartWorld } from '../src/lab/startWorld';
 import { loadStartWorld } from './lab-world';
 

@@ -2,7 +2,7 @@
 // lab of its own (real Pyodide from node_modules and the TS shell), one line per
 // trial. `npm run content:check -- --run` loads this through Vite's module runner.
 import type { Lesson } from '../src/content/model';
-import { formatVerdict, proveLesson, type LessonProof } from '../src/lab/prove';
+import { formatVerdict, proveLesson, type LessonProof } from '../src/lab/checks/prove';
 import { startWorldFor } from './lab-world';
 import type { ContentFile } from '../src/content/parse';
 import { createNodeLab, provingLab } from './node-lab';

@@ -4,7 +4,7 @@
 // by step, as the learner's does); each attempt then starts from that snapshot
 // in a fresh engine, so no attempt changes what the next one sees.
 import type { CodeFile, Lesson, Step } from '../content/model';
-import { judgeAll, probesFor, type CheckVerdict } from '../lab/checks';
+import { judgeAll, probesFor, type CheckVerdict } from '../lab/checks/checks';
 import { LabEngine } from '../lab/engine';
 import type { WorldFiles } from '../lab/types';
 import { worldStoreFor } from '../lab/worldStore';

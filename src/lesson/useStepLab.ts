@@ -3,7 +3,7 @@
 // outcome, and completes the step (XP, node, hub) when they all pass.
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { Lesson, Step } from '../content/model';
-import { judgeAll, probesFor } from '../lab/checks';
+import { judgeAll, probesFor } from '../lab/checks/checks';
 import { labFor } from '../lab/engine';
 import type { HttpRequest } from '../lab/types';
 import { labStorageKey, worldStoreFor } from '../lab/worldStore';

@@ -5,7 +5,7 @@
 // the real outcome of running them in the lab's CPython and shell.
 // `npm run content:check -- --run` runs the same proof from a terminal.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatVerdict, proveStep, unsatisfiableChecks, type ProvingLab } from '../../src/lab/prove';
+import { formatVerdict, proveStep, unsatisfiableChecks, type ProvingLab } from '../../src/lab/checks/prove';
 import { loadCourse, readContentFiles } from '../../scripts/content-files';
 import { startWorldFor } from '../../scripts/lab-world';
 import { createNodeLab, provingLab } from '../../scripts/node-lab';

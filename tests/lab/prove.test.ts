@@ -3,7 +3,7 @@
 // proved in lesson-proof.test.ts and the content:check --run tests.
 import { describe, expect, it } from 'vitest';
 import { parseCourse } from '../../src/content/parse';
-import { planStep, unsatisfiableChecks } from '../../src/lab/prove';
+import { planStep, unsatisfiableChecks } from '../../src/lab/checks/prove';
 import { loadCourse } from '../../scripts/content-files';
 
 const START = ['README.md', '.gitignore', 'data/raw_data.csv'];
