@@ -5,9 +5,9 @@
 // in a fresh engine, so no attempt changes what the next one sees.
 import type { CodeFile, Lesson, Step } from '../content/model';
 import { judgeAll, probesFor, type CheckVerdict } from '../lab/checks/checks';
-import { LabEngine } from '../lab/engine';
+import { LabEngine } from '../lab/page/engine';
 import type { WorldFiles } from '../lab/types';
-import { worldStoreFor } from '../lab/worldStore';
+import { worldStoreFor } from '../lab/page/worldStore';
 import { timeLimitSeconds } from '../lesson/useStepLab';
 
 /** Not `labStorageKey` ("lifecycle-lab:lab:…"): a key no learner page uses. */

@@ -4,7 +4,7 @@
 // semantics of https://w3c.github.io/web-locks/: ifAvailable, steal, a queue).
 import { createStore, type UseStore } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
-import { WorldStore, type Locks } from '../../src/lab/worldStore';
+import { WorldStore, type Locks } from '../../src/lab/page/worldStore';
 
 class FakeLocks implements Locks {
   private held = new Map<string, { reject: (e: unknown) => void }>();
