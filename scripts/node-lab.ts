@@ -3,10 +3,10 @@
 // and the lab tests' one. Its modules use Vite's import.meta.glob, so it runs under
 // vitest or Vite's module runner (scripts/prove-lessons.ts), not plain tsx.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type LabSetup } from '../src/lab/pythonRuntime';
-import { pyodideFs } from '../src/lab/pyodideFs';
-import { HOME } from '../src/lab/labFiles';
-import { runShell, shellOutcome, transcriptOutput } from '../src/lab/shellRuntime';
+import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type LabSetup } from '../src/lab/worker/pythonRuntime';
+import { pyodideFs } from '../src/lab/worker/pyodideFs';
+import { HOME } from '../src/lab/worker/labFiles';
+import { runShell, shellOutcome, transcriptOutput } from '../src/lab/worker/shellRuntime';
 import { parseFromWorker } from '../src/lab/protocolSchema';
 import type { HttpRequest, RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
 import { probesFor } from '../src/lab/checks/checks';

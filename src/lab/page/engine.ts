@@ -101,7 +101,7 @@ export class LabEngine {
 
   constructor(
     private readonly storageKey: string,
-    private readonly createWorker: () => Worker = () => new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' }),
+    private readonly createWorker: () => Worker = () => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }),
     private readonly loadStart: () => Promise<StartWorld> = () => Promise.resolve(EMPTY_START),
   ) {
     this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null };
