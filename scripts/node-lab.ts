@@ -68,7 +68,7 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
   };
 }
 
-/** The lesson proof's lab (src/lab/prove.ts): runs a step's files as the worker runs a learner's. */
+/** The lesson proof's lab (src/lab/checks/prove.ts): runs a step's files as the worker runs a learner's. */
 export function provingLab(lab: NodeLab): ProvingLab {
   return {
     async run(step, files) {

@@ -1,4 +1,4 @@
-// The lab "Prove" runs in: the browser engine (src/lab/engine.ts) under a
+// The lab "Prove" runs in: the browser engine (src/lab/page/engine.ts) under a
 // storage key of its own, so the learner's saved project is never read or
 // written. The earlier steps' solutions run first (the project builds up step
 // by step, as the learner's does); each attempt then starts from that snapshot

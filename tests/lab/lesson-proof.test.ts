@@ -1,4 +1,4 @@
-// Content is code: every lesson in content/ is proved in the lab (src/lab/prove.ts)
+// Content is code: every lesson in content/ is proved in the lab (src/lab/checks/prove.ts)
 // — in lesson order, in one lab per lesson, every step's starter fails a check,
 // each of its wrong attempts fails the check it names with a message (the
 // project put back after it), and its solution passes every check, judged on

@@ -1,4 +1,4 @@
-// The lesson proof's reading of a lesson (src/lab/prove.ts): its plan, and the
+// The lesson proof's reading of a lesson (src/lab/checks/prove.ts): its plan, and the
 // checks no solution can satisfy, found without running anything. Running it is
 // proved in lesson-proof.test.ts and the content:check --run tests.
 import { describe, expect, it } from 'vitest';
