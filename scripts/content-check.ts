@@ -1,6 +1,6 @@
 // `npm run content:check [folder] [-- --run]`: validate every lesson and print
 // problems as file:line:column — field: message. With --run, also prove every
-// lesson in the lab (src/lab/prove.ts): one line per starter, wrong attempt and
+// lesson in the lab (src/lab/checks/prove.ts): one line per starter, wrong attempt and
 // solution. Exit code 1 when anything is wrong.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

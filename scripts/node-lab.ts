@@ -3,15 +3,15 @@
 // and the lab tests' one. Its modules use Vite's import.meta.glob, so it runs under
 // vitest or Vite's module runner (scripts/prove-lessons.ts), not plain tsx.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type LabSetup } from '../src/lab/pythonRuntime';
-import { pyodideFs } from '../src/lab/pyodideFs';
-import { HOME } from '../src/lab/labFiles';
-import { runShell, shellOutcome, transcriptOutput } from '../src/lab/shellRuntime';
+import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type LabSetup } from '../src/lab/worker/pythonRuntime';
+import { pyodideFs } from '../src/lab/worker/pyodideFs';
+import { HOME } from '../src/lab/worker/labFiles';
+import { runShell, shellOutcome, transcriptOutput } from '../src/lab/worker/shellRuntime';
 import { parseFromWorker } from '../src/lab/protocolSchema';
 import type { HttpRequest, RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
-import { probesFor } from '../src/lab/checks';
+import { probesFor } from '../src/lab/checks/checks';
 import { decodeFile } from '../src/lab/worldFiles';
-import type { ProvingLab } from '../src/lab/prove';
+import type { ProvingLab } from '../src/lab/checks/prove';
 import type { StartWorld } from '../src/lab/startWorld';
 import { loadStartWorld } from './lab-world';
 
@@ -68,7 +68,7 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
   };
 }
 
-/** The lesson proof's lab (src/lab/prove.ts): runs a step's files as the worker runs a learner's. */
+/** The lesson proof's lab (src/lab/checks/prove.ts): runs a step's files as the worker runs a learner's. */
 export function provingLab(lab: NodeLab): ProvingLab {
   return {
     async run(step, files) {

@@ -1,8 +1,8 @@
-// The Node side of the lesson proof (src/lab/prove.ts): each lesson in a fresh
+// The Node side of the lesson proof (src/lab/checks/prove.ts): each lesson in a fresh
 // lab of its own (real Pyodide from node_modules and the TS shell), one line per
 // trial. `npm run content:check -- --run` loads this through Vite's module runner.
 import type { Lesson } from '../src/content/model';
-import { formatVerdict, proveLesson, type LessonProof } from '../src/lab/prove';
+import { formatVerdict, proveLesson, type LessonProof } from '../src/lab/checks/prove';
 import { startWorldFor } from './lab-world';
 import type { ContentFile } from '../src/content/parse';
 import { createNodeLab, provingLab } from './node-lab';

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-// The lab keeps its project in IndexedDB (src/lab/worldStore.ts), which jsdom lacks.
+// The lab keeps its project in IndexedDB (src/lab/page/worldStore.ts), which jsdom lacks.
 import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';

@@ -2,9 +2,9 @@
 // The starter fails a check, each wrong attempt fails the check it names, the
 // solution passes them all (content/README.md, "Wrong attempts"). Pure: the
 // runs come from `runAttempt`, so the plan and the judging are tested without a
-// lab. Kept apart from the Node CLI's proof (src/lab/prove.ts) until the two are unified.
+// lab. Kept apart from the Node CLI's proof (src/lab/checks/prove.ts) until the two are unified.
 import type { CodeFile, Step } from '../content/model';
-import type { CheckVerdict } from '../lab/checks';
+import type { CheckVerdict } from '../lab/checks/checks';
 
 export interface Attempt {
   kind: 'starter' | 'wrong' | 'solution';

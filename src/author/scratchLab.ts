@@ -1,13 +1,13 @@
-// The lab "Prove" runs in: the browser engine (src/lab/engine.ts) under a
+// The lab "Prove" runs in: the browser engine (src/lab/page/engine.ts) under a
 // storage key of its own, so the learner's saved project is never read or
 // written. The earlier steps' solutions run first (the project builds up step
 // by step, as the learner's does); each attempt then starts from that snapshot
 // in a fresh engine, so no attempt changes what the next one sees.
 import type { CodeFile, Lesson, Step } from '../content/model';
-import { judgeAll, probesFor, type CheckVerdict } from '../lab/checks';
-import { LabEngine } from '../lab/engine';
+import { judgeAll, probesFor, type CheckVerdict } from '../lab/checks/checks';
+import { LabEngine } from '../lab/page/engine';
 import type { WorldFiles } from '../lab/types';
-import { worldStoreFor } from '../lab/worldStore';
+import { worldStoreFor } from '../lab/page/worldStore';
 import { timeLimitSeconds } from '../lesson/useStepLab';
 
 /** Not `labStorageKey` ("lifecycle-lab:lab:…"): a key no learner page uses. */

@@ -5,7 +5,7 @@
 // which step to run again to see it.
 import { useRef } from 'react';
 import type { Lesson } from '../content/model';
-import { useLabSession } from '../lab/session';
+import { useLabSession } from '../lab/page/session';
 import type { WorldFiles } from '../lab/types';
 import { fileText } from '../lab/worldFiles';
 import { readTrackingStore, type UiStore } from '../preview/tracking/store';

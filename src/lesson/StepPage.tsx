@@ -5,7 +5,7 @@ import { isStepDone, laterStepsDone, lessonComplete } from '../progress/selector
 import { stepKey, useProgress } from '../progress/store';
 import { solutionStepXp } from '../progress/xp';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import type { CheckVerdict } from '../lab/checks';
+import type { CheckVerdict } from '../lab/checks/checks';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { DraftConflicts } from './DraftConflicts';
 import { EditorPanel } from './EditorPanel';

@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import type { Step } from '../content/model';
-import type { EngineState, LabEngine } from '../lab/engine';
-import type { StepRunState } from '../lab/session';
+import type { EngineState, LabEngine } from '../lab/page/engine';
+import type { StepRunState } from '../lab/page/session';
 import type { WorldFiles } from '../lab/types';
 import { learnerFileTexts } from '../lab/worldFiles';
 import { ConsoleView } from '../preview/ConsoleView';

@@ -1,5 +1,5 @@
 import type { Step } from '../content/model';
-import type { CheckVerdict } from '../lab/checks';
+import type { CheckVerdict } from '../lab/checks/checks';
 import { Prose } from './Prose';
 
 /** The id of the full checks list, which the verdict's link moves focus to. */

@@ -3,11 +3,11 @@
 // outcome, and completes the step (XP, node, hub) when they all pass.
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { Lesson, Step } from '../content/model';
-import { judgeAll, probesFor } from '../lab/checks';
-import { labFor } from '../lab/engine';
+import { judgeAll, probesFor } from '../lab/checks/checks';
+import { labFor } from '../lab/page/engine';
 import type { HttpRequest } from '../lab/types';
-import { labStorageKey, worldStoreFor } from '../lab/worldStore';
-import { emptyRun, useLabSession } from '../lab/session';
+import { labStorageKey, worldStoreFor } from '../lab/page/worldStore';
+import { emptyRun, useLabSession } from '../lab/page/session';
 import { stepKey, useProgress } from '../progress/store';
 
 const DEFAULT_TIME_LIMIT_S = 10;

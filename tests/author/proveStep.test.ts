@@ -2,7 +2,7 @@
 // lab replaced by a function that judges by the files it is given.
 import { describe, expect, it } from 'vitest';
 import type { CodeFile, Step } from '../../src/content/model';
-import type { CheckVerdict } from '../../src/lab/checks';
+import type { CheckVerdict } from '../../src/lab/checks/checks';
 import { planProof, proveStep } from '../../src/author/proveStep';
 
 const file = (name: string, code: string): CodeFile => ({ file: name, language: 'python', code });

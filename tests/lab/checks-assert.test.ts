@@ -2,7 +2,7 @@
 // its namespace and the evidence the lab's modules recorded; a failing assert's
 // message is the verdict the learner sees.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { judge } from '../../src/lab/checks';
+import { judge } from '../../src/lab/checks/checks';
 import type { Check } from '../../src/content/schema';
 import type { RunOutcome, RunResult } from '../../src/lab/types';
 import { createNodeLab, type NodeLab } from './python';

@@ -1,7 +1,7 @@
 // File checks judge the project the run left behind: the bytes in the file,
 // never the commands that made it.
 import { describe, expect, it } from 'vitest';
-import { judge } from '../../src/lab/checks';
+import { judge } from '../../src/lab/checks/checks';
 import type { Check } from '../../src/content/schema';
 import type { RunResult, WorldFiles } from '../../src/lab/types';
 import { encodeFile } from '../../src/lab/worldFiles';

@@ -3,10 +3,10 @@
 // cross-origin isolation), console requests and their time limit, crashes,
 // refused (forged or malformed) messages, and the saved project.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LabEngine } from '../../src/lab/engine';
+import { LabEngine } from '../../src/lab/page/engine';
 import type { ToWorker } from '../../src/lab/protocol';
 import { emptyOutcome } from '../../src/lab/outcome';
-import { worldStoreFor } from '../../src/lab/worldStore';
+import { worldStoreFor } from '../../src/lab/page/worldStore';
 import type { RunOutcome } from '../../src/lab/types';
 
 const outcome = emptyOutcome;

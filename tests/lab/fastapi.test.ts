@@ -1,6 +1,6 @@
 // The lab's FastAPI, pydantic and model server, in the real CPython, against docs/tool-facts.md.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dockerfileProblem, parseDockerfile } from '../../src/lab/dockerfile';
+import { dockerfileProblem, parseDockerfile } from '../../src/lab/checks/dockerfile';
 import { createNodeLab, type NodeLab } from './python';
 
 let lab: NodeLab;

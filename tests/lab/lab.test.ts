@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPyodide } from 'pyodide';
-import { runLearnerCode, setupLab } from '../../src/lab/pythonRuntime';
+import { runLearnerCode, setupLab } from '../../src/lab/worker/pythonRuntime';
 import { createNodeLab, lifecycleStart, type NodeLab } from './python';
 
 let lab: NodeLab;

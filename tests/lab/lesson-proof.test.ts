@@ -1,11 +1,11 @@
-// Content is code: every lesson in content/ is proved in the lab (src/lab/prove.ts)
+// Content is code: every lesson in content/ is proved in the lab (src/lab/checks/prove.ts)
 // — in lesson order, in one lab per lesson, every step's starter fails a check,
 // each of its wrong attempts fails the check it names with a message (the
 // project put back after it), and its solution passes every check, judged on
 // the real outcome of running them in the lab's CPython and shell.
 // `npm run content:check -- --run` runs the same proof from a terminal.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatVerdict, proveStep, unsatisfiableChecks, type ProvingLab } from '../../src/lab/prove';
+import { formatVerdict, proveStep, unsatisfiableChecks, type ProvingLab } from '../../src/lab/checks/prove';
 import { loadCourse, readContentFiles } from '../../scripts/content-files';
 import { startWorldFor } from '../../scripts/lab-world';
 import { createNodeLab, provingLab } from '../../scripts/node-lab';

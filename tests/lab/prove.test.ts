@@ -1,9 +1,9 @@
-// The lesson proof's reading of a lesson (src/lab/prove.ts): its plan, and the
+// The lesson proof's reading of a lesson (src/lab/checks/prove.ts): its plan, and the
 // checks no solution can satisfy, found without running anything. Running it is
 // proved in lesson-proof.test.ts and the content:check --run tests.
 import { describe, expect, it } from 'vitest';
 import { parseCourse } from '../../src/content/parse';
-import { planStep, unsatisfiableChecks } from '../../src/lab/prove';
+import { planStep, unsatisfiableChecks } from '../../src/lab/checks/prove';
 import { loadCourse } from '../../scripts/content-files';
 
 const START = ['README.md', '.gitignore', 'data/raw_data.csv'];

@@ -1,10 +1,10 @@
-// The lab's saved project (src/lab/worldStore.ts): IndexedDB (fake-indexeddb
+// The lab's saved project (src/lab/page/worldStore.ts): IndexedDB (fake-indexeddb
 // here), the one-time move out of localStorage, failed saves, and one writer
 // tab at a time through Web Locks (a small in-memory LockManager here, with the
 // semantics of https://w3c.github.io/web-locks/: ifAvailable, steal, a queue).
 import { createStore, type UseStore } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
-import { WorldStore, type Locks } from '../../src/lab/worldStore';
+import { WorldStore, type Locks } from '../../src/lab/page/worldStore';
 
 class FakeLocks implements Locks {
   private held = new Map<string, { reject: (e: unknown) => void }>();

@@ -5,7 +5,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { loadCourse } from '../../scripts/content-files';
 import { emptyOutcome } from '../../src/lab/outcome';
-import { useLabSession } from '../../src/lab/session';
+import { useLabSession } from '../../src/lab/page/session';
 import { LessonRecap } from '../../src/lesson/LessonRecap';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from './renderApp';

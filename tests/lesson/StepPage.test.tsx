@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { emptyOutcome } from '../../src/lab/outcome';
-import { useLabSession } from '../../src/lab/session';
+import { useLabSession } from '../../src/lab/page/session';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from './renderApp';
 

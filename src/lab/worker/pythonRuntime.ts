@@ -3,10 +3,10 @@
 import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, PYTHON_MODULES } from './labFiles';
 import { pyodideFs } from './pyodideFs';
-import { decodeFile, encodeFile, validateWorld } from './worldFiles';
-import { createStartProject } from './shell/project';
-import type { StartWorld } from './startWorld';
-import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from './types';
+import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
+import { createStartProject } from '../shell/project';
+import type { StartWorld } from '../startWorld';
+import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from '../types';
 
 
 function writeFile(py: PyodideAPI, path: string, data: string | Uint8Array) {

@@ -3,13 +3,13 @@
 // learner's project across reloads (IndexedDB, worldStore.ts). It reads the worker
 // only over a private port and only messages that parse (protocolSchema.ts).
 // One engine per lesson.
-import type { FromWorker, ToWorker } from './protocol';
-import { emptyOutcome } from './outcome';
-import { parseFromWorker } from './protocolSchema';
-import type { HttpExchange, HttpRequest, OutputChunk, RunResult, WorldFiles } from './types';
-import { EMPTY_START, type StartWorld } from './startWorld';
+import type { FromWorker, ToWorker } from '../protocol';
+import { emptyOutcome } from '../outcome';
+import { parseFromWorker } from '../protocolSchema';
+import type { HttpExchange, HttpRequest, OutputChunk, RunResult, WorldFiles } from '../types';
+import { EMPTY_START, type StartWorld } from '../startWorld';
 import { loadStartWorld } from './lessonWorlds';
-import { setAsideNotice } from './worldFiles';
+import { setAsideNotice } from '../worldFiles';
 import { labStorageKey, worldStoreFor } from './worldStore';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
@@ -101,7 +101,7 @@ export class LabEngine {
 
   constructor(
     private readonly storageKey: string,
-    private readonly createWorker: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+    private readonly createWorker: () => Worker = () => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }),
     private readonly loadStart: () => Promise<StartWorld> = () => Promise.resolve(EMPTY_START),
   ) {
     this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null };

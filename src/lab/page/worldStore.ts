@@ -5,8 +5,8 @@
 // save that fails says what was lost. One tab at a time owns a lesson's lab (a
 // Web Lock): a second tab reads it but does not save, and can take it over.
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import type { WorldFiles } from './types';
-import { setAsideNotice, validateWorld } from './worldFiles';
+import type { WorldFiles } from '../types';
+import { setAsideNotice, validateWorld } from '../worldFiles';
 
 export type LabAccess =
   /** Not known yet (the lock is being asked for). */

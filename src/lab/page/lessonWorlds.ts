@@ -2,7 +2,7 @@
 // fetched when that lesson's lab starts: its data never weighs on the page's
 // first load.
 import { worlds } from 'virtual:lifecycle-worlds';
-import type { StartWorld } from './startWorld';
+import type { StartWorld } from '../startWorld';
 
 export async function loadStartWorld(lessonId: string): Promise<StartWorld> {
   const load = worlds[lessonId];

@@ -2,14 +2,14 @@
 // the same files Python sees, and a summary of the repository for the
 // preview's repo explorer and the step's checks.
 import * as git from 'isomorphic-git';
-import { gitFsAdapter, type LabFs } from './shell/fs';
-import { dvcProgram } from './shell/dvc';
-import { readDvcFile } from './shell/dvcFormat';
-import { gitProgram, repoRoot } from './shell/git';
-import { runScript, text, type TranscriptEntry } from './shell/shell';
-import { emptyOutcome } from './outcome';
-import { isLabInternal } from './worldFiles';
-import type { OutputChunk, RepoSummary, RunOutcome } from './types';
+import { gitFsAdapter, type LabFs } from '../shell/fs';
+import { dvcProgram } from '../shell/dvc';
+import { readDvcFile } from '../shell/dvcFormat';
+import { gitProgram, repoRoot } from '../shell/git';
+import { runScript, text, type TranscriptEntry } from '../shell/shell';
+import { emptyOutcome } from '../outcome';
+import { isLabInternal } from '../worldFiles';
+import type { OutputChunk, RepoSummary, RunOutcome } from '../types';
 
 export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummary | null> {
   const dir = repoRoot(fs, home);

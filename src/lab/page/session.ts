@@ -2,8 +2,8 @@
 // run in progress and the last result with its check verdicts. Not persisted —
 // the project's files persist (engine.ts); a preview is redrawn by running.
 import { create } from 'zustand';
-import type { CheckVerdict } from './checks';
-import type { OutputChunk, RunResult } from './types';
+import type { CheckVerdict } from '../checks/checks';
+import type { OutputChunk, RunResult } from '../types';
 
 export interface StepRunState {
   running: boolean;

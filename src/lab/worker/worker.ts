@@ -9,12 +9,12 @@
 import './bufferGlobal';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { HOME } from './labFiles';
-import { OutputCap } from './outputCap';
+import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from '../protocol';
 import { runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
-import type { OutputChunk, RunOutcome } from './types';
+import type { OutputChunk, RunOutcome } from '../types';
 
 let send: (message: FromWorker) => void = () => undefined;
 

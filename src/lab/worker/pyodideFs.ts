@@ -1,7 +1,7 @@
 // The lab's shell, git and DVC work on the same files as Python: Pyodide's
 // (Emscripten's) in-memory file system, seen through the LabFs interface.
 import type { PyodideAPI } from 'pyodide';
-import { fsError, type LabFs } from './shell/fs';
+import { fsError, type LabFs } from '../shell/fs';
 
 type EmscriptenFs = PyodideAPI['FS'];
 
