@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, realpathSync, writeFileSync } fr
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { readContentFiles } from './content-files.ts';
 
 export const AUTHOR_API = '/__author';
 /** A lesson file is small; a larger body is a mistake or an attack. */
@@ -68,13 +69,15 @@ export function decideSave(diskText: string | null, baseVersion: string, text: s
   };
 }
 
-/** Every .md file under the content folder, as forward-slash paths, sorted. */
+/** Every .md file of the lessons under the content folder (not their lab/ start projects), as forward-slash paths, sorted. */
 export function listContentFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
+      const path = relative(root, full).split(sep).join('/');
+      if (entry.isDirectory() && /^[^/]+\/lab$/.test(path)) continue;
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && entry.name.endsWith('.md')) out.push(relative(root, full).split(sep).join('/'));
     }
@@ -125,7 +128,9 @@ export function authorMiddleware(root: string): Connect.NextHandleFunction {
 async function handle(root: string, url: URL, req: IncomingMessage, res: ServerResponse) {
   const route = url.pathname.slice(AUTHOR_API.length);
   if (route === '/files' && req.method === 'GET') {
-    send(res, 200, { root: relative(process.cwd(), root) || '.', files: listContentFiles(root) });
+    // The lessons' lab/ start files are parsed with them (lesson.md's `lab:` names them) but not edited here.
+    const start = readContentFiles(root).filter((f) => /^[^/]+\/lab\//.test(f.path));
+    send(res, 200, { root: relative(process.cwd(), root) || '.', files: listContentFiles(root), start });
     return;
   }
   if (route !== '/file') {

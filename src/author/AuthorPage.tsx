@@ -8,12 +8,12 @@ import './zodWithoutEval';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Course, Lesson, Step } from '../content/model';
-import { parseCourse, type ContentIssue } from '../content/parse';
+import { parseCourse, type ContentFile, type ContentIssue } from '../content/parse';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { useTheme } from '../lib/useTheme';
 import { LessonPage } from '../lesson/LessonPage';
 import { StepPage } from '../lesson/StepPage';
-import { listFiles, readFile, saveFile } from './api';
+import { listFiles, readFile, saveFile, type ContentFolder } from './api';
 import { ProvePanel } from './ProvePanel';
 
 const AuthorEditor = lazy(() => import('./AuthorEditor'));
@@ -23,12 +23,13 @@ const PARSE_DELAY_MS = 300;
 
 export function AuthorPage() {
   const path = useParams()['*'] ?? '';
-  const [files, setFiles] = useState<string[] | null>(null);
+  const [folder, setFolder] = useState<ContentFolder | null>(null);
+  const files = folder?.files ?? null;
   const [error, setError] = useState<string | null>(null);
   const [theme, toggleTheme] = useTheme();
 
   useEffect(() => {
-    listFiles().then(setFiles, (e: unknown) => setError(`The file list could not be read: ${String(e)}`));
+    listFiles().then(setFolder, (e: unknown) => setError(`The file list could not be read: ${String(e)}`));
   }, []);
 
   return (
@@ -62,7 +63,7 @@ export function AuthorPage() {
           </ul>
         </nav>
         {path && files ? (
-          <FileView key={path} path={path} files={files} theme={theme} />
+          <FileView key={path} path={path} files={files} start={folder?.start ?? []} theme={theme} />
         ) : (
           <p className="text-muted lg:col-span-2">Pick a lesson file on the left to edit it beside its page.</p>
         )}
@@ -84,7 +85,7 @@ function whereIn(path: string): { folder: string; slug: string | undefined } {
   return { folder, slug: step?.[1] };
 }
 
-function FileView({ path, files, theme }: { path: string; files: string[]; theme: 'dark' | 'light' }) {
+function FileView({ path, files, start, theme }: { path: string; files: string[]; start: ContentFile[]; theme: 'dark' | 'light' }) {
   const { folder, slug } = whereIn(path);
   const [disk, setDisk] = useState<Record<string, string> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -124,13 +125,13 @@ function FileView({ path, files, theme }: { path: string; files: string[]; theme
   useEffect(() => {
     if (!disk) return undefined;
     const timer = setTimeout(() => {
-      const result = parseCourse(Object.entries(disk).map(([p, t]) => ({ path: p, text: p === path ? text : t })));
+      const result = parseCourse([...Object.entries(disk).map(([p, t]) => ({ path: p, text: p === path ? text : t })), ...start]);
       setParsed(result);
       // The preview moves on only when this lesson parses cleanly; otherwise it keeps the last good page.
       if (!result.errors.some((e) => e.file === folder || e.file.startsWith(`${folder}/`))) setGood(result.course);
     }, PARSE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [disk, path, folder, text]);
+  }, [disk, path, folder, text, start]);
 
   const save = useCallback(
     async (base = version) => {

@@ -10,6 +10,8 @@ export type SaveAnswer =
   | { kind: 'saved'; version: string }
   | { kind: 'conflict'; diskText: string; diskVersion: string };
 
+import type { ContentFile } from '../content/parse';
+
 const API = '/__author';
 
 async function json<T>(response: Response): Promise<T> {
@@ -18,9 +20,14 @@ async function json<T>(response: Response): Promise<T> {
   return body;
 }
 
-export async function listFiles(): Promise<string[]> {
-  const body = await json<{ files: string[] }>(await fetch(`${API}/files`));
-  return body.files;
+/** The lessons' editable files, and their lab/ start files (parsed with them, not edited). */
+export interface ContentFolder {
+  files: string[];
+  start: ContentFile[];
+}
+
+export async function listFiles(): Promise<ContentFolder> {
+  return json<ContentFolder>(await fetch(`${API}/files`));
 }
 
 export async function readFile(path: string): Promise<AuthorFile> {

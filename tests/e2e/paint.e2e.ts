@@ -46,8 +46,18 @@ describe('the step’s code before the editor', () => {
     await view.waitFor({ state: 'detached' });
 
     // Monaco's first line sits where the static view's did (the '#' typed shifts it right by one character only).
-    const monacoLine = await page.locator('.monaco-editor .view-line').first().boundingBox();
-    expect(monacoLine).not.toBeNull();
+    // Monaco reuses its line elements, so the first in the DOM is not always the top one: take the topmost drawn line.
+    const topLine = () =>
+      page
+        .locator('.monaco-editor .view-lines')
+        .first()
+        .evaluate((el) => {
+          const drawn = [...el.querySelectorAll('.view-line')].map((l) => l.getBoundingClientRect()).filter((r) => r.height > 0);
+          drawn.sort((a, b) => a.top - b.top);
+          return drawn[0] ? { x: drawn[0].left, y: drawn[0].top } : null;
+        });
+    await expect.poll(topLine, { timeout: 30_000 }).not.toBeNull();
+    const monacoLine = await topLine();
     expect(Math.abs(monacoLine!.y - firstLine.y)).toBeLessThanOrEqual(1);
     expect(Math.abs(monacoLine!.x - firstLine.x)).toBeLessThanOrEqual(1);
 
