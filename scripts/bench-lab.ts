@@ -116,7 +116,7 @@ try {
   const stops: number[] = [];
   for (let i = 0; i < 5; i++) {
     await cold.getByRole('button', { name: 'Run', exact: true }).click();
-    await cold.getByText('Running…').waitFor();
+    await cold.getByTestId('step-preview').getByText('Running…').waitFor();
     await cold.waitForTimeout(300);
     stops.push(await clickUntil(cold, 'Stop', 'stopped$'));
   }
