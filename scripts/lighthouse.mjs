@@ -3,8 +3,8 @@
 // It builds nothing: run `npm run build` first. It serves dist/ with
 // `vite preview` on a free port, runs Lighthouse three times per route and
 // prints the median score, LCP, TBT and CLS. Not run in CI (it takes minutes).
-// Usage: npm run build && npm run bench:lighthouse   (CHROME_PATH picks the browser;
-// tsx runs it, for the content loader's TypeScript)
+// Usage: npm run build && npm run bench:lighthouse [route…]   (no route: all of them;
+// CHROME_PATH picks the browser; tsx runs it, for the content loader's TypeScript)
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,11 +45,15 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const { course, errors } = loadCourse(process.env.LIFECYCLE_CONTENT_DIR ?? 'content');
 if (errors.length) throw new Error('content has errors: run npm run content:check');
-const routes = ['/'];
+const allRoutes = ['/'];
 for (const lesson of course.lessons) {
-  routes.push(`/lessons/${lesson.id}`);
-  for (const step of lesson.steps) routes.push(`/lessons/${lesson.id}/steps/${step.slug}`);
+  allRoutes.push(`/lessons/${lesson.id}`);
+  for (const step of lesson.steps) allRoutes.push(`/lessons/${lesson.id}/steps/${step.slug}`);
 }
+const asked = process.argv.slice(2);
+const unknown = asked.filter((r) => !allRoutes.includes(r));
+if (unknown.length) throw new Error(`not a route of the course: ${unknown.join(', ')}`);
+const routes = asked.length ? asked : allRoutes;
 
 /** Chromium with its DevTools port open, which Lighthouse drives. */
 async function startChrome(port) {

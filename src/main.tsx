@@ -1,14 +1,21 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const reactRoot = createRoot(root);
+// The first render is a transition, so React builds the page in slices of a
+// few milliseconds and the browser stays responsive while it does (issue 9 §2:
+// on a phone one unsliced render of a step page blocked the main thread for
+// hundreds of milliseconds). Nothing is on screen before it, so nothing waits.
+startTransition(() =>
+  reactRoot.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 
 // The service worker (offline use, updates on the learner's word) registers

@@ -12,8 +12,8 @@ configure({ asyncUtilTimeout: 30_000 });
 // Monaco does not run in jsdom (docs/tool-facts.md): component tests get a textarea with
 // the same props. The real editor is covered by the browser tests.
 vi.mock('../src/lesson/CodeEditor', () => import('./stubs/CodeEditor'));
-// jsdom has no page load to wait for: the editor loads right after the static code view paints.
-vi.mock('../src/lesson/editorLoading', () => ({
+// jsdom has no page load to wait for: what waits for the page to settle runs at once.
+vi.mock('../src/lib/whenSettled', () => ({
   whenSettled: (load: () => void) => {
     const timer = setTimeout(load, 0);
     return () => clearTimeout(timer);

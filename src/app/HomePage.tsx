@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { preloadCourse, requestLesson, useCourse } from '../content/course';
-import { whenSettled } from '../lesson/editorLoading';
+import { whenSettled } from '../lib/whenSettled';
 import { lessonProgress } from '../progress/selectors';
 import { useProgress } from '../progress/store';
 import { useDocumentTitle } from '../lib/useDocumentTitle';

@@ -3,7 +3,7 @@
 // content is its own chunk, loaded by its pages (useLesson) and prefetched from
 // home (requestLesson). In `npm run dev` an edited lesson file swaps the index
 // and every loaded lesson in place: no reload, no lost state.
-import { useEffect, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import { index as builtIndex, loadLesson as builtLoad } from 'virtual:lifecycle-content';
 import type { CourseIndex, Lesson, LessonSummary, Step } from './model';
 
@@ -23,7 +23,9 @@ const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 const notify = () => listeners.forEach((l) => l());
 
@@ -85,21 +87,28 @@ export function useCourse(): CourseIndex {
   return useSyncExternalStore(subscribe, () => current, () => current);
 }
 
-/** A lesson's full content, loading it on first use. */
+const lessonState = (id: string | undefined): LessonState => (id === undefined ? MISSING : (lessons.get(id) ?? LOADING));
+
+/**
+ * A lesson's full content, loading it on first use. Its arrival re-renders the
+ * page as a transition, so React renders the whole lesson or step page in
+ * slices rather than in one long task (issue 9 §2); useSyncExternalStore would
+ * always render it in one go.
+ */
 export function useLesson(id: string | undefined): LessonState {
-  const state = useSyncExternalStore(
-    subscribe,
-    () => (id === undefined ? MISSING : (lessons.get(id) ?? LOADING)),
-    () => LOADING,
-  );
+  const [seen, setSeen] = useState(() => ({ id, state: lessonState(id) }));
   useEffect(() => {
-    if (id !== undefined) {
-      void requestLesson(id);
-      // An unknown id is settled at once, without a load to wait for.
-      if (lessons.get(id) === MISSING) notify();
-    }
+    const update = () => {
+      const state = lessonState(id);
+      startTransition(() => setSeen((prev) => (prev.id === id && prev.state === state ? prev : { id, state })));
+    };
+    const unsubscribe = subscribe(update);
+    if (id !== undefined) void requestLesson(id);
+    update(); // what changed between this render and the subscription (an unknown id is settled at once)
+    return unsubscribe;
   }, [id]);
-  return state;
+  // Another lesson's id than the one last seen: its current state, read now.
+  return seen.id === id ? seen.state : lessonState(id);
 }
 
 export function findLesson<L extends LessonSummary>(course: { lessons: L[] }, id: string | undefined): L | undefined {

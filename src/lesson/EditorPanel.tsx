@@ -1,15 +1,16 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { Lesson, Step } from '../content/model';
 import { stepKey, useProgress } from '../progress/store';
 import { solutionStepXp } from '../progress/xp';
 import { useTheme } from '../lib/useTheme';
 import type { EditorHandoff } from './codeEditorProps';
-import { whenSettled } from './editorLoading';
 import { StaticCode } from './StaticCode';
 
 // Monaco is large and slow to evaluate: the code paints at once in a static
-// view, and Monaco loads when the learner touches the code or once the page
-// has settled (editorLoading.ts), then takes over without a visible change.
+// view, and Monaco loads when the learner reaches for the code (points at it,
+// focuses, clicks or types in it), then takes over without a visible change.
+// It never loads by itself: evaluating it blocks a phone's main thread for
+// seconds, which would land at a moment the learner did not choose (issue 9 §2).
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
 type View = 'mine' | 'solution';
@@ -43,7 +44,6 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
   /** The editor key whose Monaco has shown its code; until then the static view covers it. */
   const [readyKey, setReadyKey] = useState<string | null>(null);
   const handoff = useRef<EditorHandoff | null>(null);
-  useEffect(() => (wantEditor ? undefined : whenSettled(() => setWantEditor(true))), [wantEditor]);
 
   const file = step.starter[active] ?? step.starter[0];
   if (!file) return null;

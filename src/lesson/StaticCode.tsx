@@ -1,9 +1,10 @@
 // The learner's code as the editor will show it, painted at once (issue 9 §2):
 // Monaco takes seconds to evaluate on a phone, so this view stands in until it
 // has loaded — same font, line height, padding, gutter and token colours, so
-// nothing moves when it takes over. It is readable and selectable; focusing,
-// clicking or typing in it asks for the editor, and the cursor and any keys
-// typed meanwhile are handed over (EditorHandoff), so no keystroke is lost.
+// nothing moves when it takes over. It is readable and selectable; pointing at
+// it starts loading the editor, and focusing, clicking or typing in it asks for
+// the editor too, with the cursor and any keys typed meanwhile handed over
+// (EditorHandoff), so no keystroke is lost.
 import { useMemo, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { CodeLanguage } from '../content/model';
 import { EDITOR_COLOURS, EDITOR_METRICS as M, type EditorHandoff } from './codeEditorProps';
@@ -14,7 +15,7 @@ interface Props {
   language: CodeLanguage;
   theme: 'dark' | 'light';
   label: string;
-  /** The learner wants to edit: load the editor now. */
+  /** The learner reaches for the code: load the editor now. */
   onWake: () => void;
   /** Where the handoff is kept until the editor reads it. */
   handoffRef: RefObject<EditorHandoff | null>;
@@ -84,6 +85,8 @@ export function StaticCode({ code, language, theme, label, onWake, handoffRef }:
       aria-label={label}
       tabIndex={0}
       data-static-code=""
+      // A pointer over the code is a learner about to click it: start loading, so the editor is sooner there.
+      onPointerEnter={onWake}
       onFocus={() => want()}
       onClick={onClick}
       onKeyDown={onKeyDown}

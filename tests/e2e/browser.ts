@@ -5,7 +5,7 @@
 // under the production policy (vite.config.ts) without asking.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { CHROMIUM_ARGS, launch } from './chromium';
 
@@ -163,14 +163,27 @@ async function editorChars(page: Page): Promise<string> {
 }
 
 /**
+ * Reach for the step's code as a learner does, with a pointer over it (Monaco
+ * never loads by itself), and wait for Monaco to take over from the static view.
+ */
+export async function openEditor(page: Page): Promise<Locator> {
+  const editor = page.locator('.monaco-editor').first();
+  const code = page.locator('[data-static-code]').first();
+  await page.locator('[data-static-code], .monaco-editor').first().waitFor({ timeout: 60_000 });
+  if ((await editor.count()) === 0) await code.hover();
+  await editor.waitFor({ timeout: 60_000 });
+  await code.waitFor({ state: 'detached', timeout: 60_000 });
+  return editor;
+}
+
+/**
  * Replace the editor's text by typing, as a learner would. On a busy machine
  * Monaco's completion list can open after Escape and accept a suggestion on
  * Enter, so the characters are checked afterwards and typed again (up to three
  * times) if they differ.
  */
 export async function typeIntoEditor(page: Page, text: string) {
-  const editor = page.locator('.monaco-editor').first();
-  await editor.waitFor({ timeout: 60_000 });
+  const editor = await openEditor(page);
   for (let attempt = 0; attempt < 3; attempt++) {
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');

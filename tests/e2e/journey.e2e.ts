@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, seriousViolations } from './browser';
+import { launch, openEditor, openPage, seriousViolations } from './browser';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -59,8 +59,7 @@ describe('a learner’s journey', () => {
     for (const [slug, file, text] of STEPS) {
       await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/${slug}`);
       await page.getByRole('region', { name: 'Preview' }).getByText('This step has not been run yet.').waitFor();
-      const editor = page.locator('.monaco-editor').first();
-      await editor.waitFor({ timeout: 30_000 });
+      const editor = await openEditor(page);
       await expect.poll(async () => (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain(text);
       expect(await page.getByRole('tab', { name: file }).getAttribute('aria-selected')).toBe('true');
     }
@@ -100,7 +99,7 @@ describe('accessibility', () => {
         await page.addInitScript((t) => localStorage.setItem('lifecycle-lab:theme', t), theme);
         await page.goto(`${baseURL}${path}`);
         await page.locator('main h1').waitFor();
-        if (path.includes('/steps/')) await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+        if (path.includes('/steps/')) await openEditor(page);
         expect(await seriousViolations(page), `${path} in the ${theme} theme`).toEqual([]);
         await context.close();
       }

@@ -66,12 +66,32 @@ describe('the step’s code before the editor', () => {
     await context.close();
   });
 
-  it('Monaco loads by itself once the page has settled', async () => {
+  it('Monaco never loads by itself: pointing at the code loads it, and so does reaching it by keyboard', async () => {
     const { page, errors, context } = await openPage(browser, baseURL);
+    const monacoRequests: string[] = [];
+    page.on('request', (req) => {
+      if (MONACO_CHUNK.test(req.url())) monacoRequests.push(req.url());
+    });
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
-    await page.getByRole('textbox', { name: /^Code of train\.py/ }).waitFor({ timeout: 60_000 });
+    const view = page.getByRole('textbox', { name: /^Code of train\.py/ });
+    await view.waitFor({ timeout: 60_000 });
+    // Well past the page's load and idle time: still the static view, and not a byte of Monaco fetched.
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(6_000);
+    expect(await page.locator('.monaco-editor').count()).toBe(0);
+    expect(monacoRequests).toEqual([]);
+    // A pointer over the code starts the load; the static view hands over to Monaco without a click.
+    await view.hover();
     await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 });
-    await page.getByRole('textbox', { name: /^Code of train\.py/ }).waitFor({ state: 'detached' });
+    await view.waitFor({ state: 'detached' });
+
+    // Keyboard: focus reaching the code of another step (as Tab does) brings Monaco, which takes the focus.
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/track-experiments`);
+    const track = page.getByRole('textbox', { name: /^Code of track\.py/ });
+    await track.waitFor({ timeout: 60_000 });
+    await track.focus();
+    await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null), { timeout: 30_000 }).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,6 @@
 // The lab's shell in a real browser: DVC and git over the lab's files.
 import { describe, expect, inject, it } from 'vitest';
-import { seriousViolations, sharedPage, typeIntoEditor } from './browser';
+import { openEditor, seriousViolations, sharedPage, typeIntoEditor } from './browser';
 
 const baseURL = inject('baseURL');
 const session = sharedPage(baseURL);
@@ -38,8 +38,7 @@ describe('versioning data with DVC and git', () => {
 
     // The training step reads the file just versioned.
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
-    const editor = page.locator('.monaco-editor').first();
-    await editor.waitFor({ timeout: 30_000 });
+    const editor = await openEditor(page);
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');

@@ -3,7 +3,7 @@
 // scrolling on phones.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { seriousViolations, sharedPage } from './browser';
+import { openEditor, seriousViolations, sharedPage } from './browser';
 
 const baseURL = inject('baseURL');
 const session = sharedPage(baseURL);
@@ -128,8 +128,7 @@ describe('the step workspace at 1280×800', () => {
     const { page, errors } = session();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(STEP);
-    const editor = page.locator('.monaco-editor').first();
-    await editor.waitFor({ timeout: 60_000 });
+    const editor = await openEditor(page);
     const hint = page.getByRole('region', { name: 'Code editor' }).getByText(/Ctrl\+M/);
     expect(await hint.innerText()).toBe('Tab inserts spaces · Ctrl+M: Tab moves focus');
 
@@ -183,7 +182,7 @@ describe('the step workspace on phones', () => {
       const { page, errors } = session();
       await page.setViewportSize({ width, height });
       await page.goto(STEP);
-      await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 });
+      await openEditor(page);
       expect(await columns(page).count()).toBe(0);
 
       const extent = await pageExtent(page);

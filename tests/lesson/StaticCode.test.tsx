@@ -2,11 +2,8 @@
 // touching it brings the editor with the same text, keeping what was typed.
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from './renderApp';
-
-// The page never settles here: only the learner's touch loads the editor.
-vi.mock('../../src/lesson/editorLoading', () => ({ whenSettled: () => () => {} }));
 
 const staticView = () => screen.findByRole('textbox', { name: /read-only until the editor has loaded/ });
 
@@ -37,6 +34,17 @@ describe('the code before the editor loads', () => {
     expect(editor.value).toBe(`#${code}`);
     expect(screen.queryByRole('textbox', { name: /read-only until the editor has loaded/ })).toBeNull();
     expect(editor).toHaveFocus();
+  });
+
+  it('pointing at the code starts loading the editor; without a touch it never loads', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    const view = await staticView();
+    // Left alone, the page keeps the static view (Monaco would block a phone for seconds at a moment nobody chose).
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen.queryByRole('textbox', { name: 'train.py — code editor' })).toBeNull();
+    fireEvent.pointerEnter(view);
+    const editor = (await screen.findByRole('textbox', { name: 'train.py — code editor' })) as HTMLTextAreaElement;
+    expect(editor.value).toContain('for epoch in history:');
   });
 
   it('a click also brings the editor', async () => {

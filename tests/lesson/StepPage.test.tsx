@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +7,14 @@ import { useLabSession } from '../../src/lab/page/session';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from './renderApp';
 
-// The editor is the textarea stand-in from tests/stubs (Monaco needs a browser).
-const editor = async (file: string) => (await screen.findByRole('textbox', { name: new RegExp(`^${file.replace('.', '\\.')}`) })) as HTMLTextAreaElement;
+// The editor is the textarea stand-in from tests/stubs (Monaco needs a browser). It loads
+// when the learner reaches for the code: until then the code shows in a static view.
+const editor = async (file: string) => {
+  const name = file.replace('.', '\\.');
+  const box = await screen.findByRole('textbox', { name: new RegExp(`^(Code of )?${name}`) });
+  if (box.tagName !== 'TEXTAREA') fireEvent.focus(box);
+  return (await screen.findByRole('textbox', { name: new RegExp(`^${name}`) })) as HTMLTextAreaElement;
+};
 
 describe('a step page', () => {
   it('shows the prose, the starter code, the checks and a preview that has not run', async () => {

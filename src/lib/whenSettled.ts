@@ -1,9 +1,7 @@
-// When Monaco loads if the learner does not ask for it first (issue 9 §2).
-// Evaluating Monaco blocks the main thread for seconds on a phone; done during
-// the first paint it delayed the learner's code and made the page answer late.
-// So it waits for the page to have loaded, then for the browser to be idle,
-// then a little longer, so the page has settled. Touching the code loads it at
-// once (StaticCode). Component tests replace this module (tests/setup.ts).
+// Work that can wait until the page has settled: after the load event, a pause,
+// then the browser's next idle moment, so it never competes with the first paint
+// or the page's first answers to the learner (the home page prefetches the
+// lessons this way). Component tests replace this module (tests/setup.ts).
 
 const SETTLE_MS = 3000;
 
