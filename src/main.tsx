@@ -1,10 +1,12 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadRoute } from './app/routes';
 import './index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+preloadRoute(window.location.pathname);
 const reactRoot = createRoot(root);
 // The first render is a transition, so React builds the page in slices of a
 // few milliseconds and the browser stays responsive while it does (issue 9 §2:

@@ -3,8 +3,8 @@
 // A lesson's content is its own chunk (src/content/course.ts): the routes
 // load it, and say so while it loads.
 import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { useParams } from 'react-router-dom';
-import { findLesson, findStep, useCourse, useLesson } from '../content/course';
+import { matchPath, useParams } from 'react-router-dom';
+import { findLesson, findStep, requestLesson, useCourse, useLesson } from '../content/course';
 import type { Lesson } from '../content/model';
 
 // A step page brings the lab and its previews: loaded when a step is opened,
@@ -30,6 +30,22 @@ const loadStepPage = stepPage.preload;
 
 /** Load both pages' code now (tests render the pages as a learner sees them once it is in). */
 export const preloadPages = () => Promise.all([loadLessonPage(), loadStepPage()]).then(() => undefined);
+
+/**
+ * Start fetching what the page at `pathname` needs (its page's code and its
+ * lesson's content) before the first render: the entry calls this as it runs,
+ * so those requests leave while React builds the shell rather than after it has
+ * committed and run its effects (issue 9 §2: the step's text paints sooner).
+ * Failures are left to the routes, which show them.
+ */
+export function preloadRoute(pathname: string) {
+  const step = matchPath('/lessons/:lessonId/steps/:slug', pathname);
+  const lesson = step ?? matchPath('/lessons/:lessonId', pathname);
+  const lessonId = lesson?.params.lessonId;
+  if (!lessonId) return;
+  void requestLesson(lessonId);
+  (step ? loadStepPage() : loadLessonPage()).catch(() => undefined);
+}
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { NotFoundPage } from './NotFoundPage';
 

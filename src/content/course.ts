@@ -3,7 +3,8 @@
 // content is its own chunk, loaded by its pages (useLesson) and prefetched from
 // home (requestLesson). In `npm run dev` an edited lesson file swaps the index
 // and every loaded lesson in place: no reload, no lost state.
-import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useStoreInTransition } from '../lib/useStoreInTransition';
 import { index as builtIndex, loadLesson as builtLoad } from 'virtual:lifecycle-content';
 import type { CourseIndex, Lesson, LessonSummary, Step } from './model';
 
@@ -91,24 +92,18 @@ const lessonState = (id: string | undefined): LessonState => (id === undefined ?
 
 /**
  * A lesson's full content, loading it on first use. Its arrival re-renders the
- * page as a transition, so React renders the whole lesson or step page in
- * slices rather than in one long task (issue 9 §2); useSyncExternalStore would
- * always render it in one go.
+ * page as a transition, so React renders a whole lesson or step page in slices
+ * rather than in one long task (issue 9 §2).
  */
 export function useLesson(id: string | undefined): LessonState {
-  const [seen, setSeen] = useState(() => ({ id, state: lessonState(id) }));
+  const read = useCallback(() => lessonState(id), [id]);
+  const state = useStoreInTransition(subscribe, read);
   useEffect(() => {
-    const update = () => {
-      const state = lessonState(id);
-      startTransition(() => setSeen((prev) => (prev.id === id && prev.state === state ? prev : { id, state })));
-    };
-    const unsubscribe = subscribe(update);
     if (id !== undefined) void requestLesson(id);
-    update(); // what changed between this render and the subscription (an unknown id is settled at once)
-    return unsubscribe;
+    // An unknown id is settled at once, without a load to wait for.
+    if (id !== undefined && lessons.get(id) === MISSING) notify();
   }, [id]);
-  // Another lesson's id than the one last seen: its current state, read now.
-  return seen.id === id ? seen.state : lessonState(id);
+  return state;
 }
 
 export function findLesson<L extends LessonSummary>(course: { lessons: L[] }, id: string | undefined): L | undefined {

@@ -202,11 +202,13 @@ const yaml: Grammar = {
 
 const GRAMMARS: Partial<Record<CodeLanguage, Grammar>> = { python, shell, dockerfile, yaml };
 
-// Each rule anchored at the current position, as Monarch matches it ("^" there means "here").
-const anchored = new WeakMap<RegExp, RegExp>();
+// Each rule matches at the current position, as Monarch matches it: a sticky
+// copy of its pattern run on the whole line from there (no rule uses "^", so
+// this is the same as matching the rest of the line, without copying it).
+const sticky = new WeakMap<RegExp, RegExp>();
 function atHere(re: RegExp): RegExp {
-  let a = anchored.get(re);
-  if (!a) anchored.set(re, (a = new RegExp(`^(?:${re.source})`, re.flags)));
+  let a = sticky.get(re);
+  if (!a) sticky.set(re, (a = new RegExp(re.source, `${re.flags}y`)));
   return a;
 }
 
@@ -227,11 +229,12 @@ export function tokenizeLines(code: string, language: CodeLanguage): Token[][] {
     const tokens: Token[] = [];
     let pos = 0;
     while (pos < line.length) {
-      const rest = line.slice(pos);
       const rules = grammar[stack[stack.length - 1] ?? 'root'] ?? grammar.root;
       let matched = false;
       for (const [re, action, next] of rules) {
-        const m = atHere(re).exec(rest);
+        const here = atHere(re);
+        here.lastIndex = pos;
+        const m = here.exec(line);
         if (!m || (m[0] === '' && !next)) continue;
         const text = m[0];
         let go = next;

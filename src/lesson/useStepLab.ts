@@ -1,7 +1,7 @@
 // Connects a step page to its lesson's lab: prefetches the engine once the
 // text has painted, runs the learner's files, judges the step's checks on the
 // outcome, and completes the step (XP, node, hub) when they all pass.
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { Lesson, Step } from '../content/model';
 import { judgeAll, probesFor } from '../lab/checks/checks';
 import { labFor } from '../lab/page/engine';
@@ -9,6 +9,7 @@ import type { HttpRequest } from '../lab/types';
 import { labStorageKey, worldStoreFor } from '../lab/page/worldStore';
 import { emptyRun, useLabSession } from '../lab/page/session';
 import { stepKey, useProgress } from '../progress/store';
+import { useStoreInTransition } from '../lib/useStoreInTransition';
 
 const DEFAULT_TIME_LIMIT_S = 10;
 
@@ -17,12 +18,13 @@ export const timeLimitSeconds = (step: Step) => step.timeLimitSeconds ?? DEFAULT
 
 export function useStepLab(lesson: Lesson, step: Step) {
   const engine = labFor(lesson.id);
-  const engineState = useSyncExternalStore(engine.subscribe, engine.getState);
+  // The engine loads in the background: its stages re-render the page as transitions.
+  const engineState = useStoreInTransition(engine.subscribe, engine.getState);
   const key = stepKey(lesson.id, step.slug);
   const runState = useLabSession((s) => s.steps[key]) ?? emptyRun;
   // Which tab may change the lab, and whether the last save worked (worldStore.ts).
   const worldStore = worldStoreFor(labStorageKey(lesson.id));
-  const storage = useSyncExternalStore(worldStore.subscribe, worldStore.getState);
+  const storage = useStoreInTransition(worldStore.subscribe, worldStore.getState);
   const readOnly = storage.access === 'elsewhere' || storage.access === 'taken';
 
   useEffect(() => {
