@@ -1,4 +1,4 @@
-import { startTransition, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadRoute } from './app/routes';
@@ -8,16 +8,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 preloadRoute(window.location.pathname);
 const reactRoot = createRoot(root);
-// The first render is a transition, so React builds the page in slices of a
-// few milliseconds and the browser stays responsive while it does (issue 9 §2:
-// on a phone one unsliced render of a step page blocked the main thread for
-// hundreds of milliseconds). Nothing is on screen before it, so nothing waits.
-startTransition(() =>
-  reactRoot.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+reactRoot.render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
 );
 
 // The service worker (offline use, updates on the learner's word) registers
