@@ -47,6 +47,7 @@ export function preloadRoute(pathname: string) {
   (step ? loadStepPage() : loadLessonPage()).catch(() => undefined);
 }
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { LessonHeader } from '../lesson/LessonHeader';
 import { NotFoundPage } from './NotFoundPage';
 
 // The author view (src/author/) exists under `npm run dev` only: in a build
@@ -56,7 +57,7 @@ export const AuthorRoute = import.meta.env.DEV ? lazy(() => import('../author/Au
 const noLesson = (lessonId: string | undefined) => <NotFoundPage what={`There is no lesson called “${lessonId ?? ''}”.`} />;
 
 /** The lesson's content once loaded; a loading line, or the reason it failed, until then. */
-function WithLesson({ lessonId, title, children }: { lessonId: string | undefined; title: string; children: (lesson: Lesson) => ReactNode }) {
+function WithLesson({ lessonId, title, opening, children }: { lessonId: string | undefined; title: string; opening?: ReactNode; children: (lesson: Lesson) => ReactNode }) {
   const state = useLesson(lessonId);
   if (state.status === 'ready') return children(state.lesson);
   if (state.status === 'missing') return noLesson(lessonId);
@@ -68,9 +69,11 @@ function WithLesson({ lessonId, title, children }: { lessonId: string | undefine
     );
   }
   return (
-    <p role="status" className="text-muted">
-      Opening {title}…
-    </p>
+    opening ?? (
+      <p role="status" className="text-muted">
+        Opening {title}…
+      </p>
+    )
   );
 }
 
@@ -84,10 +87,19 @@ export function LessonRoute() {
     if (summary) loadLessonPage().catch(() => undefined); // a failure shows when the page renders it
   }, [summary]);
   if (!summary) return noLesson(lessonId);
+  // What the course index knows paints at once (the title and summary, the page's largest text), the rest as it arrives.
+  const opening = (
+    <article className="mx-auto max-w-5xl">
+      <LessonHeader lesson={summary} />
+      <p role="status" className="mt-6 text-muted">
+        Opening {summary.title}…
+      </p>
+    </article>
+  );
   return (
-    <WithLesson lessonId={lessonId} title={summary.title}>
+    <WithLesson lessonId={lessonId} title={summary.title} opening={opening}>
       {(lesson) => (
-        <Suspense fallback={<p className="text-muted">Opening {lesson.title}…</p>}>
+        <Suspense fallback={opening}>
           <LessonPage lesson={lesson} course={course} />
         </Suspense>
       )}
