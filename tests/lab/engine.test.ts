@@ -128,6 +128,19 @@ describe('LabEngine', () => {
     expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', world: { 'train.py': 'print(1)\n' } });
   });
 
+  it('a ready engine posts the run at once, before anything else on the page runs', async () => {
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'run') w.send(resultFor(m));
+    });
+    await engine.start();
+    const posted = vi.spyOn(FakePort.prototype, 'postMessage');
+    // Nothing awaited: the page's "Running…" render (queued as a microtask) must not hold the worker back.
+    const running = engine.run({ code: 'print(1)\n', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    expect(posted.mock.calls.map(([m]) => (m as ToWorker).type)).toEqual(['run']);
+    expect((await running).ended).toBeUndefined();
+  });
+
   it('without cross-origin isolation, Stop replaces the worker and keeps the project', async () => {
     const engine = engineWith(ready); // never answers a run: an infinite loop
     expect(engine.state.canInterrupt).toBe(false);

@@ -321,9 +321,13 @@ export class LabEngine {
   async run(request: RunRequest): Promise<RunResult> {
     if (this.current) throw new Error('A run is already in progress.');
     if (this.pendingRequest) throw new Error('Wait for the request to the app to be answered.');
-    await this.start();
-    if (this.current) throw new Error('A run is already in progress.');
-    if (this.pendingRequest) throw new Error('Wait for the request to the app to be answered.');
+    // A ready engine gets the run in this same task, before the page re-renders for
+    // "Running…": awaiting would let that render go first and hold the worker back.
+    if (!(this.state.status === 'ready' && this.ready && !this.rejectReady && this.port)) {
+      await this.start();
+      if (this.current) throw new Error('A run is already in progress.');
+      if (this.pendingRequest) throw new Error('Wait for the request to the app to be answered.');
+    }
     return new Promise<RunResult>((resolve) => {
       const run: PendingRun = { id: this.nextId++, nonce: newNonce(), request, output: [], outputChars: 0, droppedChars: 0, started: performance.now(), resolve, timer: 0 as unknown as ReturnType<typeof setTimeout> };
       // The timer belongs to this run: it can never end a later one.
