@@ -3,7 +3,7 @@
 // would fetch Monaco from a CDN by default; its loader is pointed at the
 // locally bundled instance instead (docs/tool-facts.md).
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/python/register';
@@ -108,6 +108,29 @@ export default function CodeEditor({ value, language, onChange, readOnly, label,
     }
   };
 
+  // One object while readOnly and label stay: a new one each render makes the editor update its options on every run.
+  const options = useMemo<monaco.editor.IStandaloneEditorConstructionOptions>(
+    () => ({
+      readOnly,
+      ariaLabel: label,
+      minimap: { enabled: false },
+      // The static code view paints with the same metrics (codeEditorProps.ts).
+      fontFamily: M.fontFamily,
+      fontSize: M.fontSize,
+      lineHeight: M.lineHeight,
+      lineNumbersMinChars: M.lineNumbersMinChars,
+      glyphMargin: false,
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      tabSize: M.tabSize,
+      wordWrap: 'on',
+      padding: { top: M.paddingTop },
+      renderLineHighlightOnlyWhenFocus: true,
+      accessibilitySupport: 'auto',
+    }),
+    [readOnly, label],
+  );
+
   return (
     <Editor
       onMount={onMount}
@@ -118,24 +141,7 @@ export default function CodeEditor({ value, language, onChange, readOnly, label,
       onChange={(v) => onChange(v ?? '')}
       // The static code view (StaticCode.tsx) covers the editor until it is ready.
       loading={null}
-      options={{
-        readOnly,
-        ariaLabel: label,
-        minimap: { enabled: false },
-        // The static code view paints with the same metrics (codeEditorProps.ts).
-        fontFamily: M.fontFamily,
-        fontSize: M.fontSize,
-        lineHeight: M.lineHeight,
-        lineNumbersMinChars: M.lineNumbersMinChars,
-        glyphMargin: false,
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        tabSize: M.tabSize,
-        wordWrap: 'on',
-        padding: { top: M.paddingTop },
-        renderLineHighlightOnlyWhenFocus: true,
-        accessibilitySupport: 'auto',
-      }}
+      options={options}
     />
   );
 }

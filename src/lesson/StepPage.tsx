@@ -33,8 +33,9 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   const errorLine = lab.runState.result?.outcome.error?.line ?? null;
   const guard = useRunGuard(lab, laterStepsDone(lesson, { completedSteps }, step.slug));
   const navigate = useNavigate();
-  // The panel answers this visit's passing run; the recap stays on the last step once the lesson is done.
-  const passed = done && !lab.runState.running && (lab.runState.verdicts?.every((v) => v.pass) ?? false);
+  // The panel answers this visit's passing run, and stays while the learner runs again (until a run fails),
+  // so the bar above the editor keeps its height and nothing below it jumps; the recap stays on the last step once the lesson is done.
+  const passed = done && (lab.runState.verdicts?.every((v) => v.pass) ?? false);
   const showRecap = !next && lessonComplete(lesson, { completedSteps });
   const first = lesson.steps[0];
   const wide = useWide();
