@@ -4,13 +4,12 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, typeIntoEditor } from './browser';
+import { openPage, sharedBrowser, typeIntoEditor } from './browser';
 
 const DEV_PORT = 4318;
-let browser: Browser;
+const browser = sharedBrowser();
 let server: ViteDevServer;
 let contentDir: string;
 
@@ -20,11 +19,9 @@ beforeAll(async () => {
   process.env.LIFECYCLE_CONTENT_DIR = contentDir;
   server = await createServer({ server: { port: DEV_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   await server.listen();
-  browser = await launch();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   delete process.env.LIFECYCLE_CONTENT_DIR;
   rmSync(contentDir, { recursive: true, force: true });
@@ -39,7 +36,7 @@ const edit = (file: string, from: string, to: string) => {
 
 describe('editing lessons in npm run dev', () => {
   it('hot-updates the page, and shows content errors in the overlay', async () => {
-    const { page, context } = await openPage(browser, `http://127.0.0.1:${DEV_PORT}`);
+    const { page, context } = await openPage(browser(), `http://127.0.0.1:${DEV_PORT}`);
     await page.goto(`http://127.0.0.1:${DEV_PORT}/lessons/hello-lab`);
     await page.getByRole('heading', { level: 1, name: 'Hello Lab' }).waitFor({ timeout: 30_000 });
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -66,7 +63,7 @@ const STEP = 'hello-lab/steps/01-first-step.md';
 describe('the author view (/author, npm run dev only)', () => {
   it('edits a step beside its page: live preview, markers at the line, save, and the conflict choice', async () => {
     const base = `http://127.0.0.1:${DEV_PORT}`;
-    const { page, context, errors } = await openPage(browser, base);
+    const { page, context, errors } = await openPage(browser(), base);
     await page.goto(`${base}/author`);
     await page.getByRole('link', { name: STEP }).click();
     const preview = page.getByRole('region', { name: 'Lesson preview' });
@@ -133,12 +130,12 @@ describe('the author view (/author, npm run dev only)', () => {
 
   it('proves a step in a scratch lab: the starter fails its check, the solution passes', async () => {
     const base = `http://127.0.0.1:${DEV_PORT}`;
-    const { page, context, errors } = await openPage(browser, base);
+    const { page, context, errors } = await openPage(browser(), base);
     await page.goto(`${base}/author/${STEP}`);
     await page.getByRole('button', { name: 'Prove' }).click();
     const verdicts = page.getByRole('list', { name: 'Verdicts' }).getByRole('listitem');
     await expect.poll(() => verdicts.allInnerTexts(), { timeout: 300_000, interval: 1000 }).toEqual([
-      '✓ Starter — fails check 1 (The file exists.)',
+      '✓ Starter — fails check 1 “The file exists.”: There is no file hello.txt.',
       '✓ Solution — passes every check',
     ]);
     await page.getByText('Proved: every attempt did what the step says.').waitFor();
@@ -165,7 +162,7 @@ describe('the production build', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(files.filter((f) => /__author|Author view/.test(readFileSync(join('dist', f), 'utf8')))).toEqual([]);
 
-    const { page, context, errors } = await openPage(browser, inject('baseURL'));
+    const { page, context, errors } = await openPage(browser(), inject('baseURL'));
     await page.goto(`${inject('baseURL')}/author/${STEP}`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
