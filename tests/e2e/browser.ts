@@ -135,17 +135,30 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-/** One browser and one watched page for a whole test file, closed afterwards. */
-export function sharedPage(baseURL: string): () => Watched {
+/** One browser for a whole test file, launched before its first test and closed after its last. */
+export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined;
-  let watched: Watched | undefined;
   beforeAll(async () => {
     browser = await launch();
-    watched = await openPage(browser, baseURL);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser did not start');
+    return browser;
+  };
+}
+
+/** One browser and one watched page for a whole test file, closed afterwards. */
+export function sharedPage(baseURL: string): () => Watched {
+  const browser = sharedBrowser();
+  let watched: Watched | undefined;
+  beforeAll(async () => {
+    watched = await openPage(browser(), baseURL);
   });
   afterAll(async () => {
     await watched?.context.close();
-    await browser?.close();
   });
   return () => {
     if (!watched) throw new Error('the browser did not start');
