@@ -205,3 +205,29 @@ export async function typeIntoEditor(page: Page, text: string) {
   }
   // Still different after three tries (the screen may show what the comparison cannot): the test's own checks judge the run.
 }
+
+/**
+ * Replace the editor's text a line at a time (each line one input, as a paste or
+ * an IME gives it): for tests whose subject is what follows an edit (the author
+ * view), not typing, where keying in a whole lesson file character by character
+ * takes most of the test. Line breaks and indentation go in as typeIntoEditor's do.
+ */
+export async function pasteIntoEditor(page: Page, text: string) {
+  const editor = page.locator('.monaco-editor').first();
+  await editor.waitFor({ timeout: 60_000 });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i > 0) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+      // Monaco keeps the last line's indentation after Enter: clear it, the line brings its own.
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Delete');
+    }
+    if (line) await page.keyboard.insertText(line);
+  }
+  await page.keyboard.press('Escape');
+}
