@@ -1,12 +1,21 @@
 // "Prove": run the step's starter, wrong attempts and solution in a scratch lab
-// (scratchLab.ts) and show whether each did what the step says (proveStep.ts).
+// (scratchLab.ts) and show whether each did what the step says, planned and
+// judged by the lesson proof (src/lab/checks/prove.ts).
 import { useEffect, useRef, useState } from 'react';
 import type { Lesson, Step } from '../content/model';
-import { proveStep, type Proof } from './proveStep';
+import { proveStep, type TrialVerdict } from '../lab/checks/prove';
 import { scratchLab, type ScratchLab } from './scratchLab';
 
+/** One verdict's row: the attempt, then why it proves the step or does not. */
+function verdictRow(v: TrialVerdict): string {
+  const { kind, mistake } = v.trial;
+  const label = kind === 'starter' ? 'Starter' : kind === 'wrong' ? `Wrong: ${mistake ?? ''}` : 'Solution';
+  const why = !v.ok ? v.problem : kind === 'solution' ? 'passes every check' : `fails ${v.detail}`;
+  return `${v.ok ? '✓' : '✗'} ${label} — ${why}`;
+}
+
 export function ProvePanel({ lesson, step }: { lesson: Lesson; step: Step }) {
-  const [proofs, setProofs] = useState<Proof[]>([]);
+  const [proofs, setProofs] = useState<TrialVerdict[]>([]);
   const [stage, setStage] = useState('');
   const [running, setRunning] = useState(false);
   const lab = useRef<ScratchLab | null>(null);
@@ -22,7 +31,7 @@ export function ProvePanel({ lesson, step }: { lesson: Lesson; step: Step }) {
       setStage('Starting a scratch lab (the learner’s saved lab is not touched)…');
       await scratch.setup(setStage);
       setStage('Running the attempts…');
-      const all = await proveStep(step, scratch.runAttempt, (proof) => setProofs((p) => [...p, proof]));
+      const all = await proveStep(step, scratch.lab, (verdict) => setProofs((p) => [...p, verdict]));
       const failed = all.filter((p) => !p.ok).length;
       setStage(failed === 0 ? 'Proved: every attempt did what the step says.' : `${failed} of ${all.length} attempts did not do what the step says.`);
     } catch (e) {
@@ -55,7 +64,7 @@ export function ProvePanel({ lesson, step }: { lesson: Lesson; step: Step }) {
         <ul aria-label="Verdicts" className="mt-2 space-y-1">
           {proofs.map((p, i) => (
             <li key={i} className={p.ok ? 'text-ok' : 'text-bad'}>
-              {p.ok ? '✓' : '✗'} {p.attempt.label} — {p.why}
+              {verdictRow(p)}
             </li>
           ))}
         </ul>

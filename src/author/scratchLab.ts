@@ -1,47 +1,32 @@
 // The lab "Prove" runs in: the browser engine (src/lab/page/engine.ts) under a
 // storage key of its own, so the learner's saved project is never read or
-// written. The earlier steps' solutions run first (the project builds up step
-// by step, as the learner's does); each attempt then starts from that snapshot
-// in a fresh engine, so no attempt changes what the next one sees.
-import type { CodeFile, Lesson, Step } from '../content/model';
-import { judgeAll, probesFor, type CheckVerdict } from '../lab/checks/checks';
+// written. It is the page's ProvingLab (src/lab/checks/prove.ts), so Prove plans
+// and judges a step exactly as `npm run content:check -- --run` does. The
+// earlier steps' solutions run first (the project builds up step by step, as
+// the learner's does); putting the project back starts a fresh engine on it.
+import type { Lesson, Step } from '../content/model';
+import type { ProvingLab } from '../lab/checks/prove';
 import { LabEngine } from '../lab/page/engine';
+import { runRequestFor } from '../lab/page/runRequest';
 import type { WorldFiles } from '../lab/types';
 import { worldStoreFor } from '../lab/page/worldStore';
-import { timeLimitSeconds } from '../lesson/useStepLab';
 
 /** Not `labStorageKey` ("lifecycle-lab:lab:…"): a key no learner page uses. */
 export const scratchLabKey = (lessonId: string) => `lifecycle-lab:author-scratch:${lessonId}`;
 
 export interface ScratchLab {
-  /** Run the steps before `step` (their solutions); resolves when the snapshot is taken. */
+  /** Run the steps before `step` (their solutions); resolves when the project is built. */
   setup: (onStage?: (text: string) => void) => Promise<void>;
-  runAttempt: (files: CodeFile[]) => Promise<CheckVerdict[]>;
+  lab: ProvingLab;
   dispose: () => void;
-}
-
-async function runFiles(engine: LabEngine, step: Step, files: CodeFile[]): Promise<CheckVerdict[]> {
-  const [main, ...others] = files;
-  if (!main) return step.checks.map(() => ({ pass: false, detail: 'The attempt has no files.' }));
-  const result = await engine.run({
-    runtime: step.runtime,
-    code: main.code,
-    filename: main.file,
-    extraFiles: Object.fromEntries(others.map((f) => [f.file, f.code])),
-    ...probesFor(step.checks),
-    timeLimitMs: timeLimitSeconds(step) * 1000,
-  });
-  if (result.ended === 'refused') return step.checks.map(() => ({ pass: false, detail: 'The lab refused the engine’s answer.' }));
-  return judgeAll(step.checks, { result, files: engine.files ?? {} });
 }
 
 export function scratchLab(lesson: Lesson, step: Step): ScratchLab {
   const key = scratchLabKey(lesson.id);
   const store = worldStoreFor(key);
   let engine: LabEngine | null = null;
-  let snapshot: WorldFiles | null = null;
-  /** Whether the engine still holds the snapshot untouched (then the next attempt needs no fresh engine). */
-  let pristine = false;
+  /** A project to put back before the next run: restored lazily, so a restore nothing follows costs no engine start. */
+  let pending: WorldFiles | null = null;
 
   const fresh = async (world: WorldFiles | null) => {
     engine?.dispose();
@@ -52,21 +37,32 @@ export function scratchLab(lesson: Lesson, step: Step): ScratchLab {
     return engine;
   };
 
+  const lab: ProvingLab = {
+    async run(runStep, files) {
+      const current = pending || !engine ? await fresh(pending) : engine;
+      pending = null;
+      const request = runRequestFor(runStep, files);
+      if (!request) throw new Error('the attempt has no file to run');
+      const result = await current.run(request);
+      if (result.ended === 'refused') throw new Error('the lab refused the engine’s answer');
+      return { result, files: { ...(current.files ?? {}) } };
+    },
+    snapshot: () => pending ?? { ...(engine?.files ?? {}) },
+    restore(world) {
+      pending = world;
+    },
+  };
+
   return {
     async setup(onStage) {
-      const lab = await fresh(null);
+      pending = null;
+      await fresh(null);
       for (const earlier of lesson.steps.slice(0, lesson.steps.indexOf(step))) {
         onStage?.(`Running step ${earlier.order}’s solution to build the project…`);
-        await runFiles(lab, earlier, earlier.solution);
+        await lab.run(earlier, earlier.solution);
       }
-      snapshot = lab.files ? { ...lab.files } : null;
-      pristine = true;
     },
-    async runAttempt(files) {
-      const lab = pristine && engine ? engine : await fresh(snapshot);
-      pristine = false;
-      return runFiles(lab, step, files);
-    },
+    lab,
     dispose() {
       engine?.dispose();
       engine = null;

@@ -4,6 +4,7 @@ import { quizKey, useProgress } from '../progress/store';
 import { isRevealed, quizXpFor } from '../progress/xp';
 import { Prose } from './Prose';
 import { MultipleChoiceCard, NumericCard } from './QuizKinds';
+import { QuizActions, QuizOption, QuizStatus } from './QuizParts';
 
 export function Quiz({ lesson }: { lesson: Lesson }) {
   return (
@@ -30,7 +31,6 @@ function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: 
   const id = useId();
   const record = useProgress((s) => s.quiz[quizKey(lesson.id, question.id)]);
   const answerQuestion = useProgress((s) => s.answerQuestion);
-  const revealAnswer = useProgress((s) => s.revealAnswer);
   const [choice, setChoice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -66,77 +66,34 @@ function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: 
             const isAnswer = settled && option === question.answer;
             const wasTried = tried.includes(option);
             return (
-              <label
+              <QuizOption
                 key={option}
-                // Accent marks only the current, unchecked choice; a tried wrong
-                // option wears the theme's "bad" colour and the right one "ok",
-                // each with a text cue too (issue 9: not colour alone).
-                className={`flex items-start gap-2 rounded-lg border px-3 py-2 text-sm ${
-                  isAnswer ? 'border-ok bg-ok/10' : wasTried ? 'border-bad bg-bad/10' : 'border-line has-[:checked]:border-accent'
-                } ${wasTried || settled ? 'cursor-default' : 'cursor-pointer'}`}
-              >
-                <input
-                  type="radio"
-                  name={`${id}-option`}
-                  value={option}
-                  checked={solved ? option === question.answer : choice === option}
-                  // A wrong option already tried cannot be chosen again.
-                  disabled={wasTried}
-                  onChange={() => setChoice(option)}
-                  className="mt-1 accent-[var(--accent)]"
-                />
-                <span>
-                  <Prose inline html={question.optionsHtml[i] ?? ''} />
-                  {isAnswer && <span className="ml-2 font-semibold text-ok">✓ right answer</span>}
-                  {wasTried && <span className="ml-2 font-semibold text-bad">✗ your answer, not this one</span>}
-                </span>
-              </label>
+                type="radio"
+                name={`${id}-option`}
+                value={option}
+                html={question.optionsHtml[i] ?? ''}
+                checked={solved ? option === question.answer : choice === option}
+                onChange={() => setChoice(option)}
+                settled={settled}
+                right={isAnswer ? '✓ right answer' : undefined}
+                ruledOut={wasTried ? '✗ your answer, not this one' : undefined}
+              />
             );
           })}
         </div>
       </fieldset>
-      {!settled && (
-        <div className="mt-3 flex flex-wrap items-center gap-3">
-          <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink">
-            {wrongTries > 0 ? 'Try again' : 'Check answer'}
-          </button>
-          <span className="text-sm text-muted">Worth {worth} XP</span>
-          <button
-            type="button"
-            onClick={() => revealAnswer(lesson.id, question.id)}
-            className="rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-2"
-          >
-            Show answer (no XP)
-          </button>
-          {error && (
-            <span role="alert" className="text-sm text-bad">
-              {error}
-            </span>
-          )}
-        </div>
-      )}
-      <div role="status" aria-live="polite">
-        {(answers.length > 0 || settled) && (
-          <div className="mt-3 rounded-lg bg-surface-2 p-3 text-sm">
-            {solved ? (
-              <p className="font-semibold text-ok">{`Correct${answers.length > 1 ? ` after ${answers.length} tries` : ''}.`}</p>
-            ) : (
-              lastWrong !== undefined && <WrongTry option={lastWrong} feedbackHtml={question.feedbackHtml[lastWrong]} />
-            )}
-            {revealed ? (
-              <>
-                <p className="mt-1 font-semibold">The right answer is “{question.answer}”.</p>
-                <Prose html={question.explanationHtml} className="mt-1" />
-                <p className="mt-1 text-muted">A shown answer earns no XP.</p>
-              </>
-            ) : solved ? (
-              <Prose html={question.explanationHtml} className="mt-1" />
-            ) : (
-              <p className="mt-1">Try again: a right answer now earns {worth} XP.</p>
-            )}
-          </div>
-        )}
-      </div>
+      <QuizActions settled={settled} tried={wrongTries > 0} worth={worth} error={error} lesson={lesson} questionId={question.id} />
+      <QuizStatus
+        shown={answers.length > 0 || settled}
+        solved={solved}
+        tries={answers.length}
+        revealed={revealed}
+        rightAnswer={`The right answer is “${question.answer}”.`}
+        explanationHtml={question.explanationHtml}
+        worth={worth}
+      >
+        {lastWrong !== undefined && <WrongTry option={lastWrong} feedbackHtml={question.feedbackHtml[lastWrong]} />}
+      </QuizStatus>
     </form>
   );
 }

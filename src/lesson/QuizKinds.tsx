@@ -1,13 +1,14 @@
 // The "choose all that apply" and numeric question cards. They play by the
 // single-choice rules (Quiz.tsx, xp.ts): wrong tries cost XP, the answer is shown
 // after QUIZ_REVEAL_AFTER of them or on "Show answer"; grading is in quizAnswers.ts.
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Lesson, MultipleChoiceQuestion, NumericQuestion } from '../content/model';
 import { formatNumber, readNumberInput, reviewMultiple, sameAnswer, wrongTriesOf } from '../progress/quizAnswers';
 import type { QuizRecord } from '../progress/restore';
 import { quizKey, useProgress } from '../progress/store';
 import { isRevealed, quizXpFor } from '../progress/xp';
 import { Prose } from './Prose';
+import { QuizActions, QuizOption, QuizStatus } from './QuizParts';
 
 interface CardProps<Q> {
   lesson: Lesson;
@@ -61,33 +62,24 @@ export function MultipleChoiceCard({ lesson, question, number }: CardProps<Multi
             const isAnswer = settled && question.answers.includes(option);
             const out = ruledOut.has(option);
             return (
-              <label
+              <QuizOption
                 key={option}
-                className={`flex items-start gap-2 rounded-lg border px-3 py-2 text-sm ${
-                  isAnswer ? 'border-ok bg-ok/10' : out ? 'border-bad bg-bad/10' : 'border-line has-[:checked]:border-accent'
-                } ${out || settled ? 'cursor-default' : 'cursor-pointer'}`}
-              >
-                <input
-                  type="checkbox"
-                  name={`${id}-option`}
-                  value={option}
-                  checked={solved ? question.answers.includes(option) : picked.includes(option)}
-                  disabled={out}
-                  onChange={(e) => toggle(option, e.target.checked)}
-                  className="mt-1 accent-[var(--accent)]"
-                />
-                <span>
-                  <Prose inline html={question.optionsHtml[i] ?? ''} />
-                  {isAnswer && <span className="ml-2 font-semibold text-ok">✓ one of the right answers</span>}
-                  {out && !isAnswer && <span className="ml-2 font-semibold text-bad">✗ you picked this, it does not apply</span>}
-                </span>
-              </label>
+                type="checkbox"
+                name={`${id}-option`}
+                value={option}
+                html={question.optionsHtml[i] ?? ''}
+                checked={solved ? question.answers.includes(option) : picked.includes(option)}
+                onChange={(on) => toggle(option, on)}
+                settled={settled}
+                right={isAnswer ? '✓ one of the right answers' : undefined}
+                ruledOut={out ? '✗ you picked this, it does not apply' : undefined}
+              />
             );
           })}
         </div>
       </fieldset>
-      <Actions settled={settled} tried={wrong.length > 0} worth={worth} error={error} lesson={lesson} questionId={question.id} />
-      <Status
+      <QuizActions settled={settled} tried={wrong.length > 0} worth={worth} error={error} lesson={lesson} questionId={question.id} />
+      <QuizStatus
         shown={answers.length > 0 || settled}
         solved={solved}
         tries={answers.length}
@@ -124,7 +116,7 @@ export function MultipleChoiceCard({ lesson, question, number }: CardProps<Multi
             )}
           </>
         )}
-      </Status>
+      </QuizStatus>
     </form>
   );
 }
@@ -172,8 +164,8 @@ export function NumericCard({ lesson, question, number }: CardProps<NumericQuest
           <p className="mt-2 text-sm text-muted">Tried: {wrong.map((a) => (typeof a === 'number' ? formatNumber(a, question.unit) : '')).join(', ')}</p>
         )}
       </fieldset>
-      <Actions settled={settled} tried={wrong.length > 0} worth={worth} error={error} lesson={lesson} questionId={question.id} />
-      <Status
+      <QuizActions settled={settled} tried={wrong.length > 0} worth={worth} error={error} lesson={lesson} questionId={question.id} />
+      <QuizStatus
         shown={answers.length > 0 || settled}
         solved={solved}
         tries={answers.length}
@@ -188,63 +180,7 @@ export function NumericCard({ lesson, question, number }: CardProps<NumericQuest
             {question.feedbackHtml && <Prose html={question.feedbackHtml} className="mt-1" />}
           </>
         )}
-      </Status>
+      </QuizStatus>
     </form>
-  );
-}
-
-function Actions({ settled, tried, worth, error, lesson, questionId }: { settled: boolean; tried: boolean; worth: number; error: string | null; lesson: Lesson; questionId: string }) {
-  const revealAnswer = useProgress((s) => s.revealAnswer);
-  if (settled) return null;
-  return (
-    <div className="mt-3 flex flex-wrap items-center gap-3">
-      <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink">
-        {tried ? 'Try again' : 'Check answer'}
-      </button>
-      <span className="text-sm text-muted">Worth {worth} XP</span>
-      <button type="button" onClick={() => revealAnswer(lesson.id, questionId)} className="rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-2">
-        Show answer (no XP)
-      </button>
-      {error && (
-        <span role="alert" className="text-sm text-bad">
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
-
-interface StatusProps {
-  shown: boolean;
-  solved: boolean;
-  tries: number;
-  revealed: boolean;
-  rightAnswer: ReactNode;
-  explanationHtml: string;
-  worth: number;
-  /** What the last wrong try gets told. */
-  children: ReactNode;
-}
-
-function Status({ shown, solved, tries, revealed, rightAnswer, explanationHtml, worth, children }: StatusProps) {
-  return (
-    <div role="status" aria-live="polite">
-      {shown && (
-        <div className="mt-3 rounded-lg bg-surface-2 p-3 text-sm">
-          {solved ? <p className="font-semibold text-ok">{`Correct${tries > 1 ? ` after ${tries} tries` : ''}.`}</p> : children}
-          {revealed ? (
-            <>
-              <p className="mt-1 font-semibold">{rightAnswer}</p>
-              <Prose html={explanationHtml} className="mt-1" />
-              <p className="mt-1 text-muted">A shown answer earns no XP.</p>
-            </>
-          ) : solved ? (
-            <Prose html={explanationHtml} className="mt-1" />
-          ) : (
-            <p className="mt-1">Try again: a right answer now earns {worth} XP.</p>
-          )}
-        </div>
-      )}
-    </div>
   );
 }

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Step } from '../content/model';
 import { ConfirmDialog } from './ConfirmDialog';
 import { WorkspaceShortcuts } from './WorkspaceShortcuts';
-import { timeLimitSeconds, type useStepLab } from './useStepLab';
+import type { useStepLab } from './useStepLab';
+import { timeLimitSeconds } from '../lab/page/runRequest';
 
 type Lab = ReturnType<typeof useStepLab>;
 

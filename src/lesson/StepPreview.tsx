@@ -7,7 +7,7 @@ import { learnerFileTexts } from '../lab/worldFiles';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
 import { previews } from '../preview/registry';
-import { timeLimitSeconds } from './useStepLab';
+import { timeLimitSeconds } from '../lab/page/runRequest';
 
 function statusLine(step: Step, engine: EngineState, run: StepRunState): string {
   if (run.running) {

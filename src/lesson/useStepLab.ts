@@ -3,18 +3,14 @@
 // outcome, and completes the step (XP, node, hub) when they all pass.
 import { useCallback, useEffect } from 'react';
 import type { Lesson, Step } from '../content/model';
-import { judgeAll, probesFor } from '../lab/checks/checks';
+import { judgeAll } from '../lab/checks/checks';
 import { labFor } from '../lab/page/engine';
 import type { HttpRequest } from '../lab/types';
+import { runRequestFor, timeLimitSeconds } from '../lab/page/runRequest';
 import { labStorageKey, worldStoreFor } from '../lab/page/worldStore';
 import { emptyRun, useLabSession } from '../lab/page/session';
 import { stepKey, useProgress } from '../progress/store';
 import { useStoreInTransition } from '../lib/useStoreInTransition';
-
-const DEFAULT_TIME_LIMIT_S = 10;
-
-/** A step's per-run time limit, in seconds (frontmatter `timeLimitSeconds`, else 10). */
-export const timeLimitSeconds = (step: Step) => step.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_S;
 
 export function useStepLab(lesson: Lesson, step: Step) {
   const engine = labFor(lesson.id);
@@ -39,19 +35,15 @@ export function useStepLab(lesson: Lesson, step: Step) {
     const session = useLabSession.getState();
     if (session.steps[key]?.running || readOnly) return;
     const drafts = useProgress.getState().drafts[key] ?? {};
-    const [main, ...others] = step.starter.map((f) => ({ ...f, code: drafts[f.file] ?? f.code }));
-    if (!main) return;
+    const request = runRequestFor(
+      step,
+      step.starter.map((f) => ({ ...f, code: drafts[f.file] ?? f.code })),
+      (chunks) => useLabSession.getState().append(key, chunks),
+    );
+    if (!request) return;
     session.begin(key);
     try {
-      const result = await engine.run({
-        runtime: step.runtime,
-        code: main.code,
-        filename: main.file,
-        extraFiles: Object.fromEntries(others.map((f) => [f.file, f.code])),
-        ...probesFor(step.checks),
-        timeLimitMs: timeLimitSeconds(step) * 1000,
-        onOutput: (chunks) => useLabSession.getState().append(key, chunks),
-      });
+      const result = await engine.run(request);
       // A refused answer is not evidence of anything: no check passes on it.
       const verdicts =
         result.ended === 'refused'

@@ -4,13 +4,12 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, typeIntoEditor } from './browser';
+import { openPage, pasteIntoEditor, sharedBrowser, type Watched } from './browser';
 
 const DEV_PORT = 4318;
-let browser: Browser;
+const browser = sharedBrowser();
 let server: ViteDevServer;
 let contentDir: string;
 
@@ -20,11 +19,9 @@ beforeAll(async () => {
   process.env.LIFECYCLE_CONTENT_DIR = contentDir;
   server = await createServer({ server: { port: DEV_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   await server.listen();
-  browser = await launch();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   delete process.env.LIFECYCLE_CONTENT_DIR;
   rmSync(contentDir, { recursive: true, force: true });
@@ -39,7 +36,7 @@ const edit = (file: string, from: string, to: string) => {
 
 describe('editing lessons in npm run dev', () => {
   it('hot-updates the page, and shows content errors in the overlay', async () => {
-    const { page, context } = await openPage(browser, `http://127.0.0.1:${DEV_PORT}`);
+    const { page, context } = await openPage(browser(), `http://127.0.0.1:${DEV_PORT}`);
     await page.goto(`http://127.0.0.1:${DEV_PORT}/lessons/hello-lab`);
     await page.getByRole('heading', { level: 1, name: 'Hello Lab' }).waitFor({ timeout: 30_000 });
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -64,9 +61,16 @@ describe('editing lessons in npm run dev', () => {
 const STEP = 'hello-lab/steps/01-first-step.md';
 
 describe('the author view (/author, npm run dev only)', () => {
+  const base = `http://127.0.0.1:${DEV_PORT}`;
+  /** The first test's page, left open on the step for Prove: loading the author view in dev is slow. */
+  let authorPage: Watched | undefined;
+  afterAll(async () => {
+    await authorPage?.context.close();
+  });
+
   it('edits a step beside its page: live preview, markers at the line, save, and the conflict choice', async () => {
-    const base = `http://127.0.0.1:${DEV_PORT}`;
-    const { page, context, errors } = await openPage(browser, base);
+    authorPage = await openPage(browser(), base);
+    const { page, errors } = authorPage;
     await page.goto(`${base}/author`);
     await page.getByRole('link', { name: STEP }).click();
     const preview = page.getByRole('region', { name: 'Lesson preview' });
@@ -78,12 +82,12 @@ describe('the author view (/author, npm run dev only)', () => {
 
     const original = readFileSync(join(contentDir, STEP), 'utf8').trimEnd();
     const authored = original.replace('title: First step', 'title: First step, authored');
-    await typeIntoEditor(page, authored);
+    await pasteIntoEditor(page, authored);
     await preview.getByRole('heading', { level: 1, name: 'First step, authored' }).waitFor({ timeout: 15_000 });
     expect(readFileSync(join(contentDir, STEP), 'utf8').trimEnd(), 'nothing is written before Save').toBe(original);
 
     // A value of the wrong type on line 9: marked there, listed, and the preview keeps the last good page.
-    await typeIntoEditor(page, authored.replace('xp: 10', 'xp: ten'));
+    await pasteIntoEditor(page, authored.replace('xp: 10', 'xp: ten'));
     await expect.poll(() => problems.innerText(), { timeout: 15_000 }).toContain('Line 9, column 5 — xp: expected number, got "ten"');
     await expect.poll(() => squiggles.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.locator('.monaco-editor .view-overlays .squiggly-error').first().waitFor();
@@ -97,7 +101,7 @@ describe('the author view (/author, npm run dev only)', () => {
     await preview.getByText('Showing the last version that parsed').waitFor();
     expect(await preview.getByRole('heading', { level: 1, name: 'First step, authored' }).count()).toBe(1);
 
-    await typeIntoEditor(page, authored);
+    await pasteIntoEditor(page, authored);
     await page.getByText('No problems: the lesson parses.').waitFor({ timeout: 15_000 });
     await expect.poll(() => squiggles.count(), { timeout: 15_000 }).toBe(0);
 
@@ -108,7 +112,7 @@ describe('the author view (/author, npm run dev only)', () => {
     // Someone changes the file on disk under the editor: Save (Ctrl+S) offers the choice instead of overwriting.
     edit(STEP, 'summary: Run one command.', 'summary: Changed on disk.');
     const mine = authored.replace('Write a file.', 'Write a file, please.');
-    await typeIntoEditor(page, mine);
+    await pasteIntoEditor(page, mine);
     await page.keyboard.press('ControlOrMeta+S');
     const conflict = page.getByRole('alert').filter({ hasText: 'changed on disk since you opened it' });
     await conflict.waitFor({ timeout: 15_000 });
@@ -128,17 +132,18 @@ describe('the author view (/author, npm run dev only)', () => {
     const conflict409 = 'Failed to load resource: the server responded with a status of 409 (Conflict)';
     expect(errors.filter((e) => e === conflict409)).toHaveLength(2);
     expect(errors.filter((e) => e !== conflict409)).toEqual([]);
-    await context.close();
   });
 
   it('proves a step in a scratch lab: the starter fails its check, the solution passes', async () => {
-    const base = `http://127.0.0.1:${DEV_PORT}`;
-    const { page, context, errors } = await openPage(browser, base);
-    await page.goto(`${base}/author/${STEP}`);
+    // On the page the test before left open on the step, or (run alone) a new one.
+    authorPage ??= await openPage(browser(), base);
+    const { page, errors } = authorPage;
+    const seen = errors.length;
+    if (page.url() !== `${base}/author/${STEP}`) await page.goto(`${base}/author/${STEP}`);
     await page.getByRole('button', { name: 'Prove' }).click();
     const verdicts = page.getByRole('list', { name: 'Verdicts' }).getByRole('listitem');
     await expect.poll(() => verdicts.allInnerTexts(), { timeout: 300_000, interval: 1000 }).toEqual([
-      '✓ Starter — fails check 1 (The file exists.)',
+      '✓ Starter — fails check 1 “The file exists.”: There is no file hello.txt.',
       '✓ Solution — passes every check',
     ]);
     await page.getByText('Proved: every attempt did what the step says.').waitFor();
@@ -154,8 +159,7 @@ describe('the author view (/author, npm run dev only)', () => {
         }),
     );
     expect(stored).toBeNull();
-    expect(errors).toEqual([]);
-    await context.close();
+    expect(errors.slice(seen)).toEqual([]);
   });
 });
 
@@ -165,7 +169,7 @@ describe('the production build', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(files.filter((f) => /__author|Author view/.test(readFileSync(join('dist', f), 'utf8')))).toEqual([]);
 
-    const { page, context, errors } = await openPage(browser, inject('baseURL'));
+    const { page, context, errors } = await openPage(browser(), inject('baseURL'));
     await page.goto(`${inject('baseURL')}/author/${STEP}`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);

@@ -135,17 +135,30 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-/** One browser and one watched page for a whole test file, closed afterwards. */
-export function sharedPage(baseURL: string): () => Watched {
+/** One browser for a whole test file, launched before its first test and closed after its last. */
+export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined;
-  let watched: Watched | undefined;
   beforeAll(async () => {
     browser = await launch();
-    watched = await openPage(browser, baseURL);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser did not start');
+    return browser;
+  };
+}
+
+/** One browser and one watched page for a whole test file, closed afterwards. */
+export function sharedPage(baseURL: string): () => Watched {
+  const browser = sharedBrowser();
+  let watched: Watched | undefined;
+  beforeAll(async () => {
+    watched = await openPage(browser(), baseURL);
   });
   afterAll(async () => {
     await watched?.context.close();
-    await browser?.close();
   });
   return () => {
     if (!watched) throw new Error('the browser did not start');
@@ -204,4 +217,30 @@ export async function typeIntoEditor(page: Page, text: string) {
     if ((await editorChars(page)) === text.replace(/\n/g, '')) return;
   }
   // Still different after three tries (the screen may show what the comparison cannot): the test's own checks judge the run.
+}
+
+/**
+ * Replace the editor's text a line at a time (each line one input, as a paste or
+ * an IME gives it): for tests whose subject is what follows an edit (the author
+ * view), not typing, where keying in a whole lesson file character by character
+ * takes most of the test. Line breaks and indentation go in as typeIntoEditor's do.
+ */
+export async function pasteIntoEditor(page: Page, text: string) {
+  const editor = page.locator('.monaco-editor').first();
+  await editor.waitFor({ timeout: 60_000 });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i > 0) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+      // Monaco keeps the last line's indentation after Enter: clear it, the line brings its own.
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Delete');
+    }
+    if (line) await page.keyboard.insertText(line);
+  }
+  await page.keyboard.press('Escape');
 }

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openEditor, openPage, seriousViolations } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openEditor, openPage, seriousViolations, sharedBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const STEPS = [
   ['ingest-and-version', 'commands.sh', 'git status'],
@@ -22,7 +14,7 @@ const STEPS = [
 
 describe('a learner’s journey', () => {
   it('home → lesson → answers the quiz → XP rises → reload → XP kept', async () => {
-    const { page, errors, offOrigin, context } = await openPage(browser, baseURL);
+    const { page, errors, offOrigin, context } = await openPage(browser(), baseURL);
     await page.goto(`${baseURL}/`);
     await page.getByRole('link', { name: 'The ML Lifecycle' }).click();
     await expect.poll(() => page.title()).toBe('The ML Lifecycle · Lifecycle Lab');
@@ -55,7 +47,7 @@ describe('a learner’s journey', () => {
   });
 
   it('each step route opens its code in Monaco, self-hosted', async () => {
-    const { page, errors, offOrigin, context } = await openPage(browser, baseURL);
+    const { page, errors, offOrigin, context } = await openPage(browser(), baseURL);
     for (const [slug, file, text] of STEPS) {
       await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/${slug}`);
       await page.getByRole('region', { name: 'Preview' }).getByText('This step has not been run yet.').waitFor();
@@ -69,7 +61,7 @@ describe('a learner’s journey', () => {
   });
 
   it('an unknown address shows the not-found page with a way back', async () => {
-    const { page, context } = await openPage(browser, baseURL);
+    const { page, context } = await openPage(browser(), baseURL);
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/no-such-step`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Back to the course' }).click();
@@ -78,7 +70,7 @@ describe('a learner’s journey', () => {
   });
 
   it('corrupt saved progress: the lesson still renders, with a notice', async () => {
-    const { page, errors, context } = await openPage(browser, baseURL);
+    const { page, errors, context } = await openPage(browser(), baseURL);
     await page.goto(`${baseURL}/`);
     await page.evaluate(() => localStorage.setItem('lifecycle-lab:progress', '{"state": {"awards": [[[['));
     await page.goto(`${baseURL}/lessons/ml-lifecycle`);
@@ -95,7 +87,7 @@ describe('accessibility', () => {
   for (const path of ['/', '/lessons/ml-lifecycle', '/lessons/ml-lifecycle/steps/track-experiments']) {
     it(`axe finds no serious or critical violation on ${path}`, async () => {
       for (const theme of ['dark', 'light'] as const) {
-        const { page, context } = await openPage(browser, baseURL, { reducedMotion: 'reduce' });
+        const { page, context } = await openPage(browser(), baseURL, { reducedMotion: 'reduce' });
         await page.addInitScript((t) => localStorage.setItem('lifecycle-lab:theme', t), theme);
         await page.goto(`${baseURL}${path}`);
         await page.locator('main h1').waitFor();
@@ -107,7 +99,7 @@ describe('accessibility', () => {
   }
 
   it('keyboard only: answer a question and learn a term', async () => {
-    const { page, context } = await openPage(browser, baseURL);
+    const { page, context } = await openPage(browser(), baseURL);
     await page.goto(`${baseURL}/lessons/ml-lifecycle`);
     const header = page.getByRole('group', { name: 'Your progress' });
 

@@ -2,26 +2,23 @@
 // the lessons and the Python runtime from its cache. This file starts its own
 // `vite preview` and shuts it down before going offline, so nothing can come
 // from the network afterwards, whatever the browser's offline emulation covers.
-import { preview, type PreviewServer } from 'vite';
-import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, typeIntoEditor } from './browser';
+import { openPage, sharedBrowser, typeIntoEditor } from './browser';
+import { startPreview } from './previewServer';
 
 const LOADS_PYTHON = 180_000;
 let server: PreviewServer | undefined;
-let browser: Browser | undefined;
 let baseURL = '';
 
+const browser = sharedBrowser();
+
 beforeAll(async () => {
-  server = await preview({ preview: { port: 0, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('vite preview did not report its port');
-  baseURL = `http://127.0.0.1:${address.port}`;
-  browser = await launch();
+  ({ server, baseURL } = await startPreview());
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
@@ -30,7 +27,7 @@ const pythonReady = (page: Page) => page.getByText(/^Python ready/).waitFor({ ti
 
 describe('offline after one visit', () => {
   it('a Python step loads, runs the learner’s code and moves to another step with the server gone', async () => {
-    const { page, context, errors } = await openPage(browser!, baseURL);
+    const { page, context, errors } = await openPage(browser(), baseURL);
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
     await pythonReady(page);
     // The worker registers after load; the first install precaches all of dist and then takes control.

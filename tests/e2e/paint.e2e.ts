@@ -1,25 +1,17 @@
 // Paint at once (issue 9 §2): on a step page the learner's code is on screen
 // before Monaco has loaded; a click brings Monaco with the same text in the
 // same place, and a key typed at once is not lost.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, sharedBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const MONACO_CHUNK = /\/assets\/CodeEditor-[^/]*\.js$/;
 
 describe('the step’s code before the editor', () => {
   it('is visible before Monaco loads, and Monaco takes over with the same text where it was', async () => {
-    const { page, errors, offOrigin, context } = await openPage(browser, baseURL);
+    const { page, errors, offOrigin, context } = await openPage(browser(), baseURL);
     const monacoRequests: string[] = [];
     page.on('request', (req) => {
       if (MONACO_CHUNK.test(req.url())) monacoRequests.push(req.url());
@@ -67,7 +59,7 @@ describe('the step’s code before the editor', () => {
   });
 
   it('Monaco never loads by itself: pointing at the code loads it, and so does reaching it by keyboard', async () => {
-    const { page, errors, context } = await openPage(browser, baseURL);
+    const { page, errors, context } = await openPage(browser(), baseURL);
     const monacoRequests: string[] = [];
     page.on('request', (req) => {
       if (MONACO_CHUNK.test(req.url())) monacoRequests.push(req.url());

@@ -1,19 +1,11 @@
 // Two tabs of one browser (issue 11): progress made in either is kept in both,
 // and the lab has one writer tab at a time, so no tab's commit is lost.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage, typeIntoEditor } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, typeIntoEditor, sharedBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const header = (page: Page) => page.getByRole('group', { name: 'Your progress' });
 
@@ -30,7 +22,7 @@ const consoleText = (page: Page) => page.getByRole('log', { name: 'Console' }).i
 
 describe('two tabs', () => {
   it('progress made in either tab shows in the other at once and survives reloading both', async () => {
-    const { page: a, context, errors, offOrigin } = await openPage(browser, baseURL);
+    const { page: a, context, errors, offOrigin } = await openPage(browser(), baseURL);
     const b = await context.newPage();
     await a.goto(`${baseURL}/lessons/ml-lifecycle`);
     await b.goto(`${baseURL}/lessons/ml-lifecycle`);
@@ -55,7 +47,7 @@ describe('two tabs', () => {
   });
 
   it('the lab: a second tab is read-only until it takes over; no tab’s commit is lost', async () => {
-    const { page: a, context, errors } = await openPage(browser, baseURL);
+    const { page: a, context, errors } = await openPage(browser(), baseURL);
     const step = `${baseURL}/lessons/ml-lifecycle/steps/ingest-and-version`;
     await a.goto(step);
     await typeIntoEditor(a, ['dvc init', 'dvc add data/raw_data.csv', 'git add data/.gitignore data/raw_data.csv.dvc', 'git commit -m "Version 1.0 dataset"'].join('\n'));

@@ -1,9 +1,13 @@
-// The lesson proof's reading of a lesson (src/lab/checks/prove.ts): its plan, and the
-// checks no solution can satisfy, found without running anything. Running it is
-// proved in lesson-proof.test.ts and the content:check --run tests.
+// The lesson proof's reading of a lesson (src/lab/checks/prove.ts): its plan, the
+// checks no solution can satisfy, found without running anything, and its judging
+// of runs from a stand-in lab (the author view's Prove judges the same way). Running
+// it in Pyodide is proved in lesson-proof.test.ts and the content:check --run tests.
 import { describe, expect, it } from 'vitest';
+import type { CodeFile, Step } from '../../src/content/model';
 import { parseCourse } from '../../src/content/parse';
-import { planStep, unsatisfiableChecks } from '../../src/lab/checks/prove';
+import { emptyOutcome } from '../../src/lab/outcome';
+import type { WorldFiles } from '../../src/lab/types';
+import { formatVerdict, planStep, proveStep, unsatisfiableChecks, type ProvingLab } from '../../src/lab/checks/prove';
 import { loadCourse } from '../../scripts/content-files';
 
 const START = ['README.md', '.gitignore', 'data/raw_data.csv'];
@@ -72,5 +76,68 @@ describe('planStep', () => {
     expect(trial.files.map((f) => f.file)).toEqual(multi.solution.map((f) => f.file));
     expect(trial.files.find((f) => f.file === wrong.file.file)?.code).toBe(wrong.file.code);
     expect(plan[0]!.where).toMatch(new RegExp(`^${multi.source}:\\d+$`));
+  });
+});
+
+describe('proveStep', () => {
+  const file = (name: string, code: string): CodeFile => ({ file: name, language: 'python', code });
+  const step = (starter: string, solution: string, wrong: string, wrongFile = 'util.py') =>
+    ({
+      slug: 'write',
+      source: 'x/steps/01-write.md',
+      checks: [
+        { saysHtml: 'It runs <code>main.py</code>.', expect: { kind: 'no-error' } },
+        { saysHtml: 'It writes out.txt.', expect: { kind: 'file-exists', path: 'out.txt' } },
+      ],
+      starter: [file('main.py', starter), file('util.py', 'helper')],
+      solution: [file('main.py', solution), file('util.py', 'helper')],
+      wrong: [{ file: file(wrongFile, wrong), fails: 0, mistake: 'a broken helper', where: 'x/steps/01-write.md:30' }],
+    }) as unknown as Step;
+
+  /** A lab whose "programs" are lines: `write <path>` makes a file, `raise` fails the run. */
+  const fakeLab = () => {
+    let world: WorldFiles = {};
+    const log: string[] = [];
+    const lab: ProvingLab = {
+      async run(_step, files) {
+        log.push(`run ${files.map((f) => f.code).join(' + ')}`);
+        const lines = files.flatMap((f) => f.code.split('\n'));
+        for (const line of lines) if (line.startsWith('write ')) world = { ...world, [line.slice(6)]: 'x' };
+        const error = lines.includes('raise') ? { type: 'NameError', message: "name 'helpr' is not defined", line: 1, traceback: '' } : null;
+        return { result: { outcome: emptyOutcome({ error }), output: [], truncatedLines: 0, durationMs: 0 }, files: world };
+      },
+      snapshot: () => {
+        log.push('snapshot');
+        return world;
+      },
+      restore: (saved) => {
+        log.push('restore');
+        world = saved;
+      },
+    };
+    return { lab, log };
+  };
+
+  it('proves a step whose attempts do what it says, putting the project back after a wrong attempt', async () => {
+    const { lab, log } = fakeLab();
+    const verdicts = await proveStep(step('pass', 'write out.txt', 'write out.txt\nraise'), lab);
+    expect(verdicts.map(formatVerdict)).toEqual([
+      '✓ x/steps/01-write.md write: starter fails check 2 “It writes out.txt.”: There is no file out.txt.',
+      "✓ x/steps/01-write.md:30 write: wrong attempt “a broken helper” fails check 1 “It runs main.py.”: It raised NameError: name 'helpr' is not defined",
+      '✓ x/steps/01-write.md write: solution passes all 2 check(s)',
+    ]);
+    expect(log).toEqual(['run pass + helper', 'snapshot', 'run write out.txt + write out.txt\nraise', 'restore', 'run write out.txt + helper']);
+  });
+
+  it('says which attempt does not do what the step says', async () => {
+    const { lab } = fakeLab();
+    const reported: string[] = [];
+    const verdicts = await proveStep(step('write out.txt', 'raise', 'print', 'main.py'), lab, (v) => reported.push(v.trial.kind));
+    expect(verdicts.map((v) => [v.trial.kind, v.ok, v.problem])).toEqual([
+      ['starter', false, 'passes every check: it must fail at least one, or the learner has nothing to do'],
+      ['wrong', false, 'passes check 1 “It runs main.py.”: it must fail it'],
+      ['solution', false, "fails check 1 “It runs main.py.”: It raised NameError: name 'helpr' is not defined; raises NameError: name 'helpr' is not defined"],
+    ]);
+    expect(reported).toEqual(['starter', 'wrong', 'solution']);
   });
 });

@@ -340,9 +340,24 @@ def _label(value, what):
     return _cell(str(value))
 
 
-def _room(what):
+def _begin(what, title):
+    """Room for one more table or chart in this run, and its title as a label."""
     if len(_shown) >= MAX_SHOWN:
         raise ValueError(f"{what}: a run can show at most {MAX_SHOWN} tables and charts")
+    return _label(title, f"{what}'s title")
+
+
+def _at_most(count, most, message):
+    """Refuse a table or chart bigger than the preview draws; message names {most} and {got}."""
+    if count > most:
+        raise ValueError(message.format(most=most, got=count))
+
+
+def _same_lengths(items, want, message):
+    """Each (name, values) must have `want` values; message names {name}, {got} and {want}."""
+    for name, values in items:
+        if len(values) != want:
+            raise ValueError(message.format(name=name, got=len(values), want=want))
 
 
 def show_table(title, rows, columns=None, index=None):
@@ -353,8 +368,7 @@ def show_table(title, rows, columns=None, index=None):
     index: optional row headings (a confusion matrix's "actual" classes).
     Only the first MAX_TABLE_ROWS rows are kept; the preview says how many there were.
     """
-    _room("show_table")
-    title = _label(title, "show_table's title")
+    title = _begin("show_table", title)
     if isinstance(rows, Dataset):
         columns = rows.columns if columns is None else columns
         rows = rows.rows
@@ -368,15 +382,11 @@ def show_table(title, rows, columns=None, index=None):
     if columns is None:
         columns = [str(i + 1) for i in range(width)]
     columns = [_label(c, "a column heading") for c in columns]
-    if len(columns) > MAX_TABLE_COLUMNS:
-        raise ValueError(f"show_table shows at most {MAX_TABLE_COLUMNS} columns; got {len(columns)}")
-    for n, r in enumerate(rows):
-        if len(r) != len(columns):
-            raise ValueError(f"show_table: row {n} has {len(r)} values for {len(columns)} columns")
+    _at_most(len(columns), MAX_TABLE_COLUMNS, "show_table shows at most {most} columns; got {got}")
+    _same_lengths(enumerate(rows), len(columns), "show_table: row {name} has {got} values for {want} columns")
     if index is not None:
         index = [_label(i, "a row heading") for i in index]
-        if len(index) != len(rows):
-            raise ValueError(f"show_table: {len(index)} row headings for {len(rows)} rows")
+        _same_lengths([("index", index)], len(rows), "show_table: {got} row headings for {want} rows")
     table = {
         "type": "table",
         "title": title,
@@ -407,21 +417,18 @@ def show_chart(title, x, ys, kind="line", x_label=None, y_label=None):
     x: the x values (numbers, or labels for a bar chart). ys: one list of numbers,
     or a dict {series name: list of numbers}, each as long as x. kind: "line" or "bar".
     """
-    _room("show_chart")
-    title = _label(title, "show_chart's title")
+    title = _begin("show_chart", title)
     if kind not in ("line", "bar"):
         raise ValueError(f"show_chart's kind is 'line' or 'bar', not {kind!r}")
     x = list(x)
-    if len(x) > MAX_CHART_POINTS:
-        raise ValueError(f"show_chart draws at most {MAX_CHART_POINTS} points per series; got {len(x)} (show every n-th point)")
+    _at_most(len(x), MAX_CHART_POINTS, "show_chart draws at most {most} points per series; got {got} (show every n-th point)")
     x = [v if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) else _label(v, "an x value") for v in x]
     series = ys.items() if isinstance(ys, dict) else [("y", ys)]
     series = [(_label(name, "a series name"), list(values)) for name, values in series]
-    if not series or len(series) > MAX_CHART_SERIES:
-        raise ValueError(f"show_chart draws 1 to {MAX_CHART_SERIES} series; got {len(series)}")
-    for name, values in series:
-        if len(values) != len(x):
-            raise ValueError(f"show_chart: series {name!r} has {len(values)} values for {len(x)} x values")
+    if not series:
+        raise ValueError(f"show_chart draws 1 to {MAX_CHART_SERIES} series; got 0")
+    _at_most(len(series), MAX_CHART_SERIES, "show_chart draws 1 to {most} series; got {got}")
+    _same_lengths(series, len(x), "show_chart: series {name!r} has {got} values for {want} x values")
     chart = {
         "type": "chart",
         "title": title,
