@@ -50,7 +50,9 @@ export function StepPreview({ step, engine, run, send, files }: Props) {
   const result = run.result;
   const outcome = result?.outcome;
   const output = run.running ? run.live : (result?.output ?? []);
-  const view = outcome && !run.running ? previews[step.preview.service].render({ result, outcome, files: learnerFileTexts(files ?? {}), send, navigate: setAddress }) : null;
+  // The last run's view stays (dimmed, marked busy) while the next run goes, as a notebook keeps its
+  // last output: the chart is then updated rather than built again, and the pane does not collapse.
+  const view = outcome ? previews[step.preview.service].render({ result, outcome, files: learnerFileTexts(files ?? {}), send, navigate: setAddress }) : null;
 
   return (
     <PreviewFrame address={address ?? step.preview.address} status={statusLine(step, engine, run)}>
@@ -63,7 +65,9 @@ export function StepPreview({ step, engine, run, send, files }: Props) {
         )}
         {view && (
           <Suspense fallback={<p className="text-muted">Opening {step.preview.address}…</p>}>
-            <div className="min-w-0">{view}</div>
+            <div className={`min-w-0 transition-opacity ${run.running ? 'opacity-50' : ''}`} aria-busy={run.running}>
+              {view}
+            </div>
           </Suspense>
         )}
         {(result || run.running) && (
