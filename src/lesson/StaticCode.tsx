@@ -102,7 +102,9 @@ export function StaticCode({ code, language, theme, label, onWake, handoffRef }:
       tabIndex={0}
       data-static-code=""
       // A pointer over the code is a learner about to click it: start loading, so the editor is sooner there.
-      onPointerEnter={onWake}
+      // (pointerover, not pointerenter: React derives enter from over/out pairs, and misses it when the
+      // element the pointer came from has just been removed, as after a notice above closes.)
+      onPointerOver={onWake}
       onFocus={() => want()}
       onClick={onClick}
       onKeyDown={onKeyDown}

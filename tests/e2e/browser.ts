@@ -183,7 +183,10 @@ export async function openEditor(page: Page): Promise<Locator> {
   const editor = page.locator('.monaco-editor').first();
   const code = page.locator('[data-static-code]').first();
   await page.locator('[data-static-code], .monaco-editor').first().waitFor({ timeout: 60_000 });
-  if ((await editor.count()) === 0) await code.hover();
+  if ((await editor.count()) === 0) {
+    await page.mouse.move(0, 0); // from elsewhere, so pointing at the code is a move onto it
+    await code.hover();
+  }
   await editor.waitFor({ timeout: 60_000 });
   await code.waitFor({ state: 'detached', timeout: 60_000 });
   return editor;

@@ -42,7 +42,7 @@ describe('the code before the editor loads', () => {
     // Left alone, the page keeps the static view (Monaco would block a phone for seconds at a moment nobody chose).
     await new Promise((r) => setTimeout(r, 300));
     expect(screen.queryByRole('textbox', { name: 'train.py — code editor' })).toBeNull();
-    fireEvent.pointerEnter(view);
+    fireEvent.pointerOver(view);
     const editor = (await screen.findByRole('textbox', { name: 'train.py — code editor' })) as HTMLTextAreaElement;
     expect(editor.value).toContain('for epoch in history:');
   });
