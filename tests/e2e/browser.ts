@@ -193,6 +193,29 @@ export async function openEditor(page: Page): Promise<Locator> {
 }
 
 /**
+ * Clear the focused editor and enter `text` a line at a time with `put`. Line
+ * breaks go in as a learner makes them: Escape first (closing any completion
+ * list, or Enter would accept a suggestion), Enter, then clear the indentation
+ * Monaco adds by itself, as each line brings its own.
+ */
+async function enterLines(page: Page, editor: Locator, text: string, put: (line: string) => Promise<void>) {
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i > 0) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Delete');
+    }
+    if (line) await put(line);
+  }
+  await page.keyboard.press('Escape');
+}
+
+/**
  * Replace the editor's text by typing, as a learner would. On a busy machine
  * Monaco's completion list can open after Escape and accept a suggestion on
  * Enter, so the characters are checked afterwards and typed again (up to three
@@ -201,22 +224,7 @@ export async function openEditor(page: Page): Promise<Locator> {
 export async function typeIntoEditor(page: Page, text: string) {
   const editor = await openEditor(page);
   for (let attempt = 0; attempt < 3; attempt++) {
-    await editor.click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('Delete');
-    for (const [i, line] of text.split('\n').entries()) {
-      if (i > 0) {
-        // Close any completion list first, or Enter would accept a suggestion instead of breaking the line.
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Enter');
-        // Monaco indents after a colon by itself: clear that, then type the line's own indentation.
-        await page.keyboard.press('Shift+Home');
-        await page.keyboard.press('Shift+Home');
-        await page.keyboard.press('Delete');
-      }
-      await page.keyboard.type(line);
-    }
-    await page.keyboard.press('Escape');
+    await enterLines(page, editor, text, (line) => page.keyboard.type(line));
     if ((await editorChars(page)) === text.replace(/\n/g, '')) return;
   }
   // Still different after three tries (the screen may show what the comparison cannot): the test's own checks judge the run.
@@ -226,24 +234,10 @@ export async function typeIntoEditor(page: Page, text: string) {
  * Replace the editor's text a line at a time (each line one input, as a paste or
  * an IME gives it): for tests whose subject is what follows an edit (the author
  * view), not typing, where keying in a whole lesson file character by character
- * takes most of the test. Line breaks and indentation go in as typeIntoEditor's do.
+ * takes most of the test.
  */
 export async function pasteIntoEditor(page: Page, text: string) {
   const editor = page.locator('.monaco-editor').first();
   await editor.waitFor({ timeout: 60_000 });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const [i, line] of text.split('\n').entries()) {
-    if (i > 0) {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Enter');
-      // Monaco keeps the last line's indentation after Enter: clear it, the line brings its own.
-      await page.keyboard.press('Shift+Home');
-      await page.keyboard.press('Shift+Home');
-      await page.keyboard.press('Delete');
-    }
-    if (line) await page.keyboard.insertText(line);
-  }
-  await page.keyboard.press('Escape');
+  await enterLines(page, editor, text, (line) => page.keyboard.insertText(line));
 }
