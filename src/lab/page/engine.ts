@@ -359,13 +359,23 @@ export class LabEngine {
     if (this.current !== run || run.ending) return;
     run.ending = reason;
     clearTimeout(run.timer);
-    if (this.interrupt) {
-      // SIGINT: Python raises KeyboardInterrupt at the next bytecode (docs/tool-facts.md).
-      this.interrupt[0] = 2;
-      run.timer = setTimeout(() => this.forceEnd(run), INTERRUPT_GRACE_MS);
-    } else {
-      this.forceEnd(run);
+    const grace = this.interruptOrForce(() => this.forceEnd(run));
+    if (grace) run.timer = grace;
+  }
+
+  /**
+   * Stop what the worker is running: SIGINT (Python raises KeyboardInterrupt at the
+   * next bytecode, docs/tool-facts.md), then `force` if it has not ended within the
+   * grace time; without an interrupt buffer (the page is not cross-origin isolated),
+   * `force` at once. Returns the grace timer, or null when `force` already ran.
+   */
+  private interruptOrForce(force: () => void): ReturnType<typeof setTimeout> | null {
+    if (!this.interrupt) {
+      force();
+      return null;
     }
+    this.interrupt[0] = 2;
+    return setTimeout(force, INTERRUPT_GRACE_MS);
   }
 
   private forceEnd(run: PendingRun) {
@@ -377,12 +387,8 @@ export class LabEngine {
   private endRequest(pending: PendingRequest) {
     if (this.pendingRequest !== pending || pending.ending) return;
     pending.ending = 'time-limit';
-    if (this.interrupt) {
-      this.interrupt[0] = 2;
-      pending.timer = setTimeout(() => this.forceEndRequest(pending), INTERRUPT_GRACE_MS);
-    } else {
-      this.forceEndRequest(pending);
-    }
+    const grace = this.interruptOrForce(() => this.forceEndRequest(pending));
+    if (grace) pending.timer = grace;
   }
 
   private forceEndRequest(pending: PendingRequest) {
