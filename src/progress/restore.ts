@@ -29,46 +29,50 @@ export function stripUnsafeKeys(value: unknown): { value: unknown; unsafe: numbe
   return { value: walk(value), unsafe };
 }
 
-const awardSchema = z.object({
-  xp: z.int().check(z.minimum(0), z.maximum(10_000)),
-  skill: z.string().check(z.minLength(1)),
-  /** Epoch milliseconds when it was earned. */
-  at: z.number(),
-});
-const quizSchema = z.object({
-  /** Every try, in order: an option's text (single choice), the options chosen (multiple), a number (numeric). */
-  answers: z.array(z.union([z.string(), z.array(z.string()), z.number()])),
-  correct: z.boolean(),
-  /** The answer was shown ("Show answer", or too many wrong tries) before a right one: it earns nothing. */
-  revealed: z.optional(z.boolean()),
-});
-const timeSchema = z.number();
-const draftSchema = z.record(z.string(), z.string());
-const draftTimesSchema = z.record(z.string(), z.number());
-
-/** What one entry of each saved section must be; the saved-progress types below are inferred from these. */
-const entrySchemas = {
-  awards: awardSchema,
-  quiz: quizSchema,
-  learned: timeSchema,
-  /** When a term was last un-learned: another tab's older "learned" must not bring it back (merge.ts). */
-  unlearned: timeSchema,
-  completedSteps: timeSchema,
-  /** When "Use the solution" was pressed on a step not yet completed: its completion earns less (xp.ts). */
-  solutionUsed: timeSchema,
-  drafts: draftSchema,
-  /** When each draft file was last saved or cleared (a time without a draft = cleared), for merging tabs. */
-  draftsAt: draftTimesSchema,
-} as const;
+// The schemas are built on the first restore, not when the entry evaluates:
+// building them is most of zod's start-up cost, and a first visit has nothing
+// to restore (issue 9: the entry's evaluation is on every page's first paint).
+function buildEntrySchemas() {
+  const awardSchema = z.object({
+    xp: z.int().check(z.minimum(0), z.maximum(10_000)),
+    skill: z.string().check(z.minLength(1)),
+    /** Epoch milliseconds when it was earned. */
+    at: z.number(),
+  });
+  const quizSchema = z.object({
+    /** Every try, in order: an option's text (single choice), the options chosen (multiple), a number (numeric). */
+    answers: z.array(z.union([z.string(), z.array(z.string()), z.number()])),
+    correct: z.boolean(),
+    /** The answer was shown ("Show answer", or too many wrong tries) before a right one: it earns nothing. */
+    revealed: z.optional(z.boolean()),
+  });
+  const timeSchema = z.number();
+  /** What one entry of each saved section must be; the saved-progress types below are inferred from these. */
+  return {
+    awards: awardSchema,
+    quiz: quizSchema,
+    learned: timeSchema,
+    /** When a term was last un-learned: another tab's older "learned" must not bring it back (merge.ts). */
+    unlearned: timeSchema,
+    completedSteps: timeSchema,
+    /** When "Use the solution" was pressed on a step not yet completed: its completion earns less (xp.ts). */
+    solutionUsed: timeSchema,
+    drafts: z.record(z.string(), z.string()),
+    /** When each draft file was last saved or cleared (a time without a draft = cleared), for merging tabs. */
+    draftsAt: z.record(z.string(), z.number()),
+  } as const;
+}
+type EntrySchemas = ReturnType<typeof buildEntrySchemas>;
+let entrySchemas: EntrySchemas | undefined;
 
 /** One XP award in the ledger (xp.ts). */
-export type Award = z.infer<typeof awardSchema>;
+export type Award = z.infer<EntrySchemas['awards']>;
 /** Awards keyed by a unique id, so the same thing awarded twice counts once. */
 export type Ledger = Record<string, Award>;
-export type QuizRecord = z.infer<typeof quizSchema>;
+export type QuizRecord = z.infer<EntrySchemas['quiz']>;
 
 /** The facts we persist, each a record of entries keyed by id; everything else is derived. */
-export type ProgressFacts = { [K in keyof typeof entrySchemas]: Record<string, z.infer<(typeof entrySchemas)[K]>> };
+export type ProgressFacts = { [K in keyof EntrySchemas]: Record<string, z.infer<EntrySchemas[K]>> };
 
 export const emptyFacts = (): ProgressFacts => ({
   awards: {},
@@ -96,7 +100,8 @@ export function restoreFacts(raw: unknown): RestoreResult {
     return { ok: false, reason: 'the saved progress is not an object' };
   }
   const input = value as Record<string, unknown>;
-  const known = Object.keys(entrySchemas);
+  const schemas = (entrySchemas ??= buildEntrySchemas());
+  const known = Object.keys(schemas);
   if (!known.some((k) => k in input)) {
     return { ok: false, reason: 'the saved data is not Lifecycle Lab progress' };
   }
@@ -109,7 +114,7 @@ export function restoreFacts(raw: unknown): RestoreResult {
       dropped++;
       continue;
     }
-    const schema = entrySchemas[key];
+    const schema = schemas[key];
     const target = facts[key] as Record<string, unknown>;
     for (const [id, entry] of Object.entries(section)) {
       const parsed = schema.safeParse(entry);
