@@ -73,6 +73,45 @@ export function StaticCode({ code, language, theme, label, onWake, handoffRef }:
   // Monaco rounds the line numbers' width to whole pixels.
   const gutter = `calc(round(${digits}ch, 1px) + ${M.decorationsWidth}px)`;
 
+  // The same elements while the code and colours stay: the step page re-renders on every engine
+  // stage and run update, and reconciling every token span each time is most of that work.
+  const rendered = useMemo(
+    () =>
+      lines.map((tokens, i) => {
+        // Wrapped lines continue at their own indentation, as Monaco's wrappingIndent "same" does.
+        const indent = /^[ \t]*/.exec(tokens.map((t) => t.text).join(''))?.[0].replace(/\t/g, ' '.repeat(M.tabSize)).length ?? 0;
+        return (
+          <span key={i} className="flex" style={{ minHeight: M.lineHeight }}>
+            <span
+              aria-hidden="true"
+              className="shrink-0 select-none text-right"
+              style={{
+                width: gutter,
+                paddingRight: M.decorationsWidth,
+                boxSizing: 'border-box',
+                color: i === 0 ? colours.activeLineNumber : colours.lineNumber,
+              }}
+            >
+              {i + 1}
+            </span>
+            <span
+              data-line={i + 1}
+              className="min-w-0 flex-1 whitespace-pre-wrap break-words"
+              style={{ paddingLeft: `${indent}ch`, textIndent: `-${indent}ch` }}
+            >
+              {tokens.map((t, j) => (
+                <span key={j} style={{ color: t.color, fontStyle: t.italic ? 'italic' : undefined }}>
+                  {t.text}
+                </span>
+              ))}
+              {'\n'}
+            </span>
+          </span>
+        );
+      }),
+    [lines, colours, gutter],
+  );
+
   const want = (position?: { line: number; column: number } | null) => {
     const current = handoffRef.current ?? { line: 1, column: 1, keys: [] };
     handoffRef.current = position ? { ...current, ...position } : current;
@@ -123,40 +162,7 @@ export function StaticCode({ code, language, theme, label, onWake, handoffRef }:
           fontFeatureSettings: '"liga" 0, "calt" 0',
         }}
       >
-        <code className="block">
-          {lines.map((tokens, i) => {
-            // Wrapped lines continue at their own indentation, as Monaco's wrappingIndent "same" does.
-            const indent = /^[ \t]*/.exec(tokens.map((t) => t.text).join(''))?.[0].replace(/\t/g, ' '.repeat(M.tabSize)).length ?? 0;
-            return (
-              <span key={i} className="flex" style={{ minHeight: M.lineHeight }}>
-                <span
-                  aria-hidden="true"
-                  className="shrink-0 select-none text-right"
-                  style={{
-                    width: gutter,
-                    paddingRight: M.decorationsWidth,
-                    boxSizing: 'border-box',
-                    color: i === 0 ? colours.activeLineNumber : colours.lineNumber,
-                  }}
-                >
-                  {i + 1}
-                </span>
-                <span
-                  data-line={i + 1}
-                  className="min-w-0 flex-1 whitespace-pre-wrap break-words"
-                  style={{ paddingLeft: `${indent}ch`, textIndent: `-${indent}ch` }}
-                >
-                  {tokens.map((t, j) => (
-                    <span key={j} style={{ color: t.color, fontStyle: t.italic ? 'italic' : undefined }}>
-                      {t.text}
-                    </span>
-                  ))}
-                  {'\n'}
-                </span>
-              </span>
-            );
-          })}
-        </code>
+        <code className="block">{rendered}</code>
       </pre>
     </div>
   );
