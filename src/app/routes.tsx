@@ -2,34 +2,29 @@
 // lesson pages receive real objects and unknown addresses get the 404 page.
 // A lesson's content is its own chunk (src/content/course.ts): the routes
 // load it, and say so while it loads.
-import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { matchPath, useParams } from 'react-router-dom';
 import { findLesson, findStep, requestLesson, useCourse, useLesson } from '../content/course';
 import type { Lesson } from '../content/model';
+import { lazyChunk } from '../lib/lazyChunk';
+import { splitWorkspace, wideScreen } from '../lesson/splitWorkspaceChunk';
 
 // A step page brings the lab and its previews: loaded when a step is opened,
 // so the lesson page's first paint carries none of it. The lesson page is a
-// chunk too, so the home page's carries neither.
-function pageChunk<P extends object>(load: () => Promise<ComponentType<P>>) {
-  let loaded: ComponentType<P> | undefined;
-  const preload = () => load().then((page) => (loaded = page));
-  const Lazy = lazy(() => preload().then((page) => ({ default: page })));
-  /** Rendered at once when the chunk is already here, else lazily; chosen once per mount, so it never remounts. */
-  function Page(props: P) {
-    const [Chosen] = useState<ComponentType<P>>(() => loaded ?? Lazy);
-    return <Chosen {...props} />;
-  }
-  return { preload, Page };
-}
-const lessonPage = pageChunk(() => import('../lesson/LessonPage').then((m) => m.LessonPage));
-const stepPage = pageChunk(() => import('../lesson/StepPage').then((m) => m.StepPage));
-const LessonPage = lessonPage.Page;
-const StepPage = stepPage.Page;
+// chunk too, so the home page's carries neither. On wide screens the step page
+// is a split view whose panels library is a chunk of its own (phones never
+// load it), fetched side by side with the step page's.
+const lessonPage = lazyChunk(() => import('../lesson/LessonPage').then((m) => m.LessonPage));
+const stepPage = lazyChunk(() =>
+  Promise.all([import('../lesson/StepPage'), wideScreen() ? splitWorkspace.preload() : null]).then(([m]) => m.StepPage),
+);
+const LessonPage = lessonPage.Component;
+const StepPage = stepPage.Component;
 const loadLessonPage = lessonPage.preload;
 const loadStepPage = stepPage.preload;
 
-/** Load both pages' code now (tests render the pages as a learner sees them once it is in). */
-export const preloadPages = () => Promise.all([loadLessonPage(), loadStepPage()]).then(() => undefined);
+/** Load both pages' code now, the split view's too (tests render the pages as a learner sees them once it is in). */
+export const preloadPages = () => Promise.all([loadLessonPage(), loadStepPage(), splitWorkspace.preload()]).then(() => undefined);
 
 /**
  * Start fetching what the page at `pathname` needs (its page's code and its

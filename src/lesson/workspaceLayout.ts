@@ -3,9 +3,7 @@
 // the breakpoint is read here rather than only in CSS.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Layout, LayoutChangedMeta } from 'react-resizable-panels';
-
-/** Matches Tailwind's `lg`: the split view from here up, a single column below. */
-export const WIDE_QUERY = '(min-width: 1024px)';
+import { WIDE_QUERY, wideScreen } from './splitWorkspaceChunk';
 
 const KEY_PREFIX = 'lifecycle-lab:layout:';
 
@@ -70,9 +68,7 @@ function subscribeWide(onChange: () => void) {
   return () => media?.removeEventListener('change', onChange);
 }
 
-const readWide = () => typeof window.matchMedia === 'function' && window.matchMedia(WIDE_QUERY).matches;
-
 /** True on screens wide enough for the split view. */
 export function useWide(): boolean {
-  return useSyncExternalStore(subscribeWide, readWide, () => false);
+  return useSyncExternalStore(subscribeWide, wideScreen, () => false);
 }

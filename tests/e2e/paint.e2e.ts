@@ -88,3 +88,43 @@ describe('the step’s code before the editor', () => {
     await context.close();
   });
 });
+
+describe('the split view’s own chunk', () => {
+  const SPLIT_CHUNK = /\/assets\/SplitWorkspace-[^/]*\.js$/;
+
+  it('a phone never loads it; a wide screen paints the step split at once, never as a column first', async () => {
+    const { page, errors, context } = await openPage(browser(), baseURL);
+    // Where the step's title first appears, recorded as the DOM changes (before any paint).
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        const title = document.querySelector('main h1');
+        if (!title) return;
+        (window as unknown as { firstTitleInSplit: boolean }).firstTitleInSplit = title.closest('#step-text') !== null;
+        seen.disconnect();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    const splitRequests: string[] = [];
+    page.on('request', (req) => {
+      if (SPLIT_CHUNK.test(req.url())) splitRequests.push(req.url());
+    });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
+    await page.getByRole('heading', { level: 1, name: 'The training loop' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(splitRequests).toEqual([]);
+    expect(await page.locator('#step-text').count()).toBe(0);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'The training loop' }).waitFor({ timeout: 60_000 });
+    expect(splitRequests.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { firstTitleInSplit?: boolean }).firstTitleInSplit)).toBe(true);
+    expect(await page.getByRole('separator', { name: 'Resize the step text and the workspace' }).count()).toBe(1);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

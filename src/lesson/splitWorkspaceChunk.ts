@@ -1,0 +1,13 @@
+// The step page's split view (screens ≥ 1024 px) is its own chunk: the panels
+// library it needs is a third of the step page's code, and phones never use it.
+// The route fetches it beside the step page's chunk when the screen is wide, so
+// a wide step page paints split at once.
+import { lazyChunk } from '../lib/lazyChunk';
+
+/** Matches Tailwind's `lg`: the split view from here up, a single column below. */
+export const WIDE_QUERY = '(min-width: 1024px)';
+
+/** Is the screen wide enough for the split view now? */
+export const wideScreen = () => typeof window.matchMedia === 'function' && window.matchMedia(WIDE_QUERY).matches;
+
+export const splitWorkspace = lazyChunk(() => import('./SplitWorkspace').then((m) => m.SplitWorkspace));
