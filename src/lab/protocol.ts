@@ -26,6 +26,8 @@ export type FromWorker =
   | { type: 'progress'; stage: string }
   /** `setAside`: why the saved world could not be laid out (the start project was used instead). */
   | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined }
+  /** The interpreter's warm-up after ready has ended (worker.ts): runs from here on run at full speed. */
+  | { type: 'warmed' }
   | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }
   | { type: 'result'; id: number; nonce: string; outcome: RunOutcome; world: WorldFiles; truncatedLines: number; truncatedBytes: number }
   | { type: 'response'; id: number; nonce: string; exchange: HttpExchange; log: OutputChunk[] }

@@ -59,6 +59,17 @@ describe('running Python in the lab', () => {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 5_000 });
   });
 
+  it('the engine’s warm-up after ready ends by itself and leaves nothing a program can see', async () => {
+    const { page } = session();
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
+    await page.getByText('Python ready').waitFor({ timeout: LOADS_PYTHON });
+    await page.waitForFunction(() => performance.getEntriesByName('lab:engine-warm').length > 0, null, { timeout: 60_000, polling: 100 });
+    await typeIntoEditor(page, "import __main__\nprint('warm' in globals(), hasattr(__main__, 'warm'), 'math' in globals())");
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => previewStatus(page).innerText(), { timeout: 60_000 }).toMatch(/Ran in \d+ ms · finished/);
+    expect(await page.getByRole('log', { name: 'Console' }).innerText()).toContain('False False False');
+  });
+
   it('an infinite loop stops on Stop, and on the time limit, with the page responsive', async () => {
     const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);

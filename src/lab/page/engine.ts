@@ -219,6 +219,9 @@ export class LabEngine {
         this.set({ status: 'ready', stage: '' });
         resolveReady();
         return;
+      case 'warmed':
+        performance.mark('lab:engine-warm'); // read by the benchmark (scripts/bench-lab.ts)
+        return;
       case 'fatal':
         this.onFatal(message.message);
         return;

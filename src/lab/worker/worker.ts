@@ -91,6 +91,62 @@ function lockDown(py: PyodideAPI) {
 
 let py: PyodideAPI | null = null;
 
+// V8 runs CPython's WebAssembly in a quick baseline build at first and compiles
+// its hot functions (the bytecode loop, float and list operations) optimised in
+// the background only once they have run a while: a learner's first few runs
+// would be two to four times slower than later ones. So once the lab is ready,
+// the interpreter runs a small numeric workload in short slices, each yielding
+// to any message (a Run stops the warm-up at once). It uses its own namespace
+// and touches no file, so the learner's program sees nothing of it.
+const WARM_SETUP = `
+import math
+
+def warm(epochs):
+    rows = [((i * 37 % 101) / 101.0, (i * 17 % 53) / 53.0, float(i % 2)) for i in range(300)]
+    w, b, history = [0.0, 0.0], 0.0, []
+    for _ in range(epochs):
+        gw, gb, loss = [0.0, 0.0], 0.0, 0.0
+        for x1, x2, y in rows:
+            p = 1.0 / (1.0 + math.exp(-(w[0] * x1 + w[1] * x2 + b)))
+            loss += -(y * math.log(p + 1e-12) + (1 - y) * math.log(1 - p + 1e-12))
+            g = p - y
+            gw[0] += g * x1
+            gw[1] += g * x2
+            gb += g
+        w = [wi - 0.5 * gi / len(rows) for wi, gi in zip(w, gw)]
+        b -= 0.5 * gb / len(rows)
+        history.append({"loss": round(loss / len(rows), 4), "w": f"{w[0]:.3f}/{w[1]:.3f}"})
+    return sorted(history, key=lambda h: h["loss"])[0]
+`;
+const WARM_SLICES = 200;
+let warming = false;
+
+function warmUp(python: PyodideAPI) {
+  const namespace = python.toPy({}) as ReturnType<PyodideAPI['toPy']> & { destroy(): void };
+  let left = WARM_SLICES;
+  const finish = () => {
+    warming = false;
+    namespace.destroy();
+    send({ type: 'warmed' });
+  };
+  const slice = () => {
+    if (!warming || left-- <= 0) return finish();
+    try {
+      python.runPython('warm(2)', { globals: namespace });
+    } catch {
+      return finish(); // nothing to warm with; runs are only slower at first
+    }
+    setTimeout(slice, 0);
+  };
+  try {
+    python.runPython(WARM_SETUP, { globals: namespace });
+  } catch {
+    return finish();
+  }
+  warming = true;
+  setTimeout(slice, 0);
+}
+
 async function init(message: Extract<ToWorker, { type: 'init' }>) {
   send({ type: 'progress', stage: 'Downloading Python…' });
   py = await loadPyodide({ indexURL: message.indexURL, fullStdLib: false });
@@ -101,6 +157,7 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   const { setAside } = await setupLab(py, message.world, message.start);
   lockDown(py);
   send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}) });
+  warmUp(py);
 }
 
 async function run(message: Extract<ToWorker, { type: 'run' }>) {
@@ -149,6 +206,7 @@ function request(message: Extract<ToWorker, { type: 'request' }>) {
 }
 
 async function handle(message: ToWorker) {
+  warming = false; // the learner's work comes first
   try {
     if (message.type === 'init') await init(message);
     else if (message.type === 'request') request(message);
