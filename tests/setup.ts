@@ -30,6 +30,10 @@ if (!HTMLDialogElement.prototype.showModal) {
   };
 }
 
+// jsdom lays nothing out, so it cannot scroll: pages that scroll on arrival (useScrollOnArrival) get no-ops.
+window.scrollTo = () => undefined;
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+
 // Charts measure their container; jsdom has no layout, so give them a fixed size.
 if (!('ResizeObserver' in globalThis)) {
   globalThis.ResizeObserver = class {

@@ -12,8 +12,10 @@ import { Quiz } from './Quiz';
 import { Section } from './Section';
 import { SkillMatrix } from './SkillMatrix';
 import { StepList } from './StepList';
+import { useScrollOnArrival } from './useScrollOnArrival';
 
 export function LessonPage({ lesson, course }: { lesson: Lesson; course: CourseIndex }) {
+  useScrollOnArrival();
   const learned = useProgress((s) => s.learned);
   const completedSteps = useProgress((s) => s.completedSteps);
   const quiz = useProgress((s) => s.quiz);

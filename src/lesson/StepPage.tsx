@@ -16,6 +16,7 @@ import { CompletionPanel } from './CompletionPanel';
 import { LessonRecap } from './LessonRecap';
 import { RunBar, useRunGuard } from './RunBar';
 import { StepPreview } from './StepPreview';
+import { useScrollOnArrival } from './useScrollOnArrival';
 import { useStepLab } from './useStepLab';
 import { Workspace } from './Workspace';
 import { useWide } from './workspaceLayout';
@@ -23,6 +24,7 @@ import { CHECKS_ID, WorkspaceVerdict } from './WorkspaceVerdict';
 
 export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   useDocumentTitle(`${step.title} — ${lesson.title}`);
+  useScrollOnArrival();
   const completedSteps = useProgress((s) => s.completedSteps);
   const done = isStepDone({ completedSteps }, lesson.id, step.slug);
   const solutionUsed = useProgress((s) => s.solutionUsed[stepKey(lesson.id, step.slug)] !== undefined);
