@@ -88,7 +88,8 @@ export function cacheStorageStore(storage: CacheStorage, origin: string): Snapsh
   return {
     async read(key) {
       try {
-        const response = await (await open()).match(url(key));
+        // Not open(): reading must not create the cache.
+        const response = await storage.match(url(key), { cacheName: CACHE_NAME });
         if (!response) return null;
         const bytes = new Uint8Array(await response.arrayBuffer());
         return bytes.length >= MIN_BYTES ? bytes : null;
