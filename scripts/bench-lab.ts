@@ -1,9 +1,11 @@
 // Lab benchmarks in headless Chromium against the production build:
 //   npm run build && npm run bench
 // Prints: engine start from navigation, first visit (empty cache) and return
-// visit (service worker cache warm); Run → preview updated (warm, p50/p95 of 30 runs,
+// visit (service worker cache warm), with Python restored from its memory snapshot
+// and, interleaved, with the snapshot set aside; Run → preview updated (warm, p50/p95 of 30 runs,
 // for a one-line program and for the training step's solution); Stop → stopped;
 // the first Run 10 s after opening a step (the engine was prefetched).
+// BENCH_ONLY=engine stops after the engine start; BENCH_STAGES=1 prints the worker's marks per start.
 import { preview } from 'vite';
 import type { Page, Worker } from 'playwright-core';
 import { launch } from '../tests/e2e/chromium.ts';
@@ -110,7 +112,7 @@ try {
         )
       : [];
     if (process.env.BENCH_STAGES) console.log(`  snapshot ${marks.snapshot}: ` + stages.map(([name, at]) => `${name.slice(4)} +${(at - marks.start).toFixed(0)}`).join(', '));
-    return { fromNavigation: marks.fromNavigation, fromEngineStart: marks.fromEngineStart };
+    return { fromNavigation: marks.fromNavigation, fromEngineStart: marks.fromEngineStart, snapshot: marks.snapshot };
   };
   await cold.goto(STEP);
   const load = await engineReady(cold);
@@ -119,19 +121,47 @@ try {
   // 1b. Return visits: the service worker (and HTTP cache) hold the runtime.
   await cold.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 180_000, polling: 250 });
   // The first visit has Python's memory snapshot made in the background (src/lab/worker/snapshot.ts); a return visit restores it.
-  await cold.waitForFunction(async () => (await caches.has('lab-python-snapshot')) && (await (await caches.open('lab-python-snapshot')).keys()).length > 0, null, {
-    timeout: 180_000,
-    polling: 500,
-  });
-  const returns: number[] = [];
-  const fromWorker: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    await cold.goto(STEP);
-    const again = await engineReady(cold);
-    returns.push(again.fromNavigation);
-    fromWorker.push(again.fromEngineStart);
+  const snapshotSaved = () => cold.evaluate(async () => (await caches.has('lab-python-snapshot')) && (await (await caches.open('lab-python-snapshot')).keys()).length > 0);
+  const since = Date.now();
+  while (!(await snapshotSaved())) {
+    if (Date.now() - since > 180_000) throw new Error('no Python snapshot was saved within 180 s of the first visit');
+    await cold.waitForTimeout(500);
   }
-  console.log(`engine start, return visit (service worker cache): p50 ${ms(pct(returns, 50))}, max ${ms(Math.max(...returns))} from navigation to ready (p50 ${ms(pct(fromWorker, 50))} from worker start) (n=5)`);
+  console.log(`  Python snapshot saved ${((Date.now() - since) / 1000).toFixed(1)} s after the first visit's ready`);
+  // Interleaved on the same page: a return visit that restores the snapshot, then one with the
+  // snapshot moved aside (a start as before snapshots), then the snapshot moved back.
+  const moveCache = (from: string, to: string) =>
+    cold.evaluate(
+      async ([a, b]) => {
+        const source = await caches.open(a!);
+        await caches.delete(b!);
+        const target = await caches.open(b!);
+        for (const request of await source.keys()) await target.put(request, (await source.match(request))!);
+        await caches.delete(a!);
+      },
+      [from, to] as const,
+    );
+  const visits = { snapshot: { nav: [] as number[], worker: [] as number[] }, none: { nav: [] as number[], worker: [] as number[] } };
+  for (let i = 0; i < 5; i++) {
+    for (const kind of ['snapshot', 'none'] as const) {
+      if (kind === 'none') await moveCache('lab-python-snapshot', 'bench-snapshot-aside');
+      await cold.goto(STEP);
+      const again = await engineReady(cold);
+      if (again.snapshot !== (kind === 'snapshot' ? 'used' : 'missing')) throw new Error(`a ${kind} return visit started with snapshot ${again.snapshot}`);
+      visits[kind].nav.push(again.fromNavigation);
+      visits[kind].worker.push(again.fromEngineStart);
+      if (kind === 'none') await moveCache('bench-snapshot-aside', 'lab-python-snapshot');
+    }
+  }
+  for (const [kind, label] of [
+    ['snapshot', 'Python restored from its memory snapshot'],
+    ['none', 'snapshot set aside: a full Python start'],
+  ] as const) {
+    const { nav, worker } = visits[kind];
+    console.log(
+      `engine start, return visit (service worker cache, ${label}): p50 ${ms(pct(nav, 50))}, max ${ms(Math.max(...nav))} from navigation to ready (p50 ${ms(pct(worker, 50))}, max ${ms(Math.max(...worker))} from worker start) (n=5)`,
+    );
+  }
   // BENCH_ONLY=engine: stop after the engine-start figures (iterating on the engine's start).
   if (process.env.BENCH_ONLY !== 'engine') await benchRuns(cold);
 } finally {

@@ -65,8 +65,12 @@ export function afterRestore(py: PyodideAPI) {
 
 /** Where snapshots are kept: one at a time, the current build's. */
 export interface SnapshotStore {
-  /** The snapshot for `key`, or null (none, another build's, unreadable). */
-  read(key: string): Promise<Uint8Array | null>;
+  /**
+   * The snapshot for `key`: null when there is none; else its bytes, which may
+   * still be arriving (so reading overlaps Pyodide's own fetches), rejected if
+   * they turn out unreadable or incomplete.
+   */
+  find(key: string): Promise<{ bytes: Promise<Uint8Array> } | null>;
   /** Keep `bytes` as the snapshot for `key`, dropping any other. */
   write(key: string, bytes: Uint8Array): Promise<void>;
   /** Forget every snapshot (one failed to restore). */
@@ -74,33 +78,40 @@ export interface SnapshotStore {
 }
 
 const CACHE_NAME = 'lab-python-snapshot';
-/** Smaller than this is not a snapshot (Pyodide's header alone is 48 bytes; the heap is megabytes). */
-const MIN_BYTES = 1024 * 1024;
+/** The snapshot's length, written beside it: a cut-short copy is refused, not restored. */
+const LENGTH_HEADER = 'X-Snapshot-Bytes';
 
 /**
  * Snapshots in Cache Storage. The worker opens it before it cuts the global
  * `caches` (lockDown in worker.ts), so learner code cannot reach it to plant one.
- * Failures read as "no snapshot": the lab then starts as it always did.
+ * Failing to look reads as "no snapshot": the lab then starts as it always did.
  */
 export function cacheStorageStore(storage: CacheStorage, origin: string): SnapshotStore {
   const url = (key: string) => `${origin}/__lab-python-snapshot/${encodeURIComponent(key)}`;
-  const open = () => storage.open(CACHE_NAME);
   return {
-    async read(key) {
+    async find(key) {
+      let response: Response | undefined;
       try {
-        // Not open(): reading must not create the cache.
-        const response = await storage.match(url(key), { cacheName: CACHE_NAME });
-        if (!response) return null;
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        return bytes.length >= MIN_BYTES ? bytes : null;
+        // storage.match, not open(): looking must not create the cache.
+        response = await storage.match(url(key), { cacheName: CACHE_NAME });
       } catch {
         return null;
       }
+      if (!response) return null;
+      const expected = Number(response.headers.get(LENGTH_HEADER));
+      const bytes = response.arrayBuffer().then((buffer) => {
+        if (buffer.byteLength !== expected) throw new Error(`the snapshot has ${buffer.byteLength} bytes, not ${expected}`);
+        return new Uint8Array(buffer);
+      });
+      // Whoever restores awaits it; this keeps an early failure elsewhere from leaving it unhandled.
+      bytes.catch(() => undefined);
+      return { bytes };
     },
     async write(key, bytes) {
-      const cache = await open();
+      const cache = await storage.open(CACHE_NAME);
       for (const request of await cache.keys()) await cache.delete(request);
-      await cache.put(url(key), new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/octet-stream' } }));
+      const headers = { 'Content-Type': 'application/octet-stream', [LENGTH_HEADER]: String(bytes.length) };
+      await cache.put(url(key), new Response(bytes as Uint8Array<ArrayBuffer>, { headers }));
     },
     async clear() {
       try {
@@ -123,12 +134,12 @@ export type StartedFrom = 'snapshot' | 'fresh';
 export async function startWithSnapshot<T>(
   store: SnapshotStore | null,
   key: string | null,
-  start: (snapshot: Uint8Array | null) => Promise<T>,
+  start: (snapshot: Promise<Uint8Array> | null) => Promise<T>,
 ): Promise<{ value: T; from: StartedFrom }> {
-  const saved = store && key ? await store.read(key) : null;
+  const saved = store && key ? await store.find(key) : null;
   if (saved && store) {
     try {
-      return { value: await start(saved), from: 'snapshot' };
+      return { value: await start(saved.bytes), from: 'snapshot' };
     } catch {
       await store.clear();
     }
