@@ -42,8 +42,8 @@ del _sys
  * restores a heap holding the old one. (A different pyodide.asm.wasm under the
  * same version is refused by Pyodide itself: the snapshot carries its build id.)
  */
-export async function snapshotKey(pyodideVersion: string): Promise<string> {
-  const modules = Object.entries(PYTHON_MODULES).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+export async function snapshotKey(pyodideVersion: string, labModules: Record<string, string> = PYTHON_MODULES): Promise<string> {
+  const modules = Object.entries(labModules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const text = JSON.stringify([pyodideVersion, PREPARE, AFTER_RESTORE, modules]);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
