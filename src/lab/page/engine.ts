@@ -81,45 +81,6 @@ function newNonce(): string {
 
 const seconds = (ms: number) => Math.round(ms / 1000);
 
-/** After a start without a snapshot, wait this long (then for an idle moment) before making one: the learner's first Run comes first. */
-const SNAPSHOT_DELAY_MS = 3000;
-/** A maker that has not answered by then is ended; the next start without a snapshot schedules another. */
-const SNAPSHOT_MAKER_LIMIT_MS = 120_000;
-/** At most one maker per page. */
-let snapshotScheduled = false;
-
-/**
- * Have Python's snapshot made in a worker of its own, off the lab's thread:
- * the next start (this lesson's or another's) restores it (snapshot.ts).
- */
-function scheduleSnapshot(createMaker: () => Worker) {
-  if (snapshotScheduled) return;
-  snapshotScheduled = true;
-  setTimeout(() => {
-    const make = () => {
-      let maker: Worker;
-      try {
-        maker = createMaker();
-      } catch {
-        return; // no snapshot: every start is a normal one
-      }
-      const end = () => {
-        clearTimeout(limit);
-        maker.terminate();
-      };
-      const limit = setTimeout(end, SNAPSHOT_MAKER_LIMIT_MS);
-      maker.onmessage = end;
-      maker.onerror = (event) => {
-        event.preventDefault();
-        end();
-      };
-      maker.postMessage({ indexURL: PYODIDE_URL });
-    };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(make, { timeout: SNAPSHOT_DELAY_MS });
-    else make();
-  }, SNAPSHOT_DELAY_MS);
-}
-
 export class LabEngine {
   private worker: Worker | null = null;
   /** The page's end of the private channel to the worker. */
@@ -142,8 +103,8 @@ export class LabEngine {
     private readonly storageKey: string,
     private readonly createWorker: () => Worker = () => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }),
     private readonly loadStart: () => Promise<StartWorld> = () => Promise.resolve(EMPTY_START),
-    /** The worker that makes Python's snapshot for the next start (snapshotWorker.ts). */
-    private readonly createSnapshotMaker: () => Worker = () => new Worker(new URL('../worker/snapshotWorker.ts', import.meta.url), { type: 'module' }),
+    /** The worker that makes Python's snapshot for the next start (default: snapshotWorker.ts). */
+    private readonly createSnapshotMaker?: () => Worker,
   ) {
     this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null };
     this.loaded = this.readWorld();
@@ -257,7 +218,8 @@ export class LabEngine {
         this.world = message.world;
         this.rejectReady = null;
         performance.mark('lab:engine-ready', { detail: { snapshot: message.snapshot ?? null } });
-        if (message.snapshot === 'missing') scheduleSnapshot(this.createSnapshotMaker);
+        // Its own chunk: only a start without a snapshot needs it.
+        if (message.snapshot === 'missing') void import('./snapshotMaker').then((m) => m.scheduleSnapshot(PYODIDE_URL, this.createSnapshotMaker), () => undefined);
         this.set({ status: 'ready', stage: '' });
         resolveReady();
         return;
