@@ -1,12 +1,14 @@
 // Lab benchmarks in headless Chromium against the production build:
 //   npm run build && npm run bench
 // Prints: engine start from navigation, first visit (empty cache) and return
-// visit (service worker cache warm); Run → preview updated (warm: after the engine's own
-// warm-up and one run; p50/p95 of 30 runs,
+// visit (service worker cache warm), with Python restored from its memory snapshot
+// and, interleaved, with the snapshot set aside; Run → preview updated (warm: after the
+// engine's own warm-up and one run; p50/p95 of 30 runs,
 // for a one-line program and for the training step's solution); Stop → stopped;
 // the first Run 10 s after opening a step (the engine was prefetched).
+// BENCH_ONLY=engine stops after the engine start; BENCH_STAGES=1 prints the worker's marks per start.
 import { preview } from 'vite';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { launch } from '../tests/e2e/chromium.ts';
 
 const PORT = 4320;
@@ -96,13 +98,28 @@ async function engineWarm(page: Page) {
 try {
   // 1. Engine start, first visit: a new browser context, so nothing is cached.
   const cold = await freshPage();
+  // The lab worker of the current page, for its own marks (its clock starts at its own timeOrigin).
+  let labWorker: Worker | null = null;
+  cold.on('worker', (w) => {
+    if (w.url().includes('worker')) labWorker = w;
+  });
   const engineReady = async (page: Page) => {
     await page.getByText('Python ready').waitFor({ timeout: 120_000 });
-    return page.evaluate(() => {
+    const marks = await page.evaluate(() => {
       const start = performance.getEntriesByName('lab:engine-start')[0]!.startTime;
       const ready = performance.getEntriesByName('lab:engine-ready')[0]!.startTime;
-      return { fromNavigation: ready, fromEngineStart: ready - start };
+      const readyMark = performance.getEntriesByName('lab:engine-ready')[0] as PerformanceMark;
+      const snapshot = (readyMark.detail as { snapshot?: string | null } | null)?.snapshot ?? 'none';
+      return { fromNavigation: ready, fromEngineStart: ready - start, start: performance.timeOrigin + start, snapshot };
     });
+    // Where the worker's time went, from the page's lab:engine-start: each mark's end time.
+    const stages = labWorker
+      ? await (labWorker as Worker).evaluate(() =>
+          performance.getEntriesByType('mark').filter((m) => m.name.startsWith('lab:')).map((m) => [m.name, performance.timeOrigin + m.startTime] as const),
+        )
+      : [];
+    if (process.env.BENCH_STAGES) console.log(`  snapshot ${marks.snapshot}: ` + stages.map(([name, at]) => `${name.slice(4)} +${(at - marks.start).toFixed(0)}`).join(', '));
+    return { fromNavigation: marks.fromNavigation, fromEngineStart: marks.fromEngineStart, snapshot: marks.snapshot };
   };
   await cold.goto(STEP);
   const load = await engineReady(cold);
@@ -110,15 +127,56 @@ try {
 
   // 1b. Return visits: the service worker (and HTTP cache) hold the runtime.
   await cold.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 180_000, polling: 250 });
-  const returns: number[] = [];
-  const fromWorker: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    await cold.goto(STEP);
-    const again = await engineReady(cold);
-    returns.push(again.fromNavigation);
-    fromWorker.push(again.fromEngineStart);
+  // The first visit has Python's memory snapshot made in the background (src/lab/worker/snapshot.ts); a return visit restores it.
+  const snapshotSaved = () => cold.evaluate(async () => (await caches.has('lab-python-snapshot')) && (await (await caches.open('lab-python-snapshot')).keys()).length > 0);
+  const since = Date.now();
+  while (!(await snapshotSaved())) {
+    if (Date.now() - since > 180_000) throw new Error('no Python snapshot was saved within 180 s of the first visit');
+    await cold.waitForTimeout(500);
   }
-  console.log(`engine start, return visit (service worker cache): p50 ${ms(pct(returns, 50))}, max ${ms(Math.max(...returns))} from navigation to ready (p50 ${ms(pct(fromWorker, 50))} from worker start) (n=5)`);
+  console.log(`  Python snapshot saved ${((Date.now() - since) / 1000).toFixed(1)} s after the first visit's ready`);
+  // Interleaved on the same page: a return visit that restores the snapshot, then one with the
+  // snapshot moved aside (a start as before snapshots), then the snapshot moved back.
+  const moveCache = (from: string, to: string) =>
+    cold.evaluate(
+      async ([a, b]) => {
+        const source = await caches.open(a!);
+        await caches.delete(b!);
+        const target = await caches.open(b!);
+        for (const request of await source.keys()) await target.put(request, (await source.match(request))!);
+        await caches.delete(a!);
+      },
+      [from, to] as const,
+    );
+  const visits = { snapshot: { nav: [] as number[], worker: [] as number[] }, none: { nav: [] as number[], worker: [] as number[] } };
+  for (let i = 0; i < 5; i++) {
+    for (const kind of ['snapshot', 'none'] as const) {
+      if (kind === 'none') await moveCache('lab-python-snapshot', 'bench-snapshot-aside');
+      await cold.goto(STEP);
+      const again = await engineReady(cold);
+      if (again.snapshot !== (kind === 'snapshot' ? 'used' : 'missing')) throw new Error(`a ${kind} return visit started with snapshot ${again.snapshot}`);
+      visits[kind].nav.push(again.fromNavigation);
+      visits[kind].worker.push(again.fromEngineStart);
+      if (kind === 'none') await moveCache('bench-snapshot-aside', 'lab-python-snapshot');
+    }
+  }
+  for (const [kind, label] of [
+    ['snapshot', 'Python restored from its memory snapshot'],
+    ['none', 'snapshot set aside: a full Python start'],
+  ] as const) {
+    const { nav, worker } = visits[kind];
+    console.log(
+      `engine start, return visit (service worker cache, ${label}): p50 ${ms(pct(nav, 50))}, max ${ms(Math.max(...nav))} from navigation to ready (p50 ${ms(pct(worker, 50))}, max ${ms(Math.max(...worker))} from worker start) (n=5)`,
+    );
+  }
+  // BENCH_ONLY=engine: stop after the engine-start figures (iterating on the engine's start).
+  if (process.env.BENCH_ONLY !== 'engine') await benchRuns(cold);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function benchRuns(cold: Page) {
 
   // 2. Warm Run → preview updated.
   for (const [label, code, drawn] of [
@@ -163,7 +221,4 @@ try {
   await first.waitForTimeout(10_000);
   const firstRun = (await clickUntil(first, 'Run', '^Ran in')).status;
   console.log(`first Run 10 s after opening the step: ${ms(firstRun)} (starter code, includes its 30 training epochs)`);
-} finally {
-  await browser.close();
-  await server.close();
 }

@@ -25,7 +25,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; stage: string }
   /** `setAside`: why the saved world could not be laid out (the start project was used instead). */
-  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined }
+  /** `snapshot`: Python was restored from a memory snapshot ('used'), or none could be used and one can be made ('missing'). */
+  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined; snapshot?: 'used' | 'missing' | undefined }
   /** The interpreter's warm-up after ready has ended (worker.ts): runs from here on run at full speed. */
   | { type: 'warmed' }
   | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }

@@ -103,6 +103,8 @@ export class LabEngine {
     private readonly storageKey: string,
     private readonly createWorker: () => Worker = () => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }),
     private readonly loadStart: () => Promise<StartWorld> = () => Promise.resolve(EMPTY_START),
+    /** The worker that makes Python's snapshot for the next start (default: snapshotWorker.ts). */
+    private readonly createSnapshotMaker?: () => Worker,
   ) {
     this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null };
     this.loaded = this.readWorld();
@@ -215,7 +217,9 @@ export class LabEngine {
         }
         this.world = message.world;
         this.rejectReady = null;
-        performance.mark('lab:engine-ready');
+        performance.mark('lab:engine-ready', { detail: { snapshot: message.snapshot ?? null } });
+        // Its own chunk: only a start without a snapshot needs it.
+        if (message.snapshot === 'missing') void import('./snapshotMaker').then((m) => m.scheduleSnapshot(PYODIDE_URL, this.createSnapshotMaker), () => undefined);
         this.set({ status: 'ready', stage: '' });
         resolveReady();
         return;

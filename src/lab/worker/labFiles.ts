@@ -1,6 +1,8 @@
 // What the lab is made of: the Python modules put on sys.path, bundled as text
 // (src/lab/python). The project's start files come with each lesson
 // (src/lab/startWorld.ts), not from here.
+import type { PyodideAPI } from 'pyodide';
+
 const python = import.meta.glob('../python/**/*.py', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 /** Where the lab's modules live inside the Python file system. */
@@ -12,3 +14,11 @@ export const HOME = '/home/lab';
 export const PYTHON_MODULES: Record<string, string> = Object.fromEntries(
   Object.entries(python).map(([path, text]) => [path.replace('../python/', ''), text]),
 );
+
+/** Write the lab's modules under LIB_DIR (the file system is new on every start, a restored snapshot's too). */
+export function writeLabModules(py: PyodideAPI) {
+  for (const [path, text] of Object.entries(PYTHON_MODULES)) {
+    py.FS.mkdirTree(`${LIB_DIR}/${path}`.slice(0, `${LIB_DIR}/${path}`.lastIndexOf('/')));
+    py.FS.writeFile(`${LIB_DIR}/${path}`, text);
+  }
+}

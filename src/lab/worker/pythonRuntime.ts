@@ -1,7 +1,7 @@
 // Setting up and driving CPython (Pyodide) for the lab; used by the Web Worker
 // in the browser and directly by the Node tests, so both run the same code.
 import type { PyodideAPI } from 'pyodide';
-import { HOME, LIB_DIR, PYTHON_MODULES } from './labFiles';
+import { HOME, LIB_DIR, writeLabModules } from './labFiles';
 import { pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
 import { createStartProject } from '../shell/project';
@@ -44,7 +44,7 @@ export interface LabSetup {
  * runner itself uses them all).
  */
 export async function setupLab(py: PyodideAPI, world: WorldFiles | null, start: StartWorld): Promise<LabSetup> {
-  for (const [path, text] of Object.entries(PYTHON_MODULES)) writeFile(py, `${LIB_DIR}/${path}`, text);
+  writeLabModules(py);
   // No keyboard in the lab: input() meets the end of input (EOFError, as real Python does
   // with nothing on stdin) instead of Pyodide's default, which calls prompt() and fails in a worker.
   py.setStdin({ stdin: () => null, isatty: false });

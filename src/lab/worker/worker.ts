@@ -7,13 +7,14 @@
 // postMessage and every way out to the network are cut before any learner code
 // runs.
 import './bufferGlobal';
-import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { loadPyodide, version, type PyodideAPI } from 'pyodide';
 import { HOME } from './labFiles';
 import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from '../protocol';
 import { runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
+import { afterRestore, cacheStorageStore, snapshotKey, startWithSnapshot } from './snapshot';
 import type { OutputChunk, RunOutcome } from '../types';
 
 let send: (message: FromWorker) => void = () => undefined;
@@ -149,14 +150,27 @@ function warmUp(python: PyodideAPI) {
 
 async function init(message: Extract<ToWorker, { type: 'init' }>) {
   send({ type: 'progress', stage: 'Downloading Python…' });
-  py = await loadPyodide({ indexURL: message.indexURL, fullStdLib: false });
-  send({ type: 'progress', stage: 'Setting up the lab…' });
-  py.setStdout(writer('stdout'));
-  py.setStderr(writer('stderr'));
-  if (message.interrupt) py.setInterruptBuffer(new Uint8Array(message.interrupt));
-  const { setAside } = await setupLab(py, message.world, message.start);
+  performance.mark('lab:worker-init');
+  // Opened before lockDown cuts `caches`; no snapshot where Cache Storage is missing (e.g. not a secure context).
+  const store = typeof caches === 'undefined' ? null : cacheStorageStore(caches, self.location.origin);
+  const key = store ? await snapshotKey(version).catch(() => null) : null;
+  const started = await startWithSnapshot(store, key, async (snapshot) => {
+    const next = await loadPyodide({ indexURL: message.indexURL, fullStdLib: false, ...(snapshot ? { _loadSnapshot: snapshot } : {}) });
+    performance.mark('lab:python-started');
+    if (snapshot) afterRestore(next);
+    send({ type: 'progress', stage: 'Setting up the lab…' });
+    next.setStdout(writer('stdout'));
+    next.setStderr(writer('stderr'));
+    if (message.interrupt) next.setInterruptBuffer(new Uint8Array(message.interrupt));
+    return { py: next, setup: await setupLab(next, message.world, message.start) };
+  });
+  py = started.value.py;
+  const { setAside } = started.value.setup;
   lockDown(py);
-  send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}) });
+  performance.mark('lab:lab-set-up');
+  // 'missing': the page may have a snapshot made for the next start (snapshotWorker.ts).
+  const snapshot = started.from === 'snapshot' ? 'used' : store && key ? 'missing' : undefined;
+  send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}) });
   warmUp(py);
 }
 
