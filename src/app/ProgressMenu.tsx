@@ -1,23 +1,23 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { downloadText } from '../lib/download';
-import { readExport, toExport } from '../progress/restore';
-import { factsOf, useProgress } from '../progress/store';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+
+// The panel (export, import, reset) loads when the learner reaches for the menu,
+// so every page's first load carries only its button (the entry's size budget).
+const loadPanel = () => import('./ProgressPanel');
+const ProgressPanel = lazy(() => loadPanel().then((m) => ({ default: m.ProgressPanel })));
 
 /** Export, import and reset progress. */
 export function ProgressMenu() {
   const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [wanted, setWanted] = useState(false);
   const panelId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
-  const replaceProgress = useProgress((s) => s.replaceProgress);
-  const resetProgress = useProgress((s) => s.resetProgress);
 
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
     const onClick = (e: MouseEvent) => {
-      if (!wrapperRef.current?.contains(e.target as Node) && !dialogRef.current?.open) setOpen(false);
+      const dialogOpen = wrapperRef.current?.querySelector('dialog')?.open ?? false;
+      if (!wrapperRef.current?.contains(e.target as Node) && !dialogOpen) setOpen(false);
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('mousedown', onClick);
@@ -27,98 +27,28 @@ export function ProgressMenu() {
     };
   }, [open]);
 
-  const onExport = () => {
-    const data = toExport(factsOf(useProgress.getState()));
-    downloadText(`lifecycle-lab-progress-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data, null, 2));
-    setMessage({ kind: 'ok', text: 'Progress exported.' });
-  };
-
-  const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    const result = readExport(await file.text());
-    if (!result.ok) {
-      setMessage({ kind: 'error', text: `Import refused: ${result.reason}. Your current progress is unchanged.` });
-      return;
-    }
-    const saved = replaceProgress(result.facts);
-    if (!saved.ok) {
-      setMessage({ kind: 'error', text: `Import refused: ${saved.reason}. Your current progress is unchanged.` });
-      return;
-    }
-    const notes = [
-      result.dropped ? `${result.dropped} unreadable entries skipped` : '',
-      result.unsafe ? `${result.unsafe} key${result.unsafe === 1 ? '' : 's'} named __proto__, constructor or prototype ignored` : '',
-    ].filter(Boolean);
-    setMessage({ kind: 'ok', text: `Progress imported from ${file.name}${notes.length ? ` (${notes.join('; ')})` : ''}.` });
-  };
-
-  const onConfirmReset = () => {
-    resetProgress();
-    dialogRef.current?.close();
-    setMessage({ kind: 'ok', text: 'Progress reset.' });
-  };
-
   return (
     <div className="relative" ref={wrapperRef}>
       <button
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        onPointerEnter={() => void loadPanel()}
+        onClick={() => {
+          setWanted(true);
+          setOpen((o) => !o);
+        }}
         className="rounded-md border border-line px-2.5 py-1.5 text-sm hover:bg-surface-2"
       >
         Progress ▾
       </button>
-      <div
-        id={panelId}
-        hidden={!open}
-        className="absolute right-0 top-full z-40 mt-2 w-72 rounded-lg border border-line bg-surface p-3 shadow-xl"
-      >
-        <div className="flex flex-col gap-2 text-sm">
-          <button type="button" onClick={onExport} className="rounded-md border border-line px-3 py-1.5 text-left hover:bg-surface-2">
-            Export progress (JSON)
-          </button>
-          <label className="cursor-pointer rounded-md border border-line px-3 py-1.5 hover:bg-surface-2 focus-within:outline focus-within:outline-3 focus-within:outline-accent">
-            Import progress…
-            <input type="file" accept="application/json,.json" className="sr-only" onChange={onImport} />
-          </label>
-          <button
-            type="button"
-            onClick={() => dialogRef.current?.showModal()}
-            className="rounded-md border border-bad px-3 py-1.5 text-left text-bad hover:bg-surface-2"
-          >
-            Reset progress…
-          </button>
-          {message && (
-            <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'text-bad' : 'text-ok'}>
-              {message.text}
-            </p>
-          )}
-        </div>
+      <div id={panelId} hidden={!open}>
+        {wanted && (
+          <Suspense fallback={<p className="absolute right-0 top-full z-40 mt-2 w-72 rounded-lg border border-line bg-surface p-3 text-sm text-muted shadow-xl">Opening…</p>}>
+            <ProgressPanel id={panelId} />
+          </Suspense>
+        )}
       </div>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={`${panelId}-title`}
-        className="m-auto max-w-sm rounded-xl border border-line bg-surface p-5 text-ink backdrop:bg-black/60"
-      >
-        <h2 id={`${panelId}-title`} className="text-lg font-semibold">
-          Reset all progress?
-        </h2>
-        <p className="mt-2 text-sm text-muted">
-          This removes your XP, quiz answers, learned terms, completed steps and code drafts from this browser. Export first
-          if you may want them back.
-        </p>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md border border-line px-3 py-1.5 text-sm">
-            Cancel
-          </button>
-          <button type="button" onClick={onConfirmReset} className="rounded-md bg-bad px-3 py-1.5 text-sm font-semibold text-bg">
-            Reset progress
-          </button>
-        </div>
-      </dialog>
     </div>
   );
 }

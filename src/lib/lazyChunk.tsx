@@ -12,5 +12,5 @@ export function lazyChunk<P extends object>(load: () => Promise<ComponentType<P>
     const [Chosen] = useState<ComponentType<P>>(() => loaded ?? Lazy);
     return <Chosen {...props} />;
   }
-  return { preload, Component: Chunk, isLoaded: () => loaded !== undefined };
+  return { preload, Component: Chunk };
 }

@@ -24,7 +24,7 @@ describe('the progress menu', { timeout: 30_000 }, () => {
       exportedAt: '2026-11-27T00:00:00.000Z',
       progress: { awards: { 'term:ml-lifecycle/dvc': { xp: 5, skill: 'artificialintelligence', at: 1 } }, learned: { 'ml-lifecycle/dvc': 1 } },
     });
-    await user.upload(screen.getByLabelText('Import progress…'), file);
+    await user.upload(await screen.findByLabelText('Import progress…'), file);
     expect(await screen.findByText('Progress imported from progress.json.')).toBeInTheDocument();
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
     expect(screen.getByRole('article', { name: 'DVC' })).toHaveTextContent('✓ Learned');
@@ -35,7 +35,7 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
     renderApp('/lessons/ml-lifecycle');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
-    await user.upload(screen.getByLabelText('Import progress…'), jsonFile('notes.json', '{"hello": 1}'));
+    await user.upload(await screen.findByLabelText('Import progress…'), jsonFile('notes.json', '{"hello": 1}'));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Import refused: this file is not a Lifecycle Lab progress export. Your current progress is unchanged.',
     );
@@ -59,7 +59,7 @@ describe('the progress menu', { timeout: 30_000 }, () => {
         learned: { 'ml-lifecycle/dvc': 1 },
       },
     });
-    await user.upload(screen.getByLabelText('Import progress…'), file);
+    await user.upload(await screen.findByLabelText('Import progress…'), file);
     expect(await screen.findByText('Progress imported from forged.json.')).toBeInTheDocument();
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
     expect(screen.getByText(/100 awards not earned in this course were dropped .*1 award was capped at the XP the course gives\./)).toBeInTheDocument();
@@ -70,7 +70,7 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     renderApp('/lessons/ml-lifecycle');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
     const text = `{"app":"lifecycle-lab","version":${PROGRESS_VERSION},"progress":{"awards":{"__proto__":{"xp":10000,"skill":"artificialintelligence","at":1}},"learned":{"constructor":1}}}`;
-    await user.upload(screen.getByLabelText('Import progress…'), jsonFile('proto.json', text));
+    await user.upload(await screen.findByLabelText('Import progress…'), jsonFile('proto.json', text));
     expect(
       await screen.findByText('Progress imported from proto.json (2 keys named __proto__, constructor or prototype ignored).'),
     ).toBeInTheDocument();
@@ -93,7 +93,7 @@ describe('the progress menu', { timeout: 30_000 }, () => {
       exportedAt: '2026-11-27T00:00:00.000Z',
       progress: { drafts: { 'ml-lifecycle/the-training-loop': { 'train.py': draft } } },
     });
-    await user.upload(screen.getByLabelText('Import progress…'), file);
+    await user.upload(await screen.findByLabelText('Import progress…'), file);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Import refused: it could not be saved (browser storage is full: 10.0 MB to save). Your current progress is unchanged.',
     );
@@ -123,7 +123,7 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
     renderApp('/');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
-    await user.click(screen.getByRole('button', { name: 'Export progress (JSON)' }));
+    await user.click(await screen.findByRole('button', { name: 'Export progress (JSON)' }));
     expect(click).toHaveBeenCalledOnce();
     const data = JSON.parse(await created[0]!.text());
     expect(data).toMatchObject({ app: 'lifecycle-lab', version: PROGRESS_VERSION, progress: { learned: { 'ml-lifecycle/dvc': expect.any(Number) } } });
@@ -135,12 +135,12 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
     renderApp('/lessons/ml-lifecycle');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
-    await user.click(screen.getByRole('button', { name: 'Reset progress…' }));
+    await user.click(await screen.findByRole('button', { name: 'Reset progress…' }));
     const dialog = screen.getByRole('dialog', { name: 'Reset all progress?' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Reset progress…' }));
+    await user.click(await screen.findByRole('button', { name: 'Reset progress…' }));
     await user.click(within(screen.getByRole('dialog', { name: 'Reset all progress?' })).getByRole('button', { name: 'Reset progress' }));
     expect(header().getByText('Total XP: 0')).toBeInTheDocument();
   });
