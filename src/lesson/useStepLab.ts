@@ -1,5 +1,5 @@
 // Connects a step page to its lesson's lab: prefetches the engine once the
-// text has painted, runs the learner's files, judges the step's checks on the
+// page has settled or the learner first touches it, runs the learner's files, judges the step's checks on the
 // outcome, and completes the step (XP, node, hub) when they all pass.
 import { useCallback, useEffect } from 'react';
 import type { Lesson, Step } from '../content/model';
@@ -11,6 +11,7 @@ import { labStorageKey, worldStoreFor } from '../lab/page/worldStore';
 import { emptyRun, useLabSession } from '../lab/page/session';
 import { stepKey, useProgress } from '../progress/store';
 import { useStoreInTransition } from '../lib/useStoreInTransition';
+import { whenSettled } from '../lib/whenSettled';
 
 export function useStepLab(lesson: Lesson, step: Step) {
   const engine = labFor(lesson.id);
@@ -24,11 +25,23 @@ export function useStepLab(lesson: Lesson, step: Step) {
   const readOnly = storage.access === 'elsewhere' || storage.access === 'taken';
 
   useEffect(() => {
-    // Load Python in the background after the step has painted, so a Run later is instant.
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => void engine.start().catch(() => undefined));
-    return () => cancel(handle);
+    // Load Python in the background so that a Run later is instant: once the page has settled
+    // (load, a pause, an idle moment), or at the learner's first touch of the page if sooner.
+    // Not at once: starting Python is seconds of CPU on other threads, which on a two-core
+    // phone slows the step's own first paint and layout (issue 9 §2). Run starts it anyway.
+    const FIRST_TOUCH = ['pointerdown', 'keydown', 'scroll', 'wheel', 'touchstart'] as const;
+    let cancelSettled = () => {};
+    const start = () => {
+      stop();
+      void engine.start().catch(() => undefined);
+    };
+    function stop() {
+      cancelSettled();
+      for (const type of FIRST_TOUCH) window.removeEventListener(type, start, { capture: true });
+    }
+    cancelSettled = whenSettled(start);
+    for (const type of FIRST_TOUCH) window.addEventListener(type, start, { capture: true, passive: true });
+    return stop;
   }, [engine]);
 
   const run = useCallback(async () => {

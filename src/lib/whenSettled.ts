@@ -1,7 +1,8 @@
 // Work that can wait until the page has settled: after the load event, a pause,
 // then the browser's next idle moment, so it never competes with the first paint
 // or the page's first answers to the learner (the home page prefetches the
-// lessons this way). Component tests replace this module (tests/setup.ts).
+// lessons this way, and a step page starts the lab's Python). Component tests
+// replace this module (tests/setup.ts).
 
 const SETTLE_MS = 3000;
 
