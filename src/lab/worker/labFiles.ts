@@ -15,10 +15,13 @@ export const PYTHON_MODULES: Record<string, string> = Object.fromEntries(
   Object.entries(python).map(([path, text]) => [path.replace('../python/', ''), text]),
 );
 
+/** Write a file into Python's file system, making its folders. */
+export function writeFile(py: PyodideAPI, path: string, data: string | Uint8Array) {
+  py.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
+  py.FS.writeFile(path, data);
+}
+
 /** Write the lab's modules under LIB_DIR (the file system is new on every start, a restored snapshot's too). */
 export function writeLabModules(py: PyodideAPI) {
-  for (const [path, text] of Object.entries(PYTHON_MODULES)) {
-    py.FS.mkdirTree(`${LIB_DIR}/${path}`.slice(0, `${LIB_DIR}/${path}`.lastIndexOf('/')));
-    py.FS.writeFile(`${LIB_DIR}/${path}`, text);
-  }
+  for (const [path, text] of Object.entries(PYTHON_MODULES)) writeFile(py, `${LIB_DIR}/${path}`, text);
 }

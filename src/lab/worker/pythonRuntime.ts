@@ -1,18 +1,12 @@
 // Setting up and driving CPython (Pyodide) for the lab; used by the Web Worker
 // in the browser and directly by the Node tests, so both run the same code.
 import type { PyodideAPI } from 'pyodide';
-import { HOME, LIB_DIR, writeLabModules } from './labFiles';
+import { HOME, LIB_DIR, writeFile, writeLabModules } from './labFiles';
 import { pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
 import { createStartProject } from '../shell/project';
 import type { StartWorld } from '../startWorld';
 import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from '../types';
-
-
-function writeFile(py: PyodideAPI, path: string, data: string | Uint8Array) {
-  py.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));
-  py.FS.writeFile(path, data);
-}
 
 function removeTree(py: PyodideAPI, path: string) {
   for (const name of py.FS.readdir(path) as string[]) {
