@@ -24,7 +24,7 @@ export function lifecycleStart(): StartWorld {
 
 /** Every outcome a test sees must be one the page accepts from the worker (protocolSchema.ts). */
 function accepted(outcome: RunOutcome, world: WorldFiles): RunOutcome {
-  const parsed = parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome, world, truncatedLines: 0, truncatedBytes: 0 });
+  const parsed = parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome, world, chunks: [], truncatedLines: 0, truncatedBytes: 0 });
   if (!parsed.ok) throw new Error(`the page would refuse this outcome: ${parsed.reason}`);
   return outcome;
 }

@@ -30,7 +30,8 @@ export type FromWorker =
   /** The interpreter's warm-up after ready has ended (worker.ts): runs from here on run at full speed. */
   | { type: 'warmed' }
   | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }
-  | { type: 'result'; id: number; nonce: string; outcome: RunOutcome; world: WorldFiles; truncatedLines: number; truncatedBytes: number }
+  /** `chunks`: the run's output not yet streamed, so the page draws the end of a run once, with its result. */
+  | { type: 'result'; id: number; nonce: string; outcome: RunOutcome; world: WorldFiles; chunks: OutputChunk[]; truncatedLines: number; truncatedBytes: number }
   | { type: 'response'; id: number; nonce: string; exchange: HttpExchange; log: OutputChunk[] }
   /** A request the served app did not answer: `interrupted` when the engine's interrupt stopped it. */
   | { type: 'request-failed'; id: number; nonce: string; message: string; interrupted: boolean }

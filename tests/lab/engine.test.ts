@@ -82,6 +82,7 @@ const resultFor = (m: Extract<ToWorker, { type: 'run' }>, patch: Partial<RunOutc
   nonce: m.nonce,
   outcome: outcome(patch),
   world: { 'train.py': m.code },
+  chunks: [],
   truncatedLines: 0,
   truncatedBytes: 0,
 });
@@ -110,13 +111,17 @@ describe('LabEngine', () => {
       ready(w, m);
       if (m.type === 'run') {
         w.send({ type: 'output', id: m.id, nonce: m.nonce, chunks: [{ stream: 'stdout', text: 'epoch 1\n' }] });
-        w.send(resultFor(m));
+        // The run's last output comes with its result, not streamed.
+        w.send({ ...resultFor(m), chunks: [{ stream: 'stdout', text: 'epoch 2\n' }] });
       }
     });
     const seen: string[] = [];
     const result = await engine.run({ code: 'print(1)\n', filename: 'train.py', variables: [], timeLimitMs: 10_000, onOutput: (c) => seen.push(...c.map((x) => x.text)) });
     expect(seen).toEqual(['epoch 1\n']);
-    expect(result.output).toEqual([{ stream: 'stdout', text: 'epoch 1\n' }]);
+    expect(result.output).toEqual([
+      { stream: 'stdout', text: 'epoch 1\n' },
+      { stream: 'stdout', text: 'epoch 2\n' },
+    ]);
     expect(result.ended).toBeUndefined();
     expect(engine.state.status).toBe('ready');
     await worldStoreFor('test:lab').save({ 'train.py': 'print(1)\n' }); // waits for the engine's save, queued before it
@@ -330,8 +335,8 @@ describe('LabEngine', () => {
     const engine = engineWith((w, m) => {
       ready(w, m);
       if (m.type === 'run') {
-        for (let i = 0; i < 3; i++) w.send({ type: 'output', id: m.id, nonce: m.nonce, chunks: [{ stream: 'stdout', text: 'x'.repeat(300 * 1024) }] });
-        w.send(resultFor(m));
+        for (let i = 0; i < 2; i++) w.send({ type: 'output', id: m.id, nonce: m.nonce, chunks: [{ stream: 'stdout', text: 'x'.repeat(300 * 1024) }] });
+        w.send({ ...resultFor(m), chunks: [{ stream: 'stdout', text: 'x'.repeat(300 * 1024) }] });
       }
     });
     const result = await engine.run({ code: 'print()', filename: 'train.py', variables: [], timeLimitMs: 10_000 });

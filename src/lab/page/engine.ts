@@ -255,7 +255,12 @@ export class LabEngine {
   }
 
   private onOutput(run: PendingRun, chunks: OutputChunk[]) {
-    // The page draws at most PAGE_OUTPUT_CHARS of a run, whatever arrives.
+    const kept = this.keep(run, chunks);
+    if (kept.length) run.request.onOutput?.(kept);
+  }
+
+  /** The page draws at most PAGE_OUTPUT_CHARS of a run, whatever arrives: what is kept of these chunks. */
+  private keep(run: PendingRun, chunks: OutputChunk[]): OutputChunk[] {
     const kept: OutputChunk[] = [];
     for (const chunk of chunks) {
       const room = PAGE_OUTPUT_CHARS - run.outputChars;
@@ -267,14 +272,15 @@ export class LabEngine {
         kept.push({ stream: chunk.stream, text });
       }
     }
-    if (!kept.length) return;
     run.output.push(...kept);
-    run.request.onOutput?.(kept);
+    return kept;
   }
 
   private onResult(run: PendingRun, message: Extract<FromWorker, { type: 'result' }>) {
     this.world = message.world;
     void worldStoreFor(this.storageKey).save(message.world);
+    // The run's last output is not streamed: it is drawn with the result, in one render.
+    this.keep(run, message.chunks);
     if (run.droppedChars > 0) run.output.push({ stream: 'lab', text: `… ${run.droppedChars.toLocaleString('en-US')} more characters of output not shown\n` });
     this.finish({
       outcome: message.outcome,

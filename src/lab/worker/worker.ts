@@ -185,10 +185,9 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
   }
   const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.asserts);
   flushPython(py);
-  flush();
+  // The output not yet streamed goes with the result: one message, so the page draws the run's end once.
   const end = sink.finish();
-  if (end.chunks.length) send({ type: 'output', id: message.id, nonce: message.nonce, chunks: end.chunks });
-  send({ type: 'result', id: message.id, nonce: message.nonce, outcome, world: snapshotWorld(py), truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
+  send({ type: 'result', id: message.id, nonce: message.nonce, outcome, world: snapshotWorld(py), chunks: end.chunks, truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
   live = null;
 }
 
