@@ -188,7 +188,7 @@ describe('running Python in the lab', () => {
     expect(await xp()).toBe(before);
   }, LOADS_PYTHON);
 
-  it('learner code has no network: js.fetch and friends raise, and no request leaves the origin', async () => {
+  it('learner code has no network and no reach into the page’s storage: js.fetch, js.indexedDB and friends raise, and no request leaves the origin', async () => {
     const { page, context } = session();
     const offOrigin: string[] = [];
     const origin = new URL(baseURL).origin;
@@ -203,7 +203,7 @@ describe('running Python in the lab', () => {
         [
           'import js',
           'import pyodide_js',
-          'for name, call in [("fetch", lambda: js.fetch("https://example.com/")), ("xhr", lambda: js.XMLHttpRequest.new()), ("ws", lambda: js.WebSocket.new("wss://example.com/")), ("es", lambda: js.EventSource.new("https://example.com/")), ("pkg", lambda: pyodide_js.loadPackage("micropip"))]:',
+          'for name, call in [("fetch", lambda: js.fetch("https://example.com/")), ("xhr", lambda: js.XMLHttpRequest.new()), ("ws", lambda: js.WebSocket.new("wss://example.com/")), ("es", lambda: js.EventSource.new("https://example.com/")), ("pkg", lambda: pyodide_js.loadPackage("micropip")), ("idb", lambda: js.indexedDB.deleteDatabase("keyval-store")), ("locks", lambda: js.navigator.locks.query()), ("storage", lambda: js.navigator.storage.estimate())]:',
           '    try:',
           '        call()',
           '        print(name, "sent")',
@@ -218,6 +218,10 @@ describe('running Python in the lab', () => {
         expect(text).toContain(`${name} -> Error: the lab has no network: ${api} is not available to programs in the lab`);
       }
       expect(text).toContain('pkg -> Error: the lab has no network: the lab cannot install packages (pyodide.loadPackage, micropip); its modules are already there');
+      // The saved project lives in the page's IndexedDB, and a Web Lock makes one tab the lab's owner.
+      for (const [name, api] of [['idb', 'indexedDB'], ['locks', 'locks'], ['storage', 'storage']]) {
+        expect(text).toContain(`${name} -> Error: the page's storage is not open to programs in the lab: ${api} is not available`);
+      }
       expect(text).not.toContain('sent');
       expect(offOrigin).toEqual([]);
     } finally {

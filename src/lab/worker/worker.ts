@@ -64,14 +64,23 @@ const NO_NETWORK = 'the lab has no network';
 /** Ways out of the worker: the network, other workers, the page. */
 const CUT = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel', 'caches'];
 
-function cut(target: object, name: string, message: string) {
+/** The page's own storage: the saved project (IndexedDB), the lock that makes one tab the lab's owner, the storage manager. */
+const PAGE_STORAGE: [object, string][] = [
+  [self, 'indexedDB'],
+  [navigator, 'locks'],
+  [navigator, 'storage'],
+];
+
+/** Replace `name` with a function that throws, or (`on: 'read'`, for objects such as indexedDB) make reading it throw. */
+function cut(target: object, name: string, message: string, on: 'call' | 'read' = 'call') {
   const blocked = function () {
     throw new Error(message);
   };
+  const property = on === 'call' ? { value: blocked, writable: false } : { get: blocked };
   // Own property of the global or of one of its prototypes (WebIDL puts a global's members on the instance).
   for (let o: object | null = target; o; o = Object.getPrototypeOf(o) as object | null) {
     if (Object.prototype.hasOwnProperty.call(o, name)) {
-      Object.defineProperty(o, name, { value: blocked, writable: false, configurable: false, enumerable: false });
+      Object.defineProperty(o, name, { ...property, configurable: false, enumerable: false });
     }
   }
 }
@@ -81,6 +90,7 @@ function lockDown(py: PyodideAPI) {
   for (const name of CUT) cut(self, name, `${NO_NETWORK}: ${name} is not available to programs in the lab`);
   if ('sendBeacon' in navigator) cut(navigator, 'sendBeacon', `${NO_NETWORK}: navigator.sendBeacon is not available to programs in the lab`);
   cut(self, 'postMessage', 'the lab does not let programs send messages to the page');
+  for (const [target, name] of PAGE_STORAGE) cut(target, name, `the page's storage is not open to programs in the lab: ${name} is not available`, 'read');
   // Thrown at once (not a rejected promise) so Python code sees the error where it calls.
   const noPackages = () => {
     throw new Error(`${NO_NETWORK}: the lab cannot install packages (pyodide.loadPackage, micropip); its modules are already there`);
