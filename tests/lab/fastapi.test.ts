@@ -104,6 +104,17 @@ describe('serving a FastAPI app', () => {
   });
 });
 
+describe('a program without FastAPI', () => {
+  it('does not load fastapi (it cost a first run ~140 ms), and an app imported from a project module is still served', async () => {
+    const fresh = await createNodeLab();
+    fresh.run('print("training, no app")');
+    expect(fresh.run('import sys\nprint("fastapi" in sys.modules)').stdout).toBe('False\n');
+    fresh.write('service.py', 'from fastapi import FastAPI\n\napi = FastAPI()\n\n@api.get("/health")\ndef health():\n    return {"status": "ok"}\n');
+    expect(fresh.run('from service import api\n').error).toBeNull();
+    expect(fresh.request({ method: 'GET', path: '/health' })).toMatchObject({ status: 200, json: { status: 'ok' } });
+  }, 180_000);
+});
+
 const SHOP = `from typing import Annotated, Optional
 from fastapi import FastAPI, HTTPException, Query, status
 from pydantic import BaseModel, Field

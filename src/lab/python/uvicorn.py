@@ -127,11 +127,14 @@ def _new_run():
 def _serve_module(namespace):
     """After a program without uvicorn.run(): serve its `app` (or its one FastAPI app).
     Returns the lifespan's exception, or None."""
-    from fastapi import FastAPI
-
     if _run_called:
         return None
     _stop()
+    # A program that never imported fastapi made no app; importing it here for nothing
+    # made such a program's first run in a lab ~140 ms slower.
+    FastAPI = getattr(sys.modules.get("fastapi"), "FastAPI", None)
+    if not isinstance(FastAPI, type):
+        return None
     app = namespace.get("app")
     if not isinstance(app, FastAPI):
         app = next((v for v in namespace.values() if isinstance(v, FastAPI)), None)
