@@ -26,8 +26,17 @@ const freePort = () =>
     });
   });
 
+/** End a process started `detached` and everything it started (npx's vite, Chromium's helpers): else the script never exits. */
+const stop = (child) => {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+};
+
 async function startPreview(port) {
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     try {
@@ -37,7 +46,7 @@ async function startPreview(port) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  child.kill();
+  stop(child);
   throw new Error('vite preview did not start');
 }
 
@@ -60,7 +69,7 @@ async function startChrome(port) {
   const chrome = spawn(
     CHROME_PATH,
     ['--headless=new', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`, '--no-first-run', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'lighthouse-chrome-'))}`, 'about:blank'],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', detached: true },
   );
   for (let i = 0; i < 60; i++) {
     try {
@@ -70,7 +79,7 @@ async function startChrome(port) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  chrome.kill();
+  stop(chrome);
   throw new Error(`${CHROME_PATH} did not open its DevTools port`);
 }
 
@@ -104,8 +113,8 @@ try {
     console.log(`${String(row.score).padStart(3)}  LCP ${(row.lcp / 1000).toFixed(1)} s  TBT ${Math.round(row.tbt)} ms  CLS ${row.cls.toFixed(3)}  ${route}  (runs: ${runs.map((r) => r.score).join(', ')})`);
   }
 } finally {
-  chrome.kill();
-  child.kill();
+  stop(chrome);
+  stop(child);
 }
 
 console.log('\n| Route | Performance | LCP | TBT | CLS |\n|---|---|---|---|---|');
