@@ -19,8 +19,10 @@ export const PRECACHE_GLOBS = {
   // Vite's build manifest is for scripts/budget.mjs, not the browser.
   globIgnores: ['.vite/**', 'sw.js', 'workbox-*.js'],
   maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
-  // Hashed names change with their content: no revision query needed.
-  dontCacheBustURLsMatching: /^assets\//,
+  // Hashed names change with their content, and Python's runtime sits under its version
+  // (scripts/vite-plugin-pyodide.ts): no revision query, so the install may take them from
+  // the HTTP cache (a first visit would otherwise download the ~12 MB runtime twice).
+  dontCacheBustURLsMatching: /^(assets|pyodide)\//,
 };
 
 export function pwaPlugin(): Plugin[] {

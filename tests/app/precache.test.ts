@@ -7,6 +7,10 @@ import { dirname, join } from 'node:path';
 import { getManifest } from 'workbox-build';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_PRECACHE_BYTES, PRECACHE_GLOBS } from '../../scripts/pwa';
+import { PYODIDE_BASE } from '../../scripts/vite-plugin-pyodide';
+
+/** dist/pyodide/<version>/ (the runtime's address carries its version). */
+const py = PYODIDE_BASE.slice(1);
 
 const dist = mkdtempSync(join(tmpdir(), 'lab-dist-'));
 const put = (path: string, data: string | Buffer) => {
@@ -22,10 +26,10 @@ put('assets/lesson-ml-lifecycle-Q1w2E3.js', 'lesson content (a lazy chunk)');
 put('assets/editor.worker-Zz9.js', 'monaco worker');
 put('assets/codicon-F0.ttf', 'font');
 put('assets/index-C55.css', 'css');
-put('pyodide/pyodide.asm.wasm', Buffer.alloc(9_800_000)); // as large as the real one, over Workbox's 2 MB default
-put('pyodide/python_stdlib.zip', Buffer.alloc(2_500_000));
-put('pyodide/pyodide.asm.mjs', 'runtime');
-put('pyodide/pyodide-lock.json', '{}');
+put(`${py}pyodide.asm.wasm`, Buffer.alloc(9_800_000)); // as large as the real one, over Workbox's 2 MB default
+put(`${py}python_stdlib.zip`, Buffer.alloc(2_500_000));
+put(`${py}pyodide.asm.mjs`, 'runtime');
+put(`${py}pyodide-lock.json`, '{}');
 put('.vite/manifest.json', '{}');
 put('sw.js', 'the worker itself');
 put('workbox-1a2b.js', 'its runtime');
@@ -33,7 +37,7 @@ put('workbox-1a2b.js', 'its runtime');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('the precache manifest', () => {
-  it('holds every file of the app, the Python runtime included, revisioned where names carry no hash', async () => {
+  it('holds every file of the app, the Python runtime included, revisioned where the address does not name the content', async () => {
     const { manifestEntries, warnings } = await getManifest({ globDirectory: dist, ...PRECACHE_GLOBS });
     expect(warnings).toEqual([]);
     const byUrl = Object.fromEntries((manifestEntries ?? []).map((e) => (typeof e === 'string' ? [e, null] : [e.url, e.revision])));
@@ -47,15 +51,17 @@ describe('the precache manifest', () => {
       'icons/icon-512.png',
       'index.html',
       'manifest.webmanifest',
-      'pyodide/pyodide-lock.json',
-      'pyodide/pyodide.asm.mjs',
-      'pyodide/pyodide.asm.wasm',
-      'pyodide/python_stdlib.zip',
+      `${py}pyodide-lock.json`,
+      `${py}pyodide.asm.mjs`,
+      `${py}pyodide.asm.wasm`,
+      `${py}python_stdlib.zip`,
     ]);
-    // A new deploy re-fetches what changed under the same name (index.html, the runtime)…
-    for (const url of ['index.html', 'pyodide/pyodide.asm.wasm', 'pyodide/python_stdlib.zip']) expect(byUrl[url]).toMatch(/^[0-9a-f]{32}$/);
-    // …and hashed chunks need no revision.
-    expect(byUrl['assets/StepPage-XyZ789.js']).toBeNull();
+    // A new deploy re-fetches what changed under the same name (index.html, the manifest)…
+    for (const url of ['index.html', 'manifest.webmanifest']) expect(byUrl[url]).toMatch(/^[0-9a-f]{32}$/);
+    // …while hashed chunks and the runtime under its version need no revision, so the install
+    // may take them from the HTTP cache rather than download them again.
+    expect(PYODIDE_BASE).toMatch(/^\/pyodide\/\d+\.\d+\.\d+\/$/);
+    for (const url of ['assets/StepPage-XyZ789.js', `${py}pyodide.asm.wasm`, `${py}python_stdlib.zip`]) expect(byUrl[url]).toBeNull();
   });
 
   it('the size limit leaves room for the WebAssembly runtime', () => {

@@ -6,7 +6,12 @@ import type { PreviewServer } from 'vite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, sharedBrowser, typeIntoEditor } from './browser';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startPreview } from './previewServer';
+import { launchWithProfile } from './chromium';
+import { PYODIDE_BASE } from '../../scripts/vite-plugin-pyodide';
 
 const LOADS_PYTHON = 180_000;
 let server: PreviewServer | undefined;
@@ -14,8 +19,21 @@ let baseURL = '';
 
 const browser = sharedBrowser();
 
+/** What the server sent: each request's path and status. */
+const served: { path: string; status: number }[] = [];
+
 beforeAll(async () => {
-  ({ server, baseURL } = await startPreview());
+  ({ server, baseURL } = await startPreview([
+    {
+      name: 'watch-requests',
+      configurePreviewServer(preview) {
+        preview.middlewares.use((req, res, next) => {
+          res.on('finish', () => served.push({ path: (req.url ?? '').split('?')[0]!, status: res.statusCode }));
+          next();
+        });
+      },
+    },
+  ]));
 });
 
 afterAll(async () => {
@@ -26,6 +44,39 @@ const previewStatus = (page: Page) => page.getByRole('region', { name: 'Preview'
 const pythonReady = (page: Page) => page.getByText(/^Python ready/).waitFor({ timeout: LOADS_PYTHON });
 
 describe('offline after one visit', () => {
+  it('a first visit downloads Python’s runtime once, even when Python starts before the service worker installs', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'lab-profile-'));
+    const context = await launchWithProfile(profile);
+    try {
+      const page = await context.newPage();
+      // As for a learner who presses Run at once on a slow network: the lab downloads the
+      // runtime before the service worker registers; its install then finds it in the HTTP cache.
+      await page.addInitScript(() => {
+        const container = navigator.serviceWorker;
+        const register = container.register.bind(container);
+        container.register = (...args: Parameters<ServiceWorkerContainer['register']>) =>
+          new Promise((resolve, reject) => {
+            const wait = setInterval(() => {
+              if (!document.body?.innerText.includes('Python ready')) return;
+              clearInterval(wait);
+              register(...args).then(resolve, reject);
+            }, 100);
+          });
+      });
+      served.length = 0;
+      await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
+      await pythonReady(page);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: LOADS_PYTHON, polling: 500 });
+      // Sent in full once each; any later request for them is a revalidation (304, no body).
+      for (const file of ['pyodide.asm.wasm', 'python_stdlib.zip']) {
+        expect(served.filter((r) => r.path === `${PYODIDE_BASE}${file}` && r.status === 200)).toHaveLength(1);
+      }
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, LOADS_PYTHON);
+
   it('a Python step loads, runs the learner’s code and moves to another step with the server gone', async () => {
     const { page, context, errors } = await openPage(browser(), baseURL);
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
@@ -36,7 +87,7 @@ describe('offline after one visit', () => {
       const keys = await Promise.all((await caches.keys()).map(async (name) => (await caches.open(name)).keys()));
       return keys.flat().map((request) => new URL(request.url).pathname);
     });
-    expect(cached).toEqual(expect.arrayContaining(['/index.html', '/pyodide/pyodide.asm.wasm', '/pyodide/python_stdlib.zip', '/manifest.webmanifest']));
+    expect(cached).toEqual(expect.arrayContaining(['/index.html', `${PYODIDE_BASE}pyodide.asm.wasm`, `${PYODIDE_BASE}python_stdlib.zip`, '/manifest.webmanifest']));
 
     // No server at all from here on.
     await server!.close();

@@ -11,6 +11,7 @@ import { EMPTY_START, type StartWorld } from '../startWorld';
 import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from '../worldFiles';
 import { labStorageKey, worldStoreFor } from './worldStore';
+import { PYODIDE_URL } from 'virtual:pyodide-url';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
 
@@ -43,7 +44,6 @@ export interface RunRequest {
   onOutput?: (chunks: OutputChunk[]) => void;
 }
 
-const PYODIDE_URL = '/pyodide/';
 /** How long an interrupt may take before the worker is replaced anyway. */
 const INTERRUPT_GRACE_MS = 1500;
 /** A console request's time limit when the step gives none. */
