@@ -75,7 +75,8 @@ describe('offline after one visit', () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
-  }, LOADS_PYTHON);
+    // Two waits of up to LOADS_PYTHON each (Python, then the worker's install), on a busy machine.
+  }, 3 * LOADS_PYTHON);
 
   it('a Python step loads, runs the learner’s code and moves to another step with the server gone', async () => {
     const { page, context, errors } = await openPage(browser(), baseURL);
