@@ -231,3 +231,42 @@ describe('numbers JSON cannot carry (NaN, ±inf) never break the run’s report'
     expect(r.error).toMatchObject({ type: 'ValueError', message: 'learning_rate must be a positive, finite number', line: 2 });
   });
 });
+
+describe('the lab’s start imports nothing from the project (issue 21)', () => {
+  // A saved project whose files are named like standard modules the lab's own code imports
+  // (csv, email, http, pkgutil, uuid, json …): each one, if imported, leaves a mark in JavaScript.
+  const SHADOWS = ['csv', 'email', 'http', 'pkgutil', 'uuid', 'json', 'random', 'operator', 'io', 'traceback', 'textwrap', 'urllib', 'functools', 'importlib'];
+  const planted = (names: string[]) =>
+    Object.fromEntries(names.map((name) => [`${name}.py`, `import js\njs.globalThis.__planted_${name} = True\n`]));
+  const marks = () => Object.keys(globalThis).filter((k) => k.startsWith('__planted_')).sort();
+  const clearMarks = () => {
+    for (const key of marks()) delete (globalThis as Record<string, unknown>)[key];
+  };
+
+  it('no project file runs while the lab sets up, nor in the lab’s own work after a run', async () => {
+    clearMarks();
+    const world = { ...lifecycleStart().files, ...planted(SHADOWS) };
+    const shadowed = await createNodeLab(world);
+    expect(shadowed.setup.setAside).toBeNull();
+    expect(marks()).toEqual([]);
+    // A program that imports none of them, one that fails (the runner formats its traceback), a console request.
+    expect(shadowed.run('print("hello")').stdout).toBe('hello\n');
+    expect(shadowed.run('1 / 0').error?.type).toBe('ZeroDivisionError');
+    expect(marks()).toEqual([]);
+    // sys.path between runs has no project folder and no '' (the current folder).
+    expect(shadowed.py.runPython('import sys; [p for p in sys.path if p in ("", "/home/lab")]').toJs()).toEqual([]);
+  }, 180_000);
+
+  it('the learner’s program sees its folder first on sys.path, as `python main.py` does, so its own import of such a file is real Python’s', async () => {
+    clearMarks();
+    const shadowed = await createNodeLab({ ...lifecycleStart().files, ...planted(['colorsys']), 'src/helper.py': 'VALUE = 7\n' });
+    const r = shadowed.run('import sys\nfirst = sys.path[0]\nimport helper\nvalue = helper.VALUE\n', { filename: 'src/train.py', variables: ['first', 'value'] });
+    expect(r.error).toBeNull();
+    expect(r.variables).toEqual({ first: '/home/lab/src', value: 7 });
+    expect(marks()).toEqual([]);
+    const own = shadowed.run('import colorsys\n');
+    expect(own.error).toBeNull();
+    expect(marks()).toEqual(['__planted_colorsys']);
+    clearMarks();
+  }, 180_000);
+});

@@ -45,11 +45,32 @@ _STAND_INS = ("lab", "mlflow", "fastapi", "pydantic", "uvicorn")
 _HIDDEN = frozenset()
 
 
+# The lab's own sys.path (the standard library, then the lab's modules): no project folder on
+# it, so nothing the lab imports for itself can come from the project (setupLab sets it).
+_LAB_PATH = ()
+
+
 def offer(modules_json):
-    """Which stand-ins the lesson offers (setupLab calls this once)."""
-    global _HIDDEN
+    """Which stand-ins the lesson offers (setupLab calls this once, with the lab's sys.path set)."""
+    global _HIDDEN, _LAB_PATH
     offered = set(json.loads(modules_json))
     _HIDDEN = frozenset(m for m in _STAND_INS if m not in offered)
+    _LAB_PATH = tuple(sys.path)
+
+
+# The last program's folder (`python <file>` puts it first on sys.path).
+_program_folder = _HOME
+
+
+class _as_program:
+    """sys.path as the last program had it (its folder first) while the learner's code runs — the
+    program, its served app's handlers, a check's requests — and the lab's own path after."""
+
+    def __enter__(self):
+        sys.path[:] = [_program_folder, *_LAB_PATH]
+
+    def __exit__(self, *exc):
+        sys.path[:] = _LAB_PATH
 
 
 def _offers():
@@ -241,7 +262,7 @@ def _judge_asserts(asserts, namespace, evidence, error):
         scope = {
             "ns": dict(namespace),
             "evidence": evidence,
-            "request": lambda method, path, body=None: uvicorn._request(method, path, body),
+            "request": _request,
             "champion_model": _champion_model,
             "lab": lab,
         }
@@ -261,19 +282,26 @@ def _judge_asserts(asserts, namespace, evidence, error):
     return verdicts
 
 
+def _request(method, path, body=None):
+    with _as_program():
+        return uvicorn._request(method, path, body)
+
+
 def request(method, path, body_json):
     """A request from the preview's console, to the app the lab's uvicorn serves."""
     body = json.loads(body_json) if body_json else None
-    return json.dumps(uvicorn._request(method, path, body))
+    return json.dumps(_request(method, path, body))
 
 
 def _start_server(namespace, filename):
     """Serve the app the learner's module defined, as `uvicorn main:app` would (unless uvicorn.run did)."""
-    exc = uvicorn._serve_module(namespace)
+    with _as_program():
+        exc = uvicorn._serve_module(namespace)
     return None if exc is None else _format_error(exc, filename)
 
 
 def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
+    global _program_folder
     variables = json.loads(variables_json)
     requests = json.loads(requests_json)
     asserts = json.loads(asserts_json)
@@ -295,8 +323,10 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
     namespace = _new_program(filename)
     error = None
     stopped = False
+    _program_folder = os.path.dirname(os.path.join(_HOME, filename))
     try:
-        exec(compile(code, filename, "exec"), namespace)
+        with _as_program():
+            exec(compile(code, filename, "exec"), namespace)
     except SystemExit as exc:
         if exc.code not in (None, 0):
             error = {"type": "SystemExit", "message": f"exit status {exc.code}", "traceback": f"SystemExit: {exc.code}\n", "line": None}
@@ -315,7 +345,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
     if error is None:
         error = _start_server(namespace, filename)
         if error is None and uvicorn._served is not None:
-            responses = [uvicorn._request(r["method"], r["path"], r.get("body")) for r in requests]
+            responses = [_request(r["method"], r["path"], r.get("body")) for r in requests]
     else:
         # The program failed, so its server is not restarted; the old one stops.
         uvicorn._stop()

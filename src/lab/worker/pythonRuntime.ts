@@ -30,42 +30,56 @@ export interface LabSetup {
 }
 
 /**
- * Put the lab's modules on sys.path and lay out the project: the saved world
- * if it is valid (validateWorld), else the lesson's start project (`start`: a
- * git repository with one commit, the other start files untracked). The
- * project folder always exists, even when the learner deleted every file in it.
- * Only the modules `start` offers can be imported by the learner's code (the
- * runner itself uses them all).
+ * The lab is set up in two halves, and the worker locks itself down between
+ * them (worker.ts), so nothing from the project is imported or run before the
+ * network, the page's storage and messaging are cut:
+ *
+ * 1. prepareLab: the lab's own modules, written under LIB_DIR, and the runner
+ *    imported with the project folder (and '', the current folder) off
+ *    sys.path, so a project file named like a standard module (csv.py,
+ *    email.py) is never what the lab's imports load;
+ * 2. layOutProject: the learner's project.
+ *
+ * Each run puts the program's folder first on sys.path, as `python main.py`
+ * does, and takes it off again (lab_runner.py `_as_program`).
  */
-export async function setupLab(py: PyodideAPI, world: WorldFiles | null, start: StartWorld): Promise<LabSetup> {
+export function prepareLab(py: PyodideAPI) {
   writeLabModules(py);
   // No keyboard in the lab: input() meets the end of input (EOFError, as real Python does
   // with nothing on stdin) instead of Pyodide's default, which calls prompt() and fails in a worker.
   py.setStdin({ stdin: () => null, isatty: false });
+  py.FS.mkdirTree(HOME);
+  py.runPython(`
+import importlib, os, sys
+sys.path[:] = [p for p in sys.path if p not in ("", ${JSON.stringify(HOME)}, ${JSON.stringify(LIB_DIR)})] + [${JSON.stringify(LIB_DIR)}]
+os.chdir(${JSON.stringify(HOME)})
+sys.setrecursionlimit(800)
+importlib.invalidate_caches()
+import lab_runner
+`);
+}
+
+/**
+ * Lay out the project: the saved world if it is valid (validateWorld), else
+ * the lesson's start project (`start`: a git repository with one commit, the
+ * other start files untracked). The project folder always exists, even when
+ * the learner deleted every file in it. Only the modules `start` offers can be
+ * imported by the learner's code (the runner itself uses them all).
+ */
+export async function layOutProject(py: PyodideAPI, world: WorldFiles | null, start: StartWorld): Promise<LabSetup> {
   let setAside: string[] | null = null;
   const check = world ? validateWorld(world) : null;
   if (check?.world) {
     try {
-      py.FS.mkdirTree(HOME);
       for (const [path, value] of Object.entries(check.world)) writeFile(py, `${HOME}/${path}`, decodeFile(value));
     } catch (error) {
       setAside = [`its files could not be written (${error instanceof Error ? error.message : String(error)})`];
     }
   } else if (check) setAside = check.problems;
   if (!check || setAside) {
-    py.FS.mkdirTree(HOME);
     removeTree(py, HOME);
     await createStartProject(pyodideFs(py), HOME, start);
   }
-  py.runPython(`
-import importlib, os, sys
-if ${JSON.stringify(LIB_DIR)} not in sys.path:
-    sys.path.insert(0, ${JSON.stringify(LIB_DIR)})
-os.chdir(${JSON.stringify(HOME)})
-sys.setrecursionlimit(800)
-importlib.invalidate_caches()
-import lab_runner
-`);
   const runner = py.pyimport('lab_runner');
   try {
     runner.offer(JSON.stringify(start.modules));
@@ -73,6 +87,12 @@ import lab_runner
     runner.destroy();
   }
   return { setAside };
+}
+
+/** Both halves at once, where there is nothing to lock down (the Node lab of the tests and the lesson proof). */
+export async function setupLab(py: PyodideAPI, world: WorldFiles | null, start: StartWorld): Promise<LabSetup> {
+  prepareLab(py);
+  return layOutProject(py, world, start);
 }
 
 /** Run the learner's code; stdout/stderr go wherever the runtime's streams point. */

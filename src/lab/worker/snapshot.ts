@@ -11,19 +11,18 @@ import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, PYTHON_MODULES, writeLabModules } from './labFiles';
 
 /**
- * Run once in the interpreter that is snapshotted. It leaves sys.path as a
- * fresh start has it (Pyodide adds '' again when it restores), so setupLab
- * does the same on either start.
+ * Run once in the interpreter that is snapshotted: the runner imported as
+ * prepareLab imports it (the lab's modules last on sys.path, no project folder
+ * and no ''). It leaves sys.path as a fresh start has it (Pyodide adds '' again
+ * when it restores), so prepareLab does the same on either start.
  */
 const PREPARE = `
 def _prepare():
     import os, sys
-    sys.path.insert(0, ${JSON.stringify(LIB_DIR)})
+    sys.path[:] = [p for p in sys.path if p not in ("", ${JSON.stringify(HOME)})] + [${JSON.stringify(LIB_DIR)}]
     os.chdir(${JSON.stringify(HOME)})
     import lab_runner
     sys.path.remove(${JSON.stringify(LIB_DIR)})
-    if "" in sys.path:
-        sys.path.remove("")
 _prepare()
 del _prepare
 `;

@@ -13,7 +13,7 @@ import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from '../protocol';
-import { runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
+import { layOutProject, prepareLab, runLearnerCode, sendRequest, snapshotWorld } from './pythonRuntime';
 import { afterRestore, cacheStorageStore, snapshotKey, startWithSnapshot } from './snapshot';
 import type { OutputChunk, RunOutcome } from '../types';
 
@@ -191,11 +191,14 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
     next.setStdout(writer('stdout'));
     next.setStderr(writer('stderr'));
     if (message.interrupt) next.setInterruptBuffer(new Uint8Array(message.interrupt));
-    return { py: next, setup: await setupLab(next, message.world, message.start) };
+    // The lab's own modules only: the project is not on sys.path yet (a failure here is a bad snapshot's, and retried without it).
+    prepareLab(next);
+    return next;
   });
-  py = started.value.py;
-  const { setAside } = started.value.setup;
+  py = started.value;
+  // Locked down before the project is laid out: nothing of the learner's runs with the network, storage or messaging open.
   lockDown(py);
+  const { setAside } = await layOutProject(py, message.world, message.start);
   performance.mark('lab:lab-set-up');
   // 'missing': the page may have a snapshot made for the next start (snapshotWorker.ts).
   const snapshot = started.from === 'snapshot' ? 'used' : store && key ? 'missing' : undefined;
