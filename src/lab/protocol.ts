@@ -3,11 +3,12 @@
 // modules hold, never over the worker's global postMessage (which learner code
 // can reach); each run and request carries a nonce the answer must repeat.
 import type { StartWorld } from './startWorld';
+import type { OfferedSnapshot } from './worker/snapshot';
 import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, WorldFiles } from './types';
 
 export type ToWorker =
-  /** `start`: the lesson's start project, laid out when there is no (valid) saved world. */
-  | { type: 'init'; indexURL: string; world: WorldFiles | null; start: StartWorld; interrupt: SharedArrayBuffer | null; port: MessagePort }
+  /** `start`: the lesson's start project, laid out when there is no (valid) saved world. `snapshot`: Python's memory snapshot, read and verified by the page. */
+  | { type: 'init'; indexURL: string; world: WorldFiles | null; start: StartWorld; interrupt: SharedArrayBuffer | null; port: MessagePort; snapshot: OfferedSnapshot | null }
   | {
       type: 'run';
       id: number;
@@ -25,8 +26,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; stage: string }
   /** `setAside`: why the saved world could not be laid out (the start project was used instead). */
-  /** `snapshot`: Python was restored from a memory snapshot ('used'), or none could be used and one can be made ('missing'). */
-  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined; snapshot?: 'used' | 'missing' | undefined }
+  /** `snapshot`: Python was restored from the offered memory snapshot ('used'); none was offered for this build ('missing'); the offered one failed and is to be forgotten ('failed'). */
+  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined; snapshot?: 'used' | 'missing' | 'failed' | undefined }
   /** The interpreter's warm-up after ready has ended (worker.ts): runs from here on run at full speed. */
   | { type: 'warmed' }
   | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }

@@ -147,7 +147,7 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
 
   return z.discriminatedUnion('type', [
     z.object({ type: z.literal('progress'), stage: str }),
-    z.object({ type: z.literal('ready'), world: strings, setAside: z.optional(z.array(str)), snapshot: z.optional(z.enum(['used', 'missing'])) }),
+    z.object({ type: z.literal('ready'), world: strings, setAside: z.optional(z.array(str)), snapshot: z.optional(z.enum(['used', 'missing', 'failed'])) }),
     z.object({ type: z.literal('warmed') }),
     z.object({ type: z.literal('output'), id, nonce: str, chunks: z.array(chunk) }),
     z.object({ type: z.literal('result'), id, nonce: str, outcome, world: strings, chunks: z.array(chunk), truncatedLines: count, truncatedBytes: count }),

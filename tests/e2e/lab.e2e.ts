@@ -203,7 +203,7 @@ describe('running Python in the lab', () => {
         [
           'import js',
           'import pyodide_js',
-          'for name, call in [("fetch", lambda: js.fetch("https://example.com/")), ("xhr", lambda: js.XMLHttpRequest.new()), ("ws", lambda: js.WebSocket.new("wss://example.com/")), ("es", lambda: js.EventSource.new("https://example.com/")), ("pkg", lambda: pyodide_js.loadPackage("micropip")), ("idb", lambda: js.indexedDB.deleteDatabase("keyval-store")), ("locks", lambda: js.navigator.locks.query()), ("storage", lambda: js.navigator.storage.estimate())]:',
+          'for name, call in [("fetch", lambda: js.fetch("https://example.com/")), ("xhr", lambda: js.XMLHttpRequest.new()), ("ws", lambda: js.WebSocket.new("wss://example.com/")), ("es", lambda: js.EventSource.new("https://example.com/")), ("pkg", lambda: pyodide_js.loadPackage("micropip")), ("idb", lambda: js.indexedDB.deleteDatabase("keyval-store")), ("locks", lambda: js.navigator.locks.query()), ("storage", lambda: js.navigator.storage.estimate()), ("caches", lambda: js.caches.keys())]:',
           '    try:',
           '        call()',
           '        print(name, "sent")',
@@ -219,7 +219,8 @@ describe('running Python in the lab', () => {
       }
       expect(text).toContain('pkg -> Error: the lab has no network: the lab cannot install packages (pyodide.loadPackage, micropip); its modules are already there');
       // The saved project lives in the page's IndexedDB, and a Web Lock makes one tab the lab's owner.
-      for (const [name, api] of [['idb', 'indexedDB'], ['locks', 'locks'], ['storage', 'storage']]) {
+      // Cache Storage holds the service worker's copy of the app and Python's snapshot: what the page will run.
+      for (const [name, api] of [['idb', 'indexedDB'], ['locks', 'locks'], ['storage', 'storage'], ['caches', 'caches']]) {
         expect(text).toContain(`${name} -> Error: the page's storage is not open to programs in the lab: ${api} is not available`);
       }
       expect(text).not.toContain('sent');
@@ -228,6 +229,44 @@ describe('running Python in the lab', () => {
       context.off('request', watch);
     }
   }, LOADS_PYTHON);
+
+  it('a start without a snapshot imports nothing from the project: project files named like standard modules never run (issue 21)', async () => {
+    const { page, context } = session();
+    const planted: string[] = [];
+    const watch = (req: { url: () => string }) => {
+      if (req.url().includes('/__planted/')) planted.push(req.url());
+    };
+    context.on('request', watch);
+    const NAMES = '["csv", "email", "http", "pkgutil", "uuid", "json", "random", "operator", "traceback"]';
+    const run = async (code: string) => {
+      await typeIntoEditor(page, code);
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => previewStatus(page).innerText(), { timeout: LOADS_PYTHON }).toMatch(/finished$/);
+      return page.getByRole('log', { name: 'Console' }).innerText();
+    };
+    try {
+      await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
+      // Each file, if imported, asks the server for /__planted/<name> and leaves a file beside it.
+      await run(
+        [
+          `for name in ${NAMES}:`,
+          '    open(name + ".py", "w").write(f"import js\\ntry:\\n    js.fetch(\'/__planted/{name}\')\\nexcept Exception:\\n    pass\\nopen(\'PLANTED_{name}\', \'w\').close()\\n")',
+          'print("planted")',
+        ].join('\n'),
+      );
+      // The next start has no snapshot: Python boots and the lab's modules are imported afresh.
+      await page.evaluate(() => caches.delete('lab-python-snapshot'));
+      await page.reload();
+      await page.getByText('Python ready').waitFor({ timeout: LOADS_PYTHON });
+      const seen = await run('import os\nprint("seen:", sorted(f for f in os.listdir() if f.startswith("PLANTED")))');
+      expect(seen).toContain('seen: []');
+      expect(planted).toEqual([]);
+    } finally {
+      context.off('request', watch);
+      // The rest of this file's programs import json and random: take the files away.
+      await run(`import os\nfor name in ${NAMES}:\n    os.remove(name + ".py")\nprint("removed")`);
+    }
+  }, LOADS_PYTHON * 3);
 
   it('the lesson’s solution completes the training step: XP, hub and node', async () => {
     const { page } = session();

@@ -397,3 +397,39 @@ describe('LabEngine', () => {
     expect(ScriptedWorker.made).toHaveLength(2);
   });
 });
+
+describe('LabEngine and Python’s snapshot: the page keeps it, the worker only receives it (issue 21)', () => {
+  function memoryStore(kept: { key: string; bytes: Uint8Array } | null) {
+    const calls: string[] = [];
+    return {
+      calls,
+      find: () => (calls.push('find'), Promise.resolve(kept)),
+      write: (key: string) => (calls.push(`write ${key}`), Promise.resolve()),
+      clear: () => (calls.push('clear'), Promise.resolve()),
+    };
+  }
+  const withSnapshot = (answer: 'used' | 'missing' | 'failed') => (w: ScriptedWorker, m: ToWorker) => {
+    if (m.type === 'init') w.send({ type: 'ready', world: {}, snapshot: answer });
+  };
+
+  it('the kept snapshot goes to the worker with init; a worker that could not use it has it forgotten and a new one scheduled', async () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const store = memoryStore({ key: 'build-1', bytes });
+    const makers: string[] = [];
+    const engine = new LabEngine('test:snap', () => new ScriptedWorker(withSnapshot('failed')) as unknown as Worker, undefined, () => (makers.push('maker'), {}) as unknown as Worker, store);
+    await engine.start();
+    expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', snapshot: { key: 'build-1', bytes } });
+    await flushMicrotasks();
+    expect(store.calls).toEqual(['find', 'clear']);
+  });
+
+  it('a snapshot that was used stays; none kept means init offers none', async () => {
+    const used = memoryStore({ key: 'build-1', bytes: new Uint8Array([9]) });
+    await new LabEngine('test:snap2', () => new ScriptedWorker(withSnapshot('used')) as unknown as Worker, undefined, undefined, used).start();
+    await flushMicrotasks();
+    expect(used.calls).toEqual(['find']);
+    const none = memoryStore(null);
+    await new LabEngine('test:snap3', () => new ScriptedWorker(withSnapshot('missing')) as unknown as Worker, undefined, undefined, none).start();
+    expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', snapshot: null });
+  });
+});

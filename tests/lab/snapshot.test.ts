@@ -1,35 +1,19 @@
 // Python restored from the lab's memory snapshot (src/lab/worker/snapshot.ts), in
 // the real Pyodide in Node, started as the worker starts it: it runs the learner's
-// code like a fresh start, and a stale, corrupt or cut-short snapshot falls back
-// to a fresh start and is forgotten.
+// code like a fresh start, and a stale or corrupt snapshot falls back to a fresh
+// start. The page keeps it (src/lab/page/snapshotStore.ts) and offers only bytes
+// whose digest it recorded: a cut-short or changed copy is never offered.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPyodide, version, type PyodideAPI } from 'pyodide';
 import { runLearnerCode, setupLab } from '../../src/lab/worker/pythonRuntime';
 import { PYTHON_MODULES } from '../../src/lab/worker/labFiles';
-import { afterRestore, cacheStorageStore, makeLabSnapshot, snapshotKey, startWithSnapshot, type SnapshotStore } from '../../src/lab/worker/snapshot';
+import { afterRestore, makeLabSnapshot, snapshotKey, startWithSnapshot } from '../../src/lab/worker/snapshot';
+import { cacheStorageStore } from '../../src/lab/page/snapshotStore';
 import { lifecycleStart } from './python';
-
-/** An in-memory store, as Cache Storage holds snapshots in the browser. */
-function memoryStore(): SnapshotStore & { saved: Map<string, Uint8Array> } {
-  const saved = new Map<string, Uint8Array>();
-  return {
-    saved,
-    find: (key) => Promise.resolve(saved.has(key) ? { bytes: Promise.resolve(saved.get(key)!) } : null),
-    write: (key, bytes) => {
-      saved.clear();
-      saved.set(key, bytes);
-      return Promise.resolve();
-    },
-    clear: () => {
-      saved.clear();
-      return Promise.resolve();
-    },
-  };
-}
 
 /** What worker.ts does to start Python, with the interrupt buffer a cross-origin isolated page passes. */
 function starter(interrupt: Uint8Array, out: string[]) {
-  return async (snapshot: Promise<Uint8Array> | null) => {
+  return async (snapshot: Uint8Array | null) => {
     const py = await loadPyodide(snapshot ? { _loadSnapshot: snapshot } : {});
     if (snapshot) afterRestore(py);
     py.setStdout({ batched: (line) => out.push(line) });
@@ -52,9 +36,7 @@ describe('a lab started from its snapshot', () => {
   const interrupt = new Uint8Array(new SharedArrayBuffer(1));
   const out: string[] = [];
   beforeAll(async () => {
-    const store = memoryStore();
-    await store.write(key, snapshot);
-    const started = await startWithSnapshot(store, key, starter(interrupt, out));
+    const started = await startWithSnapshot({ key, bytes: snapshot }, key, starter(interrupt, out));
     expect(started.from).toBe('snapshot');
     py = started.value;
   }, 180_000);
@@ -76,9 +58,7 @@ describe('a lab started from its snapshot', () => {
   });
 
   it('hides the modules the lesson does not offer, as a fresh start does', async () => {
-    const store = memoryStore();
-    await store.write(key, snapshot);
-    const started = await startWithSnapshot(store, key, async (bytes) => {
+    const started = await startWithSnapshot({ key, bytes: snapshot }, key, async (bytes) => {
       const restored = await loadPyodide({ _loadSnapshot: bytes! });
       afterRestore(restored);
       await setupLab(restored, null, { ...lifecycleStart(), modules: ['lab'] });
@@ -101,11 +81,7 @@ describe('a lab started from its snapshot', () => {
 
   it('does not repeat another restored lab’s random numbers', async () => {
     const draw = 'import random\nx = random.random()\n';
-    const other = await startWithSnapshot(
-      { ...memoryStore(), find: () => Promise.resolve({ bytes: Promise.resolve(snapshot) }) },
-      key,
-      starter(new Uint8Array(new SharedArrayBuffer(1)), []),
-    );
+    const other = await startWithSnapshot({ key, bytes: snapshot }, key, starter(new Uint8Array(new SharedArrayBuffer(1)), []));
     expect(other.from).toBe('snapshot');
     expect(runLearnerCode(other.value, draw, 'r.py', ['x']).variables.x).not.toBe(runLearnerCode(py, draw, 'r.py', ['x']).variables.x);
   }, 180_000);
@@ -119,39 +95,71 @@ describe('a snapshot that cannot be used', () => {
     expect(await snapshotKey(version, { ...PYTHON_MODULES })).toBe(key);
   });
 
-  it('corrupt: the lab starts fresh, runs Python, and the snapshot is forgotten', async () => {
-    const store = memoryStore();
-    const corrupt = snapshot.slice();
-    corrupt.fill(7, 0, 64); // Pyodide's header: magic number and build id
-    await store.write(key, corrupt);
-    const started = await startWithSnapshot(store, key, starter(new Uint8Array(new SharedArrayBuffer(1)), []));
-    expect(started.from).toBe('fresh');
-    expect(store.saved.size).toBe(0);
-    expect(runLearnerCode(started.value, 'import lab\nok = lab.__name__\n', 'main.py', ['ok']).variables.ok).toBe('lab');
+  it('another build’s (its key differs): not restored, the lab starts fresh and says none was used', async () => {
+    let restored = 0;
+    const started = await startWithSnapshot({ key: `${key}-old`, bytes: snapshot }, key, async (bytes) => {
+      if (bytes) restored++;
+      return starter(new Uint8Array(new SharedArrayBuffer(1)), [])(bytes);
+    });
+    expect([started.from, restored]).toEqual(['fresh', 0]);
   }, 180_000);
 
-  it('cut short in Cache Storage: refused by its stored length, and the lab starts fresh', async () => {
-    // A Cache Storage stand-in that serves what was put, minus its second half.
-    const entries = new Map<string, Response>();
-    let deleted = false;
-    const storage = {
-      open: () => Promise.resolve({ keys: () => Promise.resolve([]), delete: () => Promise.resolve(true), put: (url: string, r: Response) => (entries.set(url, r), Promise.resolve()) }),
-      match: async (url: string) => {
-        const r = entries.get(url);
-        if (!r) return undefined;
-        const bytes = new Uint8Array(await r.clone().arrayBuffer());
-        return new Response(bytes.subarray(0, bytes.length / 2), { headers: r.headers });
-      },
-      delete: () => ((deleted = true), Promise.resolve(true)),
-    } as unknown as CacheStorage;
-    const store = cacheStorageStore(storage, 'http://127.0.0.1');
-    await store.write(key, snapshot);
-    expect(await store.find('another-build')).toBeNull();
-    const found = await store.find(key);
-    await expect(found!.bytes).rejects.toThrow(/not \d+/);
-    const started = await startWithSnapshot(store, key, starter(new Uint8Array(new SharedArrayBuffer(1)), []));
-    expect(started.from).toBe('fresh');
-    expect(deleted).toBe(true);
-    expect(runLearnerCode(started.value, 'two = 1 + 1\n', 'main.py', ['two']).variables.two).toBe(2);
+  it('corrupt: the lab starts fresh, runs Python, and tells the page to forget it', async () => {
+    const corrupt = snapshot.slice();
+    corrupt.fill(7, 0, 64); // Pyodide's header: magic number and build id
+    const started = await startWithSnapshot({ key, bytes: corrupt }, key, starter(new Uint8Array(new SharedArrayBuffer(1)), []));
+    expect(started.from).toBe('failed');
+    expect(runLearnerCode(started.value, 'import lab\nok = lab.__name__\n', 'main.py', ['ok']).variables.ok).toBe('lab');
   }, 180_000);
+});
+
+describe('the page’s snapshot store: only bytes it kept, whole and unchanged, are offered', () => {
+  /** A Cache Storage stand-in; `tamper` changes what it serves back. */
+  function fakeCaches(tamper: (bytes: Uint8Array) => Uint8Array = (b) => b) {
+    const entries = new Map<string, Uint8Array>();
+    let deleted = 0;
+    const storage = {
+      open: () =>
+        Promise.resolve({
+          keys: () => Promise.resolve([...entries.keys()]),
+          delete: (url: string) => Promise.resolve(entries.delete(url)),
+          put: async (url: string, r: Response) => void entries.set(url, new Uint8Array(await r.arrayBuffer())),
+        }),
+      match: (url: string) => Promise.resolve(entries.has(url) ? new Response(tamper(entries.get(url)!) as Uint8Array<ArrayBuffer>) : undefined),
+      delete: () => ((deleted++, entries.clear()), Promise.resolve(true)),
+    } as unknown as CacheStorage;
+    return { storage, entries, deleted: () => deleted };
+  }
+  function fakeLocalStorage() {
+    const items = new Map<string, string>();
+    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k), items } as unknown as Storage & { items: Map<string, string> };
+  }
+  const bytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+
+  it('what it kept comes back with its key', async () => {
+    const store = cacheStorageStore(fakeCaches().storage, fakeLocalStorage(), 'http://127.0.0.1');
+    expect(await store.find()).toBeNull();
+    await store.write('build-1', bytes);
+    expect(await store.find()).toEqual({ key: 'build-1', bytes });
+  });
+
+  it.each([
+    ['cut short', (b: Uint8Array) => b.subarray(0, 4)],
+    ['changed, same length (planted by someone else)', (b: Uint8Array) => b.map((x) => x ^ 1)],
+  ])('%s: refused and forgotten', async (_name, tamper) => {
+    const caches = fakeCaches(tamper);
+    const records = fakeLocalStorage();
+    const store = cacheStorageStore(caches.storage, records, 'http://127.0.0.1');
+    await store.write('build-1', bytes);
+    expect(await store.find()).toBeNull();
+    expect(caches.deleted()).toBe(1);
+    expect(records.items.size).toBe(0);
+  });
+
+  it('a snapshot put in Cache Storage without the page’s record is never offered', async () => {
+    const caches = fakeCaches();
+    const store = cacheStorageStore(caches.storage, fakeLocalStorage(), 'http://127.0.0.1');
+    caches.entries.set('http://127.0.0.1/__lab-python-snapshot/build-1', bytes);
+    expect(await store.find()).toBeNull();
+  });
 });

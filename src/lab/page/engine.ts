@@ -12,6 +12,7 @@ import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from '../worldFiles';
 import { labStorageKey, worldStoreFor } from './worldStore';
 import { PYODIDE_URL } from 'virtual:pyodide-url';
+import { pageSnapshotStore, type SnapshotStore } from './snapshotStore';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
 
@@ -105,6 +106,8 @@ export class LabEngine {
     private readonly loadStart: () => Promise<StartWorld> = () => Promise.resolve(EMPTY_START),
     /** The worker that makes Python's snapshot for the next start (default: snapshotWorker.ts). */
     private readonly createSnapshotMaker?: () => Worker,
+    /** Where the snapshot is kept (default: Cache Storage, where the browser has it). */
+    private readonly snapshots: SnapshotStore | null = pageSnapshotStore(),
   ) {
     this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null };
     this.loaded = this.readWorld();
@@ -162,11 +165,13 @@ export class LabEngine {
     // The saved project is read (asynchronously) and the start project fetched before the worker gets them.
     this.startWorld ??= this.loadStart();
     const startWorld = this.startWorld;
-    void Promise.all([this.loaded, startWorld]).then(
-      ([, start]) => {
+    // The page reads (and verifies) the snapshot itself: the worker has no Cache Storage.
+    const snapshot = this.snapshots ? this.snapshots.find().catch(() => null) : Promise.resolve(null);
+    void Promise.all([this.loaded, startWorld, snapshot]).then(
+      ([, start, offered]) => {
         if (this.worker !== worker) return;
-        const init: ToWorker = { type: 'init', indexURL: PYODIDE_URL, world: this.world, start, interrupt, port: channel.port2 };
-        worker.postMessage(init, [channel.port2]);
+        const init: ToWorker = { type: 'init', indexURL: PYODIDE_URL, world: this.world, start, interrupt, port: channel.port2, snapshot: offered };
+        worker.postMessage(init, offered ? [channel.port2, offered.bytes.buffer] : [channel.port2]);
       },
       (error: unknown) => {
         // Fetched again on the next start (a network hiccup while loading the lesson's chunk).
@@ -219,7 +224,11 @@ export class LabEngine {
         this.rejectReady = null;
         performance.mark('lab:engine-ready', { detail: { snapshot: message.snapshot ?? null } });
         // Its own chunk: only a start without a snapshot needs it.
-        if (message.snapshot === 'missing') void import('./snapshotMaker').then((m) => m.scheduleSnapshot(PYODIDE_URL, this.createSnapshotMaker), () => undefined);
+        if (message.snapshot === 'failed') void this.snapshots?.clear();
+        if (this.snapshots && (message.snapshot === 'missing' || message.snapshot === 'failed')) {
+          const store = this.snapshots;
+          void import('./snapshotMaker').then((m) => m.scheduleSnapshot(PYODIDE_URL, store, this.createSnapshotMaker), () => undefined);
+        }
         this.set({ status: 'ready', stage: '' });
         resolveReady();
         return;

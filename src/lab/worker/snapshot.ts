@@ -62,85 +62,28 @@ export function afterRestore(py: PyodideAPI) {
   py.runPython(AFTER_RESTORE);
 }
 
-/** Where snapshots are kept: one at a time, the current build's. */
-export interface SnapshotStore {
-  /**
-   * The snapshot for `key`: null when there is none; else its bytes, which may
-   * still be arriving (so reading overlaps Pyodide's own fetches), rejected if
-   * they turn out unreadable or incomplete.
-   */
-  find(key: string): Promise<{ bytes: Promise<Uint8Array> } | null>;
-  /** Keep `bytes` as the snapshot for `key`, dropping any other. */
-  write(key: string, bytes: Uint8Array): Promise<void>;
-  /** Forget every snapshot (one failed to restore). */
-  clear(): Promise<void>;
+/** A snapshot the page offers with `init`: read and verified by the page (src/lab/page/snapshotStore.ts), never by the worker. */
+export interface OfferedSnapshot {
+  key: string;
+  bytes: Uint8Array;
 }
 
-const CACHE_NAME = 'lab-python-snapshot';
-/** The snapshot's length, written beside it: a cut-short copy is refused, not restored. */
-const LENGTH_HEADER = 'X-Snapshot-Bytes';
+/** How Python started: restored from the page's snapshot, fresh with none offered for this build, or fresh after the offered one failed. */
+export type StartedFrom = 'snapshot' | 'fresh' | 'failed';
 
 /**
- * Snapshots in Cache Storage. The worker opens it before it cuts the global
- * `caches` (lockDown in worker.ts), so learner code cannot reach it to plant one.
- * Failing to look reads as "no snapshot": the lab then starts as it always did.
+ * Start Python from the offered snapshot if it is this build's (`key`) and it
+ * works, else as usual. `start` loads and sets up an interpreter (from
+ * `snapshot` when given); if it fails on a snapshot, `start` runs again
+ * without one, so a stale or corrupt snapshot costs one failed try, never the
+ * lab, and the page is told to forget it ('failed').
  */
-export function cacheStorageStore(storage: CacheStorage, origin: string): SnapshotStore {
-  const url = (key: string) => `${origin}/__lab-python-snapshot/${encodeURIComponent(key)}`;
-  return {
-    async find(key) {
-      let response: Response | undefined;
-      try {
-        // storage.match, not open(): looking must not create the cache.
-        response = await storage.match(url(key), { cacheName: CACHE_NAME });
-      } catch {
-        return null;
-      }
-      if (!response) return null;
-      const expected = Number(response.headers.get(LENGTH_HEADER));
-      const bytes = response.arrayBuffer().then((buffer) => {
-        if (buffer.byteLength !== expected) throw new Error(`the snapshot has ${buffer.byteLength} bytes, not ${expected}`);
-        return new Uint8Array(buffer);
-      });
-      // Whoever restores awaits it; this keeps an early failure elsewhere from leaving it unhandled.
-      bytes.catch(() => undefined);
-      return { bytes };
-    },
-    async write(key, bytes) {
-      const cache = await storage.open(CACHE_NAME);
-      for (const request of await cache.keys()) await cache.delete(request);
-      const headers = { 'Content-Type': 'application/octet-stream', [LENGTH_HEADER]: String(bytes.length) };
-      await cache.put(url(key), new Response(bytes as Uint8Array<ArrayBuffer>, { headers }));
-    },
-    async clear() {
-      try {
-        await storage.delete(CACHE_NAME);
-      } catch {
-        /* nothing kept, nothing to forget */
-      }
-    },
-  };
-}
-
-export type StartedFrom = 'snapshot' | 'fresh';
-
-/**
- * Start Python from the store's snapshot if there is one that works, else as
- * usual. `start` loads and sets up an interpreter (from `snapshot` when given);
- * if it fails on a snapshot, the snapshot is forgotten and `start` runs again
- * without one, so a stale or corrupt snapshot costs one failed try, never the lab.
- */
-export async function startWithSnapshot<T>(
-  store: SnapshotStore | null,
-  key: string | null,
-  start: (snapshot: Promise<Uint8Array> | null) => Promise<T>,
-): Promise<{ value: T; from: StartedFrom }> {
-  const saved = store && key ? await store.find(key) : null;
-  if (saved && store) {
+export async function startWithSnapshot<T>(offered: OfferedSnapshot | null, key: string | null, start: (snapshot: Uint8Array | null) => Promise<T>): Promise<{ value: T; from: StartedFrom }> {
+  if (offered && key && offered.key === key) {
     try {
-      return { value: await start(saved.bytes), from: 'snapshot' };
+      return { value: await start(offered.bytes), from: 'snapshot' };
     } catch {
-      await store.clear();
+      return { value: await start(null), from: 'failed' };
     }
   }
   return { value: await start(null), from: 'fresh' };

@@ -1,22 +1,21 @@
 // A short-lived worker that makes the lab's Python snapshot (snapshot.ts) for the
 // next start, after an engine had to start without one. It runs no learner
-// code; the page ends it once it answers.
+// code and keeps nothing: it hands the bytes to the page, which stores them
+// (src/lab/page/snapshotStore.ts), and the page ends it once it answers.
 import { loadPyodide, version } from 'pyodide';
-import { cacheStorageStore, makeLabSnapshot, snapshotKey } from './snapshot';
+import { makeLabSnapshot, snapshotKey } from './snapshot';
 
-export type SnapshotMakerMessage = { type: 'saved'; bytes: number } | { type: 'failed'; message: string };
+export type SnapshotMakerMessage = { type: 'made'; key: string; bytes: Uint8Array } | { type: 'failed'; message: string };
 
 self.onmessage = async (event: MessageEvent<{ indexURL: string }>) => {
   self.onmessage = null;
-  const answer = (message: SnapshotMakerMessage) => self.postMessage(message);
   try {
     const key = await snapshotKey(version);
     // _makeSnapshot wraps the `js` module so the snapshot can name what Python holds; only this interpreter has it.
     const py = await loadPyodide({ indexURL: event.data.indexURL, fullStdLib: false, _makeSnapshot: true });
     const bytes = makeLabSnapshot(py);
-    await cacheStorageStore(caches, self.location.origin).write(key, bytes);
-    answer({ type: 'saved', bytes: bytes.length });
+    self.postMessage({ type: 'made', key, bytes } satisfies SnapshotMakerMessage, { transfer: [bytes.buffer] });
   } catch (error) {
-    answer({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    self.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies SnapshotMakerMessage);
   }
 };

@@ -14,7 +14,7 @@ import { pyodideFs } from './pyodideFs';
 import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from '../protocol';
 import { layOutProject, prepareLab, runLearnerCode, sendRequest, snapshotWorld } from './pythonRuntime';
-import { afterRestore, cacheStorageStore, snapshotKey, startWithSnapshot } from './snapshot';
+import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
 import type { OutputChunk, RunOutcome } from '../types';
 
 let send: (message: FromWorker) => void = () => undefined;
@@ -62,13 +62,18 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 const NO_NETWORK = 'the lab has no network';
 /** Ways out of the worker: the network, other workers, the page. */
-const CUT = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel', 'caches'];
+const CUT = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel'];
 
-/** The page's own storage: the saved project (IndexedDB), the lock that makes one tab the lab's owner, the storage manager. */
+/**
+ * The page's own storage: the saved project (IndexedDB), the lock that makes one tab the lab's
+ * owner, the storage manager, and Cache Storage (the service worker's copy of the app, Python's
+ * snapshot). The worker needs none of them, so they are cut before anything else runs in it.
+ */
 const PAGE_STORAGE: [object, string][] = [
   [self, 'indexedDB'],
   [navigator, 'locks'],
   [navigator, 'storage'],
+  [self, 'caches'],
 ];
 
 /** Replace `name` with a function that throws, or (`on: 'read'`, for objects such as indexedDB) make reading it throw. */
@@ -85,12 +90,17 @@ function cut(target: object, name: string, message: string, on: 'call' | 'read' 
   }
 }
 
-/** After Pyodide has fetched its own files: no more requests, no messages but ours. */
+/** At once, before Pyodide or anything else runs here: the page's storage and the page's messages. */
+function cutPageStorage() {
+  cut(self, 'postMessage', 'the lab does not let programs send messages to the page');
+  for (const [target, name] of PAGE_STORAGE) cut(target, name, `the page's storage is not open to programs in the lab: ${name} is not available`, 'read');
+}
+cutPageStorage();
+
+/** After Pyodide has fetched its own files and before the project is laid out: no more requests. */
 function lockDown(py: PyodideAPI) {
   for (const name of CUT) cut(self, name, `${NO_NETWORK}: ${name} is not available to programs in the lab`);
   if ('sendBeacon' in navigator) cut(navigator, 'sendBeacon', `${NO_NETWORK}: navigator.sendBeacon is not available to programs in the lab`);
-  cut(self, 'postMessage', 'the lab does not let programs send messages to the page');
-  for (const [target, name] of PAGE_STORAGE) cut(target, name, `the page's storage is not open to programs in the lab: ${name} is not available`, 'read');
   // Thrown at once (not a rejected promise) so Python code sees the error where it calls.
   const noPackages = () => {
     throw new Error(`${NO_NETWORK}: the lab cannot install packages (pyodide.loadPackage, micropip); its modules are already there`);
@@ -180,10 +190,9 @@ function warmUp(python: PyodideAPI) {
 async function init(message: Extract<ToWorker, { type: 'init' }>) {
   send({ type: 'progress', stage: 'Downloading Python…' });
   performance.mark('lab:worker-init');
-  // Opened before lockDown cuts `caches`; no snapshot where Cache Storage is missing (e.g. not a secure context).
-  const store = typeof caches === 'undefined' ? null : cacheStorageStore(caches, self.location.origin);
-  const key = store ? await snapshotKey(version).catch(() => null) : null;
-  const started = await startWithSnapshot(store, key, async (snapshot) => {
+  // The page offers the snapshot it kept (it reads and verifies it: this worker has no Cache Storage); used only if it is this build's.
+  const key = await snapshotKey(version).catch(() => null);
+  const started = await startWithSnapshot(message.snapshot, key, async (snapshot) => {
     const next = await loadPyodide({ indexURL: message.indexURL, fullStdLib: false, ...(snapshot ? { _loadSnapshot: snapshot } : {}) });
     performance.mark('lab:python-started');
     if (snapshot) afterRestore(next);
@@ -200,8 +209,8 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   lockDown(py);
   const { setAside } = await layOutProject(py, message.world, message.start);
   performance.mark('lab:lab-set-up');
-  // 'missing': the page may have a snapshot made for the next start (snapshotWorker.ts).
-  const snapshot = started.from === 'snapshot' ? 'used' : store && key ? 'missing' : undefined;
+  // 'missing' or 'failed': the page may have a snapshot made for the next start (snapshotWorker.ts).
+  const snapshot = started.from === 'snapshot' ? 'used' : started.from === 'failed' ? 'failed' : key ? 'missing' : undefined;
   send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}) });
   warmUp(py);
 }
