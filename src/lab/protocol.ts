@@ -3,8 +3,16 @@
 // modules hold, never over the worker's global postMessage (which learner code
 // can reach); each run and request carries a nonce the answer must repeat.
 import type { StartWorld } from './startWorld';
-import type { OfferedSnapshot } from './worker/snapshot';
 import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, WorldFiles } from './types';
+
+/** Python's memory snapshot as the page offers it with `init`: read and verified by the page (page/snapshotStore.ts), never by the worker. */
+export interface OfferedSnapshot {
+  key: string;
+  bytes: Uint8Array;
+}
+
+/** The snapshot maker's answer (worker/snapshotWorker.ts): the page stores the bytes. */
+export type SnapshotMakerMessage = { type: 'made'; key: string; bytes: Uint8Array } | { type: 'failed'; message: string };
 
 export type ToWorker =
   /** `start`: the lesson's start project, laid out when there is no (valid) saved world. `snapshot`: Python's memory snapshot, read and verified by the page. */

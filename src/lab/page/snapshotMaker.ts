@@ -1,7 +1,7 @@
 // The page's side of the lab's Python snapshot (src/lab/worker/snapshot.ts): after an
 // engine started without one, a worker of its own makes it for the next start, and
 // the page keeps what it hands back (snapshotStore.ts).
-import type { SnapshotMakerMessage } from '../worker/snapshotWorker';
+import type { SnapshotMakerMessage } from '../protocol';
 import type { SnapshotStore } from './snapshotStore';
 /** After a start without a snapshot, wait this long (then for an idle moment) before making one: the learner's first Run comes first. */
 const SNAPSHOT_DELAY_MS = 3000;

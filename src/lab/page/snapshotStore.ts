@@ -3,7 +3,7 @@
 // `caches` (worker.ts cuts it before anything else runs), so nothing a program
 // does can plant a heap for the next start; and the page restores only bytes
 // whose SHA-256 digest it recorded when it stored them (issue 21).
-import type { OfferedSnapshot } from '../worker/snapshot';
+import type { OfferedSnapshot } from '../protocol';
 
 /** Where snapshots are kept: one at a time, the current build's. */
 export interface SnapshotStore {

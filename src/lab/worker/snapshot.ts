@@ -9,6 +9,7 @@
 // interrupt buffer are set on the JavaScript side after the restore.
 import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, PYTHON_MODULES, writeLabModules } from './labFiles';
+import type { OfferedSnapshot } from '../protocol';
 
 /**
  * Run once in the interpreter that is snapshotted: the runner imported as
@@ -60,12 +61,6 @@ export function makeLabSnapshot(py: PyodideAPI): Uint8Array {
 /** Call on an interpreter restored from a snapshot, before anything else runs in it. */
 export function afterRestore(py: PyodideAPI) {
   py.runPython(AFTER_RESTORE);
-}
-
-/** A snapshot the page offers with `init`: read and verified by the page (src/lab/page/snapshotStore.ts), never by the worker. */
-export interface OfferedSnapshot {
-  key: string;
-  bytes: Uint8Array;
 }
 
 /** How Python started: restored from the page's snapshot, fresh with none offered for this build, or fresh after the offered one failed. */

@@ -4,8 +4,7 @@
 // (src/lab/page/snapshotStore.ts), and the page ends it once it answers.
 import { loadPyodide, version } from 'pyodide';
 import { makeLabSnapshot, snapshotKey } from './snapshot';
-
-export type SnapshotMakerMessage = { type: 'made'; key: string; bytes: Uint8Array } | { type: 'failed'; message: string };
+import type { SnapshotMakerMessage } from '../protocol';
 
 self.onmessage = async (event: MessageEvent<{ indexURL: string }>) => {
   self.onmessage = null;
