@@ -268,6 +268,23 @@ describe('running Python in the lab', () => {
     }
   }, LOADS_PYTHON * 3);
 
+  it('a timer a program starts ends with its run: nothing it scheduled writes files afterwards (issue 21)', async () => {
+    const { page } = session();
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
+    const run = async (code: string) => {
+      await typeIntoEditor(page, code);
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => previewStatus(page).innerText(), { timeout: LOADS_PYTHON }).toMatch(/finished$/);
+      return page.getByRole('log', { name: 'Console' }).innerText();
+    };
+    await run('import js\nfrom pyodide.ffi import create_proxy\njs.setInterval(create_proxy(lambda: open("tick.txt", "a").write("x")), 10)\njs.setTimeout(create_proxy(lambda: open("tick.txt", "a").write("y")), 50)\nprint("scheduled")');
+    await page.waitForTimeout(500);
+    const size = 'import os\nprint("ticks:", os.path.getsize("tick.txt") if os.path.exists("tick.txt") else 0)';
+    expect(await run(size)).toContain('ticks: 0');
+    await page.waitForTimeout(500);
+    expect(await run(size)).toContain('ticks: 0');
+  }, LOADS_PYTHON);
+
   it('the lesson’s solution completes the training step: XP, hub and node', async () => {
     const { page } = session();
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);

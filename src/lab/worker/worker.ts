@@ -15,6 +15,7 @@ import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from '../protocol';
 import { layOutProject, prepareLab, runLearnerCode, sendRequest, snapshotWorld } from './pythonRuntime';
 import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
+import { scopeRuns } from './runScope';
 import type { OutputChunk, RunOutcome } from '../types';
 
 let send: (message: FromWorker) => void = () => undefined;
@@ -106,11 +107,14 @@ function lockDown(py: PyodideAPI) {
     throw new Error(`${NO_NETWORK}: the lab cannot install packages (pyodide.loadPackage, micropip); its modules are already there`);
   };
   Object.assign(py, { loadPackage: noPackages, loadPackagesFromImports: noPackages });
+  runs = scopeRuns(self);
   // runLearnerCode parses the runner's answer with JSON.parse: a program must not be able to swap it.
   Object.freeze(JSON);
 }
 
 let py: PyodideAPI | null = null;
+/** Timers and channels learner code starts, ended after each run and request (runScope.ts); set by lockDown. */
+let runs: ReturnType<typeof scopeRuns> | null = null;
 
 // V8 compiles CPython's WebAssembly lazily, function by function, in a quick
 // baseline build at first, and optimises hot functions in the background only
@@ -176,7 +180,7 @@ function warmUp(python: PyodideAPI) {
     } catch {
       return finish(); // nothing to warm with; runs are only slower at first
     }
-    setTimeout(slice, 0);
+    runs?.own.setTimeout(slice, 0);
   };
   try {
     python.runPython(WARM_SETUP, { globals: namespace });
@@ -184,7 +188,7 @@ function warmUp(python: PyodideAPI) {
     return finish();
   }
   warming = true;
-  setTimeout(slice, 0);
+  runs?.own.setTimeout(slice, 0);
 }
 
 async function init(message: Extract<ToWorker, { type: 'init' }>) {
@@ -230,6 +234,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
   const end = sink.finish();
   send({ type: 'result', id: message.id, nonce: message.nonce, outcome, world: snapshotWorld(py), chunks: end.chunks, truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
   live = null;
+  runs?.end();
 }
 
 /** The shell's transcript goes to the console as a terminal would show it. */
@@ -254,6 +259,7 @@ function request(message: Extract<ToWorker, { type: 'request' }>) {
     answer = { type: 'request-failed', message: lastLine, interrupted };
   }
   flushPython(py);
+  runs?.end();
   const log: OutputChunk[] = [...sink.take(), ...sink.finish().chunks];
   const { id, nonce } = message;
   send(answer.type === 'response' ? { type: 'response', id, nonce, exchange: answer.exchange, log } : { type: 'request-failed', id, nonce, message: answer.message, interrupted: answer.interrupted });
