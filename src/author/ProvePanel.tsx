@@ -1,17 +1,17 @@
-// "Prove": run the step's starter, wrong attempts and solution in a scratch lab
+// "Prove": run the step's starter, wrong attempts (and the solution after each), valid alternatives and solution in a scratch lab
 // (scratchLab.ts) and show whether each did what the step says, planned and
 // judged by the lesson proof (src/lab/checks/prove.ts).
 import { useEffect, useRef, useState } from 'react';
 import type { Lesson, Step } from '../content/model';
-import { proveStep, type TrialVerdict } from '../lab/checks/prove';
+import { proveStep, trialName, type TrialVerdict } from '../lab/checks/prove';
 import { scratchLab, type ScratchLab } from './scratchLab';
 
 /** One verdict's row: the attempt, then why it proves the step or does not. */
 function verdictRow(v: TrialVerdict): string {
-  const { kind, mistake } = v.trial;
-  const label = kind === 'starter' ? 'Starter' : kind === 'wrong' ? `Wrong: ${mistake ?? ''}` : 'Solution';
-  const why = !v.ok ? v.problem : kind === 'solution' ? 'passes every check' : `fails ${v.detail}`;
-  return `${v.ok ? '✓' : '✗'} ${label} — ${why}`;
+  const { kind } = v.trial;
+  const name = trialName(v.trial);
+  const why = !v.ok ? v.problem : kind === 'starter' || kind === 'wrong' ? `fails ${v.detail}` : 'passes every check';
+  return `${v.ok ? '✓' : '✗'} ${name.charAt(0).toUpperCase()}${name.slice(1)} — ${why}`;
 }
 
 export function ProvePanel({ lesson, step }: { lesson: Lesson; step: Step }) {

@@ -7,6 +7,7 @@
 import type { Lesson, Step } from '../content/model';
 import type { ProvingLab } from '../lab/checks/prove';
 import { LabEngine } from '../lab/page/engine';
+import { loadStartWorld } from '../lab/page/lessonWorlds';
 import { runRequestFor } from '../lab/page/runRequest';
 import type { WorldFiles } from '../lab/types';
 import { worldStoreFor } from '../lab/page/worldStore';
@@ -32,7 +33,8 @@ export function scratchLab(lesson: Lesson, step: Step): ScratchLab {
     engine?.dispose();
     if (world) await store.save(world);
     else await store.clear();
-    engine = new LabEngine(key);
+    // The lesson's own start project and modules, as a learner's lab has them (and the CLI's proof).
+    engine = new LabEngine(key, undefined, () => loadStartWorld(lesson.id));
     await engine.start();
     return engine;
   };

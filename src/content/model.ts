@@ -18,6 +18,7 @@ import type {
   skillNodeSchema,
   stepCheckModelSchema,
   stepSchema,
+  validAlternativeSchema,
   wrongAttemptSchema,
 } from './modelSchema';
 import type { LabSpec, Phase } from './schema';
@@ -26,6 +27,7 @@ export type CodeLanguage = z.infer<typeof codeLanguageSchema>;
 export type CodeFile = z.infer<typeof codeFileSchema>;
 export type StepCheck = z.infer<typeof stepCheckModelSchema>;
 export type WrongAttempt = z.infer<typeof wrongAttemptSchema>;
+export type ValidAlternative = z.infer<typeof validAlternativeSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
 export type SingleChoiceQuestion = z.infer<typeof singleChoiceQuestionSchema>;

@@ -33,6 +33,15 @@ export const wrongAttemptSchema = z.object({
   where: z.string(),
 });
 
+/** Correct work written differently from the solution (a ```python valid … block): it must pass every check. */
+export const validAlternativeSchema = z.object({
+  file: codeFileSchema,
+  /** How it differs from the solution, in a few words. */
+  note: z.string(),
+  /** Where it is written, for messages ("content/…/02-x.md:88"). */
+  where: z.string(),
+});
+
 export const stepSchema = stepFrontmatterSchema.omit({ hints: true, checks: true }).extend({
   slug: z.string(),
   /** 1-based position in the lesson, from the file name's number. */
@@ -45,6 +54,7 @@ export const stepSchema = stepFrontmatterSchema.omit({ hints: true, checks: true
   starter: z.array(codeFileSchema),
   solution: z.array(codeFileSchema),
   wrong: z.array(wrongAttemptSchema),
+  valid: z.array(validAlternativeSchema),
   /** Where the first starter block, the first solution block and each check are written ("content/…/02-x.md:14"), for the lesson proof's messages. */
   where: z.object({ starter: z.string(), solution: z.string(), checks: z.array(z.string()) }).optional(),
 });

@@ -8,7 +8,7 @@ import { LineCounter, isMap, isSeq, parseDocument, type Document, type YAMLError
 import type { z } from 'zod';
 import { matchesGlob } from '../lib/glob.ts';
 import { LESSON_PAGE_SECTIONS, headingSlugs, highlightCode, inlineMarkdownToHtml, markdownToHtml, mdastToHtml, parseMarkdown } from './markdown.ts';
-import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, WrongAttempt } from './model.ts';
+import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, ValidAlternative, WrongAttempt } from './model.ts';
 import { buildQuizQuestion, quizQuestionIssues } from './quiz.ts';
 import {
   DEFAULT_PHASES,
@@ -449,6 +449,7 @@ function parseLesson(
     const fm = src.validate(stepFrontmatterSchema);
     const stepPage = `${lessonPage}/steps/${slug}`;
     const { html, blocks } = renderBody(src, stepPage);
+    backtickedFences(src);
     const starter = collectCode(src, blocks, 'starter');
     const solution = collectCode(src, blocks, 'solution');
     if (starter.length === 0) src.error([], 'needs a starter code block: a fence such as ```python starter', src.bodyLine);
@@ -469,6 +470,7 @@ function parseLesson(
         src.error(['phase'], `"${fm.phase}" is not one of the lesson's phases (${[...phaseIds].join(', ')}; lesson.md \`phases:\`)`);
       }
       const wrong = collectWrong(src, blocks, checks, [...starter, ...solution]);
+      const valid = collectValid(src, blocks, [...starter, ...solution]);
       const at = (line: number) => `content/${f.path}:${line}`;
       const firstLine = (role: MarkedBlock['role']) => blocks.find((b) => b.role === role)?.line ?? src.bodyLine;
       steps.push({
@@ -482,6 +484,7 @@ function parseLesson(
         starter,
         solution,
         wrong,
+        valid,
         where: {
           starter: at(firstLine('starter')),
           solution: at(firstLine('solution')),
@@ -675,11 +678,16 @@ function findCycle(nodes: SkillNode[]): string[] | undefined {
   return undefined;
 }
 
+type BlockRole = 'starter' | 'solution' | 'wrong' | 'valid';
+const ROLES: readonly BlockRole[] = ['starter', 'solution', 'wrong', 'valid'];
+/** The attributes each role's fence may carry. */
+const ROLE_ATTRS: Record<BlockRole, readonly string[]> = { starter: ['file'], solution: ['file'], wrong: ['file', 'fails', 'mistake'], valid: ['file', 'note'] };
+
 interface MarkedBlock {
-  role: 'starter' | 'solution' | 'wrong';
+  role: BlockRole;
   file: CodeFile;
   line: number;
-  /** The fence's key="value" attributes (fails=, mistake=). */
+  /** The fence's key="value" attributes (file=, fails=, mistake=, note=). */
   attrs: Record<string, string>;
 }
 
@@ -751,8 +759,16 @@ function renderProse(
 function readMarkedBlock(node: Code, src: SourceFile, line: number): MarkedBlock | undefined {
   // Words and key=value / key="value with spaces" attributes after the language.
   const words = [...(node.meta ?? '').matchAll(/(\w+)="([^"]*)"|(\S+)/g)].map((m) => (m[1] ? `${m[1]}=${m[2]}` : m[3]!));
-  const role = words.find((w): w is 'starter' | 'solution' | 'wrong' => w === 'starter' || w === 'solution' || w === 'wrong');
+  const role = words.find((w): w is BlockRole => (ROLES as readonly string[]).includes(w));
   if (!role) return undefined;
+  // A typo in a marked fence would otherwise drop what it says without a word (the attempt unproved).
+  for (const w of words) {
+    if (w === role) continue;
+    const key = /^(\w+)=/.exec(w)?.[1];
+    if (key === undefined) src.error([], `the ${role} block's fence has "${w}", which it does not understand: write attributes as key="value" (${ROLE_ATTRS[role].map((a) => `${a}=`).join(', ')})`, line);
+    else if (!ROLE_ATTRS[role].includes(key)) src.error([], `the ${role} block's fence has ${key}=, which a ${role} block does not take (it takes ${ROLE_ATTRS[role].map((a) => `${a}=`).join(', ')})`, line);
+    else if (/^\w+="/.test(w) && !/^\w+="[^"]*"$/.test(w)) src.error([], `the ${role} block's ${key}="… has no closing quote`, line);
+  }
   const language = LANGUAGES[(node.lang ?? '').toLowerCase()];
   if (!language) {
     src.error([], `the ${role} block needs a language after the fence: one of ${Object.keys(LANGUAGES).join(', ')}`, line);
@@ -769,6 +785,45 @@ function readMarkedBlock(node: Code, src: SourceFile, line: number): MarkedBlock
   }
   const attrs = Object.fromEntries(words.filter((w) => /^\w+=/.test(w)).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
   return { role, line, attrs, file: { file, language, code: node.value.endsWith('\n') ? node.value : `${node.value}\n` } };
+}
+
+/**
+ * A fence whose info string holds a backtick is no fence in CommonMark: the block
+ * would silently become prose the learner reads. Found on the raw lines, since the
+ * parser never sees a code block there.
+ */
+function backtickedFences(src: SourceFile) {
+  const lines = src.body.split('\n');
+  let open: string | null = null;
+  lines.forEach((text, i) => {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(text);
+    if (!fence) return;
+    const [, marks, info] = fence as unknown as [string, string, string];
+    if (open) {
+      if (marks[0] === open[0] && marks.length >= open.length && !info.trim()) open = null;
+      return;
+    }
+    if (marks[0] === '`' && info.includes('`')) {
+      const role = ROLES.find((r) => new RegExp(`\\b${r}\\b`).test(info));
+      if (role) src.error([], `this ${role} block's fence holds a backtick, so Markdown reads it as text, not code: write the words without backticks (or fence it with ~~~)`, i + src.bodyLine);
+      return;
+    }
+    open = marks;
+  });
+}
+
+/** The step's valid blocks: correct work written differently, each with a note of how it differs. */
+function collectValid(src: SourceFile, blocks: MarkedBlock[], files: CodeFile[]): ValidAlternative[] {
+  const out: ValidAlternative[] = [];
+  for (const b of blocks.filter((x) => x.role === 'valid')) {
+    const note = b.attrs.note;
+    if (!note) src.error([], 'the valid block needs note="…" saying in a few words how it differs from the solution', b.line);
+    const twin = files.find((f) => f.file === b.file.file);
+    if (!twin) src.error([], `the valid block's file "${b.file.file}" is not one of the step's files (${[...new Set(files.map((f) => f.file))].join(', ')})`, b.line);
+    else if (twin.language !== b.file.language) src.error([], `the valid block for "${b.file.file}" is ${b.file.language}, but that file is ${twin.language}`, b.line);
+    if (note && twin) out.push({ file: b.file, note, where: `content/${src.path}:${b.line}` });
+  }
+  return out;
 }
 
 /** The step's wrong blocks: each names the check it must fail (fails=<check id or 1-based number>) and its mistake. */

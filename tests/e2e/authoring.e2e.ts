@@ -145,6 +145,7 @@ describe('the author view (/author, npm run dev only)', () => {
     await expect.poll(() => verdicts.allInnerTexts(), { timeout: 300_000, interval: 1000 }).toEqual([
       '✓ Starter — fails check 1 “The file exists.”: There is no file hello.txt.',
       '✓ Solution — passes every check',
+      '✓ The solution run a second time — passes every check',
     ]);
     await page.getByText('Proved: every attempt did what the step says.').waitFor();
     // The learner's lab was not touched: nothing is stored under the lesson's own key.

@@ -1,8 +1,10 @@
 // Content is code: every lesson in content/ is proved in the lab (src/lab/checks/prove.ts)
 // — in lesson order, in one lab per lesson, every step's starter fails a check,
-// each of its wrong attempts fails the check it names with a message (the
-// project put back after it), and its solution passes every check, judged on
-// the real outcome of running them in the lab's CPython and shell.
+// each of its wrong attempts fails the check it names with that check's message
+// and the solution right after it (no reset) passes, each valid alternative
+// (correct work written differently) passes every check, and its solution
+// passes every check twice in a row, judged on the real outcome of running
+// them in the lab's CPython and shell.
 // `npm run content:check -- --run` runs the same proof from a terminal.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatVerdict, proveStep, unsatisfiableChecks, type ProvingLab } from '../../src/lab/checks/prove';
@@ -29,13 +31,15 @@ for (const lesson of course.lessons) {
     });
 
     for (const step of lesson.steps) {
-      it(`${step.slug}: the starter fails a check, each wrong attempt fails its check, the solution passes them all`, async () => {
-        // The course's own lessons show the mistakes learners make (content/README.md, "Wrong attempts").
+      it(`${step.slug}: the starter fails a check, each wrong attempt fails its check and is recovered from, each valid alternative and the solution pass them all`, async () => {
+        // The course's own lessons show the mistakes learners make, and correct work as
+        // different learners write it (content/README.md, "Wrong attempts", "Valid alternatives").
         expect(step.wrong.length, `${step.source} has no wrong attempts`).toBeGreaterThan(0);
+        expect(step.valid.length, `${step.source} has ${step.valid.length} valid alternatives; write at least three`).toBeGreaterThanOrEqual(3);
         const verdicts = await proveStep(step, lab, (v) => {
           if (process.env.PROOF_VERBOSE) console.log(formatVerdict(v));
         });
-        expect(verdicts.map((v) => v.trial.kind)).toEqual(['starter', ...step.wrong.map(() => 'wrong'), 'solution']);
+        expect(verdicts.map((v) => v.trial.kind)).toEqual(['starter', ...step.wrong.flatMap(() => ['wrong', 'recovery']), ...step.valid.map(() => 'valid'), 'solution', 'again']);
         expect(verdicts.filter((v) => !v.ok).map(formatVerdict)).toEqual([]);
       }, 120_000);
     }

@@ -1,7 +1,10 @@
 // Proving a lesson (content/README.md, "Proving a lesson"): in lesson order, in
-// one lab, every step's starter fails a check, each wrong attempt fails the
-// check it names with a message, and the solution passes every check — judged
-// on the real outcome of running them, as a learner's run is judged. Pure: the
+// one lab, every step's starter fails a check; each wrong attempt fails the
+// check it names with that check's message (a crash proves only a no-error
+// check), and the solution run right after it, without a reset, passes; each
+// valid alternative (correct work written differently) passes every check; and
+// the solution passes every check, twice in a row — judged on the real outcome
+// of running them, as a learner's run is judged. Pure: the
 // lab that runs the attempts is passed in, so the CLI and tests (Pyodide in
 // Node, scripts/node-lab.ts) and a Prove button in the page (the lab's worker)
 // share the plan and the judging.
@@ -10,9 +13,13 @@ import type { Check } from '../../content/schema';
 import { judgeAll, type CheckVerdict } from './checks';
 import type { RunResult, WorldFiles } from '../types';
 
-export type TrialKind = 'starter' | 'wrong' | 'solution';
+/**
+ * `recovery`: the solution run after a wrong attempt, in the lab the attempt left;
+ * `again`: the solution run a second time, as a learner presses Run again.
+ */
+export type TrialKind = 'starter' | 'wrong' | 'recovery' | 'valid' | 'solution' | 'again';
 
-/** One run of the proof: a step's starter, one of its wrong attempts, or its solution. */
+/** One run of the proof: a step's starter, a wrong attempt and the recovery after it, a valid alternative, or the solution. */
 export interface Trial {
   step: Step;
   kind: TrialKind;
@@ -20,10 +27,13 @@ export interface Trial {
   files: CodeFile[];
   /** Where the block is written: "content/<lesson>/steps/02-x.md:88". */
   where: string;
-  /** A wrong attempt's check (index into step.checks) and mistake. */
+  /** A wrong attempt's check (index into step.checks) and mistake (a recovery's too: the attempt it follows). */
   fails?: number;
   mistake?: string;
-  /** Put the project back afterwards, so a wrong attempt changes nothing for what follows. */
+  /** A valid alternative's note: how it differs from the solution. */
+  note?: string;
+  /** Keep the project before this trial, and put it back after `restore`'s trial: an attempt changes nothing for what follows. */
+  save?: boolean;
   restore: boolean;
 }
 
@@ -83,15 +93,27 @@ function withFile(files: CodeFile[], file: CodeFile): CodeFile[] {
   return files.map((f) => (f.file === file.file ? file : f));
 }
 
-/** The trials of one step, in the order they run: starter, each wrong attempt, solution. */
+/** The trials of one step, in the order they run: starter; each wrong attempt and the solution after it; each valid alternative; the solution, twice. */
 export function planStep(step: Step): Trial[] {
+  const solution = step.where?.solution ?? step.source;
   return [
     { step, kind: 'starter', files: step.starter, where: step.where?.starter ?? step.source, restore: false },
-    ...step.wrong.map(
-      (w): Trial => ({ step, kind: 'wrong', files: withFile(step.solution, w.file), where: w.where, fails: w.fails, mistake: w.mistake, restore: true }),
-    ),
-    { step, kind: 'solution', files: step.solution, where: step.where?.solution ?? step.source, restore: false },
+    ...step.wrong.flatMap((w): Trial[] => [
+      { step, kind: 'wrong', files: withFile(step.solution, w.file), where: w.where, fails: w.fails, mistake: w.mistake, save: true, restore: false },
+      { step, kind: 'recovery', files: step.solution, where: w.where, fails: w.fails, mistake: w.mistake, restore: true },
+    ]),
+    ...step.valid.map((v): Trial => ({ step, kind: 'valid', files: withFile(step.solution, v.file), where: v.where, note: v.note, save: true, restore: true })),
+    { step, kind: 'solution', files: step.solution, where: solution, restore: false },
+    { step, kind: 'again', files: step.solution, where: solution, restore: false },
   ];
+}
+
+/** The ways a run can end without finishing (an error, Stop, the time limit), as a sentence; null when it finished. */
+function crashed(result: TrialRun['result']): string | null {
+  if (result.ended === 'stopped') return 'was stopped';
+  if (result.ended === 'time-limit') return 'ran out of time';
+  const error = result.outcome.error;
+  return error ? `raises ${error.type}: ${error.message.split('\n')[0]}` : null;
 }
 
 /** Judge one trial's run against what it must show. */
@@ -109,7 +131,13 @@ export function judgeTrial(trial: Trial, run: TrialRun): TrialVerdict {
   if (trial.kind === 'wrong') {
     const index = trial.fails ?? -1;
     const v = verdicts[index];
-    if (!v) return verdict(`names check ${index + 1}, which the step does not have`);
+    const check = step.checks[index];
+    if (!v || !check) return verdict(`names check ${index + 1}, which the step does not have`);
+    // A program that does not finish fails every check that needs its outcome: that proves nothing about the mistake.
+    const crash = crashed(run.result);
+    if (crash && check.expect.kind !== 'no-error') {
+      return verdict(`${crash}, so it never reaches ${checkText(step, index)}: a crash proves only a no-error check — make the attempt run and make its mistake`);
+    }
     if (v.pass) return verdict(`passes ${checkText(step, index)}: it must fail it`);
     if (!v.detail.trim()) return verdict(`fails ${checkText(step, index)} with an empty message: the learner would not learn why`);
     return verdict('', `${checkText(step, index)}: ${v.detail}`);
@@ -120,14 +148,18 @@ export function judgeTrial(trial: Trial, run: TrialRun): TrialVerdict {
   });
   const error = run.result.outcome.error;
   if (error) problems.push(`raises ${error.type}: ${error.message}`);
+  // After a mistake the lab keeps what it left, as a laptop would: the solution must then pass,
+  // or each failing message must say how to get out (Reset lab names the sure way).
+  if (trial.kind === 'recovery' && problems.length && failing.every((i) => /Reset lab/.test(verdicts[i]!.detail)) && !error) return verdict('');
   return verdict(problems.join('; '));
 }
 
 /** Run one step's trials in the lab, in order, putting the project back after each wrong attempt. */
 export async function proveStep(step: Step, lab: ProvingLab, onVerdict?: (v: TrialVerdict) => void): Promise<TrialVerdict[]> {
   const out: TrialVerdict[] = [];
+  let before: WorldFiles | undefined;
   for (const trial of planStep(step)) {
-    const before = trial.restore ? await lab.snapshot() : undefined;
+    if (trial.save) before = await lab.snapshot();
     let v: TrialVerdict;
     try {
       v = judgeTrial(trial, await lab.run(step, trial.files));
@@ -135,7 +167,10 @@ export async function proveStep(step: Step, lab: ProvingLab, onVerdict?: (v: Tri
       // The lab itself failed (not the learner's code): that trial proves nothing.
       v = { trial, ok: false, verdicts: [], problem: `the lab could not run it: ${error instanceof Error ? error.message : String(error)}`, detail: '' };
     }
-    if (before) await lab.restore(before);
+    if (trial.restore && before) {
+      await lab.restore(before);
+      before = undefined;
+    }
     out.push(v);
     onVerdict?.(v);
   }
@@ -202,8 +237,24 @@ export function unsatisfiableChecks(lesson: Lesson, startFiles: string[]): Proof
 /** One line for a trial: ✓ or ✗, where it is written, the step, the trial, and what it showed. */
 export function formatVerdict(v: TrialVerdict): string {
   const { trial } = v;
-  const what = trial.kind === 'wrong' ? `wrong attempt “${trial.mistake ?? ''}”` : trial.kind;
+  const what = trialName(trial);
   if (!v.ok) return `✗ ${trial.where} ${trial.step.slug}: ${what} ${v.problem}`;
-  if (trial.kind === 'solution') return `✓ ${trial.where} ${trial.step.slug}: solution passes all ${trial.step.checks.length} check(s)`;
-  return `✓ ${trial.where} ${trial.step.slug}: ${what} fails ${v.detail}`;
+  if (trial.kind === 'starter' || trial.kind === 'wrong') return `✓ ${trial.where} ${trial.step.slug}: ${what} fails ${v.detail}`;
+  return `✓ ${trial.where} ${trial.step.slug}: ${what} passes all ${trial.step.checks.length} check(s)`;
+}
+
+/** What a trial is, in a few words: "wrong attempt “…”", "the solution after “…”", "valid alternative “…”". */
+export function trialName(trial: Trial): string {
+  switch (trial.kind) {
+    case 'wrong':
+      return `wrong attempt “${trial.mistake ?? ''}”`;
+    case 'recovery':
+      return `the solution right after “${trial.mistake ?? ''}” (no reset)`;
+    case 'valid':
+      return `valid alternative “${trial.note ?? ''}”`;
+    case 'again':
+      return 'the solution run a second time';
+    default:
+      return trial.kind;
+  }
 }
