@@ -94,7 +94,10 @@ export const lessonFrontmatterSchema = z
 // evaluates these lands with the engine; the kinds are fixed here so lessons
 // can be validated today.
 export const checkSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('output-contains'), text: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('output-contains'), text: z.string().min(1).describe('found in what the program printed, in any letter case') }).strict(),
+  z
+    .object({ kind: z.literal('prints-value'), name: z.string().min(1).describe('a number variable whose value the program must print, in any usual format: 0.85, 0.850, 85%, 85.0%') })
+    .strict(),
   z.object({ kind: z.literal('no-error') }).strict(),
   z.object({ kind: z.literal('file-exists'), path: z.string().min(1) }).strict(),
   z

@@ -35,7 +35,15 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
 
     case 'output-contains': {
       const printed = result.output.filter((c) => c.stream === 'stdout').map((c) => c.text).join('');
-      return printed.includes(check.text) ? ok : fail(`The output does not contain “${check.text}”.`);
+      return printed.toLowerCase().includes(check.text.toLowerCase()) ? ok : fail(`The output does not contain “${check.text}”.`);
+    }
+
+    case 'prints-value': {
+      if (!(check.name in outcome.variables)) return fail(`There is no variable \`${check.name}\` after the run, so its value cannot be looked for in the output.`);
+      const value = outcome.variables[check.name];
+      if (typeof value !== 'number') return fail(`\`${check.name}\` is ${JSON.stringify(value)}, not a number.`);
+      const printed = result.output.filter((c) => c.stream === 'stdout').map((c) => c.text).join('');
+      return printsNumber(printed, value) ? ok : fail(`The output does not show \`${check.name}\`'s value (${round(value)}): print it, for example \`print(f"${check.name}: {${check.name}:.3f}")\`.`);
     }
 
     case 'variable': {
@@ -163,10 +171,25 @@ function round(n: number) {
 }
 
 /** What a run must collect for these checks: variable values, and requests to send to the served app. */
+/**
+ * Whether `text` shows `value` as people print numbers: its digits rounded to
+ * what is shown (0.85, 0.850, 0.8475), or as a percentage (85%, 84.8%). At least
+ * two decimals without a percent sign, so an epoch number "1" is not 0.85.
+ */
+export function printsNumber(text: string, value: number): boolean {
+  for (const m of text.matchAll(/-?\d+(?:\.(\d+))?(\s?%)?/g)) {
+    const decimals = m[1]?.length ?? 0;
+    const shown = Number.parseFloat(m[0]);
+    const half = 0.5 * 10 ** -decimals + 1e-12;
+    if (m[2] ? Math.abs(shown - value * 100) <= half : decimals >= 2 && Math.abs(shown - value) <= half) return true;
+  }
+  return false;
+}
+
 export function probesFor(checks: { expect: Check }[]): { variables: string[]; requests: HttpRequest[]; asserts: string[] } {
   return {
     asserts: checks.flatMap((c) => (c.expect.kind === 'assert' ? [c.expect.python] : [])),
-    variables: checks.flatMap((c) => (c.expect.kind === 'variable' ? [c.expect.name] : [])),
+    variables: checks.flatMap((c) => (c.expect.kind === 'variable' || c.expect.kind === 'prints-value' ? [c.expect.name] : [])),
     requests: checks.flatMap((c) => (c.expect.kind === 'http' ? [{ method: c.expect.method, path: c.expect.path, body: c.expect.body ?? null }] : [])),
   };
 }

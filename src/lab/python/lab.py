@@ -29,11 +29,14 @@ __all__ = [
 _training_log = []
 _drift_log = []
 # Evidence the step's checks read (lab_runner's assert checks): the rows each fit
-# learned from, which rows each score was measured on, how each split was seeded.
+# learned from, which rows each score and prediction was made on, how each split
+# was seeded and which rows each of its parts holds. A row is known by its
+# feature values, so it is the same row however the program copied it.
 # Kept apart from the logs above, which go to the page as JSON.
 _fits = []
 _scores = []
 _splits = []
+_predictions = []
 # Tables and charts the program showed (show_table / show_chart): the results preview
 # draws them and assert checks read them as evidence["shown"].
 _shown = []
@@ -132,10 +135,15 @@ def split(data, test_size=0.2, seed=None):
         raise ValueError("test_size must be between 0 and 1")
     order = list(range(len(data)))
     random.Random(seed).shuffle(order)
-    _splits.append({"seed": seed, "test_size": test_size, "source": data.source, "rows": len(data)})
     cut = int(round(len(order) * (1 - test_size)))
     pick = lambda idx: Dataset(data.columns, [data.rows[i] for i in idx], data.source, data.target)  # noqa: E731
-    return pick(order[:cut]), pick(order[cut:])
+    train, test = pick(order[:cut]), pick(order[cut:])
+    _splits.append({"seed": seed, "test_size": test_size, "source": data.source, "rows": len(data), "train": _row_set(train.X), "test": _row_set(test.X)})
+    return train, test
+
+
+def _row_set(X):
+    return {tuple(map(float, r)) for r in X}
 
 
 class Epoch:
@@ -212,7 +220,7 @@ class LogisticRegression:
             self.history.append(Epoch(epoch, loss / n, hits / n))
             self.weights = [wj - self.learning_rate * sum(map(mul, errors, col)) / n for wj, col in zip(w, columns)]
             self.bias = b - self.learning_rate * sum(errors) / n
-        _fits.append({"model": self, "rows": {tuple(r) for r in X}, "n_rows": n, "losses": [e.loss for e in self.history]})
+        _fits.append({"model": self, "rows": _row_set(X), "n_rows": n, "losses": [e.loss for e in self.history]})
         _training_log.append(
             {
                 "learning_rate": self.learning_rate,
@@ -229,6 +237,7 @@ class LogisticRegression:
     def predict_proba(self, X):
         """Probability of the positive class (target 1) for each row."""
         self._require_fit()
+        _predictions.append({"model": self, "rows": [tuple(map(float, r)) for r in X]})
         return [_sigmoid(sum(w * v for w, v in zip(self.weights, row)) + self.bias) for row in self._scale(X)]
 
     def predict(self, X):

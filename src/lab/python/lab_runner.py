@@ -5,6 +5,7 @@ numbers are theirs; the runner's own frames are cut from the traceback.
 """
 
 import builtins
+import copy
 import functools
 import importlib
 import json
@@ -251,7 +252,97 @@ def _champion_model(name="failure-classifier"):
     return _UNRECORDED["mlflow.pyfunc.load_model"](f"models:/{name}@champion")
 
 
-def _judge_asserts(asserts, namespace, evidence, error):
+_LOGS = ("_fits", "_scores", "_splits", "_predictions", "_drift_log", "_shown", "_training_log")
+
+
+def _project_files():
+    """Every file of the project, as bytes (for putting it back after a rerun)."""
+    files = {}
+    for folder, dirs, names in os.walk(_HOME):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and not os.path.islink(path):
+                with open(path, "rb") as f:
+                    files[path] = f.read()
+    return files
+
+
+def _put_back(files):
+    for folder, dirs, names in os.walk(_HOME, topdown=False):
+        for name in names:
+            path = os.path.join(folder, name)
+            if path not in files and not os.path.islink(path):
+                os.remove(path)
+    for path, raw in files.items():
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(raw)
+
+
+def _rerunner(code, filename):
+    """`rerun(files=None)` for the checks: the program run once more, as a learner would run it
+    again, optionally with some project files replaced (`{path: text}`: the same program on other
+    data, so a decision is judged on inputs on both sides of it). Its output is not shown, and the
+    project, the tracking store, the served app and the first run's evidence are put back after it.
+    Returns `(ns, evidence)` of the second run, or raises AssertionError saying it failed."""
+
+    def rerun(files=None):
+        project = _project_files()
+        store = copy.deepcopy(_store.data())
+        logs = {name: list(getattr(lab, name)) for name in _LOGS}
+        served = {name: getattr(uvicorn, name) for name in ("_served", "_address", "_run_called", "_phase")}
+        main = sys.modules.get("__main__")
+        failure = None
+        try:
+            for path, text in (files or {}).items():
+                with open(os.path.join(_HOME, path), "w", encoding="utf-8") as f:
+                    f.write(text)
+            for name in _LOGS:
+                getattr(lab, name).clear()
+            before_runs = set(_store.data()["runs"])
+            namespace = _new_program(filename)
+            try:
+                with _as_program():
+                    exec(compile(code, filename, "exec"), namespace)
+            except SystemExit as exc:
+                if exc.code not in (None, 0):
+                    failure = f"exit status {exc.code}"
+            except Exception as exc:  # noqa: BLE001 - the learner's program, run again
+                failure = f"{type(exc).__name__}: {exc}"
+            finally:
+                while mlflow._active_runs:
+                    mlflow.end_run("FINISHED")
+            data = _store.data()
+            evidence = {
+                "fits": list(lab._fits),
+                "scores": list(lab._scores),
+                "splits": list(lab._splits),
+                "predictions": list(lab._predictions),
+                "drift": list(lab._drift_log),
+                "shown": list(lab._shown),
+                "runs": [copy.deepcopy(data["runs"][r]) for r in data["runs"] if r not in before_runs],
+            }
+        finally:
+            # As the first run left it, whatever the second did (or however it ended).
+            _put_back(project)
+            _store._data = store
+            for name, values in logs.items():
+                log = getattr(lab, name)
+                log.clear()
+                log.extend(values)
+            for name, value in served.items():
+                setattr(uvicorn, name, value)
+            if main is not None:
+                sys.modules["__main__"] = main
+        if failure:
+            raise AssertionError(f"Run again{' on other data' if files else ''}, the program failed ({failure}).")
+        return dict(namespace), evidence
+
+    return rerun
+
+
+def _judge_asserts(asserts, namespace, evidence, error, rerun=None):
     """Run each assert check against the program's namespace and the run's evidence: None
     when it passed, else the message to show (its AssertionError's text)."""
     verdicts = {}
@@ -265,6 +356,7 @@ def _judge_asserts(asserts, namespace, evidence, error):
             "request": _request,
             "champion_model": _champion_model,
             "lab": lab,
+            "rerun": rerun,
         }
         try:
             with open(os.devnull, "w") as quiet:  # the check's own requests do not log to the console
@@ -309,7 +401,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
     _store.SOURCE_NAME = filename
     lab._training_log.clear()
     lab._drift_log.clear()
-    for log in (lab._fits, lab._scores, lab._splits, lab._shown, _loads):
+    for log in (lab._fits, lab._scores, lab._splits, lab._predictions, lab._shown, _loads):
         log.clear()
     aliases_before = _aliases()
     uvicorn._new_run()
@@ -361,6 +453,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
         "fits": list(lab._fits),
         "scores": list(lab._scores),
         "splits": list(lab._splits),
+        "predictions": list(lab._predictions),
         "drift": list(lab._drift_log),
         "loads": _loads,  # the checks' own requests add to it, as the console's would
         "aliases_before": aliases_before,
@@ -371,7 +464,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
         "served": uvicorn._served is not None,
         "shown": list(lab._shown),
     }
-    verdicts = _judge_asserts(asserts, namespace, evidence, error) if asserts else {}
+    verdicts = _judge_asserts(asserts, namespace, evidence, error, _rerunner(code, filename)) if asserts else {}
     _store.save()
     return json.dumps(
         {
