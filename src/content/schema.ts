@@ -116,6 +116,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
           }
         }, 'a JavaScript regular expression')
         .describe('searched for in the file (multiline: ^ and $ match at each line)'),
+      whole: z.boolean().optional().describe('the pattern must match the whole file (a final newline aside), not only some of its lines'),
       fix: z.string().min(1).optional().describe('what to change, shown when the file does not match'),
     })
     .strict(),

@@ -68,7 +68,8 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
     case 'file-matches': {
       const text = fileText(files[check.path]);
       if (text === null) return fail(check.path in files ? `${check.path} is not a text file.` : `There is no file ${check.path}.`);
-      if (new RegExp(check.pattern, 'm').test(text)) return ok;
+      const found = check.whole ? new RegExp(`^(?:${check.pattern})$`).test(text.replace(/\n$/, '')) : new RegExp(check.pattern, 'm').test(text);
+      if (found) return ok;
       return fail(check.fix ?? `${check.path} does not hold what this check looks for.`);
     }
 
@@ -106,6 +107,9 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
     case 'dvc-tracked': {
       const pointer = fileText(files[`${check.path}.dvc`]);
       if (pointer === null) {
+        // The real cause first: a dvc add that ran and failed says why in its own words.
+        const failed = failedCommand(outcome, /^dvc\s+add\b/);
+        if (failed) return fail(`\`${failed.line}\` failed: ${failed.error} Fix what it names and run it again, or press Reset lab to start the step's project afresh.`);
         const initialised = Object.keys(files).some((f) => f.startsWith('.dvc/'));
         return fail(initialised ? `There is no ${check.path}.dvc: run dvc add ${check.path}.` : `There is no ${check.path}.dvc, and DVC is not initialised here: run dvc init, then dvc add ${check.path}.`);
       }
@@ -124,8 +128,14 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       const repo = outcome.shell?.repo;
       if (!repo) return fail('Run your commands: the check reads the repository after them.');
       const committed = repo.committed.includes(check.path);
-      if (check.kind === 'git-committed') return committed ? ok : fail(`${check.path} is not in the last commit.`);
-      return committed ? fail(`${check.path} is committed to git; DVC should hold it instead.`) : ok;
+      if (check.kind === 'git-committed') {
+        if (committed) return ok;
+        const failed = failedCommand(outcome);
+        return fail(`${check.path} is not in the last commit${failed ? ` — \`${failed.line}\` failed before it (${failed.error}), fix that first or press Reset lab to start afresh` : ''}.`);
+      }
+      return committed
+        ? fail(`${check.path} is committed to git; DVC should hold it instead. Take it out of git (git rm --cached ${check.path}, then commit) before dvc add, or press Reset lab to start the step's project afresh.`)
+        : ok;
     }
 
     case 'http': {
@@ -171,6 +181,15 @@ function round(n: number) {
 }
 
 /** What a run must collect for these checks: variable values, and requests to send to the served app. */
+/** The first command of a shell run that failed (matching `pattern`, if given): its line and the first line of its error. */
+function failedCommand(outcome: RunResult['outcome'], pattern?: RegExp): { line: string; error: string } | null {
+  const entry = outcome.shell?.transcript.find((e) => e.code !== 0 && (!pattern || pattern.test(e.line.trim())));
+  if (!entry) return null;
+  const stderr = entry.output.filter((o) => o.stream === 'stderr').map((o) => o.text).join('');
+  const error = stderr.split('\n').find((l) => l.trim())?.trim() ?? `it exited with status ${entry.code}.`;
+  return { line: entry.line.trim(), error: /[.!?]$/.test(error) ? error : `${error}.` };
+}
+
 /**
  * Whether `text` shows `value` as people print numbers: its digits rounded to
  * what is shown (0.85, 0.850, 0.8475), or as a percentage (85%, 84.8%). At least

@@ -342,6 +342,39 @@ def _rerunner(code, filename):
     return rerun
 
 
+# --- what the checks recompute with: a row is known by its feature values -----------------------
+def _labels_of(*paths):
+    """{row: label} for the datasets at `paths` (a row as a tuple of floats, as evidence has it)."""
+    label = {}
+    for path in paths:
+        rows = lab.load_dataset(path)
+        label.update({tuple(map(float, x)): y for x, y in zip(rows.X, rows.y)})
+    return label
+
+
+def _accuracy_of(model, rows, label):
+    """The model's accuracy on `rows`, by the labels in `label`."""
+    rows = list(rows)
+    return sum(p == label[r] for p, r in zip(model.predict([list(r) for r in rows]), rows)) / len(rows)
+
+
+def _tested_accuracies(evidence):
+    """`tested_accuracies(label)`: the last fit's model's accuracy on each set of rows it could honestly be
+    tested on — all the labelled rows it never trained on, and every set of such rows the program asked it
+    about — and its accuracy on its own training rows, as `(held_out, on_training)`."""
+
+    def tested_accuracies(label):
+        fit = evidence["fits"][-1]
+        model, trained = fit["model"], fit["rows"]
+        unseen = [r for r in label if r not in trained]
+        sets = ([unseen] if unseen else []) + [
+            p["rows"] for p in evidence["predictions"] if p["model"] is model and p["rows"] and all(r in label and r not in trained for r in p["rows"])
+        ]
+        return [_accuracy_of(model, rows, label) for rows in sets], _accuracy_of(model, sorted(trained), label)
+
+    return tested_accuracies
+
+
 def _judge_asserts(asserts, namespace, evidence, error, rerun=None):
     """Run each assert check against the program's namespace and the run's evidence: None
     when it passed, else the message to show (its AssertionError's text)."""
@@ -357,6 +390,9 @@ def _judge_asserts(asserts, namespace, evidence, error, rerun=None):
             "champion_model": _champion_model,
             "lab": lab,
             "rerun": rerun,
+            "labels_of": _labels_of,
+            "accuracy_of": _accuracy_of,
+            "tested_accuracies": _tested_accuracies(evidence),
         }
         try:
             with open(os.devnull, "w") as quiet:  # the check's own requests do not log to the console
