@@ -148,14 +148,16 @@ export const checkSchema = z.discriminatedUnion('kind', [
       body: z.unknown().optional(),
       status: z.number().int(),
       jsonHas: z.string().optional(),
+      fix: z.string().min(1).optional().describe('what to change, shown after the answer the app gave when it is not the one wanted'),
     })
     .strict(),
   z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'workdir', 'requirements', 'cmd-exec'])) }).strict(),
   z
-    .object({ kind: z.literal('training-loss'), atMost: z.number().positive().describe('final training loss must be at most this') })
+    .object({
+      kind: z.literal('retrained'),
+      alias: z.string().min(1).default('champion').describe('the registry alias that must point at the new version'),
+    })
     .strict(),
-  z.object({ kind: z.literal('drift-detected') }).strict(),
-  z.object({ kind: z.literal('retrained') }).strict(),
   z
     .object({
       kind: z.literal('assert'),

@@ -56,12 +56,6 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       return ok;
     }
 
-    case 'training-loss': {
-      const last = outcome.training.at(-1)?.history.at(-1);
-      if (!last) return fail('No model was trained in this run.');
-      return last[1] <= check.atMost ? ok : fail(`The final training loss is ${round(last[1])}, above ${check.atMost}.`);
-    }
-
     case 'file-exists':
       return check.path in files ? ok : fail(`There is no file ${check.path}.`);
 
@@ -93,15 +87,10 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
         : fail(`No new version of “${check.registeredName}” was registered.`);
     }
 
-    case 'drift-detected': {
-      if (outcome.drift.length === 0) return fail('No drift was measured (lab.psi was not called).');
-      return outcome.drift.some((d) => d.psi > 0.25) ? ok : fail('Drift was measured but no feature crossed PSI 0.25.');
-    }
-
     case 'retrained': {
-      const promoted = outcome.newVersions.some((v) => outcome.tracking.registered_models[v.name]?.aliases.champion === v.version);
+      const promoted = outcome.newVersions.some((v) => outcome.tracking.registered_models[v.name]?.aliases[check.alias] === v.version);
       if (outcome.newVersions.length === 0) return fail('No new model version was registered.');
-      return promoted ? ok : fail('A new version was registered, but the champion alias does not point at it.');
+      return promoted ? ok : fail(`A new version was registered, but the ${check.alias} alias does not point at it.`);
     }
 
     case 'dvc-tracked': {
@@ -144,7 +133,12 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
         (r) => r.method === check.method && r.path === check.path && JSON.stringify(r.body) === JSON.stringify(check.body ?? null),
       );
       if (!exchange) return fail(`The lab did not send ${check.method} ${check.path}.`);
-      if (exchange.status !== check.status) return fail(`${check.method} ${check.path} answered ${exchange.status}, not ${check.status}.`);
+      if (exchange.status !== check.status) {
+        // What the app said tells one mistake from another (no validation at all, a field with a default, …).
+        const sent = check.body === undefined ? '' : ` with ${JSON.stringify(check.body)}`;
+        const said = exchange.json === null || exchange.json === undefined ? '' : ` ${JSON.stringify(exchange.json).slice(0, 160)}`;
+        return fail(`\`${check.method} ${check.path}\`${sent} answered ${exchange.status}${said}, not ${check.status}.${check.fix ? ` ${check.fix}` : ''}`);
+      }
       if (check.jsonHas && !(exchange.json !== null && typeof exchange.json === 'object' && check.jsonHas in exchange.json)) {
         return fail(`The answer has no “${check.jsonHas}”: ${JSON.stringify(exchange.json).slice(0, 120)}`);
       }

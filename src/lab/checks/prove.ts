@@ -191,7 +191,7 @@ export async function proveLesson(
 }
 
 /** Kinds judged on what a Python run recorded: a shell step never satisfies them. */
-const PYTHON_ONLY = new Set<Check['kind']>(['variable', 'training-loss', 'mlflow-param', 'mlflow-metric', 'mlflow-model', 'http', 'drift-detected', 'retrained', 'assert']);
+const PYTHON_ONLY = new Set<Check['kind']>(['variable', 'prints-value', 'mlflow-param', 'mlflow-metric', 'mlflow-model', 'http', 'retrained', 'assert']);
 /** Kinds judged on the repository after shell commands: a Python step never satisfies them. */
 const SHELL_ONLY = new Set<Check['kind']>(['git-committed', 'git-not-committed']);
 

@@ -1,0 +1,152 @@
+// Every check kind judged on synthetic outcomes (no Pyodide): each passes on what it asks
+// for and fails, with a message that says what to change, on what it does not.
+import { describe, expect, it } from 'vitest';
+import { judge, printsNumber } from '../../src/lab/checks/checks';
+import { checkSchema, type Check } from '../../src/content/schema';
+import { emptyOutcome } from '../../src/lab/outcome';
+import { md5 } from '../../src/lab/shell/md5';
+import type { RunOutcome, RunResult, TrackedRun, WorldFiles } from '../../src/lab/types';
+
+const result = (patch: Partial<RunOutcome> = {}, rest: Partial<RunResult> = {}): RunResult => ({ outcome: emptyOutcome(patch), output: [], truncatedLines: 0, durationMs: 0, ...rest });
+const printed = (text: string, patch: Partial<RunOutcome> = {}) => result(patch, { output: [{ stream: 'stdout', text }] });
+const check = (value: unknown) => checkSchema.parse(value) as Check;
+const verdict = (c: unknown, r: RunResult, files: WorldFiles = {}) => judge(check(c), { result: r, files });
+
+const run = (patch: Partial<TrackedRun> = {}): TrackedRun => ({
+  run_id: 'r1',
+  run_name: 'lr-0.5',
+  experiment_id: '1',
+  status: 'FINISHED',
+  start_time: 0,
+  end_time: 1,
+  lifecycle_stage: 'active',
+  artifact_uri: '',
+  params: {},
+  metrics: {},
+  tags: {},
+  models: [],
+  ...patch,
+});
+const tracked = (r: TrackedRun, extra: Partial<RunOutcome> = {}): Partial<RunOutcome> => ({
+  newRuns: [r.run_id],
+  tracking: { experiments: {}, runs: { [r.run_id]: r }, logged_models: {}, registered_models: {} },
+  ...extra,
+});
+
+describe('each check kind passes on what it asks for and fails saying what to change', () => {
+  it.each<[string, unknown, RunResult, WorldFiles, boolean, RegExp | '']>([
+    ['no-error: a clean run', { kind: 'no-error' }, result(), {}, true, ''],
+    ['no-error: an exception', { kind: 'no-error' }, result({ error: { type: 'KeyError', message: "'x'", traceback: '', line: 2 } }), {}, false, /raised KeyError/],
+    ['no-error: the time limit', { kind: 'no-error' }, result({}, { ended: 'time-limit' }), {}, false, /ran out of time/],
+    ['output-contains: any letter case', { kind: 'output-contains', text: 'test accuracy' }, printed('Test Accuracy: 0.9\n'), {}, true, ''],
+    ['output-contains: missing', { kind: 'output-contains', text: 'test accuracy' }, printed('done\n'), {}, false, /does not contain “test accuracy”/],
+    ['prints-value: as a percentage', { kind: 'prints-value', name: 'accuracy' }, printed('accuracy 93.8%\n', { variables: { accuracy: 0.9375 } }), {}, true, ''],
+    ['prints-value: not printed', { kind: 'prints-value', name: 'accuracy' }, printed('epoch 1\n', { variables: { accuracy: 0.9375 } }), {}, false, /does not show `accuracy`'s value \(0\.9375\)/],
+    ['prints-value: no such variable', { kind: 'prints-value', name: 'accuracy' }, printed('0.93\n'), {}, false, /no variable `accuracy`/],
+    ['file-exists: there', { kind: 'file-exists', path: 'model.json' }, result(), { 'model.json': '{}' }, true, ''],
+    ['file-exists: missing', { kind: 'file-exists', path: 'model.json' }, result(), {}, false, /no file model\.json/],
+    ['variable: within bounds', { kind: 'variable', name: 'accuracy', atLeast: 0.8 }, result({ variables: { accuracy: 0.91 } }), {}, true, ''],
+    ['variable: below', { kind: 'variable', name: 'accuracy', atLeast: 0.8 }, result({ variables: { accuracy: 0.61 } }), {}, false, /is 0\.61, below 0\.8/],
+    ['mlflow-param: logged', { kind: 'mlflow-param', key: 'learning_rate' }, result(tracked(run({ params: { learning_rate: '0.5' } }))), {}, true, ''],
+    ['mlflow-param: another key', { kind: 'mlflow-param', key: 'learning_rate' }, result(tracked(run({ params: { lr: '0.5' } }))), {}, false, /No run logged a param named “learning_rate”/],
+    ['mlflow-param: no run', { kind: 'mlflow-param', key: 'learning_rate' }, result(), {}, false, /No MLflow run was logged/],
+    ['mlflow-metric: enough steps', { kind: 'mlflow-metric', key: 'loss', minSteps: 2 }, result(tracked(run({ metrics: { loss: [[0.6, 1, 0], [0.4, 2, 1]] } }))), {}, true, ''],
+    ['mlflow-metric: one step', { kind: 'mlflow-metric', key: 'loss', minSteps: 2 }, result(tracked(run({ metrics: { loss: [[0.6, 1, 0], [0.4, 2, 0]] } }))), {}, false, /logged at 1 step; 2 needed/],
+    ['mlflow-model: registered', { kind: 'mlflow-model', registeredName: 'clf' }, result(tracked(run({ models: ['m-1'] }), { newVersions: [{ name: 'clf', version: '1' }] })), {}, true, ''],
+    ['mlflow-model: logged, not registered', { kind: 'mlflow-model', registeredName: 'clf' }, result(tracked(run({ models: ['m-1'] }))), {}, false, /No new version of “clf”/],
+    [
+      'retrained: the alias moved',
+      { kind: 'retrained', alias: 'prod' },
+      result({ newVersions: [{ name: 'clf', version: '2' }], tracking: { experiments: {}, runs: {}, logged_models: {}, registered_models: { clf: { name: 'clf', aliases: { prod: '2' } } as never } } }),
+      {},
+      true,
+      '',
+    ],
+    [
+      'retrained: the default alias (champion) left behind',
+      { kind: 'retrained' },
+      result({ newVersions: [{ name: 'clf', version: '2' }], tracking: { experiments: {}, runs: {}, logged_models: {}, registered_models: { clf: { name: 'clf', aliases: { champion: '1' } } as never } } }),
+      {},
+      false,
+      /champion alias does not point at it/,
+    ],
+    [
+      'http: the wanted status',
+      { kind: 'http', method: 'POST', path: '/predict', body: {}, status: 422 },
+      result({ server: {} as never, responses: [{ method: 'POST', path: '/predict', body: {}, status: 422, json: { detail: [] } }] }),
+      {},
+      true,
+      '',
+    ],
+    [
+      'http: another status, shown with what the app said and the fix',
+      { kind: 'http', method: 'POST', path: '/predict', body: {}, status: 422, fix: 'Declare the body as a pydantic model.' },
+      result({ server: {} as never, responses: [{ method: 'POST', path: '/predict', body: {}, status: 200, json: { prediction: 0 } }] }),
+      {},
+      false,
+      /^`POST \/predict` with \{\} answered 200 \{"prediction":0\}, not 422\. Declare the body as a pydantic model\.$/,
+    ],
+    ['http: no app', { kind: 'http', method: 'GET', path: '/', status: 200 }, result(), {}, false, /did not define a FastAPI app/],
+    ['assert: passed in the lab', { kind: 'assert', python: 'assert True' }, result({ asserts: { 'assert True': null } }), {}, true, ''],
+    ['assert: its message', { kind: 'assert', python: 'assert False, "no"' }, result({ asserts: { 'assert False, "no"': 'Say why.' } }), {}, false, /^Say why\.$/],
+  ])('%s', (_name, c, r, files, pass, message) => {
+    const v = verdict(c, r, files);
+    expect(v.pass).toBe(pass);
+    if (message) expect(v.detail).toMatch(message);
+    else expect(v.detail).toBe('');
+  });
+
+  it('file-matches with whole: true wants the whole file, not a line of it', () => {
+    const counts = { kind: 'file-matches', path: 'c.txt', pattern: ' *1498 0\\n *102 1', whole: true };
+    expect(verdict(counts, result(), { 'c.txt': '   1498 0\n    102 1\n' }).pass).toBe(true);
+    // The CSV header kept as a "class" of its own.
+    expect(verdict(counts, result(), { 'c.txt': '   1498 0\n    102 1\n      1 fraud\n' }).pass).toBe(false);
+  });
+});
+
+describe('repository checks name the real cause of a failed command', () => {
+  const failedAdd = (line: string, stderr: string) => ({
+    shell: {
+      transcript: [
+        { line: 'dvc init', output: [], code: 0 },
+        { line, output: [{ stream: 'stderr' as const, text: stderr }], code: 1 },
+      ],
+      repo: { branch: 'main', log: [], committed: ['data/raw_data.csv'], ignored: [], dvcTracked: [] },
+    },
+  });
+  const scm = "ERROR: output 'data/raw_data.csv' is already tracked by SCM (e.g. Git).\n    You can remove it from Git, then add to DVC.\n";
+
+  it('dvc-tracked: a dvc add that failed is quoted, with the way out', () => {
+    const v = verdict({ kind: 'dvc-tracked', path: 'data/raw_data.csv' }, result(failedAdd('dvc add data/raw_data.csv', scm)), { '.dvc/config': '' });
+    expect(v.detail).toBe("`dvc add data/raw_data.csv` failed: ERROR: output 'data/raw_data.csv' is already tracked by SCM (e.g. Git). Fix what it names and run it again, or press Reset lab to start the step's project afresh.");
+  });
+
+  it('dvc-tracked: tracked and unchanged passes; edited after dvc add fails', () => {
+    const csv = 'a,b\n1,2\n';
+    const pointer = `outs:\n- md5: ${md5(new TextEncoder().encode(csv))}\n  size: ${csv.length}\n  hash: md5\n  path: raw_data.csv\n`;
+    expect(verdict({ kind: 'dvc-tracked', path: 'data/raw_data.csv' }, result(), { 'data/raw_data.csv': csv, 'data/raw_data.csv.dvc': pointer }).pass).toBe(true);
+    expect(verdict({ kind: 'dvc-tracked', path: 'data/raw_data.csv' }, result(), { 'data/raw_data.csv': `${csv}3,4\n`, 'data/raw_data.csv.dvc': pointer }).detail).toMatch(/has changed since dvc add/);
+  });
+
+  it('git-not-committed and git-committed say how to get out', () => {
+    const r = result(failedAdd('dvc add data/raw_data.csv', scm));
+    expect(verdict({ kind: 'git-not-committed', path: 'data/raw_data.csv' }, r).detail).toMatch(/git rm --cached data\/raw_data\.csv.*Reset lab/);
+    expect(verdict({ kind: 'git-committed', path: 'data/raw_data.csv.dvc' }, r).detail).toMatch(/^data\/raw_data\.csv\.dvc is not in the last commit — `dvc add data\/raw_data\.csv` failed before it/);
+    expect(verdict({ kind: 'git-committed', path: 'data/raw_data.csv' }, r).pass).toBe(true);
+  });
+});
+
+describe('printsNumber: a number as people print it', () => {
+  it.each<[string, number, boolean]>([
+    ['test accuracy: 0.938', 0.9375, true],
+    ['Test accuracy: 0.9375', 0.9375, true],
+    ['accuracy = 0.94', 0.9375, true],
+    ['Accuracy on held-out rows: 93.8%', 0.9375, true],
+    ['94 %', 0.9375, true],
+    ['epoch 1', 0.9375, false],
+    ['accuracy 0.9', 0.9375, false],
+    ['0.95', 0.9375, false],
+  ])('%s shows %s: %s', (text, value, shows) => {
+    expect(printsNumber(text, value)).toBe(shows);
+  });
+});
