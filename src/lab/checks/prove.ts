@@ -177,16 +177,27 @@ export async function proveStep(step: Step, lab: ProvingLab, onVerdict?: (v: Tri
   return out;
 }
 
-/** Prove every step of a lesson in one lab, after the checks no solution can satisfy. */
+/**
+ * Prove every step of a lesson in one lab, after the checks no solution can satisfy; or, with
+ * `step` (a slug), that step alone, after running the earlier steps' solutions to build the
+ * project it starts from (as a learner's lab has it).
+ */
 export async function proveLesson(
   lesson: Lesson,
   lab: ProvingLab,
-  on: { issue?: (i: ProofIssue) => void; verdict?: (v: TrialVerdict) => void } = {},
+  on: { issue?: (i: ProofIssue) => void; verdict?: (v: TrialVerdict) => void; setup?: (s: Step) => void } = {},
+  step?: string,
 ): Promise<LessonProof> {
-  const issues = unsatisfiableChecks(lesson, Object.keys(await lab.snapshot()));
+  const issues = unsatisfiableChecks(lesson, Object.keys(await lab.snapshot())).filter((i) => step === undefined || i.step === step);
   issues.forEach((i) => on.issue?.(i));
+  const at = step === undefined ? 0 : lesson.steps.findIndex((s) => s.slug === step);
+  if (at < 0) throw new Error(`lesson ${lesson.id} has no step "${step}" (steps: ${lesson.steps.map((s) => s.slug).join(', ')})`);
+  for (const earlier of lesson.steps.slice(0, at)) {
+    on.setup?.(earlier);
+    await lab.run(earlier, earlier.solution);
+  }
   const verdicts: TrialVerdict[] = [];
-  for (const step of lesson.steps) verdicts.push(...(await proveStep(step, lab, on.verdict)));
+  for (const s of step === undefined ? lesson.steps : [lesson.steps[at]!]) verdicts.push(...(await proveStep(s, lab, on.verdict)));
   return { lesson: lesson.id, issues, verdicts, ok: issues.length === 0 && verdicts.every((v) => v.ok) };
 }
 
