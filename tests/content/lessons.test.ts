@@ -144,9 +144,29 @@ describe('npm run content:check', { timeout: 180_000 }, () => {
     expect(out).toContain(`✓ ${at}/01-first-step.md:19 first-step: starter fails check 1 “The file exists.”: There is no file hello.txt.`);
     expect(out).toContain(`✓ ${at}/01-first-step.md:23 first-step: solution passes all 1 check(s)`);
     expect(out).toContain(`✓ ${at}/02-second-step.md:21 second-step: solution passes all 1 check(s)`);
+    expect(out).toContain(`✓ ${at}/02-second-step.md:21 second-step: the solution run a second time passes all 1 check(s)`);
     expect(out).not.toContain('✗');
-    expect(out).toContain('lessons proved: 1 lesson(s), 4 run(s) in the lab');
+    expect(out).toContain('lessons proved: 1 lesson(s), 6 run(s) in the lab');
   }, 300_000);
+
+  it('--run --lesson ID --step SLUG proves one step, after the earlier steps\' solutions', () => {
+    const { code, out } = run('tests/fixtures/content', '--run', '--lesson', 'hello-lab', '--step', 'second-step');
+    expect(code, out).toBe(0);
+    expect(out).toContain("(running first-step's solution to build the project)");
+    expect(out).not.toContain('first-step: starter');
+    expect(out).toContain('lessons proved: 1 lesson(s), 3 run(s) in the lab');
+    const unknown = run('tests/fixtures/content', '--run', '--lesson', 'hello-lab', '--step', 'no-such-step');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain('lesson hello-lab has no step "no-such-step" (steps: first-step, second-step)');
+  }, 300_000);
+
+  it('without --run, still finds the checks no solution can pass, by reading the lesson', () => {
+    const { code, out } = run('tests/fixtures/unproven-content');
+    expect(code).toBe(1);
+    const at = 'tests/fixtures/unproven-content/unproven-lab/steps';
+    expect(out).toContain(`error: ${at}/02-solution-fails.md:13 (step solution-fails): check 2 “The report is committed.” is a git-committed check, which only shell commands can pass`);
+    expect(out).toContain('2 checks no solution can pass');
+  });
 
   it('--run fails, naming the lesson, step file, attempt and check, on a lesson its own solutions do not prove', () => {
     const { code, out } = run('tests/fixtures/unproven-content', '--run');
@@ -160,7 +180,8 @@ describe('npm run content:check', { timeout: 180_000 }, () => {
     expect(out).toContain(`lesson unproven-lab, ${at}/01-starter-passes.md:26 (step starter-passes), wrong attempt “writing the notes anyway”: passes check 1 “The file notes.txt exists.”: it must fail it`);
     expect(out).toContain(`✓ ${at}/01-starter-passes.md:22 starter-passes: solution passes all 1 check(s)`);
     expect(out).toContain(`lesson unproven-lab, ${at}/02-solution-fails.md:25 (step solution-fails), solution: fails check 1 “It prints hello.” (${at}/02-solution-fails.md:11): The output does not contain “hello”.`);
-    expect(out).toContain('5 lesson proof failures:');
+    expect(out).toContain(`lesson unproven-lab, ${at}/02-solution-fails.md:25 (step solution-fails), the solution run a second time: fails check 1`);
+    expect(out).toContain('6 lesson proof failures:');
   }, 300_000);
 });
 
