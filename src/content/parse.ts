@@ -768,6 +768,7 @@ function readMarkedBlock(node: Code, src: SourceFile, line: number): MarkedBlock
     if (key === undefined) src.error([], `the ${role} block's fence has "${w}", which it does not understand: write attributes as key="value" (${ROLE_ATTRS[role].map((a) => `${a}=`).join(', ')})`, line);
     else if (!ROLE_ATTRS[role].includes(key)) src.error([], `the ${role} block's fence has ${key}=, which a ${role} block does not take (it takes ${ROLE_ATTRS[role].map((a) => `${a}=`).join(', ')})`, line);
     else if (/^\w+="/.test(w) && !/^\w+="[^"]*"$/.test(w)) src.error([], `the ${role} block's ${key}="… has no closing quote`, line);
+    else if (/^\w+='/.test(w)) src.error([], `the ${role} block's ${key}= is in single quotes: write ${key}="…" with double quotes`, line);
   }
   const language = LANGUAGES[(node.lang ?? '').toLowerCase()];
   if (!language) {

@@ -328,7 +328,53 @@ describe('wrong attempts (```python wrong fails=… mistake="…" blocks)', () =
     ]);
   });
 
-  it('an assert check needs its Python', () => {
+  it('a fence with an attribute its block does not take, an unclosed quote or a stray word is an error at its line', () => {
+    expect(errorsOf(withWrong('```python wrong file=hello.py fail=1 mistake="x"'))).toContain(
+      'content/hello-lab/steps/02-second-step.md:25:1 — the wrong block\'s fence has fail=, which a wrong block does not take (it takes file=, fails=, mistake=)',
+    );
+    expect(errorsOf(withWrong('```python wrong file=hello.py fails=1 mistake="never closed'))).toContain(
+      'content/hello-lab/steps/02-second-step.md:25:1 — the wrong block\'s mistake="… has no closing quote',
+    );
+    expect(errorsOf(withWrong("```python wrong file=hello.py fails=1 mistake='single'"))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:25:1 — the wrong block\'s mistake= is in single quotes: write mistake="…" with double quotes',
+    ]);
+  });
+
+  it('a backtick in a marked fence line is an error there, not a block silently shown as prose', () => {
+    const { errors, course } = parseCourse(withWrong('```python wrong file=hello.py fails=1 mistake="calling `print` twice"'));
+    expect(errors.map((e) => formatIssue(e))).toContain(
+      'content/hello-lab/steps/02-second-step.md:25:1 — this wrong block\'s fence holds a backtick, so Markdown reads it as text, not code: write the words without backticks (or fence it with ~~~)',
+    );
+    expect(course.lessons[0]?.steps[1]?.wrong ?? []).toEqual([]);
+  });
+});
+
+describe('valid alternatives (```python valid note="…" blocks)', () => {
+  const step = 'hello-lab/steps/02-second-step.md';
+  const withValid = (fence: string) => withFile(step, (t) => `${t}\n${fence}\nprint("hel" + "lo")\n\`\`\`\n`);
+
+  it('are taken out of the prose with their note', () => {
+    const parsed = parseCourse(withValid('```python valid file=hello.py note="the word built from two parts"'));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.course.lessons[0]?.steps[1]?.valid).toEqual([
+      { file: { file: 'hello.py', language: 'python', code: 'print("hel" + "lo")\n' }, note: 'the word built from two parts', where: 'content/hello-lab/steps/02-second-step.md:25' },
+    ]);
+    expect(parsed.course.lessons[0]?.steps[1]?.html).not.toContain('hel');
+  });
+
+  it('need a note and one of the step\'s files', () => {
+    expect(errorsOf(withValid('```python valid file=hello.py'))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:25:1 — the valid block needs note="…" saying in a few words how it differs from the solution',
+    ]);
+    expect(errorsOf(withValid('```python valid file=other.py note="x"'))).toEqual([
+      'content/hello-lab/steps/02-second-step.md:25:1 — the valid block\'s file "other.py" is not one of the step\'s files (hello.py)',
+    ]);
+  });
+});
+
+describe('an assert check', () => {
+  const step = 'hello-lab/steps/02-second-step.md';
+  it('needs its Python', () => {
     expect(errorsOf(withFile(step, (t) => t.replace('{ kind: output-contains, text: hello }', '{ kind: assert }')))[0]).toMatch(/02-second-step.md:12:\d+ — checks\[0\]\.expect\.python/);
   });
 });

@@ -64,12 +64,21 @@ describe('unsatisfiableChecks', () => {
 });
 
 describe('planStep', () => {
-  it('runs the starter, each wrong attempt on the solution\'s other files (put back after), then the solution', () => {
+  it('runs the starter, each wrong attempt on the solution\'s other files and the solution right after it (put back after both), each valid alternative (put back), then the solution twice', () => {
     const lesson = loadCourse('content').course.lessons.find((l) => l.steps.some((s) => s.solution.length > 1 && s.wrong.length > 0));
     const multi = lesson?.steps.find((s) => s.solution.length > 1 && s.wrong.length > 0);
     if (!multi) throw new Error('no step with several files and wrong attempts in content/');
     const plan = planStep(multi);
-    expect(plan.map((t) => [t.kind, t.restore])).toEqual([['starter', false], ...multi.wrong.map(() => ['wrong', true]), ['solution', false]]);
+    expect(plan.map((t) => [t.kind, Boolean(t.save), t.restore])).toEqual([
+      ['starter', false, false],
+      ...multi.wrong.flatMap(() => [
+        ['wrong', true, false],
+        ['recovery', false, true],
+      ]),
+      ...multi.valid.map(() => ['valid', true, true]),
+      ['solution', false, false],
+      ['again', false, false],
+    ]);
     const wrong = multi.wrong[0]!;
     const trial = plan[1]!;
     expect(trial.where).toBe(wrong.where);
@@ -92,6 +101,7 @@ describe('proveStep', () => {
       starter: [file('main.py', starter), file('util.py', 'helper')],
       solution: [file('main.py', solution), file('util.py', 'helper')],
       wrong: [{ file: file(wrongFile, wrong), fails: 0, mistake: 'a broken helper', where: 'x/steps/01-write.md:30' }],
+      valid: [],
     }) as unknown as Step;
 
   /** A lab whose "programs" are lines: `write <path>` makes a file, `raise` fails the run. */
@@ -124,9 +134,19 @@ describe('proveStep', () => {
     expect(verdicts.map(formatVerdict)).toEqual([
       '✓ x/steps/01-write.md write: starter fails check 2 “It writes out.txt.”: There is no file out.txt.',
       "✓ x/steps/01-write.md:30 write: wrong attempt “a broken helper” fails check 1 “It runs main.py.”: It raised NameError: name 'helpr' is not defined",
+      '✓ x/steps/01-write.md:30 write: the solution right after “a broken helper” (no reset) passes all 2 check(s)',
       '✓ x/steps/01-write.md write: solution passes all 2 check(s)',
+      '✓ x/steps/01-write.md write: the solution run a second time passes all 2 check(s)',
     ]);
-    expect(log).toEqual(['run pass + helper', 'snapshot', 'run write out.txt + write out.txt\nraise', 'restore', 'run write out.txt + helper']);
+    expect(log).toEqual([
+      'run pass + helper',
+      'snapshot',
+      'run write out.txt + write out.txt\nraise',
+      'run write out.txt + helper',
+      'restore',
+      'run write out.txt + helper',
+      'run write out.txt + helper',
+    ]);
   });
 
   it('says which attempt does not do what the step says', async () => {
@@ -136,8 +156,32 @@ describe('proveStep', () => {
     expect(verdicts.map((v) => [v.trial.kind, v.ok, v.problem])).toEqual([
       ['starter', false, 'passes every check: it must fail at least one, or the learner has nothing to do'],
       ['wrong', false, 'passes check 1 “It runs main.py.”: it must fail it'],
+      ['recovery', false, "fails check 1 “It runs main.py.”: It raised NameError: name 'helpr' is not defined; raises NameError: name 'helpr' is not defined"],
       ['solution', false, "fails check 1 “It runs main.py.”: It raised NameError: name 'helpr' is not defined; raises NameError: name 'helpr' is not defined"],
+      ['again', false, "fails check 1 “It runs main.py.”: It raised NameError: name 'helpr' is not defined; raises NameError: name 'helpr' is not defined"],
     ]);
-    expect(reported).toEqual(['starter', 'wrong', 'solution']);
+    expect(reported).toEqual(['starter', 'wrong', 'recovery', 'solution', 'again']);
+  });
+
+  it('a wrong attempt that crashes proves only a no-error check; a valid alternative must pass every check', async () => {
+    const { lab } = fakeLab();
+    const crashing = {
+      ...step('pass', 'write out.txt', 'raise'),
+      wrong: [{ file: file('util.py', 'raise'), fails: 1, mistake: 'a typo that crashes', where: 'x/steps/01-write.md:30' }],
+      valid: [
+        { file: file('main.py', 'write out.txt\n# another way'), note: 'another way', where: 'x/steps/01-write.md:40' },
+        { file: file('main.py', 'pass'), note: 'forgets the file', where: 'x/steps/01-write.md:50' },
+      ],
+    } as Step;
+    const verdicts = await proveStep(crashing, lab);
+    expect(verdicts.map((v) => [v.trial.kind, v.ok, v.problem])).toEqual([
+      ['starter', true, ''],
+      ['wrong', false, "raises NameError: name 'helpr' is not defined, so it never reaches check 2 “It writes out.txt.”: a crash proves only a no-error check — make the attempt run and make its mistake"],
+      ['recovery', true, ''],
+      ['valid', true, ''],
+      ['valid', false, 'fails check 2 “It writes out.txt.”: There is no file out.txt.'],
+      ['solution', true, ''],
+      ['again', true, ''],
+    ]);
   });
 });
