@@ -247,9 +247,9 @@ def _aliases():
     return {name: dict(m.get("aliases", {})) for name, m in _store.data()["registered_models"].items()}
 
 
-def _champion_model(name="failure-classifier"):
-    """The model the registry's champion alias points at, loaded for the check (not recorded)."""
-    return _UNRECORDED["mlflow.pyfunc.load_model"](f"models:/{name}@champion")
+def _registered_model(name, alias="champion"):
+    """`registered_model(name, alias="champion")`: the model the registry's alias points at, loaded for the check (not recorded)."""
+    return _UNRECORDED["mlflow.pyfunc.load_model"](f"models:/{name}@{alias}")
 
 
 _LOGS = ("_fits", "_scores", "_splits", "_predictions", "_drift_log", "_shown", "_training_log")
@@ -387,7 +387,7 @@ def _judge_asserts(asserts, namespace, evidence, error, rerun=None):
             "ns": dict(namespace),
             "evidence": evidence,
             "request": _request,
-            "champion_model": _champion_model,
+            "registered_model": _registered_model,
             "lab": lab,
             "rerun": rerun,
             "labels_of": _labels_of,
