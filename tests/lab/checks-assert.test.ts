@@ -50,3 +50,41 @@ describe('assert checks', () => {
     expect(judge(falls, { result: result(ran), files: {} })).toEqual({ pass: false, detail: 'This check was not judged: run your code again.' });
   });
 });
+
+describe('rerun: a decision judged on inputs on both sides of it', () => {
+  const program = [
+    'import lab, mlflow',
+    'rows = lab.load_dataset("data/live/batch_03.csv")',
+    'mean = sum(rows.column("temperature")) / len(rows)',
+    'alarm = mean > 80',
+    'open("report.txt", "w").write(f"{mean:.1f}")',
+    'with mlflow.start_run(run_name="watch"):',
+    '    mlflow.log_metric("mean", mean)',
+  ].join('\n');
+  const hot = 'temperature,vibration,pressure,rpm,failure\n90,0.5,100,1500,1\n95,0.5,100,1500,1\n';
+  const check: Check = {
+    kind: 'assert',
+    python: [
+      `other, again = rerun({"data/live/batch_03.csv": ${JSON.stringify(hot)}})`,
+      'assert again["runs"] and again["runs"][0]["metrics"]["mean"][0][0] == 92.5, again["runs"]',
+      'assert other["alarm"] is True and ns["alarm"] is False, (other["alarm"], ns["alarm"])',
+      'assert open("report.txt").read() == f"{ns[\'mean\']:.1f}", "the project is put back after the rerun"',
+      'assert open("data/live/batch_03.csv").read() != ' + JSON.stringify(hot) + ', "the replaced file is put back"',
+    ].join('\n'),
+  };
+
+  it('runs the program again on other data, returns what it did, and puts the project and the tracking store back', () => {
+    const runsBefore = Object.keys(lab.run('x = 1\n').tracking.runs).length;
+    const ran = lab.run(program, { asserts: [check.python] });
+    expect(judge(check, { result: result(ran), files: {} })).toEqual({ pass: true, detail: '' });
+    // Only the first run of the program is in the store: the second was taken back.
+    expect(Object.keys(ran.tracking.runs).length).toBe(runsBefore + 1);
+    expect(ran.stdout).toBe('');
+  });
+
+  it('a rerun that fails says so, as the check’s verdict', () => {
+    const failing: Check = { kind: 'assert', python: 'rerun({"data/live/batch_03.csv": "nope\\n"})' };
+    const ran = lab.run(program, { asserts: [failing.python] });
+    expect(judge(failing, { result: result(ran), files: {} }).detail).toMatch(/^Run again on other data, the program failed \(/);
+  });
+});

@@ -255,6 +255,18 @@ def _registered_model(name, alias="champion"):
 _LOGS = ("_fits", "_scores", "_splits", "_predictions", "_drift_log", "_shown", "_training_log")
 
 
+def _lab_evidence():
+    """What the lab's modules recorded of the program: fits, scores, splits, predictions, drift, what it showed."""
+    return {
+        "fits": list(lab._fits),
+        "scores": list(lab._scores),
+        "splits": list(lab._splits),
+        "predictions": list(lab._predictions),
+        "drift": list(lab._drift_log),
+        "shown": list(lab._shown),
+    }
+
+
 def _project_files():
     """Every file of the project, as bytes (for putting it back after a rerun)."""
     files = {}
@@ -289,7 +301,8 @@ def _rerunner(code, filename):
 
     def rerun(files=None):
         project = _project_files()
-        store = copy.deepcopy(_store.data())
+        original = _store.data()
+        store = copy.deepcopy(original)
         logs = {name: list(getattr(lab, name)) for name in _LOGS}
         served = {name: getattr(uvicorn, name) for name in ("_served", "_address", "_run_called", "_phase")}
         main = sys.modules.get("__main__")
@@ -314,19 +327,14 @@ def _rerunner(code, filename):
                 while mlflow._active_runs:
                     mlflow.end_run("FINISHED")
             data = _store.data()
-            evidence = {
-                "fits": list(lab._fits),
-                "scores": list(lab._scores),
-                "splits": list(lab._splits),
-                "predictions": list(lab._predictions),
-                "drift": list(lab._drift_log),
-                "shown": list(lab._shown),
-                "runs": [copy.deepcopy(data["runs"][r]) for r in data["runs"] if r not in before_runs],
-            }
+            evidence = {**_lab_evidence(), "runs": [copy.deepcopy(data["runs"][r]) for r in data["runs"] if r not in before_runs]}
         finally:
             # As the first run left it, whatever the second did (or however it ended).
             _put_back(project)
-            _store._data = store
+            # In place: the first run's report already holds this very store object.
+            original.clear()
+            original.update(store)
+            _store._data = original
             for name, values in logs.items():
                 log = getattr(lab, name)
                 log.clear()
@@ -486,11 +494,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
         if (name, v) not in before_versions
     ]
     evidence = {
-        "fits": list(lab._fits),
-        "scores": list(lab._scores),
-        "splits": list(lab._splits),
-        "predictions": list(lab._predictions),
-        "drift": list(lab._drift_log),
+        **_lab_evidence(),
         "loads": _loads,  # the checks' own requests add to it, as the console's would
         "aliases_before": aliases_before,
         "aliases_after": _aliases(),
@@ -498,7 +502,6 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
         "versions": new_versions,
         "registry": data["registered_models"],
         "served": uvicorn._served is not None,
-        "shown": list(lab._shown),
     }
     verdicts = _judge_asserts(asserts, namespace, evidence, error, _rerunner(code, filename)) if asserts else {}
     _store.save()
