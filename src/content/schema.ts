@@ -146,7 +146,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
       jsonHas: z.string().optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'workdir', 'requirements', 'cmd-exec'])) }).strict(),
+  z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'workdir', 'requirements', 'serves'])) }).strict(),
   z
     .object({ kind: z.literal('training-loss'), atMost: z.number().positive().describe('final training loss must be at most this') })
     .strict(),

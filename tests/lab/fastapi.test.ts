@@ -1,6 +1,5 @@
 // The lab's FastAPI, pydantic and model server, in the real CPython, against docs/tool-facts.md.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dockerfileProblem, parseDockerfile } from '../../src/lab/checks/dockerfile';
 import { createNodeLab, type NodeLab } from './python';
 
 let lab: NodeLab;
@@ -370,26 +369,6 @@ print(TestClient(app, raise_server_exceptions=False).get("/boom").status_code)
   it('what the lab lacks, it says plainly', () => {
     expect(lab.run('from fastapi import Depends').error?.message).toBe("the lab's fastapi does not support `Depends`");
     expect(lab.run('from fastapi import FastAPI\napp = FastAPI()\napp.add_middleware(object)').error?.message).toBe("the lab's fastapi does not support middleware");
-  });
-});
-
-describe('reading a Dockerfile', () => {
-  const good = 'FROM python:3.12-slim\nWORKDIR /app\n# deps first\nCOPY requirements.txt .\nRUN pip install --no-cache-dir \\\n    -r requirements.txt\nCOPY app.py .\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n';
-  it('joins continuations, drops comments, parses exec form', () => {
-    const parsed = parseDockerfile(good);
-    expect(parsed.map((i) => i.keyword)).toEqual(['FROM', 'WORKDIR', 'COPY', 'RUN', 'COPY', 'CMD']);
-    expect(parsed[3]).toMatchObject({ args: 'pip install --no-cache-dir  -r requirements.txt', line: 5 });
-    expect(parsed[5]?.exec).toEqual(['uvicorn', 'app:app', '--host', '0.0.0.0', '--port', '8000']);
-  });
-  it('judges each rule', () => {
-    const ok = parseDockerfile(good);
-    expect((['from', 'workdir', 'requirements', 'cmd-exec'] as const).map((r) => dockerfileProblem(ok, r))).toEqual([null, null, null, null]);
-    const bad = parseDockerfile('FROM node:20\nCOPY . .\nRUN pip install -r requirements.txt\nCMD uvicorn app:app\n');
-    expect(dockerfileProblem(bad, 'from')).toMatch(/not a Python base image/);
-    expect(dockerfileProblem(bad, 'workdir')).toMatch(/no WORKDIR/);
-    expect(dockerfileProblem(bad, 'requirements')).toMatch(/copied in before pip/);
-    expect(dockerfileProblem(bad, 'cmd-exec')).toMatch(/shell form/);
-    expect(dockerfileProblem(parseDockerfile('FROM python:3.12\nCMD ["uvicorn", "app:app", "--host", "127.0.0.1"]'), 'cmd-exec')).toMatch(/must bind 0\.0\.0\.0/);
   });
 });
 
