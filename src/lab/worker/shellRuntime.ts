@@ -3,6 +3,7 @@
 // preview's repo explorer and the step's checks.
 import * as git from 'isomorphic-git';
 import { gitFsAdapter, type LabFs } from '../shell/fs';
+import { dockerProgram } from '../shell/docker';
 import { dvcProgram } from '../shell/dvc';
 import { readDvcFile } from '../shell/dvcFormat';
 import { gitProgram, repoRoot } from '../shell/git';
@@ -48,7 +49,7 @@ export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummar
 }
 
 export async function runShell(fs: LabFs, home: string, script: string, now: () => number): Promise<{ transcript: TranscriptEntry[]; repo: RepoSummary | null }> {
-  const transcript = await runScript(script, { fs, cwd: home, home, now, programs: { git: gitProgram, dvc: dvcProgram } });
+  const transcript = await runScript(script, { fs, cwd: home, home, now, programs: { git: gitProgram, dvc: dvcProgram, docker: dockerProgram } });
   return { transcript, repo: await summariseRepo(fs, home) };
 }
 
