@@ -307,6 +307,41 @@ app = FastAPI(lifespan=lifespan)
 });
 
 describe('fastapi.testclient.TestClient', () => {
+  it('a body that is not JSON answers 422 json_invalid, as fastapi/routing.py get_request_handler does', () => {
+    const r = lab.run(`from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+class Reading(BaseModel):
+    temperature: float
+
+app = FastAPI()
+
+@app.post("/predict")
+def predict(reading: Reading):
+    return {"ok": True}
+
+@app.post("/ping")
+def ping():
+    return "pong"
+
+client = TestClient(app)
+bad = client.post("/predict", content='{"temperature": 71.5,', headers={"content-type": "application/json"})
+print(bad.status_code, bad.text)
+print(client.post("/predict", content=b"temperature=1").json())
+# A route that reads no body never decodes it.
+print(client.post("/ping", content="not json").json())
+print(client.post("/predict", content='{"temperature": 1}').json())
+`);
+    expect(r.error).toBeNull();
+    expect(r.stdout).toBe(
+      '422 {"detail":[{"type":"json_invalid","loc":["body",21],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting property name enclosed in double quotes"}}]}\n' +
+        "{'detail': [{'type': 'json_invalid', 'loc': ['body', 0], 'msg': 'JSON decode error', 'input': {}, 'ctx': {'error': 'Expecting value'}}]}\n" +
+        'pong\n' +
+        "{'ok': True}\n",
+    );
+  });
+
   it('get/post with json= and params=, redirects followed, lifespan only inside `with`, endpoint errors raised', () => {
     const r = lab.run(`from contextlib import asynccontextmanager
 from fastapi import FastAPI
