@@ -1,6 +1,10 @@
 // The lab's FastAPI, pydantic and model server, in the real CPython, against docs/tool-facts.md.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeLab, type NodeLab } from './python';
+import { HOME } from '../../src/lab/worker/labFiles';
+import { pyodideFs } from '../../src/lab/worker/pyodideFs';
+import { containerHost } from '../../src/lab/worker/pythonRuntime';
+import { runShell, transcriptOutput } from '../../src/lab/worker/shellRuntime';
 
 let lab: NodeLab;
 beforeAll(async () => {
@@ -468,5 +472,58 @@ describe('documents the preview reads', () => {
   it('a custom app.openapi() that returns something else is reported, not drawn', () => {
     const r = lab.run('from fastapi import FastAPI\napp = FastAPI()\napp.openapi = lambda: {"openapi": "3.1.0", "info": {"title": ["x"], "version": "1"}}\n');
     expect(r.server?.failed).toContain('info.title\n  Input should be a valid string');
+  });
+});
+
+describe('docker run in the lab: the image\'s own app served by the lab\'s uvicorn', () => {
+  const CONTAINER_APP = `from fastapi import FastAPI
+from pydantic import BaseModel
+
+class Reading(BaseModel):
+    temperature: float
+
+app = FastAPI()
+
+@app.post("/predict")
+def predict(reading: Reading):
+    return {"failure": reading.temperature > 80, "from": "image"}
+`;
+  const dockerfile = (cmd: string) => `FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app.py .\nCMD ${cmd}\n`;
+  const shell = async (script: string) => {
+    const { transcript } = await runShell(pyodideFs(lab.py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), containerHost(lab.py));
+    return transcriptOutput(transcript).map((c) => c.text).join('');
+  };
+
+  it('binding 0.0.0.0 with the port published, the preview\'s requests reach the app as the image has it', async () => {
+    lab.write('app.py', CONTAINER_APP);
+    lab.write('requirements.txt', 'fastapi\nuvicorn\n');
+    lab.write('Dockerfile', dockerfile('["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]'));
+    await shell('docker build -t pump-api .');
+    // The project's app.py changes after the build: the container runs the image's copy.
+    lab.write('app.py', CONTAINER_APP.replace('"image"', '"project"'));
+    const out = await shell('docker run -d -p 8000:8000 --name api pump-api');
+    expect(out).toMatch(/^\$ docker run -d -p 8000:8000 --name api pump-api\n[0-9a-f]{64}\nlab: uvicorn listens on 0\.0\.0\.0:8000 inside the container, published on localhost:8000: the container answers there\.\n$/);
+    expect(lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } })).toMatchObject({ status: 200, json: { failure: true, from: 'image' } });
+    expect(await shell('docker logs api')).toBe(
+      '$ docker logs api\nINFO:     Started server process [42]\nINFO:     Waiting for application startup.\nINFO:     Application startup complete.\nINFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n',
+    );
+    await shell('docker stop api');
+    expect(lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } })).toMatchObject({ status: 0, json: 'No server is running: run your app first.' });
+  });
+
+  it("uvicorn's default 127.0.0.1 runs the app but refuses the host's requests; a missing module ends the container", async () => {
+    lab.write('app.py', CONTAINER_APP);
+    lab.write('Dockerfile', dockerfile('uvicorn app:app --port 8000'));
+    await shell('docker build -t pump-api .\ndocker rm api');
+    const out = await shell('docker run -p 8000:8000 pump-api');
+    expect(out).toContain('INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)\nlab: uvicorn listens on 127.0.0.1:8000 inside the container (its default --host)');
+    const answer = lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } });
+    expect(answer.status).toBe(0);
+    expect(answer.json).toContain('a request to localhost:8000 is refused (connection refused)');
+    lab.write('Dockerfile', dockerfile('["uvicorn", "main:app", "--host", "0.0.0.0"]'));
+    await shell('docker build -t broken .');
+    expect(await shell('docker run --name broken -p 8001:8000 broken\ndocker ps -a')).toMatch(
+      /ERROR: {4}Error loading ASGI app\. Could not import module "main"\.\n\[exit 1\]\n[\s\S]*Exited \(1\) Less than a second ago +broken\n/,
+    );
   });
 });

@@ -4,9 +4,12 @@
 // (the lab's own files, see isLabInternal). A container's answer on its
 // published port follows from the image's command as uvicorn and Docker decide
 // it (checks/dockerfile.ts serverOf): 0.0.0.0 inside and the port published
-// answers; uvicorn's default 127.0.0.1 refuses, as on a laptop. The lab does not
-// run the container's program itself, and says so; what Docker has beyond
-// these commands (networks, volumes, exec, compose…) it names as missing.
+// answers; uvicorn's default 127.0.0.1 refuses, as on a laptop. Where the lab
+// can (a ContainerHost: the worker's Python), the container's app is really
+// imported from the image's files and served by the lab's uvicorn; elsewhere
+// docker run says it keeps the container without running its program. What
+// Docker has beyond these commands (networks, volumes, exec, compose…) it
+// names as missing.
 import { reachableFromOutside, serverOf, type Server } from '../checks/dockerfile';
 import { PYTHON_MODULES } from '../worker/labFiles';
 import { build, canonical, type ImageRecord, type LabPackages } from './dockerBuild';
@@ -29,6 +32,28 @@ export const LAB_PACKAGES: LabPackages = Object.fromEntries(
   }),
 );
 
+/** A uvicorn app to serve from an image's files, as `docker run` starts it. */
+export interface ServeSpec {
+  id: string;
+  /** The image's Python files: image path → source. */
+  sources: Record<string, string>;
+  /** Where uvicorn imports from: the WORKDIR, or its --app-dir. */
+  folder: string;
+  app: string;
+  host: string;
+  port: number;
+  /** Why the host's requests would not reach the server (bound inside the container, or not published), or null. */
+  refused: string | null;
+}
+
+/** What runs a container's program: the lab's Python in the worker (pythonRuntime.ts containerHost). */
+export interface ContainerHost {
+  /** Serve the app; the container's log and its exit status (null while it serves). */
+  serve(spec: ServeSpec): { log: string; exitCode: number | null };
+  /** The container stops: its app is no longer served. */
+  stop(id: string): void;
+}
+
 interface Port {
   ip: string;
   host: number;
@@ -48,6 +73,8 @@ interface ContainerRecord {
   finished: number | null;
   ports: Port[];
   server: Server;
+  /** What the container's program printed, when the lab ran it. */
+  log: string | null;
 }
 
 interface DockerState {
@@ -301,7 +328,7 @@ function answerOn(c: ContainerRecord): string[] {
   return [`lab: ${listen}, published on localhost:${published.host}: the container answers there.`];
 }
 
-function run(args: string[], ctx: ShellContext): CommandResult {
+function run(args: string[], ctx: ShellContext, host: ContainerHost | undefined): CommandResult {
   const parsed = parseOptions(
     args,
     ['-p', '--publish', '--name', '-e', '--env', ...Object.keys(UNSIMULATED_RUN)],
@@ -371,13 +398,30 @@ function run(args: string[], ctx: ShellContext): CommandResult {
     finished: serving ? null : ctx.now(),
     ports,
     server,
+    log: null,
   };
-  if (!(flags['--rm'] && !serving)) state.containers.unshift(container);
+  const answer = `${answerOn(container).join('\n')}\n`;
+  let note = `lab: the lab keeps this container's state but does not run its program (\`${command.join(' ')}\`); to try the app, run it in the editor.\n`;
+  if (host && server.kind === 'uvicorn') {
+    // The image's app, imported from its own files, served by the lab's uvicorn as the container's server.
+    const folder = server.appDir ? normalize(image.workdir, server.appDir) : image.workdir;
+    const published = container.ports.some((p) => p.container === server.port);
+    const refused = reachableFromOutside(server.host) && published ? null : answer.replace(/^lab: /, '').trim();
+    const served = host.serve({ id, sources: image.sources ?? {}, folder, app: server.app, host: server.host, port: server.port, refused });
+    container.log = served.log;
+    if (served.exitCode !== null) Object.assign(container, { state: 'exited', exitCode: served.exitCode, finished: ctx.now() });
+    note = '';
+  }
+  // One served app at a time in the lab: a new container's server replaces the one before.
+  if (container.log !== null && container.state === 'running') {
+    for (const other of state.containers) if (other.state === 'running' && other.log !== null) Object.assign(other, { state: 'exited', exitCode: 0, finished: ctx.now() });
+  }
+  if (!(flags['--rm'] && container.state === 'exited')) state.containers.unshift(container);
   writeState(ctx, state);
-  const note = `lab: the lab keeps this container's state but does not run its program (\`${command.join(' ')}\`); to try the app, run it in the editor.\n`;
-  const answer = answerOn(container).join('\n');
-  if (flags['-d'] || flags['--detach']) return { stdout: `${id}\n`, stderr: `${note}${answer}\n`, code: 0 };
-  return { stdout: '', stderr: `${note}${answer}\nlab: the lab has no keyboard to press CTRL+C in: the container goes on in the background (docker stop ${containerName}).\n`, code: 0 };
+  const said = container.state === 'running' || container.log === null ? `${note}${answer}` : '';
+  if (flags['-d'] || flags['--detach']) return { stdout: `${id}\n`, stderr: said, code: 0 };
+  const background = container.state === 'running' ? `lab: the lab has no keyboard to press CTRL+C in: the container goes on in the background (docker stop ${containerName}).\n` : '';
+  return { stdout: '', stderr: `${container.log ?? ''}${said}${background}`, code: container.state === 'exited' ? container.exitCode : 0 };
 }
 
 function ps(args: string[], ctx: ShellContext): CommandResult {
@@ -419,15 +463,18 @@ function withContainers(args: string[], ctx: ShellContext, sub: string, bare: st
 }
 
 function logs(args: string[], ctx: ShellContext): CommandResult {
+  // (c.log: what the lab's Python printed when it ran the container's program)
   const parsed = parseOptions(args, ['-n', '--tail', '--since', '--until'], ['-f', '--follow', '-t', '--timestamps'], false);
   if (typeof parsed === 'string') return unknownFlag(parsed, 'logs');
   if (parsed.rest.length !== 1) return err(`docker: 'docker logs' requires 1 argument\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nSee 'docker logs --help' for more information`, 1);
   const c = findContainer(readState(ctx), parsed.rest[0]!);
   if (!c) return err(`Error response from daemon: No such container: ${parsed.rest[0]}`);
+  if (c.log !== null) return { stdout: '', stderr: c.log, code: 0 };
   return { stdout: '', stderr: `lab: the lab does not run \`${c.command.join(' ')}\`, so the container has no logs of its own.\n${answerOn(c).join('\n')}\n`, code: 0 };
 }
 
-export const dockerProgram: Program = (args, ctx) => {
+/** `docker` with a host that runs containers' programs (the worker's Python), or without one. */
+export const createDockerProgram = (host?: ContainerHost): Program => (args, ctx) => {
   const [sub, ...rest] = args;
   if (!sub || sub === '--help' || sub === '-h') {
     return ok(`Usage:  docker [OPTIONS] COMMAND\n\nThe lab's docker has these commands (Docker has more):\n  build   Build an image from the project's Dockerfile\n  images  List images\n  run     Create and run a container from an image\n  ps      List containers\n  logs    What a container would log\n  stop    Stop running containers\n  rm      Remove containers\n`);
@@ -439,7 +486,7 @@ export const dockerProgram: Program = (args, ctx) => {
     case 'images':
       return images(rest, ctx);
     case 'run':
-      return run(rest, ctx);
+      return run(rest, ctx, host);
     case 'ps':
       return ps(rest, ctx);
     case 'logs':
@@ -447,7 +494,10 @@ export const dockerProgram: Program = (args, ctx) => {
     case 'stop':
       return withContainers(rest, ctx, 'stop', [], (c) => {
         // uvicorn ends on SIGTERM with status 0.
-        if (c.state === 'running') Object.assign(c, { state: 'exited', exitCode: 0, finished: ctx.now() });
+        if (c.state === 'running') {
+          Object.assign(c, { state: 'exited', exitCode: 0, finished: ctx.now() });
+          if (c.log !== null) host?.stop(c.id);
+        }
         return null;
       });
     case 'rm':
@@ -463,3 +513,6 @@ export const dockerProgram: Program = (args, ctx) => {
       return err(`docker: unknown command: docker ${sub}\n\nRun 'docker --help' for more information`);
   }
 };
+
+/** `docker` where nothing runs a container's program (the shell alone). */
+export const dockerProgram: Program = createDockerProgram();

@@ -27,6 +27,8 @@ export interface ImageRecord {
   command: string[];
   /** Files in the image: image path → md5 of the project file copied there. */
   files: Record<string, string>;
+  /** The Python files' text (image path → source): what a container of it imports. */
+  sources: Record<string, string>;
   packages: Record<string, string>;
 }
 
@@ -318,10 +320,12 @@ export function build(fs: LabFs, options: BuildOptions, packages: LabPackages, n
   }
   const config = imageConfig(model, context)!;
   const imageFiles: Record<string, string> = {};
+  const sources: Record<string, string> = {};
   let size = 0;
   for (const [to, from] of files) {
     const bytes = fs.readFile(`${options.contextDir}/${from}`) ?? new Uint8Array();
     imageFiles[to] = md5(bytes);
+    if (to.endsWith('.py')) sources[to] = text(bytes);
     size += bytes.length;
   }
   const record = {
@@ -331,6 +335,7 @@ export function build(fs: LabFs, options: BuildOptions, packages: LabPackages, n
     exposed: config.exposed,
     command: config.command,
     files: imageFiles,
+    sources,
     packages: installed,
   };
   const id = hexOf(JSON.stringify(record), 64);

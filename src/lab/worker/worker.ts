@@ -13,7 +13,7 @@ import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from '../protocol';
-import { runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
+import { containerHost, runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
 import { afterRestore, cacheStorageStore, snapshotKey, startWithSnapshot } from './snapshot';
 import type { OutputChunk, RunOutcome } from '../types';
 
@@ -222,7 +222,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
 
 /** The shell's transcript goes to the console as a terminal would show it. */
 async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcome> {
-  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now());
+  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), containerHost(py));
   for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
   return shellOutcome(shell);
 }

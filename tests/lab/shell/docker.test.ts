@@ -6,7 +6,7 @@
 // tables; what the lab adds is on lines starting `lab:`. docs/tool-facts.md, "Docker".
 import { describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
-import { LAB_PACKAGES, dockerProgram, humanDuration } from '../../../src/lab/shell/docker';
+import { LAB_PACKAGES, createDockerProgram, dockerProgram, humanDuration, type ContainerHost, type ServeSpec } from '../../../src/lab/shell/docker';
 import { satisfies } from '../../../src/lab/shell/dockerBuild';
 import { runScript, text, type ShellContext } from '../../../src/lab/shell/shell';
 
@@ -196,6 +196,39 @@ describe('docker run, ps, logs, stop, rm', () => {
     expect(await session('docker compose up', ctx)).toContain('docker: the lab does not simulate Compose;');
     expect(await session('docker run nope', ctx)).toBe("$ docker run nope\nUnable to find image 'nope:latest' locally\ndocker: the lab has no registry to pull 'nope:latest' from: build it first, docker build -t nope .\n[exit 125]\n");
     expect(await session('docker frobnicate', ctx)).toBe("$ docker frobnicate\ndocker: unknown command: docker frobnicate\n\nRun 'docker --help' for more information\n[exit 1]\n");
+  });
+});
+
+describe('with a host that runs the container\'s program', () => {
+  it('serves the image\'s app as its command says, and stops it with the container', async () => {
+    const { ctx } = lab();
+    const served: ServeSpec[] = [];
+    const stopped: string[] = [];
+    const host: ContainerHost = {
+      serve: (spec) => {
+        served.push(spec);
+        return spec.app === 'app:app' ? { log: 'INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n', exitCode: null } : { log: 'ERROR:    Error loading ASGI app.\n', exitCode: 1 };
+      },
+      stop: (id) => stopped.push(id),
+    };
+    ctx.programs.docker = createDockerProgram(host);
+    await runScript('docker build -t pump-api .', ctx);
+    const out = await session('docker run -p 8000:8000 --name api pump-api', ctx);
+    expect(out).toBe(
+      '$ docker run -p 8000:8000 --name api pump-api\nINFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n' +
+        'lab: uvicorn listens on 0.0.0.0:8000 inside the container, published on localhost:8000: the container answers there.\n' +
+        'lab: the lab has no keyboard to press CTRL+C in: the container goes on in the background (docker stop api).\n',
+    );
+    expect(served[0]).toMatchObject({ sources: { '/app/app.py': 'app = 1\n' }, folder: '/app', app: 'app:app', host: '0.0.0.0', port: 8000, refused: null });
+    // Unpublished: served, but the host is refused, and the reason goes with it.
+    await runScript('docker run -d --name hidden pump-api', ctx);
+    expect(served[1]!.refused).toMatch(/^uvicorn listens on 0\.0\.0\.0:8000 inside the container, but no port is published/);
+    expect(await session('docker ps', ctx)).not.toContain(' api\n'); // one served app at a time: the new one replaced it
+    // A program that fails ends the container with its status.
+    expect(await session('docker run --name broken pump-api uvicorn main:app --host 0.0.0.0', ctx)).toBe('$ docker run --name broken pump-api uvicorn main:app --host 0.0.0.0\nERROR:    Error loading ASGI app.\n[exit 1]\n');
+    expect(await session('docker logs broken', ctx)).toBe('$ docker logs broken\nERROR:    Error loading ASGI app.\n');
+    await runScript('docker stop hidden', ctx);
+    expect(stopped).toEqual([served[1]!.id]);
   });
 });
 
