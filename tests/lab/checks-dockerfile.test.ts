@@ -107,6 +107,15 @@ describe('the model of what Docker does', () => {
     expect([...image.files.keys()]).toEqual(['/srv/app.py', '/srv/data/x.csv']);
   });
 
+  it('Docker refuses what it cannot parse, in buildkit\'s words', () => {
+    expect(readDockerfile('from python:3.12\nrunn echo hi\n').error).toEqual({ line: 2, message: 'dockerfile parse error on line 2: unknown instruction: runn (did you mean run?)' });
+    expect(readDockerfile('FROM python:3.12\nCOPYY . .\n').error?.message).toBe('dockerfile parse error on line 2: unknown instruction: COPYY (did you mean COPY?)');
+    expect(readDockerfile('FROM python:3.12\nFROBNICATE\n').error?.message).toBe('dockerfile parse error on line 2: unknown instruction: FROBNICATE');
+    expect(readDockerfile('').error?.message).toBe('the Dockerfile cannot be empty');
+    expect(readDockerfile('# only a comment\n').error?.message).toBe('file with no instructions');
+    expect(readDockerfile('ARG A=1\n').error?.message).toBe('no build stage in current context');
+  });
+
   it('reads uvicorn as uvicorn does: its defaults, both option spellings, its environment', () => {
     expect(serverOf(['uvicorn', 'app:app'], {})).toMatchObject({ host: '127.0.0.1', port: 8000, hostFrom: 'default' });
     expect(serverOf(['uvicorn', '--port=9000', '--host', '0.0.0.0', '--reload', 'app:app'], {})).toMatchObject({ app: 'app:app', host: '0.0.0.0', port: 9000 });

@@ -106,7 +106,8 @@ function suggestion(word: string): string | null {
     }
   }
   if (!best) return null;
-  return word === word.toLowerCase() ? best.toLowerCase() : word === word.toUpperCase() ? best : best;
+  // suggest.matchCase: lower or upper as typed, else the lowercased name.
+  return word === word.toUpperCase() ? best : best.toLowerCase();
 }
 
 function levenshtein(a: string, b: string): number {
@@ -271,7 +272,8 @@ export function readDockerfile(text: string, buildArgs: Record<string, string> =
   }
   if (!model.error && model.stages.length === 0) {
     // buildkit: a Dockerfile with only ARGs (or nothing) has no stage to build.
-    model.error = { line: 1, message: parsed.getInstructions().length ? 'no build stage in current context' : 'the Dockerfile (Dockerfile) cannot be empty' };
+    // buildkit dockerfile2llb "the Dockerfile cannot be empty"; parser.go "file with no instructions" (only comments).
+    model.error = { line: 1, message: parsed.getInstructions().length ? 'no build stage in current context' : text.length === 0 ? 'the Dockerfile cannot be empty' : 'file with no instructions' };
   }
   return model;
 }
