@@ -1,7 +1,7 @@
 // The serving step's Dockerfile check judges what Docker and uvicorn would do
 // with the project (src/lab/checks/dockerfile.ts): correct Dockerfiles written
 // in Docker's many ordinary ways pass; each mistake fails with its own message.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { judge } from '../../src/lab/checks/checks';
 import { buildContext, dockerignore, imageConfig, readDockerfile, serverOf } from '../../src/lab/checks/dockerfile';
 import type { Check } from '../../src/content/schema';
@@ -127,5 +127,20 @@ describe('the model of what Docker does', () => {
     const ignored = dockerignore('# comment\n.git\n**/__pycache__\ndata/*\n!data/keep.csv\n/secrets.txt\n');
     expect(['.git/HEAD', 'a/__pycache__/x.pyc', 'data/raw.csv', 'secrets.txt'].map(ignored)).toEqual([true, true, true, true]);
     expect(['data/keep.csv', 'app.py', 'sub/.git', 'sub/secrets.txt'].map(ignored)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('in a browser', () => {
+  it('reads a Dockerfile without Node\'s Buffer, which dockerfile-ast needs (the page has none of its own)', async () => {
+    const g = globalThis as { Buffer?: unknown };
+    const saved = g.Buffer;
+    delete g.Buffer;
+    try {
+      vi.resetModules();
+      const fresh = await import('../../src/lab/checks/dockerfile');
+      expect(fresh.readDockerfile('\uFEFFFROM python:3.12-slim\nCMD ["python3"]\n').stages[0]?.image).toBe('python:3.12-slim');
+    } finally {
+      g.Buffer = saved;
+    }
   });
 });

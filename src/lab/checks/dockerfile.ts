@@ -6,6 +6,7 @@
 // checks (checks.ts) and the lab's `docker build`/`docker run` (shell/docker.ts)
 // both judge by this model, never by the Dockerfile's text.
 // Docker's rules: docs.docker.com/reference/dockerfile/ (docs/tool-facts.md, "Docker").
+import '../bufferGlobal';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { parse as shellWords } from 'shell-quote';
 

@@ -6,7 +6,7 @@
 // arrives with `init` and lives in this module's closure; the global
 // postMessage and every way out to the network are cut before any learner code
 // runs.
-import './bufferGlobal';
+import '../bufferGlobal';
 import { loadPyodide, version, type PyodideAPI } from 'pyodide';
 import { HOME } from './labFiles';
 import { OutputCap } from '../outputCap';
