@@ -132,6 +132,9 @@ def _serve_container(folder, target, host, port, refused):
     global _refused
     log = io.StringIO()
     home = os.getcwd()
+    saved_path = sys.path[:]
+    # The container imports from the image's files only: not from the project folder.
+    sys.path[:] = [folder, *(p for p in sys.path if p not in ("", ".") and not os.path.abspath(p).startswith(home))]
     with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
         try:
             os.chdir(folder)
@@ -149,8 +152,7 @@ def _serve_container(folder, target, host, port, refused):
                 return log.getvalue(), 3  # uvicorn's STARTUP_FAILURE
         finally:
             os.chdir(home)
-            if folder in sys.path:
-                sys.path.remove(folder)
+            sys.path[:] = saved_path
     _refused = refused
     return log.getvalue(), None
 

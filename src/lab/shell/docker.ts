@@ -463,12 +463,12 @@ function withContainers(args: string[], ctx: ShellContext, sub: string, bare: st
 }
 
 function logs(args: string[], ctx: ShellContext): CommandResult {
-  // (c.log: what the lab's Python printed when it ran the container's program)
   const parsed = parseOptions(args, ['-n', '--tail', '--since', '--until'], ['-f', '--follow', '-t', '--timestamps'], false);
   if (typeof parsed === 'string') return unknownFlag(parsed, 'logs');
   if (parsed.rest.length !== 1) return err(`docker: 'docker logs' requires 1 argument\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nSee 'docker logs --help' for more information`, 1);
   const c = findContainer(readState(ctx), parsed.rest[0]!);
   if (!c) return err(`Error response from daemon: No such container: ${parsed.rest[0]}`);
+  // What the lab's Python printed when it ran the container's program (uvicorn logs to stderr).
   if (c.log !== null) return { stdout: '', stderr: c.log, code: 0 };
   return { stdout: '', stderr: `lab: the lab does not run \`${c.command.join(' ')}\`, so the container has no logs of its own.\n${answerOn(c).join('\n')}\n`, code: 0 };
 }
