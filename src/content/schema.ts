@@ -151,7 +151,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
       fix: z.string().min(1).optional().describe('what to change, shown after the answer the app gave when it is not the one wanted'),
     })
     .strict(),
-  z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'workdir', 'requirements', 'cmd-exec'])) }).strict(),
+  z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'workdir', 'requirements', 'serves'])) }).strict(),
   z
     .object({
       kind: z.literal('retrained'),

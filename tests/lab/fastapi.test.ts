@@ -1,7 +1,10 @@
 // The lab's FastAPI, pydantic and model server, in the real CPython, against docs/tool-facts.md.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dockerfileProblem, parseDockerfile } from '../../src/lab/checks/dockerfile';
 import { createNodeLab, type NodeLab } from './python';
+import { HOME } from '../../src/lab/worker/labFiles';
+import { pyodideFs } from '../../src/lab/worker/pyodideFs';
+import { containerHost } from '../../src/lab/worker/pythonRuntime';
+import { runShell, transcriptOutput } from '../../src/lab/worker/shellRuntime';
 
 let lab: NodeLab;
 beforeAll(async () => {
@@ -308,6 +311,41 @@ app = FastAPI(lifespan=lifespan)
 });
 
 describe('fastapi.testclient.TestClient', () => {
+  it('a body that is not JSON answers 422 json_invalid, as fastapi/routing.py get_request_handler does', () => {
+    const r = lab.run(`from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+class Reading(BaseModel):
+    temperature: float
+
+app = FastAPI()
+
+@app.post("/predict")
+def predict(reading: Reading):
+    return {"ok": True}
+
+@app.post("/ping")
+def ping():
+    return "pong"
+
+client = TestClient(app)
+bad = client.post("/predict", content='{"temperature": 71.5,', headers={"content-type": "application/json"})
+print(bad.status_code, bad.text)
+print(client.post("/predict", content=b"temperature=1").json())
+# A route that reads no body never decodes it.
+print(client.post("/ping", content="not json").json())
+print(client.post("/predict", content='{"temperature": 1}').json())
+`);
+    expect(r.error).toBeNull();
+    expect(r.stdout).toBe(
+      '422 {"detail":[{"type":"json_invalid","loc":["body",21],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting property name enclosed in double quotes"}}]}\n' +
+        "{'detail': [{'type': 'json_invalid', 'loc': ['body', 0], 'msg': 'JSON decode error', 'input': {}, 'ctx': {'error': 'Expecting value'}}]}\n" +
+        'pong\n' +
+        "{'ok': True}\n",
+    );
+  });
+
   it('get/post with json= and params=, redirects followed, lifespan only inside `with`, endpoint errors raised', () => {
     const r = lab.run(`from contextlib import asynccontextmanager
 from fastapi import FastAPI
@@ -373,26 +411,6 @@ print(TestClient(app, raise_server_exceptions=False).get("/boom").status_code)
   });
 });
 
-describe('reading a Dockerfile', () => {
-  const good = 'FROM python:3.12-slim\nWORKDIR /app\n# deps first\nCOPY requirements.txt .\nRUN pip install --no-cache-dir \\\n    -r requirements.txt\nCOPY app.py .\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n';
-  it('joins continuations, drops comments, parses exec form', () => {
-    const parsed = parseDockerfile(good);
-    expect(parsed.map((i) => i.keyword)).toEqual(['FROM', 'WORKDIR', 'COPY', 'RUN', 'COPY', 'CMD']);
-    expect(parsed[3]).toMatchObject({ args: 'pip install --no-cache-dir  -r requirements.txt', line: 5 });
-    expect(parsed[5]?.exec).toEqual(['uvicorn', 'app:app', '--host', '0.0.0.0', '--port', '8000']);
-  });
-  it('judges each rule', () => {
-    const ok = parseDockerfile(good);
-    expect((['from', 'workdir', 'requirements', 'cmd-exec'] as const).map((r) => dockerfileProblem(ok, r))).toEqual([null, null, null, null]);
-    const bad = parseDockerfile('FROM node:20\nCOPY . .\nRUN pip install -r requirements.txt\nCMD uvicorn app:app\n');
-    expect(dockerfileProblem(bad, 'from')).toMatch(/not a Python base image/);
-    expect(dockerfileProblem(bad, 'workdir')).toMatch(/no WORKDIR/);
-    expect(dockerfileProblem(bad, 'requirements')).toMatch(/copied in before pip/);
-    expect(dockerfileProblem(bad, 'cmd-exec')).toMatch(/shell form/);
-    expect(dockerfileProblem(parseDockerfile('FROM python:3.12\nCMD ["uvicorn", "app:app", "--host", "127.0.0.1"]'), 'cmd-exec')).toMatch(/must bind 0\.0\.0\.0/);
-  });
-});
-
 describe('async endpoints', () => {
   it('run when they never wait; waiting on asyncio says plainly the lab has no event loop', () => {
     const r = lab.run(`import asyncio
@@ -454,5 +472,58 @@ describe('documents the preview reads', () => {
   it('a custom app.openapi() that returns something else is reported, not drawn', () => {
     const r = lab.run('from fastapi import FastAPI\napp = FastAPI()\napp.openapi = lambda: {"openapi": "3.1.0", "info": {"title": ["x"], "version": "1"}}\n');
     expect(r.server?.failed).toContain('info.title\n  Input should be a valid string');
+  });
+});
+
+describe('docker run in the lab: the image\'s own app served by the lab\'s uvicorn', () => {
+  const CONTAINER_APP = `from fastapi import FastAPI
+from pydantic import BaseModel
+
+class Reading(BaseModel):
+    temperature: float
+
+app = FastAPI()
+
+@app.post("/predict")
+def predict(reading: Reading):
+    return {"failure": reading.temperature > 80, "from": "image"}
+`;
+  const dockerfile = (cmd: string) => `FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app.py .\nCMD ${cmd}\n`;
+  const shell = async (script: string) => {
+    const { transcript } = await runShell(pyodideFs(lab.py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), containerHost(lab.py));
+    return transcriptOutput(transcript).map((c) => c.text).join('');
+  };
+
+  it('binding 0.0.0.0 with the port published, the preview\'s requests reach the app as the image has it', async () => {
+    lab.write('app.py', CONTAINER_APP);
+    lab.write('requirements.txt', 'fastapi\nuvicorn\n');
+    lab.write('Dockerfile', dockerfile('["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]'));
+    await shell('docker build -t pump-api .');
+    // The project's app.py changes after the build: the container runs the image's copy.
+    lab.write('app.py', CONTAINER_APP.replace('"image"', '"project"'));
+    const out = await shell('docker run -d -p 8000:8000 --name api pump-api');
+    expect(out).toMatch(/^\$ docker run -d -p 8000:8000 --name api pump-api\n[0-9a-f]{64}\nlab: uvicorn listens on 0\.0\.0\.0:8000 inside the container, published on localhost:8000: the container answers there\.\n$/);
+    expect(lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } })).toMatchObject({ status: 200, json: { failure: true, from: 'image' } });
+    expect(await shell('docker logs api')).toBe(
+      '$ docker logs api\nINFO:     Started server process [42]\nINFO:     Waiting for application startup.\nINFO:     Application startup complete.\nINFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n',
+    );
+    await shell('docker stop api');
+    expect(lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } })).toMatchObject({ status: 0, json: 'No server is running: run your app first.' });
+  });
+
+  it("uvicorn's default 127.0.0.1 runs the app but refuses the host's requests; a missing module ends the container", async () => {
+    lab.write('app.py', CONTAINER_APP);
+    lab.write('Dockerfile', dockerfile('uvicorn app:app --port 8000'));
+    await shell('docker build -t pump-api .\ndocker rm api');
+    const out = await shell('docker run -p 8000:8000 pump-api');
+    expect(out).toContain('INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)\nlab: uvicorn listens on 127.0.0.1:8000 inside the container (its default --host)');
+    const answer = lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } });
+    expect(answer.status).toBe(0);
+    expect(answer.json).toContain('a request to localhost:8000 is refused (connection refused)');
+    lab.write('Dockerfile', dockerfile('["uvicorn", "main:app", "--host", "0.0.0.0"]'));
+    await shell('docker build -t broken .');
+    expect(await shell('docker run --name broken -p 8001:8000 broken\ndocker ps -a')).toMatch(
+      /ERROR: {4}Error loading ASGI app\. Could not import module "main"\.\n\[exit 1\]\n[\s\S]*Exited \(1\) Less than a second ago +broken\n/,
+    );
   });
 });

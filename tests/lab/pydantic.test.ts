@@ -54,6 +54,13 @@ describe('Field(...) and constraints', () => {
     ]);
   });
 
+  it('a float field keeps its bound as a float in ctx, and shows it as Rust does in msg (types.rs Number::Float)', () => {
+    const r = lab.run(`${MODELS}
+print(errors(name="pump", price=-1)[0]["ctx"], errors(name="pump", price=-1)[0]["msg"])
+print(errors(name="pump", price=1, stock=-1)[0]["ctx"])`);
+    expect(r.stdout).toBe("{'gt': 0.0} Input should be greater than 0\n{'ge': 0}\n");
+  });
+
   it('min_length / max_length on strings and lists', () => {
     expect(py('print(json.dumps(errors(name="ab", price=1, tags=["x", "y", "z"])))')).toEqual([
       { type: 'string_too_short', loc: ['name'], msg: 'String should have at least 3 characters', input: 'ab', ctx: { min_length: 3 } },

@@ -2,10 +2,10 @@
 // output it printed, the error it raised, its variables, the files it left and
 // the tracking store — never the source text.
 import type { Check } from '../../content/schema';
-import { dockerfileProblem, parseDockerfile } from './dockerfile';
+import { buildContext, dockerfileProblem, missingSource, readDockerfile } from './dockerfile';
 import { readDvcFile } from '../shell/dvcFormat';
 import { md5 } from '../shell/md5';
-import { decodeFile, fileText } from '../worldFiles';
+import { decodeFile, fileText, isLabInternal } from '../worldFiles';
 import type { HttpRequest, RunResult, WorldFiles } from '../types';
 
 export interface CheckVerdict {
@@ -153,17 +153,24 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
     }
 
     case 'dockerfile': {
-      const text = files.Dockerfile;
-      if (text === undefined) return fail('There is no Dockerfile in the project.');
-      const instructions = parseDockerfile(text);
-      for (const rule of check.has) {
-        const problem = dockerfileProblem(instructions, rule);
-        if (problem) return fail(problem);
+      // Judged by what docker build would make of the project (dockerfile.ts), not by the text.
+      const text = fileText(files.Dockerfile);
+      if (text === null) return fail('There is no Dockerfile in the project.');
+      const model = readDockerfile(text);
+      if (model.error) return fail(`docker build would stop at line ${model.error.line}: ${model.error.message}.`);
+      const context = buildContext(Object.keys(files).filter((p) => !isLabInternal(p)), fileText(files['.dockerignore']));
+      const missing = missingSource(model, context);
+      if (missing) {
+        const ignored = missing.source.replace(/^\.?\//, '') in files;
+        return fail(
+          ignored
+            ? `\`${missing.step.kind} ${missing.step.text}\` (line ${missing.step.line}): ${missing.source} is excluded by .dockerignore, so docker build would fail with "not found". Remove it from .dockerignore.`
+            : `\`${missing.step.kind} ${missing.step.text}\` (line ${missing.step.line}): there is no ${missing.source} in the project, so docker build would fail with "not found".`,
+        );
       }
-      for (const copy of instructions.filter((i) => i.keyword === 'COPY')) {
-        const sources = (copy.exec ?? copy.args.split(/\s+/)).slice(0, -1);
-        const missing = sources.find((src) => src !== '.' && !src.startsWith('--') && !(src in files));
-        if (missing) return fail(`COPY ${missing}: there is no ${missing} in the project, so docker build would fail.`);
+      for (const rule of check.has) {
+        const problem = dockerfileProblem(model, context, rule);
+        if (problem) return fail(problem);
       }
       return ok;
     }

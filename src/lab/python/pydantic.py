@@ -321,13 +321,15 @@ def _scalar(tp, value):
     return value, None
 
 
-def _constrain(value, constraints, loc, errors, is_str, given):
-    """Field constraints, checked in pydantic-core's order; the first that fails is the error (its input is the value given)."""
+def _constrain(value, constraints, loc, errors, is_str, given, is_float=False):
+    """Field constraints, checked in pydantic-core's order; the first that fails is the error (its input is the value given).
+    A float field's bounds are f64 in pydantic-core (ConstrainedFloatValidator), so its ctx holds a float: {'gt': 0.0}."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) or (isinstance(value, bool) and constraints.keys() & {"gt", "ge", "lt", "le"}):
         for key, kind, ok in (("le", "less_than_equal", lambda a, b: a <= b), ("lt", "less_than", lambda a, b: a < b),
                               ("ge", "greater_than_equal", lambda a, b: a >= b), ("gt", "greater_than", lambda a, b: a > b)):
             if key in constraints and not ok(value, constraints[key]):
-                errors.append(_error(kind, loc, given, {key: constraints[key]}))
+                bound = constraints[key]
+                errors.append(_error(kind, loc, given, {key: float(bound) if is_float and isinstance(bound, int) else bound}))
                 return _FAIL
     if is_str:
         n = len(value)
@@ -440,7 +442,7 @@ def _validate(tp, value, loc, errors, constraints=None, from_attributes=False):
     if problem:
         errors.append(_error(problem, loc, value))
         return _FAIL
-    return _constrain(result, constraints, loc, errors, tp is str, value)
+    return _constrain(result, constraints, loc, errors, tp is str, value, tp is float)
 
 
 # --- validators -------------------------------------------------------------------------

@@ -22,6 +22,8 @@ _CLIENT = "127.0.0.1:52814"  # the console's address as uvicorn's access log sho
 _served = None  # the app being served
 _address = ("127.0.0.1", 8000)
 _run_called = False  # uvicorn.run() was called during the current program run
+# Why the host's requests get no answer: a container's server bound to an address inside it.
+_refused = None
 # What the server is doing, for the checks' evidence of when the app loads its model:
 # "program" (the module itself), "startup" (the lifespan) or "request" (an endpoint).
 _phase = "program"
@@ -41,8 +43,8 @@ def _phrase(status):
 
 def _stop():
     """The old server goes away (a new run replaces it); a failing shutdown cannot keep it."""
-    global _served
-    app, _served = _served, None
+    global _served, _refused
+    app, _served, _refused = _served, None, None
     if app is not None:
         try:
             app._shutdown()
@@ -116,6 +118,45 @@ def run(app, *, host="127.0.0.1", port=8000, reload=False, workers=None, **_opti
     _log(f"lab: uvicorn.run() returns here in the lab, and the app stays served at {host}:{port} after your program ends (a real uvicorn.run() blocks until CTRL+C).")
 
 
+# --- used by lab_runner and the lab's docker ------------------------------------------------------
+
+
+def _serve_container(folder, target, host, port, refused):
+    """`docker run` of an image whose command is uvicorn: import `target` from the image's files
+    (laid out under `folder`, its WORKDIR) and serve it as uvicorn would. `refused` says why the
+    host cannot reach it (a server bound inside the container), or is None. Returns the
+    container's log and its exit status (None while it serves)."""
+    import contextlib
+    import io
+
+    global _refused
+    log = io.StringIO()
+    home = os.getcwd()
+    saved_path = sys.path[:]
+    # The container imports from the image's files only: not from the project folder.
+    sys.path[:] = [folder, *(p for p in sys.path if p not in ("", ".") and not os.path.abspath(p).startswith(home))]
+    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
+        try:
+            os.chdir(folder)
+            try:
+                app = _import_from_string(target)
+            except SystemExit as exc:
+                return log.getvalue(), exc.code if isinstance(exc.code, int) else 1
+            except Exception as exc:  # noqa: BLE001 - the app's own import error ends the container, as in uvicorn
+                traceback.print_exception(exc)
+                return log.getvalue(), 1
+            if not hasattr(app, "_startup"):
+                _log(f"lab: the lab's uvicorn serves FastAPI apps only, not {type(app).__name__}")
+                return log.getvalue(), 1
+            if _start(app, host, port) is not None:
+                return log.getvalue(), 3  # uvicorn's STARTUP_FAILURE
+        finally:
+            os.chdir(home)
+            sys.path[:] = saved_path
+    _refused = refused
+    return log.getvalue(), None
+
+
 # --- used by lab_runner ------------------------------------------------------------------------
 
 
@@ -170,6 +211,8 @@ def _request(method, url, body):
 
     if _served is None:
         return {"method": method, "path": url, "body": body, "status": 0, "json": "No server is running: run your app first."}
+    if _refused is not None:
+        return {"method": method, "path": url, "body": body, "status": 0, "json": _refused}
     global _phase
     host, port = _address
     try:

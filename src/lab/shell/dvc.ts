@@ -3,6 +3,7 @@
 // byte, the md5 cache under .dvc/cache/files/md5/, .gitignore entries,
 // status, config, a local remote, push, pull and checkout. MD5 of the real
 // bytes. What the lab's dvc lacks, it says so.
+import ignore from 'ignore';
 import * as git from 'isomorphic-git';
 import { basename, dirname, gitFsAdapter, mkdirp, normalize, type LabFs } from './fs';
 import { cachePath, dvcFileText, getOption, parseConfig, readDvcFile, remoteSection, serializeConfig, setOption, type DvcConfig } from './dvcFormat';
@@ -22,6 +23,8 @@ const USAGE = 'usage: dvc [-q | -v] [-h] [-V] [--cd <path>] COMMAND ...\n';
 /** dvc/cli/__init__.py: a DvcException not caught by its command exits 255. */
 const EXIT_DVC_EXCEPTION = 255;
 const EXIT_CONFIG_ERROR = 251;
+/** dvc/commands/status.py CmdDataStatus.STATUS_LEN. */
+const STATUS_LEN = 20;
 const MISSING_FILES_LINK = '<https://error.dvc.org/missing-files>';
 /**
  * dvc/commands/init.py _welcome_message. Its analytics box shows only when
@@ -156,8 +159,10 @@ async function add(ctx: ShellContext, root: string, args: string[]): Promise<Com
     const path = normalize(ctx.cwd, target);
     const shown = relPath(ctx.cwd, path);
     const s = ctx.fs.stat(path);
+    const ignoredBy = s?.type === 'file' ? dvcignoreMatches(ctx.fs, root, path) : [];
+    if (ignoredBy.length) return err(`ERROR: Path '${path}' is ignored by\n${ignoredBy.join('\n')}`);
     if (!s) return err(`ERROR: output '${shown}' does not exist`);
-    if (s.type === 'dir') return err(`ERROR: the lab's dvc versions files, not folders: add the files in '${shown}' one by one`);
+    if (s.type === 'dir') return err(`ERROR: the lab's dvc does not version folders (DVC would track '${shown}' as one output with a .dir manifest): add its files one by one, e.g. dvc add ${shown}/*`);
     if (gitRoot) {
       const tracked = await git.listFiles({ fs: gfs, dir: gitRoot });
       if (tracked.includes(relPath(gitRoot, path))) {
@@ -185,6 +190,39 @@ async function add(ctx: ShellContext, root: string, args: string[]): Promise<Com
   return ok(`\nTo track the changes with git, run:\n\n\tgit add ${files}\n\nTo enable auto staging, run:\n\n\tdvc config core.autostage true\n`);
 }
 
+/**
+ * The .dvcignore lines (gitignore patterns, each file's relative to its own
+ * folder) that ignore `path`, as `file:line:pattern` (dvc/ignore.py
+ * DvcIgnorePatterns.from_file and check_ignore): DVC refuses such an output
+ * (dvc/output.py OutputIsIgnoredError).
+ */
+function dvcignoreMatches(fs: LabFs, root: string, path: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = dirname(path); dir.startsWith(root); dir = dirname(dir)) {
+    dirs.unshift(dir);
+    if (dir === root) break;
+  }
+  // The patterns of every .dvcignore from the root down, merged in that order: the last that matches decides.
+  const found: string[] = [];
+  let ignored = false;
+  for (const dir of dirs) {
+    const data = fs.readFile(`${dir}/.dvcignore`);
+    if (!data) continue;
+    const rel = relPath(dir, path);
+    text(data)
+      .split('\n')
+      .map((l) => l.trim())
+      .forEach((line, i) => {
+        if (!line || line.startsWith('#')) return;
+        const negated = line.startsWith('!');
+        if (!ignore().add(negated ? line.slice(1) : line).ignores(rel)) return;
+        found.push(`${relPath(root, `${dir}/.dvcignore`)}:${i + 1}:${line}`);
+        ignored = !negated;
+      });
+  }
+  return ignored ? found : [];
+}
+
 function tracked(ctx: ShellContext, root: string) {
   return dvcFiles(ctx.fs, root)
     .map((file) => ({ file, info: readDvcFile(text(ctx.fs.readFile(file)!)) }))
@@ -205,8 +243,8 @@ function status(ctx: ShellContext, root: string, args: string[]): CommandResult 
     const current = ctx.fs.readFile(data);
     // dvc/output.py status(): "not in cache" comes first, then the workspace's deleted/modified.
     const change = !ctx.fs.stat(cachePath(root, info.md5)) ? 'not in cache' : !current ? 'deleted' : md5(current) !== info.md5 ? 'modified' : null;
-    // STATUS_LEN = 30: the state and its colon padded to 30 characters.
-    if (change) out += `${relPath(ctx.cwd, file)}:\n\tchanged outs:\n\t\t${`${change}:`.padEnd(30)}${relPath(ctx.cwd, data)}\n`;
+    // CmdDataStatus._normalize: the state and its colon padded to STATUS_LEN = 20 characters.
+    if (change) out += `${relPath(ctx.cwd, file)}:\n\tchanged outs:\n\t\t${`${change}:`.padEnd(STATUS_LEN)}${relPath(ctx.cwd, data)}\n`;
   }
   return ok(out || 'Data and pipelines are up to date.\n');
 }
@@ -445,7 +483,25 @@ function pull(ctx: ShellContext, root: string, all: string[]): CommandResult {
   return ok(`${changeLines(r)}${text || 'Everything is up to date.'}\n`);
 }
 
-export const dvcProgram: Program = async (args, ctx) => {
+/**
+ * `-q`/`--quiet` and `-v`/`--verbose`, before or after the command (DVC's
+ * parent parser gives every command both). Quiet sets DVC's loggers to CRITICAL
+ * and disables its ui (dvc/cli/__init__.py main), so nothing is printed, errors
+ * included; `dvc status -q` answers by its exit status alone.
+ */
+export const dvcProgram: Program = async (all, ctx) => {
+  const quiet = all.some((a) => a === '-q' || a === '--quiet');
+  const verbose = all.some((a) => a === '-v' || a === '--verbose' || /^-v+$/.test(a));
+  const args = all.filter((a) => a !== '-q' && a !== '--quiet' && a !== '--verbose' && !/^-v+$/.test(a));
+  if (quiet && verbose) return err(`${USAGE}dvc: error: argument -v/--verbose: not allowed with argument -q/--quiet`, 254);
+  const result = await dvcCommand(args, ctx, quiet);
+  // argparse's usage errors (exit 254) are printed whatever the log level.
+  if (quiet && result.code !== 254) return { ...result, stdout: '', stderr: '' };
+  if (verbose) return { ...result, stderr: `${result.stderr}lab: the lab's dvc prints no DEBUG lines for -v\n` };
+  return result;
+};
+
+async function dvcCommand(args: string[], ctx: ShellContext, quiet: boolean): Promise<CommandResult> {
   const [sub, ...rest] = args;
   if (!sub || sub === '-h' || sub === '--help') {
     return ok(
@@ -466,8 +522,11 @@ export const dvcProgram: Program = async (args, ctx) => {
   switch (sub) {
     case 'add':
       return add(ctx, root, rest);
-    case 'status':
-      return status(ctx, root, rest);
+    case 'status': {
+      const result = status(ctx, root, rest);
+      // CmdDataStatus.run: with --quiet, exit 1 when anything changed.
+      return quiet && result.code === 0 ? { ...result, code: result.stdout.includes('changed outs:') ? 1 : 0 } : result;
+    }
     case 'remote':
       return remote(ctx, root, rest);
     case 'push':
@@ -477,4 +536,4 @@ export const dvcProgram: Program = async (args, ctx) => {
     default:
       return checkout(ctx, root, rest);
   }
-};
+}

@@ -6,6 +6,7 @@ import { pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
 import { createStartProject } from '../shell/project';
 import type { StartWorld } from '../startWorld';
+import type { ContainerHost } from '../shell/docker';
 import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from '../types';
 
 function removeTree(py: PyodideAPI, path: string) {
@@ -139,4 +140,38 @@ export function snapshotWorld(py: PyodideAPI): WorldFiles {
   };
   walk(HOME, '');
   return files;
+}
+
+/**
+ * `docker run` in the lab's Python: the image's Python files laid out under
+ * /lab/containers/<id>, its app imported from there and served by the lab's
+ * uvicorn (uvicorn._serve_container), so the preview's requests reach the
+ * container's own code. A container bound inside itself is served but refuses them.
+ */
+export function containerHost(py: PyodideAPI): ContainerHost {
+  return {
+    serve(spec) {
+      const root = `/lab/containers/${spec.id.slice(0, 12)}`;
+      for (const [path, source] of Object.entries(spec.sources)) writeFile(py, `${root}${path}`, source);
+      py.FS.mkdirTree(`${root}${spec.folder}`);
+      const uvicorn = py.pyimport('uvicorn');
+      try {
+        // undefined, not null: Pyodide passes JS null as jsnull, which is not None.
+        const answer = uvicorn._serve_container(`${root}${spec.folder}`, spec.app, spec.host, spec.port, spec.refused ?? undefined);
+        const [log, exitCode] = answer.toJs() as [string, number | undefined];
+        answer.destroy();
+        return { log, exitCode: exitCode ?? null };
+      } finally {
+        uvicorn.destroy();
+      }
+    },
+    stop() {
+      const uvicorn = py.pyimport('uvicorn');
+      try {
+        uvicorn._stop();
+      } finally {
+        uvicorn.destroy();
+      }
+    },
+  };
 }

@@ -3,6 +3,7 @@
 // preview's repo explorer and the step's checks.
 import * as git from 'isomorphic-git';
 import { gitFsAdapter, type LabFs } from '../shell/fs';
+import { createDockerProgram, type ContainerHost } from '../shell/docker';
 import { dvcProgram } from '../shell/dvc';
 import { readDvcFile } from '../shell/dvcFormat';
 import { gitProgram, repoRoot } from '../shell/git';
@@ -47,8 +48,9 @@ export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummar
   return { branch: (await git.currentBranch({ fs: gfs, dir })) ?? 'main', log, committed, ignored, dvcTracked };
 }
 
-export async function runShell(fs: LabFs, home: string, script: string, now: () => number): Promise<{ transcript: TranscriptEntry[]; repo: RepoSummary | null }> {
-  const transcript = await runScript(script, { fs, cwd: home, home, now, programs: { git: gitProgram, dvc: dvcProgram } });
+/** `containers`: what runs a container's program (the lab's Python); without it docker run only records the container. */
+export async function runShell(fs: LabFs, home: string, script: string, now: () => number, containers?: ContainerHost): Promise<{ transcript: TranscriptEntry[]; repo: RepoSummary | null }> {
+  const transcript = await runScript(script, { fs, cwd: home, home, now, programs: { git: gitProgram, dvc: dvcProgram, docker: createDockerProgram(containers) } });
   return { transcript, repo: await summariseRepo(fs, home) };
 }
 

@@ -6,14 +6,14 @@
 // arrives with `init` and lives in this module's closure; the global
 // postMessage and every way out to the network are cut before any learner code
 // runs.
-import './bufferGlobal';
+import '../bufferGlobal';
 import { loadPyodide, version, type PyodideAPI } from 'pyodide';
 import { HOME } from './labFiles';
 import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from '../protocol';
-import { layOutProject, prepareLab, runLearnerCode, sendRequest, snapshotWorld } from './pythonRuntime';
+import { containerHost, layOutProject, prepareLab, runLearnerCode, sendRequest, snapshotWorld } from './pythonRuntime';
 import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
 import { scopeRuns } from './runScope';
 import type { OutputChunk, RunOutcome } from '../types';
@@ -239,7 +239,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
 
 /** The shell's transcript goes to the console as a terminal would show it. */
 async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcome> {
-  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now());
+  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), containerHost(py));
   for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
   return shellOutcome(shell);
 }

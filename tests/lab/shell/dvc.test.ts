@@ -102,9 +102,52 @@ describe('dvc add', () => {
   });
 });
 
+describe('.dvcignore, -q and -v, folders', () => {
+  it('an output matched by .dvcignore is refused (dvc/output.py OutputIsIgnoredError, dvc/ignore.py check_ignore)', async () => {
+    const ctx = lab(false);
+    await runScript('git init\ndvc init', ctx);
+    ctx.fs.writeFile('/home/lab/.dvcignore', '# Add patterns of files dvc should ignore\n*.tmp\ndata/raw_data.csv\n');
+    expect(await session('dvc add data/raw_data.csv', ctx)).toBe(
+      "$ dvc add data/raw_data.csv\nERROR: Path '/home/lab/data/raw_data.csv' is ignored by\n.dvcignore:3:data/raw_data.csv\n[exit 1]\n",
+    );
+    expect(ctx.fs.stat('/home/lab/data/raw_data.csv.dvc')).toBeNull();
+    // `!` re-includes; a .dvcignore in a subfolder holds patterns relative to that folder, merged after
+    // the root's, and the message lists every pattern that matches (DvcIgnorePatterns._ignore_details).
+    ctx.fs.writeFile('/home/lab/.dvcignore', '*.csv\n!raw_data.csv\n');
+    expect((await session('dvc add data/raw_data.csv', ctx)).split('\n')[1]).toBe('');
+    ctx.fs.writeFile('/home/lab/data/.dvcignore', 'raw_*\n');
+    expect(await session('dvc add data/raw_data.csv', ctx)).toBe("$ dvc add data/raw_data.csv\nERROR: Path '/home/lab/data/raw_data.csv' is ignored by\n.dvcignore:1:*.csv\n.dvcignore:2:!raw_data.csv\ndata/.dvcignore:1:raw_*\n[exit 1]\n");
+  });
+
+  it('-q prints nothing, errors included, and dvc status -q answers by its exit status (CmdDataStatus.run)', async () => {
+    const ctx = lab(false);
+    await runScript('git init\ndvc init', ctx);
+    expect(await session('dvc add -q data/raw_data.csv', ctx)).toBe('$ dvc add -q data/raw_data.csv\n');
+    expect(await session('dvc -q status', ctx)).toBe('$ dvc -q status\n');
+    await runScript('echo more >> data/raw_data.csv', ctx);
+    expect(await session('dvc status --quiet', ctx)).toBe('$ dvc status --quiet\n[exit 1]\n');
+    expect(await session('dvc -q add data/missing.csv', ctx)).toBe('$ dvc -q add data/missing.csv\n[exit 1]\n');
+    expect(await session('dvc -q -v status', ctx)).toBe(
+      '$ dvc -q -v status\nusage: dvc [-q | -v] [-h] [-V] [--cd <path>] COMMAND ...\ndvc: error: argument -v/--verbose: not allowed with argument -q/--quiet\n[exit 254]\n',
+    );
+    // -v is accepted; the lab says that it has no DEBUG lines to add.
+    expect(await session('dvc status -v', ctx)).toBe(
+      "$ dvc status -v\ndata/raw_data.csv.dvc:\n\tchanged outs:\n\t\tmodified:           data/raw_data.csv\nlab: the lab's dvc prints no DEBUG lines for -v\n",
+    );
+  });
+
+  it('a folder is not versioned in the lab, and it says so plainly', async () => {
+    const ctx = lab(false);
+    await runScript('git init\ndvc init\nmkdir data/live', ctx);
+    expect(await session('dvc add data/live', ctx)).toBe(
+      "$ dvc add data/live\nERROR: the lab's dvc does not version folders (DVC would track 'data/live' as one output with a .dir manifest): add its files one by one, e.g. dvc add data/live/*\n[exit 1]\n",
+    );
+  });
+});
+
 describe('dvc status, remote, push, pull, checkout', () => {
-  // dvc/commands/status.py: states padded to STATUS_LEN = 30 ("modified:" and 21 spaces).
-  const MODIFIED = '$ dvc status\ndata/raw_data.csv.dvc:\n\tchanged outs:\n\t\tmodified:                     data/raw_data.csv\n';
+  // dvc/commands/status.py CmdDataStatus._normalize: states padded to STATUS_LEN = 20 ("modified:" and 11 spaces).
+  const MODIFIED = '$ dvc status\ndata/raw_data.csv.dvc:\n\tchanged outs:\n\t\tmodified:           data/raw_data.csv\n';
 
   it('follows the data through an edit, a push, a loss and a pull', async () => {
     const ctx = lab(false);
@@ -134,10 +177,10 @@ describe('dvc status, remote, push, pull, checkout', () => {
     expect(await session('dvc push', ctx)).toBe('$ dvc push\nEverything is up to date.\n');
 
     await runScript('rm data/raw_data.csv', ctx);
-    expect(await session('dvc status', ctx)).toBe('$ dvc status\ndata/raw_data.csv.dvc:\n\tchanged outs:\n\t\tdeleted:                      data/raw_data.csv\n');
+    expect(await session('dvc status', ctx)).toBe('$ dvc status\ndata/raw_data.csv.dvc:\n\tchanged outs:\n\t\tdeleted:            data/raw_data.csv\n');
     // dvc/output.py status(): a missing cache entry is reported before the workspace.
     await runScript('rm -r .dvc/cache', ctx);
-    expect(await session('dvc status', ctx)).toBe('$ dvc status\ndata/raw_data.csv.dvc:\n\tchanged outs:\n\t\tnot in cache:                 data/raw_data.csv\n');
+    expect(await session('dvc status', ctx)).toBe('$ dvc status\ndata/raw_data.csv.dvc:\n\tchanged outs:\n\t\tnot in cache:       data/raw_data.csv\n');
     // dvc/exceptions.py CheckoutError, with error_link("missing-files").
     expect(await session('dvc checkout', ctx)).toBe(
       '$ dvc checkout\nERROR: Checkout failed for following targets:\ndata/raw_data.csv\nIs your cache up to date?\n<https://error.dvc.org/missing-files>\n[exit 255]\n',
@@ -185,7 +228,7 @@ describe('dvc status, remote, push, pull, checkout', () => {
       '$ dvc add raw_data.csv\n\nTo track the changes with git, run:\n\n\tgit add .gitignore raw_data.csv.dvc\n\nTo enable auto staging, run:\n\n\tdvc config core.autostage true\n',
     );
     await runScript('echo more >> raw_data.csv', ctx);
-    expect(await session('dvc status', ctx)).toBe('$ dvc status\nraw_data.csv.dvc:\n\tchanged outs:\n\t\tmodified:                     raw_data.csv\n');
+    expect(await session('dvc status', ctx)).toBe('$ dvc status\nraw_data.csv.dvc:\n\tchanged outs:\n\t\tmodified:           raw_data.csv\n');
   });
 
   it('dvc config sets, reads and unsets core.autostage and core.remote in DVC\'s INI format', async () => {

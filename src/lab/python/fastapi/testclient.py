@@ -6,6 +6,7 @@ in an endpoint is raised in the test (raise_server_exceptions=True)."""
 import json as _json
 from urllib.parse import urlencode, urlsplit
 
+from . import _RawBody
 from .responses import PlainTextResponse
 
 _REDIRECTS = (301, 302, 303, 307, 308)
@@ -100,7 +101,7 @@ class TestClient:
         body = json
         if content is not None:
             text = content.decode() if isinstance(content, bytes) else content
-            body = _json.loads(text) if text else None
+            body = _RawBody(text) if text else None
         follow = self.follow_redirects if follow_redirects is None else follow_redirects
         target = self._relative(url)
         if params:
