@@ -24,9 +24,17 @@ export interface ShellContext {
   /** The lab's own commands (git, dvc, …), by name. */
   programs: Record<string, Program>;
   /** Runs `python ARGS…` in the lab's Python over the same files; absent where there is no Python (shell-only tests). */
-  python?: (argv: string[], options: { cwd: string; env: Record<string, string>; stdin?: string }) => Promise<CommandResult> | CommandResult;
+  python?: (argv: string[], options: PythonOptions) => Promise<CommandResult> | CommandResult;
   /** Stops the script at the next command (the run's Stop or time limit). */
   signal?: AbortSignal;
+}
+
+/** How `python` was typed: its name (python or python3), the shell's folder, exported variables and piped stdin. */
+export interface PythonOptions {
+  name: string;
+  cwd: string;
+  env: Record<string, string>;
+  stdin?: string;
 }
 
 export interface CommandResult {
@@ -277,7 +285,7 @@ function pythonCommand(name: string, ctx: ShellContext) {
     if (!ctx.python) return result(err(`${name}: the lab's Python is not available in this shell`, 127));
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(c.exportedEnv ?? {})) if (k !== IO_VAR) env[k] = v;
-    return result(await ctx.python(args, { cwd: c.cwd, env, stdin }));
+    return result(await ctx.python(args, { name, cwd: c.cwd, env, stdin }));
   });
 }
 

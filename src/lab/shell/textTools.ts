@@ -463,7 +463,74 @@ function cut(args: string[], ctx: ShellContext, io?: Io): CommandResult {
   return { stdout, stderr, code: stderr ? 1 : 0 };
 }
 
+
+// ls, GNU coreutils 9.1's: columns on the terminal, one name per line into a pipe or a file.
+/**
+ * Split `-x` flags (combined like `-la`) from the other arguments; a flag the
+ * lab's command lacks is named rather than ignored.
+ */
+function lsFlags(name: string, args: string[], allowed: string): { set: Set<string>; rest: string[] } | CommandResult {
+  const set = new Set<string>();
+  const rest: string[] = [];
+  let operandsOnly = false;
+  for (const a of args) {
+    if (operandsOnly || a === '-' || !a.startsWith('-')) rest.push(a);
+    else if (a === '--') operandsOnly = true;
+    else if (a.startsWith('--')) return err(`${name}: the lab's ${name} does not support ${a.split('=')[0]}`);
+    else {
+      for (const c of a.slice(1)) {
+        if (!allowed.includes(c)) return err(`${name}: the lab's ${name} does not support -${c}`);
+        set.add(c);
+      }
+    }
+  }
+  return { set, rest };
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function lsDate(ms: number) {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+function ls(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const parsed = lsFlags('ls', args, 'al1');
+  if (failed(parsed)) return parsed;
+  const { set, rest } = parsed;
+  // ls writes one name per line when its output is not a terminal (`ls | wc -l`).
+  const oneColumn = set.has('1') || io?.stdoutIsTerminal === false;
+  const targets = rest.length ? rest : ['.'];
+  let stdout = '';
+  let stderr = '';
+  let code = 0;
+  targets.forEach((t, i) => {
+    const path = normalize(ctx.cwd, t);
+    const s = ctx.fs.stat(path);
+    if (!s) {
+      stderr += `ls: cannot access '${t}': No such file or directory\n`;
+      code = 2;
+      return;
+    }
+    let names = s.type === 'dir' ? (ctx.fs.readdir(path) ?? []) : [t];
+    if (s.type === 'dir') names = set.has('a') ? ['.', '..', ...names] : names.filter((n) => !n.startsWith('.'));
+    if (targets.length > 1 && s.type === 'dir') stdout += `${i > 0 ? '\n' : ''}${t}:\n`;
+    if (set.has('l')) {
+      const rows = names.map((n) => {
+        const p = s.type === 'dir' ? normalize(path, n) : path;
+        const st = ctx.fs.stat(p) ?? { type: 'dir' as const, size: 4096, mtimeMs: ctx.now() };
+        const size = st.type === 'dir' ? 4096 : st.size;
+        return { line: `${st.type === 'dir' ? 'drwxr-xr-x' : '-rw-r--r--'} 1 learner learner ${String(size)} ${lsDate(st.mtimeMs || ctx.now())} ${n}`, size };
+      });
+      if (s.type === 'dir') stdout += `total ${rows.reduce((sum, r) => sum + Math.ceil(r.size / 1024) * 4, 0)}\n`;
+      const width = Math.max(0, ...rows.map((r) => String(r.size).length));
+      stdout += rows.map((r) => `${r.line.replace(/ (\d+) (\w{3} )/, (_m, size: string, rest: string) => ` ${size.padStart(width)} ${rest}`)}\n`).join('');
+    } else if (names.length) stdout += oneColumn ? names.map((n) => `${n}\n`).join('') : `${names.join('  ')}\n`;
+  });
+  return { stdout, stderr, code };
+}
+
 export const TEXT_TOOLS: Record<string, Program> = {
+  ls,
   cat,
   head: headTail('head'),
   tail: headTail('tail'),

@@ -1,12 +1,12 @@
-// Running the learner's shell script in the lab: the shell, git and DVC over
-// the same files Python sees, and a summary of the repository for the
+// Running the learner's shell script in the lab: bash (just-bash) with git, DVC
+// and python over the same files Python sees, and a summary of the repository for the
 // preview's repo explorer and the step's checks.
 import * as git from 'isomorphic-git';
 import { gitFsAdapter, type LabFs } from '../shell/fs';
 import { dvcProgram } from '../shell/dvc';
 import { readDvcFile } from '../shell/dvcFormat';
 import { gitProgram, repoRoot } from '../shell/git';
-import { runScript, text, type TranscriptEntry } from '../shell/shell';
+import { runScript, text, type Program, type ShellContext, type TranscriptEntry } from '../shell/shell';
 import { emptyOutcome } from '../outcome';
 import { isLabInternal } from '../worldFiles';
 import type { OutputChunk, RepoSummary, RunOutcome } from '../types';
@@ -47,15 +47,25 @@ export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummar
   return { branch: (await git.currentBranch({ fs: gfs, dir })) ?? 'main', log, committed, ignored, dvcTracked };
 }
 
-export async function runShell(fs: LabFs, home: string, script: string, now: () => number): Promise<{ transcript: TranscriptEntry[]; repo: RepoSummary | null }> {
-  const transcript = await runScript(script, { fs, cwd: home, home, now, programs: { git: gitProgram, dvc: dvcProgram } });
+/**
+ * The lab's own commands, by name: each a `Program` (args, ctx, io) run by
+ * bash over the same files. A new command is one more entry here.
+ */
+export const PROGRAMS: Record<string, Program> = { git: gitProgram, dvc: dvcProgram };
+
+/** What the worker lends the shell: the lab's Python for `python`, and the run's Stop. */
+export type ShellHooks = Pick<ShellContext, 'python' | 'signal'>;
+
+export async function runShell(fs: LabFs, home: string, script: string, now: () => number, hooks: ShellHooks = {}): Promise<{ transcript: TranscriptEntry[]; repo: RepoSummary | null }> {
+  const transcript = await runScript(script, { fs, cwd: home, home, now, programs: PROGRAMS, ...hooks });
   return { transcript, repo: await summariseRepo(fs, home) };
 }
 
 /** A transcript as a terminal shows it: `$ line`, the output, `[exit N]` after a failure. */
 export function transcriptOutput(transcript: TranscriptEntry[]): OutputChunk[] {
   return transcript.flatMap((entry) => [
-    { stream: 'stdout' as const, text: `$ ${entry.line}\n` },
+    // A construct typed over several lines shows bash's continuation prompt (PS2, `> `) on each.
+    { stream: 'stdout' as const, text: `$ ${entry.line.replace(/\n/g, '\n> ')}\n` },
     ...entry.output,
     ...(entry.code !== 0 ? [{ stream: 'stderr' as const, text: `[exit ${entry.code}]\n` }] : []),
   ]);

@@ -11,9 +11,8 @@ import { loadPyodide, version, type PyodideAPI } from 'pyodide';
 import { HOME } from './labFiles';
 import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
-import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from '../protocol';
-import { runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
+import { runLearnerCode, runPythonArgv, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
 import { afterRestore, cacheStorageStore, snapshotKey, startWithSnapshot } from './snapshot';
 import type { OutputChunk, RunOutcome } from '../types';
 
@@ -220,9 +219,23 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
   live = null;
 }
 
-/** The shell's transcript goes to the console as a terminal would show it. */
+/**
+ * The shell's transcript goes to the console as a terminal would show it. The
+ * shell (bash, git, DVC) is its own chunk, loaded by the first shell step only.
+ * `python` in it runs here, in the lab's Python; an interrupt (Stop, the time
+ * limit) that ends it also stops the script.
+ */
 async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcome> {
-  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now());
+  const { runShell, shellOutcome, transcriptOutput } = await import('./shellRuntime');
+  const stop = new AbortController();
+  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), {
+    signal: stop.signal,
+    python: (argv, options) => {
+      const result = runPythonArgv(py, argv, options);
+      if (result.code === 130 && result.stderr.endsWith('KeyboardInterrupt\n')) stop.abort();
+      return result;
+    },
+  });
   for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
   return shellOutcome(shell);
 }
