@@ -9,6 +9,7 @@ import { dirname, mkdirp, normalize, type LabFs } from './fs';
 type FsStat = Awaited<ReturnType<IFileSystem['stat']>>;
 type Encoding = string | { encoding?: string | null } | null | undefined;
 
+const NULL = '/dev/null';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -62,24 +63,36 @@ export interface Sinks {
 }
 
 export function bashFs(fs: LabFs, sinks?: Sinks): IFileSystem {
-  const isSink = (path: string) => sinks !== undefined && path.startsWith(sinks.prefix);
+  // /dev/null reads as empty and swallows what is written, whatever the file system below has.
+  const isSink = (path: string) => path === NULL || (sinks !== undefined && path.startsWith(sinks.prefix));
+  const toSink = (path: string, data: Uint8Array) => {
+    if (path !== NULL) sinks!.onWrite(path, decoder.decode(data));
+  };
   const statOf = (path: string): FsStat => {
+    if (path === '/dev' && !fs.stat(path)) return { isFile: false, isDirectory: true, isSymbolicLink: false, mode: 0o755, size: 0, mtime: new Date(0) };
     if (isSink(path)) return { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o666, size: 0, mtime: new Date(0) };
     const s = fs.stat(path);
     if (!s) return fail('ENOENT', 'stat', path);
     return { isFile: s.type === 'file', isDirectory: s.type === 'dir', isSymbolicLink: false, mode: s.type === 'dir' ? 0o755 : 0o644, size: s.size, mtime: new Date(s.mtimeMs) };
   };
   const read = (path: string): Uint8Array => {
+    if (path === NULL) return new Uint8Array();
     const s = fs.stat(path);
     if (!s) return fail('ENOENT', 'open', path);
     if (s.type === 'dir') return fail('EISDIR', 'read', path);
     return fs.readFile(path)!;
   };
-  const write = (path: string, data: Uint8Array, op: string) => {
+  const write = (path: string, data: Uint8Array, op: string, opening = false) => {
     if (fs.stat(path)?.type === 'dir') fail('EISDIR', op, path);
-    if (fs.stat(dirname(path))?.type !== 'dir') fail('ENOENT', 'open', path);
+    if (fs.stat(dirname(path))?.type !== 'dir') {
+      // just-bash prints this error of a redirection's open (`> nowhere/out.txt`) as it is: word it as bash does.
+      if (opening) throw Object.assign(new Error(`bash: ${path}: No such file or directory`), { code: 'ENOENT' });
+      fail('ENOENT', 'open', path);
+    }
     fs.writeFile(path, data);
   };
+  /** How just-bash opens a redirection's file: an empty byte string. */
+  const opens = (content: string | Uint8Array, options: Encoding) => content === '' && encodingOf(options) === 'binary';
   const remove = (path: string, recursive: boolean) => {
     if (fs.stat(path)?.type === 'dir') {
       const names = fs.readdir(path) ?? [];
@@ -109,21 +122,21 @@ export function bashFs(fs: LabFs, sinks?: Sinks): IFileSystem {
     },
     async writeFile(raw, content, options) {
       const path = p(raw);
-      if (isSink(path)) return sinks!.onWrite(path, decoder.decode(toBytes(content, options)));
-      write(path, toBytes(content, options), 'open');
+      if (isSink(path)) return toSink(path, toBytes(content, options));
+      write(path, toBytes(content, options), 'open', opens(content, options));
     },
     async appendFile(raw, content, options) {
       const path = p(raw);
-      if (isSink(path)) return sinks!.onWrite(path, decoder.decode(toBytes(content, options)));
+      if (isSink(path)) return toSink(path, toBytes(content, options));
       const before = fs.stat(path)?.type === 'file' ? fs.readFile(path)! : new Uint8Array();
       const added = toBytes(content, options);
       const all = new Uint8Array(before.length + added.length);
       all.set(before);
       all.set(added, before.length);
-      write(path, all, 'write');
+      write(path, all, 'write', opens(content, options));
     },
     async exists(path) {
-      return isSink(p(path)) || fs.stat(p(path)) !== null;
+      return isSink(p(path)) || p(path) === '/dev' || fs.stat(p(path)) !== null;
     },
     async stat(path) {
       return statOf(p(path));

@@ -231,7 +231,9 @@ function locate(script: string, statements: StatementNode[]): Span[] {
 
 /** `{ pipeline; } >TERMINAL/entry/1 2>TERMINAL/entry/2`: the pipeline's output goes to its line of the transcript. */
 function captured(pipeline: PipelineNode, entry: number): PipelineNode {
-  const out = (fd: number): Redirection => ({ type: 'Redirection', fd, operator: '>', target: literal(`${TERMINAL}${entry}/${fd}`) });
+  // A pipeline's earlier commands' errors come before its last command's output, as on a terminal.
+  const order = pipeline.commands.length > 1 ? 'p' : '';
+  const out = (fd: number): Redirection => ({ type: 'Redirection', fd, operator: '>', target: literal(`${TERMINAL}${entry}/${fd}${order}`) });
   const inner: StatementNode = { type: 'Statement', pipelines: [{ ...pipeline, negated: false, timed: false }], operators: [], background: false } as StatementNode;
   const group = { type: 'Group', body: [inner], redirections: [out(1), out(2)] } as unknown as CommandNode;
   return { type: 'Pipeline', commands: [group], negated: pipeline.negated, timed: pipeline.timed, timePosix: pipeline.timePosix } as PipelineNode;
@@ -289,7 +291,7 @@ function pythonCommand(name: string, ctx: ShellContext) {
   });
 }
 
-function labCommands(ctx: ShellContext, session: Session) {
+function labCommands(ctx: ShellContext, session: Session, release: () => void) {
   return [
     ...Object.entries({ ...TEXT_TOOLS, ...ctx.programs }).map(([name, program]) => asCommand(name, program, ctx, session)),
     pythonCommand('python', ctx),
@@ -304,6 +306,7 @@ function labCommands(ctx: ShellContext, session: Session) {
       return result(ok());
     }),
     defineCommand(MARK, async (args) => {
+      release();
       const index = Number(args[0]);
       const code = Number(args[1] ?? 0);
       const entry = session.entries[index];
@@ -359,20 +362,38 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
   const source = script.replace(/\r\n?/g, '\n');
   const lines = source.split('\n');
   const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1 };
+  const append = (target: TranscriptEntry, stream: 'stdout' | 'stderr', chunk: string) => {
+    const last = target.output.at(-1);
+    if (last?.stream === stream) last.text += chunk;
+    else target.output.push({ stream, text: chunk });
+  };
+  // just-bash delivers a group's stdout, then its stderr: a pipeline's stdout waits for its stderr.
+  let held: { target: TranscriptEntry; text: string } | null = null;
+  const release = () => {
+    if (held) append(held.target, 'stdout', held.text);
+    held = null;
+  };
   const write = (path: string, chunk: string) => {
     const [entry, fd] = path.slice(TERMINAL.length).split('/');
     const target = session.entries[Number(entry)];
     if (!chunk || !target) return;
-    const stream = fd === '2' ? 'stderr' : 'stdout';
-    const last = target.output.at(-1);
-    if (last?.stream === stream) last.text += chunk;
-    else target.output.push({ stream, text: chunk });
+    if (fd === '1p') {
+      release();
+      held = { target, text: chunk };
+      return;
+    }
+    if (fd === '2p') {
+      append(target, 'stderr', chunk);
+      return release();
+    }
+    release();
+    append(target, fd === '2' ? 'stderr' : 'stdout', chunk);
   };
   const bash = new Bash({
     fs: bashFs(ctx.fs, { prefix: TERMINAL, onWrite: write }),
     cwd: ctx.cwd,
     env: { HOME: ctx.home, USER: 'learner', LOGNAME: 'learner', SHELL: '/bin/bash', LANG: 'C.UTF-8' },
-    customCommands: labCommands(ctx, session),
+    customCommands: labCommands(ctx, session, () => release()),
     // No network (curl is not registered) and none of just-bash's own runtimes: the lab's Python is `python`.
     python: false,
     javascript: false,
@@ -402,6 +423,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     },
   });
   const end = await bash.exec(source, { rawScript: true, signal: ctx.signal });
+  release();
   if (!planned) {
     // The script did not parse: bash names the error, and nothing ran.
     const first = lines.find((l) => l.trim())?.trim() ?? '';
@@ -418,5 +440,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     target.code = end.exitCode;
     session.entries.length = running + 1;
   }
+  // A caller running a session line by line (the tests) continues where `cd` left it.
+  if (end.env.PWD && ctx.fs.stat(end.env.PWD)?.type === 'dir') ctx.cwd = end.env.PWD;
   return session.entries.slice(session.clearFrom);
 }
