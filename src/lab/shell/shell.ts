@@ -27,6 +27,8 @@ export interface ShellContext {
   python?: (argv: string[], options: PythonOptions) => Promise<CommandResult> | CommandResult;
   /** Stops the script at the next command (the run's Stop or time limit). */
   signal?: AbortSignal;
+  /** The transcript is a terminal (default); false: as if each line's output went to a file (ls prints one name per line). */
+  terminal?: boolean;
 }
 
 /** How `python` was typed: its name (python or python3), the shell's folder, exported variables and piped stdin. */
@@ -93,6 +95,16 @@ const NOT_IN_LAB: Record<string, string> = {
   python2: "the lab's Python is Python 3: run python or python3",
 };
 
+/**
+ * just-bash's tools where its wording differs from GNU's (coreutils 9.1,
+ * findutils 4.9 in C.UTF-8 quote file names in ‘…’): their stderr, reworded.
+ */
+const GNU_WORDING: Record<string, (stderr: string) => string> = {
+  mkdir: (e) => e.replace(/^mkdir: cannot create directory '(.*)': /gm, 'mkdir: cannot create directory ‘$1’: '),
+  find: (e) => e.replace(/^find: (.*): No such file or directory$/gm, 'find: ‘$1’: No such file or directory'),
+  rmdir: (e) => e.replace(/^rmdir: failed to remove '(.*)': /gm, "rmdir: failed to remove '$1': "),
+};
+
 /** Tools that read their stdin when they name no file (or name `-`); with nothing piped the lab says it has no keyboard. */
 const READS_STDIN: Record<string, { valued: string; script?: boolean; always?: boolean }> = {
   awk: { valued: 'Fvf', script: true },
@@ -155,10 +167,10 @@ const redirectsStdin = (c: CommandNode) => redirections(c as never).some((r) => 
 const redirectsStdout = (c: CommandNode) => redirections(c as never).some((r) => ['>', '>>', '>|', '&>', '&>>', '>&'].includes(r.operator) && (r.fd ?? 1) === 1);
 
 /** Tell each named command what it is connected to, with a prefix assignment only the lab's commands read. */
-function markIo(node: unknown, flagged: Set<string>, top?: { first: boolean; last: boolean }) {
+function markIo(node: unknown, flagged: Set<string>, terminal: boolean, top?: { first: boolean; last: boolean }) {
   if (!node || typeof node !== 'object') return;
   if (Array.isArray(node)) {
-    for (const n of node) markIo(n, flagged);
+    for (const n of node) markIo(n, flagged, terminal);
     return;
   }
   const n = node as { type?: string };
@@ -166,11 +178,11 @@ function markIo(node: unknown, flagged: Set<string>, top?: { first: boolean; las
     const c = n as SimpleCommandNode;
     const name = commandName(c);
     if (name && flagged.has(name)) {
-      const flags = `${top?.first && !redirectsStdin(c) ? 'k' : ''}${redirections(c).some((r) => r.operator === '<' && (r.fd ?? 0) === 0) ? 'f' : ''}${top?.last && !redirectsStdout(c) ? 't' : ''}`;
+      const flags = `${top?.first && !redirectsStdin(c) ? 'k' : ''}${redirections(c).some((r) => r.operator === '<' && (r.fd ?? 0) === 0) ? 'f' : ''}${top?.last && terminal && !redirectsStdout(c) ? 't' : ''}`;
       c.assignments = [...c.assignments, { type: 'Assignment', name: IO_VAR, value: literal(flags), append: false, array: null } as never];
     }
   }
-  for (const value of Object.values(n)) if (value && typeof value === 'object') markIo(value, flagged);
+  for (const value of Object.values(n)) if (value && typeof value === 'object') markIo(value, flagged, terminal);
 }
 
 /** The lines of the script a top-level statement spans, as a terminal shows them. */
@@ -297,10 +309,17 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
     pythonCommand('python', ctx),
     pythonCommand('python3', ctx),
     ...Object.entries(NOT_IN_LAB).map(([name, why]) => defineCommand(name, async () => result(err(`bash: ${name}: ${why}`, 127)))),
-    // just-bash's own tools that read stdin: with the keyboard as stdin, say so rather than read nothing.
-    ...Object.keys(READS_STDIN)
+    // just-bash's own tools: with the keyboard as stdin, say so rather than read nothing; GNU's wording.
+    ...[...new Set([...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING)])]
       .filter((name) => !(name in TEXT_TOOLS) && !(name in ctx.programs))
-      .map((name) => defineCommand(name, async (args, c) => (ioOf(c).includes('k') && readsStdin(name, args) ? result(noKeyboard(name)) : c.origCommand!(args)))),
+      .map((name) =>
+        defineCommand(name, async (args, c) => {
+          if (ioOf(c).includes('k') && readsStdin(name, args)) return result(noKeyboard(name));
+          const r = await c.origCommand!(args);
+          const reword = GNU_WORDING[name];
+          return reword && r.stderr ? { ...r, stderr: reword(r.stderr) } : r;
+        }),
+      ),
     defineCommand('clear', async () => {
       session.clear = true;
       return result(ok());
@@ -400,12 +419,14 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     executionLimits: { maxOutputSize: 16 * 1024 * 1024 },
     processInfo: { pid: 4242, ppid: 4241, uid: 1000, gid: 1000 },
   });
-  const flagged = new Set([...Object.keys(TEXT_TOOLS), ...Object.keys(ctx.programs), ...Object.keys(READS_STDIN), 'python', 'python3']);
+  const flagged = new Set([...Object.keys(TEXT_TOOLS), ...Object.keys(ctx.programs), ...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING), 'python', 'python3']);
   let planned = false;
   const statementEntries = new Set<number>();
   bash.registerTransformPlugin({
     name: 'lab-terminal',
     transform({ ast }: { ast: ScriptNode }) {
+      // Only the learner's script is a terminal session; `bash -c`, `source`, xargs and find -exec run as they are.
+      if (planned) return { ast };
       const { entries, entryOf } = plan(lines, locate(source, ast.statements));
       session.entries.push(...entries);
       for (const e of entryOf) statementEntries.add(e);
@@ -413,7 +434,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       const statements: StatementNode[] = [];
       ast.statements.forEach((statement, i) => {
         for (const pipeline of statement.pipelines) {
-          pipeline.commands.forEach((command, j) => markIo(command, flagged, { first: j === 0, last: j === pipeline.commands.length - 1 }));
+          pipeline.commands.forEach((command, j) => markIo(command, flagged, ctx.terminal ?? true, { first: j === 0, last: j === pipeline.commands.length - 1 }));
         }
         const entry = entryOf[i]!;
         statements.push({ ...statement, pipelines: statement.pipelines.map((p) => captured(p, entry)) });

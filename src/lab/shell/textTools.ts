@@ -4,6 +4,8 @@
 // piped in; options they lack are named as missing, never ignored.
 // shell.ts looks these up inside its functions only, so either module may load first.
 import { normalize } from './fs';
+import { unifiedHunks } from './git/textdiff';
+import { md5 } from './md5';
 import { err, ok, text, type CommandResult, type Io, type Program, type ShellContext } from './shell';
 
 const encoder = new TextEncoder();
@@ -529,8 +531,77 @@ function ls(args: string[], ctx: ShellContext, io?: Io): CommandResult {
   return { stdout, stderr, code };
 }
 
+function md5sum(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const parsed = lsFlags('md5sum', args, '');
+  if (failed(parsed)) return parsed;
+  let stdout = '';
+  for (const f of parsed.rest.length ? parsed.rest : ['-']) {
+    if (f === '-') {
+      if (io?.stdin === undefined) return err("md5sum: the lab's shell has no keyboard input: name a file, or pipe text into md5sum");
+      stdout += `${md5(new TextEncoder().encode(io.stdin))}  -\n`;
+      continue;
+    }
+    const path = normalize(ctx.cwd, f);
+    const s = ctx.fs.stat(path);
+    if (!s) return { stdout, stderr: `md5sum: ${f}: No such file or directory\n`, code: 1 };
+    if (s.type === 'dir') return { stdout, stderr: `md5sum: ${f}: Is a directory\n`, code: 1 };
+    stdout += `${md5(ctx.fs.readFile(path)!)}  ${f}\n`;
+  }
+  return ok(stdout);
+}
+
+/** The lab's file time as GNU diff -u prints it (`2026-11-27 09:30:00.000000000 +0000`). */
+function diffTime(ms: number) {
+  return `${new Date(ms).toISOString().replace('T', ' ').replace(/\.(\d+)Z$/, (_m, f: string) => `.${f.padEnd(9, '0')}`)} +0000`;
+}
+
+/**
+ * diff, GNU diffutils 3.8's: the normal format (`2c2`, `< old`, `---`, `> new`),
+ * -u (unified, with the files' times) and -q. Exit 0 same, 1 different, 2 trouble.
+ */
+function diff(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('diff', args, 'uq', '');
+  if (failed(o)) return { ...o, code: 2 };
+  if (o.operands.length !== 2) {
+    const why = o.operands.length < 2 ? `missing operand after '${o.operands.at(-1) ?? 'diff'}'` : `extra operand '${o.operands[2]}'`;
+    return err(`diff: ${why}\ndiff: Try 'diff --help' for more information.`, 2);
+  }
+  const ins = inputs('diff', ctx, o.operands, io);
+  if (failed(ins)) return { ...ins, code: 2 };
+  const bad = ins.find((i) => i.error);
+  if (bad) return err(bad.error!, 2);
+  const [a, b] = ins as [Input, Input];
+  if (a.text === b.text) return ok();
+  if (o.flags.has('q')) return { stdout: `Files ${a.name} and ${b.name} differ\n`, stderr: '', code: 1 };
+  if (o.flags.has('u')) {
+    const time = (name: string) => diffTime(name === '-' ? ctx.now() : (ctx.fs.stat(normalize(ctx.cwd, name))?.mtimeMs ?? ctx.now()));
+    const hunks = unifiedHunks(a.text!, b.text!, 3).replace(/^(@@ [^@]* @@).*$/gm, '$1');
+    return { stdout: `--- ${a.name}\t${time(a.name)}\n+++ ${b.name}\t${time(b.name)}\n${hunks}`, stderr: '', code: 1 };
+  }
+  // The normal format from zero-context hunks: each is one run of changed lines.
+  let stdout = '';
+  const hunks = unifiedHunks(a.text!, b.text!, 0).split(/^(?=@@ )/m).filter(Boolean);
+  for (const hunk of hunks) {
+    const [head, ...body] = hunk.split(/(?<=\n)/);
+    const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(head!)!;
+    const [os, ol, ns, nl] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+    const range = (s: number, l: number) => (l <= 1 ? `${s}` : `${s},${s + l - 1}`);
+    const kind = ol === 0 ? 'a' : nl === 0 ? 'd' : 'c';
+    stdout += `${kind === 'a' ? os : range(os, ol)}${kind}${kind === 'd' ? ns : range(ns, nl)}\n`;
+    const old = body.filter((l, i) => l.startsWith('-') || (l.startsWith('\\') && body[i - 1]?.startsWith('-')));
+    const added = body.filter((l, i) => l.startsWith('+') || (l.startsWith('\\') && body[i - 1]?.startsWith('+')));
+    const mark = (lines: string[], sign: string) => lines.map((l) => (l.startsWith('\\') ? l : `${sign} ${l.slice(1)}`)).join('');
+    stdout += mark(old, '<');
+    if (old.length && added.length) stdout += '---\n';
+    stdout += mark(added, '>');
+  }
+  return { stdout, stderr: '', code: 1 };
+}
+
 export const TEXT_TOOLS: Record<string, Program> = {
   ls,
+  md5sum,
+  diff,
   cat,
   head: headTail('head'),
   tail: headTail('tail'),
