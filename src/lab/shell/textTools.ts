@@ -70,9 +70,10 @@ function inputs(tool: string, ctx: ShellContext, files: string[], io: Io | undef
     if (name === '-') return { name, text: io!.stdin!, pipe: !io!.stdinIsFile };
     const path = normalize(ctx.cwd, name);
     const s = ctx.fs.stat(path);
-    // head and tail word it "cannot open 'x' for reading: …"; the others "x: …".
-    const why = !s ? 'No such file or directory' : s.type === 'dir' ? 'Is a directory' : null;
-    if (why) return { name, error: openMessage && !s ? `${tool}: cannot open '${name}' for reading: ${why}` : `${tool}: ${name}: ${why}` };
+        const why = !s ? 'No such file or directory' : s.type === 'dir' ? 'Is a directory' : null;
+    // head and tail open a folder, then fail to read it.
+    if (why && openMessage) return { name, error: !s ? `${tool}: cannot open '${name}' for reading: ${why}` : `${tool}: error reading '${name}': ${why}` };
+    if (why) return { name, error: `${tool}: ${name}: ${why}` };
     return { name, text: text(ctx.fs.readFile(path)!) };
   });
 }
@@ -496,39 +497,45 @@ function lsDate(ms: number) {
 }
 
 function ls(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const parsed = lsFlags('ls', args, 'al1');
+  const parsed = lsFlags('ls', args, 'adl1');
   if (failed(parsed)) return parsed;
   const { set, rest } = parsed;
   // ls writes one name per line when its output is not a terminal (`ls | wc -l`).
   const oneColumn = set.has('1') || io?.stdoutIsTerminal === false;
-  const targets = rest.length ? rest : ['.'];
-  let stdout = '';
+  const targets = (rest.length ? rest : ['.']).map((t) => ({ t, s: ctx.fs.stat(normalize(ctx.cwd, t)) }));
   let stderr = '';
   let code = 0;
-  targets.forEach((t, i) => {
-    const path = normalize(ctx.cwd, t);
-    const s = ctx.fs.stat(path);
-    if (!s) {
-      stderr += `ls: cannot access '${t}': No such file or directory\n`;
-      code = 2;
-      return;
-    }
-    let names = s.type === 'dir' ? (ctx.fs.readdir(path) ?? []) : [t];
-    if (s.type === 'dir') names = set.has('a') ? ['.', '..', ...names] : names.filter((n) => !n.startsWith('.'));
-    if (targets.length > 1 && s.type === 'dir') stdout += `${i > 0 ? '\n' : ''}${t}:\n`;
+  for (const { t, s } of targets) {
+    if (s) continue;
+    stderr += `ls: cannot access '${t}': No such file or directory\n`;
+    code = 2;
+  }
+  // GNU: the files named, sorted, as one listing; then each folder, sorted, under its name when several were named.
+  const asFile = (x: (typeof targets)[number]) => x.s && (x.s.type === 'file' || set.has('d'));
+  const files = targets.filter(asFile).map((x) => x.t).sort();
+  const dirs = targets.filter((x) => x.s && !asFile(x)).map((x) => x.t).sort();
+  const render = (names: string[], where: (n: string) => string) => {
     if (set.has('l')) {
       const rows = names.map((n) => {
-        const p = s.type === 'dir' ? normalize(path, n) : path;
-        const st = ctx.fs.stat(p) ?? { type: 'dir' as const, size: 4096, mtimeMs: ctx.now() };
+        const st = ctx.fs.stat(where(n)) ?? { type: 'dir' as const, size: 4096, mtimeMs: ctx.now() };
         const size = st.type === 'dir' ? 4096 : st.size;
         return { line: `${st.type === 'dir' ? 'drwxr-xr-x' : '-rw-r--r--'} 1 learner learner ${String(size)} ${lsDate(st.mtimeMs || ctx.now())} ${n}`, size };
       });
-      if (s.type === 'dir') stdout += `total ${rows.reduce((sum, r) => sum + Math.ceil(r.size / 1024) * 4, 0)}\n`;
       const width = Math.max(0, ...rows.map((r) => String(r.size).length));
-      stdout += rows.map((r) => `${r.line.replace(/ (\d+) (\w{3} )/, (_m, size: string, rest: string) => ` ${size.padStart(width)} ${rest}`)}\n`).join('');
-    } else if (names.length) stdout += oneColumn ? names.map((n) => `${n}\n`).join('') : `${names.join('  ')}\n`;
-  });
-  return { stdout, stderr, code };
+      return { rows: rows.map((r) => `${r.line.replace(/ (\d+) (\w{3} )/, (_m, size: string, rest: string) => ` ${size.padStart(width)} ${rest}`)}\n`).join(''), total: rows.reduce((sum, r) => sum + Math.ceil(r.size / 1024) * 4, 0) };
+    }
+    return { rows: names.length ? (oneColumn ? names.map((n) => `${n}\n`).join('') : `${names.join('  ')}\n`) : '', total: 0 };
+  };
+  const sections: string[] = [];
+  if (files.length) sections.push(render(files, (n) => normalize(ctx.cwd, n)).rows);
+  for (const d of dirs) {
+    const path = normalize(ctx.cwd, d);
+    const all = ctx.fs.readdir(path) ?? [];
+    const names = set.has('a') ? ['.', '..', ...all] : all.filter((n) => !n.startsWith('.'));
+    const listing = render(names, (n) => normalize(path, n));
+    sections.push(`${targets.length > 1 ? `${d}:\n` : ''}${set.has('l') ? `total ${listing.total}\n` : ''}${listing.rows}`);
+  }
+  return { stdout: sections.join('\n'), stderr, code };
 }
 
 function md5sum(args: string[], ctx: ShellContext, io?: Io): CommandResult {

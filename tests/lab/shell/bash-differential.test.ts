@@ -30,7 +30,18 @@ const READY = realBash.status === 0 && /GNU bash, version 5\./.test(realBash.std
  * it off this list), and the lab's output must say plainly what it lacks where
  * the difference is a missing feature.
  */
-export const KNOWN: Record<string, string> = {};
+export const KNOWN: Record<string, string> = {
+  'until, break and continue': "just-bash: a loop left by `break` reports the status of the test before it (1); bash reports 0",
+  'a test error': 'just-bash: `[ 1 -lt ]` fails with status 1 and no message; bash prints `[: 1: unary operator expected` and returns 2',
+  'grep -r': "the lab's grep (GNU-exact output) has no -r, and says so by name",
+  'latest version': "the lab's sort (GNU-exact output) has no -V, and says so by name",
+  'version folders': 'just-bash: a glob ending in `/` (models/*/) matches the folders but drops the trailing slash',
+  'column sums with paste and bc-free awk': "just-bash's paste does not read -s and -d run together (-sd+): it prints its usage",
+  'mkdir -p over a file': 'just-bash names the whole path and "File exists" where GNU mkdir names the file in the way ("Not a directory")',
+  'xargs -I': "just-bash's xargs has no -I (it says `invalid option -- 'I'`)",
+  sha256sum: "just-bash's sha256sum uses Web Crypto, which refuses its buffer in this suite's jsdom (a typed array from another realm); the browser is not checked here",
+  'wc of a folder': "GNU wc prints a line of zero counts for a folder besides its error; the lab's wc prints the error only",
+};
 
 interface Outcome {
   stdout: string;
@@ -109,6 +120,7 @@ if (!READY) {
         mkdirSync(dir, { recursive: true });
         layOut(dir);
         const [real, lab] = await Promise.all([runReal(dir, seq.lines), runLab(dir, seq.lines)]);
+        // BASH_DIFF_DEBUG=1 prints both transcripts of a sequence that differs.
         if (process.env.BASH_DIFF_DEBUG && show(seq.lines, lab) !== show(seq.lines, real)) console.log(`### ${seq.name}\n--- real\n${show(seq.lines, real)}--- lab\n${show(seq.lines, lab)}`);
         if (KNOWN[seq.name]) expect(show(seq.lines, lab), KNOWN[seq.name]).not.toBe(show(seq.lines, real));
         else expect(show(seq.lines, lab)).toBe(show(seq.lines, real));
