@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
-import { runScript } from '../../../src/lab/shell/shell';
+import { runScript } from '../../../src/lab/shell/bash';
 import { PROJECT, SEQUENCES } from './bash-sequences';
 
 const realBash = spawnSync('bash', ['--version'], { encoding: 'utf8' });
