@@ -406,7 +406,11 @@ def run_argv(argv_json, name, cwd, env_json, stdin):
             with open(path, encoding="utf-8") as f:
                 code = f.read()
         except OSError as exc:
-            why = f"[Errno {exc.errno}] {exc.strerror}"
+            # Linux's errno numbers, as a real `python` prints them (Emscripten's differ: ENOENT is 44 there).
+            import errno as _errno
+
+            linux = {_errno.ENOENT: 2, _errno.EISDIR: 21, _errno.EACCES: 13}.get(exc.errno, exc.errno)
+            why = f"[Errno {linux}] {exc.strerror}"
             return json.dumps({"stdout": "", "stderr": f"{name}: can't open file {os.path.abspath(path)!r}: {why}\n", "code": 2})
     mlflow._reset_session()
     _store.SOURCE_NAME = filename or module

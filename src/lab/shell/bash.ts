@@ -56,7 +56,6 @@ const READS_STDIN: Record<string, { valued: string; script?: boolean; always?: b
   tr: { valued: '', always: true },
   xargs: { valued: 'dEIinLPs', always: true },
   tee: { valued: '', always: true },
-  md5sum: { valued: '' },
   sha1sum: { valued: '' },
   sha256sum: { valued: '' },
   base64: { valued: 'w' },
@@ -67,7 +66,6 @@ const READS_STDIN: Record<string, { valued: string; script?: boolean; always?: b
   fold: { valued: 'w' },
   column: { valued: 'cst' },
   od: { valued: 'AjNtw' },
-  diff: { valued: '' },
 };
 
 /** Would `name args` read stdin? Operands are the words that are not options (or values of options). */
@@ -84,10 +82,11 @@ function readsStdin(name: string, args: string[]): boolean {
       break;
     }
     if (a === '-' || !a.startsWith('-')) operands.push(a);
-    else if (!a.startsWith('--') && spec.valued.includes(a.slice(-1)) && a.length === 2) {
-      if ('ef'.includes(a[1]!) && spec.script) scriptGiven = true;
-      i++;
-    } else if (!a.startsWith('--') && spec.valued.includes(a[1]!) && spec.script && 'ef'.includes(a[1]!)) scriptGiven = true;
+    else if (!a.startsWith('--')) {
+      // sed -e / awk -f give the script as an option, so every operand is a file.
+      if (spec.script && (a[1] === 'e' || a[1] === 'f')) scriptGiven = true;
+      if (a.length === 2 && spec.valued.includes(a[1]!)) i++; // the option's value is the next word
+    }
   }
   const files = spec.script && !scriptGiven ? operands.slice(1) : operands;
   return files.length === 0 || files.includes('-');
@@ -399,8 +398,10 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
   if (session.done < lastEntry) {
     const running = Math.min(...[...statementEntries].filter((e) => e > session.done));
     const target = session.entries[running]!;
+    const stopped = ctx.signal?.aborted === true;
     if (end.stdout) target.output.push({ stream: 'stdout', text: end.stdout });
-    if (end.stderr) target.output.push({ stream: 'stderr', text: end.stderr });
+    if (stopped) target.output.push({ stream: 'stderr', text: 'The script was stopped.\n' });
+    else if (end.stderr) target.output.push({ stream: 'stderr', text: end.stderr });
     target.code = end.exitCode;
     session.entries.length = running + 1;
   }

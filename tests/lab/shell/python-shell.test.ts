@@ -51,7 +51,7 @@ describe('python from the shell', () => {
   });
 
   it('what Python says for a missing file or module; the prompt it cannot show', async () => {
-    expect(await terminal('python nope.py')).toBe("$ python nope.py\npython: can't open file '/home/lab/nope.py': [Errno 44] No such file or directory\n[exit 2]\n");
+    expect(await terminal('python nope.py')).toBe("$ python nope.py\npython: can't open file '/home/lab/nope.py': [Errno 2] No such file or directory\n[exit 2]\n");
     expect(await terminal('python -m nope')).toBe('$ python -m nope\npython: No module named nope\n[exit 1]\n');
     expect(await terminal('python')).toBe("$ python\npython: the lab's shell has no keyboard, so Python's interactive prompt cannot run: run a file (python train.py), or python -c 'code'\n[exit 1]\n");
   });

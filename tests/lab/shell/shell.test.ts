@@ -110,3 +110,49 @@ describe('running a script like a terminal', () => {
   });
 });
 
+
+describe('one bash session, shown line by line', () => {
+  it('variables, functions and the folder carry from line to line; each line has its own output and status', async () => {
+    expect(await session('MSG="v 1"\nshow() { echo "[$MSG] $(pwd)"; }\ncd data\nshow\ncat nope.txt; echo $?\necho $?')).toBe(
+      '$ MSG="v 1"\n$ show() { echo "[$MSG] $(pwd)"; }\n$ cd data\n$ show\n[v 1] /home/lab/data\n$ cat nope.txt; echo $?\ncat: nope.txt: No such file or directory\n1\n$ echo $?\n0\n',
+    );
+  });
+
+  it('a construct over several lines is one entry; a here-document keeps its body', async () => {
+    const entries = await runScript('for v in 1 2\ndo\n  echo "v$v"\ndone\ncat <<EOF\nbody $HOME\nEOF\n# done', lab());
+    expect(entries.map((e) => e.line)).toEqual(['for v in 1 2\ndo\n  echo "v$v"\ndone', 'cat <<EOF\nbody $HOME\nEOF', '# done']);
+    expect(entries.map((e) => e.output.map((o) => o.text).join(''))).toEqual(['v1\nv2\n', 'body /home/lab\n', '']);
+  });
+
+  it('exit ends the session: the lines after it do not run', async () => {
+    expect(await session('echo one\nexit 4\necho never')).toBe('$ echo one\none\n$ exit 4\n[exit 4]\n');
+  });
+
+  it('what bash has and the lab lacks is named, never "command not found"', async () => {
+    expect(await session('curl -s http://example.com')).toBe('$ curl -s http://example.com\nbash: curl: the lab has no network, so it has no curl\n[exit 127]\n');
+    expect(await session('vim notes.txt')).toContain("bash: vim: the lab's terminal has no keyboard");
+    expect(await session('pip install numpy')).toContain('bash: pip: the lab cannot install packages');
+  });
+
+  it("just-bash's tools that would wait for the keyboard say so; piped, they read the pipe", async () => {
+    expect(await session('tr a-z A-Z')).toBe(
+      "$ tr a-z A-Z\ntr: the lab's shell has no keyboard input: name a file, or pipe text into tr (e.g. cat data/raw_data.csv | tr)\n[exit 1]\n",
+    );
+    expect(await session("awk '{print $1}'")).toContain("awk: the lab's shell has no keyboard input");
+    expect(await session("awk -F, '{print $2}' data/raw_data.csv\necho hi | tr a-z A-Z")).toBe("$ awk -F, '{print $2}' data/raw_data.csv\nb\n2\n4\n$ echo hi | tr a-z A-Z\nHI\n");
+  });
+
+  it('a program registered in the map runs over the same files, with its stdin', async () => {
+    const ctx = lab();
+    ctx.programs = { shout: (args, c, io) => ({ stdout: `${(io?.stdin ?? args.join(' ')).toUpperCase()}|${c.cwd}\n`, stderr: '', code: args.includes('fail') ? 3 : 0 }) };
+    expect(await session('shout hi\ncd data && echo piped | shout\nshout fail; echo $?', ctx)).toBe('$ shout hi\nHI|/home/lab\n$ cd data && echo piped | shout\nPIPED\n|/home/lab/data\n$ shout fail; echo $?\nFAIL|/home/lab/data\n3\n');
+  });
+
+  it('Stop ends the script at the next command, and says so', async () => {
+    const stop = new AbortController();
+    const ctx = { ...lab(), signal: stop.signal, programs: { halt: () => (stop.abort(), { stdout: 'halting\n', stderr: '', code: 0 }) } };
+    const entries = await runScript('echo a\nhalt\necho never', ctx);
+    expect(entries.map((e) => e.line)).toEqual(['echo a', 'halt']);
+    expect(entries.at(-1)!.output.map((o) => o.text).join('')).toBe('The script was stopped.\n');
+  });
+});
