@@ -10,7 +10,7 @@
 // to the lab's terminal (special paths bashFs hands to the transcript), and
 // each line ends with a marker command that records `$?` and passes it on.
 import { Bash, defineCommand, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
-import { bashFs } from './bashFs';
+import { bashFs, fromLatin1 } from './bashFs';
 import { TEXT_TOOLS } from './textTools';
 import { err, ok, type CommandResult, type Program, type ShellContext, type TranscriptEntry } from './shell';
 
@@ -208,7 +208,7 @@ interface Session {
 }
 
 /** stdin reaches commands as a byte string (one char per byte): the lab's programs read text. */
-const decodeStdin = (bytes: string) => decoder.decode(Uint8Array.from(bytes, (ch) => ch.charCodeAt(0) & 0xff));
+const decodeStdin = (bytes: string) => decoder.decode(fromLatin1(bytes));
 
 type JbContext = Parameters<Parameters<typeof defineCommand>[1]>[1];
 const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
@@ -359,6 +359,9 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     python: false,
     javascript: false,
     executionLimits: { maxOutputSize: 16 * 1024 * 1024 },
+    // Its defense-in-depth patches JS globals while a script runs, to guard a host process; here the
+    // worker is the sandbox (locked down before any learner code), and `python` must reach Pyodide.
+    defenseInDepth: false,
     processInfo: { pid: 4242, ppid: 4241, uid: 1000, gid: 1000 },
   });
   const flagged = new Set([...Object.keys(TEXT_TOOLS), ...Object.keys(ctx.programs), ...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING), 'python', 'python3']);

@@ -19,10 +19,17 @@ const encodingOf = (options: Encoding) => (typeof options === 'string' ? options
 function toBytes(content: string | Uint8Array, options: Encoding): Uint8Array {
   if (typeof content !== 'string') return content;
   const encoding = encodingOf(options);
-  if (encoding === 'binary' || encoding === 'latin1') return Uint8Array.from(content, (c) => c.charCodeAt(0) & 0xff);
+  if (encoding === 'binary' || encoding === 'latin1') return fromLatin1(content);
   if (encoding === 'base64') return Uint8Array.from(atob(content), (c) => c.charCodeAt(0));
   if (encoding === 'hex') return Uint8Array.from(content.match(/../g) ?? [], (h) => parseInt(h, 16));
   return encoder.encode(content);
+}
+
+/** A latin1 "byte string" (one char per byte, just-bash's ByteString) as bytes. */
+export function fromLatin1(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  return bytes;
 }
 
 /** Bytes as a latin1 "byte string", one char per byte (just-bash's ByteString). */
