@@ -363,6 +363,12 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     // worker is the sandbox (locked down before any learner code), and `python` must reach Pyodide.
     defenseInDepth: false,
     processInfo: { pid: 4242, ppid: 4241, uid: 1000, gid: 1000 },
+    // `sleep` ends early when the run is stopped, so Stop does not wait for it.
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        ctx.signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      }),
   });
   const flagged = new Set([...Object.keys(TEXT_TOOLS), ...Object.keys(ctx.programs), ...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING), 'python', 'python3']);
   let planned = false;

@@ -100,6 +100,8 @@ function lockDown(py: PyodideAPI) {
 }
 
 let py: PyodideAPI | null = null;
+/** The page's interrupt buffer (2: Stop or the time limit), when it is cross-origin isolated. */
+let interruptBuffer: Uint8Array | null = null;
 
 // V8 compiles CPython's WebAssembly lazily, function by function, in a quick
 // baseline build at first, and optimises hot functions in the background only
@@ -189,7 +191,10 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
     send({ type: 'progress', stage: 'Setting up the lab…' });
     next.setStdout(writer('stdout'));
     next.setStderr(writer('stderr'));
-    if (message.interrupt) next.setInterruptBuffer(new Uint8Array(message.interrupt));
+    if (message.interrupt) {
+      interruptBuffer = new Uint8Array(message.interrupt);
+      next.setInterruptBuffer(interruptBuffer);
+    }
     return { py: next, setup: await setupLab(next, message.world, message.start) };
   });
   py = started.value.py;
@@ -228,6 +233,10 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
 async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcome> {
   const { runShell, shellOutcome, transcriptOutput } = await import('./shellRuntime');
   const stop = new AbortController();
+  // Where the shell waits (sleep), an interrupt stops it at once; a busy loop is ended by the page, as before.
+  const poll = setInterval(() => {
+    if (interruptBuffer?.[0] === 2) stop.abort();
+  }, 50);
   const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), {
     signal: stop.signal,
     python: (argv, options) => {
@@ -235,7 +244,7 @@ async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcom
       if (result.code === 130 && result.stderr.endsWith('KeyboardInterrupt\n')) stop.abort();
       return result;
     },
-  });
+  }).finally(() => clearInterval(poll));
   for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
   return shellOutcome(shell);
 }
