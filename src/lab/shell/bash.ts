@@ -36,6 +36,7 @@ const NOT_IN_LAB: Record<string, string> = {
   node: 'the lab has no node: its programs are Python',
   'js-exec': 'the lab has no js-exec: its programs are Python',
   python2: "the lab's Python is Python 3: run python or python3",
+  ...Object.fromEntries(['gzip', 'gunzip', 'zcat'].map((n) => [n, `the lab has no ${n}: its files stay uncompressed`])),
 };
 
 /**
@@ -262,6 +263,13 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
           return reword && r.stderr ? { ...r, stderr: reword(r.stderr) } : r;
         }),
       ),
+    // The lab's commands are not files in /usr/bin, so `which` asks the shell (as Debian's which prints them).
+    defineCommand('which', async (args, c) => {
+      const known = new Set(c.getRegisteredCommands?.() ?? []);
+      const names = args.filter((a) => !a.startsWith('-'));
+      const found = names.filter((n) => known.has(n) && n !== MARK && !(n in NOT_IN_LAB));
+      return { stdout: found.map((n) => `/usr/bin/${n}\n`).join(''), stderr: '', exitCode: found.length === names.length && names.length ? 0 : 1 };
+    }),
     defineCommand('clear', async () => {
       session.clear = true;
       return result(ok());

@@ -154,6 +154,7 @@ export const SEQUENCES: Sequence[] = [
   { name: 'a pipeline status is the last command\'s', lines: ['false | true; echo $?', 'true | false; echo $?'] },
   { name: 'set -o pipefail', lines: ['set -o pipefail', 'false | true; echo $?'] },
   { name: 'type and command -v', lines: ['type cd', 'type -t echo', 'command -v nope || echo "no nope"'] },
+  { name: 'which', lines: ['which ls awk', 'which nope; echo $?', 'which ls nope; echo $?'] },
   { name: 'alias-free builtins: printf -v, read -a', lines: ['printf -v out "%03d" 7; echo $out', 'read -ra parts <<< "a b c"; echo ${parts[2]}'] },
   { name: 'unset and readonly', lines: ['X=1; unset X; echo "[${X}]"', 'readonly Y=2; Y=3; echo $Y'] },
   { name: 'local variables do not leak', lines: ['f() { local inner=1; outer=2; }', 'f', 'echo "[$inner][$outer]"'] },
