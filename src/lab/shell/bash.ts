@@ -405,9 +405,23 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
   const end = await bash.exec(source, { rawScript: true, signal: ctx.signal });
   release();
   if (!planned) {
-    // The script did not parse: bash names the error, and nothing ran.
-    const first = lines.find((l) => l.trim())?.trim() ?? '';
-    return first || end.stderr ? [{ line: first, output: end.stderr ? [{ stream: 'stderr', text: end.stderr }] : [], code: end.exitCode }] : [];
+    // The script did not parse. bash reads a script command by command, so the lines before
+    // the error run, and the error is the last entry: run the longest start that parses.
+    const parses = (text: string) => {
+      try {
+        bash.transform(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let k = lines.length - 1;
+    while (k > 0 && !parses(lines.slice(0, k).join('\n'))) k--;
+    const before = k > 0 && lines.slice(0, k).some((l) => l.trim()) ? await runScript(lines.slice(0, k).join('\n'), ctx) : [];
+    const rest = lines.slice(k).join('\n').trim();
+    // bash's words for the commonest one, a construct left open (just-bash: "Expected FI, got EOF").
+    const message = /got EOF/.test(end.stderr) ? 'bash: syntax error: unexpected end of file\n' : end.stderr;
+    return [...before, { line: rest, output: message ? [{ stream: 'stderr', text: message }] : [], code: end.exitCode }];
   }
   // `exit`, `set -e`, Stop or a limit ended the session inside a line: what it left unwritten is
   // that line's, and the lines after it never ran.

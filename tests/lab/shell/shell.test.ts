@@ -124,6 +124,14 @@ describe('one bash session, shown line by line', () => {
     expect(entries.map((e) => e.output.map((o) => o.text).join(''))).toEqual(['v1\nv2\n', 'body /home/lab\n', '']);
   });
 
+  it('a syntax error: the lines before it run, as bash reads a script command by command', async () => {
+    const entries = await runScript('echo before\nmkdir -p made\nif true; then echo x', lab());
+    expect(entries.map((e) => e.line)).toEqual(['echo before', 'mkdir -p made', 'if true; then echo x']);
+    expect(entries[0]!.output).toEqual([{ stream: 'stdout', text: 'before\n' }]);
+    expect(entries[2]!.output).toEqual([{ stream: 'stderr', text: 'bash: syntax error: unexpected end of file\n' }]);
+    expect(entries[2]!.code).toBe(2);
+  });
+
   it('exit ends the session: the lines after it do not run', async () => {
     expect(await session('echo one\nexit 4\necho never')).toBe('$ echo one\none\n$ exit 4\n[exit 4]\n');
   });
