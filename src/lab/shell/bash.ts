@@ -46,7 +46,6 @@ const NOT_IN_LAB: Record<string, string> = {
 const GNU_WORDING: Record<string, (stderr: string) => string> = {
   mkdir: (e) => e.replace(/^mkdir: cannot create directory '(.*)': /gm, 'mkdir: cannot create directory ‘$1’: '),
   find: (e) => e.replace(/^find: (.*): No such file or directory$/gm, 'find: ‘$1’: No such file or directory'),
-  rmdir: (e) => e.replace(/^rmdir: failed to remove '(.*)': /gm, "rmdir: failed to remove '$1': "),
 };
 
 /** Tools that read their stdin when they name no file (or name `-`); with nothing piped the lab says it has no keyboard. */
