@@ -1,8 +1,9 @@
-// The text tools learners reach for with data — cat, head, tail, wc, grep,
-// sort, uniq, cut — with GNU coreutils 9.1 / grep 3.8 output and messages
-// (C.UTF-8 locale: sort compares code points). They read files or the text
-// piped in; options they lack are named as missing, never ignored.
-// shell.ts looks these up inside its functions only, so either module may load first.
+// The tools learners reach for with data — cat, head, tail, wc, grep, sort,
+// uniq, cut, ls, md5sum, diff — with GNU coreutils 9.1 / grep 3.8 / diffutils 3.8
+// output and messages (C.UTF-8 locale: sort compares code points). bash.ts runs
+// them in place of just-bash's own, whose output differs from GNU's (uniq -c's
+// padding, sort's order, diff's format…). They read files or the text piped in;
+// options they lack are named as missing, never ignored.
 import { normalize } from './fs';
 import { unifiedHunks } from './git/textdiff';
 import { md5 } from './md5';
