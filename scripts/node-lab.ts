@@ -3,7 +3,7 @@
 // and the lab tests' one. Its modules use Vite's import.meta.glob, so it runs under
 // vitest or Vite's module runner (scripts/prove-lessons.ts), not plain tsx.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { runLearnerCode, sendRequest, setupLab, snapshotWorld, type LabSetup } from '../src/lab/worker/pythonRuntime';
+import { containerHost, runLearnerCode, runPythonArgv, sendRequest, setupLab, snapshotWorld, type LabSetup } from '../src/lab/worker/pythonRuntime';
 import { pyodideFs } from '../src/lab/worker/pyodideFs';
 import { HOME } from '../src/lab/worker/labFiles';
 import { runShell, shellOutcome, transcriptOutput } from '../src/lab/worker/shellRuntime';
@@ -60,7 +60,7 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
     },
     request: (request) => sendRequest(py, request),
     async shell(script) {
-      const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30));
+      const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), { python: (argv, options) => runPythonArgv(py, argv, options), containers: containerHost(py) });
       return { outcome: accepted(shellOutcome(shell), snapshotWorld(py)), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
     },
     write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),

@@ -490,7 +490,7 @@ def predict(reading: Reading):
 `;
   const dockerfile = (cmd: string) => `FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app.py .\nCMD ${cmd}\n`;
   const shell = async (script: string) => {
-    const { transcript } = await runShell(pyodideFs(lab.py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), containerHost(lab.py));
+    const { transcript } = await runShell(pyodideFs(lab.py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), { containers: containerHost(lab.py) });
     return transcriptOutput(transcript).map((c) => c.text).join('');
   };
 

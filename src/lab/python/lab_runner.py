@@ -521,3 +521,109 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
             "shown": lab._shown,
         }
     )
+
+
+def _argv_program(argv, name):
+    """What `python ARGS` runs, as CPython reads its command line: (code, filename, sys.argv, module) or an error."""
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in ("-V", "--version"):
+            return ("version", None, None, None)
+        if a in ("-c", "-m") or (a.startswith("-") and len(a) > 2 and a[1] in "cm"):
+            value = a[2:] if len(a) > 2 else (argv[i + 1] if i + 1 < len(argv) else None)
+            if value is None:
+                return ("error", f"Argument expected for the {a[:2]} option\nusage: {name} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n", 2, None)
+            rest = argv[i + (1 if len(a) > 2 else 2):]
+            if a[1] == "c":
+                return (value, "<string>", ["-c", *rest], None)
+            return (None, None, [value, *rest], value)
+        if a in ("-u", "-B", "-E", "-s", "-I", "-q"):
+            i += 1  # no effect in the lab: unbuffered output, no .pyc, no user site or environment
+            continue
+        if a == "-" or not a.startswith("-"):
+            return (a, a, argv[i:], None)
+        return ("error", f"{name}: the lab's Python does not support the option {a}\n", 2, None)
+    return ("-", "<stdin>", [""], None)
+
+
+def run_argv(argv_json, name, cwd, env_json, stdin):
+    """`python ARGS…` typed in the lab's shell: one program, as a new process would run it, in the
+    shell's folder with its exported variables; its output and exit status go back to the shell."""
+    import io
+    import runpy
+
+    argv = json.loads(argv_json)
+    env = json.loads(env_json)
+    code, filename, args, module = _argv_program(argv, name)
+    if code == "version":
+        return json.dumps({"stdout": f"Python {sys.version.split()[0]}\n", "stderr": "", "code": 0})
+    if code == "error":
+        return json.dumps({"stdout": "", "stderr": filename, "code": args})
+    if code == "-":
+        code = stdin or ""
+    elif filename not in ("<string>", "<stdin>") and module is None:
+        path = os.path.join(cwd, filename)
+        try:
+            with open(path, encoding="utf-8") as f:
+                code = f.read()
+        except OSError as exc:
+            # Linux's errno numbers, as a real `python` prints them (Emscripten's differ: ENOENT is 44 there).
+            import errno as _errno
+
+            linux = {_errno.ENOENT: 2, _errno.EISDIR: 21, _errno.EACCES: 13}.get(exc.errno, exc.errno)
+            why = f"[Errno {linux}] {exc.strerror}"
+            return json.dumps({"stdout": "", "stderr": f"{name}: can't open file {os.path.abspath(path)!r}: {why}\n", "code": 2})
+    mlflow._reset_session()
+    _store.SOURCE_NAME = filename or module
+    namespace = _new_program(filename or "<run_path>")
+    os.chdir(cwd)
+    saved_env = dict(os.environ)
+    os.environ.update(env)
+    out, err = io.StringIO(), io.StringIO()
+    saved = (sys.stdout, sys.stderr, sys.stdin, sys.argv)
+    sys.stdout, sys.stderr, sys.argv = out, err, args
+    if stdin is not None:
+        sys.stdin = io.StringIO(stdin)
+    status = 0
+    failed = False
+    try:
+        if module is not None:
+            sys.path.insert(0, cwd)
+            try:
+                runpy.run_module(module, run_name="__main__", alter_sys=True)
+            finally:
+                sys.path.remove(cwd)
+        else:
+            if filename not in ("<string>", "<stdin>"):
+                linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+            exec(compile(code, filename, "exec"), namespace)
+    except SystemExit as exc:
+        if exc.code is None:
+            status = 0
+        elif isinstance(exc.code, int):
+            status = exc.code & 0xFF
+        else:
+            print(exc.code, file=err)
+            status = 1
+    except KeyboardInterrupt as exc:
+        err.write(_format_error(exc, filename)["traceback"])
+        status, failed = 130, True
+    except ImportError as exc:
+        if module is not None and getattr(exc, "name", None) in (None, module) and str(exc).startswith("No module named "):
+            err.write(f"{name}: {exc}\n")
+        else:
+            err.write(_format_error(exc, filename)["traceback"])
+        status, failed = 1, True
+    except BaseException as exc:  # noqa: BLE001 - every learner error is reported, none escapes
+        err.write(_format_error(exc, filename)["traceback"])
+        status, failed = 1, True
+    finally:
+        while mlflow._active_runs:
+            mlflow.end_run("FINISHED" if not failed else "FAILED")
+        sys.stdout, sys.stderr, sys.stdin, sys.argv = saved
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(_HOME)
+        _store.save()
+    return json.dumps({"stdout": out.getvalue(), "stderr": err.getvalue(), "code": status})

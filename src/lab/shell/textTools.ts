@@ -1,9 +1,12 @@
-// The text tools learners reach for with data — cat, head, tail, wc, grep,
-// sort, uniq, cut — with GNU coreutils 9.1 / grep 3.8 output and messages
-// (C.UTF-8 locale: sort compares code points). They read files or the text
-// piped in; options they lack are named as missing, never ignored.
-// shell.ts looks these up inside its functions only, so either module may load first.
+// The tools learners reach for with data — cat, head, tail, wc, grep, sort,
+// uniq, cut, ls, md5sum, diff — with GNU coreutils 9.1 / grep 3.8 / diffutils 3.8
+// output and messages (C.UTF-8 locale: sort compares code points). bash.ts runs
+// them in place of just-bash's own, whose output differs from GNU's (uniq -c's
+// padding, sort's order, diff's format…). They read files or the text piped in;
+// options they lack are named as missing, never ignored.
 import { normalize } from './fs';
+import { unifiedHunks } from './git/textdiff';
+import { md5 } from './md5';
 import { err, ok, text, type CommandResult, type Io, type Program, type ShellContext } from './shell';
 
 const encoder = new TextEncoder();
@@ -68,9 +71,10 @@ function inputs(tool: string, ctx: ShellContext, files: string[], io: Io | undef
     if (name === '-') return { name, text: io!.stdin!, pipe: !io!.stdinIsFile };
     const path = normalize(ctx.cwd, name);
     const s = ctx.fs.stat(path);
-    // head and tail word it "cannot open 'x' for reading: …"; the others "x: …".
-    const why = !s ? 'No such file or directory' : s.type === 'dir' ? 'Is a directory' : null;
-    if (why) return { name, error: openMessage && !s ? `${tool}: cannot open '${name}' for reading: ${why}` : `${tool}: ${name}: ${why}` };
+        const why = !s ? 'No such file or directory' : s.type === 'dir' ? 'Is a directory' : null;
+    // head and tail open a folder, then fail to read it.
+    if (why && openMessage) return { name, error: !s ? `${tool}: cannot open '${name}' for reading: ${why}` : `${tool}: error reading '${name}': ${why}` };
+    if (why) return { name, error: `${tool}: ${name}: ${why}` };
     return { name, text: text(ctx.fs.readFile(path)!) };
   });
 }
@@ -463,7 +467,149 @@ function cut(args: string[], ctx: ShellContext, io?: Io): CommandResult {
   return { stdout, stderr, code: stderr ? 1 : 0 };
 }
 
+
+// ls, GNU coreutils 9.1's: columns on the terminal, one name per line into a pipe or a file.
+/**
+ * Split `-x` flags (combined like `-la`) from the other arguments; a flag the
+ * lab's command lacks is named rather than ignored.
+ */
+function lsFlags(name: string, args: string[], allowed: string): { set: Set<string>; rest: string[] } | CommandResult {
+  const set = new Set<string>();
+  const rest: string[] = [];
+  let operandsOnly = false;
+  for (const a of args) {
+    if (operandsOnly || a === '-' || !a.startsWith('-')) rest.push(a);
+    else if (a === '--') operandsOnly = true;
+    else if (a.startsWith('--')) return err(`${name}: the lab's ${name} does not support ${a.split('=')[0]}`);
+    else {
+      for (const c of a.slice(1)) {
+        if (!allowed.includes(c)) return err(`${name}: the lab's ${name} does not support -${c}`);
+        set.add(c);
+      }
+    }
+  }
+  return { set, rest };
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function lsDate(ms: number) {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+function ls(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const parsed = lsFlags('ls', args, 'adl1');
+  if (failed(parsed)) return parsed;
+  const { set, rest } = parsed;
+  // ls writes one name per line when its output is not a terminal (`ls | wc -l`).
+  const oneColumn = set.has('1') || io?.stdoutIsTerminal === false;
+  const targets = (rest.length ? rest : ['.']).map((t) => ({ t, s: ctx.fs.stat(normalize(ctx.cwd, t)) }));
+  let stderr = '';
+  let code = 0;
+  for (const { t, s } of targets) {
+    if (s) continue;
+    stderr += `ls: cannot access '${t}': No such file or directory\n`;
+    code = 2;
+  }
+  // GNU: the files named, sorted, as one listing; then each folder, sorted, under its name when several were named.
+  const asFile = (x: (typeof targets)[number]) => x.s && (x.s.type === 'file' || set.has('d'));
+  const files = targets.filter(asFile).map((x) => x.t).sort();
+  const dirs = targets.filter((x) => x.s && !asFile(x)).map((x) => x.t).sort();
+  const render = (names: string[], where: (n: string) => string) => {
+    if (set.has('l')) {
+      const rows = names.map((n) => {
+        const st = ctx.fs.stat(where(n)) ?? { type: 'dir' as const, size: 4096, mtimeMs: ctx.now() };
+        const size = st.type === 'dir' ? 4096 : st.size;
+        return { line: `${st.type === 'dir' ? 'drwxr-xr-x' : '-rw-r--r--'} 1 learner learner ${String(size)} ${lsDate(st.mtimeMs || ctx.now())} ${n}`, size };
+      });
+      const width = Math.max(0, ...rows.map((r) => String(r.size).length));
+      return { rows: rows.map((r) => `${r.line.replace(/ (\d+) (\w{3} )/, (_m, size: string, rest: string) => ` ${size.padStart(width)} ${rest}`)}\n`).join(''), total: rows.reduce((sum, r) => sum + Math.ceil(r.size / 1024) * 4, 0) };
+    }
+    return { rows: names.length ? (oneColumn ? names.map((n) => `${n}\n`).join('') : `${names.join('  ')}\n`) : '', total: 0 };
+  };
+  const sections: string[] = [];
+  if (files.length) sections.push(render(files, (n) => normalize(ctx.cwd, n)).rows);
+  for (const d of dirs) {
+    const path = normalize(ctx.cwd, d);
+    const all = ctx.fs.readdir(path) ?? [];
+    const names = set.has('a') ? ['.', '..', ...all] : all.filter((n) => !n.startsWith('.'));
+    const listing = render(names, (n) => normalize(path, n));
+    sections.push(`${targets.length > 1 ? `${d}:\n` : ''}${set.has('l') ? `total ${listing.total}\n` : ''}${listing.rows}`);
+  }
+  return { stdout: sections.join('\n'), stderr, code };
+}
+
+function md5sum(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const parsed = lsFlags('md5sum', args, '');
+  if (failed(parsed)) return parsed;
+  let stdout = '';
+  for (const f of parsed.rest.length ? parsed.rest : ['-']) {
+    if (f === '-') {
+      if (io?.stdin === undefined) return err("md5sum: the lab's shell has no keyboard input: name a file, or pipe text into md5sum");
+      stdout += `${md5(new TextEncoder().encode(io.stdin))}  -\n`;
+      continue;
+    }
+    const path = normalize(ctx.cwd, f);
+    const s = ctx.fs.stat(path);
+    if (!s) return { stdout, stderr: `md5sum: ${f}: No such file or directory\n`, code: 1 };
+    if (s.type === 'dir') return { stdout, stderr: `md5sum: ${f}: Is a directory\n`, code: 1 };
+    stdout += `${md5(ctx.fs.readFile(path)!)}  ${f}\n`;
+  }
+  return ok(stdout);
+}
+
+/** The lab's file time as GNU diff -u prints it (`2026-11-27 09:30:00.000000000 +0000`). */
+function diffTime(ms: number) {
+  return `${new Date(ms).toISOString().replace('T', ' ').replace(/\.(\d+)Z$/, (_m, f: string) => `.${f.padEnd(9, '0')}`)} +0000`;
+}
+
+/**
+ * diff, GNU diffutils 3.8's: the normal format (`2c2`, `< old`, `---`, `> new`),
+ * -u (unified, with the files' times) and -q. Exit 0 same, 1 different, 2 trouble.
+ */
+function diff(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('diff', args, 'uq', '');
+  if (failed(o)) return { ...o, code: 2 };
+  if (o.operands.length !== 2) {
+    const why = o.operands.length < 2 ? `missing operand after '${o.operands.at(-1) ?? 'diff'}'` : `extra operand '${o.operands[2]}'`;
+    return err(`diff: ${why}\ndiff: Try 'diff --help' for more information.`, 2);
+  }
+  const ins = inputs('diff', ctx, o.operands, io);
+  if (failed(ins)) return { ...ins, code: 2 };
+  const bad = ins.find((i) => i.error);
+  if (bad) return err(bad.error!, 2);
+  const [a, b] = ins as [Input, Input];
+  if (a.text === b.text) return ok();
+  if (o.flags.has('q')) return { stdout: `Files ${a.name} and ${b.name} differ\n`, stderr: '', code: 1 };
+  if (o.flags.has('u')) {
+    const time = (name: string) => diffTime(name === '-' ? ctx.now() : (ctx.fs.stat(normalize(ctx.cwd, name))?.mtimeMs ?? ctx.now()));
+    const hunks = unifiedHunks(a.text!, b.text!, 3).replace(/^(@@ [^@]* @@).*$/gm, '$1');
+    return { stdout: `--- ${a.name}\t${time(a.name)}\n+++ ${b.name}\t${time(b.name)}\n${hunks}`, stderr: '', code: 1 };
+  }
+  // The normal format from zero-context hunks: each is one run of changed lines.
+  let stdout = '';
+  const hunks = unifiedHunks(a.text!, b.text!, 0).split(/^(?=@@ )/m).filter(Boolean);
+  for (const hunk of hunks) {
+    const [head, ...body] = hunk.split(/(?<=\n)/);
+    const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(head!)!;
+    const [os, ol, ns, nl] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+    const range = (s: number, l: number) => (l <= 1 ? `${s}` : `${s},${s + l - 1}`);
+    const kind = ol === 0 ? 'a' : nl === 0 ? 'd' : 'c';
+    stdout += `${kind === 'a' ? os : range(os, ol)}${kind}${kind === 'd' ? ns : range(ns, nl)}\n`;
+    const old = body.filter((l, i) => l.startsWith('-') || (l.startsWith('\\') && body[i - 1]?.startsWith('-')));
+    const added = body.filter((l, i) => l.startsWith('+') || (l.startsWith('\\') && body[i - 1]?.startsWith('+')));
+    const mark = (lines: string[], sign: string) => lines.map((l) => (l.startsWith('\\') ? l : `${sign} ${l.slice(1)}`)).join('');
+    stdout += mark(old, '<');
+    if (old.length && added.length) stdout += '---\n';
+    stdout += mark(added, '>');
+  }
+  return { stdout, stderr: '', code: 1 };
+}
+
 export const TEXT_TOOLS: Record<string, Program> = {
+  ls,
+  md5sum,
+  diff,
   cat,
   head: headTail('head'),
   tail: headTail('tail'),

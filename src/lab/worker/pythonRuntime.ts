@@ -5,6 +5,7 @@ import { HOME, LIB_DIR, writeFile, writeLabModules } from './labFiles';
 import { pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
 import { createStartProject } from '../shell/project';
+import type { CommandResult, PythonOptions } from '../shell/shell';
 import type { StartWorld } from '../startWorld';
 import type { ContainerHost } from '../shell/docker';
 import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from '../types';
@@ -109,6 +110,16 @@ export function runLearnerCode(
   const runner = py.pyimport('lab_runner');
   try {
     return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), JSON.stringify(asserts)) as string) as RunOutcome;
+  } finally {
+    runner.destroy();
+  }
+}
+
+/** `python ARGS…` typed in the shell: runs in the lab's Python over the same files; output and status come back to the shell. */
+export function runPythonArgv(py: PyodideAPI, argv: string[], options: PythonOptions): CommandResult {
+  const runner = py.pyimport('lab_runner');
+  try {
+    return JSON.parse(runner.run_argv(JSON.stringify(argv), options.name, options.cwd, JSON.stringify(options.env), options.stdin) as string) as CommandResult;
   } finally {
     runner.destroy();
   }

@@ -1,5 +1,5 @@
-// Running the learner's shell script in the lab: the shell, git and DVC over
-// the same files Python sees, and a summary of the repository for the
+// Running the learner's shell script in the lab: bash (just-bash) with git, DVC
+// and python over the same files Python sees, and a summary of the repository for the
 // preview's repo explorer and the step's checks.
 import * as git from 'isomorphic-git';
 import { gitFsAdapter, type LabFs } from '../shell/fs';
@@ -7,7 +7,8 @@ import { createDockerProgram, type ContainerHost } from '../shell/docker';
 import { dvcProgram } from '../shell/dvc';
 import { readDvcFile } from '../shell/dvcFormat';
 import { gitProgram, repoRoot } from '../shell/git';
-import { runScript, text, type TranscriptEntry } from '../shell/shell';
+import { runScript } from '../shell/bash';
+import { text, type Program, type ShellContext, type TranscriptEntry } from '../shell/shell';
 import { emptyOutcome } from '../outcome';
 import { isLabInternal } from '../worldFiles';
 import type { OutputChunk, RepoSummary, RunOutcome } from '../types';
@@ -48,16 +49,31 @@ export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummar
   return { branch: (await git.currentBranch({ fs: gfs, dir })) ?? 'main', log, committed, ignored, dvcTracked };
 }
 
-/** `containers`: what runs a container's program (the lab's Python); without it docker run only records the container. */
-export async function runShell(fs: LabFs, home: string, script: string, now: () => number, containers?: ContainerHost): Promise<{ transcript: TranscriptEntry[]; repo: RepoSummary | null }> {
-  const transcript = await runScript(script, { fs, cwd: home, home, now, programs: { git: gitProgram, dvc: dvcProgram, docker: createDockerProgram(containers) } });
+/**
+ * The lab's own commands, by name: each a `Program` (args, ctx, io) run by
+ * bash over the same files. A new command is one more entry here (docker is
+ * made per run, with what runs a container's program).
+ */
+export const PROGRAMS: Record<string, Program> = { git: gitProgram, dvc: dvcProgram };
+
+/**
+ * What the worker lends the shell: the lab's Python for `python`, the run's
+ * Stop, and `containers`, what runs a container's program (the lab's Python;
+ * without it docker run only records the container).
+ */
+export type ShellHooks = Pick<ShellContext, 'python' | 'signal'> & { containers?: ContainerHost };
+
+export async function runShell(fs: LabFs, home: string, script: string, now: () => number, hooks: ShellHooks = {}): Promise<{ transcript: TranscriptEntry[]; repo: RepoSummary | null }> {
+  const { containers, ...lent } = hooks;
+  const transcript = await runScript(script, { fs, cwd: home, home, now, programs: { ...PROGRAMS, docker: createDockerProgram(containers) }, ...lent });
   return { transcript, repo: await summariseRepo(fs, home) };
 }
 
 /** A transcript as a terminal shows it: `$ line`, the output, `[exit N]` after a failure. */
 export function transcriptOutput(transcript: TranscriptEntry[]): OutputChunk[] {
   return transcript.flatMap((entry) => [
-    { stream: 'stdout' as const, text: `$ ${entry.line}\n` },
+    // A construct typed over several lines shows bash's continuation prompt (PS2, `> `) on each.
+    { stream: 'stdout' as const, text: `$ ${entry.line.replace(/\n/g, '\n> ')}\n` },
     ...entry.output,
     ...(entry.code !== 0 ? [{ stream: 'stderr' as const, text: `[exit ${entry.code}]\n` }] : []),
   ]);

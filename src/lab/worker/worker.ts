@@ -11,9 +11,8 @@ import { loadPyodide, version, type PyodideAPI } from 'pyodide';
 import { HOME } from './labFiles';
 import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
-import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from '../protocol';
-import { containerHost, layOutProject, prepareLab, runLearnerCode, sendRequest, snapshotWorld } from './pythonRuntime';
+import { containerHost, layOutProject, prepareLab, runLearnerCode, runPythonArgv, sendRequest, snapshotWorld } from './pythonRuntime';
 import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
 import { scopeRuns } from './runScope';
 import type { OutputChunk, RunOutcome } from '../types';
@@ -115,6 +114,8 @@ function lockDown(py: PyodideAPI) {
 let py: PyodideAPI | null = null;
 /** Timers and channels learner code starts, ended after each run and request (runScope.ts); set by lockDown. */
 let runs: ReturnType<typeof scopeRuns> | null = null;
+/** The page's interrupt buffer (2: Stop or the time limit), when it is cross-origin isolated. */
+let interruptBuffer: Uint8Array | null = null;
 
 // V8 compiles CPython's WebAssembly lazily, function by function, in a quick
 // baseline build at first, and optimises hot functions in the background only
@@ -203,7 +204,10 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
     send({ type: 'progress', stage: 'Setting up the lab…' });
     next.setStdout(writer('stdout'));
     next.setStderr(writer('stderr'));
-    if (message.interrupt) next.setInterruptBuffer(new Uint8Array(message.interrupt));
+    if (message.interrupt) {
+      interruptBuffer = new Uint8Array(message.interrupt);
+      next.setInterruptBuffer(interruptBuffer);
+    }
     // The lab's own modules only: the project is not on sys.path yet (a failure here is a bad snapshot's, and retried without it).
     prepareLab(next);
     return next;
@@ -237,9 +241,28 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
   runs?.end();
 }
 
-/** The shell's transcript goes to the console as a terminal would show it. */
+/**
+ * The shell's transcript goes to the console as a terminal would show it. The
+ * shell (bash, git, DVC) is its own chunk, loaded by the first shell step only.
+ * `python` in it runs here, in the lab's Python; an interrupt (Stop, the time
+ * limit) that ends it also stops the script.
+ */
 async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcome> {
-  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), containerHost(py));
+  const { runShell, shellOutcome, transcriptOutput } = await import('./shellRuntime');
+  const stop = new AbortController();
+  // Where the shell waits (sleep), an interrupt stops it at once; a busy loop is ended by the page, as before.
+  const poll = setInterval(() => {
+    if (interruptBuffer?.[0] === 2) stop.abort();
+  }, 50);
+  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), {
+    signal: stop.signal,
+    containers: containerHost(py),
+    python: (argv, options) => {
+      const result = runPythonArgv(py, argv, options);
+      if (result.code === 130 && result.stderr.endsWith('KeyboardInterrupt\n')) stop.abort();
+      return result;
+    },
+  }).finally(() => clearInterval(poll));
   for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
   return shellOutcome(shell);
 }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { LAB_PACKAGES, createDockerProgram, dockerProgram, humanDuration, type ContainerHost, type ServeSpec } from '../../../src/lab/shell/docker';
 import { satisfies } from '../../../src/lab/shell/dockerBuild';
-import { runScript, text, type ShellContext } from '../../../src/lab/shell/shell';
+import { text, type ShellContext } from '../../../src/lab/shell/shell';
+import { runScript } from '../../../src/lab/shell/bash';
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);
 const SOLUTION = `FROM python:3.12-slim

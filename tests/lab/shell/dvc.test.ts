@@ -9,7 +9,8 @@ import { dvcProgram } from '../../../src/lab/shell/dvc';
 import { dvcFileText } from '../../../src/lab/shell/dvcFormat';
 import { md5 } from '../../../src/lab/shell/md5';
 import { gitProgram } from '../../../src/lab/shell/git';
-import { runScript, text, type ShellContext } from '../../../src/lab/shell/shell';
+import { runScript } from '../../../src/lab/shell/bash';
+import { text, type ShellContext } from '../../../src/lab/shell/shell';
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);
 

@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { gitProgram } from '../../../src/lab/shell/git';
-import { runScript, type ShellContext } from '../../../src/lab/shell/shell';
+import { runScript } from '../../../src/lab/shell/bash';
+import type { ShellContext } from '../../../src/lab/shell/shell';
 import { SEQUENCES } from './git-sequences';
 
 const realGit = spawnSync('git', ['--version'], { encoding: 'utf8' });

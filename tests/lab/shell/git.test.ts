@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { gitProgram } from '../../../src/lab/shell/git';
-import { runScript, type ShellContext } from '../../../src/lab/shell/shell';
+import { runScript } from '../../../src/lab/shell/bash';
+import type { ShellContext } from '../../../src/lab/shell/shell';
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { md5 } from '../../../src/lab/shell/md5';
-import { parseLine, runScript, type Redirect, type ShellContext } from '../../../src/lab/shell/shell';
+import { runScript } from '../../../src/lab/shell/bash';
+import type { ShellContext } from '../../../src/lab/shell/shell';
 
 function lab(): ShellContext {
   const fs = new MemoryFs(() => Date.UTC(2026, 10, 27, 9, 30));
@@ -18,49 +19,15 @@ async function session(script: string, ctx = lab()) {
   return entries.map((e) => `$ ${e.line}\n${e.output.map((o) => o.text).join('')}${e.code ? `[exit ${e.code}]\n` : ''}`).join('');
 }
 
-describe('parsing lines (shell-quote)', () => {
-  const simple = (argv: string[], redirects: Redirect[] = []) => ({ argv, redirects });
-  it('quotes, operators, redirections and comments', () => {
-    expect(parseLine('git commit -m "Version 1.0 dataset" && echo \'done; ok\' > out.txt # note', {})).toEqual([
-      { pipeline: [simple(['git', 'commit', '-m', 'Version 1.0 dataset'])], then: '&&' },
-      { pipeline: [simple(['echo', 'done; ok'], [{ kind: 'out', fd: 1, append: false, target: 'out.txt' }])], then: null },
-    ]);
-    expect(parseLine('cat a || echo no >> log; ls', {})).toEqual([
-      { pipeline: [simple(['cat', 'a'])], then: '||' },
-      { pipeline: [simple(['echo', 'no'], [{ kind: 'out', fd: 1, append: true, target: 'log' }])], then: ';' },
-      { pipeline: [simple(['ls'])], then: null },
-    ]);
-    expect(parseLine('echo $HOME', { HOME: '/home/lab' })).toEqual([{ pipeline: [simple(['echo', '/home/lab'])], then: null }]);
-  });
-  it('pipes, <, 2>, 2>&1 and ~ (but not `2 >`, a quoted ~, or ~user)', () => {
-    expect(parseLine('head data/raw_data.csv | wc -l', {})).toEqual([{ pipeline: [simple(['head', 'data/raw_data.csv']), simple(['wc', '-l'])], then: null }]);
-    expect(parseLine('sort < in.txt 2> err.txt', {})).toEqual([
-      { pipeline: [simple(['sort'], [{ kind: 'in', target: 'in.txt' }, { kind: 'out', fd: 2, append: false, target: 'err.txt' }])], then: null },
-    ]);
-    expect(parseLine('dvc push > log 2>&1', {})).toEqual([
-      { pipeline: [simple(['dvc', 'push'], [{ kind: 'out', fd: 1, append: false, target: 'log' }, { kind: 'dup', fd: 2, to: 1 }])], then: null },
-    ]);
-    expect(parseLine('echo 2 > two.txt', {})).toEqual([{ pipeline: [simple(['echo', '2'], [{ kind: 'out', fd: 1, append: false, target: 'two.txt' }])], then: null }]);
-    expect(parseLine("cat ~/README.md '~/x' ~user", { HOME: '/home/lab' })).toEqual([{ pipeline: [simple(['cat', '/home/lab/README.md', '~/x', '~user'])], then: null }]);
-  });
-  it('reports what it cannot run', () => {
-    expect(parseLine('&& ls', {})).toEqual({ error: "syntax error near unexpected token `&&'" });
-    expect(parseLine('echo hi >', {})).toEqual({ error: "syntax error near unexpected token `newline'" });
-    expect(parseLine('| wc', {})).toEqual({ error: "syntax error near unexpected token `|'" });
-    expect(parseLine('ls |', {})).toEqual({ error: 'syntax error: unexpected end of file' });
-    expect(parseLine('sleep 5 &', {})).toEqual({ error: "the lab's shell does not support `&`" });
-  });
-});
-
 describe('running a script like a terminal', () => {
   it('echoes each line, prints output, shows failing statuses and keeps going', async () => {
     expect(await session('pwd\ncat nope.txt\necho still running\nfrobnicate --now')).toBe(
-      '$ pwd\n/home/lab\n$ cat nope.txt\ncat: nope.txt: No such file or directory\n[exit 1]\n$ echo still running\nstill running\n$ frobnicate --now\nfrobnicate: command not found\n[exit 127]\n',
+      '$ pwd\n/home/lab\n$ cat nope.txt\ncat: nope.txt: No such file or directory\n[exit 1]\n$ echo still running\nstill running\n$ frobnicate --now\nbash: frobnicate: command not found\n[exit 127]\n',
     );
   });
 
   it('names that are JavaScript object properties are not commands', async () => {
-    expect(await session('constructor')).toBe('$ constructor\nconstructor: command not found\n[exit 127]\n');
+    expect(await session('constructor')).toBe('$ constructor\nbash: constructor: command not found\n[exit 127]\n');
   });
 
   it('&&, || and ; decide what runs', async () => {
@@ -122,7 +89,7 @@ describe('running a script like a terminal', () => {
 
   it('a failing redirection skips its command, as bash does', async () => {
     const ctx = lab();
-    expect(await session('rm README.md > nowhere/out.txt', ctx)).toBe('$ rm README.md > nowhere/out.txt\nbash: nowhere/out.txt: No such file or directory\n[exit 1]\n');
+    expect(await session('rm README.md > nowhere/out.txt', ctx)).toBe('$ rm README.md > nowhere/out.txt\nbash: /home/lab/nowhere/out.txt: No such file or directory\n[exit 1]\n');
     expect(ctx.fs.stat('/home/lab/README.md')).not.toBeNull();
   });
 
@@ -136,10 +103,64 @@ describe('running a script like a terminal', () => {
     expect(await session('ls | cat\nls | wc -l')).toBe('$ ls | cat\nREADME.md\ndata\n$ ls | wc -l\n2\n');
   });
 
-  it('help lists the text tools and the operators', async () => {
+  it('help is bash\'s: it lists the builtins', async () => {
     const out = await session('help');
-    expect(out).toContain('grep');
-    expect(out).toContain('Pipe output into the next command with |');
+    expect(out).toContain('export');
+    expect(out).toContain('getopts');
   });
 });
 
+
+describe('one bash session, shown line by line', () => {
+  it('variables, functions and the folder carry from line to line; each line has its own output and status', async () => {
+    expect(await session('MSG="v 1"\nshow() { echo "[$MSG] $(pwd)"; }\ncd data\nshow\ncat nope.txt; echo $?\necho $?')).toBe(
+      '$ MSG="v 1"\n$ show() { echo "[$MSG] $(pwd)"; }\n$ cd data\n$ show\n[v 1] /home/lab/data\n$ cat nope.txt; echo $?\ncat: nope.txt: No such file or directory\n1\n$ echo $?\n0\n',
+    );
+  });
+
+  it('a construct over several lines is one entry; a here-document keeps its body', async () => {
+    const entries = await runScript('for v in 1 2\ndo\n  echo "v$v"\ndone\ncat <<EOF\nbody $HOME\nEOF\n# done', lab());
+    expect(entries.map((e) => e.line)).toEqual(['for v in 1 2\ndo\n  echo "v$v"\ndone', 'cat <<EOF\nbody $HOME\nEOF', '# done']);
+    expect(entries.map((e) => e.output.map((o) => o.text).join(''))).toEqual(['v1\nv2\n', 'body /home/lab\n', '']);
+  });
+
+  it('a syntax error: the lines before it run, as bash reads a script command by command', async () => {
+    const entries = await runScript('echo before\nmkdir -p made\nif true; then echo x', lab());
+    expect(entries.map((e) => e.line)).toEqual(['echo before', 'mkdir -p made', 'if true; then echo x']);
+    expect(entries[0]!.output).toEqual([{ stream: 'stdout', text: 'before\n' }]);
+    expect(entries[2]!.output).toEqual([{ stream: 'stderr', text: 'bash: syntax error: unexpected end of file\n' }]);
+    expect(entries[2]!.code).toBe(2);
+  });
+
+  it('exit ends the session: the lines after it do not run', async () => {
+    expect(await session('echo one\nexit 4\necho never')).toBe('$ echo one\none\n$ exit 4\n[exit 4]\n');
+  });
+
+  it('what bash has and the lab lacks is named, never "command not found"', async () => {
+    expect(await session('curl -s http://example.com')).toBe('$ curl -s http://example.com\nbash: curl: the lab has no network, so it has no curl\n[exit 127]\n');
+    expect(await session('vim notes.txt')).toContain("bash: vim: the lab's terminal has no keyboard");
+    expect(await session('pip install numpy')).toContain('bash: pip: the lab cannot install packages');
+  });
+
+  it("just-bash's tools that would wait for the keyboard say so; piped, they read the pipe", async () => {
+    expect(await session('tr a-z A-Z')).toBe(
+      "$ tr a-z A-Z\ntr: the lab's shell has no keyboard input: name a file, or pipe text into tr (e.g. cat data/raw_data.csv | tr)\n[exit 1]\n",
+    );
+    expect(await session("awk '{print $1}'")).toContain("awk: the lab's shell has no keyboard input");
+    expect(await session("awk -F, '{print $2}' data/raw_data.csv\necho hi | tr a-z A-Z")).toBe("$ awk -F, '{print $2}' data/raw_data.csv\nb\n2\n4\n$ echo hi | tr a-z A-Z\nHI\n");
+  });
+
+  it('a program registered in the map runs over the same files, with its stdin', async () => {
+    const ctx = lab();
+    ctx.programs = { shout: (args, c, io) => ({ stdout: `${(io?.stdin ?? args.join(' ')).toUpperCase()}|${c.cwd}\n`, stderr: '', code: args.includes('fail') ? 3 : 0 }) };
+    expect(await session('shout hi\ncd data && echo piped | shout\nshout fail; echo $?', ctx)).toBe('$ shout hi\nHI|/home/lab\n$ cd data && echo piped | shout\nPIPED\n|/home/lab/data\n$ shout fail; echo $?\nFAIL|/home/lab/data\n3\n');
+  });
+
+  it('Stop ends the script at the next command, and says so', async () => {
+    const stop = new AbortController();
+    const ctx = { ...lab(), signal: stop.signal, programs: { halt: () => (stop.abort(), { stdout: 'halting\n', stderr: '', code: 0 }) } };
+    const entries = await runScript('echo a\nhalt\necho never', ctx);
+    expect(entries.map((e) => e.line)).toEqual(['echo a', 'halt']);
+    expect(entries.at(-1)!.output.map((o) => o.text).join('')).toBe('The script was stopped.\n');
+  });
+});

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
-import { runScript, type ShellContext } from '../../../src/lab/shell/shell';
+import { runScript } from '../../../src/lab/shell/bash';
+import type { ShellContext } from '../../../src/lab/shell/shell';
 
 function lab(): ShellContext {
   const fs = new MemoryFs(() => Date.UTC(2026, 10, 27, 9, 30));

@@ -1,0 +1,441 @@
+// The lab's bash: real bash syntax from just-bash (vercel-labs, Apache-2.0) —
+// its parser and interpreter, over the lab's files — with the lab's own
+// commands plugged in as custom commands: git, dvc, python, the GNU-exact text
+// tools of textTools.ts, and any other `Program` (see shellRuntime.ts).
+//
+// A script runs as one bash session (variables, functions and the current
+// folder carry from line to line, as in a terminal), yet the transcript shows
+// each top-level command line with its own output and status: before it runs,
+// each top-level pipeline is wrapped in `{ …; }` with its stdout and stderr sent
+// to the lab's terminal (special paths bashFs hands to the transcript), and
+// each line ends with a marker command that records `$?` and passes it on.
+import { Bash, defineCommand, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
+import { bashFs, fromLatin1 } from './bashFs';
+import { TEXT_TOOLS } from './textTools';
+import { err, ok, type CommandResult, type Program, type ShellContext, type TranscriptEntry } from './shell';
+
+const decoder = new TextDecoder();
+
+/** Where the wrapped pipelines write: /dev/lab-terminal/<entry>/<1|2>. */
+const TERMINAL = '/dev/lab-terminal/';
+/** The marker command ending each line: records `$?` for the transcript and exits with it. */
+const MARK = '__lab_line_done';
+/** A prefix assignment telling a command what it is connected to (k: stdin is the keyboard, f: stdin is a file, t: stdout is the terminal). */
+const IO_VAR = '__LAB_IO';
+
+/**
+ * What bash has and the lab does not: named, never "command not found".
+ * Exit 127, as for a command that is not there.
+ */
+const NOT_IN_LAB: Record<string, string> = {
+  ...Object.fromEntries(['curl', 'wget', 'ssh', 'scp', 'rsync', 'ping', 'nc', 'telnet', 'ftp', 'html-to-markdown'].map((n) => [n, `the lab has no network, so it has no ${n}`])),
+  ...Object.fromEntries(['vi', 'vim', 'nano', 'emacs', 'less', 'more', 'man', 'top', 'htop'].map((n) => [n, `the lab's terminal has no keyboard, so it has no ${n}: edit files in the editor, read them with cat or head`])),
+  ...Object.fromEntries(['sudo', 'su', 'apt', 'apt-get', 'dpkg', 'systemctl', 'service'].map((n) => [n, `the lab is not a full machine: it has no ${n}`])),
+  ...Object.fromEntries(['pip', 'pip3'].map((n) => [n, `the lab cannot install packages (it has no network): its Python already has the modules the lesson uses`])),
+  sqlite3: 'the lab has no sqlite3: its tracking store is read through mlflow in Python',
+  node: 'the lab has no node: its programs are Python',
+  'js-exec': 'the lab has no js-exec: its programs are Python',
+  python2: "the lab's Python is Python 3: run python or python3",
+  ...Object.fromEntries(['gzip', 'gunzip', 'zcat'].map((n) => [n, `the lab has no ${n}: its files stay uncompressed`])),
+};
+
+/**
+ * just-bash's tools where its wording differs from GNU's (coreutils 9.1,
+ * findutils 4.9 in C.UTF-8 quote file names in ‘…’): their stderr, reworded.
+ */
+const GNU_WORDING: Record<string, (stderr: string) => string> = {
+  mkdir: (e) => e.replace(/^mkdir: cannot create directory '(.*)': /gm, 'mkdir: cannot create directory ‘$1’: '),
+  find: (e) => e.replace(/^find: (.*): No such file or directory$/gm, 'find: ‘$1’: No such file or directory'),
+};
+
+/** Tools that read their stdin when they name no file (or name `-`); with nothing piped the lab says it has no keyboard. */
+const READS_STDIN: Record<string, { valued: string; script?: boolean; always?: boolean }> = {
+  awk: { valued: 'Fvf', script: true },
+  sed: { valued: 'efl', script: true },
+  jq: { valued: '', script: true },
+  tr: { valued: '', always: true },
+  xargs: { valued: 'dEIinLPs', always: true },
+  tee: { valued: '', always: true },
+  sha1sum: { valued: '' },
+  sha256sum: { valued: '' },
+  base64: { valued: 'w' },
+  nl: { valued: 'bdfhilnsvw' },
+  tac: { valued: 's' },
+  rev: { valued: '' },
+  paste: { valued: 'd' },
+  fold: { valued: 'w' },
+  column: { valued: 'cst' },
+  od: { valued: 'AjNtw' },
+};
+
+/** Would `name args` read stdin? Operands are the words that are not options (or values of options). */
+function readsStdin(name: string, args: string[]): boolean {
+  const spec = READS_STDIN[name];
+  if (!spec) return false;
+  if (spec.always) return true;
+  const operands: string[] = [];
+  let scriptGiven = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (a === '-' || !a.startsWith('-')) operands.push(a);
+    else if (!a.startsWith('--')) {
+      // sed -e / awk -f give the script as an option, so every operand is a file.
+      if (spec.script && (a[1] === 'e' || a[1] === 'f')) scriptGiven = true;
+      if (a.length === 2 && spec.valued.includes(a[1]!)) i++; // the option's value is the next word
+    }
+  }
+  const files = spec.script && !scriptGiven ? operands.slice(1) : operands;
+  return files.length === 0 || files.includes('-');
+}
+
+const noKeyboard = (name: string) =>
+  err(`${name}: the lab's shell has no keyboard input: name a file, or pipe text into ${name} (e.g. cat data/raw_data.csv | ${name})`);
+
+const literal = (value: string): WordNode => ({ type: 'Word', parts: [{ type: 'Literal', value }] }) as WordNode;
+const commandName = (c: SimpleCommandNode) => (c.name?.parts.length === 1 && c.name.parts[0]!.type === 'Literal' ? c.name.parts[0]!.value : null);
+
+interface Redirection {
+  type: 'Redirection';
+  fd: number | null;
+  operator: string;
+  target: unknown;
+}
+const redirections = (c: { redirections?: unknown[] }) => (c.redirections ?? []) as Redirection[];
+const redirectsStdin = (c: CommandNode) => redirections(c as never).some((r) => ['<', '<<', '<<-', '<<<', '<&', '<>'].includes(r.operator) && (r.fd ?? 0) === 0);
+const redirectsStdout = (c: CommandNode) => redirections(c as never).some((r) => ['>', '>>', '>|', '&>', '&>>', '>&'].includes(r.operator) && (r.fd ?? 1) === 1);
+
+/** Tell each named command what it is connected to, with a prefix assignment only the lab's commands read. */
+function markIo(node: unknown, flagged: Set<string>, terminal: boolean, top?: { first: boolean; last: boolean }) {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const n of node) markIo(n, flagged, terminal);
+    return;
+  }
+  const n = node as { type?: string };
+  if (n.type === 'SimpleCommand') {
+    const c = n as SimpleCommandNode;
+    const name = commandName(c);
+    if (name && flagged.has(name)) {
+      const flags = `${top?.first && !redirectsStdin(c) ? 'k' : ''}${redirections(c).some((r) => r.operator === '<' && (r.fd ?? 0) === 0) ? 'f' : ''}${top?.last && terminal && !redirectsStdout(c) ? 't' : ''}`;
+      c.assignments = [...c.assignments, { type: 'Assignment', name: IO_VAR, value: literal(flags), append: false, array: null } as never];
+    }
+  }
+  for (const value of Object.values(n)) if (value && typeof value === 'object') markIo(value, flagged, terminal);
+}
+
+/** The lines of the script a top-level statement spans, as a terminal shows them. */
+interface Span {
+  from: number;
+  to: number;
+}
+
+const innerLines = (node: unknown): number[] => {
+  if (!node || typeof node !== 'object') return [];
+  const own = typeof (node as { line?: unknown }).line === 'number' ? [(node as { line: number }).line] : [];
+  return [...own, ...Object.values(node).flatMap(innerLines)];
+};
+const hereDocs = (node: unknown): { delimiter: string; stripTabs: boolean }[] => {
+  if (!node || typeof node !== 'object') return [];
+  const n = node as { type?: string; delimiter?: string; stripTabs?: boolean };
+  return [...(n.type === 'HereDoc' ? [{ delimiter: n.delimiter!, stripTabs: n.stripTabs ?? false }] : []), ...Object.values(node).flatMap(hereDocs)];
+};
+
+/**
+ * Where each top-level statement is in the script (just-bash keeps the source
+ * text of a statement and the line of each simple command, not a statement's
+ * lines): its text is searched from where the previous one ended, taking the
+ * last match that starts no later than its first simple command; a here-document's
+ * body and delimiter belong to the statement.
+ */
+function locate(script: string, statements: StatementNode[]): Span[] {
+  const lines = script.split('\n');
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; i++) {
+    starts.push(at);
+    at += lines[i]!.length + 1;
+  }
+  const lineOf = (offset: number) => {
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
+    return i;
+  };
+  let cursor = 0;
+  return statements.map((s) => {
+    const source = s.sourceText ?? '';
+    const limit = Math.min(...innerLines(s)) - 1; // 0-based line of its first simple command, or Infinity
+    let found = script.indexOf(source, cursor);
+    for (let next = found; next !== -1 && lineOf(next) <= limit; next = script.indexOf(source, next + 1)) found = next;
+    if (found === -1) found = cursor;
+    const from = lineOf(found);
+    let to = lineOf(found + Math.max(0, source.length - 1));
+    cursor = found + source.length;
+    for (const doc of hereDocs(s)) {
+      let k = to + 1;
+      while (k < lines.length && (doc.stripTabs ? lines[k]!.replace(/^\t+/, '') : lines[k]) !== doc.delimiter) k++;
+      to = Math.min(k, lines.length - 1);
+      cursor = Math.max(cursor, (starts[to] ?? script.length) + (lines[to]?.length ?? 0));
+    }
+    return { from, to };
+  });
+}
+
+/** `{ pipeline; } >TERMINAL/entry/1 2>TERMINAL/entry/2`: the pipeline's output goes to its line of the transcript. */
+function captured(pipeline: PipelineNode, entry: number): PipelineNode {
+  // A pipeline's earlier commands' errors come before its last command's output, as on a terminal.
+  const order = pipeline.commands.length > 1 ? 'p' : '';
+  const out = (fd: number): Redirection => ({ type: 'Redirection', fd, operator: '>', target: literal(`${TERMINAL}${entry}/${fd}${order}`) });
+  const inner: StatementNode = { type: 'Statement', pipelines: [{ ...pipeline, negated: false, timed: false }], operators: [], background: false } as StatementNode;
+  const group = { type: 'Group', body: [inner], redirections: [out(1), out(2)] } as unknown as CommandNode;
+  return { type: 'Pipeline', commands: [group], negated: pipeline.negated, timed: pipeline.timed, timePosix: pipeline.timePosix } as PipelineNode;
+}
+
+function markerStatement(entry: number): StatementNode {
+  const call = { type: 'SimpleCommand', assignments: [], name: literal(MARK), args: [literal(String(entry)), { type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?' }] }], redirections: [] };
+  return { type: 'Statement', pipelines: [{ type: 'Pipeline', commands: [call], negated: false }], operators: [], background: false } as unknown as StatementNode;
+}
+
+/** One run of a script: its transcript, and where a `clear` asked the transcript to start. */
+interface Session {
+  entries: TranscriptEntry[];
+  clear: boolean;
+  clearFrom: number;
+  /** The last entry whose line has finished. */
+  done: number;
+}
+
+/** stdin reaches commands as a byte string (one char per byte): the lab's programs read text. */
+const decodeStdin = (bytes: string) => decoder.decode(fromLatin1(bytes));
+
+type JbContext = Parameters<Parameters<typeof defineCommand>[1]>[1];
+const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
+const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
+const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
+
+/** The lab's Program as a just-bash command over the same files, in the folder bash is in. */
+function asCommand(name: string, program: Program, ctx: ShellContext, session: Session) {
+  return defineCommand(name, async (args, c) => {
+    const io = ioOf(c);
+    try {
+      const r = await program(args, { ...ctx, cwd: c.cwd }, { stdin: stdinOf(c), stdinIsFile: io.includes('f'), stdoutIsTerminal: io.includes('t') });
+      if (r.clear) session.clear = true;
+      return result(r);
+    } catch (e) {
+      return result(err(`${name}: ${(e as Error).message}`));
+    }
+  });
+}
+
+/** `python …` in the lab's Python, with the shell's folder, exported variables and stdin. */
+function pythonCommand(name: string, ctx: ShellContext) {
+  return defineCommand(name, async (args, c) => {
+    const stdin = stdinOf(c);
+    const inline = args.some((a) => /^-[^-]*[cm]/.test(a));
+    const script = args.find((a) => !a.startsWith('-') || a === '-');
+    if (!inline && (script === undefined || script === '-') && stdin === undefined) {
+      return result(err(`${name}: the lab's shell has no keyboard, so Python's interactive prompt cannot run: run a file (${name} train.py), or ${name} -c 'code'`));
+    }
+    if (!ctx.python) return result(err(`${name}: the lab's Python is not available in this shell`, 127));
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(c.exportedEnv ?? {})) if (k !== IO_VAR) env[k] = v;
+    return result(await ctx.python(args, { name, cwd: c.cwd, env, stdin }));
+  });
+}
+
+function labCommands(ctx: ShellContext, session: Session, release: () => void) {
+  return [
+    ...Object.entries({ ...TEXT_TOOLS, ...ctx.programs }).map(([name, program]) => asCommand(name, program, ctx, session)),
+    pythonCommand('python', ctx),
+    pythonCommand('python3', ctx),
+    ...Object.entries(NOT_IN_LAB).map(([name, why]) => defineCommand(name, async () => result(err(`bash: ${name}: ${why}`, 127)))),
+    // just-bash's own tools: with the keyboard as stdin, say so rather than read nothing; GNU's wording.
+    ...[...new Set([...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING)])]
+      .filter((name) => !(name in TEXT_TOOLS) && !(name in ctx.programs))
+      .map((name) =>
+        defineCommand(name, async (args, c) => {
+          if (ioOf(c).includes('k') && readsStdin(name, args)) return result(noKeyboard(name));
+          const r = await c.origCommand!(args);
+          const reword = GNU_WORDING[name];
+          return reword && r.stderr ? { ...r, stderr: reword(r.stderr) } : r;
+        }),
+      ),
+    // The lab's commands are not files in /usr/bin, so `which` asks the shell (as Debian's which prints them).
+    defineCommand('which', async (args, c) => {
+      const known = new Set(c.getRegisteredCommands?.() ?? []);
+      const names = args.filter((a) => !a.startsWith('-'));
+      const found = names.filter((n) => known.has(n) && n !== MARK && !(n in NOT_IN_LAB));
+      return { stdout: found.map((n) => `/usr/bin/${n}\n`).join(''), stderr: '', exitCode: found.length === names.length && names.length ? 0 : 1 };
+    }),
+    defineCommand('clear', async () => {
+      session.clear = true;
+      return result(ok());
+    }),
+    defineCommand(MARK, async (args) => {
+      release();
+      const index = Number(args[0]);
+      const code = Number(args[1] ?? 0);
+      const entry = session.entries[index];
+      if (entry) entry.code = code;
+      session.done = index;
+      if (session.clear) {
+        session.clear = false;
+        session.clearFrom = index;
+      }
+      return { stdout: '', stderr: '', exitCode: code };
+    }),
+  ];
+}
+
+/** Group statements that share lines into entries, and echo the other non-blank lines (comments) as entries of their own. */
+function plan(lines: string[], spans: Span[]): { entries: TranscriptEntry[]; entryOf: number[] } {
+  const entries: TranscriptEntry[] = [];
+  const entryOf: number[] = [];
+  const ranges: Span[] = [];
+  const show = (from: number, to: number) => lines.slice(from, to + 1).join('\n').trim();
+  let next = 0;
+  const echoUpTo = (line: number) => {
+    for (; next < line; next++) {
+      if (lines[next]!.trim()) {
+        entries.push({ line: lines[next]!.trim(), output: [], code: 0 });
+        ranges.push({ from: next, to: next });
+      }
+    }
+  };
+  for (const span of spans) {
+    const last = ranges.at(-1);
+    if (last && entryOf.length && span.from <= last.to && entries.length - 1 === entryOf.at(-1)) {
+      last.to = Math.max(last.to, span.to);
+      entries.at(-1)!.line = show(last.from, last.to);
+      entryOf.push(entries.length - 1);
+    } else {
+      echoUpTo(span.from);
+      entries.push({ line: show(span.from, span.to), output: [], code: 0 });
+      ranges.push({ ...span });
+      entryOf.push(entries.length - 1);
+    }
+    next = Math.max(next, ranges.at(-1)!.to + 1);
+  }
+  echoUpTo(lines.length);
+  return { entries, entryOf };
+}
+
+/**
+ * Run a script as one bash session; the transcript has one entry per
+ * top-level command line (comment lines too, as a terminal echoes them).
+ */
+export async function runScript(script: string, ctx: ShellContext): Promise<TranscriptEntry[]> {
+  const source = script.replace(/\r\n?/g, '\n');
+  const lines = source.split('\n');
+  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1 };
+  const append = (target: TranscriptEntry, stream: 'stdout' | 'stderr', chunk: string) => {
+    const last = target.output.at(-1);
+    if (last?.stream === stream) last.text += chunk;
+    else target.output.push({ stream, text: chunk });
+  };
+  // just-bash delivers a group's stdout, then its stderr: a pipeline's stdout waits for its stderr.
+  let held: { target: TranscriptEntry; text: string } | null = null;
+  const release = () => {
+    if (held) append(held.target, 'stdout', held.text);
+    held = null;
+  };
+  const write = (path: string, chunk: string) => {
+    const [entry, fd] = path.slice(TERMINAL.length).split('/');
+    const target = session.entries[Number(entry)];
+    if (!chunk || !target) return;
+    if (fd === '1p') {
+      release();
+      held = { target, text: chunk };
+      return;
+    }
+    if (fd === '2p') {
+      append(target, 'stderr', chunk);
+      return release();
+    }
+    release();
+    append(target, fd === '2' ? 'stderr' : 'stdout', chunk);
+  };
+  const bash = new Bash({
+    fs: bashFs(ctx.fs, { prefix: TERMINAL, onWrite: write }),
+    cwd: ctx.cwd,
+    env: { HOME: ctx.home, USER: 'learner', LOGNAME: 'learner', SHELL: '/bin/bash', LANG: 'C.UTF-8' },
+    customCommands: labCommands(ctx, session, () => release()),
+    // No network (curl is not registered) and none of just-bash's own runtimes: the lab's Python is `python`.
+    python: false,
+    javascript: false,
+    executionLimits: { maxOutputSize: 16 * 1024 * 1024 },
+    // Its defense-in-depth patches JS globals while a script runs, to guard a host process; here the
+    // worker is the sandbox (locked down before any learner code), and `python` must reach Pyodide.
+    defenseInDepth: false,
+    processInfo: { pid: 4242, ppid: 4241, uid: 1000, gid: 1000 },
+    // `sleep` ends early when the run is stopped, so Stop does not wait for it.
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        ctx.signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      }),
+  });
+  const flagged = new Set([...Object.keys(TEXT_TOOLS), ...Object.keys(ctx.programs), ...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING), 'python', 'python3']);
+  let planned = false;
+  const statementEntries = new Set<number>();
+  bash.registerTransformPlugin({
+    name: 'lab-terminal',
+    transform({ ast }: { ast: ScriptNode }) {
+      // Only the learner's script is a terminal session; `bash -c`, `source`, xargs and find -exec run as they are.
+      if (planned) return { ast };
+      const { entries, entryOf } = plan(lines, locate(source, ast.statements));
+      session.entries.push(...entries);
+      for (const e of entryOf) statementEntries.add(e);
+      planned = true;
+      const statements: StatementNode[] = [];
+      ast.statements.forEach((statement, i) => {
+        for (const pipeline of statement.pipelines) {
+          pipeline.commands.forEach((command, j) => markIo(command, flagged, ctx.terminal ?? true, { first: j === 0, last: j === pipeline.commands.length - 1 }));
+        }
+        const entry = entryOf[i]!;
+        statements.push({ ...statement, pipelines: statement.pipelines.map((p) => captured(p, entry)) });
+        if (entryOf[i + 1] !== entry) statements.push(markerStatement(entry));
+      });
+      return { ast: { ...ast, statements } };
+    },
+  });
+  const end = await bash.exec(source, { rawScript: true, signal: ctx.signal });
+  release();
+  if (!planned) {
+    // The script did not parse. bash reads a script command by command, so the lines before
+    // the error run, and the error is the last entry: run the longest start that parses.
+    const parses = (text: string) => {
+      try {
+        bash.transform(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let k = lines.length - 1;
+    while (k > 0 && !parses(lines.slice(0, k).join('\n'))) k--;
+    const before = k > 0 && lines.slice(0, k).some((l) => l.trim()) ? await runScript(lines.slice(0, k).join('\n'), ctx) : [];
+    const rest = lines.slice(k).join('\n').trim();
+    // bash's words for the commonest one, a construct left open (just-bash: "Expected FI, got EOF").
+    const message = /got EOF/.test(end.stderr) ? 'bash: syntax error: unexpected end of file\n' : end.stderr;
+    return [...before, { line: rest, output: message ? [{ stream: 'stderr', text: message }] : [], code: end.exitCode }];
+  }
+  // `exit`, `set -e`, Stop or a limit ended the session inside a line: what it left unwritten is
+  // that line's, and the lines after it never ran.
+  const lastEntry = Math.max(-1, ...statementEntries);
+  if (session.done < lastEntry) {
+    const running = Math.min(...[...statementEntries].filter((e) => e > session.done));
+    const target = session.entries[running]!;
+    const stopped = ctx.signal?.aborted === true;
+    if (end.stdout) target.output.push({ stream: 'stdout', text: end.stdout });
+    if (stopped) target.output.push({ stream: 'stderr', text: 'The script was stopped.\n' });
+    else if (end.stderr) target.output.push({ stream: 'stderr', text: end.stderr });
+    target.code = end.exitCode;
+    session.entries.length = running + 1;
+  }
+  // A caller running a session line by line (the tests) continues where `cd` left it.
+  if (end.env.PWD && ctx.fs.stat(end.env.PWD)?.type === 'dir') ctx.cwd = end.env.PWD;
+  return session.entries.slice(session.clearFrom);
+}
