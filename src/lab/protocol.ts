@@ -30,6 +30,8 @@ export type FromWorker =
   /** The interpreter's warm-up after ready has ended (worker.ts): runs from here on run at full speed. */
   | { type: 'warmed' }
   | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }
+  /** The learner's program (not the lab's work around it) started or ended: the time limit counts only it. */
+  | { type: 'clock'; id: number; nonce: string; program: 'running' | 'ended' }
   /** `chunks`: the run's output not yet streamed, so the page draws the end of a run once, with its result. */
   | { type: 'result'; id: number; nonce: string; outcome: RunOutcome; world: WorldFiles; chunks: OutputChunk[]; truncatedLines: number; truncatedBytes: number }
   | { type: 'response'; id: number; nonce: string; exchange: HttpExchange; log: OutputChunk[] }

@@ -150,6 +150,7 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
     z.object({ type: z.literal('ready'), world: strings, setAside: z.optional(z.array(str)), snapshot: z.optional(z.enum(['used', 'missing'])) }),
     z.object({ type: z.literal('warmed') }),
     z.object({ type: z.literal('output'), id, nonce: str, chunks: z.array(chunk) }),
+    z.object({ type: z.literal('clock'), id, nonce: str, program: z.enum(['running', 'ended']) }),
     z.object({ type: z.literal('result'), id, nonce: str, outcome, world: strings, chunks: z.array(chunk), truncatedLines: count, truncatedBytes: count }),
     z.object({ type: z.literal('response'), id, nonce: str, exchange, log: z.array(chunk) }),
     z.object({ type: z.literal('request-failed'), id, nonce: str, message: str, interrupted: z.boolean() }),

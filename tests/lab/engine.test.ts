@@ -269,6 +269,40 @@ describe('LabEngine', () => {
     expect((await second).outcome.error?.message).toBe('The program ran longer than 10 s and was stopped.');
   });
 
+  describe('the time limit counts the learner’s program, not the lab’s work around it', () => {
+    type Step = { at: number; send: 'running' | 'ended' | 'result' | 'stopped-result' };
+    // [what the worker does at which time (ms after the Run), how the run ends]; limit 10 s, isolated.
+    const cases: [string, Step[], string | undefined][] = [
+      ['9 s of bookkeeping before and after a 9 s program', [{ at: 9_000, send: 'running' }, { at: 18_000, send: 'ended' }, { at: 27_000, send: 'result' }], undefined],
+      ['a program past its own 10 s', [{ at: 5_000, send: 'running' }, { at: 15_200, send: 'stopped-result' }], 'time-limit'],
+      // The interrupt was sent at 10 s, but the program had finished in the grace time: it finished.
+      ['a result arriving in the interrupt’s grace time', [{ at: 10_500, send: 'result' }], undefined],
+    ];
+    it.each(cases)('%s', async (_, steps, ended) => {
+      vi.useFakeTimers();
+      vi.stubGlobal('crossOriginIsolated', true);
+      const engine = engineWith(ready);
+      let result: Awaited<ReturnType<LabEngine['run']>> | undefined;
+      void engine.run({ code: 'train()', filename: 'train.py', variables: [], timeLimitMs: 10_000 }).then((r) => (result = r));
+      const posted = () => ScriptedWorker.made[0]?.received.find((x) => x.type === 'run') as Extract<ToWorker, { type: 'run' }> | undefined;
+      for (let i = 0; i < 100 && !posted(); i++) await vi.advanceTimersByTimeAsync(1);
+      const worker = ScriptedWorker.made[0]!;
+      const m = posted()!;
+      let now = 0;
+      for (const step of steps) {
+        await vi.advanceTimersByTimeAsync(step.at - now);
+        now = step.at;
+        if (step.send === 'running' || step.send === 'ended') worker.send({ type: 'clock', id: m.id, nonce: m.nonce, program: step.send });
+        else worker.send(resultFor(m, { stopped: step.send === 'stopped-result', variables: { accuracy: 0.9 } }));
+        await flushMicrotasks();
+      }
+      expect(result).toBeDefined();
+      expect(result?.ended).toBe(ended);
+      expect(worker.terminated).toBe(false); // the result was the worker's own, never a replacement's
+      if (!ended) expect(result?.outcome.variables).toEqual({ accuracy: 0.9 });
+    });
+  });
+
   it('a result posted on the worker’s global channel (learner code) is ignored', async () => {
     const engine = engineWith(ready);
     await engine.start();

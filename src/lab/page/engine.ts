@@ -46,6 +46,12 @@ export interface RunRequest {
 
 /** How long an interrupt may take before the worker is replaced anyway. */
 const INTERRUPT_GRACE_MS = 1500;
+/**
+ * How long the lab's own work around a program (the runner's bookkeeping, the served app's
+ * start, the checks) may take before the worker is replaced: it does not count against the
+ * learner's time limit, which restarts when the program itself starts (a 'clock' message).
+ */
+const BOOKKEEPING_LIMIT_MS = 30_000;
 /** A console request's time limit when the step gives none. */
 const REQUEST_TIME_LIMIT_MS = 10_000;
 /** The worker caps a run's output near 80 KB; the page keeps at most this much whatever arrives. */
@@ -230,6 +236,7 @@ export class LabEngine {
         this.onFatal(message.message);
         return;
       case 'output':
+      case 'clock':
       case 'result':
         // Answers to runs that already ended are stale; the current run's must carry its nonce.
         if (!run || message.id !== run.id) return;
@@ -238,6 +245,7 @@ export class LabEngine {
           return;
         }
         if (message.type === 'output') this.onOutput(run, message.chunks);
+        else if (message.type === 'clock') this.onClock(run, message.program);
         else this.onResult(run, message);
         return;
       case 'response':
@@ -252,6 +260,13 @@ export class LabEngine {
         else this.settleRequest(pending, new Error(`The app did not answer: ${message.message}`));
         return;
     }
+  }
+
+  /** The time limit counts the learner's program only; the lab's work before and after it has its own, generous limit. */
+  private onClock(run: PendingRun, program: 'running' | 'ended') {
+    if (run.ending) return; // already being stopped: the grace timer stands
+    clearTimeout(run.timer);
+    run.timer = setTimeout(() => this.end(run, 'time-limit'), program === 'running' ? run.request.timeLimitMs : BOOKKEEPING_LIMIT_MS);
   }
 
   private onOutput(run: PendingRun, chunks: OutputChunk[]) {
@@ -289,7 +304,8 @@ export class LabEngine {
       truncatedBytes: message.truncatedBytes,
       // What the page measured, not what the worker says.
       durationMs: performance.now() - run.started,
-      ...(run.ending || message.outcome.stopped ? { ended: run.ending ?? 'stopped' } : {}),
+      // A program that finished in the interrupt's grace time finished: only one the interrupt stopped is labelled.
+      ...(message.outcome.stopped ? { ended: run.ending ?? 'stopped' } : {}),
     });
   }
 

@@ -12,6 +12,7 @@ import linecache
 import math
 import os
 import pkgutil
+import signal
 import sys
 import traceback
 import types
@@ -264,7 +265,13 @@ def _judge_asserts(asserts, namespace, evidence, error):
 def request(method, path, body_json):
     """A request from the preview's console, to the app the lab's uvicorn serves."""
     body = json.loads(body_json) if body_json else None
-    return json.dumps(uvicorn._request(method, path, body))
+    signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        _learner(True)
+        answer = uvicorn._request(method, path, body)
+    finally:
+        _learner(False)
+    return json.dumps(answer)
 
 
 def _start_server(namespace, filename):
@@ -273,7 +280,28 @@ def _start_server(namespace, filename):
     return None if exc is None else _format_error(exc, filename)
 
 
-def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
+# Stop and the time limit (SIGINT, through Pyodide's interrupt buffer) stop the learner's code
+# only: an interrupt that lands in the lab's own work, before or after the program (the runner's
+# frame, or with no learner code running), is dropped, so a finished run's result is never lost.
+_learner_running = False
+
+
+def _on_interrupt(signum, frame):
+    if _learner_running and (frame is None or frame.f_code not in (run.__code__, request.__code__, _learner.__code__)):
+        raise KeyboardInterrupt
+
+
+def _learner(running, clock=None):
+    global _learner_running
+    _learner_running = running
+    if clock is not None:
+        clock("running" if running else "ended")
+
+
+def run(code, filename, variables_json, requests_json="[]", asserts_json="[]", clock=None):
+    """`clock(phase)`, if given, is told when the learner's program starts and ends: the page's
+    time limit counts only that."""
+    signal.signal(signal.SIGINT, _on_interrupt)  # a program may have replaced it
     variables = json.loads(variables_json)
     requests = json.loads(requests_json)
     asserts = json.loads(asserts_json)
@@ -296,6 +324,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
     error = None
     stopped = False
     try:
+        _learner(True, clock)
         exec(compile(code, filename, "exec"), namespace)
     except SystemExit as exc:
         if exc.code not in (None, 0):
@@ -306,6 +335,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
     except BaseException as exc:  # noqa: BLE001 - every learner error is reported, none escapes
         error = _format_error(exc, filename)
     finally:
+        _learner(False, clock)
         # A run left open ends as the process would end it.
         while mlflow._active_runs:
             mlflow.end_run("FINISHED" if error is None else "FAILED")

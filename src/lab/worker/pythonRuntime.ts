@@ -75,6 +75,9 @@ import lab_runner
   return { setAside };
 }
 
+/** When the learner's own program starts and ends inside a run (the rest is the lab's bookkeeping). */
+export type ProgramClock = (phase: 'running' | 'ended') => void;
+
 /** Run the learner's code; stdout/stderr go wherever the runtime's streams point. */
 export function runLearnerCode(
   py: PyodideAPI,
@@ -83,11 +86,12 @@ export function runLearnerCode(
   variables: string[],
   requests: HttpRequest[] = [],
   asserts: string[] = [],
+  clock?: ProgramClock,
 ): RunOutcome {
   writeFile(py, `${HOME}/${filename}`, code);
   const runner = py.pyimport('lab_runner');
   try {
-    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), JSON.stringify(asserts)) as string) as RunOutcome;
+    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), JSON.stringify(asserts), clock) as string) as RunOutcome;
   } finally {
     runner.destroy();
   }

@@ -212,7 +212,9 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
     py.FS.mkdirTree(`${HOME}/${path}`.replace(/\/[^/]*$/, ''));
     py.FS.writeFile(`${HOME}/${path}`, text);
   }
-  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.asserts);
+  const { id, nonce } = message;
+  const clock = (program: 'running' | 'ended') => send({ type: 'clock', id, nonce, program });
+  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code, clock) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.asserts, clock);
   flushPython(py);
   // The output not yet streamed goes with the result: one message, so the page draws the run's end once.
   const end = sink.finish();
@@ -221,8 +223,9 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
 }
 
 /** The shell's transcript goes to the console as a terminal would show it. */
-async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcome> {
-  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now());
+async function runShellScript(py: PyodideAPI, script: string, clock: (program: 'running' | 'ended') => void): Promise<RunOutcome> {
+  clock('running');
+  const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now()).finally(() => clock('ended'));
   for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
   return shellOutcome(shell);
 }
