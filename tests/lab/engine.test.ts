@@ -327,8 +327,10 @@ describe('LabEngine', () => {
     });
     await engine.start();
     expect(engine.state.notice).toBe(
-      'The saved lab could not be set up (its files could not be written (EIO: /home/lab/data)), so it started from its starting files; the old data was kept aside in this browser.',
+      'The saved lab could not be set up whole (its files could not be written (EIO: /home/lab/data)): every file that could be is back, and the whole saved copy was kept aside in this browser — download it to recover the rest.',
     );
+    expect(engine.state.setAside).toBe(true);
+    expect(engine.setAsideJson()).not.toBeNull();
   });
 
   it('a result with the wrong nonce is refused, visibly, and nothing from it is used', async () => {

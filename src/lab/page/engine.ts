@@ -25,6 +25,8 @@ export interface EngineState {
   notice: string | null;
   /** Why the engine could not start, if it could not. */
   error: string | null;
+  /** A saved project with entries that could not be laid out is kept whole: it can be downloaded (downloadSetAside). */
+  setAside: boolean;
 }
 
 export interface RunRequest {
@@ -112,7 +114,7 @@ export class LabEngine {
     /** The worker that makes Python's snapshot for the next start (default: snapshotWorker.ts). */
     private readonly createSnapshotMaker?: () => Worker,
   ) {
-    this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null };
+    this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null, setAside: false };
     this.loaded = this.readWorld();
     // Back from another tab that had the lab: start again from what it saved.
     worldStoreFor(storageKey).onRegained(() => void this.reopen());
@@ -217,9 +219,10 @@ export class LabEngine {
         return;
       case 'ready':
         if (message.setAside) {
-          // The worker could not lay out the saved project: keep it aside before the start project replaces it.
+          // The worker could not lay out all of the saved project: keep it whole before what it laid out replaces it.
           void worldStoreFor(this.storageKey).keepAside(this.world);
-          this.set({ notice: setAsideNotice(message.setAside) });
+          this.keptAside = this.world;
+          this.set({ notice: setAsideNotice(message.setAside), setAside: true });
         }
         this.world = message.world;
         this.rejectReady = null;
@@ -480,7 +483,8 @@ export class LabEngine {
     this.loads++; // a read of the old project still under way must not bring it back
     this.loaded = worldStoreFor(this.storageKey).clear();
     await this.loaded;
-    this.set({ status: 'idle', notice: null });
+    this.keptAside = null;
+    this.set({ status: 'idle', notice: null, setAside: false });
     await this.start();
   }
 
@@ -495,13 +499,21 @@ export class LabEngine {
   }
 
   private loads = 0;
+  /** The saved project as it was stored, when part of it could not be laid out. */
+  private keptAside: unknown = null;
 
   private async readWorld() {
     const load = ++this.loads;
-    const { world, notice } = await worldStoreFor(this.storageKey).load();
+    const { world, notice, setAside } = await worldStoreFor(this.storageKey).load();
     if (load !== this.loads) return;
     this.world = world;
-    if (notice) this.set({ notice });
+    if (setAside !== undefined) this.keptAside = setAside;
+    if (notice) this.set({ notice, setAside: setAside !== undefined });
+  }
+
+  /** The set-aside copy, as the JSON file a learner can download (null when nothing was set aside). */
+  setAsideJson(): string | null {
+    return this.keptAside === null ? null : JSON.stringify(this.keptAside, null, 1);
   }
 
   dispose() {

@@ -2,7 +2,7 @@
 // in the browser and directly by the Node tests, so both run the same code.
 import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, writeFile, writeLabModules } from './labFiles';
-import { pyodideFs } from './pyodideFs';
+import { isUnfollowedLink, pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
 import { createStartProject } from '../shell/project';
 import type { StartWorld } from '../startWorld';
@@ -22,16 +22,16 @@ function removeTree(py: PyodideAPI, path: string) {
 /** How the lab was set up. */
 export interface LabSetup {
   /**
-   * Why the saved world could not be laid out, if it could not: it was set
-   * aside and the start project laid out instead. The page should keep the
-   * saved world for recovery and tell the learner (offering Reset lab).
+   * Why the saved world could not be laid out whole, if it could not: its good
+   * files were laid out (or, if none could be written, the start project). The
+   * page should keep the saved world for recovery and tell the learner.
    */
   setAside: string[] | null;
 }
 
 /**
- * Put the lab's modules on sys.path and lay out the project: the saved world
- * if it is valid (validateWorld), else the lesson's start project (`start`: a
+ * Put the lab's modules on sys.path and lay out the project: the saved world's
+ * good files (validateWorld; the bad entries are reported in `setAside`), else the lesson's start project (`start`: a
  * git repository with one commit, the other start files untracked). The
  * project folder always exists, even when the learner deleted every file in it.
  * Only the modules `start` offers can be imported by the learner's code (the
@@ -43,16 +43,19 @@ export async function setupLab(py: PyodideAPI, world: WorldFiles | null, start: 
   // with nothing on stdin) instead of Pyodide's default, which calls prompt() and fails in a worker.
   py.setStdin({ stdin: () => null, isatty: false });
   let setAside: string[] | null = null;
+  let laidOut = false;
   const check = world ? validateWorld(world) : null;
+  if (check?.problems.length) setAside = check.problems; // the good files are still laid out
   if (check?.world) {
     try {
       py.FS.mkdirTree(HOME);
       for (const [path, value] of Object.entries(check.world)) writeFile(py, `${HOME}/${path}`, decodeFile(value));
+      laidOut = true;
     } catch (error) {
       setAside = [`its files could not be written (${error instanceof Error ? error.message : String(error)})`];
     }
-  } else if (check) setAside = check.problems;
-  if (!check || setAside) {
+  }
+  if (!laidOut) {
     py.FS.mkdirTree(HOME);
     removeTree(py, HOME);
     await createStartProject(pyodideFs(py), HOME, start);
@@ -108,13 +111,14 @@ export function sendRequest(py: PyodideAPI, request: HttpRequest): HttpExchange 
   }
 }
 
-/** Every text file of the project (skipping the lab's caches), to persist the world. */
+/** Every file of the project (skipping the lab's caches and links to folders), to persist the world. */
 export function snapshotWorld(py: PyodideAPI): WorldFiles {
   const files: WorldFiles = {};
   const walk = (dir: string, rel: string) => {
     for (const name of py.FS.readdir(dir) as string[]) {
       if (name === '.' || name === '..' || name === '__pycache__') continue;
       const full = `${dir}/${name}`;
+      if (isUnfollowedLink(py.FS, full)) continue;
       const path = rel ? `${rel}/${name}` : name;
       const mode = py.FS.stat(full).mode;
       if (py.FS.isDir(mode)) walk(full, path);
