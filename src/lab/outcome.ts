@@ -16,3 +16,4 @@ export function emptyOutcome(patch: Partial<RunOutcome> = {}): RunOutcome {
     ...patch,
   };
 }
+

@@ -81,7 +81,7 @@ const resultFor = (m: Extract<ToWorker, { type: 'run' }>, patch: Partial<RunOutc
   id: m.id,
   nonce: m.nonce,
   outcome: outcome(patch),
-  world: { 'train.py': m.code },
+  changes: { files: { 'train.py': m.code }, removed: [] },
   chunks: [],
   truncatedLines: 0,
   truncatedBytes: 0,
@@ -131,6 +131,30 @@ describe('LabEngine', () => {
     const again = engineWith(ready);
     await again.start();
     expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', world: { 'train.py': 'print(1)\n' } });
+  });
+
+  it('a run sends only what it changed: changes and removals merge into the project, an unchanged store is kept, a run that changed nothing saves nothing', async () => {
+    const store = { experiments: {}, runs: {}, logged_models: {}, registered_models: { m: { name: 'm', creation_timestamp: 1, last_updated_timestamp: 1, aliases: {}, versions: {} } } };
+    const answers = [
+      { changes: { files: { 'model.txt': 'v1', '.lab/tracking.json': JSON.stringify(store) }, removed: ['data/raw_data.csv'] }, tracking: store },
+      { changes: { files: {}, removed: [] }, tracking: null },
+    ];
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'run') {
+        const answer = answers.shift()!;
+        w.send({ ...resultFor(m, { tracking: answer.tracking as never }), changes: answer.changes });
+      }
+    }, 'test:delta');
+    const saves: unknown[] = [];
+    const save = vi.spyOn(worldStoreFor('test:delta'), 'save').mockImplementation((world) => (saves.push(world), Promise.resolve()));
+    const first = await engine.run({ code: 'x', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    expect(engine.files).toEqual({ 'model.txt': 'v1', '.lab/tracking.json': JSON.stringify(store) });
+    expect(Object.keys(first.outcome.tracking.registered_models)).toEqual(['m']);
+    const second = await engine.run({ code: 'print(1)', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    expect(second.outcome.tracking).toEqual(first.outcome.tracking); // not sent again, still shown
+    expect(saves).toHaveLength(1);
+    save.mockRestore();
   });
 
   it('a ready engine posts the run at once, before anything else on the page runs', async () => {

@@ -5,8 +5,8 @@
 // One engine per lesson.
 import type { FromWorker, ToWorker } from '../protocol';
 import { emptyOutcome } from '../outcome';
-import { parseFromWorker } from '../protocolSchema';
-import type { HttpExchange, HttpRequest, OutputChunk, RunResult, WorldFiles } from '../types';
+import { parseFromWorker, withTracking } from '../protocolSchema';
+import type { HttpExchange, HttpRequest, OutputChunk, RunResult, TrackingStore, WorldFiles } from '../types';
 import { EMPTY_START, type StartWorld } from '../startWorld';
 import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from '../worldFiles';
@@ -101,6 +101,8 @@ export class LabEngine {
   private nextId = 1;
   private listeners = new Set<() => void>();
   private world: WorldFiles | null = null;
+  /** The tracking store as of the last run (a run that leaves it as it was does not send it again). */
+  private tracking: TrackingStore | null = null;
   /** The saved project, read from storage (asynchronously) before the worker starts. */
   private loaded: Promise<void>;
   /** The lesson's start project (its own chunk, fetched once), for a worker with no saved project. */
@@ -225,6 +227,7 @@ export class LabEngine {
           this.set({ notice: setAsideNotice(message.setAside), setAside: true });
         }
         this.world = message.world;
+        this.tracking = null; // a new worker's Python reads the store from the project again
         this.rejectReady = null;
         performance.mark('lab:engine-ready', { detail: { snapshot: message.snapshot ?? null } });
         // Its own chunk: only a start without a snapshot needs it.
@@ -295,13 +298,21 @@ export class LabEngine {
   }
 
   private onResult(run: PendingRun, message: Extract<FromWorker, { type: 'result' }>) {
-    this.world = message.world;
-    void worldStoreFor(this.storageKey).save(message.world);
+    const { files, removed } = message.changes;
+    if (Object.keys(files).length || removed.length) {
+      // Only what the run changed crossed over; a run that changed nothing saves nothing.
+      const world = { ...this.world, ...files };
+      for (const path of removed) delete world[path];
+      this.world = world;
+      void worldStoreFor(this.storageKey).save(world);
+    }
+    const outcome = withTracking(message.outcome, this.tracking, this.world);
+    this.tracking = outcome.tracking;
     // The run's last output is not streamed: it is drawn with the result, in one render.
     this.keep(run, message.chunks);
     if (run.droppedChars > 0) run.output.push({ stream: 'lab', text: `… ${run.droppedChars.toLocaleString('en-US')} more characters of output not shown\n` });
     this.finish({
-      outcome: message.outcome,
+      outcome,
       output: run.output,
       truncatedLines: message.truncatedLines,
       truncatedBytes: message.truncatedBytes,
@@ -480,6 +491,7 @@ export class LabEngine {
     this.closeWorker('The lab was reset before the app answered.');
     if (run) this.finish(this.syntheticResult(run, 'stopped', null));
     this.world = null;
+    this.tracking = null;
     this.loads++; // a read of the old project still under way must not bring it back
     this.loaded = worldStoreFor(this.storageKey).clear();
     await this.loaded;

@@ -372,6 +372,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]", c
         "shown": list(lab._shown),
     }
     verdicts = _judge_asserts(asserts, namespace, evidence, error) if asserts else {}
+    tracking = _store.for_json(data) if _store.changed() else None  # unchanged: the page keeps the one it has
     _store.save()
     return json.dumps(
         {
@@ -382,7 +383,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]", c
             "drift": lab._drift_log,
             "newRuns": [r for r in data["runs"] if r not in before_runs],
             "newVersions": new_versions,
-            "tracking": _store.for_json(data),  # NaN/±inf as strings: JSON.parse has no NaN
+            "tracking": tracking,  # NaN/±inf as strings: JSON.parse has no NaN
             "server": uvicorn._openapi(),
             "responses": responses,
             "asserts": verdicts,

@@ -6,7 +6,8 @@ import { isUnfollowedLink, pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
 import { createStartProject } from '../shell/project';
 import type { StartWorld } from '../startWorld';
-import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from '../types';
+import type { WireOutcome } from '../protocol';
+import type { HttpExchange, HttpRequest, WorldFiles } from '../types';
 
 function removeTree(py: PyodideAPI, path: string) {
   for (const name of py.FS.readdir(path) as string[]) {
@@ -90,11 +91,11 @@ export function runLearnerCode(
   requests: HttpRequest[] = [],
   asserts: string[] = [],
   clock?: ProgramClock,
-): RunOutcome {
+): WireOutcome {
   writeFile(py, `${HOME}/${filename}`, code);
   const runner = py.pyimport('lab_runner');
   try {
-    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), JSON.stringify(asserts), clock) as string) as RunOutcome;
+    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), JSON.stringify(asserts), clock) as string) as WireOutcome;
   } finally {
     runner.destroy();
   }
@@ -111,20 +112,76 @@ export function sendRequest(py: PyodideAPI, request: HttpRequest): HttpExchange 
   }
 }
 
-/** Every file of the project (skipping the lab's caches and links to folders), to persist the world. */
+/** The project's files since the last look: what changed or is new, and what is gone. */
+export interface WorldChanges {
+  files: WorldFiles;
+  removed: string[];
+}
+
+type Seen = { mtime: number; size: number; value: string | null };
+/** Files up to this size are remembered whole, so one rewritten with the same content (main.py on every Run) is no change. */
+const REMEMBER_CHARS = 64 * 1024;
+
+/**
+ * Every file of the project (skipping the lab's caches and links to folders), to persist the
+ * world; `changes` reads only the files whose size or modification time moved since the last
+ * look, so a Run costs what it changed, not the project's size (issue 22).
+ */
+export class WorldTracker {
+  private seen = new Map<string, Seen>();
+
+  constructor(private readonly py: PyodideAPI) {}
+
+  private walk(visit: (path: string, full: string, mtime: number, size: number) => void) {
+    const FS = this.py.FS;
+    const walk = (dir: string, rel: string) => {
+      for (const name of FS.readdir(dir) as string[]) {
+        if (name === '.' || name === '..' || name === '__pycache__') continue;
+        const full = `${dir}/${name}`;
+        if (isUnfollowedLink(FS, full)) continue;
+        const path = rel ? `${rel}/${name}` : name;
+        const st = FS.stat(full);
+        if (FS.isDir(st.mode)) walk(full, path);
+        else if (FS.isFile(st.mode)) visit(path, full, st.mtime instanceof Date ? st.mtime.getTime() : Number(st.mtime), st.size);
+      }
+    };
+    walk(HOME, '');
+  }
+
+  private read(full: string): string {
+    return encodeFile(this.py.FS.readFile(full) as Uint8Array);
+  }
+
+  /** Every file, as the start of what later changes are measured against. */
+  all(): WorldFiles {
+    const files: WorldFiles = {};
+    this.seen.clear();
+    this.walk((path, full, mtime, size) => {
+      const value = this.read(full);
+      files[path] = value;
+      this.seen.set(path, { mtime, size, value: value.length <= REMEMBER_CHARS ? value : null });
+    });
+    return files;
+  }
+
+  changes(): WorldChanges {
+    const files: WorldFiles = {};
+    const present = new Set<string>();
+    this.walk((path, full, mtime, size) => {
+      present.add(path);
+      const before = this.seen.get(path);
+      if (before && before.mtime === mtime && before.size === size) return;
+      const value = this.read(full);
+      if (before?.value !== value) files[path] = value;
+      this.seen.set(path, { mtime, size, value: value.length <= REMEMBER_CHARS ? value : null });
+    });
+    const removed = [...this.seen.keys()].filter((path) => !present.has(path));
+    for (const path of removed) this.seen.delete(path);
+    return { files, removed };
+  }
+}
+
+/** Every file of the project, once (tests and the lesson proof). */
 export function snapshotWorld(py: PyodideAPI): WorldFiles {
-  const files: WorldFiles = {};
-  const walk = (dir: string, rel: string) => {
-    for (const name of py.FS.readdir(dir) as string[]) {
-      if (name === '.' || name === '..' || name === '__pycache__') continue;
-      const full = `${dir}/${name}`;
-      if (isUnfollowedLink(py.FS, full)) continue;
-      const path = rel ? `${rel}/${name}` : name;
-      const mode = py.FS.stat(full).mode;
-      if (py.FS.isDir(mode)) walk(full, path);
-      else if (py.FS.isFile(mode)) files[path] = encodeFile(py.FS.readFile(full) as Uint8Array);
-    }
-  };
-  walk(HOME, '');
-  return files;
+  return new WorldTracker(py).all();
 }

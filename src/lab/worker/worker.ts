@@ -13,11 +13,14 @@ import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import { runShell, shellOutcome, transcriptOutput } from './shellRuntime';
 import type { FromWorker, ToWorker } from '../protocol';
-import { runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
+import { runLearnerCode, sendRequest, setupLab, WorldTracker } from './pythonRuntime';
 import { afterRestore, cacheStorageStore, snapshotKey, startWithSnapshot } from './snapshot';
-import type { OutputChunk, RunOutcome } from '../types';
+import type { OutputChunk } from '../types';
+import type { WireOutcome } from '../protocol';
 
 let send: (message: FromWorker) => void = () => undefined;
+/** What the page has of the project: each result sends only what changed since. */
+let tracker: WorldTracker | null = null;
 
 // Output goes through a cap (bytes and lines, at the source) and is forwarded
 // in batches while the program runs.
@@ -199,7 +202,8 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   performance.mark('lab:lab-set-up');
   // 'missing': the page may have a snapshot made for the next start (snapshotWorker.ts).
   const snapshot = started.from === 'snapshot' ? 'used' : store && key ? 'missing' : undefined;
-  send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}) });
+  tracker = new WorldTracker(py);
+  send({ type: 'ready', world: tracker.all(), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}) });
   warmUp(py);
 }
 
@@ -218,16 +222,16 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
   flushPython(py);
   // The output not yet streamed goes with the result: one message, so the page draws the run's end once.
   const end = sink.finish();
-  send({ type: 'result', id: message.id, nonce: message.nonce, outcome, world: snapshotWorld(py), chunks: end.chunks, truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
+  send({ type: 'result', id: message.id, nonce: message.nonce, outcome, changes: tracker!.changes(), chunks: end.chunks, truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
   live = null;
 }
 
 /** The shell's transcript goes to the console as a terminal would show it. */
-async function runShellScript(py: PyodideAPI, script: string, clock: (program: 'running' | 'ended') => void): Promise<RunOutcome> {
+async function runShellScript(py: PyodideAPI, script: string, clock: (program: 'running' | 'ended') => void): Promise<WireOutcome> {
   clock('running');
   const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now()).finally(() => clock('ended'));
   for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
-  return shellOutcome(shell);
+  return { ...shellOutcome(shell), tracking: null }; // the shell leaves the tracking store as it was
 }
 
 /** A request from the preview's console to the app the last run serves; its log is capped like a run's output. */
