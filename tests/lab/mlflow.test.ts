@@ -510,3 +510,14 @@ describe('the store is written and sent only when a run changes it (issue 22)', 
     if (!changes) expect(Number(lab.py.FS.stat(storeFile).mtime)).toBe(before);
   });
 });
+
+describe('the file store’s own words (mlflow/store/tracking/file_store.py), as the lab’s store is file:', () => {
+  it.each([
+    ['import mlflow\nmlflow.get_run("0" * 32)', "Run '00000000000000000000000000000000' not found"],
+    ['import mlflow\nmlflow.get_experiment("424242")', 'Could not find experiment with ID 424242'],
+    ['import mlflow\nmlflow.create_experiment("twice-words")\nmlflow.create_experiment("twice-words")', "Experiment 'twice-words' already exists."],
+  ])('%j', (code, message) => {
+    const r = lab.run(`${code}\n`);
+    expect(r.error).toMatchObject({ type: 'MlflowException', message });
+  });
+});

@@ -258,7 +258,7 @@ def experiment_by_name(name):
 def experiment_by_id(experiment_id):
     exp = data()["experiments"].get(str(experiment_id))
     if exp is None:
-        raise MlflowException(f"No Experiment with id={experiment_id} exists", RESOURCE_DOES_NOT_EXIST)
+        raise MlflowException(f"Could not find experiment with ID {experiment_id}", RESOURCE_DOES_NOT_EXIST)  # FileStore._get_experiment
     return exp
 
 
@@ -266,7 +266,7 @@ def create_experiment(name, tags=None):
     if not name:
         raise MlflowException("Invalid experiment name: ''", INVALID_PARAMETER_VALUE)
     if experiment_by_name(name):
-        raise MlflowException(f"Experiment(name={name}) already exists.", "RESOURCE_ALREADY_EXISTS")
+        raise MlflowException(f"Experiment '{name}' already exists.", "RESOURCE_ALREADY_EXISTS")  # FileStore._validate_experiment_does_not_exist
     d = data()
     _changed()
     experiment_id = str(d["next_experiment_id"])
@@ -315,7 +315,7 @@ def create_run(experiment_id, run_name=None, tags=None, description=None):
 def get_run(run_id):
     run = data()["runs"].get(run_id)
     if run is None:
-        raise MlflowException(f"Run with id={run_id} not found", RESOURCE_DOES_NOT_EXIST)
+        raise MlflowException(f"Run '{run_id}' not found", RESOURCE_DOES_NOT_EXIST)  # FileStore._get_run_info
     _changed()  # its callers change it (log_*, end_run, set_tag) or may
     return run
 
