@@ -138,9 +138,13 @@ export class WorldTracker {
       for (const name of FS.readdir(dir) as string[]) {
         if (name === '.' || name === '..' || name === '__pycache__') continue;
         const full = `${dir}/${name}`;
-        if (isUnfollowedLink(FS, full)) continue;
+        // One lookup per entry (a file's lstat is its stat); a link is looked at again.
+        let st = FS.lstat(full);
+        if (FS.isLink(st.mode)) {
+          if (isUnfollowedLink(FS, full)) continue;
+          st = FS.stat(full);
+        }
         const path = rel ? `${rel}/${name}` : name;
-        const st = FS.stat(full);
         if (FS.isDir(st.mode)) walk(full, path);
         else if (FS.isFile(st.mode)) visit(path, full, st.mtime instanceof Date ? st.mtime.getTime() : Number(st.mtime), st.size);
       }
