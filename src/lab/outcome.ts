@@ -16,4 +16,3 @@ export function emptyOutcome(patch: Partial<RunOutcome> = {}): RunOutcome {
     ...patch,
   };
 }
-
