@@ -6,7 +6,10 @@
 // engine's own warm-up and one run; p50/p95 of 30 runs,
 // for a one-line program and for the training step's solution); Stop → stopped;
 // the first Run 10 s after opening a step (the engine was prefetched).
-// BENCH_ONLY=engine stops after the engine start; BENCH_STAGES=1 prints the worker's marks per start.
+// BENCH_ONLY=engine stops after the engine start; BENCH_ONLY=growth runs only the growth tables
+// (issue 22): the project grows one thing at a time (MLflow runs, files, one 100 MB file) and a
+// one-line Run and the training solution are timed at each size, with the ratio to the smallest.
+// BENCH_STAGES=1 prints the worker's marks per start.
 import { preview } from 'vite';
 import type { Page, Worker } from 'playwright-core';
 import { launch } from '../tests/e2e/chromium.ts';
@@ -121,6 +124,10 @@ try {
     if (process.env.BENCH_STAGES) console.log(`  snapshot ${marks.snapshot}: ` + stages.map(([name, at]) => `${name.slice(4)} +${(at - marks.start).toFixed(0)}`).join(', '));
     return { fromNavigation: marks.fromNavigation, fromEngineStart: marks.fromEngineStart, snapshot: marks.snapshot };
   };
+  if (process.env.BENCH_ONLY === 'growth') {
+    await growth(cold);
+    process.exit(0);
+  }
   await cold.goto(STEP);
   const load = await engineReady(cold);
   console.log(`engine start, first visit (empty cache): ${ms(load.fromNavigation)} from navigation to ready (${ms(load.fromEngineStart)} from worker start)`);
@@ -221,4 +228,79 @@ async function benchRuns(cold: Page) {
   await first.waitForTimeout(10_000);
   const firstRun = (await clickUntil(first, 'Run', '^Ran in')).status;
   console.log(`first Run 10 s after opening the step: ${ms(firstRun)} (starter code, includes its 30 training epochs)`);
+}
+
+/** Run the code in the editor (set through the draft, so the page reloads) and wait for its result. */
+async function runOnce(page: Page, code: string, timeout = 120_000) {
+  await setCode(page, code);
+  await clickUntil(page, 'Run', '^(Ran in|.*stopped)', undefined);
+  await page.waitForTimeout(200);
+  void timeout;
+}
+
+/** p50 of five warm Runs of `code` (after one not counted). */
+async function timed(page: Page, code: string): Promise<number> {
+  await setCode(page, code);
+  await clickUntil(page, 'Run', '^Ran in');
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) times.push((await clickUntil(page, 'Run', '^Ran in')).status);
+  return pct(times, 50);
+}
+
+function table(title: string, rows: { size: string; oneLine: number; training: number }[]) {
+  const [first] = rows;
+  console.log(`\n${title}\n| size | one-line Run (p50) | ratio | training solution (p50) | ratio |\n|---|---|---|---|---|`);
+  for (const r of rows) {
+    console.log(`| ${r.size} | ${ms(r.oneLine)} | ${(r.oneLine / first!.oneLine).toFixed(2)}× | ${ms(r.training)} | ${(r.training / first!.training).toFixed(2)}× |`);
+  }
+}
+
+/** Grow one thing at a time; each dimension starts from a reset lab. */
+async function growth(page: Page) {
+  await page.goto(STEP);
+  await engineWarm(page);
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await page.getByRole('button', { name: 'Use the solution' }).click();
+  const solution = await page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? '{}');
+    return saved.state.drafts['ml-lifecycle/the-training-loop']['train.py'] as string;
+  });
+  const reset = async () => {
+    await page.getByRole('button', { name: 'Reset lab…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reset lab' }).click();
+    await engineWarm(page);
+  };
+  const measure = async (size: string) => ({ size, oneLine: await timed(page, 'print("hello")\n'), training: await timed(page, solution) });
+
+  const dimensions: [string, [string, number][], (from: number, to: number) => string[]][] = [
+    [
+      'MLflow runs in the project',
+      [['10', 10], ['1,000', 1000], ['5,000', 5000]],
+      (from, to) => {
+        const out: string[] = [];
+        for (let at = from; at < to; at += 1000) {
+          const n = Math.min(1000, to - at);
+          out.push(`import mlflow\nmlflow.set_experiment("bench")\nfor i in range(${n}):\n    with mlflow.start_run():\n        mlflow.log_param("i", i)\n        mlflow.log_metric("accuracy", i / ${n})\n`);
+        }
+        return out;
+      },
+    ],
+    [
+      'small files in the project',
+      [['10', 10], ['1,000', 1000], ['10,000', 10000]],
+      (from, to) => [`import os\nos.makedirs("bench", exist_ok=True)\nfor i in range(${from}, ${to}):\n    open(f"bench/f{i}.txt", "w").write(f"file {i}\\n")\n`],
+    ],
+    ['one large file', [['none', 0], ['100 MB text', 1]], (from, to) => (to > from ? ['open("big.txt", "w").write(("x" * 99 + "\\n") * 1_000_000)\n'] : [])],
+  ];
+  for (const [title, sizes, grow] of dimensions) {
+    await reset();
+    const rows = [];
+    let at = 0;
+    for (const [label, size] of sizes) {
+      for (const code of grow(at, size)) await runOnce(page, code);
+      at = size;
+      rows.push(await measure(label));
+    }
+    table(title, rows);
+  }
 }

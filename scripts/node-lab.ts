@@ -3,11 +3,12 @@
 // and the lab tests' one. Its modules use Vite's import.meta.glob, so it runs under
 // vitest or Vite's module runner (scripts/prove-lessons.ts), not plain tsx.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { containerHost, runLearnerCode, runPythonArgv, sendRequest, setupLab, snapshotWorld, type LabSetup } from '../src/lab/worker/pythonRuntime';
+import { containerHost, readTracking, runLearnerCode, runPythonArgv, sendRequest, setupLab, snapshotWorld, WorldTracker, type LabSetup, type WorldChanges } from '../src/lab/worker/pythonRuntime';
 import { pyodideFs } from '../src/lab/worker/pyodideFs';
 import { HOME } from '../src/lab/worker/labFiles';
 import { runShell, shellOutcome, transcriptOutput } from '../src/lab/worker/shellRuntime';
-import { parseFromWorker } from '../src/lab/protocolSchema';
+import { parseFromWorker, withTracking } from '../src/lab/protocolSchema';
+import type { WireOutcome } from '../src/lab/protocol';
 import type { HttpRequest, RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
 import { probesFor } from '../src/lab/checks/checks';
 import { decodeFile } from '../src/lab/worldFiles';
@@ -23,8 +24,8 @@ export function lifecycleStart(): StartWorld {
 }
 
 /** Every outcome a test sees must be one the page accepts from the worker (protocolSchema.ts). */
-function accepted(outcome: RunOutcome, world: WorldFiles): RunOutcome {
-  const parsed = parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome, world, chunks: [], truncatedLines: 0, truncatedBytes: 0 });
+function accepted(outcome: WireOutcome, changes: WorldChanges): WireOutcome {
+  const parsed = parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome, changes, chunks: [], truncatedLines: 0, truncatedBytes: 0 });
   if (!parsed.ok) throw new Error(`the page would refuse this outcome: ${parsed.reason}`);
   return outcome;
 }
@@ -49,19 +50,33 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
   py.setStdout({ batched: (line) => (stdout += `${line}\n`) });
   py.setStderr({ batched: (line) => (stderr += `${line}\n`) });
   const setup = await setupLab(py, world, start);
+  // As the engine does: each run's changes, and the tracking store kept when a run sends none.
+  const tracker = new WorldTracker(py);
+  const files = tracker.all();
+  let tracking: RunOutcome['tracking'] | null = null;
+  const complete = (outcome: WireOutcome): RunOutcome => {
+    const changes = tracker.changes();
+    Object.assign(files, changes.files);
+    for (const path of changes.removed) delete files[path];
+    const filled = withTracking(accepted(outcome, changes), tracking, files);
+    tracking = filled.tracking;
+    return filled;
+  };
   return {
     py,
     setup,
     run(code, { filename = 'main.py', variables = [], requests = [], asserts = [] } = {}) {
       stdout = '';
       stderr = '';
-      const outcome = accepted(runLearnerCode(py, code, filename, variables, requests, asserts), snapshotWorld(py));
+      const outcome = complete(runLearnerCode(py, code, filename, variables, requests, asserts));
       return { ...outcome, stdout, stderr };
     },
     request: (request) => sendRequest(py, request),
     async shell(script) {
-      const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), { python: (argv, options) => runPythonArgv(py, argv, options), containers: containerHost(py) });
-      return { outcome: accepted(shellOutcome(shell), snapshotWorld(py)), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
+      let ranPython = false;
+      const python = (argv: string[], options: Parameters<typeof runPythonArgv>[2]) => ((ranPython = true), runPythonArgv(py, argv, options));
+      const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), { python, containers: containerHost(py) });
+      return { outcome: complete({ ...shellOutcome(shell), tracking: ranPython ? readTracking(py) : null }), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
     },
     write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),
     snapshot: () => snapshotWorld(py),

@@ -3,7 +3,10 @@
 // modules hold, never over the worker's global postMessage (which learner code
 // can reach); each run and request carries a nonce the answer must repeat.
 import type { StartWorld } from './startWorld';
-import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, WorldFiles } from './types';
+import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, TrackingStore, WorldFiles } from './types';
+
+/** A run's outcome as the worker sends it: the tracking store only when the run changed it. */
+export type WireOutcome = Omit<RunOutcome, 'tracking'> & { tracking: TrackingStore | null };
 
 /** Python's memory snapshot as the page offers it with `init`: read and verified by the page (page/snapshotStore.ts), never by the worker. */
 export interface OfferedSnapshot {
@@ -39,8 +42,20 @@ export type FromWorker =
   /** The interpreter's warm-up after ready has ended (worker.ts): runs from here on run at full speed. */
   | { type: 'warmed' }
   | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }
+  /** The learner's program (not the lab's work around it) started or ended: the time limit counts only it. */
+  | { type: 'clock'; id: number; nonce: string; program: 'running' | 'ended' }
   /** `chunks`: the run's output not yet streamed, so the page draws the end of a run once, with its result. */
-  | { type: 'result'; id: number; nonce: string; outcome: RunOutcome; world: WorldFiles; chunks: OutputChunk[]; truncatedLines: number; truncatedBytes: number }
+  /** `changes`: the project's files the run changed or made, and the ones it removed (never the whole project). */
+  | {
+      type: 'result';
+      id: number;
+      nonce: string;
+      outcome: WireOutcome;
+      changes: { files: WorldFiles; removed: string[] };
+      chunks: OutputChunk[];
+      truncatedLines: number;
+      truncatedBytes: number;
+    }
   | { type: 'response'; id: number; nonce: string; exchange: HttpExchange; log: OutputChunk[] }
   /** A request the served app did not answer: `interrupted` when the engine's interrupt stopped it. */
   | { type: 'request-failed'; id: number; nonce: string; message: string; interrupted: boolean }

@@ -3,17 +3,15 @@
 // records are loose (unknown fields pass through unchecked, none is dropped),
 // so a field another part of the lab adds to the outcome still arrives.
 import * as z from 'zod/mini';
-import type { FromWorker } from './protocol';
+import type { FromWorker, WireOutcome } from './protocol';
+import { emptyOutcome } from './outcome';
+import type { RunOutcome, TrackingStore, WorldFiles } from './types';
+import { fileText } from './worldFiles';
 
-// Built on the first message, not when the page loads: building zod schemas costs the step
-// page's first render a few milliseconds it does not need (issue 9 §2).
-function buildSchema(): z.ZodMiniType<FromWorker> {
+function buildTrackingSchema(): z.ZodMiniType<TrackingStore> {
   const str = z.string();
   const num = z.number();
   const strings = z.record(str, str);
-
-  const chunk = z.object({ stream: z.enum(['stdout', 'stderr', 'lab']), text: str });
-
   const experiment = z.looseObject({
     experiment_id: str,
     name: str,
@@ -66,6 +64,19 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
     logged_models: z.record(str, loggedModel),
     registered_models: z.record(str, registeredModel),
   });
+  return tracking as unknown as z.ZodMiniType<TrackingStore>;
+}
+
+// Built on the first message, not when the page loads: building zod schemas costs the step
+// page's first render a few milliseconds it does not need (issue 9 §2).
+function buildSchema(): z.ZodMiniType<FromWorker> {
+  const str = z.string();
+  const num = z.number();
+  const strings = z.record(str, str);
+
+  const chunk = z.object({ stream: z.enum(['stdout', 'stderr', 'lab']), text: str });
+
+  const tracking = buildTrackingSchema();
 
   const exchange = z.looseObject({ method: str, path: str, body: z.unknown(), status: num, json: z.unknown(), headers: z.optional(strings) });
 
@@ -127,7 +138,8 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
     drift: z.array(z.looseObject({ column: z.nullable(str), psi: num, bins: num, reference: z.array(num), current: z.array(num) })),
     newRuns: z.array(str),
     newVersions: z.array(z.looseObject({ name: str, version: str })),
-    tracking,
+    // null: the run left the store as it was (the page keeps the one it has).
+    tracking: z.nullable(tracking),
     server: z.nullable(openApi),
     responses: z.array(exchange),
     // Each assert check's verdict: null when it held, else the message the learner sees.
@@ -150,7 +162,17 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
     z.object({ type: z.literal('ready'), world: strings, setAside: z.optional(z.array(str)), snapshot: z.optional(z.enum(['used', 'missing', 'failed'])) }),
     z.object({ type: z.literal('warmed') }),
     z.object({ type: z.literal('output'), id, nonce: str, chunks: z.array(chunk) }),
-    z.object({ type: z.literal('result'), id, nonce: str, outcome, world: strings, chunks: z.array(chunk), truncatedLines: count, truncatedBytes: count }),
+    z.object({ type: z.literal('clock'), id, nonce: str, program: z.enum(['running', 'ended']) }),
+    z.object({
+      type: z.literal('result'),
+      id,
+      nonce: str,
+      outcome,
+      changes: z.object({ files: strings, removed: z.array(str) }),
+      chunks: z.array(chunk),
+      truncatedLines: count,
+      truncatedBytes: count,
+    }),
     z.object({ type: z.literal('response'), id, nonce: str, exchange, log: z.array(chunk) }),
     z.object({ type: z.literal('request-failed'), id, nonce: str, message: str, interrupted: z.boolean() }),
     z.object({ type: z.literal('fatal'), id: z.nullable(id), message: str }),
@@ -158,6 +180,19 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
 }
 
 let fromWorker: z.ZodMiniType<FromWorker> | undefined;
+let storeSchema: z.ZodMiniType<TrackingStore> | undefined;
+
+/** The tracking store the lab saved in the project (`.lab/tracking.json`), checked as a run's would be; null if it is not one. */
+export function parseTrackingFile(text: string | null): TrackingStore | null {
+  if (text === null) return null;
+  storeSchema ??= buildTrackingSchema();
+  try {
+    const parsed = storeSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The message, or why it was refused (the first problem, with where it is). */
 export function parseFromWorker(data: unknown): { ok: true; message: FromWorker } | { ok: false; reason: string } {
@@ -178,4 +213,16 @@ export function parseFromWorker(data: unknown): { ok: true; message: FromWorker 
             ? `more than ${String(issue.maximum)} items`
             : (issue?.message ?? 'invalid');
   return { ok: false, reason: `${where}: ${what}` };
+}
+
+/** Where the lab keeps its tracking store in the project. */
+export const TRACKING_FILE = '.lab/tracking.json';
+
+/**
+ * A run's outcome with its tracking store: the worker sends the store only when the run changed
+ * it, else the one the page already has (`known`), else the one saved in the project's files.
+ */
+export function withTracking(outcome: WireOutcome, known: TrackingStore | null, files: WorldFiles | null): RunOutcome {
+  const tracking = outcome.tracking ?? known ?? parseTrackingFile(fileText(files?.[TRACKING_FILE])) ?? emptyOutcome().tracking;
+  return { ...outcome, tracking };
 }

@@ -14,14 +14,20 @@ export function encodeFile(bytes: Uint8Array): string {
       /* not text */
     }
   }
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return BINARY + btoa(binary);
+  // btoa takes a "binary string": built in slices (one character at a time is quadratic on
+  // large files; one call with every byte as an argument overflows the stack).
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += SLICE) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + SLICE) as unknown as number[]));
+  return BINARY + btoa(parts.join(''));
 }
+const SLICE = 0x8000;
 
 export function decodeFile(value: string): string | Uint8Array {
   if (!value.startsWith(BINARY)) return value;
-  return Uint8Array.from(atob(value.slice(BINARY.length)), (c) => c.charCodeAt(0));
+  const binary = atob(value.slice(BINARY.length));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /**
@@ -46,13 +52,19 @@ export function learnerFileTexts(files: WorldFiles): Record<string, string | nul
   return out;
 }
 
-/** A saved world checked before use: the world itself if it can be laid out, else null and why not. */
+/**
+ * A saved world checked before use: the files that can be laid out (every good entry; null
+ * when the value is not a set of files at all), and why each other entry cannot.
+ */
 export interface WorldCheck {
   world: WorldFiles | null;
   problems: string[];
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// One character class, no repeated group: a group repeated per 4 characters backtracks
+// recursively in V8 and overflowed the stack on a file of a few MB (issue 22).
+const BASE64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/;
+const isBase64 = (text: string) => text.length % 4 === 0 && BASE64_CHARS.test(text);
 // In a `u` regex a well-formed surrogate pair is one code point, so this finds only
 // lone halves, which UTF-8 cannot hold (they would be written as U+FFFD).
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -70,7 +82,7 @@ function pathProblem(path: string): string | null {
 function contentProblem(path: string, value: unknown): string | null {
   if (typeof value !== 'string') return `${JSON.stringify(path)}: the saved content is not a string`;
   if (value.startsWith(BINARY)) {
-    return BASE64.test(value.slice(BINARY.length)) ? null : `${JSON.stringify(path)}: the binary content is not valid base64`;
+    return isBase64(value.slice(BINARY.length)) ? null : `${JSON.stringify(path)}: the binary content is not valid base64`;
   }
   // encodeFile keeps any content with a NUL byte as base64, so text never holds one.
   if (value.includes('\u0000')) return `${JSON.stringify(path)}: the text holds a NUL character, which a saved text file never does`;
@@ -83,37 +95,34 @@ function contentProblem(path: string, value: unknown): string | null {
  * folder. Every path must be a plain relative path (no empty, absolute, "." or
  * ".." parts, no NUL), every value encoded as encodeFile encodes, and no path
  * may be both a file and a folder. An empty world is valid: a project whose
- * files were all deleted. Any problem refuses the whole world, since laying out
- * only part of it would silently differ from what the learner had.
+ * files were all deleted. A bad entry is left out and reported; the good files
+ * are kept (the caller keeps the whole saved copy aside, for download).
  */
 export function validateWorld(world: unknown): WorldCheck {
   if (world === null || typeof world !== 'object' || Array.isArray(world)) return { world: null, problems: ['the saved lab is not a set of files'] };
-  const entries = Object.entries(world as Record<string, unknown>);
   const problems: string[] = [];
-  const plain: string[] = [];
-  for (const [path, value] of entries) {
-    const bad = pathProblem(path);
-    if (!bad) plain.push(path);
-    const problem = bad ?? contentProblem(path, value);
+  const good = new Map<string, string>();
+  for (const [path, value] of Object.entries(world as Record<string, unknown>)) {
+    const problem = pathProblem(path) ?? contentProblem(path, value);
     if (problem) problems.push(problem);
+    else good.set(path, value as string);
   }
-  // Clashes only between plain paths: an unsafe one is already reported.
-  const files = new Set(plain);
-  for (const path of plain) {
-    const parts = path.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const folder = parts.slice(0, i).join('/');
-      if (files.has(folder)) {
+  // A file that is also another file's folder: the deeper file is the one left out.
+  for (const path of good.keys()) {
+    for (let cut = path.indexOf('/'); cut !== -1; cut = path.indexOf('/', cut + 1)) {
+      const folder = path.slice(0, cut);
+      if (good.has(folder)) {
         problems.push(`${JSON.stringify(folder)} is both a file and the folder of ${JSON.stringify(path)}`);
+        good.delete(path);
         break;
       }
     }
   }
-  return problems.length ? { world: null, problems } : { world: world as WorldFiles, problems };
+  return { world: problems.length ? Object.fromEntries(good) : (world as WorldFiles), problems };
 }
 
-/** The notice for a saved world that was refused (for the page, once it has kept the world aside). */
+/** The notice for a saved world with entries that were left out (for the page, once it has kept the whole world aside). */
 export function setAsideNotice(problems: string[]): string {
   const why = problems.length > 1 ? `${problems[0]}; ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : (problems[0] ?? 'unknown problem');
-  return `The saved lab could not be set up (${why}), so it started from its starting files; the old data was kept aside in this browser.`;
+  return `The saved lab could not be set up whole (${why}): every file that could be is back, and the whole saved copy was kept aside in this browser — download it to recover the rest.`;
 }

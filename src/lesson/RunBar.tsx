@@ -102,6 +102,11 @@ export function RunBar({ lab, step, guard, verdict }: { lab: Lab; step: Step; gu
       {engineState.notice && (
         <p role="alert" className="w-full text-xs text-warn">
           {engineState.notice}
+          {engineState.setAside && (
+            <button type="button" onClick={lab.downloadSetAside} className="ml-2 rounded-md border border-line px-2 py-0.5 text-xs text-fg hover:bg-surface-2">
+              Download the saved copy
+            </button>
+          )}
         </p>
       )}
       <ConfirmDialog dialogRef={confirmRef} id="rerun" width="max-w-md" title={`Run step ${step.order} again?`} action="Run anyway" onConfirm={() => void run()}>

@@ -5,6 +5,7 @@ import { useCallback, useEffect } from 'react';
 import type { Lesson, Step } from '../content/model';
 import { judgeAll } from '../lab/checks/checks';
 import { labFor } from '../lab/page/engine';
+import { downloadText } from '../lib/download';
 import type { HttpRequest } from '../lab/types';
 import { runRequestFor, timeLimitSeconds } from '../lab/page/runRequest';
 import { labStorageKey, worldStoreFor } from '../lab/page/worldStore';
@@ -80,5 +81,9 @@ export function useStepLab(lesson: Lesson, step: Step) {
   // The console's requests have the step's time limit, like its runs.
   const send = useCallback((request: HttpRequest) => engine.request(request, timeLimitSeconds(step) * 1000), [engine, step]);
 
-  return { engineState, runState, run, stop, resetLab, send, files: engine.files, storage, readOnly, takeOver };
+  const downloadSetAside = useCallback(() => {
+    const json = engine.setAsideJson();
+    if (json) downloadText(`${lesson.id}-lab-set-aside.json`, json);
+  }, [engine, lesson.id]);
+  return { engineState, runState, run, stop, resetLab, send, files: engine.files, storage, readOnly, takeOver, downloadSetAside };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RepoSummary } from '../lab/types';
 
 interface Props {
@@ -13,25 +13,31 @@ interface Node {
   children: Node[] | null;
 }
 
-function buildTree(paths: string[]): Node[] {
+const collator = new Intl.Collator();
+
+/** The folders and files of these paths, folders first, each level by name: linear in the paths (a map per level, issue 22). */
+export function buildTree(paths: string[]): Node[] {
   const root: Node[] = [];
-  for (const path of paths.sort()) {
+  const levels = new Map<Node[], Map<string, Node>>([[root, new Map()]]);
+  for (const path of paths) {
     let level = root;
+    let sub = '';
     const parts = path.split('/');
     parts.forEach((name, i) => {
-      const sub = parts.slice(0, i + 1).join('/');
-      let node = level.find((n) => n.name === name);
+      sub = sub ? `${sub}/${name}` : name;
+      const names = levels.get(level)!;
+      let node = names.get(name);
       if (!node) {
         node = { name, path: sub, children: i === parts.length - 1 ? null : [] };
+        names.set(name, node);
         level.push(node);
+        if (node.children) levels.set(node.children, new Map());
       }
       level = node.children ?? [];
     });
   }
-  const sort = (nodes: Node[]): Node[] =>
-    nodes
-      .sort((a, b) => Number(b.children !== null) - Number(a.children !== null) || a.name.localeCompare(b.name))
-      .map((n) => ({ ...n, children: n.children && sort(n.children) }));
+  const byName = (a: Node, b: Node) => Number(b.children !== null) - Number(a.children !== null) || collator.compare(a.name, b.name);
+  const sort = (nodes: Node[]): Node[] => nodes.sort(byName).map((n) => ({ ...n, children: n.children && sort(n.children) }));
   return sort(root);
 }
 
@@ -39,7 +45,8 @@ const MAX_VIEW_LINES = 40;
 
 /** localhost:3000/ingest-and-version — the project as a file browser, with git's log. */
 export default function RepoExplorer({ repo, files }: Props) {
-  const paths = Object.keys(files).filter((p) => !p.startsWith('.git/'));
+  const paths = useMemo(() => Object.keys(files).filter((p) => !p.startsWith('.git/')), [files]);
+  const tree = useMemo(() => buildTree(paths), [paths]);
   const firstDvc = paths.find((p) => p.endsWith('.dvc'));
   const [selected, setSelected] = useState<string>(firstDvc ?? 'README.md');
   const ignored = new Set(repo?.ignored ?? []);
@@ -79,7 +86,7 @@ export default function RepoExplorer({ repo, files }: Props) {
     <div className="font-sans text-sm">
       <div className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)]">
         <nav aria-label="Project files" className="max-h-72 overflow-auto font-mono text-xs">
-          {render(buildTree(paths), 0)}
+          {render(tree, 0)}
           <p className="mt-2 font-sans text-[11px] text-muted">Dimmed: ignored by git · DVC: versioned by DVC</p>
         </nav>
         <section aria-label={`File ${selected}`} className="min-w-0">

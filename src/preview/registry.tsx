@@ -58,7 +58,7 @@ export const previews = {
     title: 'MLflow tracking UI',
     address: 'localhost:5000',
     evidence: ['tracking', 'newRuns'],
-    render: ({ outcome, navigate }) => <TrackingUI key={outcome.newRuns.join()} store={outcome.tracking} newRuns={outcome.newRuns} onNavigate={navigate} />,
+    render: ({ outcome, navigate }) => <TrackingUI store={outcome.tracking} newRuns={outcome.newRuns} onNavigate={navigate} />,
   },
   'model-api': {
     title: 'Model API',

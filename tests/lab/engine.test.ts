@@ -81,7 +81,7 @@ const resultFor = (m: Extract<ToWorker, { type: 'run' }>, patch: Partial<RunOutc
   id: m.id,
   nonce: m.nonce,
   outcome: outcome(patch),
-  world: { 'train.py': m.code },
+  changes: { files: { 'train.py': m.code }, removed: [] },
   chunks: [],
   truncatedLines: 0,
   truncatedBytes: 0,
@@ -131,6 +131,30 @@ describe('LabEngine', () => {
     const again = engineWith(ready);
     await again.start();
     expect(ScriptedWorker.made.at(-1)?.received[0]).toMatchObject({ type: 'init', world: { 'train.py': 'print(1)\n' } });
+  });
+
+  it('a run sends only what it changed: changes and removals merge into the project, an unchanged store is kept, a run that changed nothing saves nothing', async () => {
+    const store = { experiments: {}, runs: {}, logged_models: {}, registered_models: { m: { name: 'm', creation_timestamp: 1, last_updated_timestamp: 1, aliases: {}, versions: {} } } };
+    const answers = [
+      { changes: { files: { 'model.txt': 'v1', '.lab/tracking.json': JSON.stringify(store) }, removed: ['data/raw_data.csv'] }, tracking: store },
+      { changes: { files: {}, removed: [] }, tracking: null },
+    ];
+    const engine = engineWith((w, m) => {
+      ready(w, m);
+      if (m.type === 'run') {
+        const answer = answers.shift()!;
+        w.send({ ...resultFor(m, { tracking: answer.tracking as never }), changes: answer.changes });
+      }
+    }, 'test:delta');
+    const saves: unknown[] = [];
+    const save = vi.spyOn(worldStoreFor('test:delta'), 'save').mockImplementation((world) => (saves.push(world), Promise.resolve()));
+    const first = await engine.run({ code: 'x', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    expect(engine.files).toEqual({ 'model.txt': 'v1', '.lab/tracking.json': JSON.stringify(store) });
+    expect(Object.keys(first.outcome.tracking.registered_models)).toEqual(['m']);
+    const second = await engine.run({ code: 'print(1)', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
+    expect(second.outcome.tracking).toEqual(first.outcome.tracking); // not sent again, still shown
+    expect(saves).toHaveLength(1);
+    save.mockRestore();
   });
 
   it('a ready engine posts the run at once, before anything else on the page runs', async () => {
@@ -269,6 +293,40 @@ describe('LabEngine', () => {
     expect((await second).outcome.error?.message).toBe('The program ran longer than 10 s and was stopped.');
   });
 
+  describe('the time limit counts the learner’s program, not the lab’s work around it', () => {
+    type Step = { at: number; send: 'running' | 'ended' | 'result' | 'stopped-result' };
+    // [what the worker does at which time (ms after the Run), how the run ends]; limit 10 s, isolated.
+    const cases: [string, Step[], string | undefined][] = [
+      ['9 s of bookkeeping before and after a 9 s program', [{ at: 9_000, send: 'running' }, { at: 18_000, send: 'ended' }, { at: 27_000, send: 'result' }], undefined],
+      ['a program past its own 10 s', [{ at: 5_000, send: 'running' }, { at: 15_200, send: 'stopped-result' }], 'time-limit'],
+      // The interrupt was sent at 10 s, but the program had finished in the grace time: it finished.
+      ['a result arriving in the interrupt’s grace time', [{ at: 10_500, send: 'result' }], undefined],
+    ];
+    it.each(cases)('%s', async (_, steps, ended) => {
+      vi.useFakeTimers();
+      vi.stubGlobal('crossOriginIsolated', true);
+      const engine = engineWith(ready);
+      let result: Awaited<ReturnType<LabEngine['run']>> | undefined;
+      void engine.run({ code: 'train()', filename: 'train.py', variables: [], timeLimitMs: 10_000 }).then((r) => (result = r));
+      const posted = () => ScriptedWorker.made[0]?.received.find((x) => x.type === 'run') as Extract<ToWorker, { type: 'run' }> | undefined;
+      for (let i = 0; i < 100 && !posted(); i++) await vi.advanceTimersByTimeAsync(1);
+      const worker = ScriptedWorker.made[0]!;
+      const m = posted()!;
+      let now = 0;
+      for (const step of steps) {
+        await vi.advanceTimersByTimeAsync(step.at - now);
+        now = step.at;
+        if (step.send === 'running' || step.send === 'ended') worker.send({ type: 'clock', id: m.id, nonce: m.nonce, program: step.send });
+        else worker.send(resultFor(m, { stopped: step.send === 'stopped-result', variables: { accuracy: 0.9 } }));
+        await flushMicrotasks();
+      }
+      expect(result).toBeDefined();
+      expect(result?.ended).toBe(ended);
+      expect(worker.terminated).toBe(false); // the result was the worker's own, never a replacement's
+      if (!ended) expect(result?.outcome.variables).toEqual({ accuracy: 0.9 });
+    });
+  });
+
   it('a result posted on the worker’s global channel (learner code) is ignored', async () => {
     const engine = engineWith(ready);
     await engine.start();
@@ -293,8 +351,10 @@ describe('LabEngine', () => {
     });
     await engine.start();
     expect(engine.state.notice).toBe(
-      'The saved lab could not be set up (its files could not be written (EIO: /home/lab/data)), so it started from its starting files; the old data was kept aside in this browser.',
+      'The saved lab could not be set up whole (its files could not be written (EIO: /home/lab/data)): every file that could be is back, and the whole saved copy was kept aside in this browser — download it to recover the rest.',
     );
+    expect(engine.state.setAside).toBe(true);
+    expect(engine.setAsideJson()).not.toBeNull();
   });
 
   it('a result with the wrong nonce is refused, visibly, and nothing from it is used', async () => {

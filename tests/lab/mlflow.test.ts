@@ -1,6 +1,7 @@
 // The lab's MLflow, run in the real CPython (Pyodide), against docs/tool-facts.md.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeLab, type NodeLab } from './python';
+import { runLearnerCode } from '../../src/lab/worker/pythonRuntime';
 
 let lab: NodeLab;
 beforeAll(async () => {
@@ -488,4 +489,35 @@ names = ",".join(r.info.run_name for r in mlflow.search_runs(output_format="list
     expect(r.variables.names).toBe('after');
     expect(Object.keys(r.tracking.experiments)).toEqual(['0']);
   }, 60_000);
+});
+
+describe('the store is written and sent only when a run changes it (issue 22)', () => {
+  const storeFile = '/home/lab/.lab/tracking.json';
+  it.each([
+    ['print("hello")', false],
+    ['import mlflow\nx = mlflow.search_runs(search_all_experiments=True)', false],
+    ['import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric("a", 1)', true],
+  ])('%j: store sent and written = %s', (code, changes) => {
+    lab.run('import mlflow\nwith mlflow.start_run():\n    mlflow.log_param("seed", 1)\n');
+    lab.py.FS.writeFile(storeFile, lab.py.FS.readFile(storeFile)); // a fresh mtime to compare with
+    const before = Number(lab.py.FS.stat(storeFile).mtime);
+    const text = new TextDecoder().decode(lab.py.FS.readFile(storeFile) as Uint8Array);
+    const outcome = runLearnerCode(lab.py, `${code}\n`, 'main.py', []);
+    expect(outcome.error).toBeNull();
+    expect(outcome.tracking !== null).toBe(changes);
+    const after = new TextDecoder().decode(lab.py.FS.readFile(storeFile) as Uint8Array);
+    expect(after !== text).toBe(changes);
+    if (!changes) expect(Number(lab.py.FS.stat(storeFile).mtime)).toBe(before);
+  });
+});
+
+describe('the file store’s own words (mlflow/store/tracking/file_store.py), as the lab’s store is file:', () => {
+  it.each([
+    ['import mlflow\nmlflow.get_run("0" * 32)', "Run '00000000000000000000000000000000' not found"],
+    ['import mlflow\nmlflow.get_experiment("424242")', 'Could not find experiment with ID 424242'],
+    ['import mlflow\nmlflow.create_experiment("twice-words")\nmlflow.create_experiment("twice-words")', "Experiment 'twice-words' already exists."],
+  ])('%j', (code, message) => {
+    const r = lab.run(`${code}\n`);
+    expect(r.error).toMatchObject({ type: 'MlflowException', message });
+  });
 });

@@ -20,7 +20,7 @@ const run = {
   models: [],
 };
 
-const result = (outcome: unknown) => parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome, world: {}, chunks: [], truncatedLines: 0, truncatedBytes: 0 });
+const result = (outcome: unknown) => parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome, changes: { files: {}, removed: [] }, chunks: [], truncatedLines: 0, truncatedBytes: 0 });
 const withRun = (extra: Record<string, unknown>) => {
   const base = emptyOutcome();
   return { ...base, tracking: { ...base.tracking, runs: { r1: { ...run, ...extra } } } };

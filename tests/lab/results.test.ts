@@ -78,7 +78,7 @@ assert shown[-1]["index"], "Give the matrix's rows headings (index=[...])."`;
     const r = lab.run('import lab\nlab._shown.extend({"type": "table", "title": "t", "columns": [], "index": None, "rows": [], "totalRows": 0} for _ in range(11))\n');
     expect(r.error).toBeNull();
     // createNodeLab's own check would throw; check the reason the page gives directly.
-    expect(parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome: { ...r, shown: [...(r.shown ?? []), ...(r.shown ?? [])] }, world: {}, chunks: [], truncatedLines: 0, truncatedBytes: 0 })).toEqual({
+    expect(parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome: { ...r, shown: [...(r.shown ?? []), ...(r.shown ?? [])] }, changes: { files: {}, removed: [] }, chunks: [], truncatedLines: 0, truncatedBytes: 0 })).toEqual({
       ok: false,
       reason: 'outcome.shown: more than 20 items',
     });

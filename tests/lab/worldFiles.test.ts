@@ -1,4 +1,5 @@
-// A saved world is checked before the lab lays it out (issue 11 §4).
+// A saved world is checked before the lab lays it out (issue 11 §4); a bad entry costs only
+// itself (issue 21); any file the learner can make is saved and read back (issue 22).
 import { describe, expect, it } from 'vitest';
 import { decodeFile, encodeFile, setAsideNotice, validateWorld } from '../../src/lab/worldFiles';
 
@@ -33,10 +34,10 @@ describe('validateWorld', () => {
     ['a NUL in text', { 'x.txt': 'a\u0000b' }, '"x.txt": the text holds a NUL character, which a saved text file never does'],
     ['a lone surrogate', { 'x.txt': 'a\uD800b' }, '"x.txt": the text is not valid Unicode'],
     ['a value that is not a string', { 'x.txt': 3 }, '"x.txt": the saved content is not a string'],
-    ['a file/folder clash', { data: 'x', 'data/raw_data.csv': 'y' }, '"data" is both a file and the folder of "data/raw_data.csv"'],
-  ])('refuses the whole world for %s, naming the reason', (_name, files, problem) => {
+    ['a file/folder clash', { data: 'x', 'data/raw_data.csv': 'y' }, '"data" is both a file and the folder of "data/raw_data.csv"', { data: 'x' }],
+  ])('keeps the good files and leaves out %s, naming the reason', (_name, files, problem, kept: Record<string, string> = {}) => {
     const check = validateWorld({ 'README.md': 'fine\n', ...files });
-    expect(check).toEqual({ world: null, problems: [problem] });
+    expect(check).toEqual({ world: { 'README.md': 'fine\n', ...kept }, problems: [problem] });
   });
 
   it('lists every problem, not just the first', () => {
@@ -45,10 +46,40 @@ describe('validateWorld', () => {
 });
 
 describe('setAsideNotice', () => {
-  it('names the first problem and counts the others', () => {
+  it('names the first problem, counts the others, and says the saved copy can be downloaded', () => {
     expect(setAsideNotice(['a file has an empty path'])).toBe(
-      'The saved lab could not be set up (a file has an empty path), so it started from its starting files; the old data was kept aside in this browser.',
+      'The saved lab could not be set up whole (a file has an empty path): every file that could be is back, and the whole saved copy was kept aside in this browser — download it to recover the rest.',
     );
-    expect(setAsideNotice(validateWorld({ '': 'x', '../y': 'y', '/z': 'z' }).problems)).toMatch(/^The saved lab could not be set up \(a file has an empty path; 2 more problems\), so/);
+    expect(setAsideNotice(validateWorld({ '': 'x', '../y': 'y', '/z': 'z' }).problems)).toMatch(/^The saved lab could not be set up whole \(a file has an empty path; 2 more problems\):/);
+  });
+});
+
+describe('files of any size are saved and read back', () => {
+  const MB = 1024 * 1024;
+  const bytes = (n: number) => {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = (i * 7919) & 0xff; // every byte value, NULs included: binary
+    return out;
+  };
+  it.each([
+    ['an empty binary', 0],
+    ['a 3 byte binary (base64 padding)', 3],
+    ['a 4 MB binary (the old base64 check overflowed the stack near 3.5 MB)', 4 * MB],
+    ['a 20 MB binary', 20 * MB],
+  ])('%s', (_, size) => {
+    const data = bytes(size);
+    const saved = encodeFile(data);
+    const world = { 'data/blob.bin': saved };
+    expect(validateWorld(world).problems).toEqual([]);
+    const back = decodeFile(saved) as Uint8Array;
+    // Compared as bytes in one go (toEqual walks a 20 MB array element by element).
+    expect(Buffer.from(back).equals(Buffer.from(data))).toBe(true);
+  });
+
+  it('a 12 MB CSV (text) stays text and validates', () => {
+    const csv = 'a,b\n' + '1.25,0.5\n'.repeat((12 * MB) / 9);
+    const saved = encodeFile(new TextEncoder().encode(csv));
+    expect(saved).toBe(csv);
+    expect(validateWorld({ 'data/big.csv': saved }).problems).toEqual([]);
   });
 });

@@ -76,14 +76,17 @@ describe('saving and loading', () => {
     [{ '../escape.txt': 'x' }, 'escape'],
     [{ data: 'x', 'data/raw.csv': 'y' }, 'both a file and the folder'],
     [{ '': 'x' }, 'empty'],
-  ])('a saved project that cannot be laid out (%j) is refused whole, kept aside, with the reason', async (bad, why) => {
+  ])('a saved project with a bad entry (%j) keeps its good files, and the whole copy is kept aside with the reason', async (bad, why) => {
     const key = `t${++seq}`;
-    await tab(key).save(bad as Record<string, string>);
-    const { world, notice } = await tab(key).load();
-    expect(world).toBeNull();
-    expect(notice).toMatch(/^The saved lab could not be set up \(/);
+    const saved = { 'README.md': 'mine\n', ...bad } as Record<string, string>;
+    await tab(key).save(saved);
+    const { world, notice, setAside } = await tab(key).load();
+    expect(world).toMatchObject({ 'README.md': 'mine\n' });
+    expect(Object.keys(world ?? {}).length).toBeLessThan(Object.keys(saved).length);
+    expect(setAside).toEqual(saved); // for the download
+    expect(notice).toMatch(/^The saved lab could not be set up whole \(/);
     expect(notice).toContain(why);
-    expect(notice).toContain('the old data was kept aside in this browser');
+    expect(notice).toContain('download it to recover the rest');
     const { keys } = await import('idb-keyval');
     expect((await keys(idbStore)).some((k) => String(k).startsWith(`${key}:set-aside:`))).toBe(true);
   });

@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { learnerFileTexts } from '../../src/lab/worldFiles';
-import RepoExplorer from '../../src/preview/RepoExplorer';
+import RepoExplorer, { buildTree } from '../../src/preview/RepoExplorer';
 
 describe('RepoExplorer', () => {
   it('does not list the lab’s tracking store (.lab/) or git’s internals', () => {
@@ -13,5 +13,22 @@ describe('RepoExplorer', () => {
     expect(screen.queryByText('.lab/')).toBeNull();
     expect(screen.queryByRole('button', { name: 'tracking.json' })).toBeNull();
     expect(screen.queryByText('.git/')).toBeNull();
+  });
+});
+
+describe('the explorer’s tree (issue 22: linear in the files)', () => {
+  const shape = (nodes: ReturnType<typeof buildTree>): unknown => nodes.map((n) => (n.children ? { [n.name]: shape(n.children) } : n.name));
+  it.each([
+    [['README.md'], ['README.md']],
+    [['data/b.csv', 'README.md', 'data/a.csv', 'data/live/x.csv'], [{ data: [{ live: ['x.csv'] }, 'a.csv', 'b.csv'] }, 'README.md']],
+    [['z/1', 'a/1', 'a/2'], [{ a: ['1', '2'] }, { z: ['1'] }]],
+  ])('%j', (paths, expected) => {
+    expect(shape(buildTree(paths))).toEqual(expected);
+  });
+
+  it('10,000 files in one folder are all there, with their full paths', () => {
+    const paths = Array.from({ length: 10_000 }, (_, i) => `data/f${String(i).padStart(5, '0')}.csv`);
+    const [data] = buildTree([...paths].reverse());
+    expect(data?.children?.map((n) => n.path)).toEqual(paths);
   });
 });

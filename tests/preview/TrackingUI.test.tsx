@@ -166,3 +166,36 @@ describe('what the store can hold that JSON and old labs make awkward', () => {
     expect(screen.getByText('24 B', { exact: false })).toBeInTheDocument();
   });
 });
+
+describe('many runs (issue 22)', () => {
+  const many = (n: number): TrackingStore => {
+    const runs: Record<string, TrackedRun> = {};
+    for (let i = 0; i < n; i++) {
+      const r = run(i.toString(16).padStart(32, "0"), `run-${i}`, String(i % 7), (i % 100) / 100, 10_000 + i);
+      runs[r.run_id] = r;
+    }
+    return { ...store, runs };
+  };
+
+  it('20,000 runs: the table draws only rows near the view, newest first, and says how many rows it has', () => {
+    render(<TrackingUI store={many(20_000)} newRuns={[]} onNavigate={() => {}} />);
+    const table = within(screen.getByRole('region', { name: 'Runs' })).getByRole('table');
+    expect(table).toHaveAttribute('aria-rowcount', '20001');
+    const drawn = names();
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.length).toBeLessThan(100);
+    expect(drawn[0]).toBe('run-19999');
+  });
+
+  it('a new Run with more runs keeps the page the learner is on and highlights the new ones (no remount)', async () => {
+    const user = userEvent.setup();
+    const first = many(3);
+    const { rerender } = render(<TrackingUI store={first} newRuns={[]} onNavigate={() => {}} />);
+    await user.click(screen.getByRole('checkbox', { name: 'Select run-1' }));
+    const extra = run('new', 'new-run', '0.2', 0.9, 99_000);
+    rerender(<TrackingUI store={{ ...first, runs: { ...first.runs, [extra.run_id]: extra } }} newRuns={[extra.run_id]} onNavigate={() => {}} />);
+    expect(screen.getByRole('checkbox', { name: 'Select run-1' })).toBeChecked(); // the table kept its state
+    expect(screen.getByRole('row', { name: /new-run/ })).toHaveClass('bg-accent/10');
+    expect(screen.getByRole('row', { name: /run-1\b/ })).not.toHaveClass('bg-accent/10');
+  });
+});

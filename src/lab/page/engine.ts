@@ -5,8 +5,8 @@
 // One engine per lesson.
 import type { FromWorker, ToWorker } from '../protocol';
 import { emptyOutcome } from '../outcome';
-import { parseFromWorker } from '../protocolSchema';
-import type { HttpExchange, HttpRequest, OutputChunk, RunResult, WorldFiles } from '../types';
+import { parseFromWorker, withTracking } from '../protocolSchema';
+import type { HttpExchange, HttpRequest, OutputChunk, RunResult, TrackingStore, WorldFiles } from '../types';
 import { EMPTY_START, type StartWorld } from '../startWorld';
 import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from '../worldFiles';
@@ -26,6 +26,8 @@ export interface EngineState {
   notice: string | null;
   /** Why the engine could not start, if it could not. */
   error: string | null;
+  /** A saved project with entries that could not be laid out is kept whole: it can be downloaded (downloadSetAside). */
+  setAside: boolean;
 }
 
 export interface RunRequest {
@@ -47,6 +49,12 @@ export interface RunRequest {
 
 /** How long an interrupt may take before the worker is replaced anyway. */
 const INTERRUPT_GRACE_MS = 1500;
+/**
+ * How long the lab's own work around a program (the runner's bookkeeping, the served app's
+ * start, the checks) may take before the worker is replaced: it does not count against the
+ * learner's time limit, which restarts when the program itself starts (a 'clock' message).
+ */
+const BOOKKEEPING_LIMIT_MS = 30_000;
 /** A console request's time limit when the step gives none. */
 const REQUEST_TIME_LIMIT_MS = 10_000;
 /** The worker caps a run's output near 80 KB; the page keeps at most this much whatever arrives. */
@@ -94,6 +102,8 @@ export class LabEngine {
   private nextId = 1;
   private listeners = new Set<() => void>();
   private world: WorldFiles | null = null;
+  /** The tracking store as of the last run (a run that leaves it as it was does not send it again). */
+  private tracking: TrackingStore | null = null;
   /** The saved project, read from storage (asynchronously) before the worker starts. */
   private loaded: Promise<void>;
   /** The lesson's start project (its own chunk, fetched once), for a worker with no saved project. */
@@ -109,7 +119,7 @@ export class LabEngine {
     /** Where the snapshot is kept (default: Cache Storage, where the browser has it). */
     private readonly snapshots: SnapshotStore | null = pageSnapshotStore(),
   ) {
-    this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null };
+    this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null, setAside: false };
     this.loaded = this.readWorld();
     // Back from another tab that had the lab: start again from what it saved.
     worldStoreFor(storageKey).onRegained(() => void this.reopen());
@@ -216,11 +226,13 @@ export class LabEngine {
         return;
       case 'ready':
         if (message.setAside) {
-          // The worker could not lay out the saved project: keep it aside before the start project replaces it.
+          // The worker could not lay out all of the saved project: keep it whole before what it laid out replaces it.
           void worldStoreFor(this.storageKey).keepAside(this.world);
-          this.set({ notice: setAsideNotice(message.setAside) });
+          this.keptAside = this.world;
+          this.set({ notice: setAsideNotice(message.setAside), setAside: true });
         }
         this.world = message.world;
+        this.tracking = null; // a new worker's Python reads the store from the project again
         this.rejectReady = null;
         performance.mark('lab:engine-ready', { detail: { snapshot: message.snapshot ?? null } });
         // Its own chunk: only a start without a snapshot needs it.
@@ -239,6 +251,7 @@ export class LabEngine {
         this.onFatal(message.message);
         return;
       case 'output':
+      case 'clock':
       case 'result':
         // Answers to runs that already ended are stale; the current run's must carry its nonce.
         if (!run || message.id !== run.id) return;
@@ -247,6 +260,7 @@ export class LabEngine {
           return;
         }
         if (message.type === 'output') this.onOutput(run, message.chunks);
+        else if (message.type === 'clock') this.onClock(run, message.program);
         else this.onResult(run, message);
         return;
       case 'response':
@@ -261,6 +275,13 @@ export class LabEngine {
         else this.settleRequest(pending, new Error(`The app did not answer: ${message.message}`));
         return;
     }
+  }
+
+  /** The time limit counts the learner's program only; the lab's work before and after it has its own, generous limit. */
+  private onClock(run: PendingRun, program: 'running' | 'ended') {
+    if (run.ending) return; // already being stopped: the grace timer stands
+    clearTimeout(run.timer);
+    run.timer = setTimeout(() => this.end(run, 'time-limit'), program === 'running' ? run.request.timeLimitMs : BOOKKEEPING_LIMIT_MS);
   }
 
   private onOutput(run: PendingRun, chunks: OutputChunk[]) {
@@ -286,19 +307,28 @@ export class LabEngine {
   }
 
   private onResult(run: PendingRun, message: Extract<FromWorker, { type: 'result' }>) {
-    this.world = message.world;
-    void worldStoreFor(this.storageKey).save(message.world);
+    const { files, removed } = message.changes;
+    if (Object.keys(files).length || removed.length) {
+      // Only what the run changed crossed over; a run that changed nothing saves nothing.
+      const world = { ...this.world, ...files };
+      for (const path of removed) delete world[path];
+      this.world = world;
+      void worldStoreFor(this.storageKey).save(world);
+    }
+    const outcome = withTracking(message.outcome, this.tracking, this.world);
+    this.tracking = outcome.tracking;
     // The run's last output is not streamed: it is drawn with the result, in one render.
     this.keep(run, message.chunks);
     if (run.droppedChars > 0) run.output.push({ stream: 'lab', text: `… ${run.droppedChars.toLocaleString('en-US')} more characters of output not shown\n` });
     this.finish({
-      outcome: message.outcome,
+      outcome,
       output: run.output,
       truncatedLines: message.truncatedLines,
       truncatedBytes: message.truncatedBytes,
       // What the page measured, not what the worker says.
       durationMs: performance.now() - run.started,
-      ...(run.ending || message.outcome.stopped ? { ended: run.ending ?? 'stopped' } : {}),
+      // A program that finished in the interrupt's grace time finished: only one the interrupt stopped is labelled.
+      ...(message.outcome.stopped ? { ended: run.ending ?? 'stopped' } : {}),
     });
   }
 
@@ -470,10 +500,12 @@ export class LabEngine {
     this.closeWorker('The lab was reset before the app answered.');
     if (run) this.finish(this.syntheticResult(run, 'stopped', null));
     this.world = null;
+    this.tracking = null;
     this.loads++; // a read of the old project still under way must not bring it back
     this.loaded = worldStoreFor(this.storageKey).clear();
     await this.loaded;
-    this.set({ status: 'idle', notice: null });
+    this.keptAside = null;
+    this.set({ status: 'idle', notice: null, setAside: false });
     await this.start();
   }
 
@@ -488,13 +520,21 @@ export class LabEngine {
   }
 
   private loads = 0;
+  /** The saved project as it was stored, when part of it could not be laid out. */
+  private keptAside: unknown = null;
 
   private async readWorld() {
     const load = ++this.loads;
-    const { world, notice } = await worldStoreFor(this.storageKey).load();
+    const { world, notice, setAside } = await worldStoreFor(this.storageKey).load();
     if (load !== this.loads) return;
     this.world = world;
-    if (notice) this.set({ notice });
+    if (setAside !== undefined) this.keptAside = setAside;
+    if (notice) this.set({ notice, setAside: setAside !== undefined });
+  }
+
+  /** The set-aside copy, as the JSON file a learner can download (null when nothing was set aside). */
+  setAsideJson(): string | null {
+    return this.keptAside === null ? null : JSON.stringify(this.keptAside, null, 1);
   }
 
   dispose() {

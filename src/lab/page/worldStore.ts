@@ -58,12 +58,9 @@ function defaultDeps(): WorldStoreDeps {
   };
 }
 
-const isWorld = (value: unknown): value is WorldFiles =>
-  value !== null &&
-  typeof value === 'object' &&
-  !Array.isArray(value) &&
-  Object.getPrototypeOf(value) === Object.prototype &&
-  Object.values(value).every((v) => typeof v === 'string');
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+const isWorld = (value: unknown): value is WorldFiles => isPlainObject(value) && Object.values(value).every((v) => typeof v === 'string');
 
 /** Size as the learner would say it: "20 MB", "340 KB". */
 export function sizeText(chars: number): string {
@@ -174,7 +171,7 @@ export class WorldStore {
   }
 
   /** The saved project, or null; moves one saved by an older version out of localStorage. */
-  async load(): Promise<{ world: WorldFiles | null; notice: string | null }> {
+  async load(): Promise<{ world: WorldFiles | null; notice: string | null; setAside?: unknown }> {
     const idb = this.deps.idb?.();
     if (!idb) {
       return { world: null, notice: 'This browser gives the lab no IndexedDB storage, so the lab starts fresh and is not saved between visits.' };
@@ -186,12 +183,13 @@ export class WorldStore {
       return { world: null, notice: `The saved lab could not be read (${String(error)}), so it started fresh.` };
     }
     if (stored !== undefined) {
-      // A saved world that parses but cannot be laid out (unsafe paths, clashes, bad encodings)
-      // is refused whole and kept aside, never handed to the worker (issue 11, item 4).
-      const { world, problems } = isWorld(stored) ? validateWorld(stored) : { world: null, problems: ['it is not a set of files'] };
-      if (world) return { world, notice: null };
+      // Entries that cannot be laid out (unsafe paths, clashes, bad encodings) never reach the
+      // worker (issue 11, item 4); the good files do, and the whole saved copy is kept aside
+      // and offered for download (issue 21).
+      const { world, problems } = isPlainObject(stored) ? validateWorld(stored) : { world: null, problems: ['it is not a set of files'] };
+      if (world && !problems.length) return { world, notice: null };
       await this.keepAside(stored);
-      return { world: null, notice: setAsideNotice(problems) };
+      return { world, notice: setAsideNotice(problems), setAside: stored };
     }
     return this.migrate(idb);
   }

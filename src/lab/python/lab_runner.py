@@ -13,6 +13,7 @@ import linecache
 import math
 import os
 import pkgutil
+import signal
 import sys
 import traceback
 import types
@@ -316,14 +317,18 @@ def _rerunner(code, filename):
             before_runs = set(_store.data()["runs"])
             namespace = _new_program(filename)
             try:
+                _learner(True)  # Stop and the time limit can end it, as they end the program
                 with _as_program():
                     exec(compile(code, filename, "exec"), namespace)
             except SystemExit as exc:
                 if exc.code not in (None, 0):
                     failure = f"exit status {exc.code}"
+            except KeyboardInterrupt:
+                failure = "it did not finish: stopped at the time limit"
             except Exception as exc:  # noqa: BLE001 - the learner's program, run again
                 failure = f"{type(exc).__name__}: {exc}"
             finally:
+                _learner(False)
                 while mlflow._active_runs:
                     mlflow.end_run("FINISHED")
             data = _store.data()
@@ -426,7 +431,13 @@ def _request(method, path, body=None):
 def request(method, path, body_json):
     """A request from the preview's console, to the app the lab's uvicorn serves."""
     body = json.loads(body_json) if body_json else None
-    return json.dumps(_request(method, path, body))
+    signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        _learner(True)
+        answer = _request(method, path, body)
+    finally:
+        _learner(False)
+    return json.dumps(answer)
 
 
 def _start_server(namespace, filename):
@@ -436,8 +447,29 @@ def _start_server(namespace, filename):
     return None if exc is None else _format_error(exc, filename)
 
 
-def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
+# Stop and the time limit (SIGINT, through Pyodide's interrupt buffer) stop the learner's code
+# only: an interrupt that lands in the lab's own work, before or after the program (the runner's
+# frame, or with no learner code running), is dropped, so a finished run's result is never lost.
+_learner_running = False
+
+
+def _on_interrupt(signum, frame):
+    if _learner_running and (frame is None or frame.f_code not in (run.__code__, request.__code__, _learner.__code__)):
+        raise KeyboardInterrupt
+
+
+def _learner(running, clock=None):
+    global _learner_running
+    _learner_running = running
+    if clock is not None:
+        clock("running" if running else "ended")
+
+
+def run(code, filename, variables_json, requests_json="[]", asserts_json="[]", clock=None):
+    """`clock(phase)`, if given, is told when the learner's program starts and ends: the page's
+    time limit counts only that."""
     global _program_folder
+    signal.signal(signal.SIGINT, _on_interrupt)  # a program may have replaced it
     variables = json.loads(variables_json)
     requests = json.loads(requests_json)
     asserts = json.loads(asserts_json)
@@ -461,6 +493,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
     stopped = False
     _program_folder = os.path.dirname(os.path.join(_HOME, filename))
     try:
+        _learner(True, clock)
         with _as_program():
             exec(compile(code, filename, "exec"), namespace)
     except SystemExit as exc:
@@ -472,6 +505,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
     except BaseException as exc:  # noqa: BLE001 - every learner error is reported, none escapes
         error = _format_error(exc, filename)
     finally:
+        _learner(False, clock)
         # A run left open ends as the process would end it.
         while mlflow._active_runs:
             mlflow.end_run("FINISHED" if error is None else "FAILED")
@@ -504,6 +538,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
         "served": uvicorn._served is not None,
     }
     verdicts = _judge_asserts(asserts, namespace, evidence, error, _rerunner(code, filename)) if asserts else {}
+    tracking = _store.for_json(data) if _store.changed() else None  # unchanged: the page keeps the one it has
     _store.save()
     return json.dumps(
         {
@@ -514,7 +549,7 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]"):
             "drift": lab._drift_log,
             "newRuns": [r for r in data["runs"] if r not in before_runs],
             "newVersions": new_versions,
-            "tracking": _store.for_json(data),  # NaN/±inf as strings: JSON.parse has no NaN
+            "tracking": tracking,  # NaN/±inf as strings: JSON.parse has no NaN
             "server": uvicorn._openapi(),
             "responses": responses,
             "asserts": verdicts,
@@ -545,6 +580,11 @@ def _argv_program(argv, name):
             return (a, a, argv[i:], None)
         return ("error", f"{name}: the lab's Python does not support the option {a}\n", 2, None)
     return ("-", "<stdin>", [""], None)
+
+
+def tracking():
+    """The tracking store as the page reads it (after a shell script ran Python)."""
+    return json.dumps(_store.for_json(_store.data()))
 
 
 def run_argv(argv_json, name, cwd, env_json, stdin):
@@ -587,17 +627,20 @@ def run_argv(argv_json, name, cwd, env_json, stdin):
         sys.stdin = io.StringIO(stdin)
     status = 0
     failed = False
+    global _program_folder
+    # sys.path[0] as python gives it: the script's folder, or the current one for -m, -c and stdin.
+    script = filename not in (None, "<string>", "<stdin>") and module is None
+    _program_folder = os.path.dirname(os.path.join(cwd, filename)) if script else cwd
+    signal.signal(signal.SIGINT, _on_interrupt)
     try:
-        if module is not None:
-            sys.path.insert(0, cwd)
-            try:
+        _learner(True)
+        with _as_program():
+            if module is not None:
                 runpy.run_module(module, run_name="__main__", alter_sys=True)
-            finally:
-                sys.path.remove(cwd)
-        else:
-            if filename not in ("<string>", "<stdin>"):
-                linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
-            exec(compile(code, filename, "exec"), namespace)
+            else:
+                if script:
+                    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+                exec(compile(code, filename, "exec"), namespace)
     except SystemExit as exc:
         if exc.code is None:
             status = 0
@@ -619,6 +662,7 @@ def run_argv(argv_json, name, cwd, env_json, stdin):
         err.write(_format_error(exc, filename)["traceback"])
         status, failed = 1, True
     finally:
+        _learner(False)
         while mlflow._active_runs:
             mlflow.end_run("FINISHED" if not failed else "FAILED")
         sys.stdout, sys.stderr, sys.stdin, sys.argv = saved

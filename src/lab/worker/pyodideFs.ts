@@ -16,6 +16,24 @@ function wrap<T>(path: string, op: () => T): T {
   }
 }
 
+/**
+ * A symbolic link the project walks must not follow: one to a folder (a link to `/` makes every
+ * walk cover the whole machine; a loop never ends) or one that leads nowhere (a loop, a missing
+ * target). Links to files read as the files they point at.
+ */
+export function isUnfollowedLink(FS: EmscriptenFs, path: string): boolean {
+  try {
+    if (!FS.isLink(FS.lstat(path).mode)) return false;
+  } catch {
+    return false;
+  }
+  try {
+    return FS.isDir(FS.stat(path).mode);
+  } catch {
+    return true; // ELOOP or a missing target
+  }
+}
+
 export function pyodideFs(py: PyodideAPI): LabFs {
   const FS: EmscriptenFs = py.FS;
   return {
@@ -30,7 +48,7 @@ export function pyodideFs(py: PyodideAPI): LabFs {
     readdir(path) {
       try {
         if (!FS.isDir(FS.stat(path).mode)) return null;
-        return (FS.readdir(path) as string[]).filter((n) => n !== '.' && n !== '..').sort();
+        return (FS.readdir(path) as string[]).filter((n) => n !== '.' && n !== '..' && !isUnfollowedLink(FS, `${path}/${n}`)).sort();
       } catch {
         return null;
       }

@@ -2,12 +2,13 @@
 // in the browser and directly by the Node tests, so both run the same code.
 import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, writeFile, writeLabModules } from './labFiles';
-import { pyodideFs } from './pyodideFs';
+import { isUnfollowedLink, pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
 import { createStartProject } from '../shell/project';
 import type { CommandResult, PythonOptions } from '../shell/shell';
 import type { StartWorld } from '../startWorld';
 import type { ContainerHost } from '../shell/docker';
+import type { WireOutcome } from '../protocol';
 import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from '../types';
 
 function removeTree(py: PyodideAPI, path: string) {
@@ -24,9 +25,9 @@ function removeTree(py: PyodideAPI, path: string) {
 /** How the lab was set up. */
 export interface LabSetup {
   /**
-   * Why the saved world could not be laid out, if it could not: it was set
-   * aside and the start project laid out instead. The page should keep the
-   * saved world for recovery and tell the learner (offering Reset lab).
+   * Why the saved world could not be laid out whole, if it could not: its good
+   * files were laid out (or, if none could be written, the start project). The
+   * page should keep the saved world for recovery and tell the learner.
    */
   setAside: string[] | null;
 }
@@ -62,23 +63,26 @@ import lab_runner
 }
 
 /**
- * Lay out the project: the saved world if it is valid (validateWorld), else
- * the lesson's start project (`start`: a git repository with one commit, the
+ * Lay out the project: the saved world's good files (validateWorld; the bad
+ * entries are reported in `setAside`), else the lesson's start project (`start`: a git repository with one commit, the
  * other start files untracked). The project folder always exists, even when
  * the learner deleted every file in it. Only the modules `start` offers can be
  * imported by the learner's code (the runner itself uses them all).
  */
 export async function layOutProject(py: PyodideAPI, world: WorldFiles | null, start: StartWorld): Promise<LabSetup> {
   let setAside: string[] | null = null;
+  let laidOut = false;
   const check = world ? validateWorld(world) : null;
+  if (check?.problems.length) setAside = check.problems; // the good files are still laid out
   if (check?.world) {
     try {
       for (const [path, value] of Object.entries(check.world)) writeFile(py, `${HOME}/${path}`, decodeFile(value));
+      laidOut = true;
     } catch (error) {
       setAside = [`its files could not be written (${error instanceof Error ? error.message : String(error)})`];
     }
-  } else if (check) setAside = check.problems;
-  if (!check || setAside) {
+  }
+  if (!laidOut) {
     removeTree(py, HOME);
     await createStartProject(pyodideFs(py), HOME, start);
   }
@@ -97,6 +101,9 @@ export async function setupLab(py: PyodideAPI, world: WorldFiles | null, start: 
   return layOutProject(py, world, start);
 }
 
+/** When the learner's own program starts and ends inside a run (the rest is the lab's bookkeeping). */
+export type ProgramClock = (phase: 'running' | 'ended') => void;
+
 /** Run the learner's code; stdout/stderr go wherever the runtime's streams point. */
 export function runLearnerCode(
   py: PyodideAPI,
@@ -105,11 +112,12 @@ export function runLearnerCode(
   variables: string[],
   requests: HttpRequest[] = [],
   asserts: string[] = [],
-): RunOutcome {
+  clock?: ProgramClock,
+): WireOutcome {
   writeFile(py, `${HOME}/${filename}`, code);
   const runner = py.pyimport('lab_runner');
   try {
-    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), JSON.stringify(asserts)) as string) as RunOutcome;
+    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), JSON.stringify(asserts), clock) as string) as WireOutcome;
   } finally {
     runner.destroy();
   }
@@ -120,6 +128,16 @@ export function runPythonArgv(py: PyodideAPI, argv: string[], options: PythonOpt
   const runner = py.pyimport('lab_runner');
   try {
     return JSON.parse(runner.run_argv(JSON.stringify(argv), options.name, options.cwd, JSON.stringify(options.env), options.stdin) as string) as CommandResult;
+  } finally {
+    runner.destroy();
+  }
+}
+
+/** The tracking store as it is now (a shell script that ran `python` may have changed it). */
+export function readTracking(py: PyodideAPI): RunOutcome['tracking'] {
+  const runner = py.pyimport('lab_runner');
+  try {
+    return JSON.parse(runner.tracking() as string) as RunOutcome['tracking'];
   } finally {
     runner.destroy();
   }
@@ -136,21 +154,82 @@ export function sendRequest(py: PyodideAPI, request: HttpRequest): HttpExchange 
   }
 }
 
-/** Every text file of the project (skipping the lab's caches), to persist the world. */
+/** The project's files since the last look: what changed or is new, and what is gone. */
+export interface WorldChanges {
+  files: WorldFiles;
+  removed: string[];
+}
+
+type Seen = { mtime: number; size: number; value: string | null };
+/** Files up to this size are remembered whole, so one rewritten with the same content (main.py on every Run) is no change. */
+const REMEMBER_CHARS = 64 * 1024;
+
+/**
+ * Every file of the project (skipping the lab's caches and links to folders), to persist the
+ * world; `changes` reads only the files whose size or modification time moved since the last
+ * look, so a Run costs what it changed, not the project's size (issue 22).
+ */
+export class WorldTracker {
+  private seen = new Map<string, Seen>();
+
+  constructor(private readonly py: PyodideAPI) {}
+
+  private walk(visit: (path: string, full: string, mtime: number, size: number) => void) {
+    const FS = this.py.FS;
+    const walk = (dir: string, rel: string) => {
+      for (const name of FS.readdir(dir) as string[]) {
+        if (name === '.' || name === '..' || name === '__pycache__') continue;
+        const full = `${dir}/${name}`;
+        // One lookup per entry (a file's lstat is its stat); a link is looked at again.
+        let st = FS.lstat(full);
+        if (FS.isLink(st.mode)) {
+          if (isUnfollowedLink(FS, full)) continue;
+          st = FS.stat(full);
+        }
+        const path = rel ? `${rel}/${name}` : name;
+        if (FS.isDir(st.mode)) walk(full, path);
+        else if (FS.isFile(st.mode)) visit(path, full, st.mtime instanceof Date ? st.mtime.getTime() : Number(st.mtime), st.size);
+      }
+    };
+    walk(HOME, '');
+  }
+
+  private read(full: string): string {
+    return encodeFile(this.py.FS.readFile(full) as Uint8Array);
+  }
+
+  /** Every file, as the start of what later changes are measured against. */
+  all(): WorldFiles {
+    const files: WorldFiles = {};
+    this.seen.clear();
+    this.walk((path, full, mtime, size) => {
+      const value = this.read(full);
+      files[path] = value;
+      this.seen.set(path, { mtime, size, value: value.length <= REMEMBER_CHARS ? value : null });
+    });
+    return files;
+  }
+
+  changes(): WorldChanges {
+    const files: WorldFiles = {};
+    const present = new Set<string>();
+    this.walk((path, full, mtime, size) => {
+      present.add(path);
+      const before = this.seen.get(path);
+      if (before && before.mtime === mtime && before.size === size) return;
+      const value = this.read(full);
+      if (before?.value !== value) files[path] = value;
+      this.seen.set(path, { mtime, size, value: value.length <= REMEMBER_CHARS ? value : null });
+    });
+    const removed = [...this.seen.keys()].filter((path) => !present.has(path));
+    for (const path of removed) this.seen.delete(path);
+    return { files, removed };
+  }
+}
+
+/** Every file of the project, once (tests and the lesson proof). */
 export function snapshotWorld(py: PyodideAPI): WorldFiles {
-  const files: WorldFiles = {};
-  const walk = (dir: string, rel: string) => {
-    for (const name of py.FS.readdir(dir) as string[]) {
-      if (name === '.' || name === '..' || name === '__pycache__') continue;
-      const full = `${dir}/${name}`;
-      const path = rel ? `${rel}/${name}` : name;
-      const mode = py.FS.stat(full).mode;
-      if (py.FS.isDir(mode)) walk(full, path);
-      else if (py.FS.isFile(mode)) files[path] = encodeFile(py.FS.readFile(full) as Uint8Array);
-    }
-  };
-  walk(HOME, '');
-  return files;
+  return new WorldTracker(py).all();
 }
 
 /**

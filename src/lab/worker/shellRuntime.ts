@@ -1,53 +1,15 @@
 // Running the learner's shell script in the lab: bash (just-bash) with git, DVC
 // and python over the same files Python sees, and a summary of the repository for the
 // preview's repo explorer and the step's checks.
-import * as git from 'isomorphic-git';
-import { gitFsAdapter, type LabFs } from '../shell/fs';
+import type { LabFs } from '../shell/fs';
 import { createDockerProgram, type ContainerHost } from '../shell/docker';
 import { dvcProgram } from '../shell/dvc';
-import { readDvcFile } from '../shell/dvcFormat';
-import { gitProgram, repoRoot } from '../shell/git';
+import { gitProgram } from '../shell/git';
+import { summariseRepo } from '../shell/git/summary';
 import { runScript } from '../shell/bash';
-import { text, type Program, type ShellContext, type TranscriptEntry } from '../shell/shell';
+import { type Program, type ShellContext, type TranscriptEntry } from '../shell/shell';
 import { emptyOutcome } from '../outcome';
-import { isLabInternal } from '../worldFiles';
 import type { OutputChunk, RepoSummary, RunOutcome } from '../types';
-
-export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummary | null> {
-  const dir = repoRoot(fs, home);
-  if (!dir) return null;
-  const gfs = gitFsAdapter(fs);
-  let log: RepoSummary['log'] = [];
-  let committed: string[] = [];
-  try {
-    const commits = await git.log({ fs: gfs, dir });
-    log = commits.map((c) => ({ oid: c.oid, message: c.commit.message.replace(/\n$/, ''), timestamp: c.commit.author.timestamp }));
-    committed = await git.listFiles({ fs: gfs, dir, ref: 'HEAD' });
-  } catch {
-    /* no commits yet */
-  }
-  const files: string[] = [];
-  const walk = (path: string, rel: string) => {
-    for (const name of fs.readdir(path) ?? []) {
-      const r = rel ? `${rel}/${name}` : name;
-      if (name === '.git' || isLabInternal(r)) continue;
-      const full = `${path}/${name}`;
-      if (fs.stat(full)?.type === 'dir') walk(full, r);
-      else files.push(r);
-    }
-  };
-  walk(dir, '');
-  const ignored: string[] = [];
-  for (const f of files) if (await git.isIgnored({ fs: gfs, dir, filepath: f })) ignored.push(f);
-  const dvcTracked = files
-    .filter((f) => f.endsWith('.dvc'))
-    .flatMap((f) => {
-      const info = readDvcFile(text(fs.readFile(`${dir}/${f}`)!));
-      const folder = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
-      return info ? [`${folder}${info.path}`] : [];
-    });
-  return { branch: (await git.currentBranch({ fs: gfs, dir })) ?? 'main', log, committed, ignored, dvcTracked };
-}
 
 /**
  * The lab's own commands, by name: each a `Program` (args, ctx, io) run by

@@ -12,12 +12,15 @@ import { HOME } from './labFiles';
 import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import type { FromWorker, ToWorker } from '../protocol';
-import { containerHost, layOutProject, prepareLab, runLearnerCode, runPythonArgv, sendRequest, snapshotWorld } from './pythonRuntime';
+import { containerHost, layOutProject, prepareLab, readTracking, runLearnerCode, runPythonArgv, sendRequest, WorldTracker } from './pythonRuntime';
 import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
 import { scopeRuns } from './runScope';
-import type { OutputChunk, RunOutcome } from '../types';
+import type { OutputChunk } from '../types';
+import type { WireOutcome } from '../protocol';
 
 let send: (message: FromWorker) => void = () => undefined;
+/** What the page has of the project: each result sends only what changed since. */
+let tracker: WorldTracker | null = null;
 
 // Output goes through a cap (bytes and lines, at the source) and is forwarded
 // in batches while the program runs.
@@ -219,7 +222,8 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   performance.mark('lab:lab-set-up');
   // 'missing' or 'failed': the page may have a snapshot made for the next start (snapshotWorker.ts).
   const snapshot = started.from === 'snapshot' ? 'used' : started.from === 'failed' ? 'failed' : key ? 'missing' : undefined;
-  send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}) });
+  tracker = new WorldTracker(py);
+  send({ type: 'ready', world: tracker.all(), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}) });
   warmUp(py);
 }
 
@@ -232,11 +236,13 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
     py.FS.mkdirTree(`${HOME}/${path}`.replace(/\/[^/]*$/, ''));
     py.FS.writeFile(`${HOME}/${path}`, text);
   }
-  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.asserts);
+  const { id, nonce } = message;
+  const clock = (program: 'running' | 'ended') => send({ type: 'clock', id, nonce, program });
+  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code, clock) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.asserts, clock);
   flushPython(py);
   // The output not yet streamed goes with the result: one message, so the page draws the run's end once.
   const end = sink.finish();
-  send({ type: 'result', id: message.id, nonce: message.nonce, outcome, world: snapshotWorld(py), chunks: end.chunks, truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
+  send({ type: 'result', id: message.id, nonce: message.nonce, outcome, changes: tracker!.changes(), chunks: end.chunks, truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
   live = null;
   runs?.end();
 }
@@ -247,24 +253,31 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
  * `python` in it runs here, in the lab's Python; an interrupt (Stop, the time
  * limit) that ends it also stops the script.
  */
-async function runShellScript(py: PyodideAPI, script: string): Promise<RunOutcome> {
+async function runShellScript(py: PyodideAPI, script: string, clock: (program: 'running' | 'ended') => void): Promise<WireOutcome> {
   const { runShell, shellOutcome, transcriptOutput } = await import('./shellRuntime');
   const stop = new AbortController();
   // Where the shell waits (sleep), an interrupt stops it at once; a busy loop is ended by the page, as before.
   const poll = setInterval(() => {
     if (interruptBuffer?.[0] === 2) stop.abort();
   }, 50);
+  let ranPython = false;
+  clock('running');
   const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), {
     signal: stop.signal,
     containers: containerHost(py),
     python: (argv, options) => {
+      ranPython = true;
       const result = runPythonArgv(py, argv, options);
       if (result.code === 130 && result.stderr.endsWith('KeyboardInterrupt\n')) stop.abort();
       return result;
     },
-  }).finally(() => clearInterval(poll));
+  }).finally(() => {
+    clearInterval(poll);
+    clock('ended');
+  });
   for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
-  return shellOutcome(shell);
+  // Only `python` in the script can change the tracking store; otherwise the page keeps the one it has.
+  return { ...shellOutcome(shell), tracking: ranPython ? readTracking(py) : null };
 }
 
 /** A request from the preview's console to the app the last run serves; its log is capped like a run's output. */

@@ -1,7 +1,7 @@
 // localhost:5000 — a tracking UI drawn from the lab's tracking store, laid out
 // like MLflow's: experiments and their runs table, a run page, run
 // comparison and the model registry. Its hash routes follow MLflow's UI.
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { TrackingStore } from '../../lab/types';
 import { trackingAddress, type View } from './address';
 import { ComparePage } from './ComparePage';
@@ -21,10 +21,13 @@ interface Props {
 
 export default function TrackingUI({ store: raw, newRuns, onNavigate }: Props) {
   const { store, notices } = useMemo(() => readTrackingStore(raw), [raw]);
+  const key = newRuns.join();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new array with the same runs is the same list
+  const shown = useMemo(() => newRuns.filter((id) => id in store.runs), [key, store]);
   return (
     <div className="font-sans text-sm">
       {notices.length > 0 && <StoreNotices notices={notices} />}
-      <TrackingPages store={store} newRuns={newRuns.filter((id) => id in store.runs)} onNavigate={onNavigate} />
+      <TrackingPages store={store} newRuns={shown} runsKey={key} onNavigate={onNavigate} />
     </div>
   );
 }
@@ -43,12 +46,22 @@ function StoreNotices({ notices }: { notices: string[] }) {
   );
 }
 
-function TrackingPages({ store, newRuns, onNavigate }: { store: UiStore; newRuns: string[]; onNavigate: (address: string) => void }) {
+function TrackingPages({ store, newRuns, runsKey, onNavigate }: { store: UiStore; newRuns: string[]; runsKey: string; onNavigate: (address: string) => void }) {
   const [view, setView] = useState<View>(() => ({ page: 'runs', experimentId: firstExperimentId(store, newRuns) }));
-  const go = (next: View) => {
-    setView(next);
-    onNavigate(trackingAddress(next));
-  };
+  // A Run that logged new runs opens their experiment's table, without remounting the UI
+  // (state adjusted while rendering, as React's docs advise for a prop change).
+  const [seen, setSeen] = useState(runsKey);
+  if (seen !== runsKey) {
+    setSeen(runsKey);
+    if (newRuns.length) setView({ page: 'runs', experimentId: firstExperimentId(store, newRuns) });
+  }
+  const go = useCallback(
+    (next: View) => {
+      setView(next);
+      onNavigate(trackingAddress(next));
+    },
+    [onNavigate],
+  );
 
   return (
     <div>

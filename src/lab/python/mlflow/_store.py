@@ -67,6 +67,9 @@ def _empty():
 
 
 _data = None
+# Whether the store changed since it was last saved: a Run that logs nothing writes nothing and
+# sends nothing (issue 22). Every change goes through a function below that marks it.
+_dirty = False
 
 
 def data():
@@ -74,6 +77,16 @@ def data():
     if _data is None:
         _data = load()
     return _data
+
+
+def _changed():
+    global _dirty
+    _dirty = True
+
+
+def changed():
+    """Whether the store changed since it was last saved."""
+    return _dirty
 
 
 def load():
@@ -113,11 +126,15 @@ def _sanitised(loaded):
 
 
 def save():
-    if _data is None:
+    global _dirty
+    if _data is None or not _dirty:
         return
     os.makedirs(os.path.dirname(STORE_PATH), exist_ok=True)
+    # json.dumps, not json.dump: dump streams through the pure-Python encoder (6x slower).
+    text = json.dumps(for_json(_data))
     with open(STORE_PATH, "w") as f:
-        json.dump(for_json(_data), f)
+        f.write(text)
+    _dirty = False
 
 
 # JSON has no NaN or infinities; MLflow stores them, so the lab writes them as these strings.
@@ -151,6 +168,7 @@ def _decode_value(value):
 def reset():
     global _data
     _data = _empty()
+    _changed()
 
 
 def validate_key(key, kind="key"):
@@ -240,7 +258,7 @@ def experiment_by_name(name):
 def experiment_by_id(experiment_id):
     exp = data()["experiments"].get(str(experiment_id))
     if exp is None:
-        raise MlflowException(f"No Experiment with id={experiment_id} exists", RESOURCE_DOES_NOT_EXIST)
+        raise MlflowException(f"Could not find experiment with ID {experiment_id}", RESOURCE_DOES_NOT_EXIST)  # FileStore._get_experiment
     return exp
 
 
@@ -248,8 +266,9 @@ def create_experiment(name, tags=None):
     if not name:
         raise MlflowException("Invalid experiment name: ''", INVALID_PARAMETER_VALUE)
     if experiment_by_name(name):
-        raise MlflowException(f"Experiment(name={name}) already exists.", "RESOURCE_ALREADY_EXISTS")
+        raise MlflowException(f"Experiment '{name}' already exists.", "RESOURCE_ALREADY_EXISTS")  # FileStore._validate_experiment_does_not_exist
     d = data()
+    _changed()
     experiment_id = str(d["next_experiment_id"])
     d["next_experiment_id"] += 1
     d["experiments"][experiment_id] = {
@@ -274,6 +293,7 @@ def create_run(experiment_id, run_name=None, tags=None, description=None):
     all_tags.update({str(k): str(v) for k, v in (tags or {}).items()})
     if description is not None:
         all_tags["mlflow.note.content"] = str(description)
+    _changed()
     data()["runs"][run_id] = {
         "run_id": run_id,
         "run_name": name,
@@ -295,7 +315,8 @@ def create_run(experiment_id, run_name=None, tags=None, description=None):
 def get_run(run_id):
     run = data()["runs"].get(run_id)
     if run is None:
-        raise MlflowException(f"Run with id={run_id} not found", RESOURCE_DOES_NOT_EXIST)
+        raise MlflowException(f"Run '{run_id}' not found", RESOURCE_DOES_NOT_EXIST)  # FileStore._get_run_info
+    _changed()  # its callers change it (log_*, end_run, set_tag) or may
     return run
 
 
@@ -422,6 +443,7 @@ def log_model(run_id, model_dict, name, flavor):
 
 
 def register_model_version(name, model_id, run_id):
+    _changed()
     registry = data()["registered_models"]
     created = name not in registry
     if created:
@@ -451,6 +473,7 @@ def registered_model(name):
     model = data()["registered_models"].get(name)
     if model is None:
         raise MlflowException(f"Registered Model with name={name} not found", RESOURCE_DOES_NOT_EXIST)
+    _changed()  # set_alias and the client's updates change it
     return model
 
 

@@ -1,0 +1,55 @@
+// The repo summary after a shell script (src/lab/shell/git/summary.ts): its ignore rules, read
+// once per folder, answer as isomorphic-git's isIgnored does; its log follows new commits.
+import * as git from 'isomorphic-git';
+import { describe, expect, it } from 'vitest';
+import { gitFsAdapter, MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
+import { gitProgram } from '../../../src/lab/shell/git';
+import { ignoreChecker, summariseRepo } from '../../../src/lab/shell/git/summary';
+import { runScript } from '../../../src/lab/shell/bash';
+
+const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);
+const HOME = '/home/lab';
+
+async function repo(files: Record<string, string>) {
+  const fs = new MemoryFs(() => NOW);
+  mkdirp(fs, HOME);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirp(fs, `${HOME}/${path}`.replace(/\/[^/]*$/, ''));
+    fs.writeFile(`${HOME}/${path}`, text);
+  }
+  await runScript('git init', { fs, cwd: HOME, home: HOME, now: () => NOW, programs: { git: gitProgram } });
+  return fs;
+}
+
+const PATHS = ['a.log', 'keep.log', 'data/raw.csv', 'data/live/b.csv', 'models/m.pkl', 'models/keep/x.pkl', 'src/app.py', 'src/gen/out.py', 'build/x', 'notes/tmp.txt'];
+
+describe('ignore rules, once per folder, as isomorphic-git decides', () => {
+  it.each([
+    ['root patterns', { '.gitignore': '*.log\n!keep.log\nbuild/\n' }],
+    ['a folder’s own .gitignore', { '.gitignore': '/data/*\n', 'src/.gitignore': 'gen/\n' }],
+    ['a file in an ignored folder cannot be re-included', { '.gitignore': 'models/\n!models/keep/x.pkl\n' }],
+    ['deeper rules re-include', { '.gitignore': '*.txt\n', 'notes/.gitignore': '!tmp.txt\n' }],
+    ['no rules at all', {}],
+  ])('%s', async (_, rules) => {
+    const fs = await repo({ ...Object.fromEntries(PATHS.map((p) => [p, 'x\n'])), ...rules });
+    const ours = ignoreChecker(fs, HOME);
+    for (const filepath of PATHS) {
+      expect([filepath, ours(filepath)]).toEqual([filepath, await git.isIgnored({ fs: gitFsAdapter(fs), dir: HOME, filepath })]);
+    }
+  });
+});
+
+describe('the summary', () => {
+  it('lists the log again after a new commit, and the ignored files', async () => {
+    const fs = await repo({ 'README.md': '# x\n', '.gitignore': '*.log\n', 'run.log': 'x\n' });
+    const ctx = { fs, cwd: HOME, home: HOME, now: () => NOW, programs: { git: gitProgram } };
+    await runScript('git add README.md .gitignore\ngit commit -m "First"', ctx);
+    const first = await summariseRepo(fs, HOME);
+    expect(first?.log.map((c) => c.message)).toEqual(['First']);
+    expect(first?.ignored).toEqual(['run.log']);
+    await runScript('echo more >> README.md\ngit commit -am "Second"', ctx);
+    const second = await summariseRepo(fs, HOME);
+    expect(second?.log.map((c) => c.message)).toEqual(['Second', 'First']);
+    expect(second?.committed).toEqual(['.gitignore', 'README.md']);
+  });
+});
