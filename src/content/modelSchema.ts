@@ -138,6 +138,8 @@ export const lessonSchema = z.object({
   /** How the lab's start project is made from the lesson's lab/ folder (its files are loaded apart, per lesson). */
   lab: labSpecSchema,
   minutes: z.number().optional(),
+  /** The lesson's place in the course (lesson.md `order`); the course lists lessons by it. */
+  order: z.number().optional(),
   instructor: z.object({ name: z.string(), role: z.string(), bioHtml: z.string().optional() }),
   callout: z.object({ title: z.string(), html: z.string() }),
   next: lessonFrontmatterSchema.shape.next,

@@ -291,6 +291,7 @@ export function parseCourse(files: ContentFile[], options: ParseOptions = {}): P
   }
 
   const lessons: Lesson[] = [];
+  const fileOf = new Map<Lesson, SourceFile>();
   const nextRefs: { file: SourceFile; index: number; id: string }[] = [];
   const links: LinkRef[] = [];
   const anchors: PageAnchors = new Map();
@@ -298,9 +299,20 @@ export function parseCourse(files: ContentFile[], options: ParseOptions = {}): P
     const parsed = parseLesson(folder, lessonFiles, report, warn, links, options.lessonFiles && new Set(options.lessonFiles), anchors);
     if (parsed) {
       lessons.push(parsed.lesson);
+      fileOf.set(parsed.lesson, parsed.lessonFile);
       parsed.lesson.next.forEach((id, index) => nextRefs.push({ file: parsed.lessonFile, index, id }));
     }
   }
+
+  // The course's order is the instructors' (lesson.md `order`), not the folders' alphabet.
+  const byOrder = new Map<number, string>();
+  for (const [lesson, file] of fileOf) {
+    if (lesson.order === undefined) continue;
+    const taken = byOrder.get(lesson.order);
+    if (taken) file.error(['order'], `lesson "${taken}" already has order ${lesson.order}: give each lesson its own place`);
+    else byOrder.set(lesson.order, lesson.id);
+  }
+  lessons.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity));
 
   const ids = new Set(lessons.map((l) => l.id));
   for (const ref of nextRefs) {
@@ -577,6 +589,7 @@ function parseLesson(
       phases,
       lab: meta.lab ?? labSpecSchema.parse({}),
       ...(meta.minutes === undefined ? {} : { minutes: meta.minutes }),
+      ...(meta.order === undefined ? {} : { order: meta.order }),
       instructor: {
         name: meta.instructor.name,
         role: meta.instructor.role,

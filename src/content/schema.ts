@@ -71,6 +71,12 @@ export const lessonFrontmatterSchema = z
       .object({ title: z.string().min(1), text: z.string().min(1).describe('markdown') })
       .strict()
       .describe('the highlighted note under the hero'),
+    order: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('the lesson\'s place in the course, 1 first; lessons without one follow, by folder name'),
     next: z.array(slug).default([]).describe('ids of lessons to suggest afterwards'),
     minutes: z.number().int().positive().optional().describe('estimated time to finish'),
     hub: z

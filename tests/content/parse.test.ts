@@ -540,3 +540,34 @@ describe('links to lessons, steps and headings', () => {
     ]);
   });
 });
+
+describe('the course order (lesson.md `order`)', () => {
+  /** The fixture lesson copied into another folder under another id, with `order` lines added. */
+  function twoLessons(orderOfHello: number | null, orderOfOther: number | null): ContentFile[] {
+    const withOrder = (text: string, order: number | null) => (order === null ? text : text.replace(/^next: \[\]$/m, `order: ${order}\nnext: []`));
+    const other = base.map((f) => ({
+      ...f,
+      path: f.path.replace(/^hello-lab\//, 'a-first-folder/'),
+      text: f.path === 'hello-lab/lesson.md' ? withOrder(f.text.replace(/^id: hello-lab$/m, 'id: a-first-folder'), orderOfOther) : f.text,
+    }));
+    const hello = base.map((f) => (f.path === 'hello-lab/lesson.md' ? { ...f, text: withOrder(f.text, orderOfHello) } : f));
+    return [...hello, ...other];
+  }
+
+  it('lists lessons by their order, not by folder name', () => {
+    const { course, errors } = parseCourse(twoLessons(1, 2));
+    expect(errors.map((e) => formatIssue(e))).toEqual([]);
+    expect(course.lessons.map((l) => l.id)).toEqual(['hello-lab', 'a-first-folder']);
+  });
+
+  it('puts lessons without an order last', () => {
+    expect(parseCourse(twoLessons(null, 1)).course.lessons.map((l) => l.id)).toEqual(['a-first-folder', 'hello-lab']);
+    expect(parseCourse(twoLessons(1, null)).course.lessons.map((l) => l.id)).toEqual(['hello-lab', 'a-first-folder']);
+  });
+
+  it('refuses two lessons in one place, naming the file and field', () => {
+    const errors = parseCourse(twoLessons(1, 1)).errors.map((e) => formatIssue(e));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/lesson\.md.*order.*lesson "(hello-lab|a-first-folder)" already has order 1/);
+  });
+});
