@@ -41,7 +41,7 @@ export function LessonPage({ lesson, course }: { lesson: Lesson; course: CourseI
         title="Skill Matrix"
         intro="Learn a node's glossary terms to unlock it; complete its step to master it."
       >
-        <SkillMatrix lesson={lesson} statuses={nodes} />
+        <SkillMatrix lesson={lesson} statuses={nodes} stepsDone={new Set(Object.entries(phases).filter(([, p]) => p === 'done').map(([slug]) => slug))} />
       </Section>
       <Section id="quick-quiz" title="Quick Quiz" intro="Full XP for a right first answer, less after each wrong try.">
         <Quiz lesson={lesson} />

@@ -18,9 +18,11 @@ export const isTermLearned = (facts: Pick<Facts, 'learned'>, lessonId: string, t
   Boolean(facts.learned[termKey(lessonId, termId)]);
 
 /**
- * A node is mastered once its step is completed; otherwise it is unlocked when
- * every glossary term it lists is learned and every prerequisite is unlocked
- * (or mastered); otherwise locked.
+ * A node is unlocked by learning: when every glossary term it lists is learned
+ * and every prerequisite is unlocked (or mastered). An unlocked node is
+ * mastered once its step is completed; a completed step does not master a node
+ * still locked (issue 23: finishing the steps skipped the "unlock by learning"
+ * stage), so learning its terms afterwards masters it at once.
  */
 export function skillNodeStatuses(lesson: Lesson, facts: Facts): Record<string, NodeStatus> {
   const byId = new Map(lesson.skills.map((n) => [n.id, n]));
@@ -31,13 +33,9 @@ export function skillNodeStatuses(lesson: Lesson, facts: Facts): Record<string, 
     const node = byId.get(id);
     if (!node || seen.has(id)) return 'locked';
     seen.add(id);
-    let status: NodeStatus;
-    if (isStepDone(facts, lesson.id, node.masteredBy)) status = 'mastered';
-    else {
-      const termsLearned = node.terms.every((t) => isTermLearned(facts, lesson.id, t));
-      const prereqsOpen = node.requires.every((r) => statusOf(r, seen) !== 'locked');
-      status = termsLearned && prereqsOpen ? 'unlocked' : 'locked';
-    }
+    const termsLearned = node.terms.every((t) => isTermLearned(facts, lesson.id, t));
+    const prereqsOpen = node.requires.every((r) => statusOf(r, seen) !== 'locked');
+    const status: NodeStatus = !(termsLearned && prereqsOpen) ? 'locked' : isStepDone(facts, lesson.id, node.masteredBy) ? 'mastered' : 'unlocked';
     memo[id] = status;
     return status;
   };

@@ -29,9 +29,17 @@ describe('skill nodes', () => {
   it('unlock with their terms and open prerequisites', () => {
     expect(skillNodeStatuses(lesson, { ...none, learned: { 'hello-lab/fixture': 1 } })).toEqual({ basics: 'unlocked', advanced: 'unlocked' });
   });
-  it('are mastered when their step is completed', () => {
-    expect(skillNodeStatuses(lesson, { ...none, completedSteps: { 'hello-lab/first-step': 1 } })).toEqual({
+  it('are mastered when their step is completed, once learning has unlocked them', () => {
+    const stepDone = { 'hello-lab/first-step': 1 };
+    expect(skillNodeStatuses(lesson, { ...none, learned: { 'hello-lab/fixture': 1 }, completedSteps: stepDone })).toEqual({
       basics: 'mastered',
+      advanced: 'unlocked',
+    });
+  });
+  // Issue 23: finishing the steps marked every node mastered with no term learned.
+  it('stay locked when their step is completed but their terms are not learned', () => {
+    expect(skillNodeStatuses(lesson, { ...none, completedSteps: { 'hello-lab/first-step': 1 } })).toEqual({
+      basics: 'locked',
       advanced: 'locked',
     });
   });
