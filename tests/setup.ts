@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { useProgress } from '../src/progress/store';
+import { resetRerunPrefs } from '../src/lesson/rerunPrefs';
 
 // findBy…/waitFor give up after 1 s by default: a lazily loaded page can take
 // longer on a busy two-core machine. The test's own limit still bounds a hang.
@@ -46,6 +47,7 @@ if (!('ResizeObserver' in globalThis)) {
 // Every test starts with empty storage and a fresh store.
 beforeEach(() => {
   localStorage.clear();
+  resetRerunPrefs();
   useProgress.setState(useProgress.getInitialState(), true);
 });
 

@@ -33,22 +33,6 @@ export const wrongAttemptSchema = z.object({
   where: z.string(),
 });
 
-export const stepSchema = stepFrontmatterSchema.omit({ hints: true, checks: true }).extend({
-  slug: z.string(),
-  /** 1-based position in the lesson, from the file name's number. */
-  order: z.number().int().positive(),
-  /** Where the step came from, for messages ("content/ml-lifecycle/steps/01-x.md"). */
-  source: z.string(),
-  html: z.string(),
-  checks: z.array(stepCheckModelSchema),
-  hintsHtml: z.array(z.string()),
-  starter: z.array(codeFileSchema),
-  solution: z.array(codeFileSchema),
-  wrong: z.array(wrongAttemptSchema),
-  /** Where the first starter block, the first solution block and each check are written ("content/…/02-x.md:14"), for the lesson proof's messages. */
-  where: z.object({ starter: z.string(), solution: z.string(), checks: z.array(z.string()) }).optional(),
-});
-
 const quizQuestionBase = {
   id: z.string(),
   prompt: z.string(),
@@ -95,6 +79,28 @@ export const numericQuestionSchema = z.object({
 });
 
 export const quizQuestionSchema = z.discriminatedUnion('kind', [singleChoiceQuestionSchema, multipleChoiceQuestionSchema, numericQuestionSchema]);
+
+export const stepSchema = stepFrontmatterSchema.omit({ hints: true, checks: true, rerun: true, predict: true, takeaways: true }).extend({
+  slug: z.string(),
+  /** 1-based position in the lesson, from the file name's number. */
+  order: z.number().int().positive(),
+  /** Where the step came from, for messages ("content/ml-lifecycle/steps/01-x.md"). */
+  source: z.string(),
+  html: z.string(),
+  checks: z.array(stepCheckModelSchema),
+  hintsHtml: z.array(z.string()),
+  /** What running the step again changes that later steps use (step `rerun:`); without it a re-run asks nothing. */
+  rerunHtml: z.string().optional(),
+  /** The question asked before the first Run (step `predict:`); its id is the step's slug. */
+  prediction: quizQuestionSchema.optional(),
+  /** The step's key points, each inline HTML (step `takeaways:`). */
+  takeawaysHtml: z.array(z.string()),
+  starter: z.array(codeFileSchema),
+  solution: z.array(codeFileSchema),
+  wrong: z.array(wrongAttemptSchema),
+  /** Where the first starter block, the first solution block and each check are written ("content/…/02-x.md:14"), for the lesson proof's messages. */
+  where: z.object({ starter: z.string(), solution: z.string(), checks: z.array(z.string()) }).optional(),
+});
 
 export const glossaryTermSchema = z.object({
   id: z.string(),

@@ -469,9 +469,19 @@ function parseLesson(
       if (!starter.some((t) => t.file === s.file)) src.error([], `solution file "${s.file}" has no starter block with the same file name`, src.bodyLine);
     }
     if (fm) {
-      const { hints, checks, ...rest } = fm;
+      const { hints, checks, rerun, predict, takeaways, ...rest } = fm;
       checks.forEach((c, i) => checkField(src, ['checks', i, 'says'], c.says, stepPage));
       hints.forEach((h, i) => checkField(src, ['hints', i], h, stepPage));
+      takeaways.forEach((t, i) => checkField(src, ['takeaways', i], t, stepPage));
+      if (rerun) checkField(src, ['rerun'], rerun, stepPage);
+      // A prediction is a quiz question of the step's own (its id is the step's slug), checked by the same rules.
+      const prediction = predict && { ...predict, id: slug };
+      if (prediction) {
+        checkField(src, ['predict', 'prompt'], prediction.prompt, stepPage);
+        prediction.options?.forEach((o, j) => checkField(src, ['predict', 'options', j], o, stepPage));
+        checkField(src, ['predict', 'explanation'], prediction.explanation, stepPage);
+        for (const [path, message] of quizQuestionIssues(prediction)) src.error(['predict', ...path], message);
+      }
       const mainLanguage = starter[0]?.language;
       const expected = fm.runtime === 'shell' ? 'shell' : 'python';
       if (mainLanguage && mainLanguage !== expected) {
@@ -491,6 +501,9 @@ function parseLesson(
         html,
         checks: checks.map((c) => ({ saysHtml: md(src, c.says, true), expect: c.expect })),
         hintsHtml: hints.map((h) => md(src, h)),
+        ...(rerun ? { rerunHtml: md(src, rerun, true) } : {}),
+        ...(prediction ? { prediction: buildQuizQuestion(prediction, (text, inline) => md(src, text, inline)) } : {}),
+        takeawaysHtml: takeaways.map((t) => md(src, t, true)),
         starter,
         solution,
         wrong,

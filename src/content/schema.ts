@@ -174,6 +174,36 @@ export const stepCheckSchema = z
   })
   .strict();
 
+/** One quiz question (quiz.md); a step's prediction has the same fields but its `id`. */
+export const quizQuestionFrontmatterSchema = z
+  .object({
+    id: slug,
+    kind: z
+      .enum(['single', 'multiple', 'numeric'])
+      .optional()
+      .describe('inferred when left out: `answers` makes it multiple, a number `answer` numeric, else single'),
+    prompt: z.string().min(1),
+    options: z.array(z.string().min(1)).min(2, 'at least two options').max(6).optional(),
+    answer: z
+      .union([z.string().min(1), z.number()])
+      .optional()
+      .describe('single: the text of the correct option, exactly as in options; numeric: the number'),
+    answers: z
+      .array(z.string().min(1))
+      .min(1, 'at least one right option')
+      .optional()
+      .describe('multiple: the texts of every correct option'),
+    tolerance: z.number().min(0, 'a tolerance cannot be negative').optional().describe('numeric: how far (absolute) an answer may be from `answer`'),
+    unit: z.string().min(1).max(12).optional().describe('numeric: shown after the input, e.g. "%" or "ms"'),
+    explanation: z.string().min(1).describe('shown after answering (markdown)'),
+    feedback: z
+      .union([z.record(z.string(), z.string().min(1)), z.string().min(1)])
+      .optional()
+      .describe('choice questions: per option, why it is wrong without giving the answer away (markdown); numeric: one text for a wrong number'),
+    xp: z.number().int().positive().max(200).default(20),
+  })
+  .strict();
+
 export const stepFrontmatterSchema = z
   .object({
     title: z.string().min(1),
@@ -192,43 +222,24 @@ export const stepFrontmatterSchema = z
     timeLimitSeconds: z.number().positive().max(120).optional(),
     checks: z.array(stepCheckSchema).min(1, 'at least one check'),
     hints: z.array(z.string().min(1)).default([]),
+    rerun: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'markdown: what running this step again changes that later steps use (a new model version, a moved alias); only a step with it asks before a re-run, and says this',
+      ),
+    predict: quizQuestionFrontmatterSchema
+      .omit({ id: true })
+      .optional()
+      .describe('a question asked before the first Run: predict what the code will do (judged like a quiz question)'),
+    takeaways: z.array(z.string().min(1)).default([]).describe('markdown: the key points of the step, shown once it is complete and in the lesson summary'),
   })
   .strict();
 
 export const quizFrontmatterSchema = z
   .object({
-    questions: z
-      .array(
-        z
-          .object({
-            id: slug,
-            kind: z
-              .enum(['single', 'multiple', 'numeric'])
-              .optional()
-              .describe('inferred when left out: `answers` makes it multiple, a number `answer` numeric, else single'),
-            prompt: z.string().min(1),
-            options: z.array(z.string().min(1)).min(2, 'at least two options').max(6).optional(),
-            answer: z
-              .union([z.string().min(1), z.number()])
-              .optional()
-              .describe('single: the text of the correct option, exactly as in options; numeric: the number'),
-            answers: z
-              .array(z.string().min(1))
-              .min(1, 'at least one right option')
-              .optional()
-              .describe('multiple: the texts of every correct option'),
-            tolerance: z.number().min(0, 'a tolerance cannot be negative').optional().describe('numeric: how far (absolute) an answer may be from `answer`'),
-            unit: z.string().min(1).max(12).optional().describe('numeric: shown after the input, e.g. "%" or "ms"'),
-            explanation: z.string().min(1).describe('shown after answering (markdown)'),
-            feedback: z
-              .union([z.record(z.string(), z.string().min(1)), z.string().min(1)])
-              .optional()
-              .describe('choice questions: per option, why it is wrong without giving the answer away (markdown); numeric: one text for a wrong number'),
-            xp: z.number().int().positive().max(200).default(20),
-          })
-          .strict(),
-      )
-      .min(1),
+    questions: z.array(quizQuestionFrontmatterSchema).min(1),
   })
   .strict();
 

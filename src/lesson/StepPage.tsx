@@ -33,7 +33,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   const next = lesson.steps[index + 1];
   const lab = useStepLab(lesson, step);
   const errorLine = lab.runState.result?.outcome.error?.line ?? null;
-  const guard = useRunGuard(lab, laterStepsDone(lesson, { completedSteps }, step.slug));
+  const guard = useRunGuard(lab, step, laterStepsDone(lesson, { completedSteps }, step.slug), stepKey(lesson.id, step.slug));
   const navigate = useNavigate();
   // The panel answers this visit's passing run, and stays while the learner runs again (until a run fails),
   // so the bar above the editor keeps its height and nothing below it jumps; the recap stays on the last step once the lesson is done.

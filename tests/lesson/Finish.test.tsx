@@ -64,8 +64,9 @@ describe('running an earlier step again', () => {
     await user.click(await screen.findByRole('button', { name: 'Run' }));
 
     const dialog = screen.getByRole('dialog', { name: 'Run step 3 again?' });
-    expect(dialog).toHaveAccessibleDescription(/^Steps after this one already changed the lab \(step 4, Serving at scale; step 5, The feedback loop\)\./);
-    expect(dialog).toHaveAccessibleDescription(/moves \(such as champion\).* Your XP and completed steps are kept\. Run anyway\?$/);
+    expect(dialog).toHaveAccessibleDescription(/^Later steps are done \(step 4, Serving at scale; step 5, The feedback loop\)\./);
+    // The step's own words (its `rerun:`), not a warning written for every step.
+    expect(dialog).toHaveAccessibleDescription(/registers another version of failure-classifier, and champion moves to that version .* Your XP and completed steps are kept\.$/);
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(useLabSession.getState().steps[`${LESSON}/track-experiments`]).toBeUndefined();
@@ -73,6 +74,34 @@ describe('running an earlier step again', () => {
     // Ctrl + Enter, the keyboard's Run, asks too.
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(screen.getByRole('dialog', { name: 'Run step 3 again?' })).toBeInTheDocument();
+  });
+
+  it('"Don’t ask again" is remembered for that step: the next Run runs', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().completeStep(LESSON, lesson.skill, STEPS[3]!);
+    const view = renderApp(`/lessons/${LESSON}/steps/track-experiments`);
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    const dialog = screen.getByRole('dialog', { name: 'Run step 3 again?' });
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Don’t ask again for this step' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Run anyway' }));
+    expect(useLabSession.getState().steps[`${LESSON}/track-experiments`]).toBeDefined();
+
+    // After a reload, too.
+    view.unmount();
+    act(() => useLabSession.getState().clear());
+    renderApp(`/lessons/${LESSON}/steps/track-experiments`);
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    expect(screen.queryByRole('dialog', { name: 'Run step 3 again?' })).not.toBeInTheDocument();
+    expect(useLabSession.getState().steps[`${LESSON}/track-experiments`]).toBeDefined();
+  });
+
+  it('a step whose re-run changes nothing later steps use does not ask (trying learning rates)', async () => {
+    const user = userEvent.setup();
+    for (const s of STEPS.slice(2)) useProgress.getState().completeStep(LESSON, lesson.skill, s);
+    renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(useLabSession.getState().steps[`${LESSON}/the-training-loop`]).toBeDefined();
   });
 
   it('does not ask when only earlier steps are completed: Run runs', async () => {
