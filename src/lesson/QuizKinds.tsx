@@ -55,7 +55,8 @@ export function MultipleChoiceCard({ lesson, question, number }: CardProps<Multi
         <legend className="font-semibold">
           <span className="text-muted">{number}. </span>
           <Prose inline html={question.promptHtml} />
-          <span className="ml-1 text-sm font-normal text-muted">(choose all that apply)</span>
+          {/* Said once: a prompt that asks for it already needs no second telling (issue 23). */}
+          {!/choose all that apply/i.test(question.prompt) && <span className="ml-1 text-sm font-normal text-muted">(choose all that apply)</span>}
         </legend>
         <div className="mt-3 grid gap-2">
           {question.options.map((option, i) => {
