@@ -73,9 +73,15 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
     for (const s of step.solution) saveDraft(lesson.id, step.slug, s.file, s.code);
     setView('mine');
   };
+  const showSolution = () => {
+    // Seeing the solution is what costs (issue 23: "Back to my code" and retyping it earned the full XP):
+    // remembered per step, before the step is completed (xp.ts).
+    markSolutionUsed(lesson.id, step.slug);
+    setView('solution');
+  };
   const reducedXp = solutionStepXp(step.xp);
   // Say what the button costs before it is pressed: only a step not yet completed, nor already reduced, loses XP.
-  const useSolutionLabel = done || solutionUsed ? 'Use the solution' : `Use the solution (step then worth ${reducedXp} XP instead of ${step.xp})`;
+  const showSolutionLabel = done || solutionUsed ? 'Show solution' : `Show solution (step then worth ${reducedXp} XP instead of ${step.xp})`;
 
   const button = 'rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-2 disabled:opacity-50';
 
@@ -115,12 +121,12 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
                 Back to my code
               </button>
               <button type="button" className={button} onClick={useSolution}>
-                {useSolutionLabel}
+                Use the solution
               </button>
             </>
           ) : (
-            <button type="button" className={button} onClick={() => setView('solution')} disabled={!solution}>
-              Show solution
+            <button type="button" className={button} onClick={showSolution} disabled={!solution}>
+              {showSolutionLabel}
             </button>
           )}
         </div>
@@ -128,6 +134,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
       {showingSolution && (
         <p role="status" className="border-b border-line bg-surface-2 px-3 py-1.5 text-sm">
           Showing the reference solution (read-only). Your code is kept: <strong>Back to my code</strong> returns to it.
+          {!done && ` Seen, so completing this step earns ${reducedXp} XP.`}
         </p>
       )}
       {(undo || usedSolution) && !showingSolution && (

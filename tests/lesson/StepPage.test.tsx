@@ -53,7 +53,7 @@ describe('a step page', () => {
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
     expect((await editor('train.py')).value).toBe('my own attempt\n');
 
-    await user.click(await screen.findByRole('button', { name: 'Show solution' }));
+    await user.click(await screen.findByRole('button', { name: 'Show solution (step then worth 20 XP instead of 60)' }));
     const solution = await editor('train.py');
     expect(solution.value).toContain('accuracy = model.score(test.X, test.y)');
     expect(solution).toHaveAttribute('readonly');
@@ -62,12 +62,27 @@ describe('a step page', () => {
     expect((await editor('train.py')).value).toBe('my own attempt\n');
   });
 
-  it('"Use the solution" says what the step is then worth, and completing it earns that, once', async () => {
+  // Issue 23: "Show solution", "Back to my code" and retyping it earned the full XP the button had promised a third of.
+  it('seeing the solution is what costs: back to my code, retyped, the step still earns a third', async () => {
+    const user = userEvent.setup();
+    const view = renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    await user.click(await screen.findByRole('button', { name: 'Show solution (step then worth 20 XP instead of 60)' }));
+    expect(screen.getByText(/Seen, so completing this step earns 20 XP\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back to my code' }));
+    // Remembered per step, across a reload.
+    view.unmount();
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    expect(await screen.findByText(/Step 2 of 5 · Training · 20 XP with the solution \(60 without\)/)).toBeInTheDocument();
+    act(() => useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'the-training-loop', title: 'The training loop', xp: 60 }));
+    expect(await screen.findByText('Total XP: 20')).toBeInTheDocument();
+  });
+
+  it('"Show solution" says what the step is then worth, and completing it earns that, once', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
     expect(await screen.findByText(/Step 2 of 5 · Training · 60 XP/)).toBeInTheDocument();
-    await user.click(await screen.findByRole('button', { name: 'Show solution' }));
-    await user.click(screen.getByRole('button', { name: 'Use the solution (step then worth 20 XP instead of 60)' }));
+    await user.click(await screen.findByRole('button', { name: 'Show solution (step then worth 20 XP instead of 60)' }));
+    await user.click(screen.getByRole('button', { name: 'Use the solution' }));
 
     expect((await editor('train.py')).value).toContain('accuracy = model.score(test.X, test.y)');
     expect(screen.getByText('The solution is in the editor: run it to complete the step for 20 XP.')).toBeInTheDocument();
