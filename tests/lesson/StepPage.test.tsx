@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { labFor } from '../../src/lab/page/engine';
 import { emptyOutcome } from '../../src/lab/outcome';
 import { useLabSession } from '../../src/lab/page/session';
 import { useProgress } from '../../src/progress/store';
@@ -231,5 +232,71 @@ describe('saved progress that cannot be read', () => {
     expect(alert).toHaveTextContent('could not be read');
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('the last verdict', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const KEY = 'ml-lifecycle/ingest-and-version';
+  /** Runs go to a lab that answers at once with an empty outcome (jsdom has no worker): the checks judge that. */
+  function fakeRuns() {
+    // The start project's repository, as the shell leaves it when nothing was added: the CSV is not committed.
+    const shell = { transcript: [], repo: { branch: 'main', log: [{ oid: 'a'.repeat(40), message: 'Initial project skeleton', timestamp: 1 }], committed: ['README.md', '.gitignore'], ignored: [], dvcTracked: [] } };
+    return vi
+      .spyOn(labFor('ml-lifecycle'), 'run')
+      .mockResolvedValue({ outcome: { ...emptyOutcome(), shell }, output: [], truncatedLines: 0, durationMs: 5 });
+  }
+  const notCommitted = () => within(screen.getByRole('region', { name: 'Checks' })).getByText(/The raw CSV itself is not committed to git/).closest('li')!;
+
+  // Issue 23: the first step's starter showed a green ✓ on a check it passes by doing nothing.
+  it('a run of the untouched starter shows the checks it passes as neutral, not as progress; the learner’s own code earns the ✓', async () => {
+    const user = userEvent.setup();
+    fakeRuns();
+    renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent('Your last run was of the starter code'));
+    expect(notCommitted()).toHaveAttribute('data-state', 'passes on the starter, not counted');
+    expect(notCommitted()).not.toHaveTextContent('✓');
+    expect(screen.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent(/^Starter code run · 2 of 3 checks to pass/);
+
+    const box = await editor('commands.sh');
+    await user.type(box, '\n# my own line');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(notCommitted()).toHaveAttribute('data-state', 'passed'));
+    expect(notCommitted()).toHaveTextContent('✓');
+    expect(screen.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent(/^1 of 3 checks passed/);
+  });
+
+  it('survives a reload', async () => {
+    const user = userEvent.setup();
+    fakeRuns();
+    const first = renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
+    await user.type(await editor('commands.sh'), '\n# mine');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(notCommitted()).toHaveAttribute('data-state', 'passed'));
+    first.unmount();
+    act(() => useLabSession.getState().clear()); // a reload: this visit's runs are gone
+
+    renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent('1 of 3 passed on your last run.');
+    expect(JSON.parse(localStorage.getItem('lifecycle-lab:last-verdicts') ?? '{}')[KEY].verdicts).toHaveLength(3);
+  });
+
+  it('renders `code` in a reason as code, and markup in it as text', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
+    await screen.findByRole('heading', { level: 1 });
+    act(() =>
+      useLabSession.getState().complete(KEY, { outcome: emptyOutcome(), output: [], truncatedLines: 0, durationMs: 5 }, [
+        { pass: false, detail: 'Run `dvc add data/raw_data.csv` first <img src=x onerror=alert(1)>.' },
+        { pass: true, detail: '' },
+        { pass: true, detail: '' },
+      ]),
+    );
+    const verdict = screen.getByRole('group', { name: 'Verdict of the last run' });
+    expect(within(verdict).getByText('dvc add data/raw_data.csv').tagName).toBe('CODE');
+    expect(verdict).not.toHaveTextContent('`');
+    expect(verdict.querySelector('img')).toBeNull();
+    expect(verdict).toHaveTextContent('<img src=x onerror=alert(1)>');
   });
 });
