@@ -52,7 +52,7 @@ let tabMovesFocus = false;
 
 function markError(editor: StandaloneEditor | null, marker: CodeEditorProps['errorMarker']) {
   const model = editor?.getModel();
-  if (!model) return;
+  if (!editor || !model) return;
   const line = marker ? Math.min(marker.line, model.getLineCount()) : 0;
   monaco.editor.setModelMarkers(
     model,
@@ -61,6 +61,8 @@ function markError(editor: StandaloneEditor | null, marker: CodeEditorProps['err
       ? [{ severity: monaco.MarkerSeverity.Error, message: marker.message, startLineNumber: line, endLineNumber: line, startColumn: 1, endColumn: model.getLineMaxColumn(line) }]
       : [],
   );
+  // Take the learner to it (issue 23): an error on line 80 of a long file was out of sight.
+  if (marker) editor.revealLineInCenterIfOutsideViewport(line);
 }
 
 /** Replays the keys typed in the static view while the editor loaded, as if typed here. */
