@@ -64,7 +64,9 @@ export const previews = {
     title: 'Model API',
     address: 'localhost:8000',
     evidence: ['server', 'responses'],
-    render: ({ result, outcome, send }) => <ModelApi key={result.durationMs} server={outcome.server} responses={outcome.responses} send={send} />,
+    render: ({ result, outcome, send, navigate }) => (
+      <ModelApi key={result.durationMs} server={outcome.server} responses={outcome.responses} send={send} navigate={navigate} address="localhost:8000" />
+    ),
   },
   monitor: {
     title: 'Drift monitor',
