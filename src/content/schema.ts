@@ -215,6 +215,20 @@ export const stepFrontmatterSchema = z
           .string()
           .regex(/^localhost:\d{2,5}(\/[\w\-./]*)?$/, 'an address such as "localhost:3000/ingest-and-version"'),
         service: serviceSchema,
+        marks: z
+          .array(
+            z
+              .object({
+                axis: z.enum(['x', 'y']).describe('a vertical line at an x value, or a horizontal one at a y value'),
+                at: z
+                  .union([z.number(), z.object({ variable: z.string().regex(/^[A-Za-z_]\w*$/, 'a Python variable name') }).strict()])
+                  .describe('a number, or { variable: name } for the value the learner\'s program left in that variable'),
+                label: z.string().min(1).max(40),
+              })
+              .strict(),
+          )
+          .default([])
+          .describe('lines drawn across the charts of a `results` preview, e.g. the chosen threshold and the target'),
       })
       .strict(),
     runtime: z.enum(['shell', 'python']),
