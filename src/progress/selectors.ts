@@ -3,7 +3,7 @@
 import type { CourseIndex, Lesson, LessonSummary } from '../content/model';
 import type { ProgressFacts } from './restore';
 import { quizKey, stepKey, termKey } from './store';
-import { isRevealed, quizAwardId, stepAwardId, termAwardId } from './xp';
+import { isRevealed, quizAwardId, stepAwardId, termAwardId, totalXp } from './xp';
 import { wrongTriesOf } from './quizAnswers';
 
 export type NodeStatus = 'locked' | 'unlocked' | 'mastered';
@@ -191,4 +191,12 @@ export function courseProgress(lessons: LessonSummary[], facts: Facts & Pick<Pro
     available += p.xpAvailable;
   }
   return { earned, available, percent: percentOf(earned, available) };
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What a set of progress holds, in one sentence: shown after an import. */
+export function describeProgress(facts: Pick<ProgressFacts, 'completedSteps' | 'quiz' | 'learned' | 'awards'>): string {
+  const right = Object.values(facts.quiz).filter((q) => q.correct).length;
+  return `Now: ${count(Object.keys(facts.completedSteps).length, 'step')} completed, ${count(right, 'quiz question')} answered right, ${count(Object.keys(facts.learned).length, 'term')} learned, ${totalXp(facts.awards)} XP.`;
 }
