@@ -67,6 +67,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
           <li aria-current="page">Step {step.order}</li>
         </ol>
       </nav>
+      <StepMenu lesson={lesson} step={step} />
       <p className="mt-4 font-mono text-xs uppercase tracking-widest text-muted">
         Step {step.order} of {lesson.steps.length} · {phaseLabel(lesson, step.phase)} ·{' '}
         {solutionUsed ? `${solutionStepXp(step.xp)} XP with the solution (${step.xp} without)` : `${step.xp} XP`}
@@ -183,6 +184,42 @@ function Checks({ step, verdicts, fromStarter }: { step: Step; verdicts: CheckVe
         })}
       </ul>
     </section>
+  );
+}
+
+/** Every step of the lesson, one click away (issue 23: step pages had only previous and next). */
+function StepMenu({ lesson, step }: { lesson: Lesson; step: Step }) {
+  const completedSteps = useProgress((s) => s.completedSteps);
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer rounded-md border border-line px-2.5 py-1 text-muted hover:bg-surface-2 [&::-webkit-details-marker]:hidden">
+        Step {step.order} of {lesson.steps.length} · all steps ▾
+      </summary>
+      <nav aria-label="All steps" className="mt-2 rounded-lg border border-line bg-surface p-2">
+        <ol className="grid gap-1">
+          {lesson.steps.map((s) => {
+            const done = isStepDone({ completedSteps }, lesson.id, s.slug);
+            return (
+              <li key={s.slug}>
+                <Link
+                  to={stepPath(lesson.id, s.slug)}
+                  aria-current={s.slug === step.slug ? 'step' : undefined}
+                  className={`flex gap-2 rounded px-2 py-1 hover:bg-surface-2 ${s.slug === step.slug ? 'bg-surface-2 font-semibold' : ''}`}
+                >
+                  <span aria-hidden="true" className={done ? 'text-ok' : 'text-muted'}>
+                    {done ? '✓' : s.order}
+                  </span>
+                  <span>
+                    Step {s.order}: {s.title}
+                    <span className="sr-only">{done ? ' (completed)' : ''}</span>
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+    </details>
   );
 }
 

@@ -22,6 +22,24 @@ describe('the lesson page', () => {
     expect(document.title).toBe('The ML Lifecycle · Lifecycle Lab');
   });
 
+  // Issue 23: the lesson page had no way into the steps near its top.
+  it('has Start near the top, then Continue at the next step to do, then a way back to the first', () => {
+    const view = renderApp('/lessons/ml-lifecycle');
+    const hero = within(screen.getByRole('heading', { level: 1, name: 'The ML Lifecycle' }).closest('header') as HTMLElement);
+    expect(hero.getByRole('link', { name: 'Start: Step 1, Ingest and version the data →' })).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/ingest-and-version');
+    view.unmount();
+
+    const done = (slug: string) => useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug, title: slug, xp: 1 });
+    done('ingest-and-version');
+    const again = renderApp('/lessons/ml-lifecycle');
+    expect(screen.getByRole('link', { name: 'Continue: Step 2, The training loop →' })).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/the-training-loop');
+    again.unmount();
+
+    ['the-training-loop', 'track-experiments', 'serving-at-scale', 'the-feedback-loop'].forEach(done);
+    renderApp('/lessons/ml-lifecycle');
+    expect(screen.getByRole('link', { name: /^All steps done · go over Step 1/ })).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/ingest-and-version');
+  });
+
   it('percent done weighs by XP: learning all eight terms is a small share of the lesson', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle');

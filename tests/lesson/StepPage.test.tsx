@@ -300,3 +300,30 @@ describe('the last verdict', () => {
     expect(verdict).toHaveTextContent('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('finding the way on a step page', () => {
+  it('lists every step in a menu, marking this one and the completed ones', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'ingest-and-version', title: 'Ingest and version the data', xp: 50 });
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    await user.click(await screen.findByText('Step 3 of 5 · all steps ▾'));
+    const menu = within(screen.getByRole('navigation', { name: 'All steps' }));
+    const links = menu.getAllByRole('link');
+    expect(links).toHaveLength(5);
+    expect(links[2]).toHaveAttribute('aria-current', 'step');
+    expect(links[2]).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/track-experiments');
+    expect(links[0]).toHaveAccessibleName(/^Step 1: .*\(completed\)$/);
+    expect(links[1]).not.toHaveAccessibleName(/completed/);
+  });
+
+  // Issue 23: on a phone Run sat 2.7 screens down the step. In one column it comes first, in a bar that stays on screen.
+  it('in one column, Run and its verdict come before the step’s text, in a bar that sticks to the top', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Track experiments' });
+    const run = screen.getByRole('button', { name: 'Run' });
+    expect(run.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const bar = run.closest('[data-sticky-run-bar]');
+    expect(bar).toHaveClass('sticky', 'top-0');
+    expect(bar).toContainElement(screen.getByRole('group', { name: 'Verdict of the last run' }));
+  });
+});
