@@ -475,7 +475,7 @@ function parseLesson(
       takeaways.forEach((t, i) => checkField(src, ['takeaways', i], t, stepPage));
       if (rerun) checkField(src, ['rerun'], rerun, stepPage);
       // A prediction is a quiz question of the step's own (its id is the step's slug), checked by the same rules.
-      const prediction = predict && { ...predict, id: slug };
+      const prediction = predict && { ...predict, id: `predict-${slug}` };
       if (prediction) {
         checkField(src, ['predict', 'prompt'], prediction.prompt, stepPage);
         prediction.options?.forEach((o, j) => checkField(src, ['predict', 'options', j], o, stepPage));
