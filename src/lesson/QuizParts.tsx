@@ -103,7 +103,7 @@ export function QuizStatus({ shown, solved, tries, revealed, rightAnswer, explan
               <p className="mt-1">Try again: a right answer now earns {worth} XP.</p>
               {/* Issue 23: the try that reveals the answer must not come as a surprise. Every try here is wrong (none solved it). */}
               {QUIZ_REVEAL_AFTER - tries === 1 && (
-                <p className="mt-1 font-semibold text-warn">Careful: one more wrong try shows the answer, and then it earns no XP here.</p>
+                <p className="mt-1 font-semibold text-warn">Careful: one more wrong try shows the answer, and then it earns no XP here (it comes back later in Review, for part of it).</p>
               )}
             </>
           )}

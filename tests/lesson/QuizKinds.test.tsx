@@ -69,7 +69,7 @@ describe('a multiple-answer question', () => {
     expect(status).not.toHaveTextContent(ACCURACY);
     expect(status).toHaveTextContent('Try again: a right answer now earns 12 XP.');
     // The next wrong try reveals the answer: said before it happens (issue 23).
-    expect(status).toHaveTextContent('Careful: one more wrong try shows the answer, and then it earns no XP here.');
+    expect(status).toHaveTextContent('Careful: one more wrong try shows the answer, and then it earns no XP here (it comes back later in Review, for part of it).');
     const wrongBox = form.getByRole('checkbox', { name: new RegExp(HTTP_422) });
     expect(wrongBox).toBeDisabled();
     expect(wrongBox).not.toBeChecked();
