@@ -571,3 +571,36 @@ describe('the course order (lesson.md `order`)', () => {
     expect(errors[0]).toMatch(/lesson\.md.*order.*lesson "(hello-lab|a-first-folder)" already has order 1/);
   });
 });
+
+describe('a step’s prediction, takeaways and re-run note', () => {
+  const STEP = 'hello-lab/steps/01-first-step.md';
+  const withFields = (yaml: string) => withFile(STEP, (t) => t.replace('\nhints:\n', `\n${yaml}hints:\n`));
+  const predict = `predict:
+  prompt: What will \`print(1 + 1)\` show?
+  options: ["1", "2", "11"]
+  answer: "2"
+  explanation: Python adds the numbers.
+takeaways:
+  - "\`print\` shows a value."
+rerun: Running it again prints again.
+`;
+
+  it('builds the prediction as a question of the step (id "predict-<slug>"), the takeaways and the re-run note as HTML', () => {
+    const { course, errors } = parseCourse(withFields(predict));
+    expect(errors.map((e) => formatIssue(e))).toEqual([]);
+    const step = course.lessons[0]!.steps[0]!;
+    expect(step.prediction).toMatchObject({ id: 'predict-first-step', kind: 'single', answer: '2', xp: 20, promptHtml: 'What will <code>print(1 + 1)</code> show?' });
+    expect(step.takeawaysHtml).toEqual(['<code>print</code> shows a value.']);
+    expect(step.rerunHtml).toBe('Running it again prints again.');
+    // The course index scores predictions as questions.
+    expect(course.lessons[0]!.steps.filter((s) => s.prediction).length).toBe(1);
+  });
+
+  it('checks a prediction by the quiz’s rules, at its field', () => {
+    const errors = errorsOf(withFields(predict.replace('answer: "2"', 'answer: "4"')));
+    expect(errors).toEqual([expect.stringMatching(/01-first-step\.md:\d+.*predict\.answer.*"4" is not one of the options/)]);
+    expect(errorsOf(withFields('predict:\n  prompt: Which?\n  options: [a, b]\n  answer: a\n  explanation: x\n  id: mine\n'))).toEqual([
+      expect.stringMatching(/predict.*unknown field "id"/),
+    ]);
+  });
+});

@@ -100,6 +100,7 @@ describe('running an earlier step again', () => {
     for (const s of STEPS.slice(2)) useProgress.getState().completeStep(LESSON, lesson.skill, s);
     renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
     await user.click(await screen.findByRole('button', { name: 'Run' }));
+    await user.click(screen.getByRole('button', { name: 'Run' })); // the first asks for the step's prediction
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(useLabSession.getState().steps[`${LESSON}/the-training-loop`]).toBeDefined();
   });
@@ -216,5 +217,38 @@ describe('the lesson recap', () => {
     expect(screen.getByRole('region', { name: 'Step 5 complete' })).toHaveTextContent('+90 XP');
     expect(screen.getByRole('link', { name: 'See the recap of the loop ↓' })).toHaveAttribute('href', '#recap');
     expect(screen.getByRole('region', { name: 'Recap: the whole loop' })).toBeInTheDocument();
+  });
+});
+
+describe('predict before you run', () => {
+  it('asks before the first Run, judges the answer as the quiz does, keeps it, and lets a second Run skip it', async () => {
+    const user = userEvent.setup();
+    renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
+    const panel = await screen.findByRole('region', { name: 'Predict before you run' });
+    const KEY = `${LESSON}/the-training-loop`;
+
+    // The first Run asks for the prediction instead of running.
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    expect(panel).toHaveFocus();
+    expect(panel).toHaveTextContent('Make your prediction first — or press Run again to skip it.');
+    expect(useLabSession.getState().steps[KEY]).toBeUndefined();
+
+    const group = within(panel).getByRole('radiogroup', { name: /what will its loss do\?/ });
+    await user.click(within(group).getByRole('radio', { name: /It barely moves/ }));
+    await user.click(within(panel).getByRole('button', { name: 'Check answer' }));
+    expect(within(panel).getByRole('status')).toHaveTextContent(/^Correct\./);
+    expect(useProgress.getState().awards[`quiz:${LESSON}/predict-the-training-loop`]).toMatchObject({ xp: 10 });
+    expect(panel).toHaveTextContent('Your prediction is kept');
+
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    expect(useLabSession.getState().steps[KEY]).toBeDefined();
+  });
+
+  it('a second Run goes ahead without a prediction', async () => {
+    const user = userEvent.setup();
+    renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    expect(useLabSession.getState().steps[`${LESSON}/the-training-loop`]).toBeDefined();
   });
 });

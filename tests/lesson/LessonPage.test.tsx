@@ -44,10 +44,10 @@ describe('the lesson page', () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle');
     for (const button of screen.getAllByRole('button', { name: 'Mark as learned' })) await user.click(button);
-    // 8 terms × 5 XP of 590 (steps 50+60+70+80+90, 10 questions × 20, 8 terms × 5): 7%, not 8 of 21 items.
+    // 8 terms × 5 XP of 600 (steps 50+60+70+80+90, 10 questions × 20, a prediction of 10, 8 terms × 5): 7%, not 8 of 22 items.
     expect(header().getByText('Total XP: 40')).toBeInTheDocument();
     expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuenow', '7');
-    expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuetext', '7% (40 of 590 XP)');
+    expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuetext', '7% (40 of 600 XP)');
   });
 
   it('the header starts at zero XP for the lesson skill', () => {
