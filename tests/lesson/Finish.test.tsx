@@ -2,11 +2,11 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCourse } from '../../scripts/content-files';
 import { emptyOutcome } from '../../src/lab/outcome';
 import { useLabSession } from '../../src/lab/page/session';
-import { LessonRecap } from '../../src/lesson/LessonRecap';
+import { LessonRecap, summaryDocument } from '../../src/lesson/LessonRecap';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from './renderApp';
 import { FIXTURE_CONTENT } from './fixtureCourse';
@@ -44,6 +44,8 @@ describe('finishing a step', () => {
     const achieved = within(panel).getByRole('list', { name: 'What you achieved' });
     expect(within(achieved).getAllByRole('listitem')).toHaveLength(lesson.steps[1]!.checks.length);
     expect(within(panel).getByRole('link', { name: 'Next: Step 3, Track experiments →' })).toHaveAttribute('href', `/lessons/${LESSON}/steps/track-experiments`);
+    // The step's own key takeaways (its `takeaways:`), once it is complete.
+    expect(within(within(panel).getByRole('list', { name: 'Key takeaways' })).getAllByRole('listitem')).toHaveLength(2);
   });
 
   it('a step done with the solution says what it earned and what it was worth', async () => {
@@ -168,6 +170,29 @@ describe('the lesson recap', () => {
     expect(rows).toEqual(['Ingestion50 of 50', 'Training0 of 60', 'Tracking23 of 70', 'Deployment0 of 80', 'Monitoring0 of 90']);
   });
 
+  // Issue 23: a summary the learner can keep — printed, or saved as a page of its own — with the steps' takeaways.
+  it('is a summary to keep: the date, the key takeaways, Print, and a download of the same page without its buttons', async () => {
+    const user = userEvent.setup();
+    for (const s of STEPS) useProgress.getState().completeStep(LESSON, lesson.skill, s);
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    renderRecap(files);
+    const recap = screen.getByRole('region', { name: 'Recap: the whole loop' });
+    expect(recap).toHaveTextContent(new RegExp(`The ML Lifecycle · finished .*${new Date().getFullYear()}\\.`));
+    const takeaways = within(recap).getByRole('heading', { name: 'Key takeaways' }).nextElementSibling as HTMLElement;
+    expect(within(takeaways).getAllByRole('listitem')[0]).toHaveTextContent(/^The learning rate is the size of each step down the loss.*\(step 2\)$/);
+
+    await user.click(within(recap).getByRole('button', { name: 'Print this summary' }));
+    expect(print).toHaveBeenCalledOnce();
+    print.mockRestore();
+
+    const page = summaryDocument(recap, lesson.title);
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain('<title>The ML Lifecycle — summary · Lifecycle Lab</title>');
+    for (const text of ['Recap: the whole loop', 'XP by phase', 'Key takeaways', 'models:/failure-classifier@champion is version 2']) expect(page).toContain(text);
+    expect(page).not.toContain('<button');
+    expect(page).not.toContain('Go round the loop again');
+  });
+
   it('shows the drift the last run measured, when this visit ran it', () => {
     useLabSession.getState().complete(
       `${LESSON}/the-feedback-loop`,
@@ -221,6 +246,7 @@ describe('the lesson recap', () => {
 });
 
 describe('predict before you run', () => {
+  beforeEach(() => useLabSession.getState().clear()); // runs of earlier tests on this step
   it('asks before the first Run, judges the answer as the quiz does, keeps it, and lets a second Run skip it', async () => {
     const user = userEvent.setup();
     renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
