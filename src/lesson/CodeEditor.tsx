@@ -76,7 +76,7 @@ function replay(editor: StandaloneEditor, keys: string[]) {
   }
 }
 
-export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker, onReady, onTabFocusModeChange }: CodeEditorProps) {
+export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker, onReady, onTabFocusModeChange, screenReader = false }: CodeEditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
   const onRunRef = useRef(onRun);
   const onTabFocusModeRef = useRef(onTabFocusModeChange);
@@ -128,9 +128,10 @@ export default function CodeEditor({ value, language, onChange, readOnly, label,
       wordWrap: 'on',
       padding: { top: M.paddingTop },
       renderLineHighlightOnlyWhenFocus: true,
-      accessibilitySupport: 'auto',
+      // Monaco's detection misses some screen readers: the learner can turn its mode on (EditorPanel).
+      accessibilitySupport: screenReader ? 'on' : 'auto',
     }),
-    [readOnly, label],
+    [readOnly, label, screenReader],
   );
 
   return (

@@ -327,3 +327,22 @@ describe('finding the way on a step page', () => {
     expect(bar).toContainElement(screen.getByRole('group', { name: 'Verdict of the last run' }));
   });
 });
+
+describe('the editor’s screen-reader mode', () => {
+  it('is a toggle reachable by keyboard, announced, passed to the editor and remembered', async () => {
+    const user = userEvent.setup();
+    const view = renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    const box = await editor('train.py');
+    expect(box).toHaveAttribute('data-accessibility-support', 'auto');
+    const toggle = screen.getByRole('button', { name: 'Screen reader mode' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText(/^Screen reader mode is on: .*Alt\+F1 opens its accessibility help\.$/).closest('[role=status]')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /^train\.py/ })).toHaveAttribute('data-accessibility-support', 'on');
+    view.unmount();
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    expect(await screen.findByRole('button', { name: 'Screen reader mode' })).toHaveAttribute('aria-pressed', 'true');
+  });
+});
