@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Lesson, Step } from '../content/model';
 import { isStepDone, laterStepsDone, lessonComplete } from '../progress/selectors';
@@ -23,7 +23,7 @@ import { useWide } from './workspaceLayout';
 import { CHECKS_ID, WorkspaceVerdict } from './WorkspaceVerdict';
 import { InlineCode } from './InlineCode';
 import { useLastVerdict } from './lastVerdicts';
-import { Prediction, usePredictionOpen } from './Prediction';
+import { Prediction } from './Prediction';
 
 export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   useDocumentTitle(`${step.title} — ${lesson.title}`);
@@ -40,20 +40,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   const verdicts = lab.runState.verdicts ?? remembered?.verdicts ?? null;
   const fromStarter = verdicts !== null && (remembered?.fromStarter ?? false);
   const errorLine = lab.runState.result?.outcome.error?.line ?? null;
-  const runGuard = useRunGuard(lab, step, laterStepsDone(lesson, { completedSteps }, step.slug), stepKey(lesson.id, step.slug));
-  // Before the first Run, a step's prediction is asked first; a second Run goes ahead without it.
-  const predictionOpen = usePredictionOpen(lesson, step);
-  const predictionRef = useRef<HTMLElement>(null);
-  const [askedToPredict, setAskedToPredict] = useState(false);
-  const guard = {
-    ...runGuard,
-    requestRun: () => {
-      if (predictionOpen && !askedToPredict && !lab.runState.result) {
-        setAskedToPredict(true);
-        predictionRef.current?.focus();
-      } else runGuard.requestRun();
-    },
-  };
+  const guard = useRunGuard(lab, step, laterStepsDone(lesson, { completedSteps }, step.slug), stepKey(lesson.id, step.slug));
   const navigate = useNavigate();
   // The panel answers this visit's passing run, and stays while the learner runs again (until a run fails),
   // so the bar above the editor keeps its height and nothing below it jumps; the recap stays on the last step once the lesson is done.
@@ -129,7 +116,8 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   // Run, its status and the verdict stay together at the top of the work area (issue 9).
   const bar = (
     <ErrorBoundary where="the run bar">
-      {step.prediction && (predictionOpen || !lab.runState.result) && <Prediction ref={predictionRef} lesson={lesson} step={step} asked={askedToPredict} />}
+      {/* Asked until the step has been run: a prediction made after seeing what happens predicts nothing. Run is never held back by it. */}
+      {step.prediction && verdicts === null && !lab.runState.running && <Prediction lesson={lesson} step={step} />}
       <RunBar lab={lab} step={step} guard={guard} verdict={<WorkspaceVerdict step={step} verdicts={verdicts} fromStarter={fromStarter} />} />
       {passed && <CompletionPanel lesson={lesson} step={step} />}
       <LabStorageNotice lab={lab} />

@@ -102,7 +102,6 @@ describe('running an earlier step again', () => {
     for (const s of STEPS.slice(2)) useProgress.getState().completeStep(LESSON, lesson.skill, s);
     renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
     await user.click(await screen.findByRole('button', { name: 'Run' }));
-    await user.click(screen.getByRole('button', { name: 'Run' })); // the first asks for the step's prediction
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(useLabSession.getState().steps[`${LESSON}/the-training-loop`]).toBeDefined();
   });
@@ -247,34 +246,26 @@ describe('the lesson recap', () => {
 
 describe('predict before you run', () => {
   beforeEach(() => useLabSession.getState().clear()); // runs of earlier tests on this step
-  it('asks before the first Run, judges the answer as the quiz does, keeps it, and lets a second Run skip it', async () => {
+  it('is asked above Run until the step is run, judged as the quiz does, and its answer kept', async () => {
     const user = userEvent.setup();
     renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
     const panel = await screen.findByRole('region', { name: 'Predict before you run' });
-    const KEY = `${LESSON}/the-training-loop`;
-
-    // The first Run asks for the prediction instead of running.
-    await user.click(screen.getByRole('button', { name: 'Run' }));
-    expect(panel).toHaveFocus();
-    expect(panel).toHaveTextContent('Make your prediction first — or press Run again to skip it.');
-    expect(useLabSession.getState().steps[KEY]).toBeUndefined();
-
+    expect(panel).toHaveTextContent('What will the code do? Answer before you press Run, then see.');
     const group = within(panel).getByRole('radiogroup', { name: /what will its loss do\?/ });
     await user.click(within(group).getByRole('radio', { name: /It barely moves/ }));
     await user.click(within(panel).getByRole('button', { name: 'Check answer' }));
     expect(within(panel).getByRole('status')).toHaveTextContent(/^Correct\./);
     expect(useProgress.getState().awards[`quiz:${LESSON}/predict-the-training-loop`]).toMatchObject({ xp: 10 });
     expect(panel).toHaveTextContent('Your prediction is kept');
-
-    await user.click(screen.getByRole('button', { name: 'Run' }));
-    expect(useLabSession.getState().steps[KEY]).toBeDefined();
   });
 
-  it('a second Run goes ahead without a prediction', async () => {
+  it('never holds Run back, and is gone once the step has run', async () => {
     const user = userEvent.setup();
     renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
-    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    await screen.findByRole('region', { name: 'Predict before you run' });
     await user.click(screen.getByRole('button', { name: 'Run' }));
     expect(useLabSession.getState().steps[`${LESSON}/the-training-loop`]).toBeDefined();
+    passStep('the-training-loop');
+    expect(screen.queryByRole('region', { name: 'Predict before you run' })).not.toBeInTheDocument();
   });
 });
