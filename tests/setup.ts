@@ -4,6 +4,8 @@ import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { useProgress } from '../src/progress/store';
+import { resetRerunPrefs } from '../src/lesson/rerunPrefs';
+import { reloadVerdicts } from '../src/lesson/lastVerdicts';
 
 // findBy…/waitFor give up after 1 s by default: a lazily loaded page can take
 // longer on a busy two-core machine. The test's own limit still bounds a hang.
@@ -46,6 +48,8 @@ if (!('ResizeObserver' in globalThis)) {
 // Every test starts with empty storage and a fresh store.
 beforeEach(() => {
   localStorage.clear();
+  resetRerunPrefs();
+  reloadVerdicts();
   useProgress.setState(useProgress.getInitialState(), true);
 });
 

@@ -27,15 +27,16 @@ export function Layout() {
         Skip to content
       </a>
       {/* Opaque (issue 9): a translucent header let the page's text show through it. */}
+      {/* One row at every width (issue 23: on a phone it took 143 px): below `sm` the name, the per-skill XP and
+          the theme's word give way to the logo, the total and an icon. */}
       <header className="z-30 border-b border-line bg-surface sm:sticky sm:top-0">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
-          <Link to="/" className="flex items-center gap-2 font-semibold tracking-tight">
+        <div className="mx-auto flex max-w-7xl items-center gap-x-3 px-3 py-2 sm:gap-x-4 sm:px-4 sm:py-2.5">
+          <Link to="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
             <img src="/favicon.svg" alt="" width={22} height={22} />
-            Lifecycle Lab
+            <span className="max-sm:sr-only">Lifecycle Lab</span>
           </Link>
           <XpHeader lesson={lesson} course={course} />
-          <Toasts />
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             <ProgressMenu />
             <button
               type="button"
@@ -43,11 +44,14 @@ export function Layout() {
               className="rounded-md border border-line px-2.5 py-1.5 text-sm hover:bg-surface-2"
               aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
             >
-              {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+              <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+              <span className="max-sm:hidden"> {theme === 'dark' ? 'Light' : 'Dark'}</span>
             </button>
           </div>
         </div>
       </header>
+      {/* Outside the header: a toast floats, so the header's row never changes with it. */}
+      <Toasts />
       {notice && (
         <div role="alert" className="border-b border-warn bg-surface-2">
           <div className="mx-auto flex max-w-7xl items-start gap-3 px-4 py-3 text-sm">

@@ -2,13 +2,14 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { downloadText } from '../lib/download';
 import { readExport, toExport } from '../progress/restore';
 import { factsOf, useProgress } from '../progress/store';
+import { describeProgress } from '../progress/selectors';
 
 /**
  * The progress menu's panel: export, import and reset. Its own chunk (with the
  * import's checks): the menu's button is in every page's first load, this is not.
  */
 export function ProgressPanel({ id }: { id: string }) {
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; detail?: string } | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const replaceProgress = useProgress((s) => s.replaceProgress);
   const resetProgress = useProgress((s) => s.resetProgress);
@@ -37,7 +38,8 @@ export function ProgressPanel({ id }: { id: string }) {
       result.dropped ? `${result.dropped} unreadable entries skipped` : '',
       result.unsafe ? `${result.unsafe} key${result.unsafe === 1 ? '' : 's'} named __proto__, constructor or prototype ignored` : '',
     ].filter(Boolean);
-    setMessage({ kind: 'ok', text: `Progress imported from ${file.name}${notes.length ? ` (${notes.join('; ')})` : ''}.` });
+    // Say what came in (issue 23: an import confirmed nothing): counted from what the store now holds, after the audit.
+    setMessage({ kind: 'ok', text: `Progress imported from ${file.name}${notes.length ? ` (${notes.join('; ')})` : ''}.`, detail: describeProgress(useProgress.getState()) });
   };
 
   const onConfirmReset = () => {
@@ -69,6 +71,7 @@ export function ProgressPanel({ id }: { id: string }) {
           {message && (
             <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'text-bad' : 'text-ok'}>
               {message.text}
+              {message.detail && <span className="mt-1 block text-ink">{message.detail}</span>}
             </p>
           )}
         </div>

@@ -25,10 +25,11 @@ export function XpHeader({ lesson, course }: { lesson: LessonSummary | undefined
   );
 
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-label="Your progress" role="group">
-      <span className="rounded-full bg-accent px-2.5 py-0.5 font-semibold text-accent-ink">Total XP: {totalXp(awards)}</span>
+    <div className="flex min-w-0 items-center gap-x-3 text-sm sm:gap-x-4" aria-label="Your progress" role="group">
+      <span className="shrink-0 whitespace-nowrap rounded-full bg-accent px-2.5 py-0.5 font-semibold text-accent-ink">Total XP: {totalXp(awards)}</span>
+      {/* Per-skill XP needs the room of a wide header; the total is always there. */}
       {skills.map(([skill, xp]) => (
-        <span key={skill} className="text-muted">
+        <span key={skill} className="whitespace-nowrap text-muted max-lg:hidden">
           {skillName(skill)} XP: {xp}
         </span>
       ))}
@@ -43,7 +44,7 @@ export function XpHeader({ lesson, course }: { lesson: LessonSummary | undefined
           aria-valuemax={100}
           aria-valuenow={progress.percent}
           aria-valuetext={`${progress.percent}% (${progress.earned} of ${progress.available} XP)`}
-          className="block h-2 w-28 overflow-hidden rounded-full bg-surface-2 ring-1 ring-line"
+          className="block h-2 w-14 overflow-hidden sm:w-28 rounded-full bg-surface-2 ring-1 ring-line"
         >
           <span className="block h-full bg-ok transition-[width] duration-500" style={{ width: `${progress.percent}%` }} />
         </span>

@@ -52,6 +52,8 @@ export type LessonSummary = Pick<Lesson, 'id' | 'title' | 'summary' | 'skill' | 
   steps: Pick<Step, 'slug' | 'title' | 'xp'>[];
   quiz: Pick<QuizQuestion, 'id' | 'xp'>[];
   glossary: Pick<GlossaryTerm, 'id' | 'xp'>[];
+  /** The steps' predictions, scored as questions (ids "predict-<step slug>"). */
+  predictions?: Pick<QuizQuestion, 'id' | 'xp'>[];
 };
 
 export interface CourseIndex {

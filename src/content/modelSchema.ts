@@ -42,23 +42,6 @@ export const validAlternativeSchema = z.object({
   where: z.string(),
 });
 
-export const stepSchema = stepFrontmatterSchema.omit({ hints: true, checks: true }).extend({
-  slug: z.string(),
-  /** 1-based position in the lesson, from the file name's number. */
-  order: z.number().int().positive(),
-  /** Where the step came from, for messages ("content/ml-lifecycle/steps/01-x.md"). */
-  source: z.string(),
-  html: z.string(),
-  checks: z.array(stepCheckModelSchema),
-  hintsHtml: z.array(z.string()),
-  starter: z.array(codeFileSchema),
-  solution: z.array(codeFileSchema),
-  wrong: z.array(wrongAttemptSchema),
-  valid: z.array(validAlternativeSchema),
-  /** Where the first starter block, the first solution block and each check are written ("content/…/02-x.md:14"), for the lesson proof's messages. */
-  where: z.object({ starter: z.string(), solution: z.string(), checks: z.array(z.string()) }).optional(),
-});
-
 const quizQuestionBase = {
   id: z.string(),
   prompt: z.string(),
@@ -106,6 +89,29 @@ export const numericQuestionSchema = z.object({
 
 export const quizQuestionSchema = z.discriminatedUnion('kind', [singleChoiceQuestionSchema, multipleChoiceQuestionSchema, numericQuestionSchema]);
 
+export const stepSchema = stepFrontmatterSchema.omit({ hints: true, checks: true, rerun: true, predict: true, takeaways: true }).extend({
+  slug: z.string(),
+  /** 1-based position in the lesson, from the file name's number. */
+  order: z.number().int().positive(),
+  /** Where the step came from, for messages ("content/ml-lifecycle/steps/01-x.md"). */
+  source: z.string(),
+  html: z.string(),
+  checks: z.array(stepCheckModelSchema),
+  hintsHtml: z.array(z.string()),
+  /** What running the step again changes that later steps use (step `rerun:`); without it a re-run asks nothing. */
+  rerunHtml: z.string().optional(),
+  /** The question asked before the first Run (step `predict:`); its id is the step's slug. */
+  prediction: quizQuestionSchema.optional(),
+  /** The step's key points, each inline HTML (step `takeaways:`). */
+  takeawaysHtml: z.array(z.string()),
+  starter: z.array(codeFileSchema),
+  solution: z.array(codeFileSchema),
+  wrong: z.array(wrongAttemptSchema),
+  valid: z.array(validAlternativeSchema),
+  /** Where the first starter block, the first solution block and each check are written ("content/…/02-x.md:14"), for the lesson proof's messages. */
+  where: z.object({ starter: z.string(), solution: z.string(), checks: z.array(z.string()) }).optional(),
+});
+
 export const glossaryTermSchema = z.object({
   id: z.string(),
   term: z.string(),
@@ -148,6 +154,8 @@ export const lessonSchema = z.object({
   /** How the lab's start project is made from the lesson's lab/ folder (its files are loaded apart, per lesson). */
   lab: labSpecSchema,
   minutes: z.number().optional(),
+  /** The lesson's place in the course (lesson.md `order`); the course lists lessons by it. */
+  order: z.number().optional(),
   instructor: z.object({ name: z.string(), role: z.string(), bioHtml: z.string().optional() }),
   callout: z.object({ title: z.string(), html: z.string() }),
   next: lessonFrontmatterSchema.shape.next,

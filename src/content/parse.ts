@@ -291,6 +291,7 @@ export function parseCourse(files: ContentFile[], options: ParseOptions = {}): P
   }
 
   const lessons: Lesson[] = [];
+  const fileOf = new Map<Lesson, SourceFile>();
   const nextRefs: { file: SourceFile; index: number; id: string }[] = [];
   const links: LinkRef[] = [];
   const anchors: PageAnchors = new Map();
@@ -298,9 +299,20 @@ export function parseCourse(files: ContentFile[], options: ParseOptions = {}): P
     const parsed = parseLesson(folder, lessonFiles, report, warn, links, options.lessonFiles && new Set(options.lessonFiles), anchors);
     if (parsed) {
       lessons.push(parsed.lesson);
+      fileOf.set(parsed.lesson, parsed.lessonFile);
       parsed.lesson.next.forEach((id, index) => nextRefs.push({ file: parsed.lessonFile, index, id }));
     }
   }
+
+  // The course's order is the instructors' (lesson.md `order`), not the folders' alphabet.
+  const byOrder = new Map<number, string>();
+  for (const [lesson, file] of fileOf) {
+    if (lesson.order === undefined) continue;
+    const taken = byOrder.get(lesson.order);
+    if (taken) file.error(['order'], `lesson "${taken}" already has order ${lesson.order}: give each lesson its own place`);
+    else byOrder.set(lesson.order, lesson.id);
+  }
+  lessons.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity));
 
   const ids = new Set(lessons.map((l) => l.id));
   for (const ref of nextRefs) {
@@ -458,9 +470,19 @@ function parseLesson(
       if (!starter.some((t) => t.file === s.file)) src.error([], `solution file "${s.file}" has no starter block with the same file name`, src.bodyLine);
     }
     if (fm) {
-      const { hints, checks, ...rest } = fm;
+      const { hints, checks, rerun, predict, takeaways, ...rest } = fm;
       checks.forEach((c, i) => checkField(src, ['checks', i, 'says'], c.says, stepPage));
       hints.forEach((h, i) => checkField(src, ['hints', i], h, stepPage));
+      takeaways.forEach((t, i) => checkField(src, ['takeaways', i], t, stepPage));
+      if (rerun) checkField(src, ['rerun'], rerun, stepPage);
+      // A prediction is a quiz question of the step's own (its id is the step's slug), checked by the same rules.
+      const prediction = predict && { ...predict, id: `predict-${slug}` };
+      if (prediction) {
+        checkField(src, ['predict', 'prompt'], prediction.prompt, stepPage);
+        prediction.options?.forEach((o, j) => checkField(src, ['predict', 'options', j], o, stepPage));
+        checkField(src, ['predict', 'explanation'], prediction.explanation, stepPage);
+        for (const [path, message] of quizQuestionIssues(prediction)) src.error(['predict', ...path], message);
+      }
       const mainLanguage = starter[0]?.language;
       const expected = fm.runtime === 'shell' ? 'shell' : 'python';
       if (mainLanguage && mainLanguage !== expected) {
@@ -481,6 +503,9 @@ function parseLesson(
         html,
         checks: checks.map((c) => ({ saysHtml: md(src, c.says, true), expect: c.expect })),
         hintsHtml: hints.map((h) => md(src, h)),
+        ...(rerun ? { rerunHtml: md(src, rerun, true) } : {}),
+        ...(prediction ? { prediction: buildQuizQuestion(prediction, (text, inline) => md(src, text, inline)) } : {}),
+        takeawaysHtml: takeaways.map((t) => md(src, t, true)),
         starter,
         solution,
         wrong,
@@ -580,6 +605,7 @@ function parseLesson(
       phases,
       lab: meta.lab ?? labSpecSchema.parse({}),
       ...(meta.minutes === undefined ? {} : { minutes: meta.minutes }),
+      ...(meta.order === undefined ? {} : { order: meta.order }),
       instructor: {
         name: meta.instructor.name,
         role: meta.instructor.role,

@@ -71,6 +71,12 @@ export const lessonFrontmatterSchema = z
       .object({ title: z.string().min(1), text: z.string().min(1).describe('markdown') })
       .strict()
       .describe('the highlighted note under the hero'),
+    order: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('the lesson\'s place in the course, 1 first; lessons without one follow, by folder name'),
     next: z.array(slug).default([]).describe('ids of lessons to suggest afterwards'),
     minutes: z.number().int().positive().optional().describe('estimated time to finish'),
     hub: z
@@ -174,6 +180,36 @@ export const stepCheckSchema = z
   })
   .strict();
 
+/** One quiz question (quiz.md); a step's prediction has the same fields but its `id`. */
+export const quizQuestionFrontmatterSchema = z
+  .object({
+    id: slug,
+    kind: z
+      .enum(['single', 'multiple', 'numeric'])
+      .optional()
+      .describe('inferred when left out: `answers` makes it multiple, a number `answer` numeric, else single'),
+    prompt: z.string().min(1),
+    options: z.array(z.string().min(1)).min(2, 'at least two options').max(6).optional(),
+    answer: z
+      .union([z.string().min(1), z.number()])
+      .optional()
+      .describe('single: the text of the correct option, exactly as in options; numeric: the number'),
+    answers: z
+      .array(z.string().min(1))
+      .min(1, 'at least one right option')
+      .optional()
+      .describe('multiple: the texts of every correct option'),
+    tolerance: z.number().min(0, 'a tolerance cannot be negative').optional().describe('numeric: how far (absolute) an answer may be from `answer`'),
+    unit: z.string().min(1).max(12).optional().describe('numeric: shown after the input, e.g. "%" or "ms"'),
+    explanation: z.string().min(1).describe('shown after answering (markdown)'),
+    feedback: z
+      .union([z.record(z.string(), z.string().min(1)), z.string().min(1)])
+      .optional()
+      .describe('choice questions: per option, why it is wrong without giving the answer away (markdown); numeric: one text for a wrong number'),
+    xp: z.number().int().positive().max(200).default(20),
+  })
+  .strict();
+
 export const stepFrontmatterSchema = z
   .object({
     title: z.string().min(1),
@@ -185,6 +221,20 @@ export const stepFrontmatterSchema = z
           .string()
           .regex(/^localhost:\d{2,5}(\/[\w\-./]*)?$/, 'an address such as "localhost:3000/ingest-and-version"'),
         service: serviceSchema,
+        marks: z
+          .array(
+            z
+              .object({
+                axis: z.enum(['x', 'y']).describe('a vertical line at an x value, or a horizontal one at a y value'),
+                at: z
+                  .union([z.number(), z.object({ variable: z.string().regex(/^[A-Za-z_]\w*$/, 'a Python variable name') }).strict()])
+                  .describe('a number, or { variable: name } for the value the learner\'s program left in that variable'),
+                label: z.string().min(1).max(40),
+              })
+              .strict(),
+          )
+          .default([])
+          .describe('lines drawn across the charts of a `results` preview, e.g. the chosen threshold and the target'),
       })
       .strict(),
     runtime: z.enum(['shell', 'python']),
@@ -192,43 +242,24 @@ export const stepFrontmatterSchema = z
     timeLimitSeconds: z.number().positive().max(120).optional(),
     checks: z.array(stepCheckSchema).min(1, 'at least one check'),
     hints: z.array(z.string().min(1)).default([]),
+    rerun: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'markdown: what running this step again changes that later steps use (a new model version, a moved alias); only a step with it asks before a re-run, and says this',
+      ),
+    predict: quizQuestionFrontmatterSchema
+      .omit({ id: true })
+      .optional()
+      .describe('a question asked before the first Run: predict what the code will do (judged like a quiz question)'),
+    takeaways: z.array(z.string().min(1)).default([]).describe('markdown: the key points of the step, shown once it is complete and in the lesson summary'),
   })
   .strict();
 
 export const quizFrontmatterSchema = z
   .object({
-    questions: z
-      .array(
-        z
-          .object({
-            id: slug,
-            kind: z
-              .enum(['single', 'multiple', 'numeric'])
-              .optional()
-              .describe('inferred when left out: `answers` makes it multiple, a number `answer` numeric, else single'),
-            prompt: z.string().min(1),
-            options: z.array(z.string().min(1)).min(2, 'at least two options').max(6).optional(),
-            answer: z
-              .union([z.string().min(1), z.number()])
-              .optional()
-              .describe('single: the text of the correct option, exactly as in options; numeric: the number'),
-            answers: z
-              .array(z.string().min(1))
-              .min(1, 'at least one right option')
-              .optional()
-              .describe('multiple: the texts of every correct option'),
-            tolerance: z.number().min(0, 'a tolerance cannot be negative').optional().describe('numeric: how far (absolute) an answer may be from `answer`'),
-            unit: z.string().min(1).max(12).optional().describe('numeric: shown after the input, e.g. "%" or "ms"'),
-            explanation: z.string().min(1).describe('shown after answering (markdown)'),
-            feedback: z
-              .union([z.record(z.string(), z.string().min(1)), z.string().min(1)])
-              .optional()
-              .describe('choice questions: per option, why it is wrong without giving the answer away (markdown); numeric: one text for a wrong number'),
-            xp: z.number().int().positive().max(200).default(20),
-          })
-          .strict(),
-      )
-      .min(1),
+    questions: z.array(quizQuestionFrontmatterSchema).min(1),
   })
   .strict();
 

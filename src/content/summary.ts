@@ -13,6 +13,7 @@ export function summarizeLesson(lesson: Lesson): LessonSummary {
     steps: lesson.steps.map(({ slug, title, xp }) => ({ slug, title, xp })),
     quiz: lesson.quiz.map(({ id, xp }) => ({ id, xp })),
     glossary: lesson.glossary.map(({ id, xp }) => ({ id, xp })),
+    predictions: lesson.steps.flatMap((s) => (s.prediction ? [{ id: s.prediction.id, xp: s.prediction.xp }] : [])),
   };
 }
 

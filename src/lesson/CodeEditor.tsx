@@ -52,7 +52,7 @@ let tabMovesFocus = false;
 
 function markError(editor: StandaloneEditor | null, marker: CodeEditorProps['errorMarker']) {
   const model = editor?.getModel();
-  if (!model) return;
+  if (!editor || !model) return;
   const line = marker ? Math.min(marker.line, model.getLineCount()) : 0;
   monaco.editor.setModelMarkers(
     model,
@@ -61,6 +61,8 @@ function markError(editor: StandaloneEditor | null, marker: CodeEditorProps['err
       ? [{ severity: monaco.MarkerSeverity.Error, message: marker.message, startLineNumber: line, endLineNumber: line, startColumn: 1, endColumn: model.getLineMaxColumn(line) }]
       : [],
   );
+  // Take the learner to it (issue 23): an error on line 80 of a long file was out of sight.
+  if (marker) editor.revealLineInCenterIfOutsideViewport(line);
 }
 
 /** Replays the keys typed in the static view while the editor loaded, as if typed here. */
@@ -74,7 +76,7 @@ function replay(editor: StandaloneEditor, keys: string[]) {
   }
 }
 
-export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker, onReady, onTabFocusModeChange }: CodeEditorProps) {
+export default function CodeEditor({ value, language, onChange, readOnly, label, theme, path, onRun, errorMarker, onReady, onTabFocusModeChange, screenReader = false }: CodeEditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
   const onRunRef = useRef(onRun);
   const onTabFocusModeRef = useRef(onTabFocusModeChange);
@@ -126,9 +128,10 @@ export default function CodeEditor({ value, language, onChange, readOnly, label,
       wordWrap: 'on',
       padding: { top: M.paddingTop },
       renderLineHighlightOnlyWhenFocus: true,
-      accessibilitySupport: 'auto',
+      // Monaco's detection misses some screen readers: the learner can turn its mode on (EditorPanel).
+      accessibilitySupport: screenReader ? 'on' : 'auto',
     }),
-    [readOnly, label],
+    [readOnly, label, screenReader],
   );
 
   return (

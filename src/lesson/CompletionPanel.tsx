@@ -37,6 +37,18 @@ export function CompletionPanel({ lesson, step }: { lesson: Lesson; step: Step }
           </a>
         )}
       </div>
+      {step.takeawaysHtml.length > 0 && (
+        <div className="mt-1">
+          <h3 className="text-xs font-semibold">Key takeaways</h3>
+          <ul aria-label="Key takeaways" className="mt-0.5 grid list-disc gap-0.5 pl-5 text-xs">
+            {step.takeawaysHtml.map((html) => (
+              <li key={html}>
+                <Prose html={html} inline />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <details className="mt-1">
         <summary className="cursor-pointer text-xs text-muted">What you achieved ({step.checks.length})</summary>
         <ul aria-label="What you achieved" className="mt-1 grid gap-1">

@@ -10,6 +10,7 @@ export function ConfirmDialog({
   tone = 'accent',
   onConfirm,
   width = 'max-w-sm',
+  extra,
 }: {
   dialogRef: RefObject<HTMLDialogElement | null>;
   /** Prefix of the title's and text's ids (for aria-labelledby / aria-describedby). */
@@ -21,6 +22,8 @@ export function ConfirmDialog({
   tone?: 'accent' | 'bad';
   onConfirm: () => void;
   width?: 'max-w-sm' | 'max-w-md';
+  /** Controls under the text, such as a "don't ask again" box. */
+  extra?: ReactNode;
 }) {
   return (
     <dialog
@@ -35,6 +38,7 @@ export function ConfirmDialog({
       <p id={`${id}-text`} className="mt-2 text-sm text-muted">
         {children}
       </p>
+      {extra}
       <div className="mt-4 flex justify-end gap-2">
         <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md border border-line px-3 py-1.5 text-sm">
           Cancel

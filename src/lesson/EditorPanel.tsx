@@ -40,6 +40,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
   const solutionUsed = useProgress((s) => s.solutionUsed[stepKey(lesson.id, step.slug)] !== undefined);
   const [usedSolution, setUsedSolution] = useState(false);
   const [tabMovesFocus, setTabMovesFocus] = useState(false);
+  const [screenReader, setScreenReader] = useScreenReaderMode();
   const [wantEditor, setWantEditor] = useState(false);
   /** The editor key whose Monaco has shown its code; until then the static view covers it. */
   const [readyKey, setReadyKey] = useState<string | null>(null);
@@ -73,9 +74,15 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
     for (const s of step.solution) saveDraft(lesson.id, step.slug, s.file, s.code);
     setView('mine');
   };
+  const showSolution = () => {
+    // Seeing the solution is what costs (issue 23: "Back to my code" and retyping it earned the full XP):
+    // remembered per step, before the step is completed (xp.ts).
+    markSolutionUsed(lesson.id, step.slug);
+    setView('solution');
+  };
   const reducedXp = solutionStepXp(step.xp);
   // Say what the button costs before it is pressed: only a step not yet completed, nor already reduced, loses XP.
-  const useSolutionLabel = done || solutionUsed ? 'Use the solution' : `Use the solution (step then worth ${reducedXp} XP instead of ${step.xp})`;
+  const showSolutionLabel = done || solutionUsed ? 'Show solution' : `Show solution (step then worth ${reducedXp} XP instead of ${step.xp})`;
 
   const button = 'rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-2 disabled:opacity-50';
 
@@ -115,12 +122,12 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
                 Back to my code
               </button>
               <button type="button" className={button} onClick={useSolution}>
-                {useSolutionLabel}
+                Use the solution
               </button>
             </>
           ) : (
-            <button type="button" className={button} onClick={() => setView('solution')} disabled={!solution}>
-              Show solution
+            <button type="button" className={button} onClick={showSolution} disabled={!solution}>
+              {showSolutionLabel}
             </button>
           )}
         </div>
@@ -128,6 +135,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
       {showingSolution && (
         <p role="status" className="border-b border-line bg-surface-2 px-3 py-1.5 text-sm">
           Showing the reference solution (read-only). Your code is kept: <strong>Back to my code</strong> returns to it.
+          {!done && ` Seen, so completing this step earns ${reducedXp} XP.`}
         </p>
       )}
       {(undo || usedSolution) && !showingSolution && (
@@ -156,6 +164,7 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
               theme={theme}
               label={label}
               onTabFocusModeChange={setTabMovesFocus}
+              screenReader={screenReader}
               onReady={() => {
                 const given = handoff.current;
                 handoff.current = null;
@@ -184,9 +193,40 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
         )}
       </div>
       {/* Monaco keeps Tab for indenting: say how to leave it by keyboard (WCAG 2.1.2). */}
-      <p className="shrink-0 border-t border-line bg-surface-2 px-3 py-1 text-xs text-muted" aria-live="polite">
-        {tabMovesFocus ? 'Tab moves focus out of the editor · Ctrl+M: Tab inserts spaces' : 'Tab inserts spaces · Ctrl+M: Tab moves focus'}
-      </p>
+      <div className="flex shrink-0 flex-wrap items-center gap-x-3 border-t border-line bg-surface-2 px-3 py-1 text-xs text-muted">
+        <p aria-live="polite">
+          {tabMovesFocus ? 'Tab moves focus out of the editor · Ctrl+M: Tab inserts spaces' : 'Tab inserts spaces · Ctrl+M: Tab moves focus'}
+        </p>
+        {/* Monaco's screen-reader mode, reachable by keyboard and said when it changes (issue 23); Alt+F1 is Monaco's own help. */}
+        <button type="button" aria-pressed={screenReader} onClick={() => setScreenReader(!screenReader)} className="ml-auto rounded border border-line px-2 py-0.5 hover:bg-surface">
+          Screen reader mode
+        </button>
+        <p role="status" className="sr-only">
+          {screenReader ? 'Screen reader mode is on: the editor reads its lines and changes aloud. Alt+F1 opens its accessibility help.' : ''}
+        </p>
+      </div>
     </section>
   );
+}
+
+const SCREEN_READER_KEY = 'lifecycle-lab:screen-reader';
+
+/** The editor's screen-reader mode, remembered in this browser (a preference, not progress). */
+function useScreenReaderMode(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => {
+    try {
+      return localStorage.getItem(SCREEN_READER_KEY) === 'on';
+    } catch {
+      return false;
+    }
+  });
+  const set = (next: boolean) => {
+    setOn(next);
+    try {
+      localStorage.setItem(SCREEN_READER_KEY, next ? 'on' : 'off');
+    } catch {
+      /* blocked storage: this visit only */
+    }
+  };
+  return [on, set];
 }

@@ -9,6 +9,7 @@ import { InstructorCard } from './InstructorCard';
 import { LessonHero } from './LessonHero';
 import { LifecycleHub } from './LifecycleHub';
 import { Quiz } from './Quiz';
+import { ReviewQueue } from './ReviewQueue';
 import { Section } from './Section';
 import { SkillMatrix } from './SkillMatrix';
 import { StepList } from './StepList';
@@ -41,10 +42,13 @@ export function LessonPage({ lesson, course }: { lesson: Lesson; course: CourseI
         title="Skill Matrix"
         intro="Learn a node's glossary terms to unlock it; complete its step to master it."
       >
-        <SkillMatrix lesson={lesson} statuses={nodes} />
+        <SkillMatrix lesson={lesson} statuses={nodes} stepsDone={new Set(Object.entries(phases).filter(([, p]) => p === 'done').map(([slug]) => slug))} />
       </Section>
       <Section id="quick-quiz" title="Quick Quiz" intro="Full XP for a right first answer, less after each wrong try.">
         <Quiz lesson={lesson} />
+      </Section>
+      <Section id="review" title="Review" intro="What you missed comes back here, spaced out: answer it again for part of the XP it lost.">
+        <ReviewQueue lesson={lesson} />
       </Section>
       <Section id="faq" title="Frequently Asked Questions">
         <Faq lesson={lesson} />

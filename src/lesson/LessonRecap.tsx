@@ -11,7 +11,9 @@ import { fileText } from '../lab/worldFiles';
 import { readTrackingStore, type UiStore } from '../preview/tracking/store';
 import { xpByPhase } from '../progress/selectors';
 import { stepKey, useProgress } from '../progress/store';
+import { downloadText } from '../lib/download';
 import { ConfirmDialog } from './ConfirmDialog';
+import { Prose } from './Prose';
 import { phaseLabel } from './phases';
 
 /** PSI above this is a major shift (the threshold step 5 teaches). */
@@ -63,6 +65,11 @@ export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Le
   const awards = useProgress((s) => s.awards);
   const sessions = useLabSession((s) => s.steps);
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const completedSteps = useProgress((s) => s.completedSteps);
+  // The date the loop was closed: the last step's completion.
+  const finishedAt = Math.max(0, ...lesson.steps.map((s) => completedSteps[stepKey(lesson.id, s.slug)] ?? 0));
+  const takeaways = lesson.steps.flatMap((s) => s.takeawaysHtml.map((html) => ({ step: s, html })));
   const phases = xpByPhase(lesson, { awards });
   const commit = files ? dataCommitOf(files) : null;
   const tracking = files ? trackingOf(files) : null;
@@ -78,11 +85,15 @@ export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Le
   const drifted = drift?.filter((d) => d.psi > MAJOR_PSI && d.column !== null) ?? [];
 
   return (
-    <section id="recap" aria-labelledby="recap-title" className="mt-6 rounded-xl border border-line bg-surface p-4">
+    <section ref={sectionRef} id="recap" aria-labelledby="recap-title" className="mt-6 rounded-xl border border-line bg-surface p-4">
       <h2 id="recap-title" className="text-xl font-semibold">
         Recap: the whole loop
       </h2>
-      <p className="mt-1 text-sm text-muted">You took one model round the lifecycle. This is what the lab holds now.</p>
+      <p className="mt-1 text-sm text-muted">
+        {lesson.title}
+        {finishedAt > 0 ? ` · finished ${new Date(finishedAt).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })}` : ''}. You took one model
+        round the lifecycle. This is what the lab holds now.
+      </p>
       <dl className="mt-3 grid gap-3 text-sm">
         <div>
           <dt className="font-semibold">Data commit</dt>
@@ -165,6 +176,31 @@ export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Le
           ))}
         </tbody>
       </table>
+      {takeaways.length > 0 && (
+        <div className="mt-4">
+          <h3 className="font-semibold">Key takeaways</h3>
+          <ul className="mt-1 grid list-disc gap-1 pl-5 text-sm">
+            {takeaways.map((t, i) => (
+              <li key={i}>
+                <Prose html={t.html} inline /> <span className="text-muted">(step {t.step.order})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {/* A summary to keep (issue 23), made here in the browser: printed (print CSS shows only this section) or saved as one HTML file. */}
+      <div className="mt-4 flex flex-wrap gap-2" data-no-print="">
+        <button type="button" onClick={() => window.print()} className="rounded-md border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface-2">
+          Print this summary
+        </button>
+        <button
+          type="button"
+          onClick={() => sectionRef.current && downloadText(`${lesson.id}-summary.html`, summaryDocument(sectionRef.current, lesson.title), 'text/html')}
+          className="rounded-md border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface-2"
+        >
+          Download summary (HTML)
+        </button>
+      </div>
       <button
         type="button"
         disabled={readOnly}
@@ -179,4 +215,18 @@ export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Le
       </ConfirmDialog>
     </section>
   );
+}
+
+/**
+ * The recap as a page of its own: a copy of what React rendered (its text already escaped), without the
+ * buttons and the dialog, with a little CSS so it reads without the app.
+ */
+export function summaryDocument(section: HTMLElement, title: string): string {
+  const copy = section.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('button, dialog, [data-no-print]').forEach((el) => el.remove());
+  copy.removeAttribute('class');
+  const css =
+    'body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#111}code{font-family:ui-monospace,monospace;background:#f2f2f2;padding:0 .2em}table{border-collapse:collapse}th,td{padding:.2em .8em .2em 0;text-align:left}dt{font-weight:600;margin-top:.8em}';
+  const escaped = title.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escaped} — summary · Lifecycle Lab</title><style>${css}</style></head><body>${copy.outerHTML}</body></html>\n`;
 }

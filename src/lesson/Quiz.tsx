@@ -11,13 +11,7 @@ export function Quiz({ lesson }: { lesson: Lesson }) {
     <ol className="grid gap-4">
       {lesson.quiz.map((q, i) => (
         <li key={q.id}>
-          {q.kind === 'single' ? (
-            <QuestionCard lesson={lesson} question={q} number={i + 1} />
-          ) : q.kind === 'multiple' ? (
-            <MultipleChoiceCard lesson={lesson} question={q} number={i + 1} />
-          ) : (
-            <NumericCard lesson={lesson} question={q} number={i + 1} />
-          )}
+          <AnyQuestionCard lesson={lesson} question={q} number={i + 1} />
         </li>
       ))}
     </ol>
@@ -27,7 +21,7 @@ export function Quiz({ lesson }: { lesson: Lesson }) {
 // A question (issue 7): a wrong try says why that choice is wrong without
 // giving the answer away, and the learner tries again. The answer is shown
 // after QUIZ_REVEAL_AFTER wrong tries or on "Show answer"; then it earns nothing.
-function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: SingleChoiceQuestion; number: number }) {
+export function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: SingleChoiceQuestion; number?: number | undefined }) {
   const id = useId();
   const record = useProgress((s) => s.quiz[quizKey(lesson.id, question.id)]);
   const answerQuestion = useProgress((s) => s.answerQuestion);
@@ -58,7 +52,7 @@ function QuestionCard({ lesson, question, number }: { lesson: Lesson; question: 
     <form onSubmit={submit} className="rounded-xl border border-line bg-surface p-4">
       <fieldset disabled={settled}>
         <legend id={`${id}-legend`} className="font-semibold">
-          <span className="text-muted">{number}. </span>
+          {number !== undefined && <span className="text-muted">{number}. </span>}
           <Prose inline html={question.promptHtml} />
         </legend>
         <div role="radiogroup" aria-labelledby={`${id}-legend`} className="mt-3 grid gap-2">
@@ -104,5 +98,16 @@ function WrongTry({ option, feedbackHtml }: { option: string; feedbackHtml: stri
       <p className="font-semibold text-bad">Not quite: “{option}” is not it.</p>
       {feedbackHtml && <Prose html={feedbackHtml} className="mt-1" />}
     </>
+  );
+}
+
+/** One question of any kind: the quiz's cards, also used for a step's prediction. */
+export function AnyQuestionCard({ lesson, question, number }: { lesson: Lesson; question: Lesson['quiz'][number]; number?: number }) {
+  return question.kind === 'single' ? (
+    <QuestionCard lesson={lesson} question={question} number={number} />
+  ) : question.kind === 'multiple' ? (
+    <MultipleChoiceCard lesson={lesson} question={question} number={number} />
+  ) : (
+    <NumericCard lesson={lesson} question={question} number={number} />
   );
 }

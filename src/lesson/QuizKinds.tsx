@@ -13,7 +13,8 @@ import { QuizActions, QuizOption, QuizStatus } from './QuizParts';
 interface CardProps<Q> {
   lesson: Lesson;
   question: Q;
-  number: number;
+  /** Its place in the quiz; a step's prediction has none. */
+  number?: number | undefined;
 }
 
 function useQuestionState(lesson: Lesson, question: MultipleChoiceQuestion | NumericQuestion) {
@@ -53,9 +54,10 @@ export function MultipleChoiceCard({ lesson, question, number }: CardProps<Multi
     <form onSubmit={submit} className="rounded-xl border border-line bg-surface p-4">
       <fieldset disabled={settled}>
         <legend className="font-semibold">
-          <span className="text-muted">{number}. </span>
+          {number !== undefined && <span className="text-muted">{number}. </span>}
           <Prose inline html={question.promptHtml} />
-          <span className="ml-1 text-sm font-normal text-muted">(choose all that apply)</span>
+          {/* Said once: a prompt that asks for it already needs no second telling (issue 23). */}
+          {!/choose all that apply/i.test(question.prompt) && <span className="ml-1 text-sm font-normal text-muted">(choose all that apply)</span>}
         </legend>
         <div className="mt-3 grid gap-2">
           {question.options.map((option, i) => {
@@ -144,7 +146,7 @@ export function NumericCard({ lesson, question, number }: CardProps<NumericQuest
     <form onSubmit={submit} className="rounded-xl border border-line bg-surface p-4">
       <fieldset disabled={settled}>
         <legend className="font-semibold">
-          <span className="text-muted">{number}. </span>
+          {number !== undefined && <span className="text-muted">{number}. </span>}
           <Prose inline html={question.promptHtml} />
         </legend>
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">

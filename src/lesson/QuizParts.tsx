@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { Lesson } from '../content/model';
 import { useProgress } from '../progress/store';
+import { QUIZ_REVEAL_AFTER } from '../progress/xp';
 import { Prose } from './Prose';
 
 interface QuizOptionProps {
@@ -98,7 +99,13 @@ export function QuizStatus({ shown, solved, tries, revealed, rightAnswer, explan
           ) : solved ? (
             <Prose html={explanationHtml} className="mt-1" />
           ) : (
-            <p className="mt-1">Try again: a right answer now earns {worth} XP.</p>
+            <>
+              <p className="mt-1">Try again: a right answer now earns {worth} XP.</p>
+              {/* Issue 23: the try that reveals the answer must not come as a surprise. Every try here is wrong (none solved it). */}
+              {QUIZ_REVEAL_AFTER - tries === 1 && (
+                <p className="mt-1 font-semibold text-warn">Careful: one more wrong try shows the answer, and then it earns no XP here (it comes back later in Review, for part of it).</p>
+              )}
+            </>
           )}
         </div>
       )}

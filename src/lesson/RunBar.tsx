@@ -1,27 +1,31 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Step } from '../content/model';
 import { ConfirmDialog } from './ConfirmDialog';
 import { WorkspaceShortcuts } from './WorkspaceShortcuts';
 import type { useStepLab } from './useStepLab';
 import { timeLimitSeconds } from '../lab/page/runRequest';
+import { Prose } from './Prose';
+import { stopAskingBeforeRerun, useAsksBeforeRerun } from './rerunPrefs';
 
 type Lab = ReturnType<typeof useStepLab>;
 
 /**
- * Run, or first ask when later steps are completed: they left the shared lab as
- * they need it, so say so before this step changes it again (issue 7 §4). The
- * editor's Ctrl/⌘ + Enter goes through it too.
+ * Run, or first ask when running this step again changes what completed later
+ * steps use (issue 7 §4). Only a step whose content declares that (`rerun:`,
+ * its text) asks, and the learner can stop it asking (issue 23: trying
+ * learning rates meant one dialog per Run). The editor's Ctrl/⌘ + Enter goes through it too.
  */
-export function useRunGuard(lab: Lab, laterDone: Step[]) {
+export function useRunGuard(lab: Lab, step: Step, laterDone: Step[], stepKey: string) {
   const confirmRef = useRef<HTMLDialogElement>(null);
   const { run } = lab;
-  const askFirst = laterDone.length > 0;
+  const asks = useAsksBeforeRerun(stepKey);
+  const askFirst = laterDone.length > 0 && step.rerunHtml !== undefined && asks;
   const requestRun = useCallback(() => {
     if (askFirst) {
       if (!confirmRef.current?.open) confirmRef.current?.showModal();
     } else void run();
   }, [askFirst, run]);
-  return { requestRun, confirmRef, laterDone };
+  return { requestRun, confirmRef, laterDone, stepKey };
 }
 
 /** Whole seconds since `running` turned true, ticking while it stays true. */
@@ -109,16 +113,51 @@ export function RunBar({ lab, step, guard, verdict }: { lab: Lab; step: Step; gu
           )}
         </p>
       )}
-      <ConfirmDialog dialogRef={confirmRef} id="rerun" width="max-w-md" title={`Run step ${step.order} again?`} action="Run anyway" onConfirm={() => void run()}>
-        Steps after this one already changed the lab ({laterDone.map((s) => `step ${s.order}, ${s.title}`).join('; ')}). Running this step again
-        changes the lab again on top of what they left: files it writes replace theirs, a model it registers becomes a new version, and an
-        alias it sets moves (such as <code>champion</code>), so their previews may differ until you run them again. Your XP and completed steps
-        are kept. Run anyway?
-      </ConfirmDialog>
+      {step.rerunHtml !== undefined && laterDone.length > 0 && (
+        <RerunDialog dialogRef={confirmRef} step={step} laterDone={laterDone} onConfirm={(dontAsk) => {
+          if (dontAsk) stopAskingBeforeRerun(guard.stepKey);
+          void run();
+        }} />
+      )}
       <ConfirmDialog dialogRef={dialogRef} id="reset-lab" title="Reset the lab?" action="Reset lab" tone="bad" onConfirm={() => void lab.resetLab()}>
         The lab’s project goes back to its starting files: your runs, registered models and any files your code wrote are removed. Your code in
         the editors, your XP and completed steps are kept.
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** The re-run question: which later steps are done, and what this step's content says a re-run changes for them. */
+function RerunDialog({
+  dialogRef,
+  step,
+  laterDone,
+  onConfirm,
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  step: Step;
+  laterDone: Step[];
+  onConfirm: (dontAskAgain: boolean) => void;
+}) {
+  const [dontAsk, setDontAsk] = useState(false);
+  const checkboxId = useId();
+  return (
+    <ConfirmDialog
+      dialogRef={dialogRef}
+      id="rerun"
+      width="max-w-md"
+      title={`Run step ${step.order} again?`}
+      action="Run anyway"
+      onConfirm={() => onConfirm(dontAsk)}
+      extra={
+        <label htmlFor={checkboxId} className="mt-3 flex items-center gap-2 text-sm">
+          <input id={checkboxId} type="checkbox" checked={dontAsk} onChange={(e) => setDontAsk(e.target.checked)} />
+          Don’t ask again for this step
+        </label>
+      }
+    >
+      Later steps are done ({laterDone.map((s) => `step ${s.order}, ${s.title}`).join('; ')}). <Prose html={step.rerunHtml ?? ''} inline /> Your XP
+      and completed steps are kept.
+    </ConfirmDialog>
   );
 }

@@ -10,7 +10,7 @@ const STYLE: Record<NodeStatus, string> = {
 const ICON: Record<NodeStatus, string> = { locked: '·', unlocked: '○', mastered: '★' };
 
 /** Nodes ordered by depth of their prerequisites; state in text and in style. */
-export function SkillMatrix({ lesson, statuses }: { lesson: Lesson; statuses: Record<string, NodeStatus> }) {
+export function SkillMatrix({ lesson, statuses, stepsDone }: { lesson: Lesson; statuses: Record<string, NodeStatus>; stepsDone?: ReadonlySet<string> }) {
   const ordered = skillsByDepth(lesson);
   const label = (id: string) => lesson.skills.find((s) => s.id === id)?.label ?? id;
   const termName = (id: string) => lesson.glossary.find((t) => t.id === id)?.term ?? id;
@@ -38,6 +38,8 @@ export function SkillMatrix({ lesson, statuses }: { lesson: Lesson; statuses: Re
               {status === 'locked' ? 'Learn: ' : 'Terms: '}
               {node.terms.map(termName).join(', ')}
               {node.requires.length > 0 && <> · Requires: {node.requires.map(label).join(', ')}</>}
+              {/* Mastery waits for learning (selectors.ts): say why a done step has not mastered its node. */}
+              {status === 'locked' && stepsDone?.has(node.masteredBy) && <> · Its step is done: unlock it to master it.</>}
             </p>
           </li>
         );

@@ -21,7 +21,9 @@ interface Props {
   handoffRef: RefObject<EditorHandoff | null>;
 }
 
-const EDIT_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
+// Not Tab: in this view it moves focus on, as everywhere on the page (issue 23: it inserted spaces,
+// so a keyboard learner passing through was caught in the code). Inside the editor, Tab indents.
+const EDIT_KEYS = new Set(['Enter', 'Backspace', 'Delete']);
 
 /** The 1-based line and column of a DOM position inside the view. */
 function positionOf(node: Node, offset: number): { line: number; column: number } | null {

@@ -21,6 +21,9 @@ import { useStepLab } from './useStepLab';
 import { Workspace } from './Workspace';
 import { useWide } from './workspaceLayout';
 import { CHECKS_ID, WorkspaceVerdict } from './WorkspaceVerdict';
+import { InlineCode } from './InlineCode';
+import { useLastVerdict } from './lastVerdicts';
+import { Prediction } from './Prediction';
 
 export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   useDocumentTitle(`${step.title} — ${lesson.title}`);
@@ -32,8 +35,12 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   const prev = lesson.steps[index - 1];
   const next = lesson.steps[index + 1];
   const lab = useStepLab(lesson, step);
+  // This visit's verdict, else the last one saved (it survives a reload); a run of the untouched starter is marked.
+  const remembered = useLastVerdict(stepKey(lesson.id, step.slug));
+  const verdicts = lab.runState.verdicts ?? remembered?.verdicts ?? null;
+  const fromStarter = verdicts !== null && (remembered?.fromStarter ?? false);
   const errorLine = lab.runState.result?.outcome.error?.line ?? null;
-  const guard = useRunGuard(lab, laterStepsDone(lesson, { completedSteps }, step.slug));
+  const guard = useRunGuard(lab, step, laterStepsDone(lesson, { completedSteps }, step.slug), stepKey(lesson.id, step.slug));
   const navigate = useNavigate();
   // The panel answers this visit's passing run, and stays while the learner runs again (until a run fails),
   // so the bar above the editor keeps its height and nothing below it jumps; the recap stays on the last step once the lesson is done.
@@ -61,6 +68,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
           <li aria-current="page">Step {step.order}</li>
         </ol>
       </nav>
+      <StepMenu lesson={lesson} step={step} />
       <p className="mt-4 font-mono text-xs uppercase tracking-widest text-muted">
         Step {step.order} of {lesson.steps.length} · {phaseLabel(lesson, step.phase)} ·{' '}
         {solutionUsed ? `${solutionStepXp(step.xp)} XP with the solution (${step.xp} without)` : `${step.xp} XP`}
@@ -69,7 +77,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{step.title}</h1>
       <p className="mt-2 text-lg text-muted">{step.summary}</p>
       <Prose html={step.html} className="mt-6" />
-      <Checks step={step} verdicts={lab.runState.verdicts} />
+      <Checks step={step} verdicts={verdicts} fromStarter={fromStarter} />
       {showRecap && (
         <LessonRecap
           lesson={lesson}
@@ -108,7 +116,9 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   // Run, its status and the verdict stay together at the top of the work area (issue 9).
   const bar = (
     <ErrorBoundary where="the run bar">
-      <RunBar lab={lab} step={step} guard={guard} verdict={<WorkspaceVerdict step={step} verdicts={lab.runState.verdicts} />} />
+      {/* Asked until the step has been run: a prediction made after seeing what happens predicts nothing. Run is never held back by it. */}
+      {step.prediction && verdicts === null && !lab.runState.running && <Prediction lesson={lesson} step={step} />}
+      <RunBar lab={lab} step={step} guard={guard} verdict={<WorkspaceVerdict step={step} verdicts={verdicts} fromStarter={fromStarter} />} />
       {passed && <CompletionPanel lesson={lesson} step={step} />}
       <LabStorageNotice lab={lab} />
       <DraftConflicts lesson={lesson} step={step} />
@@ -134,7 +144,11 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   return <Workspace wide={wide} text={text} bar={bar} editor={editor} preview={preview} />;
 }
 
-function Checks({ step, verdicts }: { step: Step; verdicts: CheckVerdict[] | null }) {
+/**
+ * The step's checks with the last run's verdict. A check the untouched starter already passes is shown
+ * neutral, not ✓ (issue 23: a green tick for doing nothing tells the learner nothing), until they run code of their own.
+ */
+function Checks({ step, verdicts, fromStarter }: { step: Step; verdicts: CheckVerdict[] | null; fromStarter: boolean }) {
   const passed = verdicts?.filter((v) => v.pass).length ?? 0;
   return (
     // Focusable so the verdict's "All checks" can take the learner here.
@@ -143,27 +157,72 @@ function Checks({ step, verdicts }: { step: Step; verdicts: CheckVerdict[] | nul
         Checks
       </h2>
       <p className="text-sm text-muted" role="status">
-        {verdicts ? `${passed} of ${verdicts.length} passed on your last run.` : 'Judged on what your code actually does when it runs.'}
+        {!verdicts
+          ? 'Judged on what your code actually does when it runs.'
+          : fromStarter
+            ? 'Your last run was of the starter code: what it already does is not counted. Change the code and run it.'
+            : `${passed} of ${verdicts.length} passed on your last run.`}
       </p>
       <ul className="mt-2 grid gap-1.5 text-sm">
         {step.checks.map((check, i) => {
           const verdict = verdicts?.[i];
-          const state = !verdict ? 'not checked yet' : verdict.pass ? 'passed' : 'failed';
+          const state = !verdict ? 'not checked yet' : verdict.pass ? (fromStarter ? 'passes on the starter, not counted' : 'passed') : 'failed';
+          const earned = verdict?.pass && !fromStarter;
           return (
             <li key={check.saysHtml} className="flex gap-2" data-state={state}>
-              <span aria-hidden="true" className={!verdict ? 'text-muted' : verdict.pass ? 'text-ok' : 'text-bad'}>
-                {!verdict ? '○' : verdict.pass ? '✓' : '✗'}
+              <span aria-hidden="true" className={!verdict || (verdict.pass && fromStarter) ? 'text-muted' : verdict.pass ? 'text-ok' : 'text-bad'}>
+                {!verdict || (verdict.pass && fromStarter) ? '○' : earned ? '✓' : '✗'}
               </span>
               <span>
                 <Prose html={check.saysHtml} inline />
                 <span className="sr-only"> ({state})</span>
-                {verdict && !verdict.pass && <span className="block text-xs text-muted">{verdict.detail}</span>}
+                {verdict && !verdict.pass && (
+                  <span className="block text-xs text-muted">
+                    <InlineCode text={verdict.detail} />
+                  </span>
+                )}
               </span>
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** Every step of the lesson, one click away (issue 23: step pages had only previous and next). */
+function StepMenu({ lesson, step }: { lesson: Lesson; step: Step }) {
+  const completedSteps = useProgress((s) => s.completedSteps);
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer rounded-md border border-line px-2.5 py-1 text-muted hover:bg-surface-2 [&::-webkit-details-marker]:hidden">
+        Step {step.order} of {lesson.steps.length} · all steps ▾
+      </summary>
+      <nav aria-label="All steps" className="mt-2 rounded-lg border border-line bg-surface p-2">
+        <ol className="grid gap-1">
+          {lesson.steps.map((s) => {
+            const done = isStepDone({ completedSteps }, lesson.id, s.slug);
+            return (
+              <li key={s.slug}>
+                <Link
+                  to={stepPath(lesson.id, s.slug)}
+                  aria-current={s.slug === step.slug ? 'step' : undefined}
+                  className={`flex gap-2 rounded px-2 py-1 hover:bg-surface-2 ${s.slug === step.slug ? 'bg-surface-2 font-semibold' : ''}`}
+                >
+                  <span aria-hidden="true" className={done ? 'text-ok' : 'text-muted'}>
+                    {done ? '✓' : s.order}
+                  </span>
+                  <span>
+                    Step {s.order}: {s.title}
+                    <span className="sr-only">{done ? ' (completed)' : ''}</span>
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+    </details>
   );
 }
 

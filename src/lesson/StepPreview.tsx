@@ -6,7 +6,7 @@ import type { WorldFiles } from '../lab/types';
 import { learnerFileTexts } from '../lab/worldFiles';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
-import { previews } from '../preview/registry';
+import { previews, type ChartMark } from '../preview/registry';
 import { timeLimitSeconds } from '../lab/page/runRequest';
 
 function statusLine(step: Step, engine: EngineState, run: StepRunState): string {
@@ -36,6 +36,14 @@ function statusLine(step: Step, engine: EngineState, run: StepRunState): string 
   return 'Not run yet';
 }
 
+/** The step's chart marks with their values: a number as written, or what the run left in the named variable (none if not a number). */
+export function chartMarks(step: Step, variables: Record<string, unknown>): ChartMark[] {
+  return step.preview.marks.flatMap((m) => {
+    const value = typeof m.at === 'number' ? m.at : variables[m.at.variable];
+    return typeof value === 'number' && Number.isFinite(value) ? [{ axis: m.axis, value, label: m.label }] : [];
+  });
+}
+
 interface Props {
   step: Step;
   engine: EngineState;
@@ -52,7 +60,8 @@ export function StepPreview({ step, engine, run, send, files }: Props) {
   const output = run.running ? run.live : (result?.output ?? []);
   // The last run's view stays (dimmed, marked busy) while the next run goes, as a notebook keeps its
   // last output: the chart is then updated rather than built again, and the pane does not collapse.
-  const view = outcome ? previews[step.preview.service].render({ result, outcome, files: learnerFileTexts(files ?? {}), send, navigate: setAddress }) : null;
+  const marks = outcome ? chartMarks(step, outcome.variables) : [];
+  const view = outcome ? previews[step.preview.service].render({ result, outcome, files: learnerFileTexts(files ?? {}), send, navigate: setAddress, marks }) : null;
 
   return (
     <PreviewFrame address={address ?? step.preview.address} status={statusLine(step, engine, run)}>

@@ -9,8 +9,8 @@ interface Props extends WorkspaceParts {
 
 /**
  * The step page as a workspace (issue 9): on wide screens the text and the work
- * sit side by side (SplitWorkspace). On narrower screens the same parts stack,
- * the run bar with its verdict directly above the editor.
+ * sit side by side (SplitWorkspace). On narrower screens the same parts stack
+ * under a run bar that stays on screen (Column).
  */
 export function Workspace({ wide, ...parts }: Props) {
   if (!wide) return <Column {...parts} />;
@@ -24,15 +24,22 @@ export function Workspace({ wide, ...parts }: Props) {
   );
 }
 
+/**
+ * One column (phones, narrow windows). Run and its verdict stick to the top of the screen (issue 23: on a
+ * phone Run sat 2.7 screens down the step), so the learner reads, scrolls to the code, and runs it
+ * without scrolling back; the bar scrolls itself if a long verdict would fill the screen.
+ */
 function Column({ text, bar, editor, preview }: WorkspaceParts) {
   return (
-    <div className="grid min-w-0 gap-6">
+    <section aria-label="Workspace" className="grid min-w-0 gap-6">
+      <div data-sticky-run-bar="" className="sticky top-0 z-20 -mx-4 grid max-h-[45dvh] min-w-0 gap-2 overflow-y-auto border-b border-line bg-bg px-4 py-2">
+        {bar}
+      </div>
       <div className="min-w-0">{text}</div>
-      <section aria-label="Workspace" className="grid min-w-0 gap-3">
-        <div className="grid min-w-0 gap-2">{bar}</div>
+      <div className="grid min-w-0 gap-3">
         <div className="min-w-0">{editor}</div>
         <div className="min-w-0">{preview}</div>
-      </section>
-    </div>
+      </div>
+    </section>
   );
 }

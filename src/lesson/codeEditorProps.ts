@@ -14,6 +14,8 @@ export interface CodeEditorProps {
   onRun?: (() => void) | undefined;
   /** The line the last run's error points at, marked in the editor. */
   errorMarker?: { line: number; message: string } | null | undefined;
+  /** Monaco's screen-reader mode on (`accessibilitySupport: 'on'`) rather than left to its own detection. */
+  screenReader?: boolean | undefined;
   /** Monaco's tab-focus mode (Ctrl+M): true when Tab moves focus instead of inserting spaces. */
   onTabFocusModeChange?: ((tabMovesFocus: boolean) => void) | undefined;
   /**

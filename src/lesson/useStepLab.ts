@@ -13,6 +13,7 @@ import { emptyRun, useLabSession } from '../lab/page/session';
 import { stepKey, useProgress } from '../progress/store';
 import { useStoreInTransition } from '../lib/useStoreInTransition';
 import { whenSettled } from '../lib/whenSettled';
+import { forgetVerdicts, isStarter, rememberVerdict } from './lastVerdicts';
 
 export function useStepLab(lesson: Lesson, step: Step) {
   const engine = labFor(lesson.id);
@@ -49,9 +50,10 @@ export function useStepLab(lesson: Lesson, step: Step) {
     const session = useLabSession.getState();
     if (session.steps[key]?.running || readOnly) return;
     const drafts = useProgress.getState().drafts[key] ?? {};
+    const files = step.starter.map((f) => ({ ...f, code: drafts[f.file] ?? f.code }));
     const request = runRequestFor(
       step,
-      step.starter.map((f) => ({ ...f, code: drafts[f.file] ?? f.code })),
+      files,
       (chunks) => useLabSession.getState().append(key, chunks),
     );
     if (!request) return;
@@ -64,6 +66,7 @@ export function useStepLab(lesson: Lesson, step: Step) {
           ? step.checks.map(() => ({ pass: false, detail: 'The lab refused the engine’s answer, so this was not judged. Run again.' }))
           : judgeAll(step.checks, { result, files: engine.files ?? {} });
       useLabSession.getState().complete(key, result, verdicts);
+      rememberVerdict(key, { verdicts, fromStarter: isStarter(step.starter, files) });
       if (verdicts.every((v) => v.pass)) useProgress.getState().completeStep(lesson.id, lesson.skill, step);
     } catch (error) {
       useLabSession.getState().fail(key, error instanceof Error ? error.message : String(error));
@@ -74,8 +77,9 @@ export function useStepLab(lesson: Lesson, step: Step) {
   const resetLab = useCallback(async () => {
     if (readOnly) return;
     useLabSession.getState().clear();
+    forgetVerdicts(lesson.id);
     await engine.resetLab();
-  }, [engine, readOnly]);
+  }, [engine, readOnly, lesson.id]);
   const takeOver = useCallback(() => worldStore.takeOver(), [worldStore]);
 
   // The console's requests have the step's time limit, like its runs.

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RunOutcome } from '../lab/types';
+import type { DriftRecord, RunOutcome } from '../lab/types';
 
 const level = (psi: number) => (psi > 0.25 ? 'major' : psi >= 0.1 ? 'moderate' : 'stable');
 const LEVEL_STYLE = { major: 'text-bad', moderate: 'text-warn', stable: 'text-ok' } as const;
@@ -46,6 +46,7 @@ export default function DriftMonitor({ outcome }: { outcome: RunOutcome }) {
           ))}
         </tbody>
       </table>
+      <FeatureDistributions records={outcome.drift} />
       <p className="mt-2">
         {promoted.length > 0
           ? `Retrained: ${promoted.map((v) => `${v.name} version ${v.version}`).join(', ')} is now the champion.`
@@ -54,5 +55,56 @@ export default function DriftMonitor({ outcome }: { outcome: RunOutcome }) {
             : 'No model was retrained in this run.'}
       </p>
     </div>
+  );
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * Reference against current, per feature (issue 23), as Evidently's data drift report draws them: the share of
+ * rows in each bin. The bins are the reference's quantiles (lab.psi), so the reference is about flat and a
+ * drifted feature's current rows pile up in a few bins. The last measurement of each feature is drawn.
+ */
+function FeatureDistributions({ records }: { records: DriftRecord[] }) {
+  const byFeature = new Map<string, DriftRecord>();
+  records.forEach((d, i) => byFeature.set(d.column ?? `sample ${i + 1}`, d));
+  return (
+    <section aria-labelledby="drift-distributions" className="mt-3">
+      <h4 id="drift-distributions" className="text-sm font-semibold">
+        Distributions: reference and current
+      </h4>
+      <p className="text-xs text-muted">Share of rows in each bin; the bins split the reference into equal parts, so the reference is about flat.</p>
+      <ul className="mt-2 grid gap-3 sm:grid-cols-2">
+        {[...byFeature].map(([feature, d]) => {
+          const data = d.reference.map((r, i) => ({ bin: i + 1, reference: Number(r.toFixed(4)), current: Number((d.current[i] ?? 0).toFixed(4)) }));
+          const described = data.map((b) => `bin ${b.bin}: ${percent(b.reference)} vs ${percent(b.current)}`).join(', ');
+          return (
+            <li key={feature} className="rounded-lg border border-line p-2">
+              <p className="font-mono text-xs">
+                {feature} <span className={LEVEL_STYLE[level(d.psi)]}>· PSI {d.psi.toFixed(3)} ({level(d.psi)})</span>
+              </p>
+              <div className="h-32 w-full" role="img" aria-label={`${feature}, share of rows per bin, reference vs current: ${described}`}>
+                <ResponsiveContainer width="100%" height="100%">
+                  <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -18 }} barGap={0}>
+                    <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+                    <XAxis dataKey="bin" stroke="var(--muted)" fontSize={10} />
+                    <YAxis stroke="var(--muted)" fontSize={10} tickFormatter={percent} />
+                    <Tooltip formatter={(v) => percent(Number(v))} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+                    <Bar dataKey="reference" name="reference" fill="var(--muted)" isAnimationActive={false} />
+                    <Bar dataKey="current" name="current" fill="var(--bad)" isAnimationActive={false} />
+                  </BarChart>
+                </ResponsiveContainer>
+              </div>
+              <p className="text-[0.7rem] text-muted">
+                <span aria-hidden="true" className="mr-1 inline-block h-2 w-2 bg-[var(--muted)]" />
+                reference
+                <span aria-hidden="true" className="ml-3 mr-1 inline-block h-2 w-2 bg-[var(--bad)]" />
+                current
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

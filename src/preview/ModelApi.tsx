@@ -10,6 +10,10 @@ interface Props {
   /** The requests the checks sent during the run. */
   responses: HttpExchange[];
   send: (request: HttpRequest) => Promise<{ exchange: HttpExchange; log: OutputChunk[] }>;
+  /** Show a path of the server in the preview's address bar (the docs at /docs). */
+  navigate?: (address: string) => void;
+  /** The server's address, e.g. "localhost:8000". */
+  address?: string;
 }
 
 function show(exchange: HttpExchange): string {
@@ -17,11 +21,18 @@ function show(exchange: HttpExchange): string {
 }
 
 /** localhost:8000 — the served API's routes, a request console, and /docs drawn from its OpenAPI document. */
-export default function ModelApi({ server, responses, send }: Props) {
+export default function ModelApi({ server, responses, send, navigate, address = 'localhost:8000' }: Props) {
   const id = useId();
   const routes = server ? operations(server) : [];
   const first = routes.find((r) => r.method === 'post') ?? routes[0];
-  const [view, setView] = useState<'console' | 'docs'>('console');
+  const [view, setViewState] = useState<'console' | 'docs'>('console');
+  // The address bar follows the page shown, as a browser's does (issue 23: it stayed at the root on /docs).
+  const setView = (next: 'console' | 'docs') => {
+    setViewState(next);
+    navigate?.(next === 'docs' ? `${address}/docs` : address);
+  };
+  /** What uvicorn printed for the requests sent from here (the console's and "Try it out"'s), oldest first. */
+  const [log, setLog] = useState<OutputChunk[]>([]);
   const [method, setMethod] = useState((first?.method ?? 'get').toUpperCase());
   const [path, setPath] = useState(first?.path ?? '/');
   const [body, setBody] = useState(server && first ? exampleBody(server, first.op) : '');
@@ -35,8 +46,9 @@ export default function ModelApi({ server, responses, send }: Props) {
 
   // Both views send through the same path (engine → worker → the lab's uvicorn), and share the history.
   const sendAndKeep = async (request: HttpRequest) => {
-    const { exchange } = await send(request);
+    const { exchange, log: printed } = await send(request);
     setHistory((h) => [exchange, ...h].slice(0, 20));
+    if (printed.length) setLog((l) => [...l, ...printed].slice(-50));
     return exchange;
   };
 
@@ -171,6 +183,16 @@ export default function ModelApi({ server, responses, send }: Props) {
             </details>
           )}
         </>
+      )}
+      {/* Under both views: the console's requests and those of /docs' "Try it out" reach the same server. */}
+      {log.length > 0 && (
+        <section aria-label="Server log" className="mt-3">
+          <p className="text-xs text-muted">uvicorn log (your requests from this window)</p>
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrolls: keyboard users must reach it */}
+          <pre tabIndex={0} className="code mt-1 max-h-32 overflow-auto whitespace-pre-wrap text-xs">
+            {log.map((c) => c.text).join('')}
+          </pre>
+        </section>
       )}
     </div>
   );

@@ -1,9 +1,10 @@
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartMark } from './registry';
 import type { ShownCell, ShownChart, ShownResult, ShownTable } from '../lab/types';
 
 /** localhost:3000 — the tables and charts the learner's program showed with lab.show_table / lab.show_chart. */
-export default function ResultsView({ shown }: { shown: ShownResult[] }) {
+export default function ResultsView({ shown, marks = [] }: { shown: ShownResult[]; marks?: ChartMark[] }) {
   if (shown.length === 0) {
     return (
       <p className="text-sm text-muted">
@@ -13,7 +14,7 @@ export default function ResultsView({ shown }: { shown: ShownResult[] }) {
   }
   return (
     <div className="grid gap-4 font-sans text-sm">
-      {shown.map((item, i) => (item.type === 'table' ? <ResultTable key={i} table={item} /> : <ResultChart key={i} chart={item} />))}
+      {shown.map((item, i) => (item.type === 'table' ? <ResultTable key={i} table={item} /> : <ResultChart key={i} chart={item} marks={marks} />))}
     </div>
   );
 }
@@ -64,7 +65,7 @@ const COLOURS = ['var(--accent)', 'var(--ok)', 'var(--warn)', 'var(--bad)'];
 const round = (n: number) => Number(n.toPrecision(4));
 
 /** The chart in words: each series' first and last value and its range, for screen readers. */
-export function describeChart(chart: ShownChart): string {
+export function describeChart(chart: ShownChart, marks: ChartMark[] = []): string {
   const first = chart.x[0];
   const last = chart.x.at(-1);
   const over = `${chart.xLabel ?? 'x'} ${String(first)} to ${String(last)}`;
@@ -75,14 +76,17 @@ export function describeChart(chart: ShownChart): string {
     const end = values.at(-1) ?? 0;
     return `${s.name} from ${round(start)} to ${round(end)} (lowest ${round(Math.min(...values))}, highest ${round(Math.max(...values))})`;
   });
-  return `${chart.kind === 'bar' ? 'Bar' : 'Line'} chart “${chart.title}”, ${chart.x.length} points over ${over}: ${parts.join('; ')}.`;
+  const marked = marks.length ? ` Marked: ${marks.map((m) => `${m.label} at ${m.axis} = ${m.value}`).join('; ')}.` : '';
+  return `${chart.kind === 'bar' ? 'Bar' : 'Line'} chart “${chart.title}”, ${chart.x.length} points over ${over}: ${parts.join('; ')}.${marked}`;
 }
 
-function ResultChart({ chart }: { chart: ShownChart }) {
+function ResultChart({ chart, marks: allMarks }: { chart: ShownChart; marks: ChartMark[] }) {
   const id = useId();
   // Series are keyed by position: a series may be called anything, "x" too.
   const data = chart.x.map((x, i) => Object.fromEntries([['x', x], ...chart.series.map((s, j) => [`s${j}`, s.values[i] ?? null])]) as Record<string, unknown>);
   const numericX = chart.kind === 'line' && chart.x.every((v) => typeof v === 'number');
+  // A mark on x needs numbers along x to stand at; one on y fits any chart.
+  const marks = allMarks.filter((m) => m.axis === 'y' || numericX);
   const axes = (
     <>
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
@@ -97,6 +101,15 @@ function ResultChart({ chart }: { chart: ShownChart }) {
       <YAxis stroke="var(--muted)" fontSize={11} label={chart.yLabel ? { value: chart.yLabel, angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 11 } : undefined} />
       <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
       {chart.series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+      {marks.map((m, i) => (
+        <ReferenceLine
+          key={`mark-${i}`}
+          {...(m.axis === 'x' ? { x: m.value } : { y: m.value })}
+          stroke="var(--warn)"
+          strokeDasharray="4 3"
+          label={{ value: `${m.label} ${m.value}`, position: m.axis === 'x' ? 'insideTopRight' : 'insideBottomLeft', fill: 'var(--warn)', fontSize: 11 }}
+        />
+      ))}
     </>
   );
   const colour = (j: number) => COLOURS[j % COLOURS.length];
@@ -105,7 +118,7 @@ function ResultChart({ chart }: { chart: ShownChart }) {
       <figcaption id={`${id}-title`} className="mb-1 text-sm font-semibold">
         {chart.title}
       </figcaption>
-      <div className="h-52 w-full" role="img" aria-label={describeChart(chart)}>
+      <div className="h-52 w-full" role="img" aria-label={describeChart(chart, marks)}>
         <ResponsiveContainer width="100%" height="100%">
           {chart.kind === 'bar' ? (
             <BarChart data={data} margin={{ top: 6, right: 12, bottom: 2, left: 0 }}>

@@ -75,7 +75,8 @@ const PHRASES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
-  422: 'Unprocessable Entity',
+  // RFC 9110 §15.5.21 renamed it from WebDAV's "Unprocessable Entity"; Python's HTTPStatus, which the lab's uvicorn log uses, says the same.
+  422: 'Unprocessable Content',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

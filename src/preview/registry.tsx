@@ -24,6 +24,14 @@ export interface PreviewContext {
   send: (request: HttpRequest) => Promise<{ exchange: HttpExchange; log: OutputChunk[] }>;
   /** Show another address in the preview's address bar (a view's own links). */
   navigate: (address: string) => void;
+  /** Lines the step asks to mark on its charts, their values resolved from the run (step `preview.marks`). */
+  marks: ChartMark[];
+}
+
+export interface ChartMark {
+  axis: 'x' | 'y';
+  value: number;
+  label: string;
 }
 
 /** The parts of a run a view reads: a field of the run's outcome, or the project's files. */
@@ -64,7 +72,9 @@ export const previews = {
     title: 'Model API',
     address: 'localhost:8000',
     evidence: ['server', 'responses'],
-    render: ({ result, outcome, send }) => <ModelApi key={result.durationMs} server={outcome.server} responses={outcome.responses} send={send} />,
+    render: ({ result, outcome, send, navigate }) => (
+      <ModelApi key={result.durationMs} server={outcome.server} responses={outcome.responses} send={send} navigate={navigate} address="localhost:8000" />
+    ),
   },
   monitor: {
     title: 'Drift monitor',
@@ -76,6 +86,6 @@ export const previews = {
     title: 'Results',
     address: 'localhost:3000',
     evidence: ['shown'],
-    render: ({ outcome }) => <ResultsView shown={outcome.shown ?? []} />,
+    render: ({ outcome, marks }) => <ResultsView shown={outcome.shown ?? []} marks={marks} />,
   },
 } as const satisfies PreviewRegistry;

@@ -5,7 +5,7 @@
 // for a step whose solution was used before it was completed, at the reduced XP.
 import type { CourseIndex } from '../content/model';
 import type { ProgressFacts } from './restore';
-import { quizAwardId, solutionStepXp, stepAwardId, termAwardId, type Ledger } from './xp';
+import { quizAwardId, reviewAwardId, reviewXpFor, solutionStepXp, stepAwardId, termAwardId, type Ledger } from './xp';
 
 interface Item {
   /** The most this award can be, given the facts. */
@@ -32,9 +32,16 @@ function catalog(course: CourseIndex): Map<string, Item> {
         backed: (f) => Boolean(f.completedSteps[key]),
       });
     }
-    for (const q of lesson.quiz) {
+    // Predictions are scored as questions are (their ids are "predict-<step>").
+    for (const q of [...lesson.quiz, ...(lesson.predictions ?? [])]) {
       const key = `${lesson.id}/${q.id}`;
       items.set(quizAwardId(lesson.id, q.id), { xp: () => q.xp, skill, backed: (f) => Boolean(f.quiz[key]?.correct) });
+      // A review earns part of what the quiz try lost, once a review try was right (xp.ts).
+      items.set(reviewAwardId(lesson.id, q.id), {
+        xp: (f) => reviewXpFor(q.xp, Math.min(q.xp, f.awards[quizAwardId(lesson.id, q.id)]?.xp ?? 0)),
+        skill,
+        backed: (f) => Boolean(f.reviews[key]?.attempts.some((a) => a.right)),
+      });
     }
     for (const t of lesson.glossary) {
       const key = `${lesson.id}/${t.id}`;

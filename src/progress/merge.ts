@@ -55,6 +55,21 @@ export function mergeQuiz(a: QuizRecord, b: QuizRecord): QuizRecord {
   return { answers, correct: right !== undefined, ...revealed };
 }
 
+/** Review tries: the union of both sides' attempts (by time), from the earlier miss. */
+function mergeReviews(a: ProgressFacts['reviews'], b: ProgressFacts['reviews']): ProgressFacts['reviews'] {
+  const out = { ...a };
+  for (const [k, theirs] of Object.entries(b)) {
+    const mine = out[k];
+    if (!mine) {
+      out[k] = theirs;
+      continue;
+    }
+    const attempts = [...mine.attempts, ...theirs.attempts.filter((t) => !mine.attempts.some((m) => m.at === t.at && m.right === t.right))];
+    out[k] = { since: Math.min(mine.since, theirs.since), attempts: attempts.sort((x, y) => x.at - y.at) };
+  }
+  return out;
+}
+
 export function mergeFacts(mine: ProgressFacts, theirs: ProgressFacts, seen: DraftTimes = {}): { facts: ProgressFacts; conflicts: DraftConflict[] } {
   const quiz = { ...mine.quiz };
   for (const [k, r] of Object.entries(theirs.quiz)) {
@@ -115,6 +130,7 @@ export function mergeFacts(mine: ProgressFacts, theirs: ProgressFacts, seen: Dra
       solutionUsed: mergeEarliest(mine.solutionUsed, theirs.solutionUsed),
       drafts,
       draftsAt,
+      reviews: mergeReviews(mine.reviews, theirs.reviews),
     },
     conflicts,
   };

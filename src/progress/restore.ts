@@ -3,7 +3,7 @@
 // are dropped one by one, and the caller learns what was lost.
 import * as z from 'zod/mini';
 
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 export const EXPORT_APP = 'lifecycle-lab';
 
 /** Keys that would change an object's prototype if assigned; never read from saved data. */
@@ -47,6 +47,11 @@ function buildEntrySchemas() {
     revealed: z.optional(z.boolean()),
   });
   const timeSchema = z.number();
+  /** A missed question or prediction in the review queue (issue 23): when it was missed, and every review try since. */
+  const reviewSchema = z.object({
+    since: z.number(),
+    attempts: z.array(z.object({ at: z.number(), right: z.boolean() })),
+  });
   /** What one entry of each saved section must be; the saved-progress types below are inferred from these. */
   return {
     awards: awardSchema,
@@ -60,6 +65,7 @@ function buildEntrySchemas() {
     drafts: z.record(z.string(), z.string()),
     /** When each draft file was last saved or cleared (a time without a draft = cleared), for merging tabs. */
     draftsAt: z.record(z.string(), z.number()),
+    reviews: reviewSchema,
   } as const;
 }
 type EntrySchemas = ReturnType<typeof buildEntrySchemas>;
@@ -70,6 +76,7 @@ export type Award = z.infer<EntrySchemas['awards']>;
 /** Awards keyed by a unique id, so the same thing awarded twice counts once. */
 export type Ledger = Record<string, Award>;
 export type QuizRecord = z.infer<EntrySchemas['quiz']>;
+export type ReviewRecord = z.infer<EntrySchemas['reviews']>;
 
 /** The facts we persist, each a record of entries keyed by id; everything else is derived. */
 export type ProgressFacts = { [K in keyof EntrySchemas]: Record<string, z.infer<EntrySchemas[K]>> };
@@ -83,6 +90,7 @@ export const emptyFacts = (): ProgressFacts => ({
   solutionUsed: {},
   drafts: {},
   draftsAt: {},
+  reviews: {},
 });
 
 export type RestoreResult =
@@ -131,9 +139,12 @@ export function restoreFacts(raw: unknown): RestoreResult {
  * (numeric): every version 1 record (tries are option texts) is already a
  * version 2 record, so the step only re-labels it. The version still changed so
  * that an older app refuses a newer save instead of dropping its new tries as damaged.
+ * Version 3 adds the review queue's facts (`reviews`): a version 2 save has none,
+ * so its questions missed before are due for review at once (since 0).
  */
 const MIGRATIONS: Record<number, (state: unknown) => unknown> = {
   1: (state) => state,
+  2: (state) => (state !== null && typeof state === 'object' && !Array.isArray(state) ? { ...state, reviews: {} } : state),
 };
 
 export function migrateFacts(state: unknown, fromVersion: number): RestoreResult {

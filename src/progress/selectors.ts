@@ -3,7 +3,7 @@
 import type { CourseIndex, Lesson, LessonSummary } from '../content/model';
 import type { ProgressFacts } from './restore';
 import { quizKey, stepKey, termKey } from './store';
-import { isRevealed, quizAwardId, stepAwardId, termAwardId } from './xp';
+import { isRevealed, quizAwardId, reviewAwardId, reviewDueAt, reviewXpFor, stepAwardId, termAwardId, totalXp } from './xp';
 import { wrongTriesOf } from './quizAnswers';
 
 export type NodeStatus = 'locked' | 'unlocked' | 'mastered';
@@ -18,9 +18,11 @@ export const isTermLearned = (facts: Pick<Facts, 'learned'>, lessonId: string, t
   Boolean(facts.learned[termKey(lessonId, termId)]);
 
 /**
- * A node is mastered once its step is completed; otherwise it is unlocked when
- * every glossary term it lists is learned and every prerequisite is unlocked
- * (or mastered); otherwise locked.
+ * A node is unlocked by learning: when every glossary term it lists is learned
+ * and every prerequisite is unlocked (or mastered). An unlocked node is
+ * mastered once its step is completed; a completed step does not master a node
+ * still locked (issue 23: finishing the steps skipped the "unlock by learning"
+ * stage), so learning its terms afterwards masters it at once.
  */
 export function skillNodeStatuses(lesson: Lesson, facts: Facts): Record<string, NodeStatus> {
   const byId = new Map(lesson.skills.map((n) => [n.id, n]));
@@ -31,13 +33,9 @@ export function skillNodeStatuses(lesson: Lesson, facts: Facts): Record<string, 
     const node = byId.get(id);
     if (!node || seen.has(id)) return 'locked';
     seen.add(id);
-    let status: NodeStatus;
-    if (isStepDone(facts, lesson.id, node.masteredBy)) status = 'mastered';
-    else {
-      const termsLearned = node.terms.every((t) => isTermLearned(facts, lesson.id, t));
-      const prereqsOpen = node.requires.every((r) => statusOf(r, seen) !== 'locked');
-      status = termsLearned && prereqsOpen ? 'unlocked' : 'locked';
-    }
+    const termsLearned = node.terms.every((t) => isTermLearned(facts, lesson.id, t));
+    const prereqsOpen = node.requires.every((r) => statusOf(r, seen) !== 'locked');
+    const status: NodeStatus = !(termsLearned && prereqsOpen) ? 'locked' : isStepDone(facts, lesson.id, node.masteredBy) ? 'mastered' : 'unlocked';
     memo[id] = status;
     return status;
   };
@@ -112,27 +110,94 @@ export function percentOf(earned: number, available: number): number {
 }
 
 /**
- * Percent done weighs each item by its XP (issue 7): learning every term of a
- * lesson is a small share of it when the steps carry most of the XP. What was
- * earned is read from the ledger, so a revealed answer or a step done with the
- * solution counts for what it earned.
+ * Percent done weighs each item by its XP (issue 7), over what is still
+ * attainable (issue 23: after everything a lesson read 91%, the XP lost to
+ * wrong tries gone for good). A step counts for what it earned once completed
+ * (with the solution, a third); a question or prediction answered after wrong
+ * tries, or whose answer was shown, counts for what its try earned plus what
+ * its review can still give (xp.ts), so doing the reviews reaches 100%.
  */
 export function lessonProgress(lesson: LessonSummary, facts: Facts & Pick<ProgressFacts, 'awards'>): LessonProgress {
   const stepsDone = lesson.steps.filter((s) => isStepDone(facts, lesson.id, s.slug)).length;
   const questionsCorrect = lesson.quiz.filter((q) => facts.quiz[quizKey(lesson.id, q.id)]?.correct).length;
   const termsLearned = lesson.glossary.filter((t) => isTermLearned(facts, lesson.id, t.id)).length;
-  const items = [
-    ...lesson.steps.map((s) => ({ id: stepAwardId(lesson.id, s.slug), xp: s.xp })),
-    ...lesson.quiz.map((q) => ({ id: quizAwardId(lesson.id, q.id), xp: q.xp })),
-    ...lesson.glossary.map((t) => ({ id: termAwardId(lesson.id, t.id), xp: t.xp })),
-  ];
+  const earnedBy = (id: string, most: number) => Math.min(most, facts.awards[id]?.xp ?? 0);
   let xpEarned = 0;
   let xpAvailable = 0;
-  for (const item of items) {
-    xpAvailable += item.xp;
-    xpEarned += Math.min(item.xp, facts.awards[item.id]?.xp ?? 0);
+  for (const s of lesson.steps) {
+    const earned = earnedBy(stepAwardId(lesson.id, s.slug), s.xp);
+    xpEarned += earned;
+    xpAvailable += isStepDone(facts, lesson.id, s.slug) && earned > 0 ? earned : s.xp;
+  }
+  for (const q of [...lesson.quiz, ...(lesson.predictions ?? [])]) {
+    const record = facts.quiz[quizKey(lesson.id, q.id)];
+    const earned = earnedBy(quizAwardId(lesson.id, q.id), q.xp);
+    const reviewXp = reviewXpFor(q.xp, earned);
+    const settled = record !== undefined && (record.correct || Boolean(record.revealed) || isRevealed(record, record.answers.length));
+    xpEarned += earned + earnedBy(reviewAwardId(lesson.id, q.id), reviewXp);
+    xpAvailable += settled ? earned + reviewXp : q.xp;
+  }
+  for (const t of lesson.glossary) {
+    xpEarned += earnedBy(termAwardId(lesson.id, t.id), t.xp);
+    xpAvailable += t.xp;
   }
   return { stepsDone, questionsCorrect, termsLearned, xpEarned, xpAvailable, percent: percentOf(xpEarned, xpAvailable) };
+}
+
+/** A question or prediction of the review queue. */
+export interface ReviewItem {
+  question: Lesson['quiz'][number];
+  /** The phase it belongs to (a prediction's step's), or null for a quiz question. */
+  phase: string | null;
+  dueAt: number;
+  due: boolean;
+  /** What a right answer earns now (0 once a review earned it). */
+  xp: number;
+}
+
+/**
+ * The review queue (issue 23): every question and prediction that was missed
+ * (a wrong try, or its answer shown) and is settled, with when it is due
+ * (xp.ts's spacing). Due items come first, earliest first, interleaved across
+ * phases so that one phase's items are never all in a row; then the rest by due time.
+ */
+export function reviewQueue(lesson: Lesson, facts: Pick<ProgressFacts, 'quiz' | 'reviews' | 'awards'>, now: number): ReviewItem[] {
+  const candidates: { question: ReviewItem['question']; phase: string | null }[] = [
+    ...lesson.quiz.map((question) => ({ question, phase: null })),
+    ...lesson.steps.flatMap((s) => (s.prediction ? [{ question: s.prediction, phase: s.phase }] : [])),
+  ];
+  const items: ReviewItem[] = [];
+  for (const { question, phase } of candidates) {
+    const key = quizKey(lesson.id, question.id);
+    const record = facts.quiz[key];
+    const review = facts.reviews[key];
+    if (!record || !review) continue;
+    const wrong = wrongTriesOf(question, record.answers).length;
+    if (!(record.correct ? wrong > 0 : isRevealed(record, wrong))) continue; // not missed, or still open in the quiz
+    const dueAt = reviewDueAt(review);
+    const earned = Math.min(question.xp, facts.awards[quizAwardId(lesson.id, question.id)]?.xp ?? 0);
+    const xp = facts.awards[reviewAwardId(lesson.id, question.id)] ? 0 : reviewXpFor(question.xp, earned);
+    items.push({ question, phase, dueAt, due: dueAt <= now, xp });
+  }
+  const due = interleave(items.filter((i) => i.due).sort((a, b) => a.dueAt - b.dueAt));
+  return [...due, ...items.filter((i) => !i.due).sort((a, b) => a.dueAt - b.dueAt)];
+}
+
+/** Round-robin over the groups (phase, or the quiz), each group in its order: mixes phases as interleaved practice does. */
+function interleave(items: ReviewItem[]): ReviewItem[] {
+  const groups = new Map<string, ReviewItem[]>();
+  for (const item of items) {
+    const g = item.phase ?? '';
+    groups.set(g, [...(groups.get(g) ?? []), item]);
+  }
+  const out: ReviewItem[] = [];
+  for (let round = 0; out.length < items.length; round++) {
+    for (const group of groups.values()) {
+      const item = group[round];
+      if (item) out.push(item);
+    }
+  }
+  return out;
 }
 
 export interface PhaseXp {
@@ -193,4 +258,12 @@ export function courseProgress(lessons: LessonSummary[], facts: Facts & Pick<Pro
     available += p.xpAvailable;
   }
   return { earned, available, percent: percentOf(earned, available) };
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What a set of progress holds, in one sentence: shown after an import. */
+export function describeProgress(facts: Pick<ProgressFacts, 'completedSteps' | 'quiz' | 'learned' | 'awards'>): string {
+  const right = Object.values(facts.quiz).filter((q) => q.correct).length;
+  return `Now: ${count(Object.keys(facts.completedSteps).length, 'step')} completed, ${count(right, 'quiz question')} answered right, ${count(Object.keys(facts.learned).length, 'term')} learned, ${totalXp(facts.awards)} XP.`;
 }

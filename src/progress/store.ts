@@ -10,7 +10,7 @@ import { auditAwards, auditNotice } from './audit';
 import { mergeFacts, type DraftConflict } from './merge';
 import { isRightAnswer, sameAnswer, wrongTriesOf, type GradableQuestion, type QuizAnswer } from './quizAnswers';
 import { emptyFacts, PROGRESS_VERSION, readPersisted, type ProgressFacts } from './restore';
-import { isRevealed, quizAwardId, quizXpFor, solutionStepXp, stepAwardId, termAwardId, type Award } from './xp';
+import { isRevealed, quizAwardId, quizXpFor, reviewAwardId, reviewXpFor, solutionStepXp, stepAwardId, termAwardId, type Award } from './xp';
 
 export const STORAGE_KEY = 'lifecycle-lab:progress';
 
@@ -35,6 +35,15 @@ interface QuizSlice {
   ) => { correct: boolean; xp: number };
   /** "Show answer": the question is settled and earns nothing. */
   revealAnswer: (lessonId: string, questionId: string) => void;
+}
+
+interface ReviewSlice {
+  reviews: ProgressFacts['reviews'];
+  /**
+   * A try at a question of the review queue: recorded, and the first right one
+   * earns part of the XP its quiz try lost (xp.ts). Nothing happens for a question not in the queue.
+   */
+  answerReview: (lessonId: string, skill: string, question: GradableQuestion & { id: string; xp: number }, answer: QuizAnswer) => { right: boolean; xp: number };
 }
 
 interface GlossarySlice {
@@ -75,7 +84,7 @@ interface SessionSlice {
   replaceProgress: (facts: ProgressFacts) => ReplaceResult;
 }
 
-export type ProgressState = AwardsSlice & QuizSlice & GlossarySlice & StepsSlice & SessionSlice;
+export type ProgressState = AwardsSlice & QuizSlice & ReviewSlice & GlossarySlice & StepsSlice & SessionSlice;
 type Slice<T> = StateCreator<ProgressState, [], [], T>;
 
 export const stepKey = (lessonId: string, slug: string) => `${lessonId}/${slug}`;
@@ -107,7 +116,11 @@ const createQuizSlice: Slice<QuizSlice> = (set, get) => ({
     const wrongTries = wrongTriesOf(question, prior.answers).length;
     // Once the answer is shown nothing is recorded or earned; a wrong answer already tried costs nothing again.
     if (isRevealed(prior, wrongTries) || (!correct && prior.answers.some((a) => sameAnswer(a, answer)))) return { correct, xp: 0 };
-    set((s) => ({ quiz: { ...s.quiz, [key]: { ...prior, answers: [...prior.answers, answer], correct } } }));
+    set((s) => ({
+      quiz: { ...s.quiz, [key]: { ...prior, answers: [...prior.answers, answer], correct } },
+      // The first miss puts the question in the review queue, from now.
+      ...(!correct && !s.reviews[key] ? { reviews: { ...s.reviews, [key]: { since: Date.now(), attempts: [] } } } : {}),
+    }));
     if (!correct) return { correct, xp: 0 };
     const xp = quizXpFor(question.xp, wrongTries);
     return { correct, xp: get().award(quizAwardId(lessonId, question.id), xp, skill, 'Quiz') ? xp : 0 };
@@ -116,7 +129,26 @@ const createQuizSlice: Slice<QuizSlice> = (set, get) => ({
     const key = quizKey(lessonId, questionId);
     const prior = get().quiz[key] ?? { answers: [], correct: false };
     if (prior.correct || prior.revealed) return;
-    set((s) => ({ quiz: { ...s.quiz, [key]: { ...prior, revealed: true } } }));
+    set((s) => ({
+      quiz: { ...s.quiz, [key]: { ...prior, revealed: true } },
+      reviews: s.reviews[key] ? s.reviews : { ...s.reviews, [key]: { since: Date.now(), attempts: [] } },
+    }));
+  },
+});
+
+const createReviewSlice: Slice<ReviewSlice> = (set, get) => ({
+  reviews: {},
+  answerReview: (lessonId, skill, question, answer) => {
+    const key = quizKey(lessonId, question.id);
+    if (!get().reviews[key]) return { right: false, xp: 0 };
+    const right = isRightAnswer(question, answer);
+    set((s) => {
+      const record = s.reviews[key] ?? { since: Date.now(), attempts: [] };
+      return { reviews: { ...s.reviews, [key]: { ...record, attempts: [...record.attempts, { at: Date.now(), right }] } } };
+    });
+    if (!right) return { right, xp: 0 };
+    const xp = reviewXpFor(question.xp, get().awards[quizAwardId(lessonId, question.id)]?.xp ?? 0);
+    return { right, xp: xp > 0 && get().award(reviewAwardId(lessonId, question.id), xp, skill, 'Review') ? xp : 0 };
   },
 });
 
@@ -194,6 +226,7 @@ export function factsOf(s: ProgressFacts): ProgressFacts {
     solutionUsed: s.solutionUsed,
     drafts: s.drafts,
     draftsAt: s.draftsAt,
+    reviews: s.reviews,
   };
 }
 
@@ -265,6 +298,7 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
   const store = create<ProgressState>()((set, get, api) => ({
     ...createAwardsSlice(set, get, api),
     ...createQuizSlice(set, get, api),
+    ...createReviewSlice(set, get, api),
     ...createGlossarySlice(set, get, api),
     ...createStepsSlice(set, get, api),
     ...initial.facts,

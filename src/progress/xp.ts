@@ -10,6 +10,29 @@ export type { Award, Ledger };
 export const stepAwardId = (lessonId: string, slug: string) => `step:${lessonId}/${slug}`;
 export const quizAwardId = (lessonId: string, questionId: string) => `quiz:${lessonId}/${questionId}`;
 export const termAwardId = (lessonId: string, termId: string) => `term:${lessonId}/${termId}`;
+export const reviewAwardId = (lessonId: string, questionId: string) => `review:${lessonId}/${questionId}`;
+
+/**
+ * The review queue (issue 23): a question or prediction that lost XP to wrong
+ * tries (or whose answer was shown) comes back later; its first right answer
+ * in review earns half of what was lost (rounded up), so the loss is only ever
+ * partly made up — and the progress figure counts the rest as no longer on offer.
+ */
+export function reviewXpFor(baseXp: number, earned: number): number {
+  const lost = baseXp - earned;
+  return lost > 0 ? Math.max(1, Math.ceil(lost / 2)) : 0;
+}
+
+/** Spacing: first due this long after the miss; each right review in a row doubles the wait, a wrong one starts it again. */
+export const REVIEW_FIRST_MS = 10 * 60_000;
+
+export function reviewDueAt(record: { since: number; attempts: { at: number; right: boolean }[] }): number {
+  const last = record.attempts.at(-1);
+  if (!last) return record.since + REVIEW_FIRST_MS;
+  let streak = 0;
+  for (let i = record.attempts.length - 1; i >= 0 && record.attempts[i]?.right; i--) streak++;
+  return last.at + REVIEW_FIRST_MS * 2 ** streak;
+}
 
 /**
  * Quiz rules (issue 7): full XP on the first try, 60% on the second; after

@@ -12,8 +12,9 @@ describe('the home page', () => {
     renderApp('/');
     const lessons = within(screen.getByRole('heading', { level: 2, name: 'Lessons' }).nextElementSibling as HTMLElement);
     expect(lessons.getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
-      ['Evaluating a Classifier Beyond Accuracy', '/lessons/beyond-accuracy'],
+      // The course's order (lesson.md `order`): the first lesson is the one the second builds on.
       ['The ML Lifecycle', '/lessons/ml-lifecycle'],
+      ['Evaluating a Classifier Beyond Accuracy', '/lessons/beyond-accuracy'],
     ]);
     expect(lessons.getByText(/4 steps · 7 quiz questions · 6 terms/)).toBeInTheDocument();
     expect(bar('Evaluating a Classifier Beyond Accuracy')).toHaveAttribute('aria-valuenow', '0');

@@ -26,6 +26,8 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     });
     await user.upload(await screen.findByLabelText('Import progress…'), file);
     expect(await screen.findByText('Progress imported from progress.json.')).toBeInTheDocument();
+    // What came in, said (issue 23).
+    expect(screen.getByText('Progress imported from progress.json.').closest('[role=status]')).toHaveTextContent('Now: 0 steps completed, 0 quiz questions answered right, 1 term learned, 5 XP.');
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
     expect(screen.getByRole('article', { name: 'DVC' })).toHaveTextContent('✓ Learned');
   });

@@ -586,3 +586,67 @@ describe('links to lessons, steps and headings', () => {
     ]);
   });
 });
+
+describe('the course order (lesson.md `order`)', () => {
+  /** The fixture lesson copied into another folder under another id, with `order` lines added. */
+  function twoLessons(orderOfHello: number | null, orderOfOther: number | null): ContentFile[] {
+    const withOrder = (text: string, order: number | null) => (order === null ? text : text.replace(/^next: \[\]$/m, `order: ${order}\nnext: []`));
+    const other = base.map((f) => ({
+      ...f,
+      path: f.path.replace(/^hello-lab\//, 'a-first-folder/'),
+      text: f.path === 'hello-lab/lesson.md' ? withOrder(f.text.replace(/^id: hello-lab$/m, 'id: a-first-folder'), orderOfOther) : f.text,
+    }));
+    const hello = base.map((f) => (f.path === 'hello-lab/lesson.md' ? { ...f, text: withOrder(f.text, orderOfHello) } : f));
+    return [...hello, ...other];
+  }
+
+  it('lists lessons by their order, not by folder name', () => {
+    const { course, errors } = parseCourse(twoLessons(1, 2));
+    expect(errors.map((e) => formatIssue(e))).toEqual([]);
+    expect(course.lessons.map((l) => l.id)).toEqual(['hello-lab', 'a-first-folder']);
+  });
+
+  it('puts lessons without an order last', () => {
+    expect(parseCourse(twoLessons(null, 1)).course.lessons.map((l) => l.id)).toEqual(['a-first-folder', 'hello-lab']);
+    expect(parseCourse(twoLessons(1, null)).course.lessons.map((l) => l.id)).toEqual(['hello-lab', 'a-first-folder']);
+  });
+
+  it('refuses two lessons in one place, naming the file and field', () => {
+    const errors = parseCourse(twoLessons(1, 1)).errors.map((e) => formatIssue(e));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/lesson\.md.*order.*lesson "(hello-lab|a-first-folder)" already has order 1/);
+  });
+});
+
+describe('a step’s prediction, takeaways and re-run note', () => {
+  const STEP = 'hello-lab/steps/01-first-step.md';
+  const withFields = (yaml: string) => withFile(STEP, (t) => t.replace('\nhints:\n', `\n${yaml}hints:\n`));
+  const predict = `predict:
+  prompt: What will \`print(1 + 1)\` show?
+  options: ["1", "2", "11"]
+  answer: "2"
+  explanation: Python adds the numbers.
+takeaways:
+  - "\`print\` shows a value."
+rerun: Running it again prints again.
+`;
+
+  it('builds the prediction as a question of the step (id "predict-<slug>"), the takeaways and the re-run note as HTML', () => {
+    const { course, errors } = parseCourse(withFields(predict));
+    expect(errors.map((e) => formatIssue(e))).toEqual([]);
+    const step = course.lessons[0]!.steps[0]!;
+    expect(step.prediction).toMatchObject({ id: 'predict-first-step', kind: 'single', answer: '2', xp: 20, promptHtml: 'What will <code>print(1 + 1)</code> show?' });
+    expect(step.takeawaysHtml).toEqual(['<code>print</code> shows a value.']);
+    expect(step.rerunHtml).toBe('Running it again prints again.');
+    // The course index scores predictions as questions.
+    expect(course.lessons[0]!.steps.filter((s) => s.prediction).length).toBe(1);
+  });
+
+  it('checks a prediction by the quiz’s rules, at its field', () => {
+    const errors = errorsOf(withFields(predict.replace('answer: "2"', 'answer: "4"')));
+    expect(errors).toEqual([expect.stringMatching(/01-first-step\.md:\d+.*predict\.answer.*"4" is not one of the options/)]);
+    expect(errorsOf(withFields('predict:\n  prompt: Which?\n  options: [a, b]\n  answer: a\n  explanation: x\n  id: mine\n'))).toEqual([
+      expect.stringMatching(/predict.*unknown field "id"/),
+    ]);
+  });
+});

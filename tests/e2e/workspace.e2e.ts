@@ -48,7 +48,7 @@ describe('the step workspace at 1280×800', () => {
     expect(await verdict(page).innerText()).toMatch(/7 checks · not run yet/);
     await page.getByText(/Python ready/).waitFor({ timeout: 150_000 });
     await runButton(page).click();
-    await expect.poll(() => verdict(page).innerText(), { timeout: 120_000 }).toMatch(/^[0-7] of 7 checks passed/);
+    await expect.poll(() => verdict(page).innerText(), { timeout: 120_000 }).toMatch(/^([0-7] of 7 checks passed|Starter code run · [0-7] of 7 checks to pass)/);
     await expect.poll(() => previewStatus(page).innerText(), { timeout: 15_000 }).toMatch(/^Ran in \d+ ms/);
     // The first failing check is named beside Run (the starter logs no loss per epoch, so at least one fails).
     expect(await verdict(page).innerText()).toMatch(/✗ .+/);
@@ -145,7 +145,9 @@ describe('the step workspace at 1280×800', () => {
     expect(await hint.getAttribute('aria-live')).toBe('polite');
     await page.keyboard.press('Tab');
     expect(await inEditor()).toBe(false);
-    // The next control after the editor is the divider below it.
+    // The next controls after the editor: its screen-reader mode, then the divider below it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Screen reader mode');
+    await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Resize the editor and the preview');
 
     // ? opens the shortcuts from anywhere but a text field or the editor; Escape closes them.
@@ -197,6 +199,22 @@ describe('the step workspace on phones', () => {
       expect((await box(page.getByRole('button', { name: 'Keyboard shortcuts' }))).y).toBeGreaterThan(v.y);
       expect(code.y).toBeGreaterThan(v.y);
       expect(await seriousViolations(page), `step at ${width} px`).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
+    // Issue 23: the header took 143 px and Run sat 2.7 screens down the step.
+    it(`at ${width} px: a header of one row, and Run on the first screen and still there after scrolling to the code`, async () => {
+      const { page, errors } = session();
+      await page.setViewportSize({ width, height });
+      await page.goto(STEP);
+      await runButton(page).waitFor();
+      expect((await box(page.locator('header').first())).height).toBeLessThanOrEqual(64);
+      const first = await box(runButton(page));
+      expect(first.y + first.height).toBeLessThanOrEqual(height);
+      await page.getByRole('region', { name: 'Code editor' }).scrollIntoViewIfNeeded();
+      const scrolled = await box(runButton(page));
+      expect(scrolled.y).toBeGreaterThanOrEqual(0);
+      expect(scrolled.y + scrolled.height).toBeLessThanOrEqual(height);
       expect(errors).toEqual([]);
     });
   }

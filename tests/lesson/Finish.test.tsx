@@ -2,11 +2,11 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCourse } from '../../scripts/content-files';
 import { emptyOutcome } from '../../src/lab/outcome';
 import { useLabSession } from '../../src/lab/page/session';
-import { LessonRecap } from '../../src/lesson/LessonRecap';
+import { LessonRecap, summaryDocument } from '../../src/lesson/LessonRecap';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from './renderApp';
 import { FIXTURE_CONTENT } from './fixtureCourse';
@@ -44,6 +44,8 @@ describe('finishing a step', () => {
     const achieved = within(panel).getByRole('list', { name: 'What you achieved' });
     expect(within(achieved).getAllByRole('listitem')).toHaveLength(lesson.steps[1]!.checks.length);
     expect(within(panel).getByRole('link', { name: 'Next: Step 3, Track experiments →' })).toHaveAttribute('href', `/lessons/${LESSON}/steps/track-experiments`);
+    // The step's own key takeaways (its `takeaways:`), once it is complete.
+    expect(within(within(panel).getByRole('list', { name: 'Key takeaways' })).getAllByRole('listitem')).toHaveLength(2);
   });
 
   it('a step done with the solution says what it earned and what it was worth', async () => {
@@ -64,8 +66,9 @@ describe('running an earlier step again', () => {
     await user.click(await screen.findByRole('button', { name: 'Run' }));
 
     const dialog = screen.getByRole('dialog', { name: 'Run step 3 again?' });
-    expect(dialog).toHaveAccessibleDescription(/^Steps after this one already changed the lab \(step 4, Serving at scale; step 5, The feedback loop\)\./);
-    expect(dialog).toHaveAccessibleDescription(/moves \(such as champion\).* Your XP and completed steps are kept\. Run anyway\?$/);
+    expect(dialog).toHaveAccessibleDescription(/^Later steps are done \(step 4, Serving at scale; step 5, The feedback loop\)\./);
+    // The step's own words (its `rerun:`), not a warning written for every step.
+    expect(dialog).toHaveAccessibleDescription(/registers another version of failure-classifier, and champion moves to that version .* Your XP and completed steps are kept\.$/);
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(useLabSession.getState().steps[`${LESSON}/track-experiments`]).toBeUndefined();
@@ -73,6 +76,34 @@ describe('running an earlier step again', () => {
     // Ctrl + Enter, the keyboard's Run, asks too.
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(screen.getByRole('dialog', { name: 'Run step 3 again?' })).toBeInTheDocument();
+  });
+
+  it('"Don’t ask again" is remembered for that step: the next Run runs', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().completeStep(LESSON, lesson.skill, STEPS[3]!);
+    const view = renderApp(`/lessons/${LESSON}/steps/track-experiments`);
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    const dialog = screen.getByRole('dialog', { name: 'Run step 3 again?' });
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Don’t ask again for this step' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Run anyway' }));
+    expect(useLabSession.getState().steps[`${LESSON}/track-experiments`]).toBeDefined();
+
+    // After a reload, too.
+    view.unmount();
+    act(() => useLabSession.getState().clear());
+    renderApp(`/lessons/${LESSON}/steps/track-experiments`);
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    expect(screen.queryByRole('dialog', { name: 'Run step 3 again?' })).not.toBeInTheDocument();
+    expect(useLabSession.getState().steps[`${LESSON}/track-experiments`]).toBeDefined();
+  });
+
+  it('a step whose re-run changes nothing later steps use does not ask (trying learning rates)', async () => {
+    const user = userEvent.setup();
+    for (const s of STEPS.slice(2)) useProgress.getState().completeStep(LESSON, lesson.skill, s);
+    renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(useLabSession.getState().steps[`${LESSON}/the-training-loop`]).toBeDefined();
   });
 
   it('does not ask when only earlier steps are completed: Run runs', async () => {
@@ -138,6 +169,29 @@ describe('the lesson recap', () => {
     expect(rows).toEqual(['Ingestion50 of 50', 'Training0 of 60', 'Tracking23 of 70', 'Deployment0 of 80', 'Monitoring0 of 90']);
   });
 
+  // Issue 23: a summary the learner can keep — printed, or saved as a page of its own — with the steps' takeaways.
+  it('is a summary to keep: the date, the key takeaways, Print, and a download of the same page without its buttons', async () => {
+    const user = userEvent.setup();
+    for (const s of STEPS) useProgress.getState().completeStep(LESSON, lesson.skill, s);
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    renderRecap(files);
+    const recap = screen.getByRole('region', { name: 'Recap: the whole loop' });
+    expect(recap).toHaveTextContent(new RegExp(`The ML Lifecycle · finished .*${new Date().getFullYear()}\\.`));
+    const takeaways = within(recap).getByRole('heading', { name: 'Key takeaways' }).nextElementSibling as HTMLElement;
+    expect(within(takeaways).getAllByRole('listitem')[0]).toHaveTextContent(/^The learning rate is the size of each step down the loss.*\(step 2\)$/);
+
+    await user.click(within(recap).getByRole('button', { name: 'Print this summary' }));
+    expect(print).toHaveBeenCalledOnce();
+    print.mockRestore();
+
+    const page = summaryDocument(recap, lesson.title);
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain('<title>The ML Lifecycle — summary · Lifecycle Lab</title>');
+    for (const text of ['Recap: the whole loop', 'XP by phase', 'Key takeaways', 'models:/failure-classifier@champion is version 2']) expect(page).toContain(text);
+    expect(page).not.toContain('<button');
+    expect(page).not.toContain('Go round the loop again');
+  });
+
   it('shows the drift the last run measured, when this visit ran it', () => {
     useLabSession.getState().complete(
       `${LESSON}/the-feedback-loop`,
@@ -187,5 +241,31 @@ describe('the lesson recap', () => {
     expect(screen.getByRole('region', { name: 'Step 5 complete' })).toHaveTextContent('+90 XP');
     expect(screen.getByRole('link', { name: 'See the recap of the loop ↓' })).toHaveAttribute('href', '#recap');
     expect(screen.getByRole('region', { name: 'Recap: the whole loop' })).toBeInTheDocument();
+  });
+});
+
+describe('predict before you run', () => {
+  beforeEach(() => useLabSession.getState().clear()); // runs of earlier tests on this step
+  it('is asked above Run until the step is run, judged as the quiz does, and its answer kept', async () => {
+    const user = userEvent.setup();
+    renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
+    const panel = await screen.findByRole('region', { name: 'Predict before you run' });
+    expect(panel).toHaveTextContent('What will the code do? Answer before you press Run, then see.');
+    const group = within(panel).getByRole('radiogroup', { name: /what will its loss do\?/ });
+    await user.click(within(group).getByRole('radio', { name: /It barely moves/ }));
+    await user.click(within(panel).getByRole('button', { name: 'Check answer' }));
+    expect(within(panel).getByRole('status')).toHaveTextContent(/^Correct\./);
+    expect(useProgress.getState().awards[`quiz:${LESSON}/predict-the-training-loop`]).toMatchObject({ xp: 10 });
+    expect(panel).toHaveTextContent('Your prediction is kept');
+  });
+
+  it('never holds Run back, and is gone once the step has run', async () => {
+    const user = userEvent.setup();
+    renderApp(`/lessons/${LESSON}/steps/the-training-loop`);
+    await screen.findByRole('region', { name: 'Predict before you run' });
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    expect(useLabSession.getState().steps[`${LESSON}/the-training-loop`]).toBeDefined();
+    passStep('the-training-loop');
+    expect(screen.queryByRole('region', { name: 'Predict before you run' })).not.toBeInTheDocument();
   });
 });

@@ -22,14 +22,32 @@ describe('the lesson page', () => {
     expect(document.title).toBe('The ML Lifecycle · Lifecycle Lab');
   });
 
+  // Issue 23: the lesson page had no way into the steps near its top.
+  it('has Start near the top, then Continue at the next step to do, then a way back to the first', () => {
+    const view = renderApp('/lessons/ml-lifecycle');
+    const hero = within(screen.getByRole('heading', { level: 1, name: 'The ML Lifecycle' }).closest('header') as HTMLElement);
+    expect(hero.getByRole('link', { name: 'Start: Step 1, Ingest and version the data →' })).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/ingest-and-version');
+    view.unmount();
+
+    const done = (slug: string) => useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug, title: slug, xp: 1 });
+    done('ingest-and-version');
+    const again = renderApp('/lessons/ml-lifecycle');
+    expect(screen.getByRole('link', { name: 'Continue: Step 2, The training loop →' })).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/the-training-loop');
+    again.unmount();
+
+    ['the-training-loop', 'track-experiments', 'serving-at-scale', 'the-feedback-loop'].forEach(done);
+    renderApp('/lessons/ml-lifecycle');
+    expect(screen.getByRole('link', { name: /^All steps done · go over Step 1/ })).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/ingest-and-version');
+  });
+
   it('percent done weighs by XP: learning all eight terms is a small share of the lesson', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle');
     for (const button of screen.getAllByRole('button', { name: 'Mark as learned' })) await user.click(button);
-    // 8 terms × 5 XP of 590 (steps 50+60+70+80+90, 10 questions × 20, 8 terms × 5): 7%, not 8 of 21 items.
+    // 8 terms × 5 XP of 600 (steps 50+60+70+80+90, 10 questions × 20, a prediction of 10, 8 terms × 5): 7%, not 8 of 22 items.
     expect(header().getByText('Total XP: 40')).toBeInTheDocument();
     expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuenow', '7');
-    expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuetext', '7% (40 of 590 XP)');
+    expect(header().getByRole('progressbar')).toHaveAttribute('aria-valuetext', '7% (40 of 600 XP)');
   });
 
   it('the header starts at zero XP for the lesson skill', () => {
@@ -194,16 +212,23 @@ describe('the glossary and the skill matrix', () => {
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
   });
 
-  // Issue 9: toasts floating over the page covered the "Mark as learned"
-  // buttons; they now sit in the header, outside the page's content.
-  it('an XP toast appears in the header, not over the page', async () => {
+  // Issue 9: toasts floating over the page covered the "Mark as learned" buttons; issue 23: in a slot of the
+  // header they pushed it onto two rows. They float now, outside both, and let clicks through.
+  it('an XP toast floats outside the header and the page, and changes neither', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle');
+    const banner = screen.getByRole('link', { name: 'Lifecycle Lab' }).closest('header') as HTMLElement;
+    // The header's markup with its numbers (XP, percent) blanked: what it holds, not what it counts.
+    const shape = () => banner.innerHTML.replace(/\d+/g, '#');
+    const before = shape();
     await user.click(within(screen.getByRole('article', { name: 'Versioning' })).getByRole('button', { name: 'Mark as learned' }));
     const toasts = screen.getByRole('status', { name: 'XP updates' });
     expect(toasts).toHaveTextContent('+5 XP · Learned “Versioning”');
-    expect(toasts.closest('header')).toContainElement(screen.getByRole('link', { name: 'Lifecycle Lab' })); // the site header
+    expect(banner).not.toContainElement(toasts);
     expect(screen.getByRole('main')).not.toContainElement(toasts);
+    // The header holds what it held (only its numbers moved): nothing was added to its row.
+    expect(shape()).toBe(before);
+    expect(toasts).toHaveClass('fixed', 'pointer-events-none');
 
     // A second award before the first has gone: the newest shows, the older stays for screen readers.
     await user.click(within(screen.getByRole('article', { name: 'DVC' })).getByRole('button', { name: 'Mark as learned' }));
@@ -217,10 +242,16 @@ describe('the glossary and the skill matrix', () => {
     expect(within(screen.getByRole('article', { name: 'Data Drift' })).getByText(/Unlocks: Monitoring/)).toBeInTheDocument();
   });
 
-  it('a completed step masters its node', () => {
+  it('a completed step masters its node once its terms are learned, not before', async () => {
+    const user = userEvent.setup();
     useProgress.setState({ completedSteps: { 'ml-lifecycle/ingest-and-version': 1 } });
     renderApp('/lessons/ml-lifecycle');
-    expect(screen.getByRole('listitem', { name: /^Data versioning:/ })).toHaveAccessibleName('Data versioning: Mastered');
+    const node = () => screen.getByRole('listitem', { name: /^Data versioning:/ });
+    expect(node()).toHaveAccessibleName('Data versioning: Locked');
+    expect(node()).toHaveTextContent('Its step is done: unlock it to master it.');
+    await user.click(within(screen.getByRole('article', { name: 'Versioning' })).getByRole('button', { name: 'Mark as learned' }));
+    await user.click(within(screen.getByRole('article', { name: 'DVC' })).getByRole('button', { name: 'Mark as learned' }));
+    expect(node()).toHaveAccessibleName('Data versioning: Mastered');
   });
 });
 

@@ -1,5 +1,7 @@
 // The multiple-answer and numeric questions of content/ml-lifecycle/quiz.md, as a learner plays them.
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { MultipleChoiceCard } from '../../src/lesson/QuizKinds';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './renderApp';
@@ -21,6 +23,19 @@ describe('a multiple-answer question', () => {
     expect(screen.getByRole('group', { name: /choose all that apply/ })).toBeInTheDocument();
     expect(form.getAllByRole('checkbox').map((c) => c.getAttribute('value'))).toHaveLength(4);
     expect(form.queryByRole('radio')).not.toBeInTheDocument();
+  });
+
+  it('says "choose all that apply" once when its prompt says it already', async () => {
+    const { course } = await import('./fixtureCourse');
+    const lesson = course.lessons[0]!;
+    const question = lesson.quiz.find((q) => q.kind === 'multiple')!;
+    const prompt = `${question.prompt} Choose all that apply.`;
+    render(
+      <MemoryRouter>
+        <MultipleChoiceCard lesson={lesson} question={{ ...question, prompt, promptHtml: prompt }} number={1} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('group').textContent?.match(/choose all that apply/gi)).toHaveLength(1);
   });
 
   it('is right only with exactly the right set, earning full XP on the first try', async () => {
@@ -53,6 +68,8 @@ describe('a multiple-answer question', () => {
     expect(status).toHaveTextContent(/Labels that arrive after serving/); // the left-out option's hint, not its name
     expect(status).not.toHaveTextContent(ACCURACY);
     expect(status).toHaveTextContent('Try again: a right answer now earns 12 XP.');
+    // The next wrong try reveals the answer: said before it happens (issue 23).
+    expect(status).toHaveTextContent('Careful: one more wrong try shows the answer, and then it earns no XP here (it comes back later in Review, for part of it).');
     const wrongBox = form.getByRole('checkbox', { name: new RegExp(HTTP_422) });
     expect(wrongBox).toBeDisabled();
     expect(wrongBox).not.toBeChecked();

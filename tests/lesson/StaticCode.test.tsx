@@ -4,6 +4,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './renderApp';
+import { useProgress } from '../../src/progress/store';
 
 const staticView = () => screen.findByRole('textbox', { name: /read-only until the editor has loaded/ });
 
@@ -34,6 +35,22 @@ describe('the code before the editor loads', () => {
     expect(editor.value).toBe(`#${code}`);
     expect(screen.queryByRole('textbox', { name: /read-only until the editor has loaded/ })).toBeNull();
     expect(editor).toHaveFocus();
+  });
+
+  // Issue 23: Tab on the static view was handed to the editor, which indented the code with it.
+  it('Tab on it moves on through the page and leaves the code as it was', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    const view = await staticView();
+    const code = view.textContent;
+    view.focus();
+    await user.tab();
+    expect(view).not.toHaveFocus();
+    // The editor, brought by the focus, has the starter untouched: no spaces were typed into it.
+    const editor = (await screen.findByRole('textbox', { name: 'train.py — code editor' })) as HTMLTextAreaElement;
+    expect(editor.value.startsWith(' ')).toBe(false);
+    expect(code).toContain(editor.value.split('\n')[0]);
+    expect(useProgress.getState().drafts).toEqual({});
   });
 
   it('pointing at the code starts loading the editor; without a touch it never loads', async () => {

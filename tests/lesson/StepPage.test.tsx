@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { labFor } from '../../src/lab/page/engine';
 import { emptyOutcome } from '../../src/lab/outcome';
 import { useLabSession } from '../../src/lab/page/session';
 import { useProgress } from '../../src/progress/store';
@@ -53,7 +54,7 @@ describe('a step page', () => {
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
     expect((await editor('train.py')).value).toBe('my own attempt\n');
 
-    await user.click(await screen.findByRole('button', { name: 'Show solution' }));
+    await user.click(await screen.findByRole('button', { name: 'Show solution (step then worth 20 XP instead of 60)' }));
     const solution = await editor('train.py');
     expect(solution.value).toContain('accuracy = model.score(test.X, test.y)');
     expect(solution).toHaveAttribute('readonly');
@@ -62,12 +63,27 @@ describe('a step page', () => {
     expect((await editor('train.py')).value).toBe('my own attempt\n');
   });
 
-  it('"Use the solution" says what the step is then worth, and completing it earns that, once', async () => {
+  // Issue 23: "Show solution", "Back to my code" and retyping it earned the full XP the button had promised a third of.
+  it('seeing the solution is what costs: back to my code, retyped, the step still earns a third', async () => {
+    const user = userEvent.setup();
+    const view = renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    await user.click(await screen.findByRole('button', { name: 'Show solution (step then worth 20 XP instead of 60)' }));
+    expect(screen.getByText(/Seen, so completing this step earns 20 XP\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back to my code' }));
+    // Remembered per step, across a reload.
+    view.unmount();
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    expect(await screen.findByText(/Step 2 of 5 · Training · 20 XP with the solution \(60 without\)/)).toBeInTheDocument();
+    act(() => useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'the-training-loop', title: 'The training loop', xp: 60 }));
+    expect(await screen.findByText('Total XP: 20')).toBeInTheDocument();
+  });
+
+  it('"Show solution" says what the step is then worth, and completing it earns that, once', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
     expect(await screen.findByText(/Step 2 of 5 · Training · 60 XP/)).toBeInTheDocument();
-    await user.click(await screen.findByRole('button', { name: 'Show solution' }));
-    await user.click(screen.getByRole('button', { name: 'Use the solution (step then worth 20 XP instead of 60)' }));
+    await user.click(await screen.findByRole('button', { name: 'Show solution (step then worth 20 XP instead of 60)' }));
+    await user.click(screen.getByRole('button', { name: 'Use the solution' }));
 
     expect((await editor('train.py')).value).toContain('accuracy = model.score(test.X, test.y)');
     expect(screen.getByText('The solution is in the editor: run it to complete the step for 20 XP.')).toBeInTheDocument();
@@ -216,5 +232,117 @@ describe('saved progress that cannot be read', () => {
     expect(alert).toHaveTextContent('could not be read');
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('the last verdict', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const KEY = 'ml-lifecycle/ingest-and-version';
+  /** Runs go to a lab that answers at once with an empty outcome (jsdom has no worker): the checks judge that. */
+  function fakeRuns() {
+    // The start project's repository, as the shell leaves it when nothing was added: the CSV is not committed.
+    const shell = { transcript: [], repo: { branch: 'main', log: [{ oid: 'a'.repeat(40), message: 'Initial project skeleton', timestamp: 1 }], committed: ['README.md', '.gitignore'], ignored: [], dvcTracked: [] } };
+    return vi
+      .spyOn(labFor('ml-lifecycle'), 'run')
+      .mockResolvedValue({ outcome: { ...emptyOutcome(), shell }, output: [], truncatedLines: 0, durationMs: 5 });
+  }
+  const notCommitted = () => within(screen.getByRole('region', { name: 'Checks' })).getByText(/The raw CSV itself is not committed to git/).closest('li')!;
+
+  // Issue 23: the first step's starter showed a green ✓ on a check it passes by doing nothing.
+  it('a run of the untouched starter shows the checks it passes as neutral, not as progress; the learner’s own code earns the ✓', async () => {
+    const user = userEvent.setup();
+    fakeRuns();
+    renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
+    await user.click(await screen.findByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent('Your last run was of the starter code'));
+    expect(notCommitted()).toHaveAttribute('data-state', 'passes on the starter, not counted');
+    expect(notCommitted()).not.toHaveTextContent('✓');
+    expect(screen.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent(/^Starter code run · 2 of 3 checks to pass/);
+
+    const box = await editor('commands.sh');
+    await user.type(box, '\n# my own line');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(notCommitted()).toHaveAttribute('data-state', 'passed'));
+    expect(notCommitted()).toHaveTextContent('✓');
+    expect(screen.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent(/^1 of 3 checks passed/);
+  });
+
+  it('survives a reload', async () => {
+    const user = userEvent.setup();
+    fakeRuns();
+    const first = renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
+    await user.type(await editor('commands.sh'), '\n# mine');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(notCommitted()).toHaveAttribute('data-state', 'passed'));
+    first.unmount();
+    act(() => useLabSession.getState().clear()); // a reload: this visit's runs are gone
+
+    renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent('1 of 3 passed on your last run.');
+    expect(JSON.parse(localStorage.getItem('lifecycle-lab:last-verdicts') ?? '{}')[KEY].verdicts).toHaveLength(3);
+  });
+
+  it('renders `code` in a reason as code, and markup in it as text', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
+    await screen.findByRole('heading', { level: 1 });
+    act(() =>
+      useLabSession.getState().complete(KEY, { outcome: emptyOutcome(), output: [], truncatedLines: 0, durationMs: 5 }, [
+        { pass: false, detail: 'Run `dvc add data/raw_data.csv` first <img src=x onerror=alert(1)>.' },
+        { pass: true, detail: '' },
+        { pass: true, detail: '' },
+      ]),
+    );
+    const verdict = screen.getByRole('group', { name: 'Verdict of the last run' });
+    expect(within(verdict).getByText('dvc add data/raw_data.csv').tagName).toBe('CODE');
+    expect(verdict).not.toHaveTextContent('`');
+    expect(verdict.querySelector('img')).toBeNull();
+    expect(verdict).toHaveTextContent('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('finding the way on a step page', () => {
+  it('lists every step in a menu, marking this one and the completed ones', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'ingest-and-version', title: 'Ingest and version the data', xp: 50 });
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    await user.click(await screen.findByText('Step 3 of 5 · all steps ▾'));
+    const menu = within(screen.getByRole('navigation', { name: 'All steps' }));
+    const links = menu.getAllByRole('link');
+    expect(links).toHaveLength(5);
+    expect(links[2]).toHaveAttribute('aria-current', 'step');
+    expect(links[2]).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/track-experiments');
+    expect(links[0]).toHaveAccessibleName(/^Step 1: .*\(completed\)$/);
+    expect(links[1]).not.toHaveAccessibleName(/completed/);
+  });
+
+  // Issue 23: on a phone Run sat 2.7 screens down the step. In one column it comes first, in a bar that stays on screen.
+  it('in one column, Run and its verdict come before the step’s text, in a bar that sticks to the top', async () => {
+    renderApp('/lessons/ml-lifecycle/steps/track-experiments');
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Track experiments' });
+    const run = screen.getByRole('button', { name: 'Run' });
+    expect(run.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const bar = run.closest('[data-sticky-run-bar]');
+    expect(bar).toHaveClass('sticky', 'top-0');
+    expect(bar).toContainElement(screen.getByRole('group', { name: 'Verdict of the last run' }));
+  });
+});
+
+describe('the editor’s screen-reader mode', () => {
+  it('is a toggle reachable by keyboard, announced, passed to the editor and remembered', async () => {
+    const user = userEvent.setup();
+    const view = renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    const box = await editor('train.py');
+    expect(box).toHaveAttribute('data-accessibility-support', 'auto');
+    const toggle = screen.getByRole('button', { name: 'Screen reader mode' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText(/^Screen reader mode is on: .*Alt\+F1 opens its accessibility help\.$/).closest('[role=status]')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /^train\.py/ })).toHaveAttribute('data-accessibility-support', 'on');
+    view.unmount();
+    renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
+    expect(await screen.findByRole('button', { name: 'Screen reader mode' })).toHaveAttribute('aria-pressed', 'true');
   });
 });

@@ -62,7 +62,8 @@ describe('ModelApi console', () => {
     expect(screen.getByLabelText('JSON body')).toHaveValue('{\n  "temperature": 0,\n  "label": "x"\n}');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(send).toHaveBeenCalledWith({ method: 'POST', path: '/predict', body: { temperature: 0, label: 'x' } });
-    expect(await screen.findByText('422 Unprocessable Entity')).toBeInTheDocument();
+    // RFC 9110's name, as the lab's uvicorn log prints it: one wording everywhere.
+    expect(await screen.findByText('422 Unprocessable Content')).toBeInTheDocument();
   });
 
   it('GET /docs in the console opens the docs view, as the browser would show Swagger UI', async () => {
@@ -73,6 +74,31 @@ describe('ModelApi console', () => {
     await userEvent.type(path, '/docs');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByRole('button', { name: '/docs', pressed: true })).toBeInTheDocument();
+  });
+});
+
+describe('ModelApi and the preview around it', () => {
+  it('the address bar follows the view: /docs, then back to the root', async () => {
+    const navigate = vi.fn();
+    const send = vi.fn((request: HttpRequest) => Promise.resolve({ exchange: exchange(request, 200, {}), log: [] }));
+    render(<ModelApi server={doc} responses={[]} send={send} navigate={navigate} address="localhost:8000" />);
+    await userEvent.click(screen.getByRole('button', { name: '/docs' }));
+    expect(navigate).toHaveBeenLastCalledWith('localhost:8000/docs');
+    await userEvent.click(screen.getByRole('button', { name: 'Console' }));
+    expect(navigate).toHaveBeenLastCalledWith('localhost:8000');
+  });
+
+  it('“Try it out” requests appear in the uvicorn log, as the console’s do', async () => {
+    const line = (r: HttpRequest, status: string) => ({ stream: 'stdout' as const, text: `INFO:     127.0.0.1:51234 - "${r.method} ${r.path} HTTP/1.1" ${status}\n` });
+    const send = vi.fn((request: HttpRequest) => Promise.resolve({ exchange: exchange(request, 200, { id: 3 }), log: [line(request, '200 OK')] }));
+    render(<ModelApi server={doc} responses={[]} send={send} />);
+    await userEvent.click(screen.getByRole('button', { name: '/docs' }));
+    await userEvent.click(await screen.findByText('/items/{item_id}'));
+    const form = screen.getByRole('form', { name: 'GET /items/{item_id}' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Try it out' }));
+    await userEvent.type(within(form).getByLabelText(/item_id/), '3');
+    await userEvent.click(within(form).getByRole('button', { name: 'Execute' }));
+    expect(await screen.findByRole('region', { name: 'Server log' })).toHaveTextContent('"GET /items/3 HTTP/1.1" 200 OK');
   });
 });
 

@@ -65,3 +65,35 @@ describe('ResultsView', () => {
     expect(within(data).getAllByRole('row')[2]).toHaveTextContent('20.5None');
   });
 });
+
+describe('chart marks (step preview.marks)', () => {
+  const sweep: ShownChart = {
+    type: 'chart',
+    title: 'Precision and recall by threshold',
+    kind: 'line',
+    x: [0.1, 0.2, 0.3],
+    series: [{ name: 'recall', values: [0.95, 0.85, 0.7] }],
+    xLabel: 'threshold',
+    yLabel: null,
+  };
+
+  // Issue 23: the threshold chart marked neither the chosen threshold nor the target.
+  it('marks the chosen threshold (from the learner’s variable) and the target, and says so in words', async () => {
+    const { chartMarks } = await import('../../src/lesson/StepPreview');
+    const step = { preview: { address: 'localhost:3000', service: 'results' as const, marks: [
+      { axis: 'x' as const, at: { variable: 'threshold' }, label: 'chosen threshold' },
+      { axis: 'y' as const, at: 0.8, label: 'target recall' },
+    ] } } as Parameters<typeof chartMarks>[0];
+    const marks = chartMarks(step, { threshold: 0.2 });
+    render(<ResultsView shown={[sweep]} marks={marks} />);
+    expect(screen.getByRole('img')).toHaveAccessibleName(/Marked: chosen threshold at x = 0\.2; target recall at y = 0\.8\.$/);
+    // A variable the run did not leave as a number marks nothing.
+    expect(chartMarks(step, { threshold: 'high' })).toEqual([{ axis: 'y', value: 0.8, label: 'target recall' }]);
+  });
+
+  it('leaves x marks off a chart without numbers along x', () => {
+    const bars: ShownChart = { ...sweep, kind: 'bar', x: ['a', 'b', 'c'] };
+    render(<ResultsView shown={[bars]} marks={[{ axis: 'x', value: 0.2, label: 'chosen threshold' }]} />);
+    expect(screen.getByRole('img')).not.toHaveAccessibleName(/Marked/);
+  });
+});

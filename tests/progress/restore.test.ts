@@ -10,7 +10,10 @@ const good = {
   solutionUsed: {},
   drafts: { 'ml-lifecycle/the-training-loop': { 'train.py': 'print(1)\n' } },
   draftsAt: { 'ml-lifecycle/the-training-loop': { 'train.py': 5 } },
+  reviews: { 'ml-lifecycle/ct-level': { since: 3, attempts: [{ at: 700_000, right: true }] } },
 };
+/** A version 2 save: no review queue yet. */
+const { reviews: _none, ...goodV2 } = good;
 
 describe('restoreFacts', () => {
   it('keeps good state as it is', () => {
@@ -36,7 +39,7 @@ describe('restoreFacts', () => {
   it('fills missing sections with defaults', () => {
     expect(restoreFacts({ awards: {} })).toEqual({
       ok: true,
-      facts: { awards: {}, quiz: {}, learned: {}, unlearned: {}, completedSteps: {}, solutionUsed: {}, drafts: {}, draftsAt: {} },
+      facts: { awards: {}, quiz: {}, learned: {}, unlearned: {}, completedSteps: {}, solutionUsed: {}, drafts: {}, draftsAt: {}, reviews: {} },
       dropped: 0,
       unsafe: 0,
     });
@@ -54,17 +57,25 @@ describe('migrations', () => {
     const result = migrateFacts(good, PROGRESS_VERSION + 1);
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer version of Lifecycle Lab/) });
   });
-  it('version 1 saves (every try an option\'s text) load unchanged as version 2', () => {
-    expect(PROGRESS_VERSION).toBe(2);
-    const v1 = JSON.stringify({ state: { ...good, quiz: { 'ml-lifecycle/tracking-tool': { answers: ['DVC', 'MLflow'], correct: true } } }, version: 1, epoch: 3 });
+  it('version 1 saves (every try an option\'s text) load unchanged, with an empty review queue', () => {
+    const v1 = JSON.stringify({ state: { ...goodV2, quiz: { 'ml-lifecycle/tracking-tool': { answers: ['DVC', 'MLflow'], correct: true } } }, version: 1, epoch: 3 });
     expect(readPersisted(v1)).toEqual({
       ok: true,
-      facts: { ...good, quiz: { 'ml-lifecycle/tracking-tool': { answers: ['DVC', 'MLflow'], correct: true } } },
+      facts: { ...goodV2, reviews: {}, quiz: { 'ml-lifecycle/tracking-tool': { answers: ['DVC', 'MLflow'], correct: true } } },
       dropped: 0,
       unsafe: 0,
       epoch: 3,
     });
-    expect(readExport(JSON.stringify({ app: 'lifecycle-lab', version: 1, progress: good }))).toEqual({ ok: true, facts: good, dropped: 0, unsafe: 0 });
+    expect(readExport(JSON.stringify({ app: 'lifecycle-lab', version: 1, progress: goodV2 }))).toEqual({ ok: true, facts: { ...goodV2, reviews: {} }, dropped: 0, unsafe: 0 });
+  });
+  it('version 2 saves gain the review queue (issue 23), empty: what they missed is due at once', () => {
+    expect(PROGRESS_VERSION).toBe(3);
+    expect(readPersisted(JSON.stringify({ state: goodV2, version: 2, epoch: 4 }))).toEqual({ ok: true, facts: { ...goodV2, reviews: {} }, dropped: 0, unsafe: 0, epoch: 4 });
+    // A v2 save that somehow holds a reviews section is not trusted with it: v2 had none.
+    expect(migrateFacts({ ...goodV2, reviews: good.reviews }, 2)).toEqual({ ok: true, facts: { ...goodV2, reviews: {} }, dropped: 0, unsafe: 0 });
+  });
+  it('damaged review records are dropped one by one', () => {
+    expect(restoreFacts({ ...good, reviews: { a: { since: 'now', attempts: [] }, b: { since: 1, attempts: [{ at: 2 }] } } })).toMatchObject({ ok: true, dropped: 2 });
   });
   it('version 2 keeps tries of the new kinds: a list of options, a number; other shapes are dropped', () => {
     const quiz = {

@@ -107,7 +107,7 @@ describe('persistence', () => {
     useProgress.getState().saveDraft(L, 'the-training-loop', 'train.py', 'print(2)\n');
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
     expect(saved.version).toBe(PROGRESS_VERSION);
-    expect(Object.keys(saved.state).sort()).toEqual(['awards', 'completedSteps', 'drafts', 'draftsAt', 'learned', 'quiz', 'solutionUsed', 'unlearned']);
+    expect(Object.keys(saved.state).sort()).toEqual(['awards', 'completedSteps', 'drafts', 'draftsAt', 'learned', 'quiz', 'reviews', 'solutionUsed', 'unlearned']);
 
     const reloaded = createProgressStore();
     expect(totalXp(reloaded.getState().awards)).toBe(5);
@@ -147,5 +147,40 @@ describe('persistence', () => {
     useProgress.getState().resetProgress();
     const s = useProgress.getState();
     expect([s.awards, s.learned, s.quiz, s.completedSteps, s.drafts]).toEqual([{}, {}, {}, {}, {}]);
+  });
+});
+
+describe('review (issue 23)', () => {
+  it('a missed question enters the queue; its first right review earns half of what it lost, once', () => {
+    const { answerQuestion, answerReview } = useProgress.getState();
+    expect(answerReview(L, SKILL, question, 'MLflow')).toEqual({ right: false, xp: 0 }); // not in the queue: nothing
+    expect(useProgress.getState().reviews).toEqual({});
+    answerQuestion(L, SKILL, question, 'DVC');
+    expect(useProgress.getState().reviews[`${L}/tracking-tool`]).toEqual({ since: expect.any(Number), attempts: [] });
+    answerQuestion(L, SKILL, question, 'MLflow'); // 12 of 20
+    expect(answerReview(L, SKILL, question, 'DVC')).toEqual({ right: false, xp: 0 });
+    expect(answerReview(L, SKILL, question, 'MLflow')).toEqual({ right: true, xp: 4 });
+    expect(answerReview(L, SKILL, question, 'MLflow')).toEqual({ right: true, xp: 0 });
+    expect(useProgress.getState().reviews[`${L}/tracking-tool`]?.attempts.map((a) => a.right)).toEqual([false, true, true]);
+    expect(totalXp(useProgress.getState().awards)).toBe(16);
+  });
+  it('a shown answer enters the queue too', () => {
+    useProgress.getState().revealAnswer(L, 'tracking-tool');
+    expect(useProgress.getState().reviews[`${L}/tracking-tool`]).toBeDefined();
+  });
+});
+
+describe('review awards after a reload', () => {
+  it('are kept by the audit when a right review backs them, and dropped when none does', () => {
+    const { answerQuestion, answerReview } = useProgress.getState();
+    answerQuestion(L, SKILL, question, 'DVC');
+    answerQuestion(L, SKILL, question, 'MLflow');
+    answerReview(L, SKILL, question, 'MLflow');
+    const again = createProgressStore();
+    expect(again.getState().awards[`review:${L}/tracking-tool`]).toMatchObject({ xp: 4 });
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY)!) as { state: { reviews: object } };
+    saved.state.reviews = {};
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
+    expect(createProgressStore().getState().awards[`review:${L}/tracking-tool`]).toBeUndefined();
   });
 });

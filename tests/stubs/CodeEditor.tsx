@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { CodeEditorProps } from '../../src/lesson/codeEditorProps';
 
-export default function CodeEditor({ value, onChange, readOnly, label, onReady }: CodeEditorProps) {
+export default function CodeEditor({ value, onChange, readOnly, label, onReady, screenReader = false }: CodeEditorProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const ready = useRef(onReady);
   useEffect(() => {
@@ -18,5 +18,6 @@ export default function CodeEditor({ value, onChange, readOnly, label, onReady }
     if (typed) onChange(box.value.slice(0, at) + typed + box.value.slice(at));
     box.setSelectionRange(at + typed.length, at + typed.length);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on mount, like Monaco's onMount
-  return <textarea ref={ref} aria-label={label} value={value} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />;
+  // What the real editor gets as Monaco's `accessibilitySupport`.
+  return <textarea ref={ref} aria-label={label} value={value} readOnly={readOnly} data-accessibility-support={screenReader ? 'on' : 'auto'} onChange={(e) => onChange(e.target.value)} />;
 }

@@ -1,0 +1,99 @@
+// The last run's verdict per step, kept across reloads (issue 23: it was gone
+// after one). The preview is redrawn by running again; the verdict — which
+// checks passed, why the others failed — is what a returning learner needs to
+// pick up where they were. Also kept: whether that run was of the untouched
+// starter, whose passes are no progress (StepPage shows them neutral).
+import { useSyncExternalStore } from 'react';
+import type { CheckVerdict } from '../lab/checks/checks';
+
+const KEY = 'lifecycle-lab:last-verdicts';
+
+export interface RememberedVerdict {
+  verdicts: CheckVerdict[];
+  /** The run was of the step's starter code, unchanged. */
+  fromStarter: boolean;
+}
+
+type Memory = Record<string, RememberedVerdict>;
+
+const isVerdict = (v: unknown): v is CheckVerdict =>
+  typeof v === 'object' && v !== null && typeof (v as CheckVerdict).pass === 'boolean' && typeof (v as CheckVerdict).detail === 'string';
+
+/** Saved verdicts as read back: anything not of this shape (older, hand-edited, corrupt) is left out. */
+export function parseMemory(raw: string | null): Memory {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw ?? '{}');
+  } catch {
+    return {};
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const memory: Memory = {};
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    const e = entry as Partial<RememberedVerdict> | null;
+    if (e && Array.isArray(e.verdicts) && e.verdicts.every(isVerdict) && typeof e.fromStarter === 'boolean') {
+      memory[key] = { verdicts: e.verdicts.map((v) => ({ pass: v.pass, detail: v.detail })), fromStarter: e.fromStarter };
+    }
+  }
+  return memory;
+}
+
+let cache: Memory | null = null;
+const listeners = new Set<() => void>();
+
+function read(): Memory {
+  try {
+    return parseMemory(localStorage.getItem(KEY));
+  } catch {
+    return {};
+  }
+}
+const snapshot = () => (cache ??= read());
+
+function write(next: Memory) {
+  cache = next;
+  try {
+    localStorage.setItem(KEY, JSON.stringify(next));
+  } catch {
+    /* storage full or blocked: kept for this visit */
+  }
+  listeners.forEach((l) => l());
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== KEY && e.key !== null) return;
+    cache = null;
+    listener();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+export function rememberVerdict(stepKey: string, verdict: RememberedVerdict) {
+  write({ ...snapshot(), [stepKey]: verdict });
+}
+
+/** Forget the verdicts of one lesson's steps (its lab was reset: they describe a lab that is gone), or all. */
+export function forgetVerdicts(lessonId?: string) {
+  const kept = lessonId === undefined ? {} : Object.fromEntries(Object.entries(snapshot()).filter(([k]) => !k.startsWith(`${lessonId}/`)));
+  write(kept);
+}
+
+/** Drop the cached copy (tests clear storage between cases). */
+export function reloadVerdicts() {
+  cache = null;
+  listeners.forEach((l) => l());
+}
+
+export function useLastVerdict(stepKey: string): RememberedVerdict | undefined {
+  return useSyncExternalStore(subscribe, snapshot, snapshot)[stepKey];
+}
+
+/** Whether these files are the step's starter, unchanged. */
+export const isStarter = (starter: { file: string; code: string }[], files: { file: string; code: string }[]) =>
+  starter.every((s) => files.find((f) => f.file === s.file)?.code === s.code);
