@@ -3,6 +3,7 @@
 // modules hold, never over the worker's global postMessage (which learner code
 // can reach); each run and request carries a nonce the answer must repeat.
 import type { StartWorld } from './startWorld';
+import type { CheckedHeader } from './unprotected';
 import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, WorldFiles } from './types';
 
 export type ToWorker =
@@ -26,7 +27,8 @@ export type FromWorker =
   | { type: 'progress'; stage: string }
   /** `setAside`: why the saved world could not be laid out (the start project was used instead). */
   /** `snapshot`: Python was restored from a memory snapshot ('used'), or none could be used and one can be made ('missing'). */
-  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined; snapshot?: 'used' | 'missing' | undefined }
+  /** `unprotected`: headers the host did not send (src/lab/worker/selfCheck.ts), for a notice. */
+  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined; snapshot?: 'used' | 'missing' | undefined; unprotected?: CheckedHeader[] | undefined }
   /** The interpreter's warm-up after ready has ended (worker.ts): runs from here on run at full speed. */
   | { type: 'warmed' }
   | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }

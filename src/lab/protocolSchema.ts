@@ -4,6 +4,7 @@
 // so a field another part of the lab adds to the outcome still arrives.
 import * as z from 'zod/mini';
 import type { FromWorker } from './protocol';
+import { CHECKED_HEADERS } from './unprotected';
 
 // Built on the first message, not when the page loads: building zod schemas costs the step
 // page's first render a few milliseconds it does not need (issue 9 §2).
@@ -147,7 +148,7 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
 
   return z.discriminatedUnion('type', [
     z.object({ type: z.literal('progress'), stage: str }),
-    z.object({ type: z.literal('ready'), world: strings, setAside: z.optional(z.array(str)), snapshot: z.optional(z.enum(['used', 'missing'])) }),
+    z.object({ type: z.literal('ready'), world: strings, setAside: z.optional(z.array(str)), snapshot: z.optional(z.enum(['used', 'missing'])), unprotected: z.optional(z.array(z.enum(CHECKED_HEADERS))) }),
     z.object({ type: z.literal('warmed') }),
     z.object({ type: z.literal('output'), id, nonce: str, chunks: z.array(chunk) }),
     z.object({ type: z.literal('result'), id, nonce: str, outcome, world: strings, chunks: z.array(chunk), truncatedLines: count, truncatedBytes: count }),

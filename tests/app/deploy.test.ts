@@ -100,7 +100,7 @@ describe('deploy headers', () => {
     const emitted: { fileName: string; source: string }[] = [];
     (plugin.generateBundle as (this: unknown) => void).call({ emitFile: (file: { fileName: string; source: string }) => emitted.push(file) });
     expect(emitted.find((f) => f.fileName === '_headers')?.source).toBe(netlifyHeaders());
-    expect(emitted.find((f) => f.fileName === '_redirects')?.source).toMatch(/^\/\*  \/index\.html  200$/m);
+    expect(emitted.find((f) => f.fileName === '_redirects')?.source).toMatch(/^\/\* {2}\/index\.html {2}200$/m);
   });
 
   it('index.html has no inline script, so script-src needs no hash', () => {

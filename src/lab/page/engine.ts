@@ -10,6 +10,7 @@ import type { HttpExchange, HttpRequest, OutputChunk, RunResult, WorldFiles } fr
 import { EMPTY_START, type StartWorld } from '../startWorld';
 import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from '../worldFiles';
+import { unprotectedNotice } from '../unprotected';
 import { labStorageKey, worldStoreFor } from './worldStore';
 import { PYODIDE_URL } from 'virtual:pyodide-url';
 
@@ -209,12 +210,15 @@ export class LabEngine {
       case 'progress':
         this.set({ stage: message.stage });
         return;
-      case 'ready':
+      case 'ready': {
         if (message.setAside) {
           // The worker could not lay out the saved project: keep it aside before the start project replaces it.
           void worldStoreFor(this.storageKey).keepAside(this.world);
           this.set({ notice: setAsideNotice(message.setAside) });
         }
+        // Kept beside any other notice (once): whoever deployed the site must fix the host.
+        const unprotected = message.unprotected ? unprotectedNotice(message.unprotected) : null;
+        if (unprotected && !this.state.notice?.includes(unprotected)) this.set({ notice: [this.state.notice, unprotected].filter(Boolean).join(' ') });
         this.world = message.world;
         this.rejectReady = null;
         performance.mark('lab:engine-ready', { detail: { snapshot: message.snapshot ?? null } });
@@ -223,6 +227,7 @@ export class LabEngine {
         this.set({ status: 'ready', stage: '' });
         resolveReady();
         return;
+      }
       case 'warmed':
         performance.mark('lab:engine-warm'); // read by the benchmark (scripts/bench-lab.ts)
         return;

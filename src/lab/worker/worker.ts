@@ -16,6 +16,7 @@ import type { FromWorker, ToWorker } from '../protocol';
 import { runLearnerCode, sendRequest, setupLab, snapshotWorld } from './pythonRuntime';
 import { afterRestore, cacheStorageStore, snapshotKey, startWithSnapshot } from './snapshot';
 import type { OutputChunk, RunOutcome } from '../types';
+import { selfCheck } from './selfCheck';
 
 let send: (message: FromWorker) => void = () => undefined;
 
@@ -178,6 +179,8 @@ function warmUp(python: PyodideAPI) {
 }
 
 async function init(message: Extract<ToWorker, { type: 'init' }>) {
+  // First: code from text closed, and what the host left out (before lockDown cuts fetch).
+  const unprotected = await selfCheck();
   send({ type: 'progress', stage: 'Downloading Python…' });
   performance.mark('lab:worker-init');
   // Opened before lockDown cuts `caches`; no snapshot where Cache Storage is missing (e.g. not a secure context).
@@ -199,7 +202,7 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   performance.mark('lab:lab-set-up');
   // 'missing': the page may have a snapshot made for the next start (snapshotWorker.ts).
   const snapshot = started.from === 'snapshot' ? 'used' : store && key ? 'missing' : undefined;
-  send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}) });
+  send({ type: 'ready', world: snapshotWorld(py), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}), ...(unprotected.length ? { unprotected } : {}) });
   warmUp(py);
 }
 
