@@ -5,6 +5,7 @@ import { useTheme } from '../lib/useTheme';
 import { XpHeader } from './XpHeader';
 import { ProgressMenu } from './ProgressMenu';
 import { Toasts } from './Toasts';
+import { NewerSaveBanner } from './NewerSaveBanner';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
 
 export function Layout() {
@@ -58,6 +59,7 @@ export function Layout() {
           </div>
         </div>
       )}
+      <NewerSaveBanner />
       {saveError && (
         <div role="alert" className="border-b border-bad bg-surface-2">
           <p className="mx-auto max-w-7xl px-4 py-3 text-sm">{saveError}</p>

@@ -42,6 +42,35 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
   });
 
+  it('a file nested 5,000 levels deep is refused with a message, and the page keeps working', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
+    renderApp('/lessons/ml-lifecycle');
+    await user.click(screen.getByRole('button', { name: /Progress/ }));
+    const deep = `{"app":"lifecycle-lab","version":${PROGRESS_VERSION},"progress":{"learned":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+    await user.upload(await screen.findByLabelText('Import progress…'), jsonFile('deep.json', deep));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Import refused: it is nested more than 32 levels deep, deeper than any progress Lifecycle Lab writes. Your current progress is unchanged.',
+    );
+    expect(header().getByText('Total XP: 5')).toBeInTheDocument();
+  });
+
+  it('progress from a newer version: the page says so and offers keep it or start fresh', async () => {
+    const user = userEvent.setup();
+    const newer = JSON.stringify({ state: { awards: {} }, version: PROGRESS_VERSION + 1 });
+    localStorage.setItem('lifecycle-lab:progress', newer);
+    act(() => useProgress.setState({ newerSave: { reason: 'the saved progress comes from a newer version of Lifecycle Lab (format 3, this app reads 2)', backup: 'lifecycle-lab:progress:unreadable:abc', kept: false } }));
+    renderApp('/lessons/ml-lifecycle');
+    expect(await screen.findByText(/This tab shows none of it and saves nothing over it/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.getByText(/Read-only: this browser keeps progress from a newer version/)).toBeInTheDocument();
+    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
+    expect(localStorage.getItem('lifecycle-lab:progress')).toBe(newer);
+    await user.click(screen.getByRole('button', { name: 'Start fresh here' }));
+    expect(screen.queryByText(/Read-only/)).not.toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? 'null')).toMatchObject({ version: PROGRESS_VERSION, state: { learned: { 'ml-lifecycle/dvc': expect.any(Number) } } });
+  });
+
   it('an import with forged awards keeps only what the course gives, and says so', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle');
