@@ -90,8 +90,11 @@ interface SessionSlice {
   dismissToast: (id: number) => void;
   dismissDraftConflict: (conflict: DraftConflict) => void;
   resetProgress: () => void;
-  /** Replace all progress (import); refused, with nothing changed, when it cannot be saved. */
-  replaceProgress: (facts: ProgressFacts) => ReplaceResult;
+  /**
+   * Replace all progress (import); refused, with nothing changed, when it cannot be saved.
+   * `lessons`: the full lessons, so quiz answers are graded again (audit.ts); the index by default.
+   */
+  replaceProgress: (facts: ProgressFacts, lessons?: CourseIndex) => ReplaceResult;
 }
 
 export type ProgressState = AwardsSlice & QuizSlice & GlossarySlice & StepsSlice & SessionSlice;
@@ -333,8 +336,8 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
       overNewer = true; // a reset is the learner's choice, over newer progress too
       set({ ...emptyFacts(), toasts: [], draftConflicts: [], newerSave: null });
     },
-    replaceProgress: (facts) => {
-      const audited = auditAwards(facts, course);
+    replaceProgress: (facts, lessons = course) => {
+      const audited = auditAwards(facts, lessons, { gradeQuiz: true });
       const next = Math.max(Date.now(), epoch + 1);
       const raw = serialize(audited.facts, next);
       // Save first: an import that cannot be kept is refused, not shown and then lost on reload.

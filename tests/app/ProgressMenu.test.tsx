@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { PROGRESS_VERSION } from '../../src/progress/restore';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from '../lesson/renderApp';
+import { index } from '../lesson/fixtureCourse';
+import { quizXpFor } from '../../src/progress/xp';
 
 // The lesson as these tests know it, not content/ as authors change it (fixtureCourse.ts).
 vi.mock('virtual:lifecycle-content', () => import('../lesson/fixtureCourse'));
@@ -69,6 +71,33 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Start fresh here' }));
     expect(screen.queryByText(/Read-only/)).not.toBeInTheDocument();
     expect(JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? 'null')).toMatchObject({ version: PROGRESS_VERSION, state: { learned: { 'ml-lifecycle/dvc': expect.any(Number) } } });
+  });
+
+  it('an import claiming full quiz XP after wrong tries gets what the answers earn by the quiz rules', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    await user.click(screen.getByRole('button', { name: /Progress/ }));
+    const [first, second] = index.lessons[0]?.quiz ?? [];
+    if (!first || !second) throw new Error('the fixture lesson has fewer than two questions');
+    const full = (q: { id: string; xp: number }) => [`quiz:ml-lifecycle/${q.id}`, { xp: q.xp, skill: 'artificialintelligence', at: 1 }];
+    const file = jsonFile('claims.json', {
+      app: 'lifecycle-lab',
+      version: PROGRESS_VERSION,
+      exportedAt: '2026-11-27T00:00:00.000Z',
+      progress: {
+        awards: Object.fromEntries([full(first), full(second)]),
+        quiz: {
+          // One wrong try, then right: 60%, not the full XP claimed.
+          [`ml-lifecycle/${first.id}`]: { answers: ['DVC', 'MLflow'], correct: true },
+          // "Correct", but the answer saved is not the right one: nothing.
+          [`ml-lifecycle/${second.id}`]: { answers: ['not an option'], correct: true },
+        },
+      },
+    });
+    await user.upload(await screen.findByLabelText('Import progress…'), file);
+    expect(await screen.findByText('Progress imported from claims.json.')).toBeInTheDocument();
+    expect(header().getByText(`Total XP: ${quizXpFor(first.xp, 1)}`)).toBeInTheDocument();
+    expect(screen.getByText(/1 award not earned in this course was dropped .*1 award was capped at the XP the course gives\./)).toBeInTheDocument();
   });
 
   it('an import with forged awards keeps only what the course gives, and says so', async () => {
