@@ -5,6 +5,7 @@ import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { Suspense } from 'react';
 import { AuthorRoute, LessonRoute, StepRoute } from './routes';
+import { useUnloadGuard } from './unloadGuard';
 
 export function AppRoutes() {
   return (
@@ -21,6 +22,7 @@ export function AppRoutes() {
 }
 
 export function App() {
+  useUnloadGuard();
   return (
     <ErrorBoundary where="the app">
       <BrowserRouter>
