@@ -3,7 +3,8 @@ import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { Layout } from './Layout';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { watchChunkErrors } from '../lib/chunkRecovery';
 import { AuthorRoute, LessonRoute, StepRoute } from './routes';
 import { useUnloadGuard } from './unloadGuard';
 
@@ -23,6 +24,7 @@ export function AppRoutes() {
 
 export function App() {
   useUnloadGuard();
+  useEffect(() => watchChunkErrors(), []);
   return (
     <ErrorBoundary where="the app">
       <BrowserRouter>
