@@ -5,8 +5,11 @@ import { useTheme } from '../lib/useTheme';
 import { XpHeader } from './XpHeader';
 import { ProgressMenu } from './ProgressMenu';
 import { Toasts } from './Toasts';
-import { NewerSaveBanner } from './NewerSaveBanner';
+import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
+
+// Its own chunk: only a browser holding a newer version's progress ever shows it.
+const NewerSaveBanner = lazy(() => import('./NewerSaveBanner').then((m) => ({ default: m.NewerSaveBanner })));
 
 export function Layout() {
   const course = useCourse();
@@ -18,6 +21,7 @@ export function Layout() {
   const notice = useProgress((s) => s.notice);
   const dismissNotice = useProgress((s) => s.dismissNotice);
   const saveError = useProgress((s) => s.saveError);
+  const newerSave = useProgress((s) => s.newerSave !== null);
 
   return (
     <div className={`min-h-screen bg-bg text-ink ${step ? 'lg:flex lg:h-dvh lg:flex-col' : ''}`}>
@@ -59,7 +63,11 @@ export function Layout() {
           </div>
         </div>
       )}
-      <NewerSaveBanner />
+      {newerSave && (
+        <Suspense fallback={null}>
+          <NewerSaveBanner />
+        </Suspense>
+      )}
       {saveError && (
         <div role="alert" className="border-b border-bad bg-surface-2">
           <p className="mx-auto max-w-7xl px-4 py-3 text-sm">{saveError}</p>

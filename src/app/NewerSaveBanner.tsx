@@ -1,4 +1,8 @@
-import { newerNotice, useProgress } from '../progress/store';
+import { useProgress, type NewerSave } from '../progress/store';
+
+const newerNotice = (n: Pick<NewerSave, 'reason' | 'backup'>) =>
+  `Your saved progress could not be read (${n.reason}). This tab shows none of it and saves nothing over it, so the newer version finds it as it left it; a copy is also kept under “${n.backup}”.`;
+
 
 /**
  * Progress saved by a newer version of the app is in this browser: this tab

@@ -2,8 +2,8 @@
 // lesson pages receive real objects and unknown addresses get the 404 page.
 // A lesson's content is its own chunk (src/content/course.ts): the routes
 // load it, and say so while it loads.
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { isChunkLoadError, NEW_VERSION_STATUS, reloadForNewVersion } from '../lib/chunkRecovery';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { isChunkLoadError } from '../lib/chunkRecovery';
 import { matchPath, useParams } from 'react-router-dom';
 import { findLesson, findStep, requestLesson, useCourse, useLesson } from '../content/course';
 import type { Lesson } from '../content/model';
@@ -52,32 +52,20 @@ export const AuthorRoute = import.meta.env.DEV ? lazy(() => import('../author/Au
 
 const noLesson = (lessonId: string | undefined) => <NotFoundPage what={`There is no lesson called “${lessonId ?? ''}”.`} />;
 
-/** A lesson's chunk that did not load: after a deploy, the page reloads onto the new version (chunkRecovery.ts). */
-function LoadFailed({ title, reason }: { title: string; reason: string }) {
-  const [reloading, setReloading] = useState(() => isChunkLoadError(reason));
-  useEffect(() => {
-    if (reloading) void reloadForNewVersion().then((reloads) => reloads || setReloading(false));
-  }, [reloading]);
-  if (reloading) {
-    return (
-      <p role="status" className="text-muted">
-        {NEW_VERSION_STATUS}
-      </p>
-    );
-  }
-  return (
-    <p role="alert" className="text-bad">
-      {title} could not be loaded ({reason}). Check the connection and reload the page.
-    </p>
-  );
-}
-
 /** The lesson's content once loaded; a loading line, or the reason it failed, until then. */
 function WithLesson({ lessonId, title, opening, children }: { lessonId: string | undefined; title: string; opening?: ReactNode; children: (lesson: Lesson) => ReactNode }) {
   const state = useLesson(lessonId);
   if (state.status === 'ready') return children(state.lesson);
   if (state.status === 'missing') return noLesson(lessonId);
-  if (state.status === 'failed') return <LoadFailed title={title} reason={state.reason} />;
+  if (state.status === 'failed') {
+    // A chunk gone after a deploy: the page's error boundary reloads onto the new version (chunkRecovery.ts).
+    if (isChunkLoadError(state.reason)) throw new Error(state.reason);
+    return (
+      <p role="alert" className="text-bad">
+        {title} could not be loaded ({state.reason}). Check the connection and reload the page.
+      </p>
+    );
+  }
   return (
     opening ?? (
       <p role="status" className="text-muted">

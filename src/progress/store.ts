@@ -4,7 +4,7 @@
 // read-merge-write against localStorage, and other tabs' saves are merged in
 // as they happen (merge.ts), so no tab erases what another one did.
 import { create, type StateCreator } from 'zustand';
-import SparkMD5 from 'spark-md5';
+import { textDigest } from '../lib/textDigest';
 import { index as builtCourse } from 'virtual:lifecycle-content';
 import type { CourseIndex } from '../content/model';
 import { auditAwards, auditNotice } from './audit';
@@ -248,7 +248,7 @@ const localProgressStorage: Storage = {
  * same value found on every load is one copy, not a new one each time.
  */
 function keepAside(raw: string): string {
-  const backup = `${STORAGE_KEY}:unreadable:${SparkMD5.hash(raw)}`;
+  const backup = `${STORAGE_KEY}:unreadable:${textDigest(raw)}`;
   try {
     if (localStorage.getItem(backup) !== raw) localStorage.setItem(backup, raw);
   } catch {
@@ -256,9 +256,6 @@ function keepAside(raw: string): string {
   }
   return backup;
 }
-
-const newerNotice = (n: Pick<NewerSave, 'reason' | 'backup'>) =>
-  `Your saved progress could not be read (${n.reason}). This tab shows none of it and saves nothing over it, so the newer version finds it as it left it; a copy is also kept under “${n.backup}”.`;
 
 interface Loaded {
   facts: ProgressFacts;
@@ -445,7 +442,5 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
 
   return store;
 }
-
-export { newerNotice };
 
 export const useProgress = createProgressStore();
