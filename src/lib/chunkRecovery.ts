@@ -19,32 +19,8 @@ export function isChunkLoadError(error: unknown): boolean {
   return CHUNK_ERROR.test(message);
 }
 
-export interface RecoveryDeps {
-  reload: () => void;
-  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined;
-  online: () => boolean;
-  now: () => number;
-  pending: () => boolean;
-  wait: (ms: number) => Promise<void>;
-}
-
-const defaults = (): RecoveryDeps => ({
-  reload: () => window.location.reload(),
-  storage: (() => {
-    try {
-      return sessionStorage;
-    } catch {
-      return undefined;
-    }
-  })(),
-  online: () => navigator.onLine,
-  now: () => Date.now(),
-  pending: hasPendingSaves,
-  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-});
-
+let reloadPage = () => window.location.reload();
 let reloading: Promise<boolean> | null = null;
-let overrides: Partial<RecoveryDeps> = {};
 
 /** What the page says while it reloads (the views that catch a failed chunk show it). */
 export const NEW_VERSION_STATUS = 'A new version of Lifecycle Lab is out: loading it… Your drafts and progress are kept.';
@@ -55,25 +31,29 @@ export const NEW_VERSION_STATUS = 'A new version of Lifecycle Lab is out: loadin
  */
 export function reloadForNewVersion(): Promise<boolean> {
   if (reloading) return reloading;
-  const d = { ...defaults(), ...overrides };
-  const last = Number(d.storage?.getItem(RELOADED_KEY) ?? 0);
-  if (!d.online() || d.now() - last < AGAIN_MS) return Promise.resolve(false);
+  let last = 0;
+  try {
+    last = Number(sessionStorage.getItem(RELOADED_KEY));
+  } catch {
+    /* no sessionStorage: the guard is this page's life only */
+  }
+  if (!navigator.onLine || Date.now() - last < AGAIN_MS) return Promise.resolve(false);
   reloading = (async () => {
-    for (let waited = 0; d.pending() && waited < 10_000; waited += 100) await d.wait(100);
+    for (let waited = 0; hasPendingSaves() && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
     try {
-      d.storage?.setItem(RELOADED_KEY, String(d.now()));
+      sessionStorage.setItem(RELOADED_KEY, String(Date.now()));
     } catch {
-      /* without sessionStorage the guard is this page's life only */
+      /* as above */
     }
-    d.reload();
+    reloadPage();
     return true;
   })();
   return reloading;
 }
 
-/** For tests: stand-ins for the browser, and a fresh start. */
-export function setChunkRecovery(deps: Partial<RecoveryDeps>) {
-  overrides = deps;
+/** For tests: a stand-in for the reload, and a fresh start. */
+export function setReload(reload: () => void) {
+  reloadPage = reload;
   reloading = null;
 }
 

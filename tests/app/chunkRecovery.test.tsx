@@ -4,26 +4,20 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../../src/lib/ErrorBoundary';
-import { isChunkLoadError, NEW_VERSION_STATUS, reloadForNewVersion, setChunkRecovery, watchChunkErrors } from '../../src/lib/chunkRecovery';
+import { isChunkLoadError, NEW_VERSION_STATUS, reloadForNewVersion, setReload, watchChunkErrors } from '../../src/lib/chunkRecovery';
 import { trackSave } from '../../src/lib/pendingSaves';
 
 const STALE = new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/StepPage-0ld.js');
 
-function browser(overrides: { online?: boolean } = {}) {
+/** A tab: its reload is recorded, its session starts empty. */
+function browser() {
   const reload = vi.fn();
-  const session = new Map<string, string>();
-  let clock = 1_000_000;
-  setChunkRecovery({
-    reload,
-    storage: { getItem: (k) => session.get(k) ?? null, setItem: (k, v) => void session.set(k, v) },
-    online: () => overrides.online ?? true,
-    now: () => (clock += 1000),
-    wait: () => new Promise((r) => setTimeout(r, 0)),
-  });
-  return { reload, again: () => setChunkRecovery({ reload, storage: { getItem: (k) => session.get(k) ?? null, setItem: (k, v) => void session.set(k, v) }, online: () => true, now: () => (clock += 1000) }) };
+  sessionStorage.clear();
+  setReload(reload);
+  return { reload, again: () => setReload(reload) };
 }
 
-afterEach(() => setChunkRecovery({}));
+afterEach(() => vi.restoreAllMocks());
 
 describe('a lazy chunk that fails to load', () => {
   it('is told apart from other errors, in each browser’s wording', () => {
@@ -54,7 +48,7 @@ describe('a lazy chunk that fails to load', () => {
     let finish = () => undefined as void;
     void trackSave(new Promise<void>((resolve) => (finish = resolve)));
     const first = reloadForNewVersion();
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
     expect(reload).not.toHaveBeenCalled();
     finish();
     expect(await first).toBe(true);
@@ -65,7 +59,8 @@ describe('a lazy chunk that fails to load', () => {
   });
 
   it('offline, it does not reload into the browser’s error page: the error is shown', async () => {
-    const { reload } = browser({ online: false });
+    const { reload } = browser();
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     expect(await reloadForNewVersion()).toBe(false);
     expect(reload).not.toHaveBeenCalled();
   });
