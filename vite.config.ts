@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { contentPlugin } from './scripts/vite-plugin-content.ts';
@@ -7,29 +7,10 @@ import { pyodidePlugin } from './scripts/vite-plugin-pyodide.ts';
 import { worldPlugin } from './scripts/vite-plugin-world.ts';
 import { pwaPlugin } from './scripts/pwa.ts';
 import { authorPlugin } from './scripts/vite-plugin-author.ts';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, netlifyHeaders, netlifyRedirects } from './deploy/headers.ts';
 
-/**
- * The production Content-Security-Policy: everything comes from the page's own
- * origin, and no script runs that is not a file from it. Why each exception
- * exists (the browser tests fail on any violation, tests/e2e/browser.ts):
- * - 'wasm-unsafe-eval': Python (Pyodide) compiles WebAssembly; JS eval stays off.
- * - style-src 'unsafe-inline': Monaco adds <style> elements and writes its
- *   lines as HTML with style="" attributes, and takes no nonce.
- * - img-src data: Monaco's CSS draws squiggles and some icons as data: images.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The headers' one source is deploy/headers.ts (with the host configurations written from it).
+export { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS };
 
 /**
  * `npm run dev` uses the same policy, loosened only where Vite's dev server
@@ -39,18 +20,22 @@ export const CONTENT_SECURITY_POLICY = [
  */
 export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
 
-// COOP + COEP make the page cross-origin isolated, which the lab's Python
-// engine uses to interrupt runaway code (docs/tool-facts.md). Static hosts must send all
-// of these (README.md, "Deploy").
-export const SECURITY_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-};
+/**
+ * The build fails closed on a host that sends no headers: the page carries its
+ * policy in a <meta> (first in <head>, so it governs every script after it), and
+ * dist/ gets `_headers` and `_redirects` for hosts that read them (Netlify, Cloudflare Pages).
+ */
+function deployPlugin(): Plugin {
+  return {
+    name: 'lifecycle-deploy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: netlifyHeaders() });
+      this.emitFile({ type: 'asset', fileName: '_redirects', source: netlifyRedirects() });
+    },
+  };
+}
 
 export default defineConfig({
   // LIFECYCLE_CONTENT_DIR points the dev server at another content folder (the
@@ -62,6 +47,7 @@ export default defineConfig({
     worldPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR }),
     pyodidePlugin(),
     pwaPlugin(),
+    deployPlugin(),
     authorPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR }),
   ],
   // Pyodide loads its runtime from /pyodide/ at run time; pre-bundling it would break that.

@@ -16,8 +16,9 @@ export const MAX_PRECACHE_BYTES = 32 * 1024 * 1024;
 /** What goes into the precache manifest (also read by tests/app/precache.test.ts). */
 export const PRECACHE_GLOBS = {
   globPatterns: ['**/*'],
-  // Vite's build manifest is for scripts/budget.mjs, not the browser.
-  globIgnores: ['.vite/**', 'sw.js', 'workbox-*.js'],
+  // Vite's build manifest is for scripts/budget.mjs, not the browser; _headers and
+  // _redirects are the host's (deploy/headers.ts), which does not serve them.
+  globIgnores: ['.vite/**', 'sw.js', 'workbox-*.js', '_headers', '_redirects'],
   maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
   // Hashed names change with their content, and Python's runtime sits under its version
   // (scripts/vite-plugin-pyodide.ts): no revision query, so the install may take them from

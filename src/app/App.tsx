@@ -3,8 +3,10 @@ import { ErrorBoundary } from '../lib/ErrorBoundary';
 import { Layout } from './Layout';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { watchChunkErrors } from '../lib/chunkRecovery';
 import { AuthorRoute, LessonRoute, StepRoute } from './routes';
+import { useUnloadGuard } from './unloadGuard';
 
 export function AppRoutes() {
   return (
@@ -21,6 +23,8 @@ export function AppRoutes() {
 }
 
 export function App() {
+  useUnloadGuard();
+  useEffect(() => watchChunkErrors(), []);
   return (
     <ErrorBoundary where="the app">
       <BrowserRouter>

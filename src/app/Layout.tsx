@@ -5,7 +5,11 @@ import { useTheme } from '../lib/useTheme';
 import { XpHeader } from './XpHeader';
 import { ProgressMenu } from './ProgressMenu';
 import { Toasts } from './Toasts';
+import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from '../lib/ErrorBoundary';
+
+// Its own chunk: only a browser holding a newer version's progress ever shows it.
+const NewerSaveBanner = lazy(() => import('./NewerSaveBanner').then((m) => ({ default: m.NewerSaveBanner })));
 
 export function Layout() {
   const course = useCourse();
@@ -17,6 +21,7 @@ export function Layout() {
   const notice = useProgress((s) => s.notice);
   const dismissNotice = useProgress((s) => s.dismissNotice);
   const saveError = useProgress((s) => s.saveError);
+  const newerSave = useProgress((s) => s.newerSave !== null);
 
   return (
     <div className={`min-h-screen bg-bg text-ink ${step ? 'lg:flex lg:h-dvh lg:flex-col' : ''}`}>
@@ -61,6 +66,11 @@ export function Layout() {
             </button>
           </div>
         </div>
+      )}
+      {newerSave && (
+        <Suspense fallback={null}>
+          <NewerSaveBanner />
+        </Suspense>
       )}
       {saveError && (
         <div role="alert" className="border-b border-bad bg-surface-2">

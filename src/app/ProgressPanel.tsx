@@ -1,4 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
+import { index, loadLesson } from 'virtual:lifecycle-content';
+import type { Lesson, LessonSummary } from '../content/model';
 import { downloadText } from '../lib/download';
 import { readExport, toExport } from '../progress/restore';
 import { factsOf, useProgress } from '../progress/store';
@@ -29,7 +31,16 @@ export function ProgressPanel({ id }: { id: string }) {
       setMessage({ kind: 'error', text: `Import refused: ${result.reason}. Your current progress is unchanged.` });
       return;
     }
-    const saved = replaceProgress(result.facts);
+    // The full lessons carry the quiz's answer key: an imported answer is graded again, not taken on trust.
+    let lessons: Lesson[];
+    try {
+      const loaded = await Promise.all(index.lessons.map((summary: LessonSummary) => loadLesson(summary.id)));
+      lessons = loaded.filter((lesson: Lesson | undefined): lesson is Lesson => lesson !== undefined);
+    } catch (error) {
+      setMessage({ kind: 'error', text: `Import refused: the lessons could not be loaded to check it (${error instanceof Error ? error.message : String(error)}). Your current progress is unchanged.` });
+      return;
+    }
+    const saved = replaceProgress(result.facts, { lessons });
     if (!saved.ok) {
       setMessage({ kind: 'error', text: `Import refused: ${saved.reason}. Your current progress is unchanged.` });
       return;

@@ -3,6 +3,7 @@
 // A lesson's content is its own chunk (src/content/course.ts): the routes
 // load it, and say so while it loads.
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { isChunkLoadError } from '../lib/chunkRecovery';
 import { matchPath, useParams } from 'react-router-dom';
 import { findLesson, findStep, requestLesson, useCourse, useLesson } from '../content/course';
 import type { Lesson } from '../content/model';
@@ -57,6 +58,8 @@ function WithLesson({ lessonId, title, opening, children }: { lessonId: string |
   if (state.status === 'ready') return children(state.lesson);
   if (state.status === 'missing') return noLesson(lessonId);
   if (state.status === 'failed') {
+    // A chunk gone after a deploy: the page's error boundary reloads onto the new version (chunkRecovery.ts).
+    if (isChunkLoadError(state.reason)) throw new Error(state.reason);
     return (
       <p role="alert" className="text-bad">
         {title} could not be loaded ({state.reason}). Check the connection and reload the page.

@@ -3,6 +3,7 @@
 // modules hold, never over the worker's global postMessage (which learner code
 // can reach); each run and request carries a nonce the answer must repeat.
 import type { StartWorld } from './startWorld';
+import type { CheckedHeader } from './unprotected';
 import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, TrackingStore, WorldFiles } from './types';
 
 /** A run's outcome as the worker sends it: the tracking store only when the run changed it. */
@@ -38,7 +39,8 @@ export type FromWorker =
   | { type: 'progress'; stage: string }
   /** `setAside`: why the saved world could not be laid out (the start project was used instead). */
   /** `snapshot`: Python was restored from the offered memory snapshot ('used'); none was offered for this build ('missing'); the offered one failed and is to be forgotten ('failed'). */
-  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined; snapshot?: 'used' | 'missing' | 'failed' | undefined }
+  /** `unprotected`: headers the host did not send (src/lab/worker/selfCheck.ts), for a notice. */
+  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined; snapshot?: 'used' | 'missing' | 'failed' | undefined; unprotected?: CheckedHeader[] | undefined }
   /** The interpreter's warm-up after ready has ended (worker.ts): runs from here on run at full speed. */
   | { type: 'warmed' }
   | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }

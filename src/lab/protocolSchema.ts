@@ -7,6 +7,7 @@ import type { FromWorker, WireOutcome } from './protocol';
 import { emptyOutcome } from './outcome';
 import type { RunOutcome, TrackingStore, WorldFiles } from './types';
 import { fileText } from './worldFiles';
+import { CHECKED_HEADERS } from './unprotected';
 
 function buildTrackingSchema(): z.ZodMiniType<TrackingStore> {
   const str = z.string();
@@ -159,7 +160,7 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
 
   return z.discriminatedUnion('type', [
     z.object({ type: z.literal('progress'), stage: str }),
-    z.object({ type: z.literal('ready'), world: strings, setAside: z.optional(z.array(str)), snapshot: z.optional(z.enum(['used', 'missing', 'failed'])) }),
+    z.object({ type: z.literal('ready'), world: strings, setAside: z.optional(z.array(str)), snapshot: z.optional(z.enum(['used', 'missing', 'failed'])), unprotected: z.optional(z.array(z.enum(CHECKED_HEADERS))) }),
     z.object({ type: z.literal('warmed') }),
     z.object({ type: z.literal('output'), id, nonce: str, chunks: z.array(chunk) }),
     z.object({ type: z.literal('clock'), id, nonce: str, program: z.enum(['running', 'ended']) }),

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { isChunkLoadError, NEW_VERSION_STATUS, reloadForNewVersion } from './chunkRecovery';
 
 interface Props {
   /** Names the part of the page in the message, e.g. "the editor". */
@@ -6,21 +7,36 @@ interface Props {
   children: ReactNode;
 }
 
-/** Catches a render error so one broken panel never blanks the page. */
-export class ErrorBoundary extends Component<Props, { error: Error | null }> {
-  state = { error: null as Error | null };
+/**
+ * Catches a render error so one broken panel never blanks the page. A lazy
+ * chunk that failed to load is an old tab after a deploy: the page reloads onto
+ * the new version (chunkRecovery.ts) and says so, rather than showing an error.
+ */
+export class ErrorBoundary extends Component<Props, { error: Error | null; reloading: boolean }> {
+  state = { error: null as Error | null, reloading: false };
 
   static getDerivedStateFromError(error: Error) {
-    return { error };
+    return { error, reloading: isChunkLoadError(error) };
   }
 
   componentDidCatch(error: Error, info: ErrorInfo) {
+    if (isChunkLoadError(error)) {
+      void reloadForNewVersion().then((reloads) => reloads || this.setState({ reloading: false }));
+      return;
+    }
     console.error(`Error in ${this.props.where}:`, error, info.componentStack);
   }
 
   render() {
-    const { error } = this.state;
+    const { error, reloading } = this.state;
     if (!error) return this.props.children;
+    if (reloading) {
+      return (
+        <p role="status" className="m-4 text-sm text-muted">
+          {NEW_VERSION_STATUS}
+        </p>
+      );
+    }
     return (
       <div role="alert" className="m-4 rounded-lg border border-bad bg-surface p-4">
         <p className="font-semibold">Something went wrong in {this.props.where}.</p>

@@ -2,10 +2,12 @@
 // imported data could otherwise carry any id and any XP. Every award must name
 // a step, question or term of the course, be backed by its fact (step done,
 // question answered correctly, term learned), and is capped at the item's XP —
-// for a step whose solution was used before it was completed, at the reduced XP.
+// for a step whose solution was used before it was completed, at the reduced XP;
+// for an imported question, at what its saved answers earn by the quiz rules (xp.ts).
 import type { CourseIndex } from '../content/model';
-import type { ProgressFacts } from './restore';
-import { quizAwardId, reviewAwardId, reviewXpFor, solutionStepXp, stepAwardId, termAwardId, type Ledger } from './xp';
+import { isRightAnswer, wrongTriesOf, type GradableQuestion } from './quizAnswers';
+import type { ProgressFacts, QuizRecord } from './restore';
+import { quizAwardId, quizXpFor, reviewAwardId, reviewXpFor, solutionStepXp, stepAwardId, termAwardId, type Ledger } from './xp';
 
 interface Item {
   /** The most this award can be, given the facts. */
@@ -14,8 +16,11 @@ interface Item {
   backed: (facts: ProgressFacts) => boolean;
 }
 
-/** Every award id the course can give, with its XP and the fact that earns it. */
-function catalog(course: CourseIndex): Map<string, Item> {
+/**
+ * Every award id the course can give, with its XP and the fact that earns it.
+ * `course` may be the index (the entry's) or the full lessons (an import loads them).
+ */
+function catalog(course: CourseIndex, gradeQuiz: boolean): Map<string, Item> {
   const items = new Map<string, Item>();
   for (const lesson of course.lessons) {
     const skill = lesson.skill;
@@ -35,7 +40,10 @@ function catalog(course: CourseIndex): Map<string, Item> {
     // Predictions are scored as questions are (their ids are "predict-<step>").
     for (const q of [...lesson.quiz, ...(lesson.predictions ?? [])]) {
       const key = `${lesson.id}/${q.id}`;
-      items.set(quizAwardId(lesson.id, q.id), { xp: () => q.xp, skill, backed: (f) => Boolean(f.quiz[key]?.correct) });
+      if (gradeQuiz) {
+        const earned = (f: ProgressFacts) => quizEarned(q, f.quiz[key]);
+        items.set(quizAwardId(lesson.id, q.id), { xp: earned, skill, backed: (f) => earned(f) > 0 });
+      } else items.set(quizAwardId(lesson.id, q.id), { xp: () => q.xp, skill, backed: (f) => Boolean(f.quiz[key]?.correct) });
       // A review earns part of what the quiz try lost, once a review try was right (xp.ts).
       items.set(reviewAwardId(lesson.id, q.id), {
         xp: (f) => reviewXpFor(q.xp, Math.min(q.xp, f.awards[quizAwardId(lesson.id, q.id)]?.xp ?? 0)),
@@ -51,6 +59,21 @@ function catalog(course: CourseIndex): Map<string, Item> {
   return items;
 }
 
+/**
+ * What a question's saved answers earn by the quiz rules: the tries before the
+ * right one lower it, a revealed answer earns nothing. The store records each
+ * wrong try once and nothing after the right one, so all tries but the last are
+ * wrong; with the full lesson (its answer key), the tries are graded again.
+ */
+function quizEarned(question: { xp: number }, record: QuizRecord | undefined): number {
+  if (!record?.correct || record.answers.length === 0) return 0;
+  const key = 'answer' in question || 'answers' in question ? (question as GradableQuestion) : null;
+  const last = record.answers[record.answers.length - 1];
+  if (key && (last === undefined || !isRightAnswer(key, last))) return 0;
+  const wrongTries = key ? wrongTriesOf(key, record.answers).length : record.answers.length - 1;
+  return quizXpFor(question.xp, wrongTries, Boolean(record.revealed));
+}
+
 export interface AuditResult {
   facts: ProgressFacts;
   /** Award ids the course does not know, or whose step/answer/term is not in the facts. */
@@ -59,8 +82,13 @@ export interface AuditResult {
   capped: string[];
 }
 
-export function auditAwards(facts: ProgressFacts, course: CourseIndex): AuditResult {
-  const items = catalog(course);
+/**
+ * `gradeQuiz` (an import): quiz awards are recomputed from the answers. Not for
+ * this browser's own saves: two tabs' answers merge with the right one last
+ * (merge.ts), so the order of tries no longer says what was earned when.
+ */
+export function auditAwards(facts: ProgressFacts, course: CourseIndex, { gradeQuiz = false } = {}): AuditResult {
+  const items = catalog(course, gradeQuiz);
   const awards: Ledger = {};
   const unknown: string[] = [];
   const capped: string[] = [];

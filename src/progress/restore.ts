@@ -10,23 +10,41 @@ export const EXPORT_APP = 'lifecycle-lab';
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
+ * How deep saved data may nest. Progress is at most six levels deep (a section,
+ * an entry, a quiz record's tries, a multiple-choice try's options); a file far
+ * deeper is no progress, and copying it must not exhaust the stack.
+ */
+export const MAX_DEPTH = 32;
+
+export type Stripped = { ok: true; value: unknown; unsafe: number } | { ok: false; reason: string };
+
+/**
  * A deep copy without `__proto__`/`constructor`/`prototype` keys, and how many
  * were dropped. JSON.parse makes them own properties, but copying them with
- * `obj[key] = …` or a spread would swap the copy's prototype.
+ * `obj[key] = …` or a spread would swap the copy's prototype. Iterative, with a
+ * depth limit: data nested deeper than MAX_DEPTH is refused, whole.
  */
-export function stripUnsafeKeys(value: unknown): { value: unknown; unsafe: number } {
+export function stripUnsafeKeys(value: unknown): Stripped {
+  const copyOf = (v: unknown): unknown => (Array.isArray(v) ? [] : v !== null && typeof v === 'object' ? {} : v);
+  const root = copyOf(value);
   let unsafe = 0;
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== 'object') return v;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(v)) {
-      if (UNSAFE_KEYS.has(key)) unsafe++;
-      else out[key] = walk((v as Record<string, unknown>)[key]);
+  const pending: [source: object, target: Record<string, unknown>, depth: number][] = [];
+  if (root !== value) pending.push([value as object, root as Record<string, unknown>, 1]);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [source, target, depth] = next;
+    if (depth > MAX_DEPTH) return { ok: false, reason: `it is nested more than ${MAX_DEPTH} levels deep, deeper than any progress Lifecycle Lab writes` };
+    for (const key of Object.keys(source)) {
+      if (!Array.isArray(source) && UNSAFE_KEYS.has(key)) {
+        unsafe++;
+        continue;
+      }
+      const child = (source as Record<string, unknown>)[key];
+      const copy = copyOf(child);
+      target[key] = copy;
+      if (copy !== child) pending.push([child as object, copy as Record<string, unknown>, depth + 1]);
     }
-    return out;
-  };
-  return { value: walk(value), unsafe };
+  }
+  return { ok: true, value: root, unsafe };
 }
 
 // The schemas are built on the first restore, not when the entry evaluates:
@@ -96,14 +114,17 @@ export const emptyFacts = (): ProgressFacts => ({
 export type RestoreResult =
   /** `unsafe`: `__proto__`/`constructor`/`prototype` keys dropped. */
   | { ok: true; facts: ProgressFacts; dropped: number; unsafe: number }
-  | { ok: false; reason: string };
+  /** `newer`: written by a newer version of the app, so never to be overwritten unasked (store.ts). */
+  | { ok: false; reason: string; newer?: true };
 
 /**
  * Repair a state object of the current version. Entries that do not fit are
  * dropped (and counted); a value that is not our shape at all is refused.
  */
 export function restoreFacts(raw: unknown): RestoreResult {
-  const { value, unsafe } = stripUnsafeKeys(raw);
+  const stripped = stripUnsafeKeys(raw);
+  if (!stripped.ok) return { ok: false, reason: stripped.reason };
+  const { value, unsafe } = stripped;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, reason: 'the saved progress is not an object' };
   }
@@ -155,6 +176,7 @@ export function migrateFacts(state: unknown, fromVersion: number): RestoreResult
     return {
       ok: false,
       reason: `the saved progress comes from a newer version of Lifecycle Lab (format ${fromVersion}, this app reads ${PROGRESS_VERSION})`,
+      newer: true,
     };
   }
   let current = state;

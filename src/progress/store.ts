@@ -4,6 +4,7 @@
 // read-merge-write against localStorage, and other tabs' saves are merged in
 // as they happen (merge.ts), so no tab erases what another one did.
 import { create, type StateCreator } from 'zustand';
+import { textDigest } from '../lib/textDigest';
 import { index as builtCourse } from 'virtual:lifecycle-content';
 import type { CourseIndex } from '../content/model';
 import { auditAwards, auditNotice } from './audit';
@@ -68,11 +69,29 @@ interface StepsSlice {
 
 export type ReplaceResult = { ok: true } | { ok: false; reason: string };
 
+/**
+ * This browser holds progress saved by a newer version of the app: this tab
+ * shows none of it and writes nothing over it until the learner chooses.
+ */
+export interface NewerSave {
+  reason: string;
+  /** Where a copy of it was kept. */
+  backup: string;
+  /** "Keep it" was chosen: the banner stays small, and still nothing is saved here. */
+  kept: boolean;
+}
+
 interface SessionSlice {
   /** Shown once at the top of the page, e.g. after corrupt progress was set aside. */
   notice: string | null;
   /** Why the last save of progress failed; null once a save succeeds. */
   saveError: string | null;
+  /** Set while saved progress of a newer format is in storage: nothing is saved (read-only). */
+  newerSave: NewerSave | null;
+  /** Keep the newer progress: this tab stays read-only. */
+  keepNewerSave: () => void;
+  /** Start fresh here: this tab's progress replaces the newer one in storage (its copy stays under `backup`). */
+  replaceNewerSave: () => void;
   /** Drafts another tab also edited: the copy that was not kept, to show on the step page. */
   draftConflicts: DraftConflict[];
   toasts: Toast[];
@@ -80,8 +99,11 @@ interface SessionSlice {
   dismissToast: (id: number) => void;
   dismissDraftConflict: (conflict: DraftConflict) => void;
   resetProgress: () => void;
-  /** Replace all progress (import); refused, with nothing changed, when it cannot be saved. */
-  replaceProgress: (facts: ProgressFacts) => ReplaceResult;
+  /**
+   * Replace all progress (import); refused, with nothing changed, when it cannot be saved.
+   * `lessons`: the full lessons, so quiz answers are graded again (audit.ts); the index by default.
+   */
+  replaceProgress: (facts: ProgressFacts, lessons?: CourseIndex) => ReplaceResult;
 }
 
 export type ProgressState = AwardsSlice & QuizSlice & ReviewSlice & GlossarySlice & StepsSlice & SessionSlice;
@@ -254,36 +276,58 @@ const localProgressStorage: Storage = {
   write: (raw) => localStorage.setItem(STORAGE_KEY, raw),
 };
 
+/**
+ * Keep an unreadable saved value aside, once: the key names its digest, so the
+ * same value found on every load is one copy, not a new one each time.
+ */
+function keepAside(raw: string): string {
+  const backup = `${STORAGE_KEY}:unreadable:${textDigest(raw)}`;
+  try {
+    if (localStorage.getItem(backup) !== raw) localStorage.setItem(backup, raw);
+  } catch {
+    /* keep going: the notice still tells the learner */
+  }
+  return backup;
+}
+
+interface Loaded {
+  facts: ProgressFacts;
+  epoch: number;
+  notice: string | null;
+  newerSave: NewerSave | null;
+}
+
 /** Read saved progress at start-up: repaired, audited, and what to tell the learner. */
-function load(course: CourseIndex): { facts: ProgressFacts; epoch: number; notice: string | null } {
+function load(course: CourseIndex): Loaded {
+  const fresh = { facts: emptyFacts(), epoch: 0, notice: null, newerSave: null };
   let raw: string | null;
   try {
     raw = localStorage.getItem(STORAGE_KEY);
   } catch {
-    return { facts: emptyFacts(), epoch: 0, notice: null }; // storage blocked (private mode, policy): run without persistence
+    return fresh; // storage blocked (private mode, policy): run without persistence
   }
-  if (raw === null) return { facts: emptyFacts(), epoch: 0, notice: null };
-  const result = readPersisted(raw);
-  if (!result.ok) {
-    // Unreadable, foreign or newer data is copied aside, never silently destroyed.
-    const backup = `${STORAGE_KEY}:unreadable:${new Date().toISOString()}`;
-    try {
-      localStorage.setItem(backup, raw);
-    } catch {
-      /* keep going: the notice still tells the learner */
+  if (raw === null) return fresh;
+  try {
+    const result = readPersisted(raw);
+    if (!result.ok) {
+      // Unreadable, foreign or newer data is copied aside, never silently destroyed.
+      const backup = keepAside(raw);
+      if (result.newer) return { ...fresh, newerSave: { reason: result.reason, backup, kept: false } };
+      return {
+        ...fresh,
+        notice: `Your saved progress could not be read (${result.reason}), so this page started fresh. The old data was kept in this browser under “${backup}”.`,
+      };
     }
-    return {
-      facts: emptyFacts(),
-      epoch: 0,
-      notice: `Your saved progress could not be read (${result.reason}), so this page started fresh. The old data was kept in this browser under “${backup}”.`,
-    };
+    const audited = auditAwards(result.facts, course);
+    const damaged =
+      result.dropped > 0
+        ? `Some saved progress was damaged: ${result.dropped} unreadable entr${result.dropped === 1 ? 'y was' : 'ies were'} dropped; the rest was kept.`
+        : null;
+    return { facts: audited.facts, epoch: result.epoch, notice: joinNotice(damaged, auditNotice(audited, result.unsafe)), newerSave: null };
+  } catch (error) {
+    // Whatever the saved data is, the page still renders (a blank page is never the answer).
+    return { ...fresh, notice: `Your saved progress could not be read (${String(error)}), so this page started fresh. The old data was kept in this browser under “${keepAside(raw)}”.` };
   }
-  const audited = auditAwards(result.facts, course);
-  const damaged =
-    result.dropped > 0
-      ? `Some saved progress was damaged: ${result.dropped} unreadable entr${result.dropped === 1 ? 'y was' : 'ies were'} dropped; the rest was kept.`
-      : null;
-  return { facts: audited.facts, epoch: result.epoch, notice: joinNotice(damaged, auditNotice(audited, result.unsafe)) };
 }
 
 export function createProgressStore(course: CourseIndex = builtCourse, storage: Storage = localProgressStorage) {
@@ -294,6 +338,8 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
   let seen: ProgressFacts['draftsAt'] = initial.facts.draftsAt;
   /** True while the store takes in facts from storage: that is no change of ours to save. */
   let absorbing = false;
+  /** The learner chose to replace progress of a newer format (reset, or "Start fresh here"): the next save may write over it. */
+  let overNewer = false;
 
   const store = create<ProgressState>()((set, get, api) => ({
     ...createAwardsSlice(set, get, api),
@@ -304,6 +350,13 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
     ...initial.facts,
     notice: initial.notice,
     saveError: null,
+    newerSave: initial.newerSave,
+    keepNewerSave: () => set((s) => (s.newerSave ? { newerSave: { ...s.newerSave, kept: true } } : {})),
+    replaceNewerSave: () => {
+      overNewer = true;
+      set({ newerSave: null });
+      save();
+    },
     draftConflicts: [],
     toasts: [],
     dismissNotice: () => set({ notice: null }),
@@ -311,10 +364,11 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
     dismissDraftConflict: (conflict) => set((s) => ({ draftConflicts: s.draftConflicts.filter((c) => c !== conflict) })),
     resetProgress: () => {
       epoch = Math.max(Date.now(), epoch + 1);
-      set({ ...emptyFacts(), toasts: [], draftConflicts: [] });
+      overNewer = true; // a reset is the learner's choice, over newer progress too
+      set({ ...emptyFacts(), toasts: [], draftConflicts: [], newerSave: null });
     },
-    replaceProgress: (facts) => {
-      const audited = auditAwards(facts, course);
+    replaceProgress: (facts, lessons = course) => {
+      const audited = auditAwards(facts, lessons, { gradeQuiz: true });
       const next = Math.max(Date.now(), epoch + 1);
       const raw = serialize(audited.facts, next);
       // Save first: an import that cannot be kept is refused, not shown and then lost on reload.
@@ -325,7 +379,7 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
       }
       epoch = next;
       seen = audited.facts.draftsAt;
-      absorb({ ...audited.facts }, { toasts: [], draftConflicts: [], saveError: null, notice: auditNotice(audited) });
+      absorb({ ...audited.facts }, { toasts: [], draftConflicts: [], saveError: null, notice: auditNotice(audited), newerSave: null });
       return { ok: true };
     },
   }));
@@ -349,6 +403,7 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
 
   /** Read what is stored, merge this tab's facts into it, write the result. */
   function save() {
+    if (store.getState().newerSave) return; // read-only until the learner chooses
     const mine = factsOf(store.getState());
     let merged = mine;
     let conflicts: DraftConflict[] = [];
@@ -359,6 +414,11 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
       /* unreadable now: write ours */
     }
     const stored = raw === null ? null : readPersisted(raw);
+    if (raw !== null && stored && !stored.ok && stored.newer && !overNewer) {
+      // Another tab of a newer version saved in its format: do not write an older one over it.
+      store.setState({ newerSave: { reason: stored.reason, backup: keepAside(raw), kept: false } });
+      return;
+    }
     if (stored?.ok && stored.epoch > epoch) {
       // Another tab reset or imported after this tab last heard: its data is the new start.
       epoch = stored.epoch;
@@ -372,6 +432,7 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
     const text = serialize(merged, epoch);
     try {
       storage.write(text);
+      overNewer = false;
       seen = merged.draftsAt;
       if (store.getState().saveError) store.setState({ saveError: null });
     } catch (error) {
@@ -390,7 +451,10 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
     window.addEventListener('storage', (event) => {
       if (event.key !== STORAGE_KEY || event.newValue === null) return;
       const theirs = readPersisted(event.newValue);
-      if (!theirs.ok) return;
+      if (!theirs.ok) {
+        if (theirs.newer && !store.getState().newerSave) store.setState({ newerSave: { reason: theirs.reason, backup: keepAside(event.newValue), kept: false } });
+        return;
+      }
       if (theirs.epoch < epoch) {
         save(); // a tab that missed our reset or import wrote old facts over it: put ours back
         return;

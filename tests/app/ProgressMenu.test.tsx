@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { PROGRESS_VERSION } from '../../src/progress/restore';
 import { useProgress } from '../../src/progress/store';
 import { renderApp } from '../lesson/renderApp';
+import { index } from '../lesson/fixtureCourse';
+import { quizXpFor } from '../../src/progress/xp';
 
 // The lesson as these tests know it, not content/ as authors change it (fixtureCourse.ts).
 vi.mock('virtual:lifecycle-content', () => import('../lesson/fixtureCourse'));
@@ -42,6 +44,62 @@ describe('the progress menu', { timeout: 30_000 }, () => {
       'Import refused: this file is not a Lifecycle Lab progress export. Your current progress is unchanged.',
     );
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
+  });
+
+  it('a file nested 5,000 levels deep is refused with a message, and the page keeps working', async () => {
+    const user = userEvent.setup();
+    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
+    renderApp('/lessons/ml-lifecycle');
+    await user.click(screen.getByRole('button', { name: /Progress/ }));
+    const deep = `{"app":"lifecycle-lab","version":${PROGRESS_VERSION},"progress":{"learned":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+    await user.upload(await screen.findByLabelText('Import progress…'), jsonFile('deep.json', deep));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Import refused: it is nested more than 32 levels deep, deeper than any progress Lifecycle Lab writes. Your current progress is unchanged.',
+    );
+    expect(header().getByText('Total XP: 5')).toBeInTheDocument();
+  });
+
+  it('progress from a newer version: the page says so and offers keep it or start fresh', async () => {
+    const user = userEvent.setup();
+    const newer = JSON.stringify({ state: { awards: {} }, version: PROGRESS_VERSION + 1 });
+    localStorage.setItem('lifecycle-lab:progress', newer);
+    act(() => useProgress.setState({ newerSave: { reason: 'the saved progress comes from a newer version of Lifecycle Lab (format 3, this app reads 2)', backup: 'lifecycle-lab:progress:unreadable:abc', kept: false } }));
+    renderApp('/lessons/ml-lifecycle');
+    expect(await screen.findByText(/This tab shows none of it and saves nothing over it/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.getByText(/Read-only: this browser keeps progress from a newer version/)).toBeInTheDocument();
+    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
+    expect(localStorage.getItem('lifecycle-lab:progress')).toBe(newer);
+    await user.click(screen.getByRole('button', { name: 'Start fresh here' }));
+    expect(screen.queryByText(/Read-only/)).not.toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? 'null')).toMatchObject({ version: PROGRESS_VERSION, state: { learned: { 'ml-lifecycle/dvc': expect.any(Number) } } });
+  });
+
+  it('an import claiming full quiz XP after wrong tries gets what the answers earn by the quiz rules', async () => {
+    const user = userEvent.setup();
+    renderApp('/lessons/ml-lifecycle');
+    await user.click(screen.getByRole('button', { name: /Progress/ }));
+    const [first, second] = index.lessons[0]?.quiz ?? [];
+    if (!first || !second) throw new Error('the fixture lesson has fewer than two questions');
+    const full = (q: { id: string; xp: number }) => [`quiz:ml-lifecycle/${q.id}`, { xp: q.xp, skill: 'artificialintelligence', at: 1 }];
+    const file = jsonFile('claims.json', {
+      app: 'lifecycle-lab',
+      version: PROGRESS_VERSION,
+      exportedAt: '2026-11-27T00:00:00.000Z',
+      progress: {
+        awards: Object.fromEntries([full(first), full(second)]),
+        quiz: {
+          // One wrong try, then right: 60%, not the full XP claimed.
+          [`ml-lifecycle/${first.id}`]: { answers: ['DVC', 'MLflow'], correct: true },
+          // "Correct", but the answer saved is not the right one: nothing.
+          [`ml-lifecycle/${second.id}`]: { answers: ['not an option'], correct: true },
+        },
+      },
+    });
+    await user.upload(await screen.findByLabelText('Import progress…'), file);
+    expect(await screen.findByText('Progress imported from claims.json.')).toBeInTheDocument();
+    expect(header().getByText(`Total XP: ${quizXpFor(first.xp, 1)}`)).toBeInTheDocument();
+    expect(screen.getByText(/1 award not earned in this course was dropped .*1 award was capped at the XP the course gives\./)).toBeInTheDocument();
   });
 
   it('an import with forged awards keeps only what the course gives, and says so', async () => {

@@ -55,7 +55,7 @@ describe('migrations', () => {
   });
   it('a newer version is refused with a reason, not guessed at', () => {
     const result = migrateFacts(good, PROGRESS_VERSION + 1);
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer version of Lifecycle Lab/) });
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer version of Lifecycle Lab/), newer: true });
   });
   it('version 1 saves (every try an option\'s text) load unchanged, with an empty review queue', () => {
     const v1 = JSON.stringify({ state: { ...goodV2, quiz: { 'ml-lifecycle/tracking-tool': { answers: ['DVC', 'MLflow'], correct: true } } }, version: 1, epoch: 3 });
@@ -136,5 +136,18 @@ describe('export files', () => {
     ['no version', '{"app":"lifecycle-lab","progress":{}}', 'this export has no format version'],
   ])('refuses %s', (_name, text, reason) => {
     expect(readExport(text)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('deeply nested data', () => {
+  const deepExport = `{"app":"lifecycle-lab","version":${PROGRESS_VERSION},"progress":{"awards":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`;
+
+  it('an export nested 5,000 levels deep is refused with a reason, without exhausting the stack', () => {
+    expect(readExport(deepExport)).toEqual({ ok: false, reason: 'it is nested more than 32 levels deep, deeper than any progress Lifecycle Lab writes' });
+  });
+
+  it('progress as deep as the app writes (a multiple-choice try) is kept', () => {
+    const state = { ...good, quiz: { 'ml-lifecycle/q': { answers: [['a', 'b'], 0.5, 'c'], correct: true } } };
+    expect(restoreFacts(state)).toEqual({ ok: true, facts: state, dropped: 0, unsafe: 0 });
   });
 });

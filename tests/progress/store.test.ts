@@ -115,17 +115,75 @@ describe('persistence', () => {
     expect(reloaded.getState().notice).toBeNull();
   });
 
+  const backups = () => Object.keys(localStorage).filter((k) => k.startsWith(`${STORAGE_KEY}:unreadable:`));
+
   it.each([
     ['corrupt JSON', '{"state": {"awards": '],
     ['a foreign value', '"hello"'],
-    ['a newer version', JSON.stringify({ state: { awards: {} }, version: PROGRESS_VERSION + 1 })],
-  ])('%s: starts fresh with a notice and keeps the bad data aside', (_name, raw) => {
+  ])('%s: starts fresh with a notice and keeps the bad data aside, once however often it loads', (_name, raw) => {
     localStorage.setItem(STORAGE_KEY, raw);
     const store = createProgressStore();
     expect(store.getState().awards).toEqual({});
     expect(store.getState().notice).toMatch(/could not be read .* started fresh/);
-    const backupKey = Object.keys(localStorage).find((k) => k.startsWith(`${STORAGE_KEY}:unreadable:`));
-    expect(backupKey && localStorage.getItem(backupKey)).toBe(raw);
+    for (let i = 0; i < 3; i++) createProgressStore();
+    expect(backups()).toHaveLength(1);
+    expect(localStorage.getItem(backups()[0] ?? '')).toBe(raw);
+  });
+
+  it('progress nested 5,000 levels deep is refused with a reason, not a stack overflow, and kept aside once', () => {
+    for (const deep of ['['.repeat(5000) + ']'.repeat(5000), '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)]) {
+      localStorage.clear();
+      const raw = `{"state":{"awards":${deep}},"version":${PROGRESS_VERSION}}`;
+      localStorage.setItem(STORAGE_KEY, raw);
+      expect(createProgressStore().getState().notice).toMatch(/could not be read \(it is nested more than 32 levels deep, deeper than any progress Lifecycle Lab writes\), so this page started fresh/);
+      createProgressStore();
+      expect(backups()).toHaveLength(1);
+      expect(localStorage.getItem(backups()[0] ?? '')).toBe(raw);
+    }
+  });
+
+  describe('progress saved by a newer version', () => {
+    const newer = JSON.stringify({ state: { awards: {}, future: { x: 1 } }, version: PROGRESS_VERSION + 1, epoch: 5 });
+
+    it('is kept aside once, and never written over: the tab is read-only until the learner chooses', () => {
+      localStorage.setItem(STORAGE_KEY, newer);
+      const store = createProgressStore();
+      for (let i = 0; i < 3; i++) createProgressStore();
+      expect(backups()).toHaveLength(1);
+      expect(store.getState().newerSave).toMatchObject({ reason: expect.stringMatching(/newer version of Lifecycle Lab/), kept: false });
+      store.getState().learnTerm(L, SKILL, term);
+      store.getState().saveDraft(L, 'the-training-loop', 'train.py', 'print(1)\n');
+      expect(localStorage.getItem(STORAGE_KEY)).toBe(newer);
+      store.getState().keepNewerSave();
+      store.getState().unlearnTerm(L, term.id);
+      expect(store.getState().newerSave?.kept).toBe(true);
+      expect(localStorage.getItem(STORAGE_KEY)).toBe(newer);
+    });
+
+    it('"Start fresh here" replaces it with this tab’s progress, in this format', () => {
+      localStorage.setItem(STORAGE_KEY, newer);
+      const store = createProgressStore();
+      store.getState().learnTerm(L, SKILL, term);
+      store.getState().replaceNewerSave();
+      expect(store.getState().newerSave).toBeNull();
+      const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+      expect(saved.version).toBe(PROGRESS_VERSION);
+      expect(Object.keys(saved.state.learned)).toEqual([`${L}/dvc`]);
+      expect(localStorage.getItem(backups()[0] ?? '')).toBe(newer); // the copy stays
+      store.getState().learnTerm(L, SKILL, { ...term, id: 'mlflow' });
+      expect(Object.keys(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null').state.learned)).toHaveLength(2);
+    });
+
+    it('a reset is a choice too; written by another tab later, it is not overwritten by this one', () => {
+      const store = createProgressStore();
+      localStorage.setItem(STORAGE_KEY, newer); // a newer tab saved meanwhile
+      store.getState().learnTerm(L, SKILL, term);
+      expect(localStorage.getItem(STORAGE_KEY)).toBe(newer);
+      expect(store.getState().newerSave).not.toBeNull();
+      store.getState().resetProgress();
+      expect(store.getState().newerSave).toBeNull();
+      expect(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null').version).toBe(PROGRESS_VERSION);
+    });
   });
 
   it('damaged entries are dropped with a notice, the rest kept', () => {

@@ -10,6 +10,7 @@ import type { HttpExchange, HttpRequest, OutputChunk, RunResult, TrackingStore, 
 import { EMPTY_START, type StartWorld } from '../startWorld';
 import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from '../worldFiles';
+import { unprotectedNotice } from '../unprotected';
 import { labStorageKey, worldStoreFor } from './worldStore';
 import { PYODIDE_URL } from 'virtual:pyodide-url';
 import { pageSnapshotStore, type SnapshotStore } from './snapshotStore';
@@ -224,13 +225,16 @@ export class LabEngine {
       case 'progress':
         this.set({ stage: message.stage });
         return;
-      case 'ready':
+      case 'ready': {
         if (message.setAside) {
           // The worker could not lay out all of the saved project: keep it whole before what it laid out replaces it.
           void worldStoreFor(this.storageKey).keepAside(this.world);
           this.keptAside = this.world;
           this.set({ notice: setAsideNotice(message.setAside), setAside: true });
         }
+        // Kept beside any other notice (once): whoever deployed the site must fix the host.
+        const unprotected = message.unprotected ? unprotectedNotice(message.unprotected) : null;
+        if (unprotected && !this.state.notice?.includes(unprotected)) this.set({ notice: [this.state.notice, unprotected].filter(Boolean).join(' ') });
         this.world = message.world;
         this.tracking = null; // a new worker's Python reads the store from the project again
         this.rejectReady = null;
@@ -244,6 +248,7 @@ export class LabEngine {
         this.set({ status: 'ready', stage: '' });
         resolveReady();
         return;
+      }
       case 'warmed':
         performance.mark('lab:engine-warm'); // read by the benchmark (scripts/bench-lab.ts)
         return;

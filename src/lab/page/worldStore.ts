@@ -5,6 +5,7 @@
 // save that fails says what was lost. One tab at a time owns a lesson's lab (a
 // Web Lock): a second tab reads it but does not save, and can take it over.
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { trackSave } from '../../lib/pendingSaves';
 import type { WorldFiles } from '../types';
 import { setAsideNotice, validateWorld } from '../worldFiles';
 
@@ -229,7 +230,7 @@ export class WorldStore {
 
   /** Save a snapshot of the project; a failure is reported in the state, never thrown. */
   save(world: WorldFiles): Promise<void> {
-    const run = this.queue.then(() => this.write(world));
+    const run = trackSave(this.queue.then(() => this.write(world))); // the tab asks before closing on it (src/app/unloadGuard.ts)
     this.queue = run.catch(() => undefined);
     return run;
   }

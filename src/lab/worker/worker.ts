@@ -17,6 +17,7 @@ import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
 import { scopeRuns } from './runScope';
 import type { OutputChunk } from '../types';
 import type { WireOutcome } from '../protocol';
+import { selfCheck } from './selfCheck';
 
 let send: (message: FromWorker) => void = () => undefined;
 /** What the page has of the project: each result sends only what changed since. */
@@ -196,6 +197,8 @@ function warmUp(python: PyodideAPI) {
 }
 
 async function init(message: Extract<ToWorker, { type: 'init' }>) {
+  // First: code from text closed, and what the host left out (before lockDown cuts fetch).
+  const unprotected = await selfCheck();
   send({ type: 'progress', stage: 'Downloading Python…' });
   performance.mark('lab:worker-init');
   // The page offers the snapshot it kept (it reads and verifies it: this worker has no Cache Storage); used only if it is this build's.
@@ -223,7 +226,7 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   // 'missing' or 'failed': the page may have a snapshot made for the next start (snapshotWorker.ts).
   const snapshot = started.from === 'snapshot' ? 'used' : started.from === 'failed' ? 'failed' : key ? 'missing' : undefined;
   tracker = new WorldTracker(py);
-  send({ type: 'ready', world: tracker.all(), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}) });
+  send({ type: 'ready', world: tracker.all(), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}), ...(unprotected.length ? { unprotected } : {}) });
   warmUp(py);
 }
 
