@@ -14,7 +14,12 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 100;
+// 100 KB until 2026-12-06; raised to 103 KB when the entry grew by 3.1 KB gzip with what must
+// run before first paint: progress format 3 (the review queue's facts, percent done over what is
+// still attainable), the guard that never writes over a newer save, and the recovery that reloads
+// a page whose lazy chunk a deploy removed. The largest part of the entry is zod/mini (~8 KB gzip,
+// the saved progress's validation): moving it out of the first paint is the way back under 100 KB.
+const BUDGET_KB = 103;
 const MONACO_MARKERS = ['MonacoEnvironment', 'monaco-editor', 'vs/editor/'];
 
 /** The entry and its static imports in one build: prints them, returns the total and any problems. */
