@@ -31,7 +31,7 @@ describe('Python and the shell see the same files', () => {
     await lab.shell('echo "71.0,0.4,101.0,1500,0" >> data/raw_data.csv');
     const rows = lab.run('import lab\nn = len(lab.load_dataset("data/raw_data.csv"))\n', { variables: ['n'] });
     expect(rows.variables.n).toBe(401);
-    expect(console(await lab.shell('dvc status'))).toContain('modified:                     data/raw_data.csv');
+    expect(console(await lab.shell('dvc status'))).toContain('modified:           data/raw_data.csv');
 
     const again = await createNodeLab(lab.snapshot());
     // The edit is in no cache, so DVC 3 refuses to overwrite it without --force (dvc/repo/checkout.py).
