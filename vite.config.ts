@@ -51,7 +51,8 @@ export default defineConfig({
     authorPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR }),
   ],
   // Pyodide loads its runtime from /pyodide/ at run time; pre-bundling it would break that.
-  optimizeDeps: { exclude: ['pyodide'] },
+  // isomorphic-git is bundled up front: found at run time, Vite re-optimises and reloads the page mid-session.
+  optimizeDeps: { exclude: ['pyodide'], include: ['isomorphic-git'] },
   worker: { format: 'es' },
   server: { headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
   preview: { headers: SECURITY_HEADERS },

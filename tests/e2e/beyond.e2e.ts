@@ -47,7 +47,7 @@ describe('beyond accuracy: the results preview', () => {
     await expect.poll(() => checksStatus(page).innerText(), { timeout: LOADS_PYTHON }).toMatch(new RegExp(`^\\d of ${step.checks.length} passed`));
     const failed = page.getByRole('region', { name: 'Checks' }).getByRole('listitem').nth(checkIndex);
     expect(await failed.getAttribute('data-state')).toBe('failed');
-    expect(await failed.innerText()).toContain('`fp` and `fn` are swapped.');
+    expect(await failed.innerText()).toContain('fp and fn are swapped.');
     // Nothing was shown, and the preview says how to show something.
     await preview(page).getByText('Nothing was shown in this run').waitFor();
 
@@ -95,7 +95,7 @@ describe('beyond accuracy: the results preview', () => {
     // The words give four significant digits, the table six.
     const r4 = (n: number | undefined) => Number(n!.toPrecision(4));
     const words = (name: string, v: number[]) => `${name} from ${r4(v[0])} to ${r4(v.at(-1))} (lowest ${r4(Math.min(...v))}, highest ${r4(Math.max(...v))})`;
-    expect(alt).toBe(`Line chart “${title}”, 19 points over x 0.05 to 0.95: ${words('precision', series(1))}; ${words('recall', series(2))}.`);
+    expect(alt).toBe(`Line chart “${title}”, 19 points over x 0.05 to 0.95: ${words('precision', series(1))}; ${words('recall', series(2))}. Marked: target recall at y = 0.8.`);
 
     // The threshold the run chose is the highest whose validation recall is at least 0.8.
     const chosen = Number(/threshold ([\d.]+):/.exec(await consoleText(page))?.[1]);

@@ -48,7 +48,8 @@ describe('finishing the lesson', () => {
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/track-experiments`);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Run step 3 again?' });
-    await expect.poll(() => confirm.innerText()).toContain('Steps after this one already changed the lab (step 4, Serving at scale; step 5, The feedback loop).');
+    await expect.poll(() => confirm.innerText()).toContain('Later steps are done (step 4, Serving at scale; step 5, The feedback loop).');
+    expect(await confirm.innerText()).toContain('registers another version of failure-classifier');
     expect(await seriousViolations(page), 're-run confirm').toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => confirm.isVisible()).toBe(false);

@@ -8,7 +8,7 @@ const STEPS = [
   ['ingest-and-version', 'commands.sh', 'git status'],
   ['the-training-loop', 'train.py', 'lab.LogisticRegression(learning_rate=0.0001'],
   ['track-experiments', 'track.py', 'mlflow.set_experiment("failure-prediction")'],
-  ['serving-at-scale', 'app.py', '@app.post("/predict")'],
+  ['serving-at-scale', 'app.py', 'from fastapi import FastAPI'],
   ['the-feedback-loop', 'monitor.py', 'THRESHOLD = 5.0'],
 ] as const;
 

@@ -184,7 +184,7 @@ describe('running Python in the lab', () => {
     await expect.poll(() => previewStatus(page).innerText(), { timeout: 150_000 }).toMatch(/^Ran in \d+ ms · finished$/);
     expect(await page.getByRole('log', { name: 'Console' }).innerText()).toContain('the lab does not let programs send messages to the page');
     // Judged on what the engine measured: no model was trained.
-    expect(await page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText()).toMatch(/^2 of 7 passed/);
+    expect(await page.getByRole('region', { name: 'Checks' }).getByRole('status').innerText()).toMatch(/^1 of 7 passed/);
     expect(await xp()).toBe(before);
   }, LOADS_PYTHON);
 
@@ -300,7 +300,9 @@ describe('running Python in the lab', () => {
 
     await page.goto(`${baseURL}/lessons/ml-lifecycle`);
     await page.getByRole('list', { name: /Lifecycle phases/ }).getByRole('link', { name: /Training.*Done/ }).waitFor();
-    await page.getByRole('listitem', { name: 'Model training: Mastered' }).waitFor();
+    // A completed step masters its node only once the node's terms are learned (issue 23); until then it says so.
+    const node = page.getByRole('listitem', { name: /^Model training: / });
+    await expect.poll(() => node.innerText(), { timeout: 30_000 }).toMatch(/Its step is done: unlock it to master it\.|Mastered/);
     expect(session().errors).toEqual([]);
     expect(session().offOrigin).toEqual([]);
   });
@@ -336,7 +338,7 @@ describe('the lab carries over from step to step', () => {
     expect(await seriousViolations(page), 'model API console').toEqual([]);
     expect(await response.innerText()).toMatch(/"type": "missing",\s*"loc": \[\s*"body",\s*"rpm"\s*\],\s*"msg": "Field required"/);
 
-    await runSolution(page, 'the-feedback-loop', 8);
+    await runSolution(page, 'the-feedback-loop', 9);
     await page.getByRole('img', { name: /temperature PSI [\d.]+ \(major\)/ }).waitFor();
     await page.getByText(/Retrained: failure-classifier version \d+ is now the champion\./).waitFor();
     expect(await seriousViolations(page), 'drift monitor').toEqual([]);
