@@ -51,8 +51,10 @@ export default defineConfig({
     authorPlugin({ dir: process.env.LIFECYCLE_CONTENT_DIR }),
   ],
   // Pyodide loads its runtime from /pyodide/ at run time; pre-bundling it would break that.
-  // isomorphic-git is bundled up front: found at run time, Vite re-optimises and reloads the page mid-session.
-  optimizeDeps: { exclude: ['pyodide'], include: ['isomorphic-git'] },
+  // Every dependency is found up front by scanning all of src, workers and lazy chunks included: one found
+  // only at run time (just-bash in the worker's shell chunk, isomorphic-git) makes Vite re-optimise and
+  // reload the page mid-session, which cut /author's Prove short on a fresh machine.
+  optimizeDeps: { exclude: ['pyodide'], entries: ['index.html', 'src/**/*.{ts,tsx}'] },
   worker: { format: 'es' },
   server: { headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
   preview: { headers: SECURITY_HEADERS },

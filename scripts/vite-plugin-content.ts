@@ -1,6 +1,6 @@
 // Build-time content plugin: the parsed, validated, highlighted lessons as
-// virtual modules. A content error fails the build and shows in the dev overlay
-// with its file and line; editing a lesson in `npm run dev` hot-updates the page
+// virtual modules. A content error fails the build, and shows in the dev overlay
+// with its file and line (the dev app keeps the lessons that parse); editing a lesson in `npm run dev` hot-updates the page
 // (see src/content/course.ts).
 //
 // So that the first load does not grow with the course (issue 9 §4), there are two kinds:
@@ -96,13 +96,21 @@ export function contentPlugin(options: { dir?: string } = {}): Plugin {
         const first = errors[0];
         if (first) {
           parsed = undefined; // read again next time: the author is fixing it
-          this.error({
+          const file = resolve(root, first.file);
+          const problem = {
             message: `Lesson content has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${errors
               .map((e) => formatIssue(e))
               .join('\n')}`,
-            id: resolve(root, first.file),
-            loc: { file: resolve(root, first.file), line: first.line, column: first.column },
-          });
+            id: file,
+            loc: { file, line: first.line, column: first.column },
+          };
+          if (!server) this.error(problem);
+          // Under `npm run dev` the app keeps running on the lessons that parse, so a reload never leaves
+          // a blank page and /author (which lists the problems itself) stays usable; every other page
+          // shows them in Vite's overlay until they are fixed.
+          server.ws.send({ type: 'error', err: { ...problem, stack: '', plugin: 'lifecycle-lab:content' } });
+          const broken = new Set(errors.map((e) => e.file.split('/')[0]));
+          return indexModule(built.lessons.filter((l) => !broken.has(l.id)), dev);
         }
         return indexModule(built.lessons, dev);
       }

@@ -32,6 +32,16 @@ export function AuthorPage() {
     listFiles().then(setFolder, (e: unknown) => setError(`The file list could not be read: ${String(e)}`));
   }, []);
 
+  // Vite's error overlay would cover this view while a lesson does not parse; here the problems
+  // are listed under the editor, so the overlay is taken away whenever it appears.
+  useEffect(() => {
+    const remove = () => document.querySelectorAll('vite-error-overlay').forEach((overlay) => overlay.remove());
+    remove();
+    const watch = new MutationObserver(remove);
+    watch.observe(document.body, { childList: true });
+    return () => watch.disconnect();
+  }, []);
+
   return (
     <div className="min-h-screen bg-bg text-ink">
       <header className="flex items-center gap-4 border-b border-line bg-surface px-4 py-2.5">
@@ -98,6 +108,8 @@ function FileView({ path, files, start, theme }: { path: string; files: string[]
   const [good, setGood] = useState<Course | null>(null);
   const [status, setStatus] = useState('');
   const [conflict, setConflict] = useState<{ diskText: string; diskVersion: string } | null>(null);
+  /** How many problems the text had when Save was asked for, while the instructor decides. */
+  const [unparsed, setUnparsed] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -122,19 +134,32 @@ function FileView({ path, files, start, theme }: { path: string; files: string[]
     };
   }, [files, path]);
 
+  /** The course as the build would parse it with `edited` in place of this file. */
+  const parseWith = useCallback(
+    (edited: string, files: Record<string, string>) => parseCourse([...Object.entries(files).map(([p, t]) => ({ path: p, text: p === path ? edited : t })), ...start]),
+    [path, start],
+  );
+
   useEffect(() => {
     if (!disk) return undefined;
     const timer = setTimeout(() => {
-      const result = parseCourse([...Object.entries(disk).map(([p, t]) => ({ path: p, text: p === path ? text : t })), ...start]);
+      const result = parseWith(text, disk);
       setParsed(result);
       // The preview moves on only when this lesson parses cleanly; otherwise it keeps the last good page.
       if (!result.errors.some((e) => e.file === folder || e.file.startsWith(`${folder}/`))) setGood(result.course);
     }, PARSE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [disk, path, folder, text, start]);
+  }, [disk, folder, text, parseWith]);
 
   const save = useCallback(
-    async (base = version) => {
+    async (base = version, anyway = false) => {
+      // A file that does not parse breaks the build and every other page of the dev app: ask first.
+      const problems = disk ? parseWith(text, disk).errors.filter((e) => e.file === path).length : 0;
+      if (problems > 0 && !anyway) {
+        setUnparsed(problems);
+        return;
+      }
+      setUnparsed(0);
       setStatus('Saving…');
       try {
         const answer = await saveFile(path, text, base);
@@ -151,7 +176,7 @@ function FileView({ path, files, start, theme }: { path: string; files: string[]
         setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
       }
     },
-    [path, text, version],
+    [path, text, version, disk, parseWith],
   );
 
   // Ctrl/⌘+S anywhere on the page saves, in the editor too (and not the browser's "Save page").
@@ -202,6 +227,22 @@ function FileView({ path, files, start, theme }: { path: string; files: string[]
             Save
           </button>
         </div>
+        {unparsed > 0 && (
+          <div role="alert" className="mb-2 rounded-md border border-warn bg-surface-2 p-3 text-sm">
+            <p>
+              {path} has {unparsed} problem{unparsed === 1 ? '' : 's'} (listed under the editor). Saved as it is, the lesson stops building: `npm run build` fails and the
+              app’s other pages show the problems in Vite’s overlay until they are fixed. This view stays usable.
+            </p>
+            <div className="mt-2 flex gap-2">
+              <button type="button" onClick={() => void save(version, true)} className="rounded border border-line px-2 py-1 hover:bg-surface">
+                Save anyway
+              </button>
+              <button type="button" onClick={() => setUnparsed(0)} className="rounded border border-line px-2 py-1 hover:bg-surface">
+                Keep editing
+              </button>
+            </div>
+          </div>
+        )}
         {conflict && (
           <div role="alert" className="mb-2 rounded-md border border-warn bg-surface-2 p-3 text-sm">
             <p>{path} changed on disk since you opened it. Keep your text (overwrite the disk copy), or take the disk copy (lose your edits)?</p>

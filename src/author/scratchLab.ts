@@ -7,6 +7,7 @@
 import type { Lesson, Step } from '../content/model';
 import type { ProvingLab } from '../lab/checks/prove';
 import { LabEngine } from '../lab/page/engine';
+import { loadStartWorld } from '../lab/page/lessonWorlds';
 import { runRequestFor } from '../lab/page/runRequest';
 import type { WorldFiles } from '../lab/types';
 import { worldStoreFor } from '../lab/page/worldStore';
@@ -32,10 +33,8 @@ export function scratchLab(lesson: Lesson, step: Step): ScratchLab {
     engine?.dispose();
     if (world) await store.save(world);
     else await store.clear();
-    // TODO(issue 20): start it with the lesson's start project, as the CLI's proof does
-    // (`() => loadStartWorld(lesson.id)`): tried on 2026-12-06, Prove then gave no verdict under
-    // `npm run dev` in the browser test, and there was no time left to find why.
-    engine = new LabEngine(key);
+    // The lesson's start project and modules, as the CLI's proof starts from (scripts/lab-world.ts).
+    engine = new LabEngine(key, undefined, () => loadStartWorld(lesson.id));
     await engine.start();
     return engine;
   };

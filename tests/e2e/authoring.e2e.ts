@@ -101,6 +101,24 @@ describe('the author view (/author, npm run dev only)', () => {
     await preview.getByText('Showing the last version that parsed').waitFor();
     expect(await preview.getByRole('heading', { level: 1, name: 'First step, authored' }).count()).toBe(1);
 
+    // Saving a file that does not parse asks first: "Keep editing" writes nothing.
+    await page.getByRole('button', { name: 'Save' }).click();
+    const askFirst = page.getByRole('alert').filter({ hasText: 'Saved as it is, the lesson stops building' });
+    await askFirst.waitFor({ timeout: 15_000 });
+    expect(await askFirst.innerText()).toContain(`${STEP} has 1 problem (listed under the editor)`);
+    await askFirst.getByRole('button', { name: 'Keep editing' }).click();
+    await expect.poll(() => askFirst.count(), { timeout: 15_000 }).toBe(0);
+    expect(readFileSync(join(contentDir, STEP), 'utf8').trimEnd()).toBe(original);
+    // "Save anyway" writes it; reloaded while the lesson is broken, /author still shows the file and its problems, never a blank page or Vite's overlay.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await askFirst.getByRole('button', { name: 'Save anyway' }).click();
+    await expect.poll(() => readFileSync(join(contentDir, STEP), 'utf8'), { timeout: 15_000 }).toContain('xp: ten');
+    await page.reload();
+    await page.getByRole('region', { name: 'Lesson file editor' }).locator('.monaco-editor').waitFor({ timeout: 180_000 });
+    await expect.poll(() => problems.innerText(), { timeout: 30_000 }).toContain('Line 9, column 5 — xp: expected number, got "ten"');
+    await preview.getByText('The preview appears once the lesson parses without errors.').waitFor({ timeout: 15_000 });
+    expect(await page.locator('vite-error-overlay').count()).toBe(0);
+
     await pasteIntoEditor(page, authored);
     await page.getByText('No problems: the lesson parses.').waitFor({ timeout: 15_000 });
     await expect.poll(() => squiggles.count(), { timeout: 15_000 }).toBe(0);
