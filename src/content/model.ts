@@ -39,6 +39,8 @@ export type FaqItem = z.infer<typeof faqItemSchema>;
 export type SkillNode = z.infer<typeof skillNodeSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
 export type Course = z.infer<typeof courseSchema>;
+export type Recap = NonNullable<Lesson['recap']>;
+export type RecapFact = Recap['facts'][number];
 
 export type { LabSpec, Phase };
 

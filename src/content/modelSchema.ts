@@ -5,7 +5,7 @@
 // the schemas on what the parser built. Markdown fields arrive as sanitized,
 // highlighted HTML (suffix `Html`).
 import { z } from 'zod';
-import { checkSchema, labSpecSchema, lessonFrontmatterSchema, stepFrontmatterSchema } from './schema';
+import { checkSchema, labSpecSchema, lessonFrontmatterSchema, recapFactSchema, stepFrontmatterSchema } from './schema';
 
 export const codeLanguageSchema = z.enum(['python', 'shell', 'dockerfile', 'yaml', 'json', 'text']);
 
@@ -153,6 +153,8 @@ export const lessonSchema = z.object({
   phases: z.array(lessonPhaseSchema),
   /** How the lab's start project is made from the lesson's lab/ folder (its files are loaded apart, per lesson). */
   lab: labSpecSchema,
+  /** What the last step shows once every step is done (lesson.md `recap`), its intro rendered. */
+  recap: z.object({ title: z.string(), introHtml: z.string(), facts: z.array(recapFactSchema) }).optional(),
   minutes: z.number().optional(),
   /** The lesson's place in the course (lesson.md `order`); the course lists lessons by it. */
   order: z.number().optional(),

@@ -560,6 +560,12 @@ function parseLesson(
     });
   }
 
+  meta?.recap?.facts.forEach((f, i) => {
+    if (f.fact === 'drift' && f.step !== undefined && seenSlugs.size > 0 && !seenSlugs.has(f.step)) {
+      lessonFile.error(['recap', 'facts', i, 'step'], `no step has the slug "${f.step}" (steps: ${[...seenSlugs.keys()].join(', ')})`);
+    }
+  });
+
   // Skills, with references to terms, steps and each other
   const skillsSrc = find('skills.md');
   const skillsFile = skillsSrc && open(skillsSrc);
@@ -604,6 +610,7 @@ function parseLesson(
       },
       phases,
       lab: meta.lab ?? labSpecSchema.parse({}),
+      ...(meta.recap ? { recap: { title: meta.recap.title, introHtml: md(lessonFile, meta.recap.intro), facts: meta.recap.facts } } : {}),
       ...(meta.minutes === undefined ? {} : { minutes: meta.minutes }),
       ...(meta.order === undefined ? {} : { order: meta.order }),
       instructor: {

@@ -58,6 +58,34 @@ export const instructorSchema = z
   })
   .strict();
 
+/** One fact of the recap, read from the learner's lab when the lesson is done (src/lesson/LessonRecap.tsx). */
+export const recapFactSchema = z.discriminatedUnion('fact', [
+  z.object({ fact: z.literal('data-commit') }).strict().describe('the branch, its commit and message, and what DVC tracks'),
+  z.object({ fact: z.literal('runs') }).strict().describe('how many runs are tracked, each registered model with its versions and aliases'),
+  z
+    .object({
+      fact: z.literal('drift'),
+      above: z.number().positive().describe('a feature whose PSI is above this drifted'),
+      step: slug.optional().describe('the step whose run measures drift, named when the learner must run it again'),
+    })
+    .strict(),
+  z
+    .object({
+      fact: z.literal('alias'),
+      alias: slug.describe('a registered model alias'),
+      label: z.string().min(1).describe('the fact\'s heading, e.g. "Champion now served"'),
+    })
+    .strict(),
+]);
+
+export const recapSchema = z
+  .object({
+    title: z.string().min(1).describe('the recap\'s heading'),
+    intro: z.string().min(1).describe('markdown: the sentences under the heading'),
+    facts: z.array(recapFactSchema).min(1, 'at least one fact'),
+  })
+  .strict();
+
 export const lessonFrontmatterSchema = z
   .object({
     id: slug.describe('the lesson id; must match its folder name'),
@@ -93,6 +121,7 @@ export const lessonFrontmatterSchema = z
       .optional()
       .describe('the lifecycle\'s phases, in loop order; steps name one by id'),
     lab: labSpecSchema.optional().describe('the lab\'s start project (files come from the lab/ folder)'),
+    recap: recapSchema.optional().describe('what the last step shows once every step is done; without one, only the summary (XP by phase, takeaways)'),
   })
   .strict();
 

@@ -1,10 +1,11 @@
-// The recap once every step is done (issue 7 §4). Its facts come from what
+// The recap once every step is done: the facts the lesson's `recap` names (none
+// without one), XP by phase and the takeaways, to print or keep. Facts come from what
 // survives a reload — the project's files (git refs, .dvc files, the tracking
 // store) and the progress store — and, for what only a run knows (which
 // features drifted, the commit message), from this visit's runs, else it says
 // which step to run again to see it.
-import { useRef } from 'react';
-import type { Lesson } from '../content/model';
+import { useRef, type ReactNode } from 'react';
+import type { Lesson, RecapFact } from '../content/model';
 import { useLabSession } from '../lab/page/session';
 import type { WorldFiles } from '../lab/types';
 import { fileText } from '../lab/worldFiles';
@@ -15,9 +16,6 @@ import { downloadText } from '../lib/download';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Prose } from './Prose';
 import { phaseLabel } from './phases';
-
-/** PSI above this is a major shift (the threshold step 5 teaches). */
-const MAJOR_PSI = 0.25;
 
 interface DataCommit {
   branch: string;
@@ -63,98 +61,34 @@ function trackingOf(files: WorldFiles): UiStore | null {
 
 export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Lesson; files: WorldFiles | null; onGoAgain: () => void; readOnly: boolean }) {
   const awards = useProgress((s) => s.awards);
-  const sessions = useLabSession((s) => s.steps);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
   const completedSteps = useProgress((s) => s.completedSteps);
-  // The date the loop was closed: the last step's completion.
+  // The date the lesson was finished: the last step's completion.
   const finishedAt = Math.max(0, ...lesson.steps.map((s) => completedSteps[stepKey(lesson.id, s.slug)] ?? 0));
   const takeaways = lesson.steps.flatMap((s) => s.takeawaysHtml.map((html) => ({ step: s, html })));
   const phases = xpByPhase(lesson, { awards });
-  const commit = files ? dataCommitOf(files) : null;
-  const tracking = files ? trackingOf(files) : null;
-  const runs = tracking ? Object.values(tracking.runs) : [];
-  const models = tracking ? Object.values(tracking.registered_models) : [];
-
-  // Only a run knows these: the last shell run's commit message and the last drift measured.
-  const repo = lesson.steps
-    .map((s) => sessions[stepKey(lesson.id, s.slug)]?.result?.outcome.shell?.repo)
-    .find((r) => r && r.log.length > 0);
-  const driftStep = lesson.steps.find((s) => s.phase === 'monitoring');
-  const drift = lesson.steps.map((s) => sessions[stepKey(lesson.id, s.slug)]?.result?.outcome.drift ?? []).find((d) => d.length > 0);
-  const drifted = drift?.filter((d) => d.psi > MAJOR_PSI && d.column !== null) ?? [];
+  const finished = finishedAt > 0 ? ` · finished ${new Date(finishedAt).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })}` : '';
 
   return (
     <section ref={sectionRef} id="recap" aria-labelledby="recap-title" className="mt-6 rounded-xl border border-line bg-surface p-4">
       <h2 id="recap-title" className="text-xl font-semibold">
-        Recap: the whole loop
+        {lesson.recap?.title ?? `Summary: ${lesson.title}`}
       </h2>
       <p className="mt-1 text-sm text-muted">
         {lesson.title}
-        {finishedAt > 0 ? ` · finished ${new Date(finishedAt).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })}` : ''}. You took one model
-        round the lifecycle. This is what the lab holds now.
+        {finished}.
       </p>
-      <dl className="mt-3 grid gap-3 text-sm">
-        <div>
-          <dt className="font-semibold">Data commit</dt>
-          <dd>
-            {commit?.oid ? (
-              <>
-                <code>{commit.oid.slice(0, 7)}</code> on <code>{commit.branch}</code>
-                {repo?.log[0] ? ` — “${repo.log[0].message.trim()}”` : ''}
-                {commit.tracked.length > 0 ? `; DVC tracks ${commit.tracked.join(', ')}` : ''}
-              </>
-            ) : (
-              'No commit in the lab’s repository (was the lab reset?).'
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-semibold">Runs and registered versions</dt>
-          <dd>
-            {tracking === null ? (
-              'The lab has no tracking store (was the lab reset?).'
-            ) : (
-              <>
-                {runs.length} run{runs.length === 1 ? '' : 's'} tracked
-                {models.length === 0 ? '; no model registered.' : '.'}
-                {models.length > 0 && (
-                  <ul className="mt-1 grid gap-1">
-                    {models.map((m) => (
-                      <li key={m.name}>
-                        <code>{m.name}</code>: version{Object.keys(m.versions).length === 1 ? '' : 's'} {Object.keys(m.versions).sort((a, b) => Number(a) - Number(b)).join(', ')}
-                        {Object.entries(m.aliases).map(([alias, version]) => ` · @${alias} → version ${version}`).join('')}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-semibold">Drift found</dt>
-          <dd>
-            {drift
-              ? drifted.length > 0
-                ? `PSI above ${MAJOR_PSI} on ${drifted.map((d) => `${d.column} (${d.psi.toFixed(2)})`).join(', ')}.`
-                : `No feature’s PSI was above ${MAJOR_PSI} on the last run.`
-              : `Run step ${driftStep?.order ?? ''} again to see which features drifted (the lab does not keep a run’s measurements).`}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-semibold">Champion now served</dt>
-          <dd>
-            {(() => {
-              const served = models.flatMap((m) => (m.aliases.champion ? [{ name: m.name, version: m.aliases.champion, run: m.versions[m.aliases.champion]?.run_id }] : []));
-              if (served.length === 0) return 'No model has a champion alias.';
-              return served
-                .map((c) => `models:/${c.name}@champion is version ${c.version}${c.run ? `, from run ${c.run.slice(0, 8)}` : ''}`)
-                .join('; ');
-            })()}
-          </dd>
-        </div>
-      </dl>
+      {lesson.recap && (
+        <>
+          <Prose html={lesson.recap.introHtml} className="mt-1 text-sm" />
+          <dl className="mt-3 grid gap-3 text-sm">
+            {lesson.recap.facts.map((fact, i) => (
+              <Fact key={i} fact={fact} lesson={lesson} files={files} />
+            ))}
+          </dl>
+        </>
+      )}
       <table className="mt-4 w-full text-left text-sm">
         <caption className="text-left font-semibold">XP by phase</caption>
         <thead>
@@ -210,10 +144,90 @@ export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Le
         Go round the loop again…
       </button>
       <ConfirmDialog dialogRef={dialogRef} id="again" title="Go round the loop again?" action="Reset the lab and start again" onConfirm={onGoAgain}>
-        The lab’s project goes back to its starting files: the data commit, runs and registered models are removed, and you start again at step 1.
+        The lab’s project goes back to its starting files: everything your runs made in it is removed, and you start again at step 1.
         Your XP, completed steps and code in the editors are kept.
       </ConfirmDialog>
     </section>
+  );
+}
+
+const FACT_TITLES = { 'data-commit': 'Data commit', runs: 'Runs and registered versions', drift: 'Drift found' } as const;
+
+/** One fact the lesson's recap names, read from the lab's files or, for what only a run knows, this visit's runs. */
+function Fact({ fact, lesson, files }: { fact: RecapFact; lesson: Lesson; files: WorldFiles | null }) {
+  const sessions = useLabSession((s) => s.steps);
+  const outcomes = lesson.steps.map((s) => sessions[stepKey(lesson.id, s.slug)]?.result?.outcome);
+  const tracking = files ? trackingOf(files) : null;
+  const models = tracking ? Object.values(tracking.registered_models) : [];
+  let body: ReactNode;
+  switch (fact.fact) {
+    case 'data-commit': {
+      const commit = files ? dataCommitOf(files) : null;
+      // Only a shell run knows the commit's message.
+      const repo = outcomes.map((o) => o?.shell?.repo).find((r) => r && r.log.length > 0);
+      body = commit?.oid ? (
+        <>
+          <code>{commit.oid.slice(0, 7)}</code> on <code>{commit.branch}</code>
+          {repo?.log[0] ? ` — “${repo.log[0].message.trim()}”` : ''}
+          {commit.tracked.length > 0 ? `; DVC tracks ${commit.tracked.join(', ')}` : ''}
+        </>
+      ) : (
+        'No commit in the lab’s repository (was the lab reset?).'
+      );
+      break;
+    }
+    case 'runs': {
+      const runs = tracking ? Object.values(tracking.runs) : [];
+      body =
+        tracking === null ? (
+          'The lab has no tracking store (was the lab reset?).'
+        ) : (
+          <>
+            {runs.length} run{runs.length === 1 ? '' : 's'} tracked
+            {models.length === 0 ? '; no model registered.' : '.'}
+            {models.length > 0 && (
+              <ul className="mt-1 grid gap-1">
+                {models.map((m) => (
+                  <li key={m.name}>
+                    <code>{m.name}</code>: version{Object.keys(m.versions).length === 1 ? '' : 's'} {Object.keys(m.versions).sort((a, b) => Number(a) - Number(b)).join(', ')}
+                    {Object.entries(m.aliases).map(([alias, version]) => ` · @${alias} → version ${version}`).join('')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        );
+      break;
+    }
+    case 'drift': {
+      // Only a run knows which features drifted: the lab keeps no measurements.
+      const drift = outcomes.map((o) => o?.drift ?? []).find((d) => d.length > 0);
+      const drifted = drift?.filter((d) => d.psi > fact.above && d.column !== null) ?? [];
+      const step = lesson.steps.find((s) => s.slug === fact.step);
+      body = drift
+        ? drifted.length > 0
+          ? `PSI above ${fact.above} on ${drifted.map((d) => `${d.column} (${d.psi.toFixed(2)})`).join(', ')}.`
+          : `No feature’s PSI was above ${fact.above} on the last run.`
+        : `Run ${step ? `step ${step.order}` : 'the step that measures drift'} again to see which features drifted (the lab does not keep a run’s measurements).`;
+      break;
+    }
+    case 'alias': {
+      const served = models.flatMap((m) => {
+        const version = m.aliases[fact.alias];
+        return version ? [{ name: m.name, version, run: m.versions[version]?.run_id }] : [];
+      });
+      body =
+        served.length === 0
+          ? `No model has a ${fact.alias} alias.`
+          : served.map((c) => `models:/${c.name}@${fact.alias} is version ${c.version}${c.run ? `, from run ${c.run.slice(0, 8)}` : ''}`).join('; ');
+      break;
+    }
+  }
+  return (
+    <div>
+      <dt className="font-semibold">{fact.fact === 'alias' ? fact.label : FACT_TITLES[fact.fact]}</dt>
+      <dd>{body}</dd>
+    </div>
   );
 }
 

@@ -247,6 +247,15 @@ describe('content errors name the file, the line and the field', () => {
     ]);
   });
 
+  it('a recap whose fact is unknown, or names a step that does not exist', () => {
+    const withRecap = (recap: string) => errorsOf(withFile('hello-lab/lesson.md', (t) => t.replace('next: []', `next: []\nrecap:\n${recap}`)));
+    expect(withRecap('  title: Done\n  intro: You did it.\n  facts:\n    - { fact: drift, above: 0.2, step: third-step }')).toEqual([
+      'content/hello-lab/lesson.md:17:40 — recap.facts[0].step: no step has the slug "third-step" (steps: first-step, second-step)',
+    ]);
+    expect(withRecap('  title: Done\n  intro: You did it.\n  facts:\n    - { fact: champion }')[0]).toMatch(/^content\/hello-lab\/lesson\.md:17:\d+ — recap\.facts\[0\]/);
+    expect(withRecap('  title: Done\n  intro: You did it.\n  facts: []')).toEqual(['content/hello-lab/lesson.md:16:10 — recap.facts: at least one fact']);
+  });
+
   it('prerequisites that loop', () => {
     const errors = errorsOf(withFile('hello-lab/skills.md', (t) => t.replace('    terms: [fixture]\n    masteredBy: first-step', '    requires: [advanced]\n    terms: [fixture]\n    masteredBy: first-step')));
     expect(errors).toEqual(['content/hello-lab/skills.md:6:15 — nodes[0].requires: prerequisites form a loop: basics → advanced → basics']);

@@ -219,6 +219,35 @@ describe('the lesson recap', () => {
     expect(screen.getByText('Champion now served').nextElementSibling).toHaveTextContent('No model has a champion alias.');
   });
 
+  // Issue 20: the recap is the lesson's own. Its facts and their parameters come from lesson.md's `recap`.
+  it('shows the facts the lesson names, with its own alias and threshold', () => {
+    const own = { ...lesson, recap: { title: 'What you shipped', introHtml: '<p>Your staging model.</p>', facts: [{ fact: 'alias' as const, alias: 'staging', label: 'In staging' }] } };
+    render(
+      <MemoryRouter>
+        <LessonRecap lesson={own} files={files} onGoAgain={() => undefined} readOnly={false} />
+      </MemoryRouter>,
+    );
+    const recap = screen.getByRole('region', { name: 'What you shipped' });
+    expect(recap).toHaveTextContent('Your staging model.');
+    expect(within(recap).getByText('In staging').nextElementSibling).toHaveTextContent('No model has a staging alias.');
+    for (const other of ['Data commit', 'Drift found', 'Champion', 'champion', 'lifecycle']) expect(recap).not.toHaveTextContent(other);
+  });
+
+  it('a lesson without a recap gets only its summary: XP by phase and the takeaways, nothing of another lesson', () => {
+    const { recap: _lifecycle, ...bare } = lesson;
+    for (const s of STEPS) useProgress.getState().completeStep(LESSON, lesson.skill, s);
+    render(
+      <MemoryRouter>
+        <LessonRecap lesson={bare} files={files} onGoAgain={() => undefined} readOnly={false} />
+      </MemoryRouter>,
+    );
+    const summary = screen.getByRole('region', { name: 'Summary: The ML Lifecycle' });
+    expect(within(summary).getByRole('table', { name: 'XP by phase' })).toBeInTheDocument();
+    expect(within(summary).getByRole('heading', { name: 'Key takeaways' })).toBeInTheDocument();
+    expect(within(summary).queryByRole('term')).toBeNull();
+    for (const other of ['Data commit', 'Runs and registered', 'Drift found', 'champion', 'model round']) expect(summary).not.toHaveTextContent(other);
+  });
+
   it('going round again asks, then resets the lab', async () => {
     const user = userEvent.setup();
     let resets = 0;
