@@ -190,7 +190,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('retrained'),
-      alias: z.string().min(1).default('champion').describe('the registry alias that must point at the new version'),
+      alias: z.string().min(1).describe('the registry alias that must point at the new version (e.g. champion)'),
     })
     .strict(),
   z

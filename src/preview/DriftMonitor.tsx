@@ -10,7 +10,11 @@ export default function DriftMonitor({ outcome }: { outcome: RunOutcome }) {
   if (rows.length === 0) {
     return <p className="text-sm text-muted">No drift was measured in this run — call <code>lab.psi(reference, current)</code> for each feature.</p>;
   }
-  const promoted = outcome.newVersions.filter((v) => outcome.tracking.registered_models[v.name]?.aliases.champion === v.version);
+  // A new version some alias of its model now points at (whichever alias the lesson uses).
+  const promoted = outcome.newVersions.flatMap((v) => {
+    const aliases = Object.entries(outcome.tracking.registered_models[v.name]?.aliases ?? {}).filter(([, version]) => version === v.version);
+    return aliases.length > 0 ? [`${v.name} version ${v.version} is now ${aliases.map(([alias]) => `@${alias}`).join(' and ')}`] : [];
+  });
   return (
     <div className="font-sans text-sm">
       <h3 className="text-base font-semibold">Drift monitor</h3>
@@ -49,9 +53,9 @@ export default function DriftMonitor({ outcome }: { outcome: RunOutcome }) {
       <FeatureDistributions records={outcome.drift} />
       <p className="mt-2">
         {promoted.length > 0
-          ? `Retrained: ${promoted.map((v) => `${v.name} version ${v.version}`).join(', ')} is now the champion.`
+          ? `Retrained: ${promoted.join('; ')}.`
           : outcome.newVersions.length > 0
-            ? `A new version was registered (${outcome.newVersions.map((v) => `${v.name} v${v.version}`).join(', ')}) but not promoted to champion.`
+            ? `A new version was registered (${outcome.newVersions.map((v) => `${v.name} v${v.version}`).join(', ')}), but no alias points at it.`
             : 'No model was retrained in this run.'}
       </p>
     </div>

@@ -340,7 +340,7 @@ describe('the lab carries over from step to step', () => {
 
     await runSolution(page, 'the-feedback-loop', 9);
     await page.getByRole('img', { name: /temperature PSI [\d.]+ \(major\)/ }).waitFor();
-    await page.getByText(/Retrained: failure-classifier version \d+ is now the champion\./).waitFor();
+    await page.getByText(/Retrained: failure-classifier version \d+ is now @champion\./).waitFor();
     expect(await seriousViolations(page), 'drift monitor').toEqual([]);
 
     // The project survives a reload; Reset lab (after confirming) starts it afresh.

@@ -63,8 +63,8 @@ describe('each check kind passes on what it asks for and fails saying what to ch
       '',
     ],
     [
-      'retrained: the default alias (champion) left behind',
-      { kind: 'retrained' },
+      'retrained: the alias (champion) left behind',
+      { kind: 'retrained', alias: 'champion' },
       result({ newVersions: [{ name: 'clf', version: '2' }], tracking: { experiments: {}, runs: {}, logged_models: {}, registered_models: { clf: { name: 'clf', aliases: { champion: '1' } } as never } } }),
       {},
       false,

@@ -27,6 +27,23 @@ describe('the drift monitor', () => {
     expect(section.getByText(/PSI 0\.020 \(stable\)/)).toBeInTheDocument();
   });
 
+  // Lesson-agnostic: whichever alias the lesson's registry uses, the monitor names it.
+  it('says which alias a retrained version now has, or that none points at it', () => {
+    const registry = (aliases: Record<string, string>) => ({
+      ...outcome,
+      newVersions: [{ name: 'churn-model', version: '3' }],
+      tracking: {
+        ...outcome.tracking,
+        registered_models: { 'churn-model': { name: 'churn-model', creation_timestamp: 1, last_updated_timestamp: 2, aliases, versions: {} } },
+      },
+    });
+    const { unmount } = render(<DriftMonitor outcome={registry({ production: '3', staging: '2' })} />);
+    expect(screen.getByText('Retrained: churn-model version 3 is now @production.')).toBeInTheDocument();
+    unmount();
+    render(<DriftMonitor outcome={registry({ production: '2' })} />);
+    expect(screen.getByText('A new version was registered (churn-model v3), but no alias points at it.')).toBeInTheDocument();
+  });
+
   it('draws a feature measured twice once, with its last measurement', () => {
     const again = { ...outcome, drift: [outcome.drift[0]!, { ...outcome.drift[0]!, psi: 0.3, current: [0.1, 0.2, 0.3, 0.4] }] };
     render(<DriftMonitor outcome={again} />);

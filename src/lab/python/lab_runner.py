@@ -248,8 +248,8 @@ def _aliases():
     return {name: dict(m.get("aliases", {})) for name, m in _store.data()["registered_models"].items()}
 
 
-def _registered_model(name, alias="champion"):
-    """`registered_model(name, alias="champion")`: the model the registry's alias points at, loaded for the check (not recorded)."""
+def _registered_model(name, alias):
+    """`registered_model(name, alias)`: the model the registry's alias points at, loaded for the check (not recorded)."""
     return _UNRECORDED["mlflow.pyfunc.load_model"](f"models:/{name}@{alias}")
 
 
