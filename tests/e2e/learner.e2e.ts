@@ -185,7 +185,7 @@ describe('the learner’s day', () => {
     await answerByKeyboard(page, intro, quizCard, missed.options.indexOf(String(missed.answer)), 'Check');
     await expect.poll(() => said.innerText()).toMatch(/^Right: \+\d+ XP\. It comes back later, after a longer wait\./);
     const predictionCard = review.getByRole('form', { name: /^The starter trains with learning_rate=0\.0001/ });
-    expect(await predictionCard.innerText()).toMatch(/Prediction · .* · worth 5 XP/);
+    expect(await predictionCard.innerText()).toMatch(/Prediction · Training · worth 5 XP/i); // shown in capitals
     await answerByKeyboard(page, intro, predictionCard, 1, 'Check'); // “It barely moves…”
     await expect.poll(() => said.innerText()).toMatch(/^Right: \+5 XP\./);
     await expect.poll(() => progressNow(page)).toBe('100');
