@@ -39,18 +39,22 @@ try {
    * Shoot the page at each size, `show` scrolled into view first: at the top of
    * its pane on wide screens (`wide: 'top'`, or the page's top), at the top of the screen on phones.
    */
-  const shoot = async (name: string, sizes: [number, number][], show?: { selector: string; wide: 'top' | 'page' }) => {
+  const shoot = async (name: string, sizes: [number, number][], show?: { selector: string; wide: 'top' | 'page'; phoneEnd?: string }) => {
     for (const [width, height] of sizes) {
       const path = name.startsWith('docs/') ? name : `docs/screenshots/${name}-${width}x${height}.png`;
       await page.setViewportSize({ width, height });
       await page.waitForTimeout(500); // the layout switches between split and stacked
       await page.evaluate(
-        ({ selector, wide }) => {
+        ({ selector, wide, phoneEnd }) => {
           const target = selector ? document.querySelector(selector) : null;
-          if (target && (window.innerWidth < 1024 || wide === 'top')) target.scrollIntoView({ block: 'start' });
+          const phone = window.innerWidth < 1024;
+          if (target && (phone || wide === 'top')) target.scrollIntoView({ block: 'start' });
           else window.scrollTo(0, 0);
+          // On a phone, the sticky bar's button named `phoneEnd` (Run, under the prediction) is brought to the bar's bottom.
+          const end = phoneEnd ? [...document.querySelectorAll(`[data-sticky-run-bar] button`)].find((b) => b.textContent?.trim() === phoneEnd) : undefined;
+          if (phone) end?.scrollIntoView({ block: 'end' });
         },
-        { selector: show?.selector ?? '', wide: show?.wide ?? 'page' },
+        { selector: show?.selector ?? '', wide: show?.wide ?? 'page', phoneEnd: show?.phoneEnd ?? '' },
       );
       await page.waitForTimeout(300);
       await page.screenshot({ path });
@@ -71,13 +75,17 @@ try {
   await predict.getByRole('radio', { name: /It barely moves/ }).check();
   await predict.getByRole('button', { name: 'Check answer' }).click();
   await predict.getByText(/^Correct\./).waitFor();
+  await page.getByText(/Python ready/).waitFor({ timeout: 150_000 });
   await page.waitForTimeout(4000); // let the XP toast fade
-  await shoot('prediction', WIDE_AND_PHONE, { selector: '[aria-label="Workspace"]', wide: 'page' });
+  await shoot('prediction', WIDE_AND_PHONE, { selector: '[aria-label="Workspace"]', wide: 'page', phoneEnd: 'Run' });
   await runSolution('the-training-loop', 2);
 
   // The step after runs: the reference solution (learning rate 0.5) and then 0.1, so the tracking UI has runs to compare.
+  await page.setViewportSize({ width: 1360, height: 1250 });
   await page.goto(`${BASE}/steps/track-experiments`);
-  await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+  // Monaco takes over from the static code view when the pointer comes onto it, as a learner's does.
+  await page.locator('[data-static-code]').first().hover();
+  await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 });
   for (const lr of ['0.5', '0.1']) {
     await page.getByRole('button', { name: 'Show solution' }).click();
     await page.getByRole('button', { name: 'Use the solution' }).click();
@@ -100,7 +108,6 @@ try {
   await shoot('step', [[1280, 800], [1920, 1080], [390, 844]], workspace);
 
   // The lesson summary on the last step, once every step is done.
-  await page.setViewportSize({ width: 1360, height: 1250 });
   await runSolution('serving-at-scale', 4);
   await runSolution('the-feedback-loop', 5);
   await page.getByRole('region', { name: 'Recap: the whole loop' }).waitFor();
