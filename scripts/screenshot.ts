@@ -50,6 +50,9 @@ try {
           const phone = window.innerWidth < 1024;
           if (target && (phone || wide === 'top')) target.scrollIntoView({ block: 'start' });
           else window.scrollTo(0, 0);
+          // A phone's sticky run bar would cover the top of what lies outside it (the recap): show that under the bar.
+          const bar = document.querySelector('[data-sticky-run-bar]');
+          if (phone && target && bar && !target.contains(bar)) window.scrollBy(0, -bar.getBoundingClientRect().height);
           // On a phone, the sticky bar's button named `phoneEnd` (Run, under the prediction) is brought to the bar's bottom.
           const end = phoneEnd ? [...document.querySelectorAll(`[data-sticky-run-bar] button`)].find((b) => b.textContent?.trim() === phoneEnd) : undefined;
           if (phone) end?.scrollIntoView({ block: 'end' });
