@@ -23,7 +23,7 @@ import { useWide } from './workspaceLayout';
 import { CHECKS_ID, WorkspaceVerdict } from './WorkspaceVerdict';
 import { InlineCode } from './InlineCode';
 import { useLastVerdict } from './lastVerdicts';
-import { Prediction } from './Prediction';
+import { Prediction, useSettlePredictionOnRun } from './Prediction';
 
 export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   useDocumentTitle(`${step.title} — ${lesson.title}`);
@@ -48,6 +48,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   const showRecap = !next && lessonComplete(lesson, { completedSteps });
   const first = lesson.steps[0];
   const wide = useWide();
+  useSettlePredictionOnRun(lesson, step, verdicts !== null);
 
   const text = (
     <>
@@ -78,6 +79,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
       <p className="mt-2 text-lg text-muted">{step.summary}</p>
       <Prose html={step.html} className="mt-6" />
       <Checks step={step} verdicts={verdicts} fromStarter={fromStarter} />
+      {step.prediction && verdicts !== null && <Prediction lesson={lesson} step={step} ran />}
       {showRecap && (
         <LessonRecap
           lesson={lesson}
@@ -117,7 +119,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   const bar = (
     <ErrorBoundary where="the run bar">
       {/* Asked until the step has been run: a prediction made after seeing what happens predicts nothing. Run is never held back by it. */}
-      {step.prediction && verdicts === null && !lab.runState.running && <Prediction lesson={lesson} step={step} />}
+      {step.prediction && verdicts === null && !lab.runState.running && <Prediction lesson={lesson} step={step} ran={false} />}
       <RunBar lab={lab} step={step} guard={guard} verdict={<WorkspaceVerdict step={step} verdicts={verdicts} fromStarter={fromStarter} />} />
       {passed && <CompletionPanel lesson={lesson} step={step} />}
       <LabStorageNotice lab={lab} />
