@@ -10,6 +10,8 @@ export interface WorkspaceParts {
   text: ReactNode;
   /** Run, Stop, status and verdict: kept in view above the editor. */
   bar: ReactNode;
+  /** Asked before Run (the step's prediction), if anything is: above the bar, never inside a phone's sticky bar. */
+  ask?: ReactNode;
   editor: ReactNode;
   preview: ReactNode;
 }
@@ -22,7 +24,7 @@ const ROWS = ['step-editor', 'step-preview'] as const;
 const separator =
   'group relative flex shrink-0 items-center justify-center bg-line transition-colors hover:bg-accent focus-visible:bg-accent data-[separator=active]:bg-accent';
 
-export function SplitWorkspace({ text, bar, editor, preview }: WorkspaceParts) {
+export function SplitWorkspace({ text, ask, bar, editor, preview }: WorkspaceParts) {
   const columns = useStoredLayout('step-columns', COLUMNS);
   const rows = useStoredLayout('step-rows', ROWS);
   return (
@@ -38,7 +40,10 @@ export function SplitWorkspace({ text, bar, editor, preview }: WorkspaceParts) {
       </Separator>
       <Panel id="step-work" minSize="30%">
         <section aria-label="Workspace" className="flex h-full min-h-0 flex-col gap-2 p-3">
-          <div className="grid shrink-0 gap-2">{bar}</div>
+          <div className="grid shrink-0 gap-2">
+            {ask}
+            {bar}
+          </div>
           <Group id="step-rows" orientation="vertical" className="min-h-0 flex-1" defaultLayout={rows.defaultLayout} onLayoutChanged={rows.onLayoutChanged}>
             <Panel id="step-editor" defaultSize="55%" minSize="20%">
               <div className="relative h-full pb-1">{editor}</div>

@@ -116,10 +116,14 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
   );
 
   // Run, its status and the verdict stay together at the top of the work area (issue 9).
+  // Asked until the step has been run: a prediction made after seeing what happens predicts nothing. Run is never held back by it.
+  const ask = step.prediction && verdicts === null && !lab.runState.running && (
+    <ErrorBoundary where="the prediction">
+      <Prediction lesson={lesson} step={step} ran={false} />
+    </ErrorBoundary>
+  );
   const bar = (
     <ErrorBoundary where="the run bar">
-      {/* Asked until the step has been run: a prediction made after seeing what happens predicts nothing. Run is never held back by it. */}
-      {step.prediction && verdicts === null && !lab.runState.running && <Prediction lesson={lesson} step={step} ran={false} />}
       <RunBar lab={lab} step={step} guard={guard} verdict={<WorkspaceVerdict step={step} verdicts={verdicts} fromStarter={fromStarter} />} />
       {passed && <CompletionPanel lesson={lesson} step={step} />}
       <LabStorageNotice lab={lab} />
@@ -143,7 +147,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
     </ErrorBoundary>
   );
 
-  return <Workspace wide={wide} text={text} bar={bar} editor={editor} preview={preview} />;
+  return <Workspace wide={wide} text={text} ask={ask || undefined} bar={bar} editor={editor} preview={preview} />;
 }
 
 /**

@@ -29,12 +29,14 @@ export function Workspace({ wide, ...parts }: Props) {
  * phone Run sat 2.7 screens down the step), so the learner reads, scrolls to the code, and runs it
  * without scrolling back; the bar scrolls itself if a long verdict would fill the screen.
  */
-function Column({ text, bar, editor, preview }: WorkspaceParts) {
+function Column({ text, ask, bar, editor, preview }: WorkspaceParts) {
   return (
     <section aria-label="Workspace" className="grid min-w-0 gap-6">
       <div data-sticky-run-bar="" className="sticky top-0 z-20 -mx-4 grid max-h-[45dvh] min-w-0 gap-2 overflow-y-auto border-b border-line bg-bg px-4 py-2">
         {bar}
       </div>
+      {/* Under the bar, in the page: a prediction held in the sticky bar filled it and pushed Run out of view. */}
+      {ask && <div className="min-w-0">{ask}</div>}
       <div className="min-w-0">{text}</div>
       <div className="grid min-w-0 gap-3">
         <div className="min-w-0">{editor}</div>

@@ -98,12 +98,16 @@ describe('the learner’s day', () => {
     await page.goto(`${LESSON}/steps/${STEPS[2]}`);
     await runSolution(page, 3);
 
-    // Step 4's prediction on a phone: in the sticky bar with Run, and answered right with the keys.
+    // Step 4's prediction on a phone: right under the sticky bar, which keeps Run on the first screen, and answered right with the keys.
     await page.goto(`${LESSON}/steps/${STEPS[3]}`);
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => ask.innerText(), { timeout: 60_000 }).toContain('Answer before you press Run');
     await fitsThePhone(page, 'the prediction', ask);
-    await fitsThePhone(page, 'Run', page.getByRole('button', { name: 'Run', exact: true }));
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    await fitsThePhone(page, 'Run', run);
+    await ask.scrollIntoViewIfNeeded();
+    const runBox = await run.boundingBox();
+    expect(runBox && runBox.y >= 0 && runBox.y + runBox.height <= 844, 'Run stays on screen beside the prediction').toBe(true);
     await answerByKeyboard(page, ask.getByRole('heading'), ask, 2, 'Check answer'); // 422 Unprocessable Content: right
     await expect.poll(() => ask.getByRole('status').innerText()).toMatch(/^Correct\./);
     expect(await seriousViolations(page), 'the prediction at 390 px').toEqual([]);
