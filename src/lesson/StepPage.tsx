@@ -13,6 +13,7 @@ import { LabStorageNotice } from './LabStorageNotice';
 import { phaseLabel, stepPath } from './phases';
 import { Prose } from './Prose';
 import { CompletionPanel } from './CompletionPanel';
+import { LabReference } from './LabReference';
 import { LessonRecap } from './LessonRecap';
 import { RunBar, useRunGuard } from './RunBar';
 import { StepPreview } from './StepPreview';
@@ -92,6 +93,7 @@ export function StepPage({ lesson, step }: { lesson: Lesson; step: Step }) {
         />
       )}
       <Hints step={step} />
+      <LabReference lesson={lesson} step={step} />
       <nav aria-label="Steps" className="mt-10 flex flex-wrap justify-between gap-3 border-t border-line pt-4">
         {prev ? (
           <Link to={stepPath(lesson.id, prev.slug)} className="text-accent hover:underline">

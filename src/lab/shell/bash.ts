@@ -9,7 +9,7 @@
 // each top-level pipeline is wrapped in `{ …; }` with its stdout and stderr sent
 // to the lab's terminal (special paths bashFs hands to the transcript), and
 // each line ends with a marker command that records `$?` and passes it on.
-import { Bash, defineCommand, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
+import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { TEXT_TOOLS } from './textTools';
 import { err, ok, type CommandResult, type Program, type ShellContext, type TranscriptEntry } from './shell';
@@ -243,6 +243,21 @@ function pythonCommand(name: string, ctx: ShellContext) {
     for (const [k, v] of Object.entries(c.exportedEnv ?? {})) if (k !== IO_VAR) env[k] = v;
     return result(await ctx.python(args, { name, cwd: c.cwd, env, stdin }));
   });
+}
+
+/**
+ * The commands a shell step has, for the lab reference (src/lab/reference.ts): the lab's own
+ * (`programs`, the GNU-exact text tools, python), the rest bash's (just-bash's), and what the
+ * lab lacks, with why.
+ */
+export function shellCommands(programs: string[]): { lab: string[]; bash: string[]; missing: Record<string, string> } {
+  const lab = [...new Set([...programs, ...Object.keys(TEXT_TOOLS), 'python', 'python3'])].sort();
+  const bash = getCommandNames()
+    .filter((n) => !lab.includes(n) && !(n in NOT_IN_LAB))
+    .concat(['which', 'clear'])
+    .filter((n, i, all) => all.indexOf(n) === i)
+    .sort();
+  return { lab, bash, missing: { ...NOT_IN_LAB } };
 }
 
 function labCommands(ctx: ShellContext, session: Session, release: () => void) {

@@ -6,7 +6,7 @@ import { createDockerProgram, type ContainerHost } from '../shell/docker';
 import { dvcProgram } from '../shell/dvc';
 import { gitProgram } from '../shell/git';
 import { summariseRepo } from '../shell/git/summary';
-import { runScript } from '../shell/bash';
+import { runScript, shellCommands } from '../shell/bash';
 import { type Program, type ShellContext, type TranscriptEntry } from '../shell/shell';
 import { emptyOutcome } from '../outcome';
 import type { OutputChunk, RepoSummary, RunOutcome } from '../types';
@@ -17,6 +17,9 @@ import type { OutputChunk, RepoSummary, RunOutcome } from '../types';
  * made per run, with what runs a container's program).
  */
 export const PROGRAMS: Record<string, Program> = { git: gitProgram, dvc: dvcProgram };
+
+/** Every command a shell step has, and what it lacks (the lab reference). */
+export const shellReference = () => shellCommands([...Object.keys(PROGRAMS), 'docker']);
 
 /**
  * What the worker lends the shell: the lab's Python for `python`, the run's
