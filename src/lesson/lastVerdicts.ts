@@ -3,10 +3,8 @@
 // checks passed, why the others failed — is what a returning learner needs to
 // pick up where they were. Also kept: whether that run was of the untouched
 // starter, whose passes are no progress (StepPage shows them neutral).
-import { useSyncExternalStore } from 'react';
+import { storedValue } from '../lib/storedValue';
 import type { CheckVerdict } from '../lab/checks/checks';
-
-const KEY = 'lifecycle-lab:last-verdicts';
 
 export interface RememberedVerdict {
   verdicts: CheckVerdict[];
@@ -38,60 +36,22 @@ export function parseMemory(raw: string | null): Memory {
   return memory;
 }
 
-let cache: Memory | null = null;
-const listeners = new Set<() => void>();
-
-function read(): Memory {
-  try {
-    return parseMemory(localStorage.getItem(KEY));
-  } catch {
-    return {};
-  }
-}
-const snapshot = () => (cache ??= read());
-
-function write(next: Memory) {
-  cache = next;
-  try {
-    localStorage.setItem(KEY, JSON.stringify(next));
-  } catch {
-    /* storage full or blocked: kept for this visit */
-  }
-  listeners.forEach((l) => l());
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  const onStorage = (e: StorageEvent) => {
-    if (e.key !== KEY && e.key !== null) return;
-    cache = null;
-    listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
-}
+const memory = storedValue('lifecycle-lab:last-verdicts', parseMemory);
 
 export function rememberVerdict(stepKey: string, verdict: RememberedVerdict) {
-  write({ ...snapshot(), [stepKey]: verdict });
+  memory.set({ ...memory.get(), [stepKey]: verdict });
 }
 
 /** Forget the verdicts of one lesson's steps (its lab was reset: they describe a lab that is gone), or all. */
 export function forgetVerdicts(lessonId?: string) {
-  const kept = lessonId === undefined ? {} : Object.fromEntries(Object.entries(snapshot()).filter(([k]) => !k.startsWith(`${lessonId}/`)));
-  write(kept);
+  memory.set(lessonId === undefined ? {} : Object.fromEntries(Object.entries(memory.get()).filter(([k]) => !k.startsWith(`${lessonId}/`))));
 }
 
 /** Drop the cached copy (tests clear storage between cases). */
-export function reloadVerdicts() {
-  cache = null;
-  listeners.forEach((l) => l());
-}
+export const reloadVerdicts = () => memory.reload();
 
 export function useLastVerdict(stepKey: string): RememberedVerdict | undefined {
-  return useSyncExternalStore(subscribe, snapshot, snapshot)[stepKey];
+  return memory.use()[stepKey];
 }
 
 /** Whether these files are the step's starter, unchanged. */

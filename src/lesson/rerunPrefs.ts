@@ -1,59 +1,24 @@
 // "Don't ask again" for the re-run question (issue 23), per step: a preference
 // of this browser's learner, not progress (it earns nothing and is not exported).
-import { useSyncExternalStore } from 'react';
+import { storedValue } from '../lib/storedValue';
 
-const KEY = 'lifecycle-lab:rerun-no-ask';
-const listeners = new Set<() => void>();
-
-function read(): string[] {
+const noAsk = storedValue('lifecycle-lab:rerun-no-ask', (raw): string[] => {
   try {
-    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    const value: unknown = JSON.parse(raw ?? '[]');
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   } catch {
-    return []; // unreadable or blocked storage: ask, as a first visit does
+    return []; // unreadable: ask, as a first visit does
   }
-}
-
-let cache: string[] | null = null;
-const snapshot = () => (cache ??= read());
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  const onStorage = (e: StorageEvent) => {
-    if (e.key !== KEY) return;
-    cache = null;
-    listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
-}
+});
 
 /** Stop asking before re-running this step (`stepKey` of the progress store). */
 export function stopAskingBeforeRerun(stepKey: string) {
-  const next = [...new Set([...snapshot(), stepKey])];
-  cache = next;
-  try {
-    localStorage.setItem(KEY, JSON.stringify(next));
-  } catch {
-    /* storage full or blocked: remembered for this visit */
-  }
-  listeners.forEach((l) => l());
+  noAsk.set([...new Set([...noAsk.get(), stepKey])]);
 }
 
 /** Forget every "don't ask again" (tests; a reset of this browser's preferences). */
-export function resetRerunPrefs() {
-  cache = null;
-  try {
-    localStorage.removeItem(KEY);
-  } catch {
-    /* nothing stored */
-  }
-  listeners.forEach((l) => l());
-}
+export const resetRerunPrefs = () => noAsk.clear();
 
 export function useAsksBeforeRerun(stepKey: string): boolean {
-  return !useSyncExternalStore(subscribe, snapshot, snapshot).includes(stepKey);
+  return !noAsk.use().includes(stepKey);
 }
