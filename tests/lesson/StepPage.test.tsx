@@ -172,7 +172,7 @@ describe('the workspace', () => {
     // The bar's line (the preview's status says "Running…" too, without the seconds).
     const barLine = () => work.getAllByText('Running…').map((el) => el.parentElement?.textContent);
     expect(barLine()).toContain('Running… 0 s');
-    await waitFor(() => expect(barLine()).toContain('Running… 1 s'), { timeout: 5_000 });
+    await waitFor(() => expect(barLine()).toContain('Running… 1 s'), { timeout: 20_000 });
   });
 
   it('says how to leave the editor by keyboard', async () => {
