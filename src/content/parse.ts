@@ -11,7 +11,6 @@ import { LESSON_PAGE_SECTIONS, headingSlugs, highlightCode, inlineMarkdownToHtml
 import type { CodeFile, CodeLanguage, Course, GlossaryTerm, Lesson, SkillNode, Step, ValidAlternative, WrongAttempt } from './model.ts';
 import { buildQuizQuestion, quizQuestionIssues } from './quiz.ts';
 import {
-  DEFAULT_PHASES,
   FILE_NAME_RULE,
   MEDIA_EXTENSION,
   faqFrontmatterSchema,
@@ -431,9 +430,9 @@ function parseLesson(
   if (meta && meta.id !== folder) {
     lessonFile.error(['id'], `must match the folder name "${folder}", got "${meta.id}"`);
   }
-  // The loop's phases: the lesson's own, or the ML lifecycle's five when it names none.
-  const phases = meta?.phases ?? DEFAULT_PHASES;
-  if (meta?.phases) checkUnique(lessonFile, meta.phases, 'phases', (p) => p.id, 'id');
+  // The loop's phases: always the lesson's own (lesson.md `phases:`, required).
+  const phases = meta?.phases ?? [];
+  if (meta) checkUnique(lessonFile, meta.phases, 'phases', (p) => p.id, 'id');
   const phaseIds = new Set(phases.map((p) => p.id));
 
   checkStartFiles(folder, files, lessonFile, meta, report);

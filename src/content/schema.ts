@@ -8,14 +8,6 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug such as "data-drift" (letters, digits and single dashes)');
 
-/** The phases a lesson has when its lesson.md names none (the ML lifecycle's five). */
-export const DEFAULT_PHASES: { id: string; label: string }[] = [
-  { id: 'ingestion', label: 'Ingestion' },
-  { id: 'training', label: 'Training' },
-  { id: 'tracking', label: 'Tracking' },
-  { id: 'deployment', label: 'Deployment' },
-  { id: 'monitoring', label: 'Monitoring' },
-];
 // Which phases exist is the lesson's choice (lesson.md `phases:`); parse.ts checks a step's phase against them.
 export const phaseSchema = slug.describe('the lifecycle phase this step belongs to: one of the lesson\'s phase ids');
 export type Phase = string;
@@ -118,8 +110,7 @@ export const lessonFrontmatterSchema = z
     phases: z
       .array(z.object({ id: slug, label: z.string().min(1) }).strict())
       .min(1, 'at least one phase')
-      .optional()
-      .describe('the lifecycle\'s phases, in loop order; steps name one by id'),
+      .describe('the lesson\'s phases, in loop order; steps name one by id (no default: they are the lesson\'s own)'),
     lab: labSpecSchema.optional().describe('the lab\'s start project (files come from the lab/ folder)'),
     recap: recapSchema.optional().describe('what the last step shows once every step is done; without one, only the summary (XP by phase, takeaways)'),
   })

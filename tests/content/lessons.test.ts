@@ -130,8 +130,8 @@ describe('npm run content:check', { timeout: 180_000 }, () => {
     expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/quiz.md:6:13 — questions[0].answer: "C" is not one of the options ("A", "B")');
     expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/lesson.md:12:8 — next[0]: no lesson has the id "no-such-lesson"');
     expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/steps/01-only-step.md:14:1 — needs a solution code block');
-    expect(out).toContain('warning: tests/fixtures/broken-content/broken-lesson/lesson.md:15:17 — raw HTML is not allowed');
-    expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/lesson.md:17:1 — image "https://example.org/diagram.png" is not local');
+    expect(out).toContain('warning: tests/fixtures/broken-content/broken-lesson/lesson.md:16:17 — raw HTML is not allowed');
+    expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/lesson.md:18:1 — image "https://example.org/diagram.png" is not local');
     expect(out).toContain('error: tests/fixtures/broken-content/broken-lesson/steps/01-only-step.md:15:19 — the starter block\'s file name "../escape.py" is not allowed');
     expect(out).toContain('7 problems in tests/fixtures/broken-content/');
   }, 180_000);

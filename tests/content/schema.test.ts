@@ -49,8 +49,11 @@ describe('lesson, quiz, glossary and skills frontmatter', () => {
       skill: 'ai',
       instructor: { name: 'N', role: 'R' },
       callout: { title: 'C', text: 'T' },
+      phases: [{ id: 'p', label: 'P' }],
     };
     expect(lessonFrontmatterSchema.parse(lesson).next).toEqual([]);
+    const { phases: _none, ...noPhases } = lesson; // the phases are the lesson's own: no default
+    expect(lessonFrontmatterSchema.safeParse(noPhases).success).toBe(false);
     expect(lessonFrontmatterSchema.safeParse({ ...lesson, skill: 'Artificial Intelligence' }).success).toBe(false);
     const { instructor: _gone, ...noInstructor } = lesson;
     expect(lessonFrontmatterSchema.safeParse(noInstructor).success).toBe(false);

@@ -33,11 +33,14 @@ describe('hub, phases and the skill’s name', () => {
     expect([lesson.skill, lesson.skillName]).toEqual(['testing', 'Fixture testing']);
   });
 
-  it('without hub: or phases: the hub is titled by the lesson and has the ML lifecycle’s five phases', () => {
-    const lesson = lessonOf(withLesson((t) => t.replace(/^hub: .*\n/m, '').replace(/^phases: .*\n/m, '')));
+  it('without hub: the hub is titled by the lesson', () => {
+    const lesson = lessonOf(withLesson((t) => t.replace(/^hub: .*\n/m, '')));
     expect(lesson.hub.title).toBe('Hello Lab');
     expect(lesson.hub.caption).toBeUndefined();
-    expect(lesson.phases.map((p) => p.label)).toEqual(['Ingestion', 'Training', 'Tracking', 'Deployment', 'Monitoring']);
+  });
+
+  it('without phases: an error, never another lesson’s phases', () => {
+    expect(errorsOf(withLesson((t) => t.replace(/^phases: .*\n/m, '')))).toEqual(['content/hello-lab/lesson.md:2:1 — phases: is required (expected array)']);
   });
 
   it('a step whose phase is not one of the lesson’s is an error at the step’s phase', () => {
