@@ -543,6 +543,7 @@ describe('the store is written and sent only when a run changes it (issue 22)', 
 describe('the file store’s own words (mlflow/store/tracking/file_store.py), as the lab’s store is file:', () => {
   it.each([
     ['import mlflow\nmlflow.get_run("0" * 32)', "Run '00000000000000000000000000000000' not found"],
+    ['import mlflow\nmlflow.get_run("my run")', 'Invalid value "my run" for parameter \'run_id\' supplied.'], // _validate_run_id
     ['import mlflow\nmlflow.get_experiment("424242")', 'Could not find experiment with ID 424242'],
     ['import mlflow\nmlflow.create_experiment("twice-words")\nmlflow.create_experiment("twice-words")', "Experiment 'twice-words' already exists."],
   ])('%j', (code, message) => {
@@ -730,5 +731,17 @@ describe('params and active runs, in MLflow’s words', () => {
     expect(r.error?.message).toBe(
       `Run with UUID ${outer.run_id} is already active. To start a new run, first end the current run with mlflow.end_run(). To start a nested run, call start_run with nested=True`,
     );
+  });
+});
+
+describe('end_run with a status that is not one', () => {
+  it('raises RunStatus.from_string’s Exception; the run has left the stack, so it stays RUNNING', () => {
+    const r = lab.run('import mlflow\nmlflow.start_run()\ntry:\n    mlflow.end_run("DONE")\nexcept Exception as e:\n    said = f"{type(e).__name__}: {e}"\nactive = mlflow.active_run()\n', { variables: ['said', 'active'] });
+    expect(r.error).toBeNull();
+    expect(r.variables).toEqual({
+      said: "Exception: Could not get run status corresponding to string DONE. Valid run status strings: ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED']",
+      active: null,
+    });
+    expect(r.tracking.runs[r.newRuns[0]!]!.status).toBe('RUNNING');
   });
 });

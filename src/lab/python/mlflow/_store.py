@@ -21,6 +21,7 @@ STORE_PATH = os.environ.get("LAB_TRACKING_STORE", "/home/lab/.lab/tracking.json"
 SOURCE_NAME = "<stdin>"
 
 _KEY_RE = re.compile(r"^[/\w.\- :]*$")
+_RUN_ID_RE = re.compile(r"^[a-zA-Z0-9][\w\-]{0,255}$")  # mlflow/utils/validation.py _RUN_ID_REGEX
 MAX_KEY_LENGTH = 250
 MAX_PARAM_VALUE_LENGTH = 6000
 MAX_TAG_VALUE_LENGTH = 5000
@@ -431,14 +432,24 @@ def create_run(experiment_id, run_name=None, tags=None, description=None):
 def get_run(run_id):
     run = data()["runs"].get(run_id)
     if run is None:
-        raise MlflowException(f"Run '{run_id}' not found", RESOURCE_DOES_NOT_EXIST)  # FileStore._get_run_info
+        # FileStore.get_run: _validate_run_id first (every stored id passes it), then _get_run_info.
+        if not _RUN_ID_RE.match(run_id):
+            raise MlflowException(invalid_value("run_id", run_id), INVALID_PARAMETER_VALUE)
+        raise MlflowException(f"Run '{run_id}' not found", RESOURCE_DOES_NOT_EXIST)
     _changed()  # its callers change it (log_*, end_run, set_tag) or may
     return run
 
 
+# mlflow/entities/run_status.py: the names of the RunStatus proto enum, in its order.
+RUN_STATUSES = ["RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"]
+
+
 def end_run(run_id, status="FINISHED"):
-    if status not in ("FINISHED", "FAILED", "KILLED"):
-        raise MlflowException(f"Invalid run status: {status}", INVALID_PARAMETER_VALUE)
+    """TrackingServiceClient.set_terminated: RunStatus.from_string(status), then the update."""
+    if status not in RUN_STATUSES:
+        raise Exception(  # noqa: TRY002 - RunStatus.from_string raises a plain Exception
+            f"Could not get run status corresponding to string {status}. Valid run status strings: {RUN_STATUSES}"
+        )
     run = get_run(run_id)
     run["status"] = status
     run["end_time"] = now_ms()
