@@ -541,6 +541,20 @@ describe('the store is written and sent only when a run changes it (issue 22)', 
 });
 
 describe('the file store’s own words (mlflow/store/tracking/file_store.py), as the lab’s store is file:', () => {
+  it('a new experiment’s id is an 18-digit random integer (name_utils._generate_unique_integer_id), its artifacts under it', () => {
+    const r = lab.run(`import mlflow
+a = mlflow.create_experiment("${fresh('ids')}")
+b = mlflow.set_experiment("${fresh('ids')}").experiment_id
+where = mlflow.get_experiment(a).artifact_location
+`, { variables: ['a', 'b', 'where'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.a).toMatch(/^[1-9]\d{17}$/);
+    expect(r.variables.b).toMatch(/^[1-9]\d{17}$/);
+    expect(r.variables.a).not.toBe(r.variables.b);
+    expect(r.variables.where).toBe(`file:///home/lab/mlruns/${r.variables.a}`);
+  });
+
+
   it.each([
     ['import mlflow\nmlflow.get_run("0" * 32)', "Run '00000000000000000000000000000000' not found"],
     ['import mlflow\nmlflow.get_run("my run")', 'Invalid value "my run" for parameter \'run_id\' supplied.'], // _validate_run_id

@@ -76,7 +76,6 @@ def _empty():
         "runs": {},
         "logged_models": {},
         "registered_models": {},
-        "next_experiment_id": 1,
     }
 
 
@@ -121,7 +120,6 @@ def _sanitised(loaded):
     for section in ("experiments", "runs", "logged_models", "registered_models"):
         if not isinstance(loaded.get(section), dict):
             loaded[section] = fresh[section]
-    loaded.setdefault("next_experiment_id", len(loaded["experiments"]) or 1)
     checks = {
         "experiments": lambda e: isinstance(e.get("name"), str) and isinstance(e.get("experiment_id"), str),
         "runs": lambda r: isinstance(r.get("run_name"), str) and isinstance(r.get("run_id"), str)
@@ -379,6 +377,17 @@ def experiment_by_id(experiment_id):
     return exp
 
 
+def _unique_integer_id():
+    """FileStore.create_experiment's id (mlflow/utils/name_utils.py, _generate_unique_integer_id): the
+    last 18 digits of a uuid4's integer, each leading zero made up for by a random digit at the end."""
+    digits = str(uuid.uuid4().int)[-18:]
+    for digit in digits:
+        if digit != "0":
+            break
+        digits += str(random.randint(0, 9))
+    return int(digits)
+
+
 def create_experiment(name, tags=None):
     if not name:
         raise MlflowException("Invalid experiment name: ''", INVALID_PARAMETER_VALUE)
@@ -386,8 +395,7 @@ def create_experiment(name, tags=None):
         raise MlflowException(f"Experiment '{name}' already exists.", "RESOURCE_ALREADY_EXISTS")  # FileStore._validate_experiment_does_not_exist
     d = data()
     _changed()
-    experiment_id = str(d["next_experiment_id"])
-    d["next_experiment_id"] += 1
+    experiment_id = str(_unique_integer_id())
     d["experiments"][experiment_id] = {
         "experiment_id": experiment_id,
         "name": name,
