@@ -554,6 +554,20 @@ where = mlflow.get_experiment(a).artifact_location
     expect(r.variables.where).toBe(`file:///home/lab/mlruns/${r.variables.a}`);
   });
 
+  it('search_runs shows and filters the absolute artifact URI, as the run’s info has it', () => {
+    const r = lab.run(`import mlflow
+mlflow.set_experiment("${fresh('uris')}")
+with mlflow.start_run() as run:
+    pass
+table = mlflow.search_runs()["artifact_uri"][0]
+found = len(mlflow.search_runs(filter_string="attributes.artifact_uri LIKE 'file:///home/lab/mlruns/%'"))
+same = table == run.info.artifact_uri
+`, { variables: ['table', 'found', 'same'] });
+    expect(r.error).toBeNull();
+    expect(r.variables).toMatchObject({ found: 1, same: true });
+    expect(r.variables.table).toMatch(/^file:\/\/\/home\/lab\/mlruns\/\d{18}\/[0-9a-f]{32}\/artifacts$/);
+  });
+
 
   it.each([
     ['import mlflow\nmlflow.get_run("0" * 32)', "Run '00000000000000000000000000000000' not found"],
