@@ -96,10 +96,6 @@ class Metric(_MlflowObject):
     _FIELDS = ("key", "value", "timestamp", "step", "model_id", "dataset_name", "dataset_digest", "run_id")
 
 
-class Param(_MlflowObject):
-    _FIELDS = ("key", "value")
-
-
 class ModelVersion(_MlflowObject):
     _FIELDS = (
         "name", "version", "creation_timestamp", "last_updated_timestamp", "description", "user_id", "current_stage",
