@@ -753,6 +753,12 @@ describe('params and active runs, in MLflow’s words', () => {
     });
   });
 
+  it('a long run name is kept whole: the file store’s set_tag checks a tag’s key, not its value’s length', () => {
+    const r = lab.run('import mlflow\nwith mlflow.start_run(run_name="n" * 6000):\n    pass\n');
+    expect(r.error).toBeNull();
+    expect(r.tracking.runs[r.newRuns[0]!]!.run_name).toHaveLength(6000);
+  });
+
   it('a second start_run names the outermost active run (active_run_stack[0])', () => {
     const r = lab.run('import mlflow\nouter = mlflow.start_run()\nmlflow.start_run(nested=True)\nmlflow.start_run()\n');
     const outer = Object.values(r.tracking.runs).find((run) => run.run_id === r.newRuns[0])!;

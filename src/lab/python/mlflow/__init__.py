@@ -96,7 +96,9 @@ def create_experiment(name, artifact_location=None, tags=None):
 def start_run(run_id=None, experiment_id=None, run_name=None, nested=False, parent_run_id=None, tags=None, description=None, log_system_metrics=None):
     global _last_active_run_id
     if run_name is not None:
-        _store.validate_run_name(run_name)
+        # A string; the file store sets it as the mlflow.runName tag, whose value it does not limit
+        # (FileStore.set_tag checks the key only).
+        _store.validate_name(run_name, "run name")
     if _active_runs and not nested:
         raise Exception(
             f"Run with UUID {_active_runs[0]} is already active. To start a new run, first end the current run "

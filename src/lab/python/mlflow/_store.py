@@ -24,7 +24,6 @@ _KEY_RE = re.compile(r"^[/\w.\- :]*$")
 _RUN_ID_RE = re.compile(r"^[a-zA-Z0-9][\w\-]{0,255}$")  # mlflow/utils/validation.py _RUN_ID_REGEX
 MAX_KEY_LENGTH = 250
 MAX_PARAM_VALUE_LENGTH = 6000
-MAX_TAG_VALUE_LENGTH = 5000
 MAX_EXPERIMENT_NAME_LENGTH = 500
 # Artifacts are kept in the store; text up to this size is shown on the run page.
 MAX_ARTIFACT_TEXT = 100_000
@@ -318,16 +317,6 @@ def validate_name(value, what):
     if not isinstance(value, str):
         raise MlflowException(
             f"Invalid {what}: {value!r} ({type(value).__name__}). The lab's mlflow expects a string.",
-            INVALID_PARAMETER_VALUE,
-        )
-
-
-def validate_run_name(name):
-    validate_name(name, "run name")
-    if len(name) > MAX_TAG_VALUE_LENGTH:
-        # The run name is stored as the mlflow.runName tag (_validate_length_limit's message).
-        raise MlflowException(
-            f"Tag value '{name[:250]}' had length {len(name)}, which exceeded length limit of {MAX_TAG_VALUE_LENGTH}",
             INVALID_PARAMETER_VALUE,
         )
 
