@@ -12,6 +12,34 @@ const RUN_ID = /^[0-9a-f]{32}$/;
 // The lab keeps its store between runs, so each test names its own experiment or model.
 let counter = 0;
 const fresh = (prefix: string) => `${prefix}-${++counter}`;
+// mlflow/utils/validation.py PARAM_VALIDATION_MSG, which TrackingServiceClient.log_param appends.
+const PARAM_VALIDATION_MSG = `
+
+The cause of this error is typically due to repeated calls
+to an individual run_id event logging.
+
+Incorrect Example:
+---------------------------------------
+with mlflow.start_run():
+    mlflow.log_param("depth", 3)
+    mlflow.log_param("depth", 5)
+---------------------------------------
+
+Which will throw an MlflowException for overwriting a
+logged parameter.
+
+Correct Example:
+---------------------------------------
+with mlflow.start_run():
+    with mlflow.start_run(nested=True):
+        mlflow.log_param("depth", 3)
+    with mlflow.start_run(nested=True):
+        mlflow.log_param("depth", 5)
+---------------------------------------
+
+Which will create a new nested run for each individual
+model and prevent parameter key collisions within the
+tracking store.`;
 
 describe('runs', () => {
   it('a with-block run ends FINISHED, with a random name, params as strings and metric history', () => {
@@ -65,8 +93,9 @@ with mlflow.start_run() as run:
 `);
     const id = r.newRuns[0]!;
     expect(r.error?.type).toBe('MlflowException');
+    // TrackingServiceClient.log_param adds PARAM_VALIDATION_MSG (mlflow/utils/validation.py) to the store's error.
     expect(r.error?.message).toBe(
-      `Changing param values is not allowed. Param with key='lr' was already logged with value='0.01' for run ID='${id}'. Attempted logging new value '0.1'.`,
+      `Changing param values is not allowed. Param with key='lr' was already logged with value='0.01' for run ID='${id}'. Attempted logging new value '0.1'.${PARAM_VALIDATION_MSG}`,
     );
     expect(r.error?.line).toBe(5);
   });
@@ -88,7 +117,7 @@ mlflow.start_run()
 mlflow.log_param("bad!key", 1)
 `);
     expect(r.error?.message).toBe(
-      'Invalid value "bad!key" for parameter \'key\' supplied: Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).',
+      `Invalid value "bad!key" for parameter 'key' supplied: Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).${PARAM_VALIDATION_MSG}`,
     );
   });
 
@@ -512,12 +541,241 @@ describe('the store is written and sent only when a run changes it (issue 22)', 
 });
 
 describe('the file store’s own words (mlflow/store/tracking/file_store.py), as the lab’s store is file:', () => {
+  it('a new experiment’s id is an 18-digit random integer (name_utils._generate_unique_integer_id), its artifacts under it', () => {
+    const r = lab.run(`import mlflow
+a = mlflow.create_experiment("${fresh('ids')}")
+b = mlflow.set_experiment("${fresh('ids')}").experiment_id
+where = mlflow.get_experiment(a).artifact_location
+`, { variables: ['a', 'b', 'where'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.a).toMatch(/^[1-9]\d{17}$/);
+    expect(r.variables.b).toMatch(/^[1-9]\d{17}$/);
+    expect(r.variables.a).not.toBe(r.variables.b);
+    expect(r.variables.where).toBe(`file:///home/lab/mlruns/${r.variables.a}`);
+  });
+
+  it('search_runs shows and filters the absolute artifact URI, as the run’s info has it', () => {
+    const r = lab.run(`import mlflow
+mlflow.set_experiment("${fresh('uris')}")
+with mlflow.start_run() as run:
+    pass
+table = mlflow.search_runs()["artifact_uri"][0]
+found = len(mlflow.search_runs(filter_string="attributes.artifact_uri LIKE 'file:///home/lab/mlruns/%'"))
+same = table == run.info.artifact_uri
+`, { variables: ['table', 'found', 'same'] });
+    expect(r.error).toBeNull();
+    expect(r.variables).toMatchObject({ found: 1, same: true });
+    expect(r.variables.table).toMatch(/^file:\/\/\/home\/lab\/mlruns\/\d{18}\/[0-9a-f]{32}\/artifacts$/);
+  });
+
+
   it.each([
     ['import mlflow\nmlflow.get_run("0" * 32)', "Run '00000000000000000000000000000000' not found"],
+    ['import mlflow\nmlflow.get_run("my run")', 'Invalid value "my run" for parameter \'run_id\' supplied.'], // _validate_run_id
     ['import mlflow\nmlflow.get_experiment("424242")', 'Could not find experiment with ID 424242'],
     ['import mlflow\nmlflow.create_experiment("twice-words")\nmlflow.create_experiment("twice-words")', "Experiment 'twice-words' already exists."],
   ])('%j', (code, message) => {
     const r = lab.run(`${code}\n`);
     expect(r.error).toMatchObject({ type: 'MlflowException', message });
+  });
+});
+
+// mlflow/tracking/fluent.py registers `atexit.register(_safe_end_run)`: at the process's exit one
+// end_run() with its default status FINISHED ends the run left open, however the program ended. A
+// with-block's ActiveRun.__exit__ ends its run FAILED when an exception escapes it.
+describe('a run left open ends as MLflow’s atexit hook ends it', () => {
+  const statusOf = (r: ReturnType<NodeLab['run']>) => r.newRuns.map((id) => r.tracking.runs[id]!.status);
+
+  it.each([
+    ['an uncaught exception', 'mlflow.start_run()\nmlflow.log_metric("a", 1)\nraise ValueError("bad data")\n', 'ValueError'],
+    ['no end_run at all', 'mlflow.start_run()\nmlflow.log_metric("a", 1)\n', null],
+    ['sys.exit(3)', 'import sys\nmlflow.start_run()\nsys.exit(3)\n', 'SystemExit'],
+    ['a log_* call that started the run, then an exception', 'mlflow.log_metric("a", 1)\n1 / 0\n', 'ZeroDivisionError'],
+  ])('%s: FINISHED, with an end time', (_, code, error) => {
+    const r = lab.run(`import mlflow\n${code}`);
+    expect(r.error?.type ?? null).toBe(error);
+    expect(statusOf(r)).toEqual(['FINISHED']);
+    expect(r.tracking.runs[r.newRuns[0]!]!.end_time).toBeGreaterThanOrEqual(r.tracking.runs[r.newRuns[0]!]!.start_time);
+  });
+
+  it('an exception escaping a with-block still ends its run FAILED', () => {
+    const r = lab.run('import mlflow\nwith mlflow.start_run():\n    raise ValueError("bad data")\n');
+    expect(statusOf(r)).toEqual(['FAILED']);
+  });
+
+  it('the hook ends one run: of two nested runs left open, the outer stays RUNNING', () => {
+    const r = lab.run('import mlflow\nmlflow.start_run(run_name="outer")\nmlflow.start_run(run_name="inner", nested=True)\nraise RuntimeError("x")\n');
+    const byName = Object.fromEntries(r.newRuns.map((id) => [r.tracking.runs[id]!.run_name, r.tracking.runs[id]!]));
+    expect(byName.inner!.status).toBe('FINISHED');
+    expect(byName.outer!.status).toBe('RUNNING');
+    expect(byName.outer!.end_time).toBeNull();
+    // The next program is a new process: nothing is active in it.
+    const next = lab.run('import mlflow\nactive = mlflow.active_run()\n', { variables: ['active'] });
+    expect(next.variables.active).toBeNull();
+  });
+
+  it('python train.py from the shell: an exception exits 1 and the open run ends FINISHED', async () => {
+    lab.write('train.py', 'import mlflow\nmlflow.start_run(run_name="from-shell")\nraise ValueError("bad data")\n');
+    const { outcome, output } = await lab.shell('python train.py');
+    expect(output.map((line) => line.text).join('')).toContain('ValueError: bad data');
+    const run = Object.values(outcome.tracking!.runs).find((r) => r.run_name === 'from-shell')!;
+    expect(run.status).toBe('FINISHED');
+  });
+});
+
+// mlflow/entities/_mlflow_object.py: `<Class: prop=value, ...>`, the class's own properties sorted,
+// each value through pprint.PrettyPrinter().pformat (so a long dict wraps at 80 columns).
+describe('entities print as MLflow’s do', () => {
+  it('ActiveRun, Run, RunInfo, RunData, Experiment and Metric', () => {
+    const name = fresh('reprs');
+    const r = lab.run(`import mlflow
+exp = mlflow.set_experiment("${name}")
+with mlflow.start_run(run_name="shown") as run:
+    print(run)
+    mlflow.log_param("lr", "0.1")
+    mlflow.log_metric("acc", 0.9, timestamp=1700000000000)
+got = mlflow.get_run(run.info.run_id)
+print(got.info)
+print(got.data)
+print(exp)
+print(mlflow.MlflowClient().get_metric_history(run.info.run_id, "acc")[0])
+print(repr(got).replace(repr(got.info), "INFO").replace(repr(got.data), "DATA"))
+keys = [k for k, _ in got.info]
+`, { variables: ['keys'] });
+    expect(r.error).toBeNull();
+    const id = r.newRuns[0]!;
+    const run = r.tracking.runs[id]!;
+    const e = run.experiment_id;
+    const created = r.tracking.experiments[e]!.creation_time;
+    expect(r.stdout.split('\n')).toEqual([
+      '<ActiveRun: >', // fluent.ActiveRun defines no properties of its own
+      `<RunInfo: artifact_uri='file:///home/lab/mlruns/${e}/${id}/artifacts', end_time=${run.end_time}, experiment_id='${e}', lifecycle_stage='active', run_id='${id}', run_name='shown', start_time=${run.start_time}, status='FINISHED', user_id='learner'>`,
+      "<RunData: metrics={'acc': 0.9}, params={'lr': '0.1'}, tags={'mlflow.runName': 'shown',",
+      " 'mlflow.source.name': 'main.py',",
+      " 'mlflow.source.type': 'LOCAL',",
+      " 'mlflow.user': 'learner'}>",
+      `<Experiment: artifact_location='file:///home/lab/mlruns/${e}', creation_time=${created}, experiment_id='${e}', last_update_time=${created}, lifecycle_stage='active', name='${name}', tags={}>`,
+      `<Metric: dataset_digest=None, dataset_name=None, key='acc', model_id=None, run_id='${id}', step=0, timestamp=1700000000000, value=0.9>`,
+      '<Run: data=DATA, info=INFO, inputs=<RunInputs: dataset_inputs=[], model_inputs=[]>, outputs=<RunOutputs: model_outputs=[]>>',
+      '',
+    ]);
+    expect(r.variables.keys).toBe("['artifact_uri', 'end_time', 'experiment_id', 'lifecycle_stage', 'run_id', 'run_name', 'start_time', 'status', 'user_id']");
+  });
+
+  it('ModelVersion, the run’s logged model among its outputs, and FileInfo', () => {
+    const name = fresh('repr-model');
+    const r = lab.run(`import lab, mlflow
+data = lab.load_dataset("data/raw_data.csv")
+model = lab.LogisticRegression(epochs=1)
+model.fit(data.X, data.y)
+with mlflow.start_run() as run:
+    info = mlflow.sklearn.log_model(model, name="model", registered_model_name="${name}")
+    mlflow.log_text("x", "notes.txt")
+client = mlflow.MlflowClient()
+print(client.get_model_version("${name}", 1))
+print(mlflow.get_run(run.info.run_id).outputs)
+print(client.list_artifacts(run.info.run_id))
+print(type(info).__module__, type(info).__name__)
+`);
+    expect(r.error).toBeNull();
+    const [version, outputs, files, modelInfo] = r.stdout.split('\n');
+    expect(version).toMatch(
+      new RegExp(
+        `^<ModelVersion: aliases=\\[\\], creation_timestamp=\\d+, current_stage='None', deployment_job_state=None, description=None, last_updated_timestamp=\\d+, metrics=None, model_id='(m-[0-9a-f]{32})', name='${name}', params=None, run_id='${r.newRuns[0]}', run_link=None, source='models:/\\1', status='READY', status_message=None, tags=\\{\\}, user_id=None, version='1'>$`,
+      ),
+    );
+    expect(outputs).toMatch(/^<RunOutputs: model_outputs=\[<LoggedModelOutput: model_id='m-[0-9a-f]{32}', step=0>\]>$/);
+    expect(files).toBe("[<FileInfo: file_size=1, is_dir=False, path='notes.txt'>]");
+    expect(modelInfo).toBe('mlflow.models.model ModelInfo'); // a plain class in MLflow, with no repr of its own
+  });
+});
+
+// A metric value goes through convert_metric_value_to_float_if_possible
+// (mlflow/tracking/metric_value_conversion_utils.py: float(x), or x itself on a ValueError), then
+// the file store's _validate_metric (mlflow/utils/validation.py, invalid_value / missing_value).
+describe('metric values and names, in MLflow’s words', () => {
+  it.each([
+    ['"high", timestamp=1700000000000', 'MlflowException', `Invalid value "high" for parameter 'value' supplied: (timestamp=1700000000000). Please specify value as a valid double (64-bit floating point)`],
+    ['None', 'MlflowException', "Missing value for required parameter 'value'."],
+    ['[0.9]', 'TypeError', "float() argument must be a string or a real number, not 'list'"],
+    ['0.9, step="one"', 'MlflowException', `Invalid value "one" for parameter 'step' supplied: metric 'acc' (value=0.9). Step must be a valid long (64-bit integer).`],
+    ['0.9, timestamp=-1', 'MlflowException', "Invalid value -1 for parameter 'timestamp' supplied: metric 'acc' (value=0.9). Timestamp must be a nonnegative long (64-bit integer) "],
+  ])('log_metric("acc", %s)', (args, type, message) => {
+    const r = lab.run(`import mlflow\nmlflow.log_metric("acc", ${args})\n`);
+    expect(r.error).toMatchObject({ type, message, line: 2 });
+  });
+
+  it('the default timestamp is the time of the call, in the message too', () => {
+    const r = lab.run('import mlflow\nmlflow.log_metric("acc", "high")\n');
+    expect(r.error?.message).toMatch(/^Invalid value "high" for parameter 'value' supplied: \(timestamp=\d{13}\)\. Please specify/);
+  });
+
+  it('numbers in strings and bools become floats, as float() makes them', () => {
+    const r = lab.run('import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric("s", "0.5")\n    mlflow.log_metric("b", True)\n');
+    expect(r.error).toBeNull();
+    const run = r.tracking.runs[r.newRuns[0]!]!;
+    expect([run.metrics.s![0]![0], run.metrics.b![0]![0]]).toEqual([0.5, 1]);
+  });
+
+  it('log_metrics names the entry of the batch (metrics[i])', () => {
+    const r = lab.run('import mlflow\nmlflow.log_metrics({"a": 1, "b": "x"}, timestamp=5)\n');
+    expect(r.error?.message).toBe(`Invalid value "x" for parameter 'metrics[1].value' supplied: (timestamp=5). Please specify value as a valid double (64-bit floating point)`);
+  });
+
+  it.each([
+    ['mlflow.log_metric("bad!key", 1)', `Invalid value "bad!key" for parameter 'name' supplied: Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).`],
+    ['mlflow.log_metric("a/../b", 1)', `Invalid value "a/../b" for parameter 'name' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to 'b'`],
+    ['mlflow.log_metric("m" * 251, 1)', "'Metric name' exceeds the maximum length of 250 characters"],
+    ['mlflow.log_param("p" * 251, 1)', `'Param key' exceeds the maximum length of 250 characters${PARAM_VALIDATION_MSG}`],
+    ['mlflow.set_tag("/abs", 1)', `Invalid value "/abs" for parameter 'key' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to '/abs'`],
+  ])('%s', (code, message) => {
+    const r = lab.run(`import mlflow\n${code}\n`);
+    expect(r.error).toMatchObject({ type: 'MlflowException', message, line: 2 });
+  });
+});
+
+describe('params and active runs, in MLflow’s words', () => {
+  it('a param value over 6000 characters is cut to 6000, with validation.py’s warning (MLFLOW_TRUNCATE_LONG_VALUES)', () => {
+    const r = lab.run('import mlflow\nwith mlflow.start_run():\n    mlflow.log_param("long", "x" * 6001)\n');
+    expect(r.error).toBeNull();
+    expect(r.tracking.runs[r.newRuns[0]!]!.params.long).toHaveLength(6000);
+    expect(r.stderr).toMatch(
+      new RegExp(`WARNING mlflow\\.utils\\.validation: Param value '${'x'.repeat(100)}\\.\\.\\.' \\(6001 characters\\) is truncated to 6000 characters to meet the length limit\\.`),
+    );
+  });
+
+  it('log_params goes through log_batch: a changed value is the store’s message alone, with no PARAM_VALIDATION_MSG', () => {
+    const r = lab.run('import mlflow\nwith mlflow.start_run() as run:\n    mlflow.log_params({"a": 1})\n    mlflow.log_params({"a": 2})\n');
+    const id = r.newRuns[0]!;
+    expect(r.error).toMatchObject({
+      type: 'MlflowException',
+      message: `Changing param values is not allowed. Param with key='a' was already logged with value='1' for run ID='${id}'. Attempted logging new value '2'.`,
+    });
+  });
+
+  it('a long run name is kept whole: the file store’s set_tag checks a tag’s key, not its value’s length', () => {
+    const r = lab.run('import mlflow\nwith mlflow.start_run(run_name="n" * 6000):\n    pass\n');
+    expect(r.error).toBeNull();
+    expect(r.tracking.runs[r.newRuns[0]!]!.run_name).toHaveLength(6000);
+  });
+
+  it('a second start_run names the outermost active run (active_run_stack[0])', () => {
+    const r = lab.run('import mlflow\nouter = mlflow.start_run()\nmlflow.start_run(nested=True)\nmlflow.start_run()\n');
+    const outer = Object.values(r.tracking.runs).find((run) => run.run_id === r.newRuns[0])!;
+    expect(r.error?.message).toBe(
+      `Run with UUID ${outer.run_id} is already active. To start a new run, first end the current run with mlflow.end_run(). To start a nested run, call start_run with nested=True`,
+    );
+  });
+});
+
+describe('end_run with a status that is not one', () => {
+  it('raises RunStatus.from_string’s Exception; the run has left the stack, so it stays RUNNING', () => {
+    const r = lab.run('import mlflow\nmlflow.start_run()\ntry:\n    mlflow.end_run("DONE")\nexcept Exception as e:\n    said = f"{type(e).__name__}: {e}"\nactive = mlflow.active_run()\n', { variables: ['said', 'active'] });
+    expect(r.error).toBeNull();
+    expect(r.variables).toEqual({
+      said: "Exception: Could not get run status corresponding to string DONE. Valid run status strings: ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED']",
+      active: null,
+    });
+    expect(r.tracking.runs[r.newRuns[0]!]!.status).toBe('RUNNING');
   });
 });

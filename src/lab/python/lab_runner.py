@@ -307,6 +307,8 @@ def _rerunner(code, filename):
         logs = {name: list(getattr(lab, name)) for name in _LOGS}
         served = {name: getattr(uvicorn, name) for name in ("_served", "_address", "_run_called", "_phase")}
         main = sys.modules.get("__main__")
+        session = mlflow._save_session()  # a new process: no active run, no experiment set
+        mlflow._reset_session()
         failure = None
         try:
             for path, text in (files or {}).items():
@@ -329,8 +331,7 @@ def _rerunner(code, filename):
                 failure = f"{type(exc).__name__}: {exc}"
             finally:
                 _learner(False)
-                while mlflow._active_runs:
-                    mlflow.end_run("FINISHED")
+                mlflow._safe_end_run()  # the rerun's exit, as at the end of any program
             data = _store.data()
             evidence = {**_lab_evidence(), "runs": [copy.deepcopy(data["runs"][r]) for r in data["runs"] if r not in before_runs]}
         finally:
@@ -346,6 +347,7 @@ def _rerunner(code, filename):
                 log.extend(values)
             for name, value in served.items():
                 setattr(uvicorn, name, value)
+            mlflow._restore_session(session)
             if main is not None:
                 sys.modules["__main__"] = main
         if failure:
@@ -506,9 +508,8 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]", c
         error = _format_error(exc, filename)
     finally:
         _learner(False, clock)
-        # A run left open ends as the process would end it.
-        while mlflow._active_runs:
-            mlflow.end_run("FINISHED" if error is None else "FAILED")
+        # The process's exit, however the program ended: MLflow's atexit hook ends the run left open.
+        mlflow._safe_end_run()
         _flush_output()
 
     responses = []
@@ -626,7 +627,6 @@ def run_argv(argv_json, name, cwd, env_json, stdin):
     if stdin is not None:
         sys.stdin = io.StringIO(stdin)
     status = 0
-    failed = False
     global _program_folder
     # sys.path[0] as python gives it: the script's folder, or the current one for -m, -c and stdin.
     script = filename not in (None, "<string>", "<stdin>") and module is None
@@ -651,20 +651,19 @@ def run_argv(argv_json, name, cwd, env_json, stdin):
             status = 1
     except KeyboardInterrupt as exc:
         err.write(_format_error(exc, filename)["traceback"])
-        status, failed = 130, True
+        status = 130
     except ImportError as exc:
         if module is not None and getattr(exc, "name", None) in (None, module) and str(exc).startswith("No module named "):
             err.write(f"{name}: {exc}\n")
         else:
             err.write(_format_error(exc, filename)["traceback"])
-        status, failed = 1, True
+        status = 1
     except BaseException as exc:  # noqa: BLE001 - every learner error is reported, none escapes
         err.write(_format_error(exc, filename)["traceback"])
-        status, failed = 1, True
+        status = 1
     finally:
         _learner(False)
-        while mlflow._active_runs:
-            mlflow.end_run("FINISHED" if not failed else "FAILED")
+        mlflow._safe_end_run()  # the process's exit (MLflow's atexit hook)
         sys.stdout, sys.stderr, sys.stdin, sys.argv = saved
         os.environ.clear()
         os.environ.update(saved_env)

@@ -6,7 +6,7 @@ import sys
 import time as _time
 
 from . import _store
-from .entities import ActiveRun, Experiment, Run, RunData, RunInfo
+from .entities import ActiveRun, Experiment, LoggedModelOutput, Run, RunData, RunInfo, RunInputs, RunOutputs
 from .exceptions import MlflowException
 
 __version__ = "3.1.0"
@@ -25,10 +25,11 @@ def _experiment_view(exp):
     return Experiment(
         experiment_id=exp["experiment_id"],
         name=exp["name"],
-        artifact_location=exp["artifact_location"],
+        artifact_location=_store.artifact_uri(exp["artifact_location"]),
         lifecycle_stage=exp["lifecycle_stage"],
         tags=dict(exp["tags"]),
         creation_time=exp["creation_time"],
+        last_update_time=exp.get("last_update_time", exp["creation_time"]),
     )
 
 
@@ -37,18 +38,25 @@ def _run_view(run):
         run_id=run["run_id"],
         run_name=run["run_name"],
         experiment_id=run["experiment_id"],
+        user_id=run["tags"].get("mlflow.user"),
         status=run["status"],
         start_time=run["start_time"],
         end_time=run["end_time"],
         lifecycle_stage=run["lifecycle_stage"],
-        artifact_uri=run["artifact_uri"],
+        artifact_uri=_store.artifact_uri(run["artifact_uri"]),
     )
     data = RunData(
         params=dict(run["params"]),
         metrics={k: _store.latest_metric(v) for k, v in run["metrics"].items()},
         tags=dict(run["tags"]),
     )
-    return Run(info=info, data=data)
+    # The file store's run: its inputs (the lab logs no datasets) and outputs (its logged models, at step 0).
+    return Run(
+        info=info,
+        data=data,
+        inputs=RunInputs(dataset_inputs=[], model_inputs=[]),
+        outputs=RunOutputs(model_outputs=[LoggedModelOutput(model_id=m, step=0) for m in run["models"]]),
+    )
 
 
 _current_experiment_id = None
@@ -88,10 +96,12 @@ def create_experiment(name, artifact_location=None, tags=None):
 def start_run(run_id=None, experiment_id=None, run_name=None, nested=False, parent_run_id=None, tags=None, description=None, log_system_metrics=None):
     global _last_active_run_id
     if run_name is not None:
-        _store.validate_run_name(run_name)
+        # A string; the file store sets it as the mlflow.runName tag, whose value it does not limit
+        # (FileStore.set_tag checks the key only).
+        _store.validate_name(run_name, "run name")
     if _active_runs and not nested:
         raise Exception(
-            f"Run with UUID {_active_runs[-1]} is already active. To start a new run, first end the current run "
+            f"Run with UUID {_active_runs[0]} is already active. To start a new run, first end the current run "
             "with mlflow.end_run(). To start a nested run, call start_run with nested=True"
         )
     if run_id is not None:
@@ -111,8 +121,19 @@ def start_run(run_id=None, experiment_id=None, run_name=None, nested=False, pare
 
 
 def end_run(status="FINISHED"):
+    global _last_active_run_id
     if _active_runs:
-        _store.end_run(_active_runs.pop(), status)
+        _last_active_run_id = _active_runs.pop()
+        _store.end_run(_last_active_run_id, status)
+
+
+def _safe_end_run():
+    """What MLflow's fluent API registers with atexit: one end_run() with its default status, so the
+    innermost run left open (no `with`, or the program raised) ends FINISHED; outer ones stay RUNNING."""
+    try:
+        end_run()
+    except Exception:  # noqa: BLE001 - contextlib.suppress(Exception), as fluent._safe_end_run
+        pass
 
 
 def active_run():
@@ -138,9 +159,7 @@ def log_param(key, value, synchronous=None):
 
 
 def log_params(params, synchronous=None, run_id=None):
-    run_id = run_id or _run_id_for_logging()
-    for key, value in params.items():
-        _store.log_param(run_id, key, value)
+    _store.log_batch(run_id or _run_id_for_logging(), params=list(params.items()))
 
 
 def log_metric(key, value, step=None, synchronous=None, timestamp=None, run_id=None, model_id=None, dataset=None):
@@ -149,8 +168,9 @@ def log_metric(key, value, step=None, synchronous=None, timestamp=None, run_id=N
 
 def log_metrics(metrics, step=None, synchronous=None, run_id=None, timestamp=None, model_id=None, dataset=None):
     run_id = run_id or _run_id_for_logging()
-    for key, value in metrics.items():
-        _store.log_metric(run_id, key, value, step, timestamp)
+    # fluent.log_metrics: one timestamp for the batch, step `step or 0`.
+    timestamp = timestamp or _store.now_ms()
+    _store.log_batch(run_id, metrics=[(key, value, timestamp, step or 0) for key, value in metrics.items()])
 
 
 def set_tag(key, value, synchronous=None):
@@ -316,6 +336,16 @@ def register_model(model_uri, name, tags=None):
     _store.validate_name(name, "registered model name")
     model = _store.resolve_model_uri(model_uri)
     return MlflowClient().get_model_version(name, _register(name, model["model_id"], model["source_run_id"]))
+
+
+def _save_session():
+    return list(_active_runs), _tracking_uri, _current_experiment_id, _last_active_run_id
+
+
+def _restore_session(saved):
+    global _tracking_uri, _current_experiment_id, _last_active_run_id
+    runs, _tracking_uri, _current_experiment_id, _last_active_run_id = saved
+    _active_runs[:] = runs
 
 
 def _reset_session():

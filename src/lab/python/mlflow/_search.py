@@ -217,6 +217,10 @@ def _attribute(run, key):
     key = _ALTERNATE_KEYS.get(key, key)
     if key == "user_id":
         return run["tags"].get("mlflow.user")
+    if key == "artifact_uri":
+        from ._store import artifact_uri
+
+        return artifact_uri(run["artifact_uri"])
     return run.get(key)
 
 

@@ -4,13 +4,16 @@ the model server, the checks) can read exactly what the learner's code logged.
 """
 
 import json
+import numbers
 import os
+import posixpath
 import random
 import re
+import sys
 import time
 import uuid
 
-from .exceptions import INVALID_PARAMETER_VALUE, RESOURCE_DOES_NOT_EXIST, MlflowException
+from .exceptions import INTERNAL_ERROR, INVALID_PARAMETER_VALUE, RESOURCE_DOES_NOT_EXIST, MlflowException
 
 STORE_PATH = os.environ.get("LAB_TRACKING_STORE", "/home/lab/.lab/tracking.json")
 
@@ -18,9 +21,9 @@ STORE_PATH = os.environ.get("LAB_TRACKING_STORE", "/home/lab/.lab/tracking.json"
 SOURCE_NAME = "<stdin>"
 
 _KEY_RE = re.compile(r"^[/\w.\- :]*$")
+_RUN_ID_RE = re.compile(r"^[a-zA-Z0-9][\w\-]{0,255}$")  # mlflow/utils/validation.py _RUN_ID_REGEX
 MAX_KEY_LENGTH = 250
 MAX_PARAM_VALUE_LENGTH = 6000
-MAX_TAG_VALUE_LENGTH = 5000
 MAX_EXPERIMENT_NAME_LENGTH = 500
 # Artifacts are kept in the store; text up to this size is shown on the run page.
 MAX_ARTIFACT_TEXT = 100_000
@@ -37,6 +40,16 @@ _NOUNS = (
     "lark lynx mole moth mouse mule newt owl ox perch pig pug ram robin seal shark shrew "
     "skink slug snail snake squid stork swan toad trout whale wolf worm wren yak"
 ).split()
+
+
+# The project folder, where MLflow's default file store keeps ./mlruns.
+_PROJECT_DIR = os.path.dirname(os.path.dirname(STORE_PATH))
+
+
+def artifact_uri(path):
+    """The file store's artifact URIs are absolute file: URIs (file:///home/lab/mlruns/0/<run>/artifacts);
+    the store keeps them relative to the project."""
+    return path if ":" in path or path.startswith("/") else f"file://{_PROJECT_DIR}/{path}"
 
 
 def now_ms():
@@ -62,7 +75,6 @@ def _empty():
         "runs": {},
         "logged_models": {},
         "registered_models": {},
-        "next_experiment_id": 1,
     }
 
 
@@ -107,7 +119,6 @@ def _sanitised(loaded):
     for section in ("experiments", "runs", "logged_models", "registered_models"):
         if not isinstance(loaded.get(section), dict):
             loaded[section] = fresh[section]
-    loaded.setdefault("next_experiment_id", len(loaded["experiments"]) or 1)
     checks = {
         "experiments": lambda e: isinstance(e.get("name"), str) and isinstance(e.get("experiment_id"), str),
         "runs": lambda r: isinstance(r.get("run_name"), str) and isinstance(r.get("run_id"), str)
@@ -171,18 +182,121 @@ def reset():
     _changed()
 
 
-def validate_key(key, kind="key"):
-    if not isinstance(key, str) or not _KEY_RE.match(key):
+# mlflow/utils/validation.py, as MLflow 3's file store calls it.
+_BAD_CHARACTERS = (
+    "Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/)."
+)
+_MISSING_KEY_NAME = "A key name must be provided."
+
+
+def invalid_value(path, value, message=None):
+    """validation.invalid_value: the value as compact, key-sorted JSON."""
+    shown = json.dumps(value, sort_keys=True, separators=(",", ":"))
+    return f"Invalid value {shown} for parameter '{path}' supplied" + (f": {message}" if message else ".")
+
+
+def _json_path(path, name):
+    """validation.append_to_json_path."""
+    if not path:
+        return name
+    return f"{path}{name}" if name.startswith("[") else f"{path}.{name}"
+
+
+def _check_name(name, path):
+    """The character and path checks of _validate_metric_name, _validate_param_name and _validate_tag_name
+    (a name that is not a string fails in re.match with a TypeError, as in MLflow)."""
+    if not _KEY_RE.match(name):
+        raise MlflowException(invalid_value(path, name, _BAD_CHARACTERS), INVALID_PARAMETER_VALUE)
+    norm = posixpath.normpath(name)
+    if norm != name or norm == "." or norm.startswith("..") or norm.startswith("/"):
+        message = (
+            "Names may be treated as files in certain cases, and must not resolve to other names"
+            f" when treated as such. This name would resolve to {norm!r}"
+        )
+        raise MlflowException(invalid_value(path, name, message), INVALID_PARAMETER_VALUE)
+
+
+def _check_length(entity, limit, value):
+    if len(value) > limit:
+        raise MlflowException(f"'{entity}' exceeds the maximum length of {limit} characters", INVALID_PARAMETER_VALUE)
+
+
+def _log_warning(logger, message):
+    """MLflow's logging format, on stderr."""
+    print(f"{time.strftime('%Y/%m/%d %H:%M:%S')} WARNING {logger}: {message}", file=sys.stderr)
+
+
+def validate_param(key, value, path=""):
+    """validation._validate_param: the key, then a value over 6000 characters is cut to 6000 with a
+    warning (MLFLOW_TRUNCATE_LONG_VALUES defaults to True). Returns the value to store."""
+    key_path = _json_path(path, "key")
+    if key is None:
+        raise MlflowException(invalid_value(key_path, "", _MISSING_KEY_NAME), INVALID_PARAMETER_VALUE)
+    _check_name(key, key_path)
+    _check_length("Param key", MAX_KEY_LENGTH, key)
+    if len(value) > MAX_PARAM_VALUE_LENGTH:
+        _log_warning(
+            "mlflow.utils.validation",
+            f"Param value '{value[:100]}...' ({len(value)} characters) is truncated to "
+            f"{MAX_PARAM_VALUE_LENGTH} characters to meet the length limit.",
+        )
+        value = value[:MAX_PARAM_VALUE_LENGTH]
+    return value
+
+
+def validate_metric(key, value, timestamp, step, path=""):
+    """validation._validate_metric, on the value the client has already tried to make a float."""
+    name_path = _json_path(path, "name")
+    if key is None:
         raise MlflowException(
-            f"Invalid value {json.dumps(key) if isinstance(key, str) else repr(key)} for parameter '{kind}' supplied: "
-            "Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).",
+            invalid_value(name_path, None, f"Metric name cannot be None. {_MISSING_KEY_NAME}"), INVALID_PARAMETER_VALUE
+        )
+    _check_name(key, name_path)
+    if value is None:
+        raise MlflowException(f"Missing value for required parameter '{_json_path(path, 'value')}'.", INVALID_PARAMETER_VALUE)
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        raise MlflowException(
+            invalid_value(
+                _json_path(path, "value"),
+                value,
+                f"(timestamp={timestamp}). Please specify value as a valid double (64-bit floating point)",
+            ),
             INVALID_PARAMETER_VALUE,
         )
-    if len(key) > MAX_KEY_LENGTH:
+    if not isinstance(timestamp, numbers.Number) or timestamp < 0:
         raise MlflowException(
-            f"'{key[:20]}...' exceeds the maximum length of {MAX_KEY_LENGTH} characters",
+            invalid_value(
+                _json_path(path, "timestamp"),
+                timestamp,
+                f"metric '{key}' (value={value}). Timestamp must be a nonnegative long (64-bit integer) ",
+            ),
             INVALID_PARAMETER_VALUE,
         )
+    if not isinstance(step, numbers.Number):
+        raise MlflowException(
+            invalid_value(
+                _json_path(path, "step"), step, f"metric '{key}' (value={value}). Step must be a valid long (64-bit integer)."
+            ),
+            INVALID_PARAMETER_VALUE,
+        )
+    _check_length("Metric name", MAX_KEY_LENGTH, key)
+
+
+def metric_value(value):
+    """mlflow/tracking/metric_value_conversion_utils.py, convert_metric_value_to_float_if_possible: float(x),
+    or x itself when float() refuses it with a ValueError (the store then says why); a TypeError escapes."""
+    if value is None or type(value) is float:
+        return value
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def validate_tag_name(key, path="key"):
+    if key is None:
+        raise MlflowException(f"Missing value for required parameter '{path}'.", INVALID_PARAMETER_VALUE)
+    _check_name(key, path)
 
 
 def validate_experiment_name(name):
@@ -203,16 +317,6 @@ def validate_name(value, what):
     if not isinstance(value, str):
         raise MlflowException(
             f"Invalid {what}: {value!r} ({type(value).__name__}). The lab's mlflow expects a string.",
-            INVALID_PARAMETER_VALUE,
-        )
-
-
-def validate_run_name(name):
-    validate_name(name, "run name")
-    if len(name) > MAX_TAG_VALUE_LENGTH:
-        # The run name is stored as the mlflow.runName tag (_validate_length_limit's message).
-        raise MlflowException(
-            f"Tag value '{name[:250]}' had length {len(name)}, which exceeded length limit of {MAX_TAG_VALUE_LENGTH}",
             INVALID_PARAMETER_VALUE,
         )
 
@@ -262,6 +366,17 @@ def experiment_by_id(experiment_id):
     return exp
 
 
+def _unique_integer_id():
+    """FileStore.create_experiment's id (mlflow/utils/name_utils.py, _generate_unique_integer_id): the
+    last 18 digits of a uuid4's integer, each leading zero made up for by a random digit at the end."""
+    digits = str(uuid.uuid4().int)[-18:]
+    for digit in digits:
+        if digit != "0":
+            break
+        digits += str(random.randint(0, 9))
+    return int(digits)
+
+
 def create_experiment(name, tags=None):
     if not name:
         raise MlflowException("Invalid experiment name: ''", INVALID_PARAMETER_VALUE)
@@ -269,8 +384,7 @@ def create_experiment(name, tags=None):
         raise MlflowException(f"Experiment '{name}' already exists.", "RESOURCE_ALREADY_EXISTS")  # FileStore._validate_experiment_does_not_exist
     d = data()
     _changed()
-    experiment_id = str(d["next_experiment_id"])
-    d["next_experiment_id"] += 1
+    experiment_id = str(_unique_integer_id())
     d["experiments"][experiment_id] = {
         "experiment_id": experiment_id,
         "name": name,
@@ -315,56 +429,111 @@ def create_run(experiment_id, run_name=None, tags=None, description=None):
 def get_run(run_id):
     run = data()["runs"].get(run_id)
     if run is None:
-        raise MlflowException(f"Run '{run_id}' not found", RESOURCE_DOES_NOT_EXIST)  # FileStore._get_run_info
+        # FileStore.get_run: _validate_run_id first (every stored id passes it), then _get_run_info.
+        if not _RUN_ID_RE.match(run_id):
+            raise MlflowException(invalid_value("run_id", run_id), INVALID_PARAMETER_VALUE)
+        raise MlflowException(f"Run '{run_id}' not found", RESOURCE_DOES_NOT_EXIST)
     _changed()  # its callers change it (log_*, end_run, set_tag) or may
     return run
 
 
+# mlflow/entities/run_status.py: the names of the RunStatus proto enum, in its order.
+RUN_STATUSES = ["RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"]
+
+
 def end_run(run_id, status="FINISHED"):
-    if status not in ("FINISHED", "FAILED", "KILLED"):
-        raise MlflowException(f"Invalid run status: {status}", INVALID_PARAMETER_VALUE)
+    """TrackingServiceClient.set_terminated: RunStatus.from_string(status), then the update."""
+    if status not in RUN_STATUSES:
+        raise Exception(  # noqa: TRY002 - RunStatus.from_string raises a plain Exception
+            f"Could not get run status corresponding to string {status}. Valid run status strings: {RUN_STATUSES}"
+        )
     run = get_run(run_id)
     run["status"] = status
     run["end_time"] = now_ms()
 
 
-def log_param(run_id, key, value):
-    validate_key(key)
-    value = str(value)
-    if len(value) > MAX_PARAM_VALUE_LENGTH:
-        raise MlflowException(
-            f"Param value '{value[:20]}...' had length {len(value)}, which exceeded length limit of {MAX_PARAM_VALUE_LENGTH}",
-            INVALID_PARAMETER_VALUE,
-        )
-    run = get_run(run_id)
+def _put_param(run, key, value):
     old = run["params"].get(key)
     if old is not None and old != value:
         raise MlflowException(
             f"Changing param values is not allowed. Param with key='{key}' was already logged with "
-            f"value='{old}' for run ID='{run_id}'. Attempted logging new value '{value}'.",
+            f"value='{old}' for run ID='{run['run_id']}'. Attempted logging new value '{value}'.",
             INVALID_PARAMETER_VALUE,
         )
     run["params"][key] = value
 
 
-def log_metric(run_id, key, value, step=None, timestamp=None):
-    validate_key(key)
+# mlflow/utils/validation.py PARAM_VALIDATION_MSG: TrackingServiceClient.log_param adds it to every
+# INVALID_PARAMETER_VALUE error of the store's log_param.
+PARAM_VALIDATION_MSG = """
+
+The cause of this error is typically due to repeated calls
+to an individual run_id event logging.
+
+Incorrect Example:
+---------------------------------------
+with mlflow.start_run():
+    mlflow.log_param("depth", 3)
+    mlflow.log_param("depth", 5)
+---------------------------------------
+
+Which will throw an MlflowException for overwriting a
+logged parameter.
+
+Correct Example:
+---------------------------------------
+with mlflow.start_run():
+    with mlflow.start_run(nested=True):
+        mlflow.log_param("depth", 3)
+    with mlflow.start_run(nested=True):
+        mlflow.log_param("depth", 5)
+---------------------------------------
+
+Which will create a new nested run for each individual
+model and prevent parameter key collisions within the
+tracking store."""
+
+
+def log_param(run_id, key, value):
+    """TrackingServiceClient.log_param (the value as str) over FileStore.log_param."""
     try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise MlflowException(
-            f"Got invalid value {value!r} for metric '{key}' (timestamp={timestamp}). "
-            "Please specify value as a valid double (64-bit floating point)",
-            INVALID_PARAMETER_VALUE,
-        ) from None
-    step = 0 if step is None else int(step)
-    timestamp = now_ms() if timestamp is None else int(timestamp)
+        value = validate_param(key, str(value))
+        _put_param(get_run(run_id), key, value)
+    except MlflowException as e:
+        if e.error_code != INVALID_PARAMETER_VALUE:
+            raise
+        raise MlflowException(f"{e.message}{PARAM_VALIDATION_MSG}", INVALID_PARAMETER_VALUE)  # noqa: B904 - chained as MLflow's is
+
+
+def log_metric(run_id, key, value, step=None, timestamp=None):
+    """TrackingServiceClient.log_metric (defaults, the float conversion), then FileStore.log_metric."""
+    timestamp = now_ms() if timestamp is None else timestamp
+    step = 0 if step is None else step
+    value = metric_value(value)
+    validate_metric(key, value, timestamp, step)
+    get_run(run_id)["metrics"].setdefault(key, []).append([float(value), int(timestamp), int(step)])
+
+
+def log_batch(run_id, metrics=(), params=()):
+    """What mlflow.log_metrics / log_params do: one log_batch, `metrics` as (key, value, timestamp, step) and
+    `params` as (key, value). FileStore.log_batch validates all first (paths metrics[i], params[i]), then
+    logs; a failure while logging (a changed param) is raised again as an INTERNAL_ERROR."""
+    metrics = [(k, metric_value(v), t, s) for k, v, t, s in metrics]
+    for i, (key, value, timestamp, step) in enumerate(metrics):
+        validate_metric(key, value, timestamp, step, f"metrics[{i}]")
+    params = [(key, validate_param(key, str(value), f"params[{i}]")) for i, (key, value) in enumerate(params)]
     run = get_run(run_id)
-    run["metrics"].setdefault(key, []).append([number, timestamp, step])
+    try:
+        for key, value in params:
+            _put_param(run, key, value)
+        for key, value, timestamp, step in metrics:
+            run["metrics"].setdefault(key, []).append([float(value), int(timestamp), int(step)])
+    except MlflowException as e:
+        raise MlflowException(e.message, INTERNAL_ERROR)  # noqa: B904 - chained as MLflow's is
 
 
 def set_tag(run_id, key, value):
-    validate_key(key)
+    validate_tag_name(key)
     get_run(run_id)["tags"][key] = str(value)
 
 

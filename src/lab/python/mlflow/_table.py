@@ -286,6 +286,8 @@ class SearchRunsTable:
 
     @classmethod
     def from_runs(cls, runs, latest_metric):
+        from ._store import artifact_uri
+
         info = ["run_id", "experiment_id", "status", "artifact_uri", "start_time", "end_time"]
         metrics, params, tags = [], [], []
         for run in runs:
@@ -294,7 +296,8 @@ class SearchRunsTable:
         columns = info + [f"metrics.{k}" for k in metrics] + [f"params.{k}" for k in params] + [f"tags.{k}" for k in tags]
         rows = []
         for run in runs:
-            row = [run["run_id"], run["experiment_id"], run["status"], run["artifact_uri"], _timestamp(run["start_time"]), _timestamp(run["end_time"])]
+            uri = artifact_uri(run["artifact_uri"])
+            row = [run["run_id"], run["experiment_id"], run["status"], uri, _timestamp(run["start_time"]), _timestamp(run["end_time"])]
             row += [latest_metric(run["metrics"][k]) if k in run["metrics"] else float("nan") for k in metrics]
             row += [run["params"].get(k) for k in params]
             row += [run["tags"].get(k) for k in tags]

@@ -19,15 +19,19 @@ def _register(name, model_id, run_id):
 
 
 def _version_view(v, aliases):
+    # The file registry store's version: no stage ("None"), description, user, link or deployment job.
     return ModelVersion(
         name=v["name"],
         version=v["version"],
+        creation_timestamp=v["creation_timestamp"],
+        last_updated_timestamp=v.get("last_updated_timestamp", v["creation_timestamp"]),
+        current_stage="None",
         source=v["source"],
         run_id=v["run_id"],
-        model_id=v["model_id"],
         status=v["status"],
-        creation_timestamp=v["creation_timestamp"],
+        tags={},
         aliases=[a for a, ver in aliases.items() if ver == v["version"]],
+        model_id=v["model_id"],
     )
 
 
@@ -57,7 +61,7 @@ class MlflowClient:
         from ..entities import Metric
 
         history = _store.get_run(run_id)["metrics"].get(key, [])
-        return [Metric(key=key, value=v, timestamp=t, step=s) for v, t, s in history]
+        return [Metric(key=key, value=v, timestamp=t, step=s, run_id=run_id) for v, t, s in history]
 
     def get_registered_model(self, name):
         m = _store.registered_model(name)
@@ -65,6 +69,7 @@ class MlflowClient:
             name=m["name"],
             creation_timestamp=m["creation_timestamp"],
             last_updated_timestamp=m["last_updated_timestamp"],
+            tags={},
             aliases=dict(m["aliases"]),
             latest_versions=[_version_view(v, m["aliases"]) for v in list(m["versions"].values())[-1:]],
         )
