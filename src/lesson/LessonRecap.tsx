@@ -70,8 +70,9 @@ export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Le
   const phases = xpByPhase(lesson, { awards });
   const finished = finishedAt > 0 ? ` · finished ${new Date(finishedAt).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })}` : '';
 
+  // scroll-mt: arriving at #recap on a phone, its heading stops below the sticky run bar, not under it.
   return (
-    <section ref={sectionRef} id="recap" aria-labelledby="recap-title" className="mt-6 rounded-xl border border-line bg-surface p-4">
+    <section ref={sectionRef} id="recap" aria-labelledby="recap-title" className="mt-6 scroll-mt-32 lg:scroll-mt-4 rounded-xl border border-line bg-surface p-4">
       <h2 id="recap-title" className="text-xl font-semibold">
         {lesson.recap?.title ?? `Summary: ${lesson.title}`}
       </h2>
