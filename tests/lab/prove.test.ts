@@ -16,7 +16,7 @@ const lessonWith = (step: string) => {
   const { course, errors } = parseCourse([
     {
       path: 'x/lesson.md',
-      text: '---\nid: x\ntitle: X\nsummary: S.\nskill: testing\ninstructor: { name: A, role: B }\ncallout: { title: T, text: C. }\n---\n\nIntro.\n',
+      text: '---\nid: x\ntitle: X\nsummary: S.\nskill: testing\ninstructor: { name: A, role: B }\ncallout: { title: T, text: C. }\nphases: [{ id: ingestion, label: Ingestion }, { id: training, label: Training }]\n---\n\nIntro.\n',
     },
     { path: 'x/steps/01-only.md', text: step },
   ]);
