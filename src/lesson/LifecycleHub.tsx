@@ -55,8 +55,7 @@ export function LifecycleHub({ lesson, statuses }: { lesson: Lesson; statuses: R
           </marker>
         </defs>
         <circle cx="50" cy="50" r="38" fill="none" stroke="var(--border)" strokeWidth="0.6" strokeDasharray="1.5 1.5" />
-        {points.map((p, i) => {
-          const q = points[(i + 1) % n] ?? p;
+        {points.map((_, i) => {
           // Arc from just after this node to just before the next, along the circle.
           const a0 = -Math.PI / 2 + (2 * Math.PI * (i + 0.3)) / n;
           const a1 = -Math.PI / 2 + (2 * Math.PI * (i + 0.7)) / n;
@@ -64,7 +63,7 @@ export function LifecycleHub({ lesson, statuses }: { lesson: Lesson; statuses: R
           const to = { x: 50 + 38 * Math.cos(a1), y: 50 + 38 * Math.sin(a1) };
           return (
             <path
-              key={`${p.x}-${q.x}`}
+              key={i}
               d={`M ${from.x} ${from.y} A 38 38 0 0 1 ${to.x} ${to.y}`}
               fill="none"
               stroke="var(--accent)"
