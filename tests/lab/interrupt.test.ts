@@ -41,18 +41,26 @@ describe('an interrupt and the run it lands in', () => {
     interrupt[0] = 0;
   });
 
+  // The interrupt comes while the program runs (set from inside its loop, as Stop would from the page): fired at the
+  // clock's 'running', Pyodide may see it while the runner is still starting the program, where it is dropped, and
+  // a synchronous infinite loop then never ends here (the page replaces the worker after its grace time).
+  const LOOPS = 'import js\nn = 0\nwhile True:\n    n += 1\n    if n == 2000:\n        js.fireInterrupt()\n';
+
   it('one during the program stops it, as KeyboardInterrupt at the program’s own line', () => {
+    (globalThis as { fireInterrupt?: () => void }).fireInterrupt = () => (interrupt[0] = 2);
     interrupt[0] = 0;
-    const outcome = runLearnerCode(lab.py, 'n = 0\nwhile True:\n    n += 1\n', 'main.py', [], [], [], firing('running'));
+    const outcome = runLearnerCode(lab.py, LOOPS, 'main.py', [], [], []);
     expect(outcome.stopped).toBe(true);
-    expect(outcome.error).toMatchObject({ type: 'KeyboardInterrupt', line: 3 });
+    expect(outcome.error).toMatchObject({ type: 'KeyboardInterrupt' });
+    expect([3, 4, 5, 6]).toContain(outcome.error?.line);
     // The next run starts clean.
     expect(runLearnerCode(lab.py, 'x = 1\n', 'main.py', ['x'], [], []).variables).toEqual({ x: 1 });
   });
 
   it('a program that ignores SIGINT itself is still stopped next time (the runner restores its handler)', () => {
     runLearnerCode(lab.py, 'import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n', 'main.py', [], [], []);
-    const outcome = runLearnerCode(lab.py, 'while True:\n    pass\n', 'main.py', [], [], [], firing('running'));
+    interrupt[0] = 0;
+    const outcome = runLearnerCode(lab.py, LOOPS, 'main.py', [], [], []);
     expect(outcome.stopped).toBe(true);
   });
 });
