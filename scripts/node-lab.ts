@@ -3,7 +3,9 @@
 // and the lab tests' one. Its modules use Vite's import.meta.glob, so it runs under
 // vitest or Vite's module runner (scripts/prove-lessons.ts), not plain tsx.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { containerHost, readTracking, runLearnerCode, runPythonArgv, sendRequest, setupLab, snapshotWorld, WorldTracker, type LabSetup, type WorldChanges } from '../src/lab/worker/pythonRuntime';
+import { containerHost, probeLab, readTracking, runLearnerCode, runPythonArgv, sendRequest, setupLab, snapshotWorld, WorldTracker, type LabSetup, type WorldChanges } from '../src/lab/worker/pythonRuntime';
+import { beginJudgement, judgeRound, prepareJudge } from '../src/lab/worker/judgeRuntime';
+import { JudgeLag, judgeNow } from '../src/lab/judgement';
 import { pyodideFs } from '../src/lab/worker/pyodideFs';
 import { HOME } from '../src/lab/worker/labFiles';
 import { runShell, shellOutcome, transcriptOutput } from '../src/lab/worker/shellRuntime';
@@ -32,6 +34,8 @@ function accepted(outcome: WireOutcome, changes: WorldChanges): WireOutcome {
 
 export interface NodeLab {
   py: PyodideAPI;
+  /** The judge's interpreter (started by the first run with assert checks): it never runs the learner's code. */
+  judge: () => Promise<PyodideAPI>;
   /** What setupLab reported (a saved world set aside, if it was). */
   setup: LabSetup;
   run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[]; asserts?: string[] }) => RunOutcome & { stdout: string; stderr: string };
@@ -40,6 +44,8 @@ export interface NodeLab {
   shell: (script: string) => Promise<RunResult>;
   write: (path: string, text: string) => void;
   snapshot: () => WorldFiles;
+  /** Take in files changed behind the lab's back (a test or the proof writing them), as the judge's copy must. */
+  sync: () => void;
 }
 
 /** A lab with a saved project (`world`) or, without one, the lesson's start project (`start`, default the ML lifecycle lesson's). */
@@ -54,21 +60,41 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
   const tracker = new WorldTracker(py);
   const files = tracker.all();
   let tracking: RunOutcome['tracking'] | null = null;
-  const complete = (outcome: WireOutcome): RunOutcome => {
+  // The judge, as the page has it: an interpreter of its own with a copy of the project, brought up to date at each judgement.
+  let judge: PyodideAPI | null = null;
+  const lag = new JudgeLag();
+  lag.add({ files: { ...files }, removed: [] });
+  const startJudge = async () => {
+    if (!judge) {
+      judge = await loadPyodide();
+      prepareJudge(judge);
+    }
+    return judge;
+  };
+  const complete = (outcome: WireOutcome, asserts: string[] = []): RunOutcome => {
     const changes = tracker.changes();
     Object.assign(files, changes.files);
     for (const path of changes.removed) delete files[path];
     const filled = withTracking(accepted(outcome, changes), tracking, files);
     tracking = filled.tracking;
-    return filled;
+    if (!asserts.length) {
+      lag.add(changes);
+      return filled;
+    }
+    if (!judge) throw new Error('the judge has not started: await lab.judge() before a run with assert checks');
+    const py2 = judge;
+    beginJudgement(py2, lag.take(), changes, outcome.record ?? null, outcome.error !== null);
+    const asserted = judgeNow(asserts, (answers) => judgeRound(py2, asserts, answers), (ask) => probeLab(py, ask));
+    return { ...filled, asserts: asserted };
   };
   return {
     py,
     setup,
+    judge: startJudge,
     run(code, { filename = 'main.py', variables = [], requests = [], asserts = [] } = {}) {
       stdout = '';
       stderr = '';
-      const outcome = complete(runLearnerCode(py, code, filename, variables, requests, asserts));
+      const outcome = complete(runLearnerCode(py, code, filename, variables, requests, asserts.length > 0), asserts);
       return { ...outcome, stdout, stderr };
     },
     request: (request) => sendRequest(py, request),
@@ -80,6 +106,12 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
     },
     write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),
     snapshot: () => snapshotWorld(py),
+    sync() {
+      const changes = tracker.changes();
+      Object.assign(files, changes.files);
+      for (const path of changes.removed) delete files[path];
+      lag.add(changes);
+    },
   };
 }
 
@@ -90,6 +122,7 @@ export function provingLab(lab: NodeLab): ProvingLab {
       if (step.runtime === 'shell') return { result: await lab.shell(files[0]?.code ?? ''), files: lab.snapshot() };
       const [main, ...others] = files;
       if (!main) throw new Error(`${step.source} has no file to run`);
+      await lab.judge();
       for (const other of others) lab.write(other.file, other.code);
       const ran = lab.run(main.code, { filename: main.file, ...probesFor(step.checks) });
       const result: RunResult = {
@@ -124,6 +157,7 @@ export function provingLab(lab: NodeLab): ProvingLab {
       }
       // Through sys.modules: a lesson without mlflow in its lab may not import it (lab_runner's import hook).
       lab.py.runPython("import sys\nstore = sys.modules.get('mlflow._store')\nif store is not None:\n    store._data = None");
+      lab.sync();
     },
   };
 }

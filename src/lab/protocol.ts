@@ -6,8 +6,12 @@ import type { StartWorld } from './startWorld';
 import type { CheckedHeader } from './unprotected';
 import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, TrackingStore, WorldFiles } from './types';
 
-/** A run's outcome as the worker sends it: the tracking store only when the run changed it. */
-export type WireOutcome = Omit<RunOutcome, 'tracking'> & { tracking: TrackingStore | null };
+/**
+ * A run's outcome as the worker sends it: the tracking store only when the run changed it; no
+ * verdicts (the worker does not judge), but, when the step has assert checks, the run's record
+ * (JSON the judge reads, src/lab/python/lab_evidence.py; the page only carries it).
+ */
+export type WireOutcome = Omit<RunOutcome, 'tracking' | 'asserts'> & { tracking: TrackingStore | null; record?: string | null };
 
 /** Python's memory snapshot as the page offers it with `init`: read and verified by the page (page/snapshotStore.ts), never by the worker. */
 export interface OfferedSnapshot {
@@ -31,9 +35,12 @@ export type ToWorker =
       extraFiles: WorldFiles;
       variables: string[];
       requests: HttpRequest[];
-      asserts?: string[];
+      /** The step has assert checks: send the run's record with the result. */
+      record: boolean;
     }
-  | { type: 'request'; id: number; nonce: string; request: HttpRequest };
+  | { type: 'request'; id: number; nonce: string; request: HttpRequest }
+  /** What the judge asks of the last program (lab_runner.probe): answered with `probed`. */
+  | { type: 'probe'; id: number; nonce: string; ask: string };
 
 export type FromWorker =
   | { type: 'progress'; stage: string }
@@ -61,4 +68,24 @@ export type FromWorker =
   | { type: 'response'; id: number; nonce: string; exchange: HttpExchange; log: OutputChunk[] }
   /** A request the served app did not answer: `interrupted` when the engine's interrupt stopped it. */
   | { type: 'request-failed'; id: number; nonce: string; message: string; interrupted: boolean }
+  /** The lab's answer to the judge's call, as JSON for the judge (`failed`: the lab could not answer, why). */
+  | { type: 'probed'; id: number; nonce: string; answer: string | null; failed: string | null }
   | { type: 'fatal'; id: number | null; message: string };
+
+/** Changed project files, as a run's result carries them. */
+export interface FileChanges {
+  files: WorldFiles;
+  removed: string[];
+}
+
+/**
+ * Messages between the page (page/judge.ts) and the judge's worker (worker/judgeWorker.ts).
+ * `begin` starts a judgement (the project as the run found it, then the run's changes and its
+ * record) and asks its first round; `round` asks again with the answers the lab gave so far.
+ */
+export type ToJudge =
+  | { type: 'init'; indexURL: string; world: WorldFiles; port: MessagePort }
+  | { type: 'begin'; id: number; before: FileChanges; run: FileChanges; record: string | null; failed: boolean; asserts: string[]; answers: Record<string, string> }
+  | { type: 'round'; id: number; asserts: string[]; answers: Record<string, string> };
+
+export type FromJudge = { type: 'ready' } | { type: 'round'; id: number; text: string } | { type: 'fatal'; message: string };

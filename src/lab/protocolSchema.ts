@@ -143,8 +143,8 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
     tracking: z.nullable(tracking),
     server: z.nullable(openApi),
     responses: z.array(exchange),
-    // Each assert check's verdict: null when it held, else the message the learner sees.
-    asserts: z.optional(z.record(str, z.nullable(str))),
+    // The run's record for the judge (JSON it reads; the page only carries it to the judge's worker).
+    record: z.optional(z.nullable(str)),
     // lab.show_table / lab.show_chart, for the results preview.
     shown: z.optional(upTo(shown, 20)),
     shell: z.optional(
@@ -176,6 +176,7 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
     }),
     z.object({ type: z.literal('response'), id, nonce: str, exchange, log: z.array(chunk) }),
     z.object({ type: z.literal('request-failed'), id, nonce: str, message: str, interrupted: z.boolean() }),
+    z.object({ type: z.literal('probed'), id, nonce: str, answer: z.nullable(str), failed: z.nullable(str) }),
     z.object({ type: z.literal('fatal'), id: z.nullable(id), message: str }),
   ]);
 }
@@ -225,5 +226,7 @@ export const TRACKING_FILE = '.lab/tracking.json';
  */
 export function withTracking(outcome: WireOutcome, known: TrackingStore | null, files: WorldFiles | null): RunOutcome {
   const tracking = outcome.tracking ?? known ?? parseTrackingFile(fileText(files?.[TRACKING_FILE])) ?? emptyOutcome().tracking;
-  return { ...outcome, tracking };
+  // The record is the judge's, not the page's: it goes no further than the judgement.
+  const { record: _record, ...rest } = outcome;
+  return { ...rest, tracking };
 }

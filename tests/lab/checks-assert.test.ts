@@ -10,6 +10,7 @@ import { createNodeLab, type NodeLab } from './python';
 let lab: NodeLab;
 beforeAll(async () => {
   lab = await createNodeLab();
+  await lab.judge();
 }, 120_000);
 
 const result = (outcome: RunOutcome): RunResult => ({ outcome, output: [], truncatedLines: 0, durationMs: 0 });

@@ -32,7 +32,7 @@ describe('an interrupt and the run it lands in', () => {
   ])('one that %s keeps the finished run’s result', (_, code, clock) => {
     (globalThis as { fireInterrupt?: () => void }).fireInterrupt = () => (interrupt[0] = 2);
     interrupt[0] = 0;
-    const outcome = runLearnerCode(lab.py, code, 'main.py', [], [], [], clock);
+    const outcome = runLearnerCode(lab.py, code, 'main.py', [], [], false, clock);
     expect(outcome.error).toBeNull();
     expect(outcome.stopped).toBe(false);
     expect(outcome.newRuns).toHaveLength(1);
@@ -49,18 +49,18 @@ describe('an interrupt and the run it lands in', () => {
   it('one during the program stops it, as KeyboardInterrupt at the program’s own line', () => {
     (globalThis as { fireInterrupt?: () => void }).fireInterrupt = () => (interrupt[0] = 2);
     interrupt[0] = 0;
-    const outcome = runLearnerCode(lab.py, LOOPS, 'main.py', [], [], []);
+    const outcome = runLearnerCode(lab.py, LOOPS, 'main.py', [], [], false);
     expect(outcome.stopped).toBe(true);
     expect(outcome.error).toMatchObject({ type: 'KeyboardInterrupt' });
     expect([3, 4, 5, 6]).toContain(outcome.error?.line);
     // The next run starts clean.
-    expect(runLearnerCode(lab.py, 'x = 1\n', 'main.py', ['x'], [], []).variables).toEqual({ x: 1 });
+    expect(runLearnerCode(lab.py, 'x = 1\n', 'main.py', ['x'], [], false).variables).toEqual({ x: 1 });
   });
 
   it('a program that ignores SIGINT itself is still stopped next time (the runner restores its handler)', () => {
-    runLearnerCode(lab.py, 'import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n', 'main.py', [], [], []);
+    runLearnerCode(lab.py, 'import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n', 'main.py', [], [], false);
     interrupt[0] = 0;
-    const outcome = runLearnerCode(lab.py, LOOPS, 'main.py', [], [], []);
+    const outcome = runLearnerCode(lab.py, LOOPS, 'main.py', [], [], false);
     expect(outcome.stopped).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ let reference: LabReference;
 
 beforeAll(async () => {
   lab = await createNodeLab();
+  await lab.judge();
   const modules = JSON.parse(lab.py.runPython(`MODULES = ${JSON.stringify(REFERENCE_MODULES)}\n${INTROSPECT_PY}`) as string) as LabReference['modules'];
   const run = lab.run(EVERYTHING, { filename: 'main.py', asserts: [EVIDENCE_PROBE_PY] });
   if (run.error) throw new Error(`the reference run failed: ${run.error.message}\n${run.stderr}`);

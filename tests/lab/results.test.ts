@@ -6,6 +6,7 @@ import { createNodeLab, type NodeLab } from './python';
 let lab: NodeLab;
 beforeAll(async () => {
   lab = await createNodeLab();
+  await lab.judge();
 }, 180_000);
 
 describe('lab.show_table and lab.show_chart', () => {

@@ -14,6 +14,8 @@ import { unprotectedNotice } from '../unprotected';
 import { labStorageKey, worldStoreFor } from './worldStore';
 import { PYODIDE_URL } from 'virtual:pyodide-url';
 import { pageSnapshotStore, type SnapshotStore } from './snapshotStore';
+import { JudgeClient } from './judge';
+import type { Verdicts } from '../judgement';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
 
@@ -42,7 +44,7 @@ export interface RunRequest {
   variables: string[];
   /** Requests to send to the app the code serves, if it defines one. */
   requests?: HttpRequest[];
-  /** The step's assert checks (Python), judged in the worker after the program. */
+  /** The step's assert checks (Python), judged after the program by the judge's own worker (judge.ts). */
   asserts?: string[];
   timeLimitMs: number;
   onOutput?: (chunks: OutputChunk[]) => void;
@@ -74,6 +76,15 @@ interface PendingRun {
   resolve: (result: RunResult) => void;
 }
 
+/** A call the judge's checks make of the program (run it again, call a function, send its app a request). */
+interface PendingProbe {
+  id: number;
+  nonce: string;
+  timer: ReturnType<typeof setTimeout>;
+  resolve: (answer: string) => void;
+  reject: (error: Error) => void;
+}
+
 interface PendingRequest {
   id: number;
   nonce: string;
@@ -100,6 +111,7 @@ export class LabEngine {
   private interrupt: Uint8Array | null = null;
   private current: PendingRun | null = null;
   private pendingRequest: PendingRequest | null = null;
+  private pendingProbe: PendingProbe | null = null;
   private nextId = 1;
   private listeners = new Set<() => void>();
   private world: WorldFiles | null = null;
@@ -119,6 +131,8 @@ export class LabEngine {
     private readonly createSnapshotMaker?: () => Worker,
     /** Where the snapshot is kept (default: Cache Storage, where the browser has it). */
     private readonly snapshots: SnapshotStore | null = pageSnapshotStore(),
+    /** The assert checks' judge, a worker of its own (default: judgeWorker.ts). */
+    private readonly judge: JudgeClient = new JudgeClient(PYODIDE_URL),
   ) {
     this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null, setAside: false };
     this.loaded = this.readWorld();
@@ -251,6 +265,8 @@ export class LabEngine {
       }
       case 'warmed':
         performance.mark('lab:engine-warm'); // read by the benchmark (scripts/bench-lab.ts)
+        // The judge starts once the lab is warm, so the first checked Run does not wait for it.
+        this.judge.start(this.world ?? {}).catch(() => undefined);
         return;
       case 'fatal':
         this.onFatal(message.message);
@@ -279,6 +295,16 @@ export class LabEngine {
         else if (message.interrupted && pending.ending === 'time-limit') this.settleRequest(pending, this.requestTimedOut(pending));
         else this.settleRequest(pending, new Error(`The app did not answer: ${message.message}`));
         return;
+      case 'probed': {
+        const probe = this.pendingProbe;
+        if (!probe || message.id !== probe.id) return;
+        if (message.nonce !== probe.nonce) {
+          this.refuse('probed: the call\'s nonce does not match');
+          return;
+        }
+        this.settleProbe(probe, message.answer ?? new Error(message.failed ?? 'the lab could not answer'));
+        return;
+      }
     }
   }
 
@@ -313,6 +339,7 @@ export class LabEngine {
 
   private onResult(run: PendingRun, message: Extract<FromWorker, { type: 'result' }>) {
     const { files, removed } = message.changes;
+    const worldBefore = this.world ?? {};
     if (Object.keys(files).length || removed.length) {
       // Only what the run changed crossed over; a run that changed nothing saves nothing.
       const world = { ...this.world, ...files };
@@ -325,16 +352,72 @@ export class LabEngine {
     // The run's last output is not streamed: it is drawn with the result, in one render.
     this.keep(run, message.chunks);
     if (run.droppedChars > 0) run.output.push({ stream: 'lab', text: `… ${run.droppedChars.toLocaleString('en-US')} more characters of output not shown\n` });
-    this.finish({
+    const result: RunResult = {
       outcome,
       output: run.output,
       truncatedLines: message.truncatedLines,
       truncatedBytes: message.truncatedBytes,
-      // What the page measured, not what the worker says.
-      durationMs: performance.now() - run.started,
+      durationMs: 0,
       // A program that finished in the interrupt's grace time finished: only one the interrupt stopped is labelled.
       ...(message.outcome.stopped ? { ended: run.ending ?? 'stopped' } : {}),
+    };
+    const asserts = run.request.runtime === 'shell' ? [] : (run.request.asserts ?? []);
+    if (!asserts.length) {
+      this.judge.follow(message.changes);
+      // What the page measured, not what the worker says.
+      this.finish({ ...result, durationMs: performance.now() - run.started });
+      return;
+    }
+    // The program is over: each call the checks make of it has its own time limit.
+    clearTimeout(run.timer);
+    void this.judgeRun(run, result, asserts, { record: message.outcome.record ?? null, failed: outcome.error !== null, worldBefore, run: message.changes });
+  }
+
+  /** The run's assert checks, judged by the judge's worker; the run ends with their verdicts. */
+  private async judgeRun(run: PendingRun, result: RunResult, asserts: string[], job: { record: string | null; failed: boolean; worldBefore: WorldFiles; run: { files: WorldFiles; removed: string[] } }) {
+    let verdicts: Verdicts;
+    try {
+      verdicts = await this.judge.judge({ ...job, asserts, ask: (ask) => this.probe(run, ask) });
+    } catch (error) {
+      if (this.current !== run) return;
+      // A judge that failed is replaced at the next judgement; its copy of the project is rebuilt then.
+      this.judge.close();
+      const why = `This could not be judged (${error instanceof Error ? error.message : String(error)}). Run again.`;
+      verdicts = Object.fromEntries(asserts.map((code) => [code, why]));
+    }
+    if (this.current !== run) return;
+    this.finish({ ...result, outcome: { ...result.outcome, asserts: verdicts }, durationMs: performance.now() - run.started });
+  }
+
+  /** One call the checks make of the program, answered by the lab's worker under the run's time limit. */
+  private probe(run: PendingRun, ask: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      if (this.current !== run || run.ending || !this.port) {
+        reject(new Error('the run ended before its checks were judged'));
+        return;
+      }
+      const probe: PendingProbe = { id: this.nextId++, nonce: newNonce(), resolve, reject, timer: 0 as unknown as ReturnType<typeof setTimeout> };
+      probe.timer = setTimeout(() => {
+        // Interrupted, the program's rerun or function ends and the lab answers; if it does not, the worker is replaced.
+        const grace = this.interruptOrForce(() => {
+          if (this.pendingProbe !== probe) return;
+          this.settleProbe(probe, new Error(`the program ran longer than ${seconds(run.request.timeLimitMs)} s when the checks ran it again`));
+          this.replaceWorker(null);
+        });
+        if (grace) probe.timer = grace;
+      }, run.request.timeLimitMs);
+      this.pendingProbe = probe;
+      if (this.interrupt) this.interrupt[0] = 0;
+      this.post({ type: 'probe', id: probe.id, nonce: probe.nonce, ask });
     });
+  }
+
+  private settleProbe(probe: PendingProbe, answer: string | Error) {
+    if (this.pendingProbe !== probe) return;
+    clearTimeout(probe.timer);
+    this.pendingProbe = null;
+    if (answer instanceof Error) probe.reject(answer);
+    else probe.resolve(answer);
   }
 
   /** A message that is malformed or not the answer it claims to be: nothing from it is used, and the worker is replaced. */
@@ -402,7 +485,7 @@ export class LabEngine {
         extraFiles: request.extraFiles ?? {},
         variables: request.variables,
         requests: request.requests ?? [],
-        asserts: request.asserts ?? [],
+        record: (request.asserts ?? []).length > 0,
       });
     });
   }
@@ -490,6 +573,7 @@ export class LabEngine {
     this.ready = null;
     this.rejectReady = null;
     if (this.pendingRequest) this.settleRequest(this.pendingRequest, new Error(requestError));
+    if (this.pendingProbe) this.settleProbe(this.pendingProbe, new Error('the lab was restarted while the checks ran the program'));
   }
 
   private replaceWorker(requestError: string | null) {
@@ -503,6 +587,7 @@ export class LabEngine {
   async resetLab() {
     const run = this.current;
     this.closeWorker('The lab was reset before the app answered.');
+    this.judge.close();
     if (run) this.finish(this.syntheticResult(run, 'stopped', null));
     this.world = null;
     this.tracking = null;
@@ -545,6 +630,7 @@ export class LabEngine {
   dispose() {
     const run = this.current;
     this.closeWorker();
+    this.judge.close();
     if (run) this.finish(this.syntheticResult(run, 'stopped', null));
   }
 }

@@ -28,11 +28,12 @@ __all__ = [
 # previews and to judge the step's checks.
 _training_log = []
 _drift_log = []
-# Evidence the step's checks read (lab_runner's assert checks): the rows each fit
-# learned from, which rows each score and prediction was made on, how each split
-# was seeded and which rows each of its parts holds. A row is known by its
-# feature values, so it is the same row however the program copied it.
-# Kept apart from the logs above, which go to the page as JSON.
+# The record of the run the step's checks read: the rows each fit learned from
+# (in order, with their labels, so the judge can train again and compare), which
+# rows each score and prediction was made on, each split's data, seed and
+# shuffle, each psi's values. A row is known by its feature values, so it is the
+# same row however the program copied it. The checks run in an interpreter of
+# their own (lab_judge.py), which recomputes what this record claims.
 _fits = []
 _scores = []
 _splits = []
@@ -138,7 +139,7 @@ def split(data, test_size=0.2, seed=None):
     cut = int(round(len(order) * (1 - test_size)))
     pick = lambda idx: Dataset(data.columns, [data.rows[i] for i in idx], data.source, data.target)  # noqa: E731
     train, test = pick(order[:cut]), pick(order[cut:])
-    _splits.append({"seed": seed, "test_size": test_size, "source": data.source, "rows": len(data), "train": _row_set(train.X), "test": _row_set(test.X)})
+    _splits.append({"seed": seed, "test_size": test_size, "source": data.source, "columns": list(data.columns), "target": data.target, "data": data.rows, "order": order, "cut": cut})
     return train, test
 
 
@@ -220,7 +221,7 @@ class LogisticRegression:
             self.history.append(Epoch(epoch, loss / n, hits / n))
             self.weights = [wj - self.learning_rate * sum(map(mul, errors, col)) / n for wj, col in zip(w, columns)]
             self.bias = b - self.learning_rate * sum(errors) / n
-        _fits.append({"model": self, "rows": _row_set(X), "n_rows": n, "losses": [e.loss for e in self.history]})
+        _fits.append({"model": self, "X": X, "y": y, "state": self.to_dict(), "n_rows": n, "losses": [e.loss for e in self.history]})
         _training_log.append(
             {
                 "learning_rate": self.learning_rate,
@@ -249,7 +250,8 @@ class LogisticRegression:
         y = [int(v) for v in y]
         value = sum(p == t for p, t in zip(predictions, y)) / len(y)
         fit = next((f for f in reversed(_fits) if f["model"] is self), None)
-        seen = sum(tuple(map(float, r)) in fit["rows"] for r in X) if fit else 0
+        trained = fit.setdefault("_rows", _row_set(fit["X"])) if fit else set()
+        seen = sum(tuple(map(float, r)) in trained for r in X)
         _scores.append({"model": self, "n_rows": len(y), "seen_in_training": seen, "accuracy": value})
         return value
 
@@ -319,6 +321,7 @@ def psi(reference, current, bins=10):
         "bins": bins,
         "reference": r,
         "current": c,
+        "values": [ref, cur],
     })
     return value
 

@@ -19,6 +19,7 @@ import traceback
 import types
 
 import lab
+import lab_evidence
 import mlflow
 import uvicorn
 from mlflow import _store
@@ -244,28 +245,7 @@ def _record_loads():
 _record_loads()
 
 
-def _aliases():
-    return {name: dict(m.get("aliases", {})) for name, m in _store.data()["registered_models"].items()}
-
-
-def _registered_model(name, alias):
-    """`registered_model(name, alias)`: the model the registry's alias points at, loaded for the check (not recorded)."""
-    return _UNRECORDED["mlflow.pyfunc.load_model"](f"models:/{name}@{alias}")
-
-
 _LOGS = ("_fits", "_scores", "_splits", "_predictions", "_drift_log", "_shown", "_training_log")
-
-
-def _lab_evidence():
-    """What the lab's modules recorded of the program: fits, scores, splits, predictions, drift, what it showed."""
-    return {
-        "fits": list(lab._fits),
-        "scores": list(lab._scores),
-        "splits": list(lab._splits),
-        "predictions": list(lab._predictions),
-        "drift": list(lab._drift_log),
-        "shown": list(lab._shown),
-    }
 
 
 def _project_files():
@@ -293,31 +273,39 @@ def _put_back(files):
             f.write(raw)
 
 
-def _rerunner(code, filename):
-    """`rerun(files=None)` for the checks: the program run once more, as a learner would run it
-    again, optionally with some project files replaced (`{path: text}`: the same program on other
-    data, so a decision is judged on inputs on both sides of it). Its output is not shown, and the
-    project, the tracking store, the served app and the first run's evidence are put back after it.
-    Returns `(ns, evidence)` of the second run, or raises AssertionError saying it failed."""
+# The last program, for the judge's calls (lab_judge.py asks through the page: run it again,
+# call one of its functions, send its app a request).
+_last = None
 
-    def rerun(files=None):
-        project = _project_files()
-        original = _store.data()
-        store = copy.deepcopy(original)
-        logs = {name: list(getattr(lab, name)) for name in _LOGS}
-        served = {name: getattr(uvicorn, name) for name in ("_served", "_address", "_run_called", "_phase")}
-        main = sys.modules.get("__main__")
-        session = mlflow._save_session()  # a new process: no active run, no experiment set
-        mlflow._reset_session()
-        failure = None
-        try:
-            for path, text in (files or {}).items():
-                with open(os.path.join(_HOME, path), "w", encoding="utf-8") as f:
-                    f.write(text)
-            for name in _LOGS:
-                getattr(lab, name).clear()
-            before_runs = set(_store.data()["runs"])
-            namespace = _new_program(filename)
+
+def _rerun(files):
+    """The last program run once more, as a learner would run it again, optionally with some
+    project files replaced (`{path: text}`: the same program on other data, so a decision is
+    judged on inputs on both sides of it). Its output is not shown, and the project, the tracking
+    store, the served app and the first run's record are put back after it. Returns its record
+    (with the runs it logged), or why it failed."""
+    code, filename, _ = _last
+    project = _project_files()
+    original = _store.data()
+    store = copy.deepcopy(original)
+    logs = {name: list(getattr(lab, name)) for name in _LOGS}
+    loads = list(_loads)
+    served = {name: getattr(uvicorn, name) for name in ("_served", "_address", "_run_called", "_phase")}
+    main = sys.modules.get("__main__")
+    session = mlflow._save_session()  # a new process: no active run, no experiment set
+    mlflow._reset_session()
+    failure = None
+    saved_streams = sys.stdout, sys.stderr
+    try:
+        for path, text in (files or {}).items():
+            with open(os.path.join(_HOME, path), "w", encoding="utf-8") as f:
+                f.write(text)
+        for name in _LOGS:
+            getattr(lab, name).clear()
+        before_runs = set(_store.data()["runs"])
+        namespace = _new_program(filename)
+        with open(os.devnull, "w") as quiet:
+            sys.stdout = sys.stderr = quiet
             try:
                 _learner(True)  # Stop and the time limit can end it, as they end the program
                 with _as_program():
@@ -332,97 +320,77 @@ def _rerunner(code, filename):
             finally:
                 _learner(False)
                 mlflow._safe_end_run()  # the rerun's exit, as at the end of any program
-            data = _store.data()
-            evidence = {**_lab_evidence(), "runs": [copy.deepcopy(data["runs"][r]) for r in data["runs"] if r not in before_runs]}
-        finally:
-            # As the first run left it, whatever the second did (or however it ended).
-            _put_back(project)
-            # In place: the first run's report already holds this very store object.
-            original.clear()
-            original.update(store)
-            _store._data = original
-            for name, values in logs.items():
-                log = getattr(lab, name)
-                log.clear()
-                log.extend(values)
-            for name, value in served.items():
-                setattr(uvicorn, name, value)
-            mlflow._restore_session(session)
-            if main is not None:
-                sys.modules["__main__"] = main
-        if failure:
-            raise AssertionError(f"Run again{' on other data' if files else ''}, the program failed ({failure}).")
-        return dict(namespace), evidence
-
-    return rerun
-
-
-# --- what the checks recompute with: a row is known by its feature values -----------------------
-def _labels_of(*paths):
-    """{row: label} for the datasets at `paths` (a row as a tuple of floats, as evidence has it)."""
-    label = {}
-    for path in paths:
-        rows = lab.load_dataset(path)
-        label.update({tuple(map(float, x)): y for x, y in zip(rows.X, rows.y)})
-    return label
+                sys.stdout, sys.stderr = saved_streams
+        data = _store.data()
+        runs = [copy.deepcopy(data["runs"][r]) for r in data["runs"] if r not in before_runs]
+        record = None if failure else lab_evidence.record(namespace, _loads, uvicorn._served is not None, runs)
+    finally:
+        # As the first run left it, whatever the second did (or however it ended).
+        _put_back(project)
+        # In place: the first run's report already holds this very store object.
+        original.clear()
+        original.update(store)
+        _store._data = original
+        for name, values in logs.items():
+            log = getattr(lab, name)
+            log.clear()
+            log.extend(values)
+        _loads[:] = loads
+        for name, value in served.items():
+            setattr(uvicorn, name, value)
+        mlflow._restore_session(session)
+        if main is not None:
+            sys.modules["__main__"] = main
+    return {"failure": failure, "record": record}
 
 
-def _accuracy_of(model, rows, label):
-    """The model's accuracy on `rows`, by the labels in `label`."""
-    rows = list(rows)
-    return sum(p == label[r] for p, r in zip(model.predict([list(r) for r in rows]), rows)) / len(rows)
-
-
-def _tested_accuracies(evidence):
-    """`tested_accuracies(label)`: the last fit's model's accuracy on each set of rows it could honestly be
-    tested on — all the labelled rows it never trained on, and every set of such rows the program asked it
-    about — and its accuracy on its own training rows, as `(held_out, on_training)`."""
-
-    def tested_accuracies(label):
-        fit = evidence["fits"][-1]
-        model, trained = fit["model"], fit["rows"]
-        unseen = [r for r in label if r not in trained]
-        sets = ([unseen] if unseen else []) + [
-            p["rows"] for p in evidence["predictions"] if p["model"] is model and p["rows"] and all(r in label and r not in trained for r in p["rows"])
-        ]
-        return [_accuracy_of(model, rows, label) for rows in sets], _accuracy_of(model, sorted(trained), label)
-
-    return tested_accuracies
-
-
-def _judge_asserts(asserts, namespace, evidence, error, rerun=None):
-    """Run each assert check against the program's namespace and the run's evidence: None
-    when it passed, else the message to show (its AssertionError's text)."""
-    verdicts = {}
-    for code in asserts:
-        if error is not None:
-            verdicts[code] = "The program did not finish, so this could not be judged: fix its error first."
-            continue
-        scope = {
-            "ns": dict(namespace),
-            "evidence": evidence,
-            "request": _request,
-            "registered_model": _registered_model,
-            "lab": lab,
-            "rerun": rerun,
-            "labels_of": _labels_of,
-            "accuracy_of": _accuracy_of,
-            "tested_accuracies": _tested_accuracies(evidence),
-        }
+def _call(name, args, kwargs, models):
+    """One of the last program's top-level functions, called with the judge's arguments (quietly)."""
+    namespace = _last[2]
+    decode = lab_evidence.Decoder(models, None)
+    function = namespace.get(name)
+    saved_streams = sys.stdout, sys.stderr
+    with open(os.devnull, "w") as quiet:
+        sys.stdout = sys.stderr = quiet
         try:
-            with open(os.devnull, "w") as quiet:  # the check's own requests do not log to the console
-                saved = sys.stdout, sys.stderr
-                sys.stdout = sys.stderr = quiet
-                try:
-                    exec(compile(code, "<check>", "exec"), scope)
-                finally:
-                    sys.stdout, sys.stderr = saved
-            verdicts[code] = None
-        except AssertionError as exc:
-            verdicts[code] = str(exc) or "This check failed."
-        except Exception as exc:  # noqa: BLE001 - a check that cannot run fails, saying why
-            verdicts[code] = f"This could not be judged ({type(exc).__name__}: {exc})."
-    return verdicts
+            _learner(True)
+            with _as_program():
+                value = function(*decode.value(args), **decode.value(kwargs))
+        except KeyboardInterrupt:
+            return {"raised": {"type": "RuntimeError", "message": "it did not finish: stopped at the time limit"}}
+        except Exception as exc:  # noqa: BLE001 - the learner's function raised: the check sees it raise
+            return {"raised": {"type": type(exc).__name__, "message": str(exc)}}
+        finally:
+            _learner(False)
+            sys.stdout, sys.stderr = saved_streams
+    enc = lab_evidence.Encoder()
+    encoded = enc.value(value)
+    return {"value": encoded, "models": enc.models()}
+
+
+def probe(need_json):
+    """What the judge asked of the last program (lab_judge's needs): its answer, as JSON."""
+    need = json.loads(need_json)
+    kind, args = need["kind"], need["args"]
+    signal.signal(signal.SIGINT, _on_interrupt)
+    if _last is None:
+        raise RuntimeError("no program has run in this lab yet")
+    if kind == "rerun":
+        return json.dumps(_rerun(args["files"]))
+    if kind == "call":
+        return json.dumps(_call(args["name"], args["args"], args["kwargs"], args["models"]))
+    if kind == "request":
+        with open(os.devnull, "w") as quiet:  # the check's own requests do not log to the console
+            saved_streams = sys.stdout, sys.stderr
+            sys.stdout = sys.stderr = quiet
+            try:
+                _learner(True)
+                answer = _request(args["method"], args["path"], args["body"])
+            finally:
+                _learner(False)
+                sys.stdout, sys.stderr = saved_streams
+        return json.dumps({"answer": answer, "loads": _loads})
+    raise ValueError(f"the judge asked for {kind!r}, which the lab does not do")
 
 
 def _request(method, path, body=None):
@@ -456,7 +424,7 @@ _learner_running = False
 
 
 def _on_interrupt(signum, frame):
-    if _learner_running and (frame is None or frame.f_code not in (run.__code__, request.__code__, _learner.__code__)):
+    if _learner_running and (frame is None or frame.f_code not in (run.__code__, request.__code__, _learner.__code__, probe.__code__, _rerun.__code__, _call.__code__)):
         raise KeyboardInterrupt
 
 
@@ -467,21 +435,20 @@ def _learner(running, clock=None):
         clock("running" if running else "ended")
 
 
-def run(code, filename, variables_json, requests_json="[]", asserts_json="[]", clock=None):
+def run(code, filename, variables_json, requests_json="[]", record=False, clock=None):
     """`clock(phase)`, if given, is told when the learner's program starts and ends: the page's
-    time limit counts only that."""
-    global _program_folder
+    time limit counts only that. `record`: the step has assert checks, so the answer carries the
+    run's record for the judge (lab_evidence.py; judged in an interpreter of its own, lab_judge.py)."""
+    global _program_folder, _last
     signal.signal(signal.SIGINT, _on_interrupt)  # a program may have replaced it
     variables = json.loads(variables_json)
     requests = json.loads(requests_json)
-    asserts = json.loads(asserts_json)
     mlflow._reset_session()
     _store.SOURCE_NAME = filename
     lab._training_log.clear()
     lab._drift_log.clear()
     for log in (lab._fits, lab._scores, lab._splits, lab._predictions, lab._shown, _loads):
         log.clear()
-    aliases_before = _aliases()
     uvicorn._new_run()
     before_runs = set(_store.data()["runs"])
     before_versions = {
@@ -528,17 +495,8 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]", c
         for v in m["versions"]
         if (name, v) not in before_versions
     ]
-    evidence = {
-        **_lab_evidence(),
-        "loads": _loads,  # the checks' own requests add to it, as the console's would
-        "aliases_before": aliases_before,
-        "aliases_after": _aliases(),
-        "runs": [data["runs"][r] for r in data["runs"] if r not in before_runs],
-        "versions": new_versions,
-        "registry": data["registered_models"],
-        "served": uvicorn._served is not None,
-    }
-    verdicts = _judge_asserts(asserts, namespace, evidence, error, _rerunner(code, filename)) if asserts else {}
+    _last = (code, filename, namespace)
+    evidence = lab_evidence.record(namespace, _loads, uvicorn._served is not None) if record and error is None else None
     tracking = _store.for_json(data) if _store.changed() else None  # unchanged: the page keeps the one it has
     _store.save()
     return json.dumps(
@@ -547,13 +505,13 @@ def run(code, filename, variables_json, requests_json="[]", asserts_json="[]", c
             "stopped": stopped,
             "variables": {name: _describe(namespace[name]) for name in variables if name in namespace},
             "training": lab._training_log,
-            "drift": lab._drift_log,
+            "drift": [{k: v for k, v in d.items() if k != "values"} for d in lab._drift_log],
             "newRuns": [r for r in data["runs"] if r not in before_runs],
             "newVersions": new_versions,
             "tracking": tracking,  # NaN/±inf as strings: JSON.parse has no NaN
             "server": uvicorn._openapi(),
             "responses": responses,
-            "asserts": verdicts,
+            "record": evidence,
             "shown": lab._shown,
         }
     )

@@ -104,20 +104,30 @@ export async function setupLab(py: PyodideAPI, world: WorldFiles | null, start: 
 /** When the learner's own program starts and ends inside a run (the rest is the lab's bookkeeping). */
 export type ProgramClock = (phase: 'running' | 'ended') => void;
 
-/** Run the learner's code; stdout/stderr go wherever the runtime's streams point. */
+/** Run the learner's code; stdout/stderr go wherever the runtime's streams point. `record`: the step has assert checks, so the outcome carries the run's record for the judge. */
 export function runLearnerCode(
   py: PyodideAPI,
   code: string,
   filename: string,
   variables: string[],
   requests: HttpRequest[] = [],
-  asserts: string[] = [],
+  record = false,
   clock?: ProgramClock,
 ): WireOutcome {
   writeFile(py, `${HOME}/${filename}`, code);
   const runner = py.pyimport('lab_runner');
   try {
-    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), JSON.stringify(asserts), clock) as string) as WireOutcome;
+    return JSON.parse(runner.run(code, filename, JSON.stringify(variables), JSON.stringify(requests), record, clock) as string) as WireOutcome;
+  } finally {
+    runner.destroy();
+  }
+}
+
+/** What the judge asks of the last program (run it again, call a function, send its app a request): the answer as the runner wrote it (JSON the judge reads; NaN may be in it). */
+export function probeLab(py: PyodideAPI, ask: string): string {
+  const runner = py.pyimport('lab_runner');
+  try {
+    return runner.probe(ask) as string;
   } finally {
     runner.destroy();
   }

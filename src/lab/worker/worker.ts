@@ -12,7 +12,7 @@ import { HOME } from './labFiles';
 import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import type { FromWorker, ToWorker } from '../protocol';
-import { containerHost, layOutProject, prepareLab, readTracking, runLearnerCode, runPythonArgv, sendRequest, WorldTracker } from './pythonRuntime';
+import { containerHost, layOutProject, prepareLab, probeLab, readTracking, runLearnerCode, runPythonArgv, sendRequest, WorldTracker } from './pythonRuntime';
 import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
 import { scopeRuns } from './runScope';
 import type { OutputChunk } from '../types';
@@ -241,7 +241,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
   }
   const { id, nonce } = message;
   const clock = (program: 'running' | 'ended') => send({ type: 'clock', id, nonce, program });
-  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code, clock) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.asserts, clock);
+  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code, clock) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.record, clock);
   flushPython(py);
   // The output not yet streamed goes with the result: one message, so the page draws the run's end once.
   const end = sink.finish();
@@ -304,11 +304,34 @@ function request(message: Extract<ToWorker, { type: 'request' }>) {
   send(answer.type === 'response' ? { type: 'response', id, nonce, exchange: answer.exchange, log } : { type: 'request-failed', id, nonce, message: answer.message, interrupted: answer.interrupted });
 }
 
+/**
+ * What the judge asks of the last program (run it again, call one of its functions, send its
+ * app a request): answered quietly (its output is not the learner's run), the answer carried to
+ * the judge unread. Timers it started end with it, as a run's do.
+ */
+function probe(message: Extract<ToWorker, { type: 'probe' }>) {
+  if (!py) throw new Error('the lab is not ready');
+  sink = new OutputCap();
+  live = null;
+  let answer: string | null = null;
+  let failed: string | null = null;
+  try {
+    answer = probeLab(py, message.ask);
+  } catch (error) {
+    failed = errorText(error).trim().split('\n').at(-1) ?? 'the lab could not answer';
+  }
+  flushPython(py);
+  runs?.end();
+  sink = new OutputCap();
+  send({ type: 'probed', id: message.id, nonce: message.nonce, answer, failed });
+}
+
 async function handle(message: ToWorker) {
   warming = false; // the learner's work comes first
   try {
     if (message.type === 'init') await init(message);
     else if (message.type === 'request') request(message);
+    else if (message.type === 'probe') probe(message);
     else await run(message);
   } catch (error) {
     // Pyodide cannot recover from a fatal error (e.g. the WebAssembly stack
