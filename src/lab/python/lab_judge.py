@@ -122,6 +122,8 @@ def _rebuild(record, call):
     """The record as the checks read it: (namespace, evidence), each claim recomputed first."""
     for log in (lab._fits, lab._splits, lab._predictions, lab._scores, lab._drift_log, lab._training_log, lab._shown):
         log.clear()
+    if "unrecorded" in record:
+        raise _Tampered(f"the lab could not record the run: {record['unrecorded']}")
     decode = lab_evidence.Decoder(record["models"], call)
     try:
         evidence = {

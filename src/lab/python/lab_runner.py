@@ -59,6 +59,58 @@ def offer(modules_json):
     offered = set(json.loads(modules_json))
     _HIDDEN = frozenset(m for m in _STAND_INS if m not in offered)
     _LAB_PATH = tuple(sys.path)
+    if not _PRISTINE:
+        _capture()
+
+
+# --- every program starts with the lab as it was: a new process does -----------------------------
+# The functions and classes of the lab's modules (and of builtins) as the lab set them up. A
+# program that replaces one (`lab.split = ...`, `lab.LogisticRegression.score = ...`,
+# `builtins.print = ...`) changes it for itself only: the next program gets them back, as each
+# `python main.py` is a new process. (The judge never reads them: it has its own, lab_judge.py.)
+_PRISTINE = []
+_OWN = (*_STAND_INS, "lab_runner", "lab_evidence", "builtins")
+# Modules whose every name is the lab's setting (their state lives in lists kept by identity);
+# the others keep their state (the tracking store's data, the served app) and get back their code.
+_WHOLE = ("lab", "lab_runner", "lab_evidence")
+
+
+def _is_code(value):
+    return isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type, functools.partial))
+
+
+def _capture():
+    for name, module in list(sys.modules.items()):
+        if name.partition(".")[0] not in _OWN:
+            continue
+        saved = {k: v for k, v in vars(module).items() if name in _WHOLE or _is_code(v)}
+        # The lab's own classes (builtins' types cannot be patched from Python).
+        classes = {} if name == "builtins" else {k: dict(vars(v)) for k, v in saved.items() if isinstance(v, type) and getattr(v, "__module__", None) == name}
+        _PRISTINE.append((module, saved, classes))
+
+
+def _restore_lab():
+    for module, saved, classes in _PRISTINE:
+        namespace = vars(module)
+        whole = module.__name__ in _WHOLE
+        for key in [k for k, v in namespace.items() if k not in saved and (whole or _is_code(v))]:
+            del namespace[key]  # what the program added
+        for key, value in saved.items():
+            if namespace.get(key) is not value:
+                namespace[key] = value
+        for key, attrs in classes.items():
+            cls = saved[key]
+            for attr in [a for a in vars(cls) if a not in attrs]:
+                try:
+                    delattr(cls, attr)
+                except (AttributeError, TypeError):
+                    pass
+            for attr, value in attrs.items():
+                if attr not in ("__dict__", "__weakref__") and vars(cls).get(attr) is not value:
+                    try:
+                        setattr(cls, attr, value)
+                    except (AttributeError, TypeError):
+                        pass
 
 
 # The last program's folder (`python <file>` puts it first on sys.path).
@@ -192,7 +244,9 @@ def _flush_output():
 
 def _new_program(filename):
     """A fresh start, as each `python main.py` is a new process: in the project folder, the
-    learner's own modules imported afresh, its own output streams, and its namespace the real __main__."""
+    learner's own modules imported afresh, its own output streams, the lab's modules as the lab set
+    them up, and its namespace the real __main__."""
+    _restore_lab()
     os.chdir(_HOME)
     for name, fd in (("stdout", 1), ("stderr", 2)):
         stream = getattr(sys, f"__{name}__")
@@ -323,7 +377,7 @@ def _rerun(files):
                 sys.stdout, sys.stderr = saved_streams
         data = _store.data()
         runs = [copy.deepcopy(data["runs"][r]) for r in data["runs"] if r not in before_runs]
-        record = None if failure else lab_evidence.record(namespace, _loads, uvicorn._served is not None, runs)
+        record = None if failure else _record(namespace, runs)
     finally:
         # As the first run left it, whatever the second did (or however it ended).
         _put_back(project)
@@ -342,6 +396,14 @@ def _rerun(files):
         if main is not None:
             sys.modules["__main__"] = main
     return {"failure": failure, "record": record}
+
+
+def _record(namespace, runs):
+    """The run's record for the judge; a program that broke the lab's recording gets a record saying so."""
+    try:
+        return lab_evidence.record(namespace, _loads, uvicorn._served is not None, runs)
+    except Exception as exc:  # noqa: BLE001 - the program changed the lab's modules
+        return json.dumps({"unrecorded": f"{type(exc).__name__}: {exc}"})
 
 
 def _call(name, args, kwargs, models):
@@ -440,6 +502,7 @@ def run(code, filename, variables_json, requests_json="[]", record=False, clock=
     time limit counts only that. `record`: the step has assert checks, so the answer carries the
     run's record for the judge (lab_evidence.py; judged in an interpreter of its own, lab_judge.py)."""
     global _program_folder, _last
+    _restore_lab()  # before the runner's own work: the last program may have replaced what it uses
     signal.signal(signal.SIGINT, _on_interrupt)  # a program may have replaced it
     variables = json.loads(variables_json)
     requests = json.loads(requests_json)
@@ -496,7 +559,7 @@ def run(code, filename, variables_json, requests_json="[]", record=False, clock=
         if (name, v) not in before_versions
     ]
     _last = (code, filename, namespace)
-    evidence = lab_evidence.record(namespace, _loads, uvicorn._served is not None) if record and error is None else None
+    evidence = _record(namespace, None) if record and error is None else None
     tracking = _store.for_json(data) if _store.changed() else None  # unchanged: the page keeps the one it has
     _store.save()
     return json.dumps(
@@ -552,6 +615,7 @@ def run_argv(argv_json, name, cwd, env_json, stdin):
     import io
     import runpy
 
+    _restore_lab()
     argv = json.loads(argv_json)
     env = json.loads(env_json)
     code, filename, args, module = _argv_program(argv, name)
