@@ -229,7 +229,7 @@ export interface RunOutcome {
   server: OpenApiDoc | null;
   /** The requests the step's checks sent to that server, with their answers. */
   responses: HttpExchange[];
-  /** The step's assert checks, judged in the lab after the program: null when one passed, else its message. */
+  /** The step's assert checks, judged after the program by the judge's own interpreter (lab_judge.py): null when one passed, else its message. */
   asserts?: Record<string, string | null>;
   /** Tables and charts the program showed with lab.show_table / lab.show_chart, in order (Python runs). */
   shown?: ShownResult[];

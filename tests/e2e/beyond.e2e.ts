@@ -74,6 +74,29 @@ describe('beyond accuracy: the results preview', () => {
     expect(offOrigin).toEqual([]);
   }, 600_000);
 
+  it('the judge is out of the program’s reach: wrong work that patches the runner and the model still fails, in its own words', async () => {
+    const { page, errors, offOrigin } = session();
+    const step = stepOf('the-accuracy-trap');
+    await page.goto(`${baseURL}/lessons/beyond-accuracy/steps/the-accuracy-trap`);
+    const wrong = step.wrong.find((w) => w.mistake === 'false positives and false negatives swapped');
+    if (!wrong) throw new Error('the accuracy trap has no wrong attempt that swaps fp and fn');
+    // What a learner who read the lab's source might add: every verdict "passed", and a model that answers what suits the counts.
+    const tampering = [
+      'import sys, lab_runner',
+      'lab_runner._judge_asserts = lambda asserts, *args, **kwargs: {code: None for code in asserts}',
+      'sys.modules["lab"].LogisticRegression.predict = lambda self, X: [0] * len(X)',
+      '',
+    ].join('\n');
+    await typeIntoEditor(page, `${wrong.file.code.trimEnd()}\n${tampering}`);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => checksStatus(page).innerText(), { timeout: LOADS_PYTHON }).toMatch(new RegExp(`^\\d of ${step.checks.length} passed`));
+    const failed = page.getByRole('region', { name: 'Checks' }).getByRole('listitem').nth(wrong.fails);
+    expect(await failed.getAttribute('data-state')).toBe('failed');
+    expect(await failed.innerText()).toContain('fp and fn are swapped.');
+    expect(errors).toEqual([]);
+    expect(offOrigin).toEqual([]);
+  }, 600_000);
+
   it('choose the threshold: the solution’s chart has a text alternative that matches its data', async () => {
     const { page, errors } = session();
     const step = stepOf('choose-the-threshold');

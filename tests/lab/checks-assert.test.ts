@@ -1,4 +1,4 @@
-// The assert check kind: Python run in the lab right after the program, against
+// The assert check kind: Python run by the judge (its own interpreter) after the program, against
 // its namespace and the evidence the lab's modules recorded; a failing assert's
 // message is the verdict the learner sees.
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -146,7 +146,7 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
     }
 
     case 'assert': {
-      // Judged in the lab right after the program (lab_runner._judge_asserts), on the evidence the lab's modules recorded.
+      // Judged by the judge's own interpreter (src/lab/python/lab_judge.py) on the run's record, recomputed, and the project's files.
       const verdict = outcome.asserts?.[check.python];
       if (verdict === undefined) return fail(outcome.shell ? 'This check needs a Python run.' : 'This check was not judged: run your code again.');
       return verdict === null ? ok : fail(verdict);

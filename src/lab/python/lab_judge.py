@@ -240,6 +240,7 @@ class _Job:
         return lab_evidence.Decoder(answer["models"], self._call).value(answer["value"])
 
     def _rerun(self, files=None):
+        """`rerun(files=None)`: the program run once more where it ran (optionally with some project files replaced, `{path: text}`), quietly, and the lab put back after; returns `(ns, evidence)` of that run (its `runs` are the runs it logged), or raises AssertionError saying why it failed."""
         answer = self.ask("rerun", {"files": files})
         if answer.get("failure"):
             raise AssertionError(f"Run again{' on other data' if files else ''}, the program failed ({answer['failure']}).")
@@ -249,6 +250,7 @@ class _Job:
             raise AssertionError(_TAMPERED.format(why=f"run again: {exc}")) from None
 
     def _request(self, method, path, body=None):
+        """`request(method, path, body=None)`: a request to the app the program serves, answered where it runs: `{"status", "json", ...}`; `evidence["loads"]` then holds the app's model loads so far."""
         answer = self.ask("request", {"method": method, "path": path, "body": body})
         self.evidence["loads"][:] = answer["loads"]  # the app's loads so far, as the console's requests add to them
         return answer["answer"]
