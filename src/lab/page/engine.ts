@@ -261,12 +261,13 @@ export class LabEngine {
         }
         this.set({ status: 'ready', stage: '' });
         resolveReady();
+        // The judge starts beside the ready lab (from the snapshot the lab used, read again), so the first checked Run seldom waits for it.
+        const snapshot = message.snapshot === 'used' && this.snapshots ? this.snapshots.find().catch(() => null) : Promise.resolve(null);
+        this.judge.start(this.world ?? {}, snapshot).catch(() => undefined);
         return;
       }
       case 'warmed':
         performance.mark('lab:engine-warm'); // read by the benchmark (scripts/bench-lab.ts)
-        // The judge starts once the lab is warm, so the first checked Run does not wait for it.
-        this.judge.start(this.world ?? {}).catch(() => undefined);
         return;
       case 'fatal':
         this.onFatal(message.message);

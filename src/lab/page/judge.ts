@@ -3,7 +3,7 @@
 // never runs the learner's code. The engine (engine.ts) starts it once the lab is
 // warm, keeps its copy of the project up to date with each run's changes, and
 // answers the calls its checks make of the program through the lab's worker.
-import type { FileChanges, FromJudge, ToJudge } from '../protocol';
+import type { FileChanges, FromJudge, OfferedSnapshot, ToJudge } from '../protocol';
 import { JudgeLag, judgeLater, type Verdicts } from '../judgement';
 import type { WorldFiles } from '../types';
 
@@ -35,8 +35,8 @@ export class JudgeClient {
     private readonly createWorker: () => Worker = () => new Worker(new URL('../worker/judgeWorker.ts', import.meta.url), { type: 'module' }),
   ) {}
 
-  /** Start the judge on this project (safe to call again: a running judge keeps its copy). */
-  start(world: WorldFiles): Promise<void> {
+  /** Start the judge on this project (safe to call again: a running judge keeps its copy), from the lab's snapshot when there is one. */
+  start(world: WorldFiles, snapshot: Promise<OfferedSnapshot | null> = Promise.resolve(null)): Promise<void> {
     if (this.ready) return this.ready;
     this.lag = new JudgeLag();
     let worker: Worker;
@@ -68,8 +68,14 @@ export class JudgeClient {
       };
     });
     this.ready.catch(() => undefined);
-    const init: ToJudge = { type: 'init', indexURL: this.indexURL, world, port: channel.port2 };
-    worker.postMessage(init, [channel.port2]);
+    void snapshot.then(
+      (offered) => offered,
+      () => null,
+    ).then((offered) => {
+      if (this.worker !== worker) return;
+      const init: ToJudge = { type: 'init', indexURL: this.indexURL, world, port: channel.port2, snapshot: offered };
+      worker.postMessage(init, offered ? [channel.port2, offered.bytes.buffer] : [channel.port2]);
+    });
     return this.ready;
   }
 

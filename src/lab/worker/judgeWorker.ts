@@ -5,8 +5,9 @@
 // checks make of the program to the lab's worker and back. A separate worker is a
 // separate JavaScript realm, so nothing a program does to its own worker (its
 // globals, its builtins' prototypes) reaches this one.
-import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { loadPyodide, version, type PyodideAPI } from 'pyodide';
 import { applyChanges, beginJudgement, judgeRound, prepareJudge } from './judgeRuntime';
+import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
 import type { FromJudge, ToJudge } from '../protocol';
 
 let py: PyodideAPI | null = null;
@@ -17,11 +18,18 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 async function handle(message: ToJudge) {
   try {
     if (message.type === 'init') {
-      py = await loadPyodide({ indexURL: message.indexURL, fullStdLib: false });
-      // Its prints (an author's check printing while it is written) are not the learner's output.
-      py.setStdout({ batched: () => undefined });
-      py.setStderr({ batched: () => undefined });
-      prepareJudge(py);
+      // The lab's snapshot when the page has one (the lab's modules imported, nothing of a project): a start in about a second.
+      const key = await snapshotKey(version).catch(() => null);
+      const started = await startWithSnapshot(message.snapshot, key, async (snapshot) => {
+        const next = await loadPyodide({ indexURL: message.indexURL, fullStdLib: false, ...(snapshot ? { _loadSnapshot: snapshot } : {}) });
+        if (snapshot) afterRestore(next);
+        // Its prints (an author's check printing while it is written) are not the learner's output.
+        next.setStdout({ batched: () => undefined });
+        next.setStderr({ batched: () => undefined });
+        prepareJudge(next);
+        return next;
+      });
+      py = started.value;
       applyChanges(py, { files: message.world, removed: [] });
       send({ type: 'ready' });
       return;
