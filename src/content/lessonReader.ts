@@ -2,8 +2,7 @@
 // bodies and markdown fields become HTML, and the links and anchors its pages
 // add for the course-wide link check.
 import type { Root } from 'mdast';
-import type { LinkRef, PageAnchors } from './links.ts';
-import { appPath, localLinks } from './links.ts';
+import { appPath, localLinks, type LinkRef, type PageAnchors } from './links.ts';
 import { LESSON_PAGE_SECTIONS, inlineMarkdownToHtml, markdownToHtml, parseMarkdown } from './markdown.ts';
 import { checkMedia, lessonImages, type ImageContext } from './media.ts';
 import { renderProse } from './prose.ts';

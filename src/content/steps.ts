@@ -10,7 +10,7 @@ import type { ContentFile } from './sourceFile.ts';
 const STEP_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
 /**
- * The steps of a lesson, in order, and the slugs its step files name (from the
+ * The steps of a lesson, in file order, and the slugs its step files name (from the
  * file names, so that one bad step file does not cascade into other files'
  * references). `phaseIds` are the lesson's phases, undefined when lesson.md is unreadable.
  */
