@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import boundaries from 'eslint-plugin-boundaries';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 // The lab's two sides (README "Project layout"), one folder each: the Web
 // Worker's runtime (worker/, and the shell it runs) and the page's client of it
@@ -13,6 +14,9 @@ const LAB_PAGE = ['src/lab/page/**'];
 const LAB_TYPES = ['src/lab/types.ts', 'src/lab/protocol.ts'];
 // Pure file-format helpers of the shell that the (shared) checks use too.
 const LAB_FORMAT = ['src/lab/shell/dvcFormat.ts', 'src/lab/shell/md5.ts'];
+// The framework-free rooms: pure logic the CLI, the worker and tests run without React.
+const FRAMEWORK_FREE = ['src/content/**', 'src/progress/**', 'src/lab/**'];
+const TS_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage'] },
@@ -27,6 +31,44 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // No import cycles: modules that import each other cannot be understood, tested
+    // or moved one at a time, and a cycle makes module start-up order matter.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': TS_EXTENSIONS,
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: [...TS_EXTENSIONS, '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // The framework-free rooms hold no React: neither its packages, nor the
+    // project's .tsx components, nor JSX of their own. (Packages built on React,
+    // such as zustand's `create`, are not caught here.)
+    files: FRAMEWORK_FREE,
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: FRAMEWORK_FREE,
+              from: ['src/**/*.tsx', 'node_modules/react/**', 'node_modules/react-dom/**', 'node_modules/@testing-library/**'],
+              message: 'src/content, src/progress and src/lab are framework-free: React (its packages, .tsx components) belongs in app, lesson, preview or author; see README "Project layout".',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'JSXElement, JSXFragment', message: 'src/content, src/progress and src/lab are framework-free: JSX belongs in app, lesson, preview or author.' },
+      ],
     },
   },
   {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { preloadCourse, requestLesson, useCourse } from '../content/course';
+import { preloadCourse, requestLesson } from '../content/course';
+import { useCourse } from './courseHooks';
 import { whenSettled } from '../lib/whenSettled';
 import { lessonProgress } from '../progress/selectors';
 import { useProgress } from '../progress/store';

@@ -1,5 +1,6 @@
 import { Link, Outlet, useMatch } from 'react-router-dom';
-import { findLesson, useCourse } from '../content/course';
+import { findLesson } from '../content/course';
+import { useCourse } from './courseHooks';
 import { useProgress } from '../progress/store';
 import { useTheme } from '../lib/useTheme';
 import { XpHeader } from './XpHeader';

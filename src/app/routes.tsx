@@ -5,10 +5,12 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { isChunkLoadError } from '../lib/chunkRecovery';
 import { matchPath, useParams } from 'react-router-dom';
-import { findLesson, findStep, requestLesson, useCourse, useLesson } from '../content/course';
+import { findLesson, findStep, requestLesson } from '../content/course';
+import { useCourse, useLesson } from './courseHooks';
 import type { Lesson } from '../content/model';
 import { lazyChunk } from '../lib/lazyChunk';
-import { splitWorkspace, wideScreen } from '../lesson/splitWorkspaceChunk';
+import { splitWorkspace } from '../lesson/splitWorkspaceChunk';
+import { wideScreen } from '../lesson/wideScreen';
 
 // A step page brings the lab and its previews: loaded when a step is opened,
 // so the lesson page's first paint carries none of it. The lesson page is a

@@ -2,9 +2,8 @@
 // The entry chunk carries only the course index (issue 9 §4); a lesson's full
 // content is its own chunk, loaded by its pages (useLesson) and prefetched from
 // home (requestLesson). In `npm run dev` an edited lesson file swaps the index
-// and every loaded lesson in place: no reload, no lost state.
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { useStoreInTransition } from '../lib/useStoreInTransition';
+// and every loaded lesson in place: no reload, no lost state. Framework-free:
+// the React hooks that read it are src/app/courseHooks.ts.
 import { index as builtIndex, loadLesson as builtLoad } from 'virtual:lifecycle-content';
 import type { CourseIndex, Lesson, LessonSummary, Step } from './model';
 
@@ -22,7 +21,8 @@ let load = builtLoad;
 const lessons = new Map<string, LessonState>();
 const listeners = new Set<() => void>();
 
-function subscribe(listener: () => void) {
+/** Listen for a change of the course or of a lesson's state; returns the unsubscribe. */
+export function subscribeCourse(listener: () => void) {
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
@@ -84,26 +84,17 @@ if (import.meta.hot) {
   });
 }
 
-export function useCourse(): CourseIndex {
-  return useSyncExternalStore(subscribe, () => current, () => current);
-}
+/** The course index now (the built one, or the latest hot update's). */
+export const currentCourse = (): CourseIndex => current;
 
-const lessonState = (id: string | undefined): LessonState => (id === undefined ? MISSING : (lessons.get(id) ?? LOADING));
+/** A lesson's state now; "loading" until it is requested and settled. */
+export const lessonState = (id: string | undefined): LessonState => (id === undefined ? MISSING : (lessons.get(id) ?? LOADING));
 
-/**
- * A lesson's full content, loading it on first use. Its arrival re-renders the
- * page as a transition, so React renders a whole lesson or step page in slices
- * rather than in one long task (issue 9 §2).
- */
-export function useLesson(id: string | undefined): LessonState {
-  const read = useCallback(() => lessonState(id), [id]);
-  const state = useStoreInTransition(subscribe, read);
-  useEffect(() => {
-    if (id !== undefined) void requestLesson(id);
-    // An unknown id is settled at once, without a load to wait for.
-    if (id !== undefined && lessons.get(id) === MISSING) notify();
-  }, [id]);
-  return state;
+/** A page shows a lesson: start loading it, and settle an unknown id at once, without a load to wait for. */
+export function showLesson(id: string | undefined): void {
+  if (id === undefined) return;
+  void requestLesson(id);
+  if (lessons.get(id) === MISSING) notify();
 }
 
 export function findLesson<L extends LessonSummary>(course: { lessons: L[] }, id: string | undefined): L | undefined {

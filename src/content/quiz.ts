@@ -1,6 +1,6 @@
 // Quiz question kinds (content/README.md, "quiz.md"): the frontmatter has one
 // shape for all kinds, so what a kind needs and forbids is checked here, with
-// messages that parse.ts reports at the field's file:line.
+// messages that the parser (lesson.ts, steps.ts) reports at the field's file:line.
 import type { z } from 'zod';
 import type { QuizQuestion } from './model.ts';
 import type { quizFrontmatterSchema } from './schema.ts';

@@ -8,7 +8,7 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug such as "data-drift" (letters, digits and single dashes)');
 
-// Which phases exist is the lesson's choice (lesson.md `phases:`); parse.ts checks a step's phase against them.
+// Which phases exist is the lesson's choice (lesson.md `phases:`); steps.ts checks a step's phase against them.
 export const phaseSchema = slug.describe('the lifecycle phase this step belongs to: one of the lesson\'s phase ids');
 export type Phase = string;
 

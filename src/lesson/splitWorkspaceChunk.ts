@@ -4,10 +4,4 @@
 // a wide step page paints split at once.
 import { lazyChunk } from '../lib/lazyChunk';
 
-/** Matches Tailwind's `lg`: the split view from here up, a single column below. */
-export const WIDE_QUERY = '(min-width: 1024px)';
-
-/** Is the screen wide enough for the split view now? */
-export const wideScreen = () => typeof window.matchMedia === 'function' && window.matchMedia(WIDE_QUERY).matches;
-
 export const splitWorkspace = lazyChunk(() => import('./SplitWorkspace').then((m) => m.SplitWorkspace));

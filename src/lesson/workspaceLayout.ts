@@ -3,7 +3,7 @@
 // the breakpoint is read here rather than only in CSS.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Layout, LayoutChangedMeta } from 'react-resizable-panels';
-import { WIDE_QUERY, wideScreen } from './splitWorkspaceChunk';
+import { WIDE_QUERY, wideScreen } from './wideScreen';
 
 const KEY_PREFIX = 'lifecycle-lab:layout:';
 

@@ -1,8 +1,9 @@
 // One zustand store built from slices. It stores facts only —
 // awards, quiz answers, learned terms, completed steps, drafts — and
 // selectors.ts derives totals, node states and percent done. Saving is
-// read-merge-write against localStorage, and other tabs' saves are merged in
-// as they happen (merge.ts), so no tab erases what another one did.
+// read-merge-write through the storage it is given (localStorage in the browser),
+// and other tabs' saves are merged in as they happen (merge.ts), so no tab erases
+// what another one did.
 import { create, type StateCreator } from 'zustand';
 import { textDigest } from '../lib/textDigest';
 import { index as builtCourse } from 'virtual:lifecycle-content';
@@ -266,24 +267,40 @@ function describeWriteError(error: unknown, size: number): string {
   return why;
 }
 
-interface Storage {
-  read: () => string | null;
-  write: (raw: string) => void;
+/**
+ * Where progress is kept, by key: this browser's localStorage, or any key-value
+ * store a test or another host hands in. Every read and write of the store goes
+ * through it. Reads and writes may throw (storage blocked or full).
+ */
+export interface ProgressStorage {
+  getItem: (key: string) => string | null;
+  setItem: (key: string, value: string) => void;
+  /** Call `listener` with each value another tab saves under a key; returns the unsubscribe. */
+  subscribe: (listener: (key: string, value: string) => void) => () => void;
 }
 
-const localProgressStorage: Storage = {
-  read: () => localStorage.getItem(STORAGE_KEY),
-  write: (raw) => localStorage.setItem(STORAGE_KEY, raw),
+/** localStorage, and the `storage` event the browser fires in every other tab after a save. */
+export const browserStorage: ProgressStorage = {
+  getItem: (key) => localStorage.getItem(key),
+  setItem: (key, value) => localStorage.setItem(key, value),
+  subscribe: (listener) => {
+    if (typeof window === 'undefined') return () => undefined;
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== null && event.newValue !== null) listener(event.key, event.newValue);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  },
 };
 
 /**
  * Keep an unreadable saved value aside, once: the key names its digest, so the
  * same value found on every load is one copy, not a new one each time.
  */
-function keepAside(raw: string): string {
+function keepAside(storage: ProgressStorage, raw: string): string {
   const backup = `${STORAGE_KEY}:unreadable:${textDigest(raw)}`;
   try {
-    if (localStorage.getItem(backup) !== raw) localStorage.setItem(backup, raw);
+    if (storage.getItem(backup) !== raw) storage.setItem(backup, raw);
   } catch {
     /* keep going: the notice still tells the learner */
   }
@@ -298,11 +315,11 @@ interface Loaded {
 }
 
 /** Read saved progress at start-up: repaired, audited, and what to tell the learner. */
-function load(course: CourseIndex): Loaded {
+function load(course: CourseIndex, storage: ProgressStorage): Loaded {
   const fresh = { facts: emptyFacts(), epoch: 0, notice: null, newerSave: null };
   let raw: string | null;
   try {
-    raw = localStorage.getItem(STORAGE_KEY);
+    raw = storage.getItem(STORAGE_KEY);
   } catch {
     return fresh; // storage blocked (private mode, policy): run without persistence
   }
@@ -311,7 +328,7 @@ function load(course: CourseIndex): Loaded {
     const result = readPersisted(raw);
     if (!result.ok) {
       // Unreadable, foreign or newer data is copied aside, never silently destroyed.
-      const backup = keepAside(raw);
+      const backup = keepAside(storage, raw);
       if (result.newer) return { ...fresh, newerSave: { reason: result.reason, backup, kept: false } };
       return {
         ...fresh,
@@ -326,12 +343,12 @@ function load(course: CourseIndex): Loaded {
     return { facts: audited.facts, epoch: result.epoch, notice: joinNotice(damaged, auditNotice(audited, result.unsafe)), newerSave: null };
   } catch (error) {
     // Whatever the saved data is, the page still renders (a blank page is never the answer).
-    return { ...fresh, notice: `Your saved progress could not be read (${String(error)}), so this page started fresh. The old data was kept in this browser under “${keepAside(raw)}”.` };
+    return { ...fresh, notice: `Your saved progress could not be read (${String(error)}), so this page started fresh. The old data was kept in this browser under “${keepAside(storage, raw)}”.` };
   }
 }
 
-export function createProgressStore(course: CourseIndex = builtCourse, storage: Storage = localProgressStorage) {
-  const initial = load(course);
+export function createProgressStore(course: CourseIndex = builtCourse, storage: ProgressStorage = browserStorage) {
+  const initial = load(course, storage);
   /** When progress was last reset or imported, here or in a tab we have heard from. */
   let epoch = initial.epoch;
   /** The draft times this tab last saw in storage: a change on both sides since then is a conflict. */
@@ -373,7 +390,7 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
       const raw = serialize(audited.facts, next);
       // Save first: an import that cannot be kept is refused, not shown and then lost on reload.
       try {
-        storage.write(raw);
+        storage.setItem(STORAGE_KEY, raw);
       } catch (error) {
         return { ok: false, reason: `it could not be saved (${describeWriteError(error, raw.length)})` };
       }
@@ -409,14 +426,14 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
     let conflicts: DraftConflict[] = [];
     let raw: string | null = null;
     try {
-      raw = storage.read();
+      raw = storage.getItem(STORAGE_KEY);
     } catch {
       /* unreadable now: write ours */
     }
     const stored = raw === null ? null : readPersisted(raw);
     if (raw !== null && stored && !stored.ok && stored.newer && !overNewer) {
       // Another tab of a newer version saved in its format: do not write an older one over it.
-      store.setState({ newerSave: { reason: stored.reason, backup: keepAside(raw), kept: false } });
+      store.setState({ newerSave: { reason: stored.reason, backup: keepAside(storage, raw), kept: false } });
       return;
     }
     if (stored?.ok && stored.epoch > epoch) {
@@ -431,7 +448,7 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
     addConflicts(conflicts);
     const text = serialize(merged, epoch);
     try {
-      storage.write(text);
+      storage.setItem(STORAGE_KEY, text);
       overNewer = false;
       seen = merged.draftsAt;
       if (store.getState().saveError) store.setState({ saveError: null });
@@ -447,32 +464,30 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
   });
 
   // Another tab saved: take in its facts by the same rules (merge.ts).
-  if (typeof window !== 'undefined') {
-    window.addEventListener('storage', (event) => {
-      if (event.key !== STORAGE_KEY || event.newValue === null) return;
-      const theirs = readPersisted(event.newValue);
-      if (!theirs.ok) {
-        if (theirs.newer && !store.getState().newerSave) store.setState({ newerSave: { reason: theirs.reason, backup: keepAside(event.newValue), kept: false } });
-        return;
-      }
-      if (theirs.epoch < epoch) {
-        save(); // a tab that missed our reset or import wrote old facts over it: put ours back
-        return;
-      }
-      const audited = auditAwards(theirs.facts, course);
-      if (theirs.epoch > epoch) {
-        epoch = theirs.epoch;
-        seen = audited.facts.draftsAt;
-        absorb(audited.facts, { draftConflicts: [] });
-        store.setState((s) => ({ notice: joinNotice(s.notice, 'Your progress was reset or imported in another tab; this tab now shows that progress.') }));
-        return;
-      }
-      const { facts, conflicts } = mergeFacts(factsOf(store.getState()), audited.facts, seen);
+  storage.subscribe((key, value) => {
+    if (key !== STORAGE_KEY) return;
+    const theirs = readPersisted(value);
+    if (!theirs.ok) {
+      if (theirs.newer && !store.getState().newerSave) store.setState({ newerSave: { reason: theirs.reason, backup: keepAside(storage, value), kept: false } });
+      return;
+    }
+    if (theirs.epoch < epoch) {
+      save(); // a tab that missed our reset or import wrote old facts over it: put ours back
+      return;
+    }
+    const audited = auditAwards(theirs.facts, course);
+    if (theirs.epoch > epoch) {
+      epoch = theirs.epoch;
       seen = audited.facts.draftsAt;
-      absorb(facts);
-      addConflicts(conflicts);
-    });
-  }
+      absorb(audited.facts, { draftConflicts: [] });
+      store.setState((s) => ({ notice: joinNotice(s.notice, 'Your progress was reset or imported in another tab; this tab now shows that progress.') }));
+      return;
+    }
+    const { facts, conflicts } = mergeFacts(factsOf(store.getState()), audited.facts, seen);
+    seen = audited.facts.draftsAt;
+    absorb(facts);
+    addConflicts(conflicts);
+  });
 
   return store;
 }

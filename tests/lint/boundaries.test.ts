@@ -1,9 +1,13 @@
-// The rooms' one-way doors (README "Project layout") hold: the project's own
-// ESLint config is run on small files placed, virtually, in each room.
+// The rooms' one-way doors (README "Project layout") hold, no module imports
+// itself round a cycle, and the framework-free rooms hold no React: the
+// project's own ESLint config is run on small files placed, virtually, in each room.
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const RULE = 'boundaries/dependencies';
+const CYCLE = 'import-x/no-cycle';
+const NO_REACT = 'import-x/no-restricted-paths';
+const NO_JSX = 'no-restricted-syntax';
 let eslint: ESLint;
 
 // Loading the config and its plugins is the slow part: done once, with room to spare on a busy machine.
@@ -30,7 +34,7 @@ const forbidden: [string, string, string][] = [
   ['preview: a lab module that is not types', 'src/preview/Probe.tsx', value('fileText', '../lab/worldFiles')],
   ['preview (nested): the lab’s page client', 'src/preview/tracking/Probe.ts', typeOnly('LabEngine', '../../lab/page/engine')],
   ['preview: lab types as a value import', 'src/preview/Probe.tsx', value('WorldFiles', '../lab/types')],
-  ['progress: content’s loader (a value)', 'src/progress/Probe.ts', value('useCourse', '../content/course')],
+  ['progress: content’s loader (a value)', 'src/progress/Probe.ts', value('requestLesson', '../content/course')],
   ['progress: the lesson UI', 'src/progress/Probe.ts', value('Quiz', '../lesson/Quiz')],
   ['lab: content as a value', 'src/lab/Probe.ts', value('parseCourse', '../content/parse')],
   ['lab: progress', 'src/lab/Probe.ts', value('useProgress', '../progress/store')],
@@ -70,6 +74,37 @@ const allowed: [string, string, string][] = [
   ['content: its own room', 'src/content/Probe.ts', typeOnly('Course', './model')],
   ['lib: its own room', 'src/lib/Probe.ts', value('downloadText', './download')],
 ];
+
+// [case, file, code, rule]: each must break that rule. A cycle needs a real
+// partner: the probe poses as src/progress/xp.ts, which selectors.ts imports.
+const broken: [string, string, string, string][] = [
+  ['a cycle: xp.ts imports selectors.ts, which imports xp.ts', 'src/progress/xp.ts', value('isStepDone', './selectors'), CYCLE],
+  ['a cycle through a lazy import()', 'src/progress/xp.ts', "export const load = () => import('./selectors');\n", CYCLE],
+  ['content: react', 'src/content/Probe.ts', value('useState', 'react'), NO_REACT],
+  ['content: react, as types only', 'src/content/Probe.ts', typeOnly('ReactNode', 'react'), NO_REACT],
+  ['progress: react-dom', 'src/progress/Probe.ts', value('createRoot', 'react-dom/client'), NO_REACT],
+  ['lab checks (nested): @testing-library', 'src/lab/checks/Probe.ts', value('render', '@testing-library/react'), NO_REACT],
+  ['lab: react, lazily', 'src/lab/Probe.ts', "export const load = () => import('react');\n", NO_REACT],
+  ['lab page side: a .tsx component', 'src/lab/page/Probe.ts', value('Quiz', '../../lesson/Quiz'), NO_REACT],
+  ['progress: JSX of its own', 'src/progress/Probe.tsx', 'export const Badge = () => <b>XP</b>;\n', NO_JSX],
+];
+
+// [case, file, code]: each must pass every rule.
+const sound: [string, string, string][] = [
+  ['a type-only import back (erased at run time, no cycle)', 'src/progress/xp.ts', typeOnly('NodeStatus', './selectors')],
+  ['lesson: react', 'src/lesson/Probe.tsx', value('useState', 'react') + 'export const Badge = () => <b>XP</b>;\n'],
+  ['lib: react (shared hooks)', 'src/lib/Probe.ts', value('useState', 'react')],
+];
+
+describe('no cycles, no React in content, progress and lab', () => {
+  it.each(broken)('forbids %s', async (_name, filePath, code, rule) => {
+    expect(await ruleIds(filePath, code)).toContain(rule);
+  }, 60_000);
+
+  it.each(sound)('allows %s', async (_name, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toEqual([]);
+  }, 60_000);
+});
 
 describe('room boundaries', () => {
   it.each(forbidden)('forbids %s', async (_name, filePath, code) => {
