@@ -48,4 +48,28 @@ describe('versioning data with DVC and git', () => {
     expect(session().errors).toEqual([]);
     expect(session().offOrigin).toEqual([]);
   });
+  it('python runs from the shell over the same project: its output in the pipeline, its exit status in $?, its traceback on stderr', async () => {
+    const { page } = session();
+    await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/ingest-and-version`);
+    await typeIntoEditor(page, [
+      "cat > gate.py <<'EOF'",
+      'import csv, sys',
+      'rows = list(csv.reader(open(sys.argv[1])))',
+      'print(f"{len(rows) - 1} rows, {len(rows[0])} columns")',
+      'sys.exit(0 if len(rows) > 100 else 3)',
+      'EOF',
+      'python3 gate.py data/raw_data.csv && echo "gate passed"',
+      'python -c "import sys; sys.exit(3)"; echo "status $?"',
+      'python -c "1/0" 2>&1 | tail -n 1',
+      'python gate.py data/raw_data.csv | wc -l',
+    ].join('\n'));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const log = page.getByRole('log', { name: 'Console' });
+    await expect.poll(() => log.innerText(), { timeout: 120_000 }).toContain('$ python gate.py data/raw_data.csv | wc -l\n1\n');
+    const terminal = await log.innerText();
+    expect(terminal).toContain('$ python3 gate.py data/raw_data.csv && echo "gate passed"\n400 rows, 5 columns\ngate passed\n');
+    expect(terminal).toContain('$ python -c "import sys; sys.exit(3)"; echo "status $?"\nstatus 3\n');
+    expect(terminal).toContain('$ python -c "1/0" 2>&1 | tail -n 1\nZeroDivisionError: division by zero\n');
+    expect(session().errors).toEqual([]);
+  });
 });
