@@ -11,6 +11,7 @@
 // each line ends with a marker command that records `$?` and passes it on.
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
+import { GNU_FIXES } from './gnuFixes';
 import { TEXT_TOOLS } from './textTools';
 import { err, ok, type CommandResult, type Program, type ShellContext, type TranscriptEntry } from './shell';
 
@@ -267,12 +268,13 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
     pythonCommand('python3', ctx),
     ...Object.entries(NOT_IN_LAB).map(([name, why]) => defineCommand(name, async () => result(err(`bash: ${name}: ${why}`, 127)))),
     // just-bash's own tools: with the keyboard as stdin, say so rather than read nothing; GNU's wording.
-    ...[...new Set([...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING)])]
+    ...[...new Set([...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING), ...Object.keys(GNU_FIXES)])]
       .filter((name) => !(name in TEXT_TOOLS) && !(name in ctx.programs))
       .map((name) =>
         defineCommand(name, async (args, c) => {
           if (ioOf(c).includes('k') && readsStdin(name, args)) return result(noKeyboard(name));
-          const r = await c.origCommand!(args);
+          const fix = GNU_FIXES[name];
+          const r = fix ? await fix(args, c, () => decodeStdin(c.stdin as unknown as string)) : await c.origCommand!(args);
           const reword = GNU_WORDING[name];
           return reword && r.stderr ? { ...r, stderr: reword(r.stderr) } : r;
         }),

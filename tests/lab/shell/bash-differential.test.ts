@@ -36,9 +36,6 @@ export const KNOWN: Record<string, string> = {
   'grep -r': "the lab's grep (GNU-exact output) has no -r, and says so by name",
   'latest version': "the lab's sort (GNU-exact output) has no -V, and says so by name",
   'version folders': 'just-bash: a glob ending in `/` (models/*/) matches the folders but drops the trailing slash',
-  'column sums with paste and bc-free awk': "just-bash's paste does not read -s and -d run together (-sd+): it prints its usage",
-  'mkdir -p over a file': 'just-bash names the whole path and "File exists" where GNU mkdir names the file in the way ("Not a directory")',
-  'xargs -I': "just-bash's xargs has no -I (it says `invalid option -- 'I'`)",
   sha256sum: "just-bash's sha256sum uses Web Crypto, which refuses its buffer in this suite's jsdom (a typed array from another realm); the browser is not checked here",
   'wc of a folder': "GNU wc prints a line of zero counts for a folder besides its error; the lab's wc prints the error only",
 };
