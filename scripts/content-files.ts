@@ -33,6 +33,8 @@ export function readContentFiles(root: string): ContentFile[] {
       if (entry.isDirectory()) walk(full, lab);
       else if (lab) out.push(readStartFile(full, path));
       else if (entry.name.endsWith('.md')) out.push({ path, text: readFileSync(full, 'utf8') });
+      // content/<lesson>/checks.py: the helpers its assert checks share (loaded by the judge, never by the learner's lab).
+      else if (/^[^/]+\/checks\.py$/.test(path)) out.push(readStartFile(full, path));
     }
   };
   walk(root, false);

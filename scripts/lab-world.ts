@@ -17,7 +17,8 @@ export function startWorldFor(lesson: Lesson, files: ContentFile[]): StartWorld 
   const start = own.length
     ? Object.fromEntries(own.map((f) => [f.path.slice(prefix.length), f.text]))
     : { 'README.md': `# ${lesson.title}\n`, '.gitignore': LAB_GITIGNORE };
-  return { files: start, commit: lesson.lab.commit, committed: lesson.lab.committed, modules: lesson.lab.modules };
+  const checks = files.find((f) => f.path === `${lesson.id}/checks.py` && !f.problem)?.text;
+  return { files: start, commit: lesson.lab.commit, committed: lesson.lab.committed, modules: lesson.lab.modules, ...(checks === undefined ? {} : { checks }) };
 }
 
 /** Read a content folder and make one lesson's start project; throws if the content has errors. */

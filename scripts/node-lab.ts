@@ -67,7 +67,7 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
   const startJudge = async () => {
     if (!judge) {
       judge = await loadPyodide();
-      prepareJudge(judge);
+      prepareJudge(judge, start.checks ?? null);
     }
     return judge;
   };

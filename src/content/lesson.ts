@@ -54,6 +54,9 @@ export function parseLesson(
   const phaseIds = new Set(phases.map((p) => p.id));
 
   checkStartFiles(folder, files, lessonFile, meta, report);
+  // checks.py: the helpers the lesson's assert checks share (run by the judge; the proof shows it loads).
+  const helpers = find('checks.py');
+  if (helpers?.problem) report({ file: helpers.path, line: 1, column: 1, field: '', message: helpers.problem.replace('put the file itself in lab/', 'put the file itself there').replace('a lab start file', 'checks.py') });
 
   const { steps, seenSlugs } = parseSteps(reader, files, meta ? phaseIds : undefined);
 

@@ -84,7 +84,8 @@ export interface FileChanges {
  * record) and asks its first round; `round` asks again with the answers the lab gave so far.
  */
 export type ToJudge =
-  | { type: 'init'; indexURL: string; world: WorldFiles; port: MessagePort; snapshot: OfferedSnapshot | null }
+  /** `helpers`: the lesson's checks.py, for its assert checks. */
+  | { type: 'init'; indexURL: string; world: WorldFiles; port: MessagePort; snapshot: OfferedSnapshot | null; helpers: string | null }
   | { type: 'begin'; id: number; before: FileChanges; run: FileChanges; record: string | null; failed: boolean; asserts: string[]; answers: Record<string, string> }
   | { type: 'round'; id: number; asserts: string[]; answers: Record<string, string> };
 

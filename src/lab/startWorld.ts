@@ -13,6 +13,8 @@ export interface StartWorld {
   committed: string[];
   /** The lab's Python modules the lesson offers ("lab", "mlflow", …). */
   modules: string[];
+  /** The lesson's helpers for its assert checks (content/<lesson>/checks.py), loaded by the judge only. */
+  checks?: string;
 }
 
 /** What a project starts with when nothing else is known: a README, nothing committed but it. */

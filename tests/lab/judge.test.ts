@@ -5,7 +5,7 @@
 // program's interpreter. Honest work still passes, and the lab a program patched is the lab's
 // own again at the next run, as a new process would have it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeLab, type NodeLab } from './python';
+import { createNodeLab, lifecycleStart, type NodeLab } from './python';
 
 let lab: NodeLab;
 beforeAll(async () => {
@@ -143,4 +143,23 @@ with mlflow.start_run():
     expect(next.variables.sized).toBe(2);
     expect(next.variables.extra).toBe(false);
   });
+});
+
+describe("a lesson's checks.py", () => {
+  it('shares helpers among its assert checks, and its functions see the check’s evidence and ns', async () => {
+    const start = { ...lifecycleStart(), checks: 'import lab\n\nTARGET = 0.8\n\ndef last_fit():\n    assert evidence["fits"], "No model was trained."\n    return evidence["fits"][-1]\n\ndef accuracy_is_held_out():\n    held_out, _ = tested_accuracies(labels_of("data/raw_data.csv"))\n    return any(abs(ns["accuracy"] - a) < 1e-9 for a in held_out)\n' };
+    const own = await createNodeLab(null, start);
+    await own.judge();
+    const check = 'fit = last_fit()\nassert accuracy_is_held_out(), "not held out"\nassert fit["n_rows"] > 0 and TARGET == 0.8';
+    expect(own.run(HONEST, { asserts: [check] }).asserts?.[check]).toBeNull();
+    expect(own.run('x = 1\n', { asserts: [check] }).asserts?.[check]).toBe('No model was trained.');
+    // The learner's program cannot import it: it is the judge's, not the lab's.
+    expect(own.run('import checks\n').error?.message).toMatch(/No module named 'checks'/);
+  }, 180_000);
+
+  it('that does not load fails every assert check, saying where', async () => {
+    const own = await createNodeLab(null, { ...lifecycleStart(), checks: 'def broken(:\n    pass\n' });
+    await own.judge();
+    expect(own.run('x = 1\n', { asserts: ['assert True'] }).asserts?.['assert True']).toBe("This could not be judged: the lesson's checks.py does not load (line 1: invalid syntax).");
+  }, 180_000);
 });

@@ -121,6 +121,7 @@ export class LabEngine {
   private loaded: Promise<void>;
   /** The lesson's start project (its own chunk, fetched once), for a worker with no saved project. */
   private startWorld: Promise<StartWorld> | null = null;
+  private readonly judge: JudgeClient;
   state: EngineState;
 
   constructor(
@@ -131,9 +132,10 @@ export class LabEngine {
     private readonly createSnapshotMaker?: () => Worker,
     /** Where the snapshot is kept (default: Cache Storage, where the browser has it). */
     private readonly snapshots: SnapshotStore | null = pageSnapshotStore(),
-    /** The assert checks' judge, a worker of its own (default: judgeWorker.ts). */
-    private readonly judge: JudgeClient = new JudgeClient(PYODIDE_URL),
+    /** The assert checks' judge, a worker of its own (default: judgeWorker.ts, with the lesson's checks.py). */
+    judge?: JudgeClient,
   ) {
+    this.judge = judge ?? new JudgeClient(PYODIDE_URL, () => (this.startWorld ??= this.loadStart()).then((start) => start.checks ?? null));
     this.state = { status: 'idle', stage: '', canInterrupt: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, notice: null, error: null, setAside: false };
     this.loaded = this.readWorld();
     // Back from another tab that had the lab: start again from what it saved.

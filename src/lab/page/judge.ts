@@ -32,6 +32,8 @@ export class JudgeClient {
 
   constructor(
     private readonly indexURL: string,
+    /** The lesson's helpers for its assert checks (its start world's checks.py). */
+    private readonly helpers: () => Promise<string | null> = () => Promise.resolve(null),
     private readonly createWorker: () => Worker = () => new Worker(new URL('../worker/judgeWorker.ts', import.meta.url), { type: 'module' }),
   ) {}
 
@@ -68,12 +70,9 @@ export class JudgeClient {
       };
     });
     this.ready.catch(() => undefined);
-    void snapshot.then(
-      (offered) => offered,
-      () => null,
-    ).then((offered) => {
+    void Promise.all([snapshot.catch(() => null), this.helpers().catch(() => null)]).then(([offered, helpers]) => {
       if (this.worker !== worker) return;
-      const init: ToJudge = { type: 'init', indexURL: this.indexURL, world, port: channel.port2, snapshot: offered };
+      const init: ToJudge = { type: 'init', indexURL: this.indexURL, world, port: channel.port2, snapshot: offered, helpers };
       worker.postMessage(init, offered ? [channel.port2, offered.bytes.buffer] : [channel.port2]);
     });
     return this.ready;

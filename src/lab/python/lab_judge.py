@@ -20,6 +20,7 @@ import json
 import os
 import random
 import sys
+import traceback
 
 import lab
 import lab_evidence
@@ -208,6 +209,29 @@ def _registered_model(name, alias):
     return mlflow.pyfunc.load_model(f"models:/{name}@{alias}")
 
 
+# --- the lesson's helpers (content/<lesson>/checks.py) ------------------------------------------
+# Loaded once, in the judge only: its functions and values are in every assert check's scope, and
+# the check's own names (evidence, ns, rerun, request, …) are in theirs while the check runs.
+_helpers = {}
+_helpers_failed = None
+
+
+def helpers(source):
+    """Load the lesson's checks.py; a failure is every assert check's verdict, saying where."""
+    global _helpers, _helpers_failed
+    namespace = {"__name__": "checks", "__file__": "checks.py"}
+    try:
+        exec(compile(source, "checks.py", "exec"), namespace)
+    except SyntaxError as exc:
+        _helpers_failed = f"line {exc.lineno}: {exc.msg}"
+        return
+    except Exception as exc:  # noqa: BLE001 - an author's helper that cannot load fails the checks, saying why
+        line = next((f.lineno for f in reversed(traceback.extract_tb(exc.__traceback__)) if f.filename == "checks.py"), None)
+        _helpers_failed = f"{'line ' + str(line) + ': ' if line else ''}{type(exc).__name__}: {exc}"
+        return
+    _helpers, _helpers_failed = namespace, None
+
+
 # --- one judgement ------------------------------------------------------------------------------
 _job = None
 
@@ -278,6 +302,8 @@ class _Job:
             return _NOT_FINISHED
         if self.problem:
             return self.problem
+        if _helpers_failed:
+            return f"This could not be judged: the lesson's checks.py does not load ({_helpers_failed})."
         self.check, self.calls = number, 0
         scope = {
             "ns": dict(self.ns),
@@ -290,6 +316,8 @@ class _Job:
             "accuracy_of": _accuracy_of,
             "tested_accuracies": _tested_accuracies(self.evidence),
         }
+        _helpers.update(scope)  # the helpers' functions see this check's names as their globals
+        scope = {**{k: v for k, v in _helpers.items() if not k.startswith("__")}, **scope}
         with open(os.devnull, "w") as quiet:  # a check's prints are not the learner's output
             saved = sys.stdout, sys.stderr
             sys.stdout = sys.stderr = quiet

@@ -6,8 +6,8 @@ import { HOME, LIB_DIR, writeFile, writeLabModules } from './labFiles';
 import { decodeFile } from '../worldFiles';
 import type { WorldFiles } from '../types';
 
-/** The lab's modules on sys.path (no project folder, no ''), and the judge imported. */
-export function prepareJudge(py: PyodideAPI) {
+/** The lab's modules on sys.path (no project folder, no ''), the judge imported, and the lesson's helpers for its checks (checks.py) loaded. */
+export function prepareJudge(py: PyodideAPI, helpers: string | null = null) {
   writeLabModules(py);
   py.FS.mkdirTree(HOME);
   py.runPython(`
@@ -17,6 +17,13 @@ os.chdir(${JSON.stringify(HOME)})
 importlib.invalidate_caches()
 import lab_judge
 `);
+  if (helpers === null) return;
+  const judge = py.pyimport('lab_judge');
+  try {
+    judge.helpers(helpers);
+  } finally {
+    judge.destroy();
+  }
 }
 
 function exists(py: PyodideAPI, path: string): boolean {

@@ -26,7 +26,7 @@ async function handle(message: ToJudge) {
         // Its prints (an author's check printing while it is written) are not the learner's output.
         next.setStdout({ batched: () => undefined });
         next.setStderr({ batched: () => undefined });
-        prepareJudge(next);
+        prepareJudge(next, message.helpers);
         return next;
       });
       py = started.value;
