@@ -76,22 +76,20 @@ interface PendingRun {
   resolve: (result: RunResult) => void;
 }
 
-/** A call the judge's checks make of the program (run it again, call a function, send its app a request). */
-interface PendingProbe {
+/**
+ * A question to the worker besides a run: a console request to the served app, or a call the
+ * judge's checks make of the program (`probe`). One at a time; each has a time limit that
+ * interrupts the worker, then replaces it if it does not answer.
+ */
+interface Question {
+  kind: 'request' | 'probe';
   id: number;
   nonce: string;
-  timer: ReturnType<typeof setTimeout>;
-  resolve: (answer: string) => void;
-  reject: (error: Error) => void;
-}
-
-interface PendingRequest {
-  id: number;
-  nonce: string;
-  timeLimitMs: number;
   timer: ReturnType<typeof setTimeout>;
   ending?: 'time-limit';
-  resolve: (answer: { exchange: HttpExchange; log: OutputChunk[] }) => void;
+  /** The error a question that ran out of time settles with. */
+  timedOut: () => Error;
+  resolve: (answer: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -110,8 +108,7 @@ export class LabEngine {
   private rejectReady: ((error: Error) => void) | null = null;
   private interrupt: Uint8Array | null = null;
   private current: PendingRun | null = null;
-  private pendingRequest: PendingRequest | null = null;
-  private pendingProbe: PendingProbe | null = null;
+  private question: Question | null = null;
   private nextId = 1;
   private listeners = new Set<() => void>();
   private world: WorldFiles | null = null;
@@ -212,16 +209,43 @@ export class LabEngine {
   /** Send a request to the app the last run is serving (localhost:8000's console); it has a time limit like a run. */
   async request(request: HttpRequest, timeLimitMs = REQUEST_TIME_LIMIT_MS): Promise<{ exchange: HttpExchange; log: OutputChunk[] }> {
     if (this.current) throw new Error('Wait for the run to finish.');
-    if (this.pendingRequest) throw new Error('Wait for the last request to be answered.');
+    if (this.question) throw new Error('Wait for the last request to be answered.');
     await this.start();
     if (this.current) throw new Error('Wait for the run to finish.');
-    if (this.pendingRequest) throw new Error('Wait for the last request to be answered.');
-    return new Promise((resolve, reject) => {
-      const pending: PendingRequest = { id: this.nextId++, nonce: newNonce(), timeLimitMs, resolve, reject, timer: setTimeout(() => this.endRequest(pending), timeLimitMs) };
-      this.pendingRequest = pending;
+    if (this.question) throw new Error('Wait for the last request to be answered.');
+    const timedOut = () => new Error(`The request ran longer than ${seconds(timeLimitMs)} s and was stopped.`);
+    return this.ask('request', timeLimitMs, timedOut, (id, nonce) => ({ type: 'request', id, nonce, request }));
+  }
+
+  /** Ask the worker one question (a console request, a probe) under its time limit. */
+  private ask<T>(kind: Question['kind'], timeLimitMs: number, timedOut: () => Error, message: (id: number, nonce: string) => ToWorker): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      // The answer is what the worker sent for this kind of question (checked by parseFromWorker).
+      const question: Question = { kind, id: this.nextId++, nonce: newNonce(), timedOut, resolve: (answer) => resolve(answer as T), reject, timer: setTimeout(() => this.outOfTime(question), timeLimitMs) };
+      this.question = question;
       if (this.interrupt) this.interrupt[0] = 0;
-      this.post({ type: 'request', id: pending.id, nonce: pending.nonce, request });
+      this.post(message(question.id, question.nonce));
     });
+  }
+
+  /** Its time is up: interrupt the worker; if it still does not answer, replace it. */
+  private outOfTime(question: Question) {
+    if (this.question !== question || question.ending) return;
+    question.ending = 'time-limit';
+    const grace = this.interruptOrForce(() => {
+      if (this.question !== question) return;
+      this.settle(question, question.timedOut());
+      this.replaceWorker(null);
+    });
+    if (grace) question.timer = grace;
+  }
+
+  private settle(question: Question, answer: unknown) {
+    if (this.question !== question) return;
+    clearTimeout(question.timer);
+    this.question = null;
+    if (answer instanceof Error) question.reject(answer);
+    else question.resolve(answer);
   }
 
   private post(message: ToWorker) {
@@ -236,7 +260,7 @@ export class LabEngine {
     }
     const message: FromWorker = parsed.message;
     const run = this.current;
-    const pending = this.pendingRequest;
+    const question = this.question;
     switch (message.type) {
       case 'progress':
         this.set({ stage: message.stage });
@@ -289,23 +313,17 @@ export class LabEngine {
         return;
       case 'response':
       case 'request-failed':
-        if (!pending || message.id !== pending.id) return;
-        if (message.nonce !== pending.nonce) {
-          this.refuse(`${message.type}: the request's nonce does not match`);
-          return;
-        }
-        if (message.type === 'response') this.settleRequest(pending, { exchange: message.exchange, log: message.log });
-        else if (message.interrupted && pending.ending === 'time-limit') this.settleRequest(pending, this.requestTimedOut(pending));
-        else this.settleRequest(pending, new Error(`The app did not answer: ${message.message}`));
-        return;
       case 'probed': {
-        const probe = this.pendingProbe;
-        if (!probe || message.id !== probe.id) return;
-        if (message.nonce !== probe.nonce) {
-          this.refuse('probed: the call\'s nonce does not match');
+        if (!question || message.id !== question.id || question.kind !== (message.type === 'probed' ? 'probe' : 'request')) return;
+        if (message.nonce !== question.nonce) {
+          this.refuse(`${message.type}: the ${question.kind === 'probe' ? "call's" : "request's"} nonce does not match`);
           return;
         }
-        this.settleProbe(probe, message.answer ?? new Error(message.failed ?? 'the lab could not answer'));
+        const asked = question;
+        if (message.type === 'probed') this.settle(asked, message.answer ?? new Error(message.failed ?? 'the lab could not answer'));
+        else if (message.type === 'response') this.settle(asked, { exchange: message.exchange, log: message.log });
+        else if (message.interrupted && question.ending === 'time-limit') this.settle(asked, question.timedOut());
+        else this.settle(asked, new Error(`The app did not answer: ${message.message}`));
         return;
       }
     }
@@ -394,33 +412,9 @@ export class LabEngine {
 
   /** One call the checks make of the program, answered by the lab's worker under the run's time limit. */
   private probe(run: PendingRun, ask: string): Promise<string> {
-    return new Promise((resolve, reject) => {
-      if (this.current !== run || run.ending || !this.port) {
-        reject(new Error('the run ended before its checks were judged'));
-        return;
-      }
-      const probe: PendingProbe = { id: this.nextId++, nonce: newNonce(), resolve, reject, timer: 0 as unknown as ReturnType<typeof setTimeout> };
-      probe.timer = setTimeout(() => {
-        // Interrupted, the program's rerun or function ends and the lab answers; if it does not, the worker is replaced.
-        const grace = this.interruptOrForce(() => {
-          if (this.pendingProbe !== probe) return;
-          this.settleProbe(probe, new Error(`the program ran longer than ${seconds(run.request.timeLimitMs)} s when the checks ran it again`));
-          this.replaceWorker(null);
-        });
-        if (grace) probe.timer = grace;
-      }, run.request.timeLimitMs);
-      this.pendingProbe = probe;
-      if (this.interrupt) this.interrupt[0] = 0;
-      this.post({ type: 'probe', id: probe.id, nonce: probe.nonce, ask });
-    });
-  }
-
-  private settleProbe(probe: PendingProbe, answer: string | Error) {
-    if (this.pendingProbe !== probe) return;
-    clearTimeout(probe.timer);
-    this.pendingProbe = null;
-    if (answer instanceof Error) probe.reject(answer);
-    else probe.resolve(answer);
+    if (this.current !== run || run.ending || !this.port) return Promise.reject(new Error('the run ended before its checks were judged'));
+    const timedOut = () => new Error(`the program ran longer than ${seconds(run.request.timeLimitMs)} s when the checks ran it again`);
+    return this.ask<string>('probe', run.request.timeLimitMs, timedOut, (id, nonce) => ({ type: 'probe', id, nonce, ask }));
   }
 
   /** A message that is malformed or not the answer it claims to be: nothing from it is used, and the worker is replaced. */
@@ -438,7 +432,7 @@ export class LabEngine {
 
   private onFatal(message: string) {
     const run = this.current;
-    if (run || this.pendingRequest || (this.ready && !this.rejectReady)) {
+    if (run || this.question || (this.ready && !this.rejectReady)) {
       // A crash of a running engine: replace the worker and report the run (or request).
       this.replaceWorker(`The Python engine crashed (${message}) and was restarted.`);
       if (run) this.finish(this.syntheticResult(run, run.ending ?? 'crashed', message));
@@ -463,13 +457,13 @@ export class LabEngine {
   /** Run the learner's code; waits for the engine if it is still loading. */
   async run(request: RunRequest): Promise<RunResult> {
     if (this.current) throw new Error('A run is already in progress.');
-    if (this.pendingRequest) throw new Error('Wait for the request to the app to be answered.');
+    if (this.question) throw new Error('Wait for the request to the app to be answered.');
     // A ready engine gets the run in this same task, before the page re-renders for
     // "Running…": awaiting would let that render go first and hold the worker back.
     if (!(this.state.status === 'ready' && this.ready && !this.rejectReady && this.port)) {
       await this.start();
       if (this.current) throw new Error('A run is already in progress.');
-      if (this.pendingRequest) throw new Error('Wait for the request to the app to be answered.');
+      if (this.question) throw new Error('Wait for the request to the app to be answered.');
     }
     return new Promise<RunResult>((resolve) => {
       const run: PendingRun = { id: this.nextId++, nonce: newNonce(), request, output: [], outputChars: 0, droppedChars: 0, started: performance.now(), resolve, timer: 0 as unknown as ReturnType<typeof setTimeout> };
@@ -527,31 +521,6 @@ export class LabEngine {
     this.finish(this.syntheticResult(run, run.ending ?? 'stopped', null));
   }
 
-  private endRequest(pending: PendingRequest) {
-    if (this.pendingRequest !== pending || pending.ending) return;
-    pending.ending = 'time-limit';
-    const grace = this.interruptOrForce(() => this.forceEndRequest(pending));
-    if (grace) pending.timer = grace;
-  }
-
-  private forceEndRequest(pending: PendingRequest) {
-    if (this.pendingRequest !== pending) return;
-    this.settleRequest(pending, this.requestTimedOut(pending));
-    this.replaceWorker(null);
-  }
-
-  private requestTimedOut(pending: PendingRequest) {
-    return new Error(`The request ran longer than ${seconds(pending.timeLimitMs)} s and was stopped.`);
-  }
-
-  private settleRequest(pending: PendingRequest, answer: { exchange: HttpExchange; log: OutputChunk[] } | Error) {
-    if (this.pendingRequest !== pending) return;
-    clearTimeout(pending.timer);
-    this.pendingRequest = null;
-    if (answer instanceof Error) pending.reject(answer);
-    else pending.resolve(answer);
-  }
-
   /** The result of a run whose worker had to be replaced: no changes to the project. */
   private syntheticResult(run: PendingRun, ended: NonNullable<RunResult['ended']>, detail: string | null): RunResult {
     const reason =
@@ -575,8 +544,8 @@ export class LabEngine {
     this.port = null;
     this.ready = null;
     this.rejectReady = null;
-    if (this.pendingRequest) this.settleRequest(this.pendingRequest, new Error(requestError));
-    if (this.pendingProbe) this.settleProbe(this.pendingProbe, new Error('the lab was restarted while the checks ran the program'));
+    const question = this.question;
+    if (question) this.settle(question, new Error(question.kind === 'request' ? requestError : 'the lab was restarted while the checks ran the program'));
   }
 
   private replaceWorker(requestError: string | null) {
