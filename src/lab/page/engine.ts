@@ -58,6 +58,8 @@ const INTERRUPT_GRACE_MS = 1500;
  * learner's time limit, which restarts when the program itself starts (a 'clock' message).
  */
 const BOOKKEEPING_LIMIT_MS = 30_000;
+/** How long the lab must be idle after it is ready (or after a run) before the judge starts. */
+const JUDGE_IDLE_MS = 2000;
 /** A console request's time limit when the step gives none. */
 const REQUEST_TIME_LIMIT_MS = 10_000;
 /** The worker caps a run's output near 80 KB; the page keeps at most this much whatever arrives. */
@@ -287,9 +289,8 @@ export class LabEngine {
         }
         this.set({ status: 'ready', stage: '' });
         resolveReady();
-        // The judge starts beside the ready lab (from the snapshot the lab used, read again), so the first checked Run seldom waits for it.
-        const snapshot = message.snapshot === 'used' && this.snapshots ? this.snapshots.find().catch(() => null) : Promise.resolve(null);
-        this.judge.start(this.world ?? {}, snapshot).catch(() => undefined);
+        this.judgeFromSnapshot = message.snapshot === 'used';
+        this.startJudgeWhenIdle();
         return;
       }
       case 'warmed':
@@ -394,6 +395,25 @@ export class LabEngine {
     void this.judgeRun(run, result, asserts, { record: message.outcome.record ?? null, failed: outcome.error !== null, worldBefore, run: message.changes });
   }
 
+  /** Whether the lab's start used Python's snapshot: the judge's can too. */
+  private judgeFromSnapshot = false;
+  private judgeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Start the judge once the lab has been idle a moment (from the snapshot the lab used, read
+   * again), so its start — seconds of CPU — never competes with a learner's run on a two-core
+   * machine; a checked Run that comes first starts it at once.
+   */
+  private startJudgeWhenIdle() {
+    if (this.judgeTimer) clearTimeout(this.judgeTimer);
+    this.judgeTimer = setTimeout(() => {
+      this.judgeTimer = null;
+      if (this.current || this.judge.started || !this.port) return; // finish() asks again
+      const snapshot = this.judgeFromSnapshot && this.snapshots ? this.snapshots.find().catch(() => null) : Promise.resolve(null);
+      this.judge.start(this.world ?? {}, snapshot).catch(() => undefined);
+    }, JUDGE_IDLE_MS);
+  }
+
   /** The run's assert checks, judged by the judge's worker; the run ends with their verdicts. */
   private async judgeRun(run: PendingRun, result: RunResult, asserts: string[], job: { record: string | null; failed: boolean; worldBefore: WorldFiles; run: { files: WorldFiles; removed: string[] } }) {
     let verdicts: Verdicts;
@@ -450,6 +470,7 @@ export class LabEngine {
     if (!run) return;
     clearTimeout(run.timer);
     this.current = null;
+    if (!this.judge.started) this.startJudgeWhenIdle();
     if (this.state.status === 'running') this.set({ status: 'ready' });
     run.resolve(result);
   }
@@ -603,6 +624,7 @@ export class LabEngine {
     const run = this.current;
     this.closeWorker();
     this.judge.close();
+    if (this.judgeTimer) clearTimeout(this.judgeTimer);
     if (run) this.finish(this.syntheticResult(run, 'stopped', null));
   }
 }

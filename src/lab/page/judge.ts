@@ -37,6 +37,11 @@ export class JudgeClient {
     private readonly createWorker: () => Worker = () => new Worker(new URL('../worker/judgeWorker.ts', import.meta.url), { type: 'module' }),
   ) {}
 
+  /** Whether it is started (or starting). */
+  get started(): boolean {
+    return this.ready !== null;
+  }
+
   /** Start the judge on this project (safe to call again: a running judge keeps its copy), from the lab's snapshot when there is one. */
   start(world: WorldFiles, snapshot: Promise<OfferedSnapshot | null> = Promise.resolve(null)): Promise<void> {
     if (this.ready) return this.ready;
