@@ -4,6 +4,7 @@
 // read here, so every command compares the same three snapshots git does.
 import * as git from 'isomorphic-git';
 import { normalize, type gitFsAdapter, type LabFs } from '../fs';
+import { ignoreChecker } from './ignore';
 import { err, type CommandResult } from '../shell';
 
 export interface Repo {
@@ -211,11 +212,49 @@ export function readWorktree(repo: Repo, path: string): Uint8Array | null {
   return repo.fs.stat(abs)?.type === 'file' ? repo.fs.readFile(abs) : null;
 }
 
+// ---------------------------------------------------------------- stat cache
+
+/**
+ * What real git keeps as the index's stat data: for each working-tree file the lab hashed, its
+ * size and mtime and the blob id its content had, so a file whose size and mtime are unchanged is
+ * not read and hashed again (issue 22). Kept for the life of the lab's worker, by repository and
+ * path; a Reset lab lays files out with new mtimes, which match no entry.
+ *
+ * Racy git (git's Documentation/technical/racy-git.txt): a file written in the same clock tick as
+ * .git/index could be written again in that tick, keeping its size and mtime. As git does, an
+ * entry vouches for a file only if the file's mtime is older than the index's at the moment the
+ * entry was made; a racily clean file is hashed again until an index write (add, commit, …) after
+ * it. Unlike git, a `touch` that changes no byte does not refresh the stat data (`git status`
+ * writes no index here): the file reads as clean, hashed on each status until the next index write.
+ * The lab's files have no ctime or inode: a change whose size and mtime were put back (os.utime)
+ * reads as unchanged, where real git would see the new ctime.
+ */
+type StatEntry = { size: number; mtimeMs: number; oid: string; indexMtimeMs: number };
+const statCaches = new Map<string, Map<string, StatEntry>>();
+
+function statCache(repo: Repo): Map<string, StatEntry> {
+  let cache = statCaches.get(repo.dir);
+  if (!cache) statCaches.set(repo.dir, (cache = new Map()));
+  return cache;
+}
+
+/** Remember the blob id of a working-tree file as it is now. */
+function remember(repo: Repo, path: string, stat: { size: number; mtimeMs: number }, oid: string) {
+  const indexMtimeMs = repo.fs.stat(`${repo.dir}/.git/index`)?.mtimeMs ?? -Infinity;
+  statCache(repo).set(path, { size: stat.size, mtimeMs: stat.mtimeMs, oid, indexMtimeMs });
+}
+
 /** The blob id the file's content would have (null if there is no such file). */
 export async function worktreeOid(repo: Repo, path: string): Promise<string | null> {
-  const data = readWorktree(repo, path);
+  const stat = repo.fs.stat(`${repo.dir}/${path}`);
+  if (stat?.type !== 'file') return null;
+  const known = statCache(repo).get(path);
+  if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stat.mtimeMs < known.indexMtimeMs) return known.oid;
+  const data = repo.fs.readFile(`${repo.dir}/${path}`);
   if (!data) return null;
-  return (await git.hashBlob({ object: data })).oid;
+  const { oid } = await git.hashBlob({ object: data });
+  remember(repo, path, stat, oid);
+  return oid;
 }
 
 /** Write a blob to the working tree (making its folders). */
@@ -228,6 +267,7 @@ export async function writeWorktree(repo: Repo, path: string, oid: string) {
     if (repo.fs.stat(abs)?.type === 'file') repo.fs.unlink(abs);
     if (!repo.fs.stat(abs)) repo.fs.mkdir(abs);
   }
+  ignoreRules.delete(repo);
   const target = `${repo.dir}/${path}`;
   if (repo.fs.stat(target)?.type === 'dir') return;
   repo.fs.writeFile(target, data);
@@ -237,6 +277,7 @@ export async function writeWorktree(repo: Repo, path: string, oid: string) {
 export function removeWorktree(repo: Repo, path: string) {
   const abs = `${repo.dir}/${path}`;
   if (repo.fs.stat(abs)?.type !== 'file') return;
+  ignoreRules.delete(repo);
   repo.fs.unlink(abs);
   for (let d = abs.slice(0, abs.lastIndexOf('/')); d.length > repo.dir.length; d = d.slice(0, d.lastIndexOf('/'))) {
     if ((repo.fs.readdir(d) ?? ['x']).length > 0) break;
@@ -244,8 +285,13 @@ export function removeWorktree(repo: Repo, path: string) {
   }
 }
 
-export async function isIgnored(repo: Repo, path: string): Promise<boolean> {
-  return git.isIgnored({ fs: repo.gfs, dir: repo.dir, filepath: path });
+/** Each command's ignore rules, read once; a write or removal in the working tree (a .gitignore among them) drops them. */
+const ignoreRules = new WeakMap<Repo, (path: string) => boolean>();
+
+export function isIgnored(repo: Repo, path: string): boolean {
+  let check = ignoreRules.get(repo);
+  if (!check) ignoreRules.set(repo, (check = ignoreChecker(repo.fs, repo.dir)));
+  return check(path);
 }
 
 /** Worktree files git would see: tracked ones and untracked ones that are not ignored. */
@@ -255,7 +301,7 @@ export async function visibleWorktree(repo: Repo, index: Files): Promise<{ all: 
   const ignored: string[] = [];
   for (const path of worktreePaths(repo)) {
     if (index.has(path)) all.push(path);
-    else if (await isIgnored(repo, path)) ignored.push(path);
+    else if (isIgnored(repo, path)) ignored.push(path);
     else {
       all.push(path);
       untracked.push(path);

@@ -1,0 +1,38 @@
+// Ignore rules for the lab's git and its repo summary: each .gitignore is read and parsed once
+// per command, not once per file (isomorphic-git's isIgnored reads every rule file again for
+// every path it is asked about).
+import ignore, { type Ignore } from 'ignore';
+import { text } from '../shell';
+import type { LabFs } from '../fs';
+
+/**
+ * Whether a path is ignored, by the rules isomorphic-git's isIgnored applies (its
+ * GitIgnoreManager: .git/info/exclude, then each folder's .gitignore from the top; a file in an
+ * ignored folder cannot be re-included), with each .gitignore read and parsed once.
+ */
+export function ignoreChecker(fs: LabFs, dir: string): (filepath: string) => boolean {
+  const rules = new Map<string, Ignore>();
+  const rulesOf = (folder: string, withExcludes: boolean) => {
+    let rule = rules.get(folder);
+    if (!rule) {
+      rule = ignore();
+      if (withExcludes) rule.add(text(fs.readFile(`${dir}/.git/info/exclude`) ?? new Uint8Array()));
+      rule.add(text(fs.readFile(`${dir}${folder ? `/${folder}` : ''}/.gitignore`) ?? new Uint8Array()));
+      rules.set(folder, rule);
+    }
+    return rule;
+  };
+  return (filepath) => {
+    const pieces = filepath.split('/').filter(Boolean);
+    if (pieces.at(-1) === '.git') return true;
+    let ignored = false;
+    for (let i = 0; i < pieces.length; i++) {
+      const rule = rulesOf(pieces.slice(0, i).join('/'), i === 0);
+      const rel = pieces.slice(i).join('/');
+      const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
+      if (parent !== '.' && rule.ignores(parent)) return true;
+      ignored = ignored ? !rule.test(rel).unignored : rule.test(rel).ignored;
+    }
+    return ignored;
+  };
+}
