@@ -16,6 +16,7 @@ import {
   pathspecMatches,
   readCommit,
   readWorktree,
+  recordStat,
   removeWorktree,
   repoPath,
   resolveRev,
@@ -23,6 +24,7 @@ import {
   setIndex,
   setIndexEntry,
   short,
+  statVouches,
   unknownRevision,
   visibleWorktree,
   worktreeOid,
@@ -51,17 +53,20 @@ function toSpecs(repo: Repo, args: string[]): string[] | CommandResult {
 
 /**
  * Stage the working tree's version of each path (or its deletion), skipping files the index
- * already holds as they are. The index is written once for all of them: isomorphic-git writes
- * the whole index on each updateIndex, which made `git add` of N files cost N².
+ * already holds as they are, whose stat data vouches for them (others are staged again, which
+ * refreshes it, as git add does). The index is written once for all of them: isomorphic-git
+ * writes the whole index on each updateIndex, which made `git add` of N files cost N².
  */
 async function stage(repo: Repo, paths: Iterable<string>, index: Files) {
-  const files: string[] = [];
+  const files = new Map<string, string>();
   for (const path of paths) {
     const oid = await worktreeOid(repo, path);
     if (oid === null) await setIndexEntry(repo, path, null);
-    else if (oid !== index.get(path)) files.push(path);
+    else if (oid !== index.get(path) || !statVouches(repo, path)) files.set(path, oid);
   }
-  if (files.length) await git.add({ fs: repo.gfs, dir: repo.dir, filepath: files, force: true, parallel: false });
+  if (!files.size) return;
+  await git.add({ fs: repo.gfs, dir: repo.dir, filepath: [...files.keys()], force: true, parallel: false });
+  for (const [path, oid] of files) recordStat(repo, path, oid);
 }
 
 export async function add(repo: Repo, argv: string[]): Promise<CommandResult> {

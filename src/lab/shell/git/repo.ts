@@ -224,8 +224,8 @@ export function readWorktree(repo: Repo, path: string): Uint8Array | null {
  * .git/index could be written again in that tick, keeping its size and mtime. As git does, an
  * entry vouches for a file only if the file's mtime is older than the index's at the moment the
  * entry was made; a racily clean file is hashed again until an index write (add, commit, …) after
- * it. Unlike git, a `touch` that changes no byte does not refresh the stat data (`git status`
- * writes no index here): the file reads as clean, hashed on each status until the next index write.
+ * it. A file touched without a change reads as clean, as in git; but the lab's `git status` writes
+ * no index, so it is hashed on each status until `git add` refreshes its stat data.
  * The lab's files have no ctime or inode: a change whose size and mtime were put back (os.utime)
  * reads as unchanged, where real git would see the new ctime.
  */
@@ -238,22 +238,38 @@ function statCache(repo: Repo): Map<string, StatEntry> {
   return cache;
 }
 
-/** Remember the blob id of a working-tree file as it is now. */
-function remember(repo: Repo, path: string, stat: { size: number; mtimeMs: number }, oid: string) {
+/**
+ * Record a working-tree file's stat data with the blob id of its content. After an index write
+ * (git add), the stat data of the files it staged vouches for them from then on.
+ */
+export function recordStat(repo: Repo, path: string, oid: string, stat = repo.fs.stat(`${repo.dir}/${path}`)) {
+  if (stat?.type !== 'file') return;
   const indexMtimeMs = repo.fs.stat(`${repo.dir}/.git/index`)?.mtimeMs ?? -Infinity;
   statCache(repo).set(path, { size: stat.size, mtimeMs: stat.mtimeMs, oid, indexMtimeMs });
+}
+
+/** The blob id the stat data vouches for, if it does. */
+function vouchedOid(repo: Repo, path: string, stat: { size: number; mtimeMs: number }): string | null {
+  const known = statCache(repo).get(path);
+  return known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stat.mtimeMs < known.indexMtimeMs ? known.oid : null;
+}
+
+/** Whether the file's stat data vouches for its content (git's "up to date" entry); if not, git add refreshes it. */
+export function statVouches(repo: Repo, path: string): boolean {
+  const stat = repo.fs.stat(`${repo.dir}/${path}`);
+  return stat?.type === 'file' && vouchedOid(repo, path, stat) !== null;
 }
 
 /** The blob id the file's content would have (null if there is no such file). */
 export async function worktreeOid(repo: Repo, path: string): Promise<string | null> {
   const stat = repo.fs.stat(`${repo.dir}/${path}`);
   if (stat?.type !== 'file') return null;
-  const known = statCache(repo).get(path);
-  if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stat.mtimeMs < known.indexMtimeMs) return known.oid;
+  const known = vouchedOid(repo, path, stat);
+  if (known) return known;
   const data = repo.fs.readFile(`${repo.dir}/${path}`);
   if (!data) return null;
   const { oid } = await git.hashBlob({ object: data });
-  remember(repo, path, stat, oid);
+  recordStat(repo, path, oid, stat);
   return oid;
 }
 
