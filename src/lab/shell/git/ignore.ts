@@ -22,15 +22,26 @@ export function ignoreChecker(fs: LabFs, dir: string): (filepath: string) => boo
     }
     return rule;
   };
+  // Whether a rule file above a folder ignores it (so nothing in it can be re-included): once per folder.
+  const closed = new Map<string, boolean>();
+  const isClosed = (pieces: string[]) => {
+    const folder = pieces.join('/');
+    let verdict = closed.get(folder);
+    if (verdict === undefined) {
+      verdict = false;
+      for (let i = 0; i < pieces.length && !verdict; i++) verdict = rulesOf(pieces.slice(0, i).join('/'), i === 0).ignores(pieces.slice(i).join('/'));
+      closed.set(folder, verdict);
+    }
+    return verdict;
+  };
   return (filepath) => {
     const pieces = filepath.split('/').filter(Boolean);
     if (pieces.at(-1) === '.git') return true;
+    if (pieces.length > 1 && isClosed(pieces.slice(0, -1))) return true;
     let ignored = false;
     for (let i = 0; i < pieces.length; i++) {
       const rule = rulesOf(pieces.slice(0, i).join('/'), i === 0);
       const rel = pieces.slice(i).join('/');
-      const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
-      if (parent !== '.' && rule.ignores(parent)) return true;
       ignored = ignored ? !rule.test(rel).unignored : rule.test(rel).ignored;
     }
     return ignored;

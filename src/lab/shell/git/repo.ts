@@ -136,10 +136,15 @@ export async function resolveRev(repo: Repo, rev: string): Promise<string | null
   return oid;
 }
 
+/** Commits' files, by commit id (a commit never changes): a few, as status and log ask for HEAD and its parent again and again. */
+const treesRead = new Map<string, Files>();
+
 /** Files of a commit's tree (empty for null: the empty tree before the first commit). */
 export async function commitFiles(repo: Repo, commitOid: string | null): Promise<Files> {
+  if (!commitOid) return new Map();
+  const known = treesRead.get(commitOid);
+  if (known) return new Map(known);
   const files: Files = new Map();
-  if (!commitOid) return files;
   const walk = async (treeOid: string, prefix: string) => {
     const { tree } = await git.readTree({ fs: repo.gfs, dir: repo.dir, oid: treeOid });
     for (const entry of tree) {
@@ -148,7 +153,9 @@ export async function commitFiles(repo: Repo, commitOid: string | null): Promise
     }
   };
   await walk(commitOid, '');
-  return files;
+  treesRead.set(commitOid, files);
+  if (treesRead.size > 8) treesRead.delete(treesRead.keys().next().value!);
+  return new Map(files);
 }
 
 export async function readBlob(repo: Repo, oid: string): Promise<Uint8Array> {
@@ -161,7 +168,21 @@ export async function writeBlob(repo: Repo, data: Uint8Array): Promise<string> {
 
 // ---------------------------------------------------------------- index
 
+/** The index as last read, by repository, under the checksum git writes at the end of the index file. */
+const indexRead = new Map<string, { checksum: string; files: Files }>();
+
+/** path → blob id of each index entry; read again only when the index file's checksum changed. */
 export async function indexFiles(repo: Repo): Promise<Files> {
+  const raw = repo.fs.readFile(`${repo.dir}/.git/index`);
+  const checksum = raw && raw.length >= 20 ? Array.from(raw.subarray(raw.length - 20), (b) => b.toString(16).padStart(2, '0')).join('') : '';
+  const known = indexRead.get(repo.dir);
+  if (checksum && known?.checksum === checksum) return new Map(known.files);
+  const files = await walkIndex(repo);
+  if (checksum) indexRead.set(repo.dir, { checksum, files });
+  return new Map(files);
+}
+
+async function walkIndex(repo: Repo): Promise<Files> {
   const rows = (await git.walk({
     fs: repo.gfs,
     dir: repo.dir,
