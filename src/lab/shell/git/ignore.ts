@@ -11,13 +11,17 @@ import type { LabFs } from '../fs';
  * ignored folder cannot be re-included), with each .gitignore read and parsed once.
  */
 export function ignoreChecker(fs: LabFs, dir: string): (filepath: string) => boolean {
-  const rules = new Map<string, Ignore>();
+  // null for a folder without rules: it changes no verdict, so it is not asked (most folders have none).
+  const rules = new Map<string, Ignore | null>();
   const rulesOf = (folder: string, withExcludes: boolean) => {
     let rule = rules.get(folder);
-    if (!rule) {
-      rule = ignore();
-      if (withExcludes) rule.add(text(fs.readFile(`${dir}/.git/info/exclude`) ?? new Uint8Array()));
-      rule.add(text(fs.readFile(`${dir}${folder ? `/${folder}` : ''}/.gitignore`) ?? new Uint8Array()));
+    if (rule === undefined) {
+      const source = [
+        withExcludes ? text(fs.readFile(`${dir}/.git/info/exclude`) ?? new Uint8Array()) : '',
+        text(fs.readFile(`${dir}${folder ? `/${folder}` : ''}/.gitignore`) ?? new Uint8Array()),
+      ];
+      const patterns = source.some((t) => t.split(/\r?\n/).some((line) => line.trim() !== '' && !line.startsWith('#')));
+      rule = patterns ? ignore().add(source[0]!).add(source[1]!) : null;
       rules.set(folder, rule);
     }
     return rule;
@@ -29,7 +33,7 @@ export function ignoreChecker(fs: LabFs, dir: string): (filepath: string) => boo
     let verdict = closed.get(folder);
     if (verdict === undefined) {
       verdict = false;
-      for (let i = 0; i < pieces.length && !verdict; i++) verdict = rulesOf(pieces.slice(0, i).join('/'), i === 0).ignores(pieces.slice(i).join('/'));
+      for (let i = 0; i < pieces.length && !verdict; i++) verdict = rulesOf(pieces.slice(0, i).join('/'), i === 0)?.ignores(pieces.slice(i).join('/')) ?? false;
       closed.set(folder, verdict);
     }
     return verdict;
@@ -41,6 +45,7 @@ export function ignoreChecker(fs: LabFs, dir: string): (filepath: string) => boo
     let ignored = false;
     for (let i = 0; i < pieces.length; i++) {
       const rule = rulesOf(pieces.slice(0, i).join('/'), i === 0);
+      if (!rule) continue;
       const rel = pieces.slice(i).join('/');
       ignored = ignored ? !rule.test(rel).unignored : rule.test(rel).ignored;
     }
