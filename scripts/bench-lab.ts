@@ -87,6 +87,7 @@ function clickUntil(page: Page, button: string, pattern: string, drawn?: string)
 type Draft = { slug: string; file: string };
 const TRAINING: Draft = { slug: 'the-training-loop', file: 'train.py' };
 const SHELL: Draft = { slug: 'ingest-and-version', file: 'commands.sh' };
+const TRACKING: Draft = { slug: 'track-experiments', file: 'track.py' };
 
 async function setCode(page: Page, code: string, at: Draft = TRAINING) {
   // Drafts are what Run reads: set one through the app's own storage and reload (or open its step).
@@ -378,7 +379,7 @@ async function expectOutput(page: Page, script: string, expected: string) {
 
 /**
  * The tracking UI's runs table as runs accumulate: from a reset lab, MLflow runs made 1,000 per
- * Run; at each size the track-experiments step's preview shows the experiment's table, and a
+ * Run in the track-experiments step; at each size its preview shows the experiment's table, and a
  * checkbox click and a sort (a metric column's header) are timed in the page from the click to
  * the frame after it (a requestAnimationFrame, then a task): the main thread's work for the click,
  * React's commit, style, layout and paint, and up to one frame's wait. p50 and max of 6 each.
@@ -391,9 +392,9 @@ async function runsTableGrowth(page: Page) {
   let runs = 0;
   const make = 'import mlflow\nmlflow.set_experiment("bench")\nfor i in range(1000):\n    with mlflow.start_run():\n        mlflow.log_param("i", i)\n        mlflow.log_metric("accuracy", (i * 7919 % 1000) / 1000)\n';
   for (const [label, size] of [['1,000', 1000], ['5,000', 5000], ['20,000', 20000]] as const) {
-    await runOnce(page, make, TRAINING, (size - runs) / 1000);
+    // Made in the tracking step itself: its preview shows the store a Run there was sent.
+    await runOnce(page, make, TRACKING, (size - runs) / 1000);
     runs = size;
-    await page.goto(`${BASE}/lessons/ml-lifecycle/steps/track-experiments`);
     const preview = page.locator('section[aria-label="Preview"]');
     await preview.getByRole('button', { name: 'bench', exact: true }).click({ timeout: 120_000 });
     await preview.locator('input[type="checkbox"]').first().waitFor({ timeout: 60_000 });
