@@ -17,7 +17,8 @@ import { preview } from 'vite';
 import type { Page, Worker } from 'playwright-core';
 import { launch } from '../tests/e2e/chromium.ts';
 
-const PORT = 4320;
+// BENCH_PORT: another port when 4320 is taken (an e2e run holds it).
+const PORT = Number(process.env.BENCH_PORT ?? 4320);
 const BASE = `http://127.0.0.1:${PORT}`;
 const STEP = `${BASE}/lessons/ml-lifecycle/steps/the-training-loop`;
 
