@@ -351,7 +351,7 @@ async function gitGrowth(page: Page) {
     await runOnce(page, `import os\nfor i in range(${files}, ${size}):\n    os.makedirs(f"bench/d{i // 1000}", exist_ok=True)\n    open(f"bench/d{i // 1000}/f{i}.txt", "w").write(f"file {i}\\n")\n`);
     for (let folder = Math.floor(files / 1000); folder * 1000 < size; folder++) await runOnce(page, `git add bench/d${folder}\n`, SHELL);
     await runOnce(page, `git commit -q -m "${size} files"\n`, SHELL);
-    await expectOutput(page, 'git status --porcelain | wc -l', '0');
+    await expectOutput(page, 'git status --porcelain bench | wc -l', '0');
     files = size;
     fileRows.push(await measure(label, ['git status', 'git log', 'true']));
   }
