@@ -8,13 +8,17 @@
 // the first Run 10 s after opening a step (the engine was prefetched).
 // BENCH_ONLY=engine stops after the engine start; BENCH_ONLY=growth runs only the growth tables
 // (issue 22): the project grows one thing at a time (MLflow runs, files, one 100 MB file) and a
-// one-line Run and the training solution are timed at each size, with the ratio to the smallest.
+// one-line Run and the training solution are timed at each size, with the ratio to the smallest;
+// then the lab's git (status, log, the repo summary) as files and commits grow, and the runs
+// table's checkbox and sort at 1,000 to 20,000 runs. BENCH_ONLY=git and BENCH_ONLY=runs-table run
+// only those last two.
 // BENCH_STAGES=1 prints the worker's marks per start.
 import { preview } from 'vite';
 import type { Page, Worker } from 'playwright-core';
 import { launch } from '../tests/e2e/chromium.ts';
 
-const PORT = 4320;
+// BENCH_PORT: another port when 4320 is taken (an e2e run holds it).
+const PORT = Number(process.env.BENCH_PORT ?? 4320);
 const BASE = `http://127.0.0.1:${PORT}`;
 const STEP = `${BASE}/lessons/ml-lifecycle/steps/the-training-loop`;
 
@@ -80,21 +84,32 @@ function clickUntil(page: Page, button: string, pattern: string, drawn?: string)
   );
 }
 
-async function setCode(page: Page, code: string) {
-  // Drafts are what Run reads: set one through the app's own storage and reload.
-  await page.evaluate((text) => {
-    const key = 'lifecycle-lab:progress';
-    const saved = JSON.parse(localStorage.getItem(key) ?? '{"state":{},"version":1}');
-    saved.state.drafts = { ...(saved.state.drafts ?? {}), 'ml-lifecycle/the-training-loop': { 'train.py': text } };
-    localStorage.setItem(key, JSON.stringify(saved));
-  }, code);
-  await page.reload();
+/** A step's editor file: the training step's Python, or the versioning step's shell script. */
+type Draft = { slug: string; file: string };
+const TRAINING: Draft = { slug: 'the-training-loop', file: 'train.py' };
+const SHELL: Draft = { slug: 'ingest-and-version', file: 'commands.sh' };
+const TRACKING: Draft = { slug: 'track-experiments', file: 'track.py' };
+
+async function setCode(page: Page, code: string, at: Draft = TRAINING) {
+  // Drafts are what Run reads: set one through the app's own storage and reload (or open its step).
+  await page.evaluate(
+    ([text, slug, file]) => {
+      const key = 'lifecycle-lab:progress';
+      const saved = JSON.parse(localStorage.getItem(key) ?? '{"state":{},"version":1}');
+      saved.state.drafts = { ...(saved.state.drafts ?? {}), [`ml-lifecycle/${slug}`]: { [file!]: text } };
+      localStorage.setItem(key, JSON.stringify(saved));
+    },
+    [code, at.slug, at.file] as const,
+  );
+  const url = `${BASE}/lessons/ml-lifecycle/steps/${at.slug}`;
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
   await engineWarm(page);
 }
 
 /** Ready, and its warm-up (src/lab/worker/worker.ts) over: "warm" runs are measured from here. */
 async function engineWarm(page: Page) {
-  await page.getByText('Python ready').waitFor({ timeout: 60_000 });
+  await page.getByText(/^(Python|Shell) ready/).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => performance.getEntriesByName('lab:engine-warm').length > 0, null, { timeout: 60_000, polling: 100 });
 }
 
@@ -128,6 +143,10 @@ try {
   };
   if (process.env.BENCH_ONLY === 'growth') {
     await growth(cold);
+    process.exit(0);
+  }
+  if (process.env.BENCH_ONLY === 'git' || process.env.BENCH_ONLY === 'runs-table') {
+    await (process.env.BENCH_ONLY === 'git' ? gitGrowth : runsTableGrowth)(cold);
     process.exit(0);
   }
   await cold.goto(STEP);
@@ -232,29 +251,35 @@ async function benchRuns(cold: Page) {
   console.log(`first Run 10 s after opening the step: ${ms(firstRun)} (starter code, includes its 30 training epochs)`);
 }
 
-/** Run the code in the editor (set through the draft, so the page reloads) and wait for its result. */
-async function runOnce(page: Page, code: string, timeout = 120_000) {
-  await setCode(page, code);
-  await clickUntil(page, 'Run', '^(Ran in|.*stopped)', undefined);
+/** Run the code (set through the draft, so the page reloads) `times` times, each to its result. */
+async function runOnce(page: Page, code: string, at: Draft = TRAINING, times = 1) {
+  await setCode(page, code, at);
+  for (let i = 0; i < times; i++) await clickUntil(page, 'Run', '^(Ran in|.*stopped)', undefined);
   await page.waitForTimeout(200);
-  void timeout;
 }
 
 /** p50 of five warm Runs of `code` (after one not counted). */
-async function timed(page: Page, code: string): Promise<number> {
-  await setCode(page, code);
+async function timed(page: Page, code: string, at: Draft = TRAINING): Promise<number> {
+  await setCode(page, code, at);
   await clickUntil(page, 'Run', '^Ran in');
   const times: number[] = [];
   for (let i = 0; i < 5; i++) times.push((await clickUntil(page, 'Run', '^Ran in')).status);
+  if (process.env.BENCH_RAW) console.log(`  ${code.trim().split('\n')[0]}: ${times.map((t) => t.toFixed(0)).join(' ')} ms`);
   return pct(times, 50);
 }
 
-function table(title: string, rows: { size: string; oneLine: number; training: number }[]) {
+/** A markdown table: each column's time at each size and its ratio to the first size's. */
+function table(title: string, columns: string[], rows: { size: string; values: number[] }[]) {
   const [first] = rows;
-  console.log(`\n${title}\n| size | one-line Run (p50) | ratio | training solution (p50) | ratio |\n|---|---|---|---|---|`);
-  for (const r of rows) {
-    console.log(`| ${r.size} | ${ms(r.oneLine)} | ${(r.oneLine / first!.oneLine).toFixed(2)}× | ${ms(r.training)} | ${(r.training / first!.training).toFixed(2)}× |`);
-  }
+  console.log(`\n${title}\n| size | ${columns.map((c) => `${c} | ratio`).join(' | ')} |\n|---|${columns.map(() => '---|---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.size} | ${r.values.map((v, i) => `${ms(v)} | ${(v / first!.values[i]!).toFixed(2)}×`).join(' | ')} |`);
+}
+
+/** Reset the lab from the page the bench is on (the step's own button and dialog). */
+async function resetLab(page: Page) {
+  await page.getByRole('button', { name: 'Reset lab…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset lab' }).click();
+  await engineWarm(page);
 }
 
 /** Grow one thing at a time; each dimension starts from a reset lab. */
@@ -267,12 +292,8 @@ async function growth(page: Page) {
     const saved = JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? '{}');
     return saved.state.drafts['ml-lifecycle/the-training-loop']['train.py'] as string;
   });
-  const reset = async () => {
-    await page.getByRole('button', { name: 'Reset lab…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Reset lab' }).click();
-    await engineWarm(page);
-  };
-  const measure = async (size: string) => ({ size, oneLine: await timed(page, 'print("hello")\n'), training: await timed(page, solution) });
+  const reset = () => resetLab(page);
+  const measure = async (size: string) => ({ size, values: [await timed(page, 'print("hello")\n'), await timed(page, solution)] });
 
   const dimensions: [string, [string, number][], (from: number, to: number) => string[]][] = [
     [
@@ -303,6 +324,115 @@ async function growth(page: Page) {
       at = size;
       rows.push(await measure(label));
     }
-    table(title, rows);
+    table(title, ['one-line Run (p50)', 'training solution (p50)'], rows);
   }
+  await gitGrowth(page);
+  await runsTableGrowth(page);
+}
+
+
+/**
+ * The lab's git as the project grows (issue 22): from a reset lab, small files committed in
+ * folders of 1,000 (made by Python, added with git add), then commits of one file each; at each
+ * size, warm shell Runs (p50 of 5) of `git status`, `git log` and `true` (a script with no git:
+ * what is left is the repo summary after every script and the explorer drawing it). Times are the
+ * Run's, from the click to the status line, so each includes the Run's own fixed cost.
+ */
+async function gitGrowth(page: Page) {
+  await page.goto(STEP);
+  await engineWarm(page);
+  await resetLab(page);
+  const measure = async (size: string, scripts: string[]) => {
+    const values = [];
+    for (const script of scripts) values.push(await timed(page, `${script}\n`, SHELL));
+    return { size, values };
+  };
+  const fileRows = [];
+  let files = 0;
+  for (const [label, size] of [['10', 10], ['100', 100], ['1,000', 1000], ['10,000', 10000]] as const) {
+    await runOnce(page, `import os\nfor i in range(${files}, ${size}):\n    os.makedirs(f"bench/d{i // 1000}", exist_ok=True)\n    open(f"bench/d{i // 1000}/f{i}.txt", "w").write(f"file {i}\\n")\n`);
+    for (let folder = Math.floor(files / 1000); folder * 1000 < size; folder++) await runOnce(page, `git add bench/d${folder}\n`, SHELL);
+    await runOnce(page, `git commit -q -m "${size} files"\n`, SHELL);
+    await expectOutput(page, 'git status --porcelain bench | wc -l', '0');
+    files = size;
+    fileRows.push(await measure(label, ['git status', 'git log', 'true']));
+  }
+  table('small files committed to git (besides the project’s own)', ['git status', 'git log', 'true (summary, explorer)'], fileRows);
+
+  await resetLab(page);
+  const commitRows = [];
+  let commits = 1; // the start project's own commit
+  for (const [label, size] of [['10', 10], ['100', 100], ['500', 500]] as const) {
+    for (let at = commits; at < size; at += 100) {
+      await runOnce(page, `for i in $(seq ${at + 1} ${Math.min(size, at + 100)}); do echo "$i" > bench.txt; git add bench.txt; git commit -q -m "Commit $i"; done\n`, SHELL);
+    }
+    commits = size;
+    await expectOutput(page, 'git log --oneline | wc -l', `${size}`);
+    commitRows.push(await measure(label, ['git status', 'git log -n 10', 'git log --oneline', 'git log', 'true']));
+  }
+  table('commits in the repository', ['git status', 'git log -n 10', 'git log --oneline (all)', 'git log (all)', 'true (summary, explorer)'], commitRows);
+}
+
+/** Run a shell script and fail the bench unless the console's last line is `expected` (the growth really happened). */
+async function expectOutput(page: Page, script: string, expected: string) {
+  await runOnce(page, `${script}\n`, SHELL);
+  const lines = (await page.getByRole('log', { name: 'Console' }).innerText()).trim().split('\n');
+  if (lines.at(-1)?.trim() !== expected) throw new Error(`\`${script}\` printed ${JSON.stringify(lines.at(-1))}, not ${JSON.stringify(expected)}`);
+}
+
+/**
+ * The tracking UI's runs table as runs accumulate: from a reset lab, MLflow runs made 1,000 per
+ * Run in the track-experiments step; at each size its preview shows the experiment's table, and a
+ * checkbox click and a sort (a metric column's header) are timed in the page from the click to
+ * the frame after it (a requestAnimationFrame, then a task): the main thread's work for the click,
+ * React's commit, style, layout and paint, and up to one frame's wait. p50 and max of 6 each.
+ */
+async function runsTableGrowth(page: Page) {
+  await page.goto(STEP);
+  await engineWarm(page);
+  await resetLab(page);
+  const rows = [];
+  let runs = 0;
+  const make = 'import mlflow\nmlflow.set_experiment("bench")\nfor i in range(1000):\n    with mlflow.start_run():\n        mlflow.log_param("i", i)\n        mlflow.log_metric("accuracy", (i * 7919 % 1000) / 1000)\n';
+  for (const [label, size] of [['1,000', 1000], ['5,000', 5000], ['20,000', 20000]] as const) {
+    // Made in the tracking step itself: its preview shows the store a Run there was sent.
+    await runOnce(page, make, TRACKING, (size - runs) / 1000);
+    runs = size;
+    const preview = page.locator('section[aria-label="Preview"]');
+    await preview.getByRole('button', { name: 'bench', exact: true }).click({ timeout: 120_000 });
+    await preview.locator('input[type="checkbox"]').first().waitFor({ timeout: 60_000 });
+    const click = (kind: 'checkbox' | 'sort') =>
+      page.evaluate(
+        (which) =>
+          new Promise<{ ms: number; changed: boolean }>((resolve) => {
+            const section = document.querySelector('section[aria-label="Preview"]')!;
+            const target =
+              which === 'checkbox'
+                ? section.querySelector<HTMLInputElement>('tbody input[type="checkbox"]')!
+                : [...section.querySelectorAll<HTMLButtonElement>('th button')].find((b) => b.textContent?.includes('accuracy'))!;
+            const before = which === 'checkbox' ? String((target as HTMLInputElement).checked) : target.closest('th')!.getAttribute('aria-sort');
+            const t0 = performance.now();
+            target.click();
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                const now = which === 'checkbox' ? String(section.querySelector<HTMLInputElement>('tbody input[type="checkbox"]')!.checked) : target.closest('th')!.getAttribute('aria-sort');
+                resolve({ ms: performance.now() - t0, changed: now !== before });
+              }, 0),
+            );
+          }),
+        kind,
+      );
+    const times = { checkbox: [] as number[], sort: [] as number[] };
+    for (let i = 0; i < 6; i++) {
+      for (const kind of ['checkbox', 'sort'] as const) {
+        const r = await click(kind);
+        if (!r.changed) throw new Error(`the runs table's ${kind} did not change at ${label} runs`);
+        times[kind].push(r.ms);
+        await page.waitForTimeout(100);
+      }
+    }
+    if (process.env.BENCH_RAW) console.log(`  ${label} runs: checkbox ${times.checkbox.map((t) => t.toFixed(0)).join(' ')}, sort ${times.sort.map((t) => t.toFixed(0)).join(' ')} ms`);
+    rows.push({ size: label, values: [pct(times.checkbox, 50), Math.max(...times.checkbox), pct(times.sort, 50), Math.max(...times.sort)] });
+  }
+  table('MLflow runs in the runs table (click to the next frame)', ['checkbox p50', 'checkbox max', 'sort p50', 'sort max'], rows);
 }

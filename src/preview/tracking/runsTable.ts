@@ -41,13 +41,14 @@ function sortValue(run: UiRun, column: string): string | number | undefined {
 export function sortRuns(runs: UiRun[], sort: SortKey): UiRun[] {
   const sign = sort.direction === 'descending' ? -1 : 1;
   const missing = (v: string | number | undefined) => v === undefined || (typeof v === 'number' && Number.isNaN(v));
-  return [...runs].sort((a, b) => {
-    const x = sortValue(a, sort.column);
-    const y = sortValue(b, sort.column);
+  // Each run's value is found once, not in every comparison (20,000 runs: ~290,000 of them).
+  const keyed = runs.map((run) => ({ run, value: sortValue(run, sort.column) }));
+  keyed.sort(({ value: x }, { value: y }) => {
     if (missing(x) || missing(y)) return Number(missing(x)) - Number(missing(y));
     const xs = x as string | number;
     const ys = y as string | number;
     if (typeof xs !== typeof ys) return sign * (typeof xs === 'number' ? -1 : 1); // numbers before text
     return xs < ys ? -sign : xs > ys ? sign : 0;
   });
+  return keyed.map((k) => k.run);
 }

@@ -4,7 +4,8 @@ import * as git from 'isomorphic-git';
 import { describe, expect, it } from 'vitest';
 import { gitFsAdapter, MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { gitProgram } from '../../../src/lab/shell/git';
-import { ignoreChecker, summariseRepo } from '../../../src/lab/shell/git/summary';
+import { ignoreChecker } from '../../../src/lab/shell/git/ignore';
+import { summariseRepo } from '../../../src/lab/shell/git/summary';
 import { runScript } from '../../../src/lab/shell/bash';
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);

@@ -113,7 +113,7 @@ async function switchTo(repo: Repo, target: string, created: { start: string } |
     if (idx === neu) continue;
     const work = await worktreeOid(repo, path);
     if (idx === undefined && old === undefined) {
-      if (work !== null && !(await isIgnored(repo, path))) untracked.push(path);
+      if (work !== null && !isIgnored(repo, path)) untracked.push(path);
       else updates.push(path);
     } else if (idx !== old || work !== idx) local.push(path);
     else updates.push(path);

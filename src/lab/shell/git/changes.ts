@@ -16,6 +16,7 @@ import {
   pathspecMatches,
   readCommit,
   readWorktree,
+  recordStat,
   removeWorktree,
   repoPath,
   resolveRev,
@@ -23,11 +24,11 @@ import {
   setIndex,
   setIndexEntry,
   short,
+  statVouches,
   unknownRevision,
   visibleWorktree,
   worktreeOid,
   worktreePaths,
-  writeBlob,
   writeWorktree,
   type Files,
   type Repo,
@@ -50,10 +51,22 @@ function toSpecs(repo: Repo, args: string[]): string[] | CommandResult {
   return specs;
 }
 
-/** Stage the working tree's version of a path (or its deletion). */
-async function stage(repo: Repo, path: string) {
-  const data = readWorktree(repo, path);
-  await setIndexEntry(repo, path, data ? await writeBlob(repo, data) : null);
+/**
+ * Stage the working tree's version of each path (or its deletion), skipping files the index
+ * already holds as they are, whose stat data vouches for them (others are staged again, which
+ * refreshes it, as git add does). The index is written once for all of them: isomorphic-git
+ * writes the whole index on each updateIndex, which made `git add` of N files cost N².
+ */
+async function stage(repo: Repo, paths: Iterable<string>, index: Files) {
+  const files = new Map<string, string>();
+  for (const path of paths) {
+    const oid = await worktreeOid(repo, path);
+    if (oid === null) await setIndexEntry(repo, path, null);
+    else if (oid !== index.get(path) || !statVouches(repo, path)) files.set(path, oid);
+  }
+  if (!files.size) return;
+  await git.add({ fs: repo.gfs, dir: repo.dir, filepath: [...files.keys()], force: true, parallel: false });
+  for (const [path, oid] of files) recordStat(repo, path, oid);
 }
 
 export async function add(repo: Repo, argv: string[]): Promise<CommandResult> {
@@ -82,10 +95,7 @@ export async function add(repo: Repo, argv: string[]): Promise<CommandResult> {
     }
     for (const p of hits) chosen.add(p);
   }
-  for (const path of chosen) {
-    if (await isIgnored(repo, path) && !index.has(path)) continue;
-    await stage(repo, path);
-  }
+  await stage(repo, [...chosen].filter((path) => index.has(path) || !isIgnored(repo, path)), index);
   if (ignored.length) {
     return err(
       `The following paths are ignored by one of your .gitignore files:\n${ignored.join('\n')}\nhint: Use -f if you really want to add them.\nhint: Turn this message off by running\nhint: "git config advice.addIgnoredFile false"`,
@@ -174,7 +184,7 @@ export async function commit(repo: Repo, argv: string[]): Promise<CommandResult>
   const head = await headOid(repo);
   let index = await indexFiles(repo);
   if (opts.flags.has('all')) {
-    for (const path of index.keys()) if ((await worktreeOid(repo, path)) !== index.get(path)) await stage(repo, path);
+    await stage(repo, index.keys(), index);
     index = await indexFiles(repo);
   }
   const headFiles = await commitFiles(repo, head);

@@ -4,6 +4,7 @@
 // read here, so every command compares the same three snapshots git does.
 import * as git from 'isomorphic-git';
 import { normalize, type gitFsAdapter, type LabFs } from '../fs';
+import { ignoreChecker } from './ignore';
 import { err, type CommandResult } from '../shell';
 
 export interface Repo {
@@ -135,10 +136,15 @@ export async function resolveRev(repo: Repo, rev: string): Promise<string | null
   return oid;
 }
 
+/** Commits' files, by commit id (a commit never changes): a few, as status and log ask for HEAD and its parent again and again. */
+const treesRead = new Map<string, Files>();
+
 /** Files of a commit's tree (empty for null: the empty tree before the first commit). */
 export async function commitFiles(repo: Repo, commitOid: string | null): Promise<Files> {
+  if (!commitOid) return new Map();
+  const known = treesRead.get(commitOid);
+  if (known) return new Map(known);
   const files: Files = new Map();
-  if (!commitOid) return files;
   const walk = async (treeOid: string, prefix: string) => {
     const { tree } = await git.readTree({ fs: repo.gfs, dir: repo.dir, oid: treeOid });
     for (const entry of tree) {
@@ -147,7 +153,9 @@ export async function commitFiles(repo: Repo, commitOid: string | null): Promise
     }
   };
   await walk(commitOid, '');
-  return files;
+  treesRead.set(commitOid, files);
+  if (treesRead.size > 8) treesRead.delete(treesRead.keys().next().value!);
+  return new Map(files);
 }
 
 export async function readBlob(repo: Repo, oid: string): Promise<Uint8Array> {
@@ -160,7 +168,21 @@ export async function writeBlob(repo: Repo, data: Uint8Array): Promise<string> {
 
 // ---------------------------------------------------------------- index
 
+/** The index as last read, by repository, under the checksum git writes at the end of the index file. */
+const indexRead = new Map<string, { checksum: string; files: Files }>();
+
+/** path → blob id of each index entry; read again only when the index file's checksum changed. */
 export async function indexFiles(repo: Repo): Promise<Files> {
+  const raw = repo.fs.readFile(`${repo.dir}/.git/index`);
+  const checksum = raw && raw.length >= 20 ? Array.from(raw.subarray(raw.length - 20), (b) => b.toString(16).padStart(2, '0')).join('') : '';
+  const known = indexRead.get(repo.dir);
+  if (checksum && known?.checksum === checksum) return new Map(known.files);
+  const files = await walkIndex(repo);
+  if (checksum) indexRead.set(repo.dir, { checksum, files });
+  return new Map(files);
+}
+
+async function walkIndex(repo: Repo): Promise<Files> {
   const rows = (await git.walk({
     fs: repo.gfs,
     dir: repo.dir,
@@ -211,11 +233,65 @@ export function readWorktree(repo: Repo, path: string): Uint8Array | null {
   return repo.fs.stat(abs)?.type === 'file' ? repo.fs.readFile(abs) : null;
 }
 
+// ---------------------------------------------------------------- stat cache
+
+/**
+ * What real git keeps as the index's stat data: for each working-tree file the lab hashed, its
+ * size and mtime and the blob id its content had, so a file whose size and mtime are unchanged is
+ * not read and hashed again (issue 22). Kept for the life of the lab's worker, by repository and
+ * path; a Reset lab lays files out with new mtimes, which match no entry.
+ *
+ * Racy git (git's Documentation/technical/racy-git.txt): a file written in the same clock tick as
+ * .git/index could be written again in that tick, keeping its size and mtime. As git does, an
+ * entry vouches for a file only if the file's mtime is older than the index's at the moment the
+ * entry was made; a racily clean file is hashed again until an index write (add, commit, …) after
+ * it. A file touched without a change reads as clean, as in git; but the lab's `git status` writes
+ * no index, so it is hashed on each status until `git add` refreshes its stat data.
+ * The lab's files have no ctime or inode: a change whose size and mtime were put back (os.utime)
+ * reads as unchanged, where real git would see the new ctime.
+ */
+type StatEntry = { size: number; mtimeMs: number; oid: string; indexMtimeMs: number };
+const statCaches = new Map<string, Map<string, StatEntry>>();
+
+function statCache(repo: Repo): Map<string, StatEntry> {
+  let cache = statCaches.get(repo.dir);
+  if (!cache) statCaches.set(repo.dir, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * Record a working-tree file's stat data with the blob id of its content. After an index write
+ * (git add), the stat data of the files it staged vouches for them from then on.
+ */
+export function recordStat(repo: Repo, path: string, oid: string, stat = repo.fs.stat(`${repo.dir}/${path}`)) {
+  if (stat?.type !== 'file') return;
+  const indexMtimeMs = repo.fs.stat(`${repo.dir}/.git/index`)?.mtimeMs ?? -Infinity;
+  statCache(repo).set(path, { size: stat.size, mtimeMs: stat.mtimeMs, oid, indexMtimeMs });
+}
+
+/** The blob id the stat data vouches for, if it does. */
+function vouchedOid(repo: Repo, path: string, stat: { size: number; mtimeMs: number }): string | null {
+  const known = statCache(repo).get(path);
+  return known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stat.mtimeMs < known.indexMtimeMs ? known.oid : null;
+}
+
+/** Whether the file's stat data vouches for its content (git's "up to date" entry); if not, git add refreshes it. */
+export function statVouches(repo: Repo, path: string): boolean {
+  const stat = repo.fs.stat(`${repo.dir}/${path}`);
+  return stat?.type === 'file' && vouchedOid(repo, path, stat) !== null;
+}
+
 /** The blob id the file's content would have (null if there is no such file). */
 export async function worktreeOid(repo: Repo, path: string): Promise<string | null> {
-  const data = readWorktree(repo, path);
+  const stat = repo.fs.stat(`${repo.dir}/${path}`);
+  if (stat?.type !== 'file') return null;
+  const known = vouchedOid(repo, path, stat);
+  if (known) return known;
+  const data = repo.fs.readFile(`${repo.dir}/${path}`);
   if (!data) return null;
-  return (await git.hashBlob({ object: data })).oid;
+  const { oid } = await git.hashBlob({ object: data });
+  recordStat(repo, path, oid, stat);
+  return oid;
 }
 
 /** Write a blob to the working tree (making its folders). */
@@ -228,6 +304,7 @@ export async function writeWorktree(repo: Repo, path: string, oid: string) {
     if (repo.fs.stat(abs)?.type === 'file') repo.fs.unlink(abs);
     if (!repo.fs.stat(abs)) repo.fs.mkdir(abs);
   }
+  ignoreRules.delete(repo);
   const target = `${repo.dir}/${path}`;
   if (repo.fs.stat(target)?.type === 'dir') return;
   repo.fs.writeFile(target, data);
@@ -237,6 +314,7 @@ export async function writeWorktree(repo: Repo, path: string, oid: string) {
 export function removeWorktree(repo: Repo, path: string) {
   const abs = `${repo.dir}/${path}`;
   if (repo.fs.stat(abs)?.type !== 'file') return;
+  ignoreRules.delete(repo);
   repo.fs.unlink(abs);
   for (let d = abs.slice(0, abs.lastIndexOf('/')); d.length > repo.dir.length; d = d.slice(0, d.lastIndexOf('/'))) {
     if ((repo.fs.readdir(d) ?? ['x']).length > 0) break;
@@ -244,8 +322,13 @@ export function removeWorktree(repo: Repo, path: string) {
   }
 }
 
-export async function isIgnored(repo: Repo, path: string): Promise<boolean> {
-  return git.isIgnored({ fs: repo.gfs, dir: repo.dir, filepath: path });
+/** Each command's ignore rules, read once; a write or removal in the working tree (a .gitignore among them) drops them. */
+const ignoreRules = new WeakMap<Repo, (path: string) => boolean>();
+
+export function isIgnored(repo: Repo, path: string): boolean {
+  let check = ignoreRules.get(repo);
+  if (!check) ignoreRules.set(repo, (check = ignoreChecker(repo.fs, repo.dir)));
+  return check(path);
 }
 
 /** Worktree files git would see: tracked ones and untracked ones that are not ignored. */
@@ -255,7 +338,7 @@ export async function visibleWorktree(repo: Repo, index: Files): Promise<{ all: 
   const ignored: string[] = [];
   for (const path of worktreePaths(repo)) {
     if (index.has(path)) all.push(path);
-    else if (await isIgnored(repo, path)) ignored.push(path);
+    else if (isIgnored(repo, path)) ignored.push(path);
     else {
       all.push(path);
       untracked.push(path);

@@ -36,12 +36,22 @@ export async function worktreeSnapshot(repo: Repo, paths: Iterable<string>): Pro
  * as deleted and new).
  */
 export function compare(a: Files, b: Files, include: (path: string) => boolean = () => true): Change[] {
-  const paths = [...new Set([...a.keys(), ...b.keys()])].filter(include).sort(byPath);
-  const changes: Change[] = paths.map((path) => ({ path, a: a.get(path) ?? null, b: b.get(path) ?? null })).filter((c) => c.a !== c.b);
-  const deleted = changes.filter((c) => c.b === null);
+  // Only the paths that differ are collected and sorted (a status of 10,000 clean files sorts none).
+  const changes: Change[] = [];
+  for (const [path, oid] of a) if (b.get(path) !== oid && include(path)) changes.push({ path, a: oid, b: b.get(path) ?? null });
+  for (const [path, oid] of b) if (!a.has(path) && include(path)) changes.push({ path, a: null, b: oid });
+  changes.sort((x, y) => byPath(x.path, y.path));
+  // Deleted files by blob id, in path order: each added file takes the first one left with its content.
+  const deleted = new Map<string, Change[]>();
+  for (const c of changes) {
+    if (c.b !== null) continue;
+    const same = deleted.get(c.a!);
+    if (same) same.push(c);
+    else deleted.set(c.a!, [c]);
+  }
   const gone = new Set<Change>();
   for (const added of changes.filter((c) => c.a === null)) {
-    const source = deleted.find((d) => !gone.has(d) && d.a === added.b);
+    const source = deleted.get(added.b!)?.shift();
     if (!source) continue;
     gone.add(source);
     added.from = source.path;

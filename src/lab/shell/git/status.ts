@@ -18,7 +18,9 @@ export interface StatusData {
 
 /** Untracked paths collapsed to the topmost folder that holds nothing tracked, as git lists them. */
 function collapseUntracked(untracked: string[], index: Files, specs: string[]): string[] {
-  const tracked = [...index.keys()];
+  // Every folder that holds a tracked file, once (not a scan of the index per untracked file).
+  const trackedFolders = new Set<string>();
+  for (const path of index.keys()) for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) trackedFolders.add(path.slice(0, i + 1));
   // With pathspecs, a folder is shown whole only if a pathspec covers all of it.
   const whole = (prefix: string) => specs.length === 0 || specs.some((s) => s === '' || prefix.startsWith(`${s}/`));
   const out = new Set<string>();
@@ -28,7 +30,7 @@ function collapseUntracked(untracked: string[], index: Files, specs: string[]): 
     let shown = path;
     for (let i = 1; i < parts.length; i++) {
       const prefix = `${parts.slice(0, i).join('/')}/`;
-      if (whole(prefix) && !tracked.some((t) => t.startsWith(prefix))) {
+      if (whole(prefix) && !trackedFolders.has(prefix)) {
         shown = prefix;
         break;
       }

@@ -1,12 +1,12 @@
 // The repository as the preview's repo explorer and the step's checks see it after a shell
 // script: branch, log, committed files, ignored files, DVC-tracked outputs. Its cost stays
 // flat as the project grows (issue 22): the log and the committed files are read again only
-// when HEAD moved, and the ignore rules are read once per folder, not once per file.
+// when HEAD moved, and the ignore rules are read once per folder, not once per file (./ignore.ts).
 import * as git from 'isomorphic-git';
-import ignore, { type Ignore } from 'ignore';
 import { gitFsAdapter, type LabFs } from '../fs';
 import { readDvcFile } from '../dvcFormat';
 import { repoRoot } from '../git';
+import { ignoreChecker } from './ignore';
 import { text } from '../shell';
 import { isLabInternal } from '../../worldFiles';
 import type { RepoSummary } from '../../types';
@@ -30,38 +30,6 @@ async function history(fs: LabFs, dir: string): Promise<{ log: RepoSummary['log'
   const committed = await git.listFiles({ fs: gfs, dir, ref: 'HEAD' });
   atHead.set(dir, { head, log, committed });
   return { log, committed };
-}
-
-/**
- * Whether a path is ignored, by the rules isomorphic-git's isIgnored applies (its
- * GitIgnoreManager: .git/info/exclude, then each folder's .gitignore from the top; a file in an
- * ignored folder cannot be re-included), with each .gitignore read and parsed once.
- */
-export function ignoreChecker(fs: LabFs, dir: string): (filepath: string) => boolean {
-  const rules = new Map<string, Ignore>();
-  const rulesOf = (folder: string, withExcludes: boolean) => {
-    let rule = rules.get(folder);
-    if (!rule) {
-      rule = ignore();
-      if (withExcludes) rule.add(text(fs.readFile(`${dir}/.git/info/exclude`) ?? new Uint8Array()));
-      rule.add(text(fs.readFile(`${dir}${folder ? `/${folder}` : ''}/.gitignore`) ?? new Uint8Array()));
-      rules.set(folder, rule);
-    }
-    return rule;
-  };
-  return (filepath) => {
-    const pieces = filepath.split('/').filter(Boolean);
-    if (pieces.at(-1) === '.git') return true;
-    let ignored = false;
-    for (let i = 0; i < pieces.length; i++) {
-      const rule = rulesOf(pieces.slice(0, i).join('/'), i === 0);
-      const rel = pieces.slice(i).join('/');
-      const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
-      if (parent !== '.' && rule.ignores(parent)) return true;
-      ignored = ignored ? !rule.test(rel).unignored : rule.test(rel).ignored;
-    }
-    return ignored;
-  };
 }
 
 export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummary | null> {
