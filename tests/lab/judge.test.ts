@@ -22,23 +22,18 @@ assert any(abs(ns["accuracy"] - a) < 1e-9 for a in held_out), f"accuracy {ns['ac
 `;
 const RECORD_DOES_NOT_MATCH = /does not match what the judge recomputes/;
 
-const HONEST = `
+/** The training step's program, fitting and scoring the model on the rows named. */
+const training = (fitOn: string, scoreOn: string) => `
 import lab
 data = lab.load_dataset("data/raw_data.csv")
 train, test = lab.split(data, test_size=0.2, seed=42)
 model = lab.LogisticRegression(learning_rate=0.5, epochs=40)
-model.fit(train.X, train.y)
-accuracy = model.score(test.X, test.y)
+model.fit(${fitOn}.X, ${fitOn}.y)
+accuracy = model.score(${scoreOn}.X, ${scoreOn}.y)
 `;
+const HONEST = training('train', 'test');
 /** Trained on every row and scored on them: the mistake the check is there to catch. */
-const ON_EVERY_ROW = `
-import lab
-data = lab.load_dataset("data/raw_data.csv")
-train, test = lab.split(data, test_size=0.2, seed=42)
-model = lab.LogisticRegression(learning_rate=0.5, epochs=40)
-model.fit(data.X, data.y)
-accuracy = model.score(data.X, data.y)
-`;
+const ON_EVERY_ROW = training('data', 'data');
 
 const verdict = (code: string, check = HELD_OUT) => lab.run(code, { asserts: [check] }).asserts?.[check];
 
@@ -79,6 +74,21 @@ lab._fits.append({"model": fake, "X": train.X, "y": train.y, "state": model.to_d
 model.weights = [w * 2 for w in model.weights]
 `;
     expect(verdict(edited)).toMatch(/weights changed after fit/);
+  });
+
+  it('fails a forged record with a message, never an engine error', () => {
+    // A dataset in the program's names whose target is not one of its columns cannot be rebuilt.
+    const forged = `${HONEST}
+import lab_evidence
+real = lab_evidence.record
+def record(*args, **kwargs):
+    import json
+    out = json.loads(real(*args, **kwargs))
+    out["ns"]["data"] = {"$": "dataset", "columns": ["a"], "rows": [[1.0]], "source": None, "target": "nope"}
+    return json.dumps(out)
+lab_evidence.record = record
+`;
+    expect(verdict(forged)).toMatch(RECORD_DOES_NOT_MATCH);
   });
 
   it('recomputes each seeded split and each psi', () => {
@@ -126,6 +136,20 @@ with mlflow.start_run():
     expect(verdict(logged, check)).toBeNull();
     // A run logged by an earlier program is not this run's.
     expect(verdict('x = 1\n', check)).toBe('No run was logged.');
+  });
+
+  it('reads the tracking store again only when a run changed it: a judgement costs the same with 10 runs or 10,000', async () => {
+    const judge = await lab.judge();
+    judge.runPython('from mlflow import _store\n_loads = [0]\n_real = _store.load\ndef _counted():\n    _loads[0] += 1\n    return _real()\n_store.load = _counted');
+    const loads = () => judge.runPython('_loads[0]') as number;
+    verdict(HONEST);
+    const before = loads();
+    verdict(HONEST);
+    verdict(HONEST);
+    expect(loads()).toBe(before); // nothing logged: the store was not read again
+    verdict('import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric("m", 1.0)\n', 'assert evidence["runs"], "no run"');
+    expect(loads()).toBe(before + 1); // the run changed the store: read once, after it
+    judge.runPython('_store.load = _real');
   });
 
   it("calls the program's own functions where they were defined, and sees them raise", () => {
