@@ -11,7 +11,8 @@ import { HOME } from '../src/lab/worker/labFiles';
 import { runShell, shellOutcome, transcriptOutput } from '../src/lab/worker/shellRuntime';
 import { parseFromWorker, withTracking } from '../src/lab/protocolSchema';
 import type { WireOutcome } from '../src/lab/protocol';
-import type { HttpRequest, RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
+import type { ContainerTrialSpec, HttpRequest, RunOutcome, RunResult, WorldFiles } from '../src/lab/types';
+import { tryContainer } from '../src/lab/shell/docker';
 import { probesFor } from '../src/lab/checks/checks';
 import { decodeFile } from '../src/lab/worldFiles';
 import type { ProvingLab } from '../src/lab/checks/prove';
@@ -38,10 +39,10 @@ export interface NodeLab {
   judge: () => Promise<PyodideAPI>;
   /** What setupLab reported (a saved world set aside, if it was). */
   setup: LabSetup;
-  run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[]; asserts?: string[] }) => RunOutcome & { stdout: string; stderr: string };
+  run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[]; asserts?: string[]; containers?: ContainerTrialSpec[] }) => RunOutcome & { stdout: string; stderr: string };
   request: (request: HttpRequest) => ReturnType<typeof sendRequest>;
   /** Run a shell script in the lab, as the worker does. */
-  shell: (script: string) => Promise<RunResult>;
+  shell: (script: string, containers?: ContainerTrialSpec[]) => Promise<RunResult>;
   write: (path: string, text: string) => void;
   snapshot: () => WorldFiles;
   /** Take in files changed behind the lab's back (a test or the proof writing them), as the judge's copy must. */
@@ -71,6 +72,9 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
     }
     return judge;
   };
+  // The step's container checks, after the program as the worker tries them (docker.ts tryContainer).
+  const withContainers = (outcome: WireOutcome, containers: ContainerTrialSpec[]): WireOutcome =>
+    containers.length ? { ...outcome, containers: containers.map((spec) => tryContainer(pyodideFs(py), HOME, () => Date.UTC(2026, 10, 27, 9, 30), containerHost(py), spec)) } : outcome;
   const complete = (outcome: WireOutcome, asserts: string[] = []): RunOutcome => {
     const changes = tracker.changes();
     Object.assign(files, changes.files);
@@ -91,18 +95,18 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
     py,
     setup,
     judge: startJudge,
-    run(code, { filename = 'main.py', variables = [], requests = [], asserts = [] } = {}) {
+    run(code, { filename = 'main.py', variables = [], requests = [], asserts = [], containers = [] } = {}) {
       stdout = '';
       stderr = '';
-      const outcome = complete(runLearnerCode(py, code, filename, variables, requests, asserts.length > 0), asserts);
+      const outcome = complete(withContainers(runLearnerCode(py, code, filename, variables, requests, asserts.length > 0), containers), asserts);
       return { ...outcome, stdout, stderr };
     },
     request: (request) => sendRequest(py, request),
-    async shell(script) {
+    async shell(script, containers = []) {
       let ranPython = false;
       const python = (argv: string[], options: Parameters<typeof runPythonArgv>[2]) => ((ranPython = true), runPythonArgv(py, argv, options));
       const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), { python, containers: containerHost(py) });
-      return { outcome: complete({ ...shellOutcome(shell), tracking: ranPython ? readTracking(py) : null }), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
+      return { outcome: complete(withContainers({ ...shellOutcome(shell), tracking: ranPython ? readTracking(py) : null }, containers)), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
     },
     write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),
     snapshot: () => snapshotWorld(py),
@@ -119,7 +123,7 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
 export function provingLab(lab: NodeLab): ProvingLab {
   return {
     async run(step, files) {
-      if (step.runtime === 'shell') return { result: await lab.shell(files[0]?.code ?? ''), files: lab.snapshot() };
+      if (step.runtime === 'shell') return { result: await lab.shell(files[0]?.code ?? '', probesFor(step.checks).containers), files: lab.snapshot() };
       const [main, ...others] = files;
       if (!main) throw new Error(`${step.source} has no file to run`);
       await lab.judge();

@@ -177,6 +177,22 @@ export const checkSchema = z.discriminatedUnion('kind', [
       fix: z.string().min(1).optional().describe('what to change, shown after the answer the app gave when it is not the one wanted'),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('container'),
+      publish: z
+        .string()
+        .regex(/^\d+:\d+$/, 'HOST:CONTAINER, as docker run -p takes it (e.g. "8000:8000")')
+        .default('8000:8000')
+        .describe('the ports docker run publishes (-p HOST:CONTAINER); the request goes to localhost:HOST'),
+      method: z.enum(['GET', 'POST']),
+      path: z.string().startsWith('/'),
+      body: z.unknown().optional(),
+      status: z.number().int(),
+      jsonHas: z.string().optional(),
+    })
+    .strict()
+    .describe('the project built as `docker build -t lab-check .`, run as `docker run -d -p PUBLISH lab-check`, asked one request on the host port'),
   z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'workdir', 'requirements', 'serves'])) }).strict(),
   z
     .object({

@@ -4,7 +4,7 @@
 // can reach); each run and request carries a nonce the answer must repeat.
 import type { StartWorld } from './startWorld';
 import type { CheckedHeader } from './unprotected';
-import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, TrackingStore, WorldFiles } from './types';
+import type { ContainerTrialSpec, HttpExchange, HttpRequest, OutputChunk, RunOutcome, TrackingStore, WorldFiles } from './types';
 
 /**
  * A run's outcome as the worker sends it: the tracking store only when the run changed it; no
@@ -35,6 +35,8 @@ export type ToWorker =
       extraFiles: WorldFiles;
       variables: string[];
       requests: HttpRequest[];
+      /** The step's container checks, tried after the program (docker.ts tryContainer). */
+      containers: ContainerTrialSpec[];
       /** The step has assert checks: send the run's record with the result. */
       record: boolean;
     }

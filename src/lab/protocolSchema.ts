@@ -143,6 +143,17 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
     tracking: z.nullable(tracking),
     server: z.nullable(openApi),
     responses: z.array(exchange),
+    // The step's container checks: the commands the lab typed and what the container answered.
+    containers: z.optional(
+      z.array(
+        z.looseObject({
+          publish: str,
+          commands: z.array(z.looseObject({ line: str, code: num, output: str })),
+          exited: z.nullable(z.looseObject({ code: num, log: str })),
+          exchanges: z.array(exchange),
+        }),
+      ),
+    ),
     // The run's record for the judge (JSON it reads; the page only carries it to the judge's worker).
     record: z.optional(z.nullable(str)),
     // lab.show_table / lab.show_chart, for the results preview.

@@ -124,6 +124,21 @@ export interface HttpExchange {
   headers?: Record<string, string>;
 }
 
+/** A step's container checks of one port mapping: the image run with `-p PUBLISH` and asked these requests on the host's port. */
+export interface ContainerTrialSpec {
+  publish: string;
+  requests: HttpRequest[];
+}
+
+/** What a container check met (src/lab/shell/docker.ts tryContainer), as a learner typing the commands would: each command and its output, then the answers. */
+export interface ContainerTrial {
+  publish: string;
+  commands: { line: string; code: number; output: string }[];
+  /** The container ended at once (its status and log), or null while it serves. */
+  exited: { code: number; log: string } | null;
+  /** One per request (status 0 with why, when nothing answered); empty when no container was serving. */
+  exchanges: HttpExchange[];
+}
 /** A JSON Schema as pydantic writes it into FastAPI's document (the parts the preview reads). */
 export interface JsonSchema {
   type?: string;
@@ -229,6 +244,8 @@ export interface RunOutcome {
   server: OpenApiDoc | null;
   /** The requests the step's checks sent to that server, with their answers. */
   responses: HttpExchange[];
+  /** The step's container checks: the project's image built, run and asked (src/lab/shell/docker.ts tryContainer). */
+  containers?: ContainerTrial[];
   /** The step's assert checks, judged after the program by the judge's own interpreter (lab_judge.py): null when one passed, else its message. */
   asserts?: Record<string, string | null>;
   /** Tables and charts the program showed with lab.show_table / lab.show_chart, in order (Python runs). */

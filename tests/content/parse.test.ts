@@ -113,7 +113,7 @@ describe('content errors name the file, the line and the field', () => {
     expect(
       errorsOf(withFile('hello-lab/steps/01-first-step.md', (t) => t.replace('{ kind: file-exists, path: hello.txt }', '{ kind: vibes }'))),
     ).toEqual([
-      'content/hello-lab/steps/01-first-step.md:12:21 — checks[0].expect.kind: unknown check kind "vibes" (expected one of: output-contains, prints-value, no-error, file-exists, file-matches, dvc-tracked, git-committed, git-not-committed, variable, mlflow-param, mlflow-metric, mlflow-model, http, dockerfile, retrained, assert)',
+      'content/hello-lab/steps/01-first-step.md:12:21 — checks[0].expect.kind: unknown check kind "vibes" (expected one of: output-contains, prints-value, no-error, file-exists, file-matches, dvc-tracked, git-committed, git-not-committed, variable, mlflow-param, mlflow-metric, mlflow-model, http, container, dockerfile, retrained, assert)',
     ]);
   });
 

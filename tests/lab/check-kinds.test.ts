@@ -5,7 +5,7 @@ import { judge, printsNumber } from '../../src/lab/checks/checks';
 import { checkSchema, type Check } from '../../src/content/schema';
 import { emptyOutcome } from '../../src/lab/outcome';
 import { md5 } from '../../src/lab/shell/md5';
-import type { RunOutcome, RunResult, TrackedRun, WorldFiles } from '../../src/lab/types';
+import type { ContainerTrial, RunOutcome, RunResult, TrackedRun, WorldFiles } from '../../src/lab/types';
 
 const result = (patch: Partial<RunOutcome> = {}, rest: Partial<RunResult> = {}): RunResult => ({ outcome: emptyOutcome(patch), output: [], truncatedLines: 0, durationMs: 0, ...rest });
 const printed = (text: string, patch: Partial<RunOutcome> = {}) => result(patch, { output: [{ stream: 'stdout', text }] });
@@ -31,6 +31,19 @@ const tracked = (r: TrackedRun, extra: Partial<RunOutcome> = {}): Partial<RunOut
   newRuns: [r.run_id],
   tracking: { experiments: {}, runs: { [r.run_id]: r }, logged_models: {}, registered_models: {} },
   ...extra,
+});
+
+const CONTAINER = { kind: 'container', method: 'POST', path: '/predict', body: { rpm: 1480 }, status: 200, jsonHas: 'failure' };
+const asked = (status: number, json: unknown) => ({ method: 'POST', path: '/predict', body: { rpm: 1480 }, status, json });
+const trial = (patch: Partial<ContainerTrial> = {}): ContainerTrial => ({
+  publish: '8000:8000',
+  commands: [
+    { line: 'docker build -t lab-check .', code: 0, output: '' },
+    { line: 'docker run -d -p 8000:8000 lab-check', code: 0, output: '' },
+  ],
+  exited: null,
+  exchanges: [],
+  ...patch,
 });
 
 describe('each check kind passes on what it asks for and fails saying what to change', () => {
@@ -87,6 +100,41 @@ describe('each check kind passes on what it asks for and fails saying what to ch
       /^`POST \/predict` with \{\} answered 200 \{"prediction":0\}, not 422\. Declare the body as a pydantic model\.$/,
     ],
     ['http: no app', { kind: 'http', method: 'GET', path: '/', status: 200 }, result(), {}, false, /did not define a FastAPI app/],
+    ['container: the container answers', CONTAINER, result({ containers: [trial({ exchanges: [asked(200, { failure: true })] })] }), {}, true, ''],
+    [
+      'container: another status, said to come from the container',
+      CONTAINER,
+      result({ containers: [trial({ exchanges: [asked(500, 'Internal Server Error')] })] }),
+      {},
+      false,
+      /^`POST \/predict` with \{"rpm":1480\} on localhost:8000, from the container, answered 500 "Internal Server Error", not 200\.$/,
+    ],
+    ['container: no JSON key', CONTAINER, result({ containers: [trial({ exchanges: [asked(200, { ok: 1 })] })] }), {}, false, /The answer has no “failure”/],
+    [
+      'container: refused, with the reason',
+      CONTAINER,
+      result({ containers: [trial({ exchanges: [asked(0, 'uvicorn listens on 127.0.0.1:8000 inside the container. Bind 0.0.0.0.')] })] }),
+      {},
+      false,
+      /^`POST \/predict` on localhost:8000 got no answer from the container: uvicorn listens on 127\.0\.0\.1:8000 inside the container\. Bind 0\.0\.0\.0\.$/,
+    ],
+    [
+      'container: the build failed, in its own words',
+      CONTAINER,
+      result({ containers: [trial({ commands: [{ line: 'docker build -t lab-check .', code: 1, output: '#1 ...\nERROR: failed to build: failed to solve: "/app.py": not found\n' }] })] }),
+      {},
+      false,
+      /^`docker build -t lab-check \.` failed: ERROR: failed to build: failed to solve: "\/app\.py": not found\. Fix the Dockerfile/,
+    ],
+    [
+      'container: it exited, naming the module the image lacks',
+      CONTAINER,
+      result({ containers: [trial({ exited: { code: 1, log: "Traceback…\nModuleNotFoundError: No module named 'mlflow'\n" } })] }),
+      {},
+      false,
+      /^The container exited with status 1 as soon as it started: ModuleNotFoundError: No module named 'mlflow'\. The image has only what pip installed in it: list mlflow in requirements\.txt/,
+    ],
+    ['container: another port mapping was not tried', { ...CONTAINER, publish: '9000:8000' }, result({ containers: [trial()] }), {}, false, /not judged: run your code again/],
     ['assert: passed in the lab', { kind: 'assert', python: 'assert True' }, result({ asserts: { 'assert True': null } }), {}, true, ''],
     ['assert: its message', { kind: 'assert', python: 'assert False, "no"' }, result({ asserts: { 'assert False, "no"': 'Say why.' } }), {}, false, /^Say why\.$/],
   ])('%s', (_name, c, r, files, pass, message) => {

@@ -526,4 +526,27 @@ def predict(reading: Reading):
       /ERROR: {4}Error loading ASGI app\. Could not import module "main"\.\n\[exit 1\]\n[\s\S]*Exited \(1\) Less than a second ago +broken\n/,
     );
   });
+
+  it('the image imports only what pip installed in it: a lab module it lacks is not found, then found again by the lab', async () => {
+    lab.write('app.py', `import mlflow\n${CONTAINER_APP}`);
+    lab.write('requirements.txt', 'fastapi\nuvicorn\n');
+    lab.write('Dockerfile', dockerfile('["uvicorn", "app:app", "--host", "0.0.0.0"]'));
+    const out = await shell('docker build -t no-mlflow . >/dev/null\ndocker run --name no-mlflow no-mlflow');
+    expect(out).toMatch(/ModuleNotFoundError: No module named 'mlflow'\n\[exit 1\]\n$/);
+    // The lab's own Python still has it.
+    expect(lab.run('import mlflow\nprint(mlflow.__name__)').stdout).toBe('mlflow\n');
+  });
+
+  it("a container check's own container: answered on the host's port, then the program's server and its loads are back", () => {
+    const program = `${CONTAINER_APP.replace('"image"', '"program"')}`;
+    lab.write('app.py', CONTAINER_APP);
+    lab.write('requirements.txt', 'fastapi\nuvicorn\n');
+    lab.write('Dockerfile', dockerfile('["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]'));
+    const r = lab.run(program, { filename: 'main.py', containers: [{ publish: '8000:8000', requests: [{ method: 'POST', path: '/predict', body: { temperature: 85 } }] }] });
+    expect(r.containers?.[0]?.commands.map((c) => [c.line, c.code])).toEqual([['docker build -t lab-check .', 0], ['docker run -d -p 8000:8000 lab-check', 0]]);
+    expect(r.containers?.[0]?.exchanges[0]).toMatchObject({ status: 200, json: { failure: true, from: 'image' } });
+    // The preview's console talks to the program's app again, and the check printed nothing.
+    expect(lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } })).toMatchObject({ status: 200, json: { from: 'program' } });
+    expect(r.stderr).not.toContain('lab-check');
+  });
 });

@@ -6,7 +6,7 @@ import { buildContext, dockerfileProblem, missingSource, readDockerfile } from '
 import { readDvcFile } from '../shell/dvcFormat';
 import { md5 } from '../shell/md5';
 import { decodeFile, fileText, isLabInternal } from '../worldFiles';
-import type { HttpRequest, RunResult, WorldFiles } from '../types';
+import type { ContainerTrialSpec, HttpExchange, HttpRequest, RunResult, WorldFiles } from '../types';
 
 export interface CheckVerdict {
   pass: boolean;
@@ -133,16 +133,32 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
         (r) => r.method === check.method && r.path === check.path && JSON.stringify(r.body) === JSON.stringify(check.body ?? null),
       );
       if (!exchange) return fail(`The lab did not send ${check.method} ${check.path}.`);
-      if (exchange.status !== check.status) {
-        // What the app said tells one mistake from another (no validation at all, a field with a default, …).
-        const sent = check.body === undefined ? '' : ` with ${JSON.stringify(check.body)}`;
-        const said = exchange.json === null || exchange.json === undefined ? '' : ` ${JSON.stringify(exchange.json).slice(0, 160)}`;
-        return fail(`\`${check.method} ${check.path}\`${sent} answered ${exchange.status}${said}, not ${check.status}.${check.fix ? ` ${check.fix}` : ''}`);
+      return answered(check, exchange, '', check.fix);
+    }
+
+    case 'container': {
+      // Judged by the image the project builds, run with the port published and asked on the host's port (docker.ts tryContainer).
+      const trial = outcome.containers?.find((t) => t.publish === check.publish);
+      if (!trial) return fail('This check was not judged: run your code again.');
+      const failed = trial.commands.find((c) => c.code !== 0);
+      if (failed) {
+        const lines = failed.output.split('\n').map((l) => l.trim()).filter(Boolean);
+        const error = lines.filter((l) => /^(ERROR|docker: )/.test(l)).at(-1) ?? lines.at(-1) ?? `it exited with status ${failed.code}`;
+        return fail(`\`${failed.line}\` failed: ${error.replace(/[.:]$/, '')}. Fix the Dockerfile (or requirements.txt) so the image builds and its command starts.`);
       }
-      if (check.jsonHas && !(exchange.json !== null && typeof exchange.json === 'object' && check.jsonHas in exchange.json)) {
-        return fail(`The answer has no “${check.jsonHas}”: ${JSON.stringify(exchange.json).slice(0, 120)}`);
+      if (trial.exited) {
+        const last = trial.exited.log.split('\n').map((l) => l.trim()).filter(Boolean).at(-1);
+        const missing = /No module named '?([\w.]+)'?/.exec(trial.exited.log)?.[1];
+        return fail(
+          `The container exited with status ${trial.exited.code} as soon as it started${last ? `: ${last}` : ''}.` +
+            (missing ? ` The image has only what pip installed in it: list ${missing.split('.')[0]} in requirements.txt and install that file.` : ' `docker logs` shows the same.'),
+        );
       }
-      return ok;
+      const exchange = trial.exchanges.find((r) => r.method === check.method && r.path === check.path && JSON.stringify(r.body) === JSON.stringify(check.body ?? null));
+      if (!exchange) return fail(`The lab did not send ${check.method} ${check.path} to the container.`);
+      const host = check.publish.split(':')[0];
+      if (exchange.status === 0) return fail(`\`${check.method} ${check.path}\` on localhost:${host} got no answer from the container: ${String(exchange.json)}`);
+      return answered(check, exchange, ` on localhost:${host}, from the container,`);
     }
 
     case 'assert': {
@@ -177,6 +193,20 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
   }
 }
 
+/** Whether an answer is the one a check wants: its status, then the field its JSON must have. */
+function answered(check: { method: string; path: string; body?: unknown; status: number; jsonHas?: string | undefined }, exchange: HttpExchange, where: string, fix?: string): CheckVerdict {
+  if (exchange.status !== check.status) {
+    // What the app said tells one mistake from another (no validation at all, a field with a default, …).
+    const sent = check.body === undefined ? '' : ` with ${JSON.stringify(check.body)}`;
+    const said = exchange.json === null || exchange.json === undefined ? '' : ` ${JSON.stringify(exchange.json).slice(0, 160)}`;
+    return fail(`\`${check.method} ${check.path}\`${sent}${where} answered ${exchange.status}${said}, not ${check.status}.${fix ? ` ${fix}` : ''}`);
+  }
+  if (check.jsonHas && !(exchange.json !== null && typeof exchange.json === 'object' && check.jsonHas in exchange.json)) {
+    return fail(`The answer has no “${check.jsonHas}”: ${JSON.stringify(exchange.json).slice(0, 120)}`);
+  }
+  return ok;
+}
+
 function round(n: number) {
   return Number(n.toFixed(4));
 }
@@ -206,8 +236,16 @@ export function printsNumber(text: string, value: number): boolean {
   return false;
 }
 
-export function probesFor(checks: { expect: Check }[]): { variables: string[]; requests: HttpRequest[]; asserts: string[] } {
+export function probesFor(checks: { expect: Check }[]): { variables: string[]; requests: HttpRequest[]; asserts: string[]; containers: ContainerTrialSpec[] } {
+  const containers = new Map<string, ContainerTrialSpec>();
+  for (const { expect: c } of checks) {
+    if (c.kind !== 'container') continue;
+    const trial = containers.get(c.publish) ?? { publish: c.publish, requests: [] };
+    trial.requests.push({ method: c.method, path: c.path, body: c.body ?? null });
+    containers.set(c.publish, trial);
+  }
   return {
+    containers: [...containers.values()],
     asserts: checks.flatMap((c) => (c.expect.kind === 'assert' ? [c.expect.python] : [])),
     variables: checks.flatMap((c) => (c.expect.kind === 'variable' || c.expect.kind === 'prints-value' ? [c.expect.name] : [])),
     requests: checks.flatMap((c) => (c.expect.kind === 'http' ? [{ method: c.expect.method, path: c.expect.path, body: c.expect.body ?? null }] : [])),

@@ -209,7 +209,7 @@ const SHELL_ONLY = new Set<Check['kind']>(['git-committed', 'git-not-committed']
 /** The file a check needs to exist, if any. */
 function neededFile(check: Check): string | undefined {
   if (check.kind === 'file-exists' || check.kind === 'dvc-tracked' || check.kind === 'git-committed') return check.path;
-  if (check.kind === 'dockerfile') return 'Dockerfile';
+  if (check.kind === 'dockerfile' || check.kind === 'container') return 'Dockerfile';
   return undefined;
 }
 

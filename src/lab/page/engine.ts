@@ -6,7 +6,7 @@
 import type { FromWorker, ToWorker } from '../protocol';
 import { emptyOutcome } from '../outcome';
 import { parseFromWorker, withTracking } from '../protocolSchema';
-import type { HttpExchange, HttpRequest, OutputChunk, RunResult, TrackingStore, WorldFiles } from '../types';
+import type { ContainerTrialSpec, HttpExchange, HttpRequest, OutputChunk, RunResult, TrackingStore, WorldFiles } from '../types';
 import { EMPTY_START, type StartWorld } from '../startWorld';
 import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from '../worldFiles';
@@ -44,6 +44,8 @@ export interface RunRequest {
   variables: string[];
   /** Requests to send to the app the code serves, if it defines one. */
   requests?: HttpRequest[];
+  /** The step's container checks: the project's image to build, run and ask after the program. */
+  containers?: ContainerTrialSpec[];
   /** The step's assert checks (Python), judged after the program by the judge's own worker (judge.ts). */
   asserts?: string[];
   timeLimitMs: number;
@@ -503,6 +505,7 @@ export class LabEngine {
         extraFiles: request.extraFiles ?? {},
         variables: request.variables,
         requests: request.requests ?? [],
+        containers: request.containers ?? [],
         record: (request.asserts ?? []).length > 0,
       });
     });

@@ -442,15 +442,7 @@ def probe(need_json):
     if kind == "call":
         return json.dumps(_call(args["name"], args["args"], args["kwargs"], args["models"]))
     if kind == "request":
-        with open(os.devnull, "w") as quiet:  # the check's own requests do not log to the console
-            saved_streams = sys.stdout, sys.stderr
-            sys.stdout = sys.stderr = quiet
-            try:
-                _learner(True)
-                answer = _request(args["method"], args["path"], args["body"])
-            finally:
-                _learner(False)
-                sys.stdout, sys.stderr = saved_streams
+        answer = _quiet_request(args["method"], args["path"], args["body"])
         return json.dumps({"answer": answer, "loads": _loads})
     raise ValueError(f"the judge asked for {kind!r}, which the lab does not do")
 
@@ -458,6 +450,40 @@ def probe(need_json):
 def _request(method, path, body=None):
     with _as_program():
         return uvicorn._request(method, path, body)
+
+
+def _quiet_request(method, path, body):
+    """A check's own request: it does not log to the console."""
+    with open(os.devnull, "w") as quiet:
+        saved_streams = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = quiet
+        try:
+            _learner(True)
+            return _request(method, path, body)
+        finally:
+            _learner(False)
+            sys.stdout, sys.stderr = saved_streams
+
+
+_kept_loads = []
+
+
+def container_check(begin):
+    """A check's own container (docker.ts tryContainer) is served between begin and end: the
+    program's server and the model loads its run recorded are kept, and are back after it."""
+    global _kept_loads
+    if begin:
+        _kept_loads = list(_loads)
+        uvicorn._set_aside()
+    else:
+        uvicorn._bring_back()
+        _loads[:] = _kept_loads
+
+
+def container_request(method, path, body_json):
+    """A check's request to the container it runs, on the host's port: the answer as JSON."""
+    signal.signal(signal.SIGINT, _on_interrupt)
+    return json.dumps(_quiet_request(method, path, json.loads(body_json)))
 
 
 def request(method, path, body_json):

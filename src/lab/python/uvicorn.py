@@ -121,11 +121,25 @@ def run(app, *, host="127.0.0.1", port=8000, reload=False, workers=None, **_opti
 # --- used by lab_runner and the lab's docker ------------------------------------------------------
 
 
-def _serve_container(folder, target, host, port, refused):
+class _NotInImage:
+    """The image's Python has only the packages pip installed in it: a lab module it lacks is not
+    found, as in a python:3.x-slim image without it."""
+
+    def __init__(self, missing):
+        self.missing = missing
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in self.missing:
+            raise ModuleNotFoundError(f"No module named '{name}'", name=name)
+        return None
+
+
+def _serve_container(folder, target, host, port, refused, missing=()):
     """`docker run` of an image whose command is uvicorn: import `target` from the image's files
     (laid out under `folder`, its WORKDIR) and serve it as uvicorn would. `refused` says why the
-    host cannot reach it (a server bound inside the container), or is None. Returns the
-    container's log and its exit status (None while it serves)."""
+    host cannot reach it (a server bound inside the container), or is None. `missing`: the lab's
+    modules the image did not install, which its app cannot import. Returns the container's log
+    and its exit status (None while it serves)."""
     import contextlib
     import io
 
@@ -135,6 +149,10 @@ def _serve_container(folder, target, host, port, refused):
     saved_path = sys.path[:]
     # The container imports from the image's files only: not from the project folder.
     sys.path[:] = [folder, *(p for p in sys.path if p not in ("", ".") and not os.path.abspath(p).startswith(home))]
+    guard = _NotInImage(set(missing))
+    # Modules the lab imported already are cached: the image's app must not see those it lacks.
+    cached = {name: sys.modules.pop(name) for name in list(sys.modules) if name.partition(".")[0] in guard.missing}
+    sys.meta_path.insert(0, guard)
     with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
         try:
             os.chdir(folder)
@@ -153,8 +171,29 @@ def _serve_container(folder, target, host, port, refused):
         finally:
             os.chdir(home)
             sys.path[:] = saved_path
+            sys.meta_path.remove(guard)
+            sys.modules.update(cached)
     _refused = refused
     return log.getvalue(), None
+
+
+_aside = None  # the program's server, kept while a check's container is served
+
+
+def _set_aside():
+    """A check is about to run a container of its own: the program's server is kept, not shut down."""
+    global _aside, _served, _refused
+    _aside = (_served, _address, _refused)
+    _served = _refused = None
+
+
+def _bring_back():
+    """The check's container stops, and the program's server is back as it was."""
+    global _aside, _served, _address, _refused
+    _stop()
+    if _aside is not None:
+        _served, _address, _refused = _aside
+        _aside = None
 
 
 # --- used by lab_runner ------------------------------------------------------------------------

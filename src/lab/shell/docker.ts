@@ -16,6 +16,8 @@ import { build, canonical, type ImageRecord, type LabPackages } from './dockerBu
 import { mkdirp, normalize } from './fs';
 import { md5 } from './md5';
 import { err, ok, text, type CommandResult, type Program, type ShellContext } from './shell';
+import type { ContainerTrial, ContainerTrialSpec, HttpExchange, HttpRequest } from '../types';
+import type { LabFs } from './fs';
 
 /** The lab's modules pip can install, at the versions they say they are (their `__version__`). */
 export const LAB_PACKAGES: LabPackages = Object.fromEntries(
@@ -32,6 +34,25 @@ export const LAB_PACKAGES: LabPackages = Object.fromEntries(
   }),
 );
 
+/**
+ * What installing one of the lab's packages brings with it (their own requirements: FastAPI's
+ * pydantic; MLflow 3's skinny client needs fastapi, uvicorn and pydantic), so the image's Python
+ * can import them. The lab's pip does not print these as pip's "Collecting … (from …)" lines.
+ */
+const BRINGS: Record<string, string[]> = { fastapi: ['pydantic'], mlflow: ['fastapi', 'uvicorn', 'pydantic'] };
+
+/** The lab's modules an image's Python can import: what pip installed in it, and what those need. */
+export function importableIn(installed: Record<string, string>): Set<string> {
+  const found = new Set<string>();
+  const add = (name: string) => {
+    if (found.has(name)) return;
+    found.add(name);
+    for (const needed of BRINGS[name] ?? []) add(needed);
+  };
+  for (const name of Object.keys(installed)) add(canonical(name));
+  return found;
+}
+
 /** A uvicorn app to serve from an image's files, as `docker run` starts it. */
 export interface ServeSpec {
   id: string;
@@ -44,6 +65,8 @@ export interface ServeSpec {
   port: number;
   /** Why the host's requests would not reach the server (bound inside the container, or not published), or null. */
   refused: string | null;
+  /** The lab's modules the image did not install: its app cannot import them. */
+  missing: string[];
 }
 
 /** What runs a container's program: the lab's Python in the worker (pythonRuntime.ts containerHost). */
@@ -52,6 +75,10 @@ export interface ContainerHost {
   serve(spec: ServeSpec): { log: string; exitCode: number | null };
   /** The container stops: its app is no longer served. */
   stop(id: string): void;
+  /** A check's own container: the program's server, and what the run recorded, are kept while `during` runs and are back after it. */
+  aside<T>(during: () => T): T;
+  /** A request from the host to the app served now (quiet: nothing reaches the console). */
+  request(request: HttpRequest): HttpExchange;
 }
 
 interface Port {
@@ -402,12 +429,25 @@ function run(args: string[], ctx: ShellContext, host: ContainerHost | undefined)
   };
   const answer = `${answerOn(container).join('\n')}\n`;
   let note = `lab: the lab keeps this container's state but does not run its program (\`${command.join(' ')}\`); to try the app, run it in the editor.\n`;
-  if (host && server.kind === 'uvicorn') {
+  const importable = importableIn(image.packages ?? {});
+  const notFound = server.kind === 'uvicorn' && !importable.has('uvicorn') ? uvicornNotFound(command) : null;
+  if (notFound?.daemon) {
+    // The image has no uvicorn executable: the container is made but its process cannot start.
+    Object.assign(container, { state: 'exited', exitCode: 127, finished: ctx.now(), log: '' });
+    state.containers.unshift(container);
+    writeState(ctx, state);
+    return err(notFound.daemon, 127);
+  }
+  if (notFound?.log !== undefined) {
+    Object.assign(container, { state: 'exited', exitCode: notFound.code, finished: ctx.now(), log: notFound.log });
+    note = '';
+  } else if (host && server.kind === 'uvicorn') {
     // The image's app, imported from its own files, served by the lab's uvicorn as the container's server.
     const folder = server.appDir ? normalize(image.workdir, server.appDir) : image.workdir;
     const published = container.ports.some((p) => p.container === server.port);
     const refused = reachableFromOutside(server.host) && published ? null : answer.replace(/^lab: /, '').trim();
-    const served = host.serve({ id, sources: image.sources ?? {}, folder, app: server.app, host: server.host, port: server.port, refused });
+    const missing = Object.keys(LAB_PACKAGES).filter((name) => !importable.has(name));
+    const served = host.serve({ id, sources: image.sources ?? {}, folder, app: server.app, host: server.host, port: server.port, refused, missing });
     container.log = served.log;
     if (served.exitCode !== null) Object.assign(container, { state: 'exited', exitCode: served.exitCode, finished: ctx.now() });
     note = '';
@@ -422,6 +462,25 @@ function run(args: string[], ctx: ShellContext, host: ContainerHost | undefined)
   if (flags['-d'] || flags['--detach']) return { stdout: `${id}\n`, stderr: said, code: 0 };
   const background = container.state === 'running' ? `lab: the lab has no keyboard to press CTRL+C in: the container goes on in the background (docker stop ${containerName}).\n` : '';
   return { stdout: '', stderr: `${container.log ?? ''}${said}${background}`, code: container.state === 'exited' ? container.exitCode : 0 };
+}
+
+/**
+ * A command that starts uvicorn in an image without it: an exec-form `uvicorn` cannot be started
+ * by the runtime (docker run fails, status 127); a shell form is started and its shell (dash in
+ * the python images) says so; `python -m uvicorn` is started and Python says so.
+ */
+function uvicornNotFound(command: string[]): { daemon?: string; log?: string; code: number } {
+  const [program = '', flag, script = ''] = command;
+  const python = (name: string) => ({ log: `/usr/local/bin/${name.replace(/^.*\//, '')}: No module named uvicorn\n`, code: 1 });
+  if (program === '/bin/sh' && flag === '-c') {
+    const viaPython = /(?:^|[\s;&|/])(python[0-9.]*)\s+-m\s+uvicorn\b/.exec(script);
+    return viaPython ? python(viaPython[1]!) : { log: '/bin/sh: 1: uvicorn: not found\n', code: 127 };
+  }
+  if (/(^|\/)python[0-9.]*$/.test(program)) return python(program);
+  return {
+    daemon: `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown.`,
+    code: 127,
+  };
 }
 
 function ps(args: string[], ctx: ShellContext): CommandResult {
@@ -516,3 +575,48 @@ export const createDockerProgram = (host?: ContainerHost): Program => (args, ctx
 
 /** `docker` where nothing runs a container's program (the shell alone). */
 export const dockerProgram: Program = createDockerProgram();
+
+const TRIAL_TAG = 'lab-check';
+
+/**
+ * The image of the project as `docker build -t lab-check .` makes it, run as `docker run -d -p
+ * PUBLISH lab-check`, asked each request on the host's port, then stopped. It uses the learner's
+ * files but none of their images or containers (a state of its own, in memory), and the program's
+ * own server is back afterwards (host.aside).
+ */
+export function tryContainer(fs: LabFs, home: string, now: () => number, host: ContainerHost, spec: ContainerTrialSpec): ContainerTrial {
+  const statePath = `${home}/${STATE}`;
+  let scratch: Uint8Array | null = null;
+  const scratchFs: LabFs = {
+    readdir: (path) => fs.readdir(path),
+    stat: (path) => fs.stat(path),
+    unlink: (path) => fs.unlink(path),
+    rmdir: (path) => fs.rmdir(path),
+    rename: (from, to) => fs.rename(from, to),
+    readFile: (path) => (path === statePath ? scratch : fs.readFile(path)),
+    writeFile: (path, data) => {
+      if (path === statePath) scratch = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+      else fs.writeFile(path, data);
+    },
+    mkdir: (path) => {
+      if (!fs.stat(path)) fs.mkdir(path);
+    },
+  };
+  const ctx: ShellContext = { fs: scratchFs, cwd: home, home, now, programs: {} };
+  const trial: ContainerTrial = { publish: spec.publish, commands: [], exited: null, exchanges: [] };
+  const typed = (line: string, result: CommandResult) => {
+    trial.commands.push({ line, code: result.code, output: `${result.stdout}${result.stderr}` });
+    return result.code === 0;
+  };
+  return host.aside(() => {
+    if (!typed(`docker build -t ${TRIAL_TAG} .`, dockerBuild(['-t', TRIAL_TAG, '.'], ctx))) return trial;
+    if (!typed(`docker run -d -p ${spec.publish} ${TRIAL_TAG}`, run(['-d', '-p', spec.publish, TRIAL_TAG], ctx, host))) return trial;
+    const container = readState(ctx).containers[0];
+    if (container && container.state === 'exited') {
+      trial.exited = { code: container.exitCode, log: container.log ?? '' };
+      return trial;
+    }
+    trial.exchanges = spec.requests.map((r) => host.request(r));
+    return trial;
+  });
+}

@@ -61,6 +61,8 @@ interface Input {
   error?: string;
   /** Piped stdin, not a regular file (wc pads to 7 then). */
   pipe?: boolean;
+  /** A folder: it cannot be read, but it exists (wc still prints a row of zeros for it). */
+  folder?: boolean;
 }
 
 /** The operands as inputs (`-` or none: stdin), each with its text or GNU's error. */
@@ -74,7 +76,7 @@ function inputs(tool: string, ctx: ShellContext, files: string[], io: Io | undef
         const why = !s ? 'No such file or directory' : s.type === 'dir' ? 'Is a directory' : null;
     // head and tail open a folder, then fail to read it.
     if (why && openMessage) return { name, error: !s ? `${tool}: cannot open '${name}' for reading: ${why}` : `${tool}: error reading '${name}': ${why}` };
-    if (why) return { name, error: `${tool}: ${name}: ${why}` };
+    if (why) return { name, error: `${tool}: ${name}: ${why}`, folder: s?.type === 'dir' };
     return { name, text: text(ctx.fs.readFile(path)!) };
   });
 }
@@ -155,13 +157,14 @@ function wc(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     m: [...s].length,
     c: bytes(s),
   });
-  // wc.c compute_number_width: one count of one input is not padded; otherwise the
-  // width of the regular files' total size, at least 7 for a pipe, 1 if the first input failed.
+  // wc.c compute_number_width: one count of one input is not padded; otherwise the width of
+  // the regular files' total size, at least 7 for what is not a regular file (a pipe, a folder),
+  // 1 if the first input could not be found.
   let width = 1;
-  if (!(shown.length === 1 && ins.length === 1) && !ins[0]!.error) {
-    const ok_ = ins.filter((i) => !i.error);
-    const total = ok_.filter((i) => !i.pipe).reduce((sum, i) => sum + bytes(i.text!), 0);
-    width = Math.max(String(total).length, ok_.some((i) => i.pipe) ? 7 : 1);
+  if (!(shown.length === 1 && ins.length === 1) && !(ins[0]!.error && !ins[0]!.folder)) {
+    const found = ins.filter((i) => !i.error || i.folder);
+    const total = found.filter((i) => i.text !== undefined && !i.pipe).reduce((sum, i) => sum + bytes(i.text!), 0);
+    width = Math.max(String(total).length, found.some((i) => i.pipe || i.folder) ? 7 : 1);
   }
   const totals: Record<string, number> = { l: 0, w: 0, m: 0, c: 0 };
   const row = (counts: Record<string, number>, name: string | null) => `${shown.map((f) => String(counts[f]).padStart(width)).join(' ')}${name === null ? '' : ` ${name}`}\n`;
@@ -170,6 +173,8 @@ function wc(args: string[], ctx: ShellContext, io?: Io): CommandResult {
   for (const input of ins) {
     if (input.error) {
       stderr += `${input.error}\n`;
+      // wc reads a folder as empty after its error: a row of zeros.
+      if (input.folder) stdout += row({ l: 0, w: 0, m: 0, c: 0 }, input.name);
       continue;
     }
     const c = count(input.text!);

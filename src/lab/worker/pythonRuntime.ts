@@ -257,7 +257,7 @@ export function containerHost(py: PyodideAPI): ContainerHost {
       const uvicorn = py.pyimport('uvicorn');
       try {
         // undefined, not null: Pyodide passes JS null as jsnull, which is not None.
-        const answer = uvicorn._serve_container(`${root}${spec.folder}`, spec.app, spec.host, spec.port, spec.refused ?? undefined);
+        const answer = uvicorn._serve_container(`${root}${spec.folder}`, spec.app, spec.host, spec.port, spec.refused ?? undefined, spec.missing);
         const [log, exitCode] = answer.toJs() as [string, number | undefined];
         answer.destroy();
         return { log, exitCode: exitCode ?? null };
@@ -271,6 +271,27 @@ export function containerHost(py: PyodideAPI): ContainerHost {
         uvicorn._stop();
       } finally {
         uvicorn.destroy();
+      }
+    },
+    aside(during) {
+      const runner = py.pyimport('lab_runner');
+      try {
+        runner.container_check(true);
+        try {
+          return during();
+        } finally {
+          runner.container_check(false);
+        }
+      } finally {
+        runner.destroy();
+      }
+    },
+    request(request) {
+      const runner = py.pyimport('lab_runner');
+      try {
+        return JSON.parse(runner.container_request(request.method, request.path, JSON.stringify(request.body ?? null)) as string) as HttpExchange;
+      } finally {
+        runner.destroy();
       }
     },
   };

@@ -242,6 +242,11 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
   const { id, nonce } = message;
   const clock = (program: 'running' | 'ended') => send({ type: 'clock', id, nonce, program });
   const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code, clock) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.record, clock);
+  if (message.containers.length) {
+    // The step's container checks: the shell's docker, loaded by the steps that have them.
+    const { tryContainer } = await import('../shell/docker');
+    outcome.containers = message.containers.map((spec) => tryContainer(pyodideFs(py!), HOME, () => Date.now(), containerHost(py!), spec));
+  }
   flushPython(py);
   // The output not yet streamed goes with the result: one message, so the page draws the run's end once.
   const end = sink.finish();

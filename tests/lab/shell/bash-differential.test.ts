@@ -37,7 +37,6 @@ export const KNOWN: Record<string, string> = {
   'latest version': "the lab's sort (GNU-exact output) has no -V, and says so by name",
   'version folders': 'just-bash: a glob ending in `/` (models/*/) matches the folders but drops the trailing slash',
   sha256sum: "just-bash's sha256sum uses Web Crypto, which refuses its buffer in this suite's jsdom (a typed array from another realm); the browser is not checked here",
-  'wc of a folder': "GNU wc prints a line of zero counts for a folder besides its error; the lab's wc prints the error only",
 };
 
 interface Outcome {

@@ -196,6 +196,7 @@ export const SEQUENCES: Sequence[] = [
   one('cat a folder', 'cat data'),
   one('head of a folder', 'head data'),
   one('wc of a folder', 'wc data'),
+  one('wc of a folder and a file', 'wc data old.txt; wc -l data; wc -c old.txt data'),
   one('grep in a folder', 'grep x data'),
   one('sort a missing file', 'sort nope'),
   one('cut without a list', 'cut -d, data/raw_data.csv'),

@@ -6,7 +6,8 @@
 // tables; what the lab adds is on lines starting `lab:`. docs/tool-facts.md, "Docker".
 import { describe, expect, it } from 'vitest';
 import { MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
-import { LAB_PACKAGES, createDockerProgram, dockerProgram, humanDuration, type ContainerHost, type ServeSpec } from '../../../src/lab/shell/docker';
+import { LAB_PACKAGES, createDockerProgram, dockerProgram, humanDuration, importableIn, tryContainer, type ContainerHost, type ServeSpec } from '../../../src/lab/shell/docker';
+import type { HttpRequest } from '../../../src/lab/types';
 import { satisfies } from '../../../src/lab/shell/dockerBuild';
 import { text, type ShellContext } from '../../../src/lab/shell/shell';
 import { runScript } from '../../../src/lab/shell/bash';
@@ -211,6 +212,8 @@ describe('with a host that runs the container\'s program', () => {
         return spec.app === 'app:app' ? { log: 'INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n', exitCode: null } : { log: 'ERROR:    Error loading ASGI app.\n', exitCode: 1 };
       },
       stop: (id) => stopped.push(id),
+      aside: (during) => during(),
+      request: () => ({ method: 'GET', path: '/', body: null, status: 0, json: null }),
     };
     ctx.programs.docker = createDockerProgram(host);
     await runScript('docker build -t pump-api .', ctx);
@@ -230,6 +233,107 @@ describe('with a host that runs the container\'s program', () => {
     expect(await session('docker logs broken', ctx)).toBe('$ docker logs broken\nERROR:    Error loading ASGI app.\n');
     await runScript('docker stop hidden', ctx);
     expect(stopped).toEqual([served[1]!.id]);
+  });
+});
+
+/** A host whose served app answers every request with its path, or refuses as the spec says; it logs what it was asked to do. */
+function fakeHost(exitCode: number | null = null) {
+  const events: string[] = [];
+  let serving: ServeSpec | null = null;
+  const host: ContainerHost = {
+    serve: (spec) => {
+      events.push(`serve ${spec.app} on ${spec.host}:${spec.port} without [${spec.missing.join(',')}]`);
+      serving = exitCode === null ? spec : null;
+      return { log: exitCode === null ? 'INFO:     Application startup complete.\n' : "ModuleNotFoundError: No module named 'mlflow'\n", exitCode };
+    },
+    stop: (id) => events.push(`stop ${id.slice(0, 4)}`),
+    aside: (during) => {
+      events.push('aside');
+      try {
+        return during();
+      } finally {
+        serving = null;
+        events.push('back');
+      }
+    },
+    request: (r: HttpRequest) =>
+      serving === null
+        ? { method: r.method, path: r.path, body: r.body, status: 0, json: 'No server is running' }
+        : serving.refused
+          ? { method: r.method, path: r.path, body: r.body, status: 0, json: serving.refused }
+          : { method: r.method, path: r.path, body: r.body, status: 200, json: { path: r.path } },
+  };
+  return { host, events };
+}
+
+describe('an image without the packages its command needs', () => {
+  const withRequirements = (requirements: string, cmd: string) =>
+    lab({ ...PROJECT, 'requirements.txt': requirements, Dockerfile: SOLUTION.replace(/^CMD .*$/m, cmd) });
+
+  it('cannot start an exec-form uvicorn it lacks, as runc says', async () => {
+    const { ctx } = withRequirements('fastapi\n', 'CMD ["uvicorn", "app:app", "--host", "0.0.0.0"]');
+    ctx.programs.docker = createDockerProgram(fakeHost().host);
+    await runScript('docker build -t api .', ctx);
+    expect(await session('docker run -d -p 8000:8000 api', ctx)).toBe(
+      '$ docker run -d -p 8000:8000 api\ndocker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "uvicorn": executable file not found in $PATH: unknown.\n[exit 127]\n',
+    );
+    expect(await session('docker ps -a', ctx)).toMatch(/Exited \(127\)/);
+  });
+
+  it('starts a shell form or python -m, which then say uvicorn is not there', async () => {
+    const shell = withRequirements('fastapi\n', 'CMD uvicorn app:app --host 0.0.0.0');
+    await runScript('docker build -t api .', shell.ctx);
+    expect(await session('docker run api', shell.ctx)).toBe('$ docker run api\n/bin/sh: 1: uvicorn: not found\n[exit 127]\n');
+    const module = withRequirements('fastapi\n', 'CMD ["python", "-m", "uvicorn", "app:app"]');
+    await runScript('docker build -t api .', module.ctx);
+    expect(await session('docker run api', module.ctx)).toBe('$ docker run api\n/usr/local/bin/python: No module named uvicorn\n[exit 1]\n');
+  });
+
+  it('serves the app without the lab modules pip did not install, counting what a package brings', async () => {
+    expect([...importableIn({ FastAPI: '0.115.0' })].sort()).toEqual(['fastapi', 'pydantic']);
+    expect([...importableIn({ mlflow: '3.1.0' })].sort()).toEqual(['fastapi', 'mlflow', 'pydantic', 'uvicorn']);
+    const { ctx } = withRequirements('fastapi\nuvicorn\n', 'CMD ["uvicorn", "app:app", "--host", "0.0.0.0"]');
+    const { host, events } = fakeHost();
+    ctx.programs.docker = createDockerProgram(host);
+    await runScript('docker build -t api . && docker run -d -p 8000:8000 api', ctx);
+    expect(events).toEqual(['serve app:app on 0.0.0.0:8000 without [mlflow]']);
+  });
+});
+
+describe('a check\'s own container (tryContainer)', () => {
+  const ask = [{ method: 'POST', path: '/predict', body: { temperature: 71.5 } }];
+  const trial = (files: Record<string, string>, exitCode: number | null = null) => {
+    const { ctx } = lab(files);
+    const fake = fakeHost(exitCode);
+    return { ...tryContainer(ctx.fs, ctx.home, ctx.now, fake.host, { publish: '8000:8000', requests: ask }), events: fake.events, ctx };
+  };
+
+  it('builds, runs with the port published, asks, and leaves the learner\'s images and containers alone', async () => {
+    const { ctx } = lab();
+    await runScript('docker build -t mine .', ctx);
+    const before = text(ctx.fs.readFile('/home/lab/.lab/docker.json')!);
+    const fake = fakeHost();
+    const result = tryContainer(ctx.fs, ctx.home, ctx.now, fake.host, { publish: '8000:8000', requests: ask });
+    expect(result.commands.map((c) => [c.line, c.code])).toEqual([['docker build -t lab-check .', 0], ['docker run -d -p 8000:8000 lab-check', 0]]);
+    expect(result.exited).toBeNull();
+    expect(result.exchanges).toEqual([{ method: 'POST', path: '/predict', body: { temperature: 71.5 }, status: 200, json: { path: '/predict' } }]);
+    expect(fake.events).toEqual(['aside', 'serve app:app on 0.0.0.0:8000 without []', 'back']);
+    expect(text(ctx.fs.readFile('/home/lab/.lab/docker.json')!)).toBe(before);
+  });
+
+  it('says why nothing answers: a build that fails, a container that exits, a server bound inside', () => {
+    const broken = trial({ ...PROJECT, Dockerfile: 'FROM python:3.12-slim\nCOPY nope.txt .\n' });
+    expect(broken.commands).toHaveLength(1);
+    expect(broken.commands[0]!.code).not.toBe(0);
+    expect(broken.commands[0]!.output).toContain('nope.txt');
+    expect(broken.exchanges).toEqual([]);
+    const exits = trial(PROJECT, 1);
+    expect(exits.exited).toEqual({ code: 1, log: "ModuleNotFoundError: No module named 'mlflow'\n" });
+    expect(exits.exchanges).toEqual([]);
+    const inside = trial({ ...PROJECT, Dockerfile: SOLUTION.replace(/^CMD .*$/m, 'CMD ["uvicorn", "app:app", "--port", "8000"]') });
+    expect(inside.exchanges[0]!.status).toBe(0);
+    expect(inside.exchanges[0]!.json).toMatch(/uvicorn listens on 127\.0\.0\.1:8000 inside the container \(its default --host\)/);
+    expect(inside.ctx.fs.readFile('/home/lab/.lab/docker.json')).toBeNull();
   });
 });
 
