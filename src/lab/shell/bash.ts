@@ -12,6 +12,8 @@
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
+import { normalize } from './fs';
+import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
 import { err, ok, type CommandResult, type Program, type ShellContext, type TranscriptEntry } from './shell';
 
@@ -21,6 +23,9 @@ const decoder = new TextDecoder();
 const TERMINAL = '/dev/lab-terminal/';
 /** The marker command ending each line: records `$?` for the transcript and exits with it. */
 const MARK = '__lab_line_done';
+/** `test` and `[` as the script names them → the lab's own (testCommand.ts), which just-bash's builtins would shadow. */
+const TESTS: Record<string, '[' | 'test'> = { __lab_bracket: '[', __lab_test: 'test' };
+const TEST_NAMES = new Map([['[', '__lab_bracket'], ['test', '__lab_test']]);
 /** A prefix assignment telling a command what it is connected to (k: stdin is the keyboard, f: stdin is a file, t: stdout is the terminal). */
 const IO_VAR = '__LAB_IO';
 
@@ -127,6 +132,31 @@ function markIo(node: unknown, flagged: Set<string>, terminal: boolean, top?: { 
   }
   for (const value of Object.values(n)) if (value && typeof value === 'object') markIo(value, flagged, terminal);
 }
+
+/** `test` and `[` run the lab's own, unless the script defines a function of that name (which bash would call instead). */
+function renameTests(node: unknown, defined: Set<string>) {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const n of node) renameTests(n, defined);
+    return;
+  }
+  const n = node as { type?: string };
+  if (n.type === 'SimpleCommand') {
+    const c = n as SimpleCommandNode;
+    // just-bash reads a lone `[` as a glob pattern part.
+    const part = c.name?.parts.length === 1 ? (c.name.parts[0] as { type: string; value?: string; pattern?: string }) : null;
+    const name = part?.type === 'Literal' ? part.value : part?.type === 'Glob' ? part.pattern : undefined;
+    const renamed = name === undefined || defined.has(name) ? undefined : TEST_NAMES.get(name);
+    if (renamed) c.name = literal(renamed);
+  }
+  for (const value of Object.values(n)) if (value && typeof value === 'object') renameTests(value, defined);
+}
+
+const definedFunctions = (node: unknown): string[] => {
+  if (!node || typeof node !== 'object') return [];
+  const n = node as { type?: string; name?: unknown };
+  return [...(n.type === 'FunctionDef' && typeof n.name === 'string' ? [n.name] : []), ...Object.values(node).flatMap(definedFunctions)];
+};
 
 /** The lines of the script a top-level statement spans, as a terminal shows them. */
 interface Span {
@@ -286,6 +316,17 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
       const found = names.filter((n) => known.has(n) && n !== MARK && !(n in NOT_IN_LAB));
       return { stdout: found.map((n) => `/usr/bin/${n}\n`).join(''), stderr: '', exitCode: found.length === names.length && names.length ? 0 : 1 };
     }),
+    ...Object.entries(TESTS).map(([command, name]) =>
+      defineCommand(command, async (args, c) =>
+        result(
+          runTest(name, args, {
+            stat: (path) => ctx.fs.stat(normalize(c.cwd, path)),
+            same: (a, b) => ctx.fs.stat(normalize(c.cwd, a)) !== null && normalize(c.cwd, a) === normalize(c.cwd, b),
+            isSet: (variable) => c.env.has(variable),
+          }),
+        ),
+      ),
+    ),
     defineCommand('clear', async () => {
       session.clear = true;
       return result(ok());
@@ -406,6 +447,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       session.entries.push(...entries);
       for (const e of entryOf) statementEntries.add(e);
       planned = true;
+      renameTests(ast, new Set(definedFunctions(ast)));
       const statements: StatementNode[] = [];
       ast.statements.forEach((statement, i) => {
         for (const pipeline of statement.pipelines) {

@@ -32,7 +32,6 @@ const READY = realBash.status === 0 && /GNU bash, version 5\./.test(realBash.std
  */
 export const KNOWN: Record<string, string> = {
   'until, break and continue': "just-bash: a loop left by `break` reports the status of the test before it (1); bash reports 0",
-  'a test error': 'just-bash: `[ 1 -lt ]` fails with status 1 and no message; bash prints `[: 1: unary operator expected` and returns 2',
   'grep -r': "the lab's grep (GNU-exact output) has no -r, and says so by name",
   'latest version': "the lab's sort (GNU-exact output) has no -V, and says so by name",
   'version folders': 'just-bash: a glob ending in `/` (models/*/) matches the folders but drops the trailing slash',
