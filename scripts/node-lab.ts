@@ -3,7 +3,7 @@
 // and the lab tests' one. Its modules use Vite's import.meta.glob, so it runs under
 // vitest or Vite's module runner (scripts/prove-lessons.ts), not plain tsx.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { containerHost, probeLab, readTracking, runLearnerCode, runPythonArgv, sendRequest, setupLab, snapshotWorld, WorldTracker, type LabSetup, type WorldChanges } from '../src/lab/worker/pythonRuntime';
+import { containerHost, probeLab, runLearnerCode, runPythonArgv, sendRequest, setupLab, snapshotWorld, WorldTracker, type LabSetup, type WorldChanges } from '../src/lab/worker/pythonRuntime';
 import { beginJudgement, judgeRound, prepareJudge } from '../src/lab/worker/judgeRuntime';
 import { JudgeLag, judgeNow } from '../src/lab/judgement';
 import { pyodideFs } from '../src/lab/worker/pyodideFs';
@@ -79,7 +79,7 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
     const changes = tracker.changes();
     Object.assign(files, changes.files);
     for (const path of changes.removed) delete files[path];
-    const filled = withTracking(accepted(outcome, changes), tracking, files);
+    const filled = withTracking(accepted(outcome, changes), tracking, files, changes);
     tracking = filled.tracking;
     if (!asserts.length) {
       lag.add(changes);
@@ -103,10 +103,9 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
     },
     request: (request) => sendRequest(py, request),
     async shell(script, containers = []) {
-      let ranPython = false;
-      const python = (argv: string[], options: Parameters<typeof runPythonArgv>[2]) => ((ranPython = true), runPythonArgv(py, argv, options));
+      const python = (argv: string[], options: Parameters<typeof runPythonArgv>[2]) => runPythonArgv(py, argv, options);
       const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), { python, containers: containerHost(py) });
-      return { outcome: complete(withContainers({ ...shellOutcome(shell), tracking: ranPython ? readTracking(py) : null }, containers)), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
+      return { outcome: complete(withContainers(shellOutcome(shell), containers)), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
     },
     write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),
     snapshot: () => snapshotWorld(py),

@@ -9,7 +9,7 @@ import type { RunOutcome, TrackingStore, WorldFiles } from './types';
 import { fileText } from './worldFiles';
 import { CHECKED_HEADERS } from './unprotected';
 
-function buildTrackingSchema(): z.ZodMiniType<TrackingStore> {
+function buildTrackingSchema() {
   const str = z.string();
   const num = z.number();
   const strings = z.record(str, str);
@@ -65,7 +65,12 @@ function buildTrackingSchema(): z.ZodMiniType<TrackingStore> {
     logged_models: z.record(str, loggedModel),
     registered_models: z.record(str, registeredModel),
   });
-  return tracking as unknown as z.ZodMiniType<TrackingStore>;
+  return {
+    store: tracking as unknown as z.ZodMiniType<TrackingStore>,
+    run: trackedRun as unknown as z.ZodMiniType<TrackingStore['runs'][string]>,
+    loggedModel: loggedModel as unknown as z.ZodMiniType<TrackingStore['logged_models'][string]>,
+    meta: z.looseObject({ experiments: z.record(str, experiment), registered_models: z.record(str, registeredModel) }) as unknown as z.ZodMiniType<Pick<TrackingStore, 'experiments' | 'registered_models'>>,
+  };
 }
 
 // Built on the first message, not when the page loads: building zod schemas costs the step
@@ -77,7 +82,6 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
 
   const chunk = z.object({ stream: z.enum(['stdout', 'stderr', 'lab']), text: str });
 
-  const tracking = buildTrackingSchema();
 
   const exchange = z.looseObject({ method: str, path: str, body: z.unknown(), status: num, json: z.unknown(), headers: z.optional(strings) });
 
@@ -139,8 +143,6 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
     drift: z.array(z.looseObject({ column: z.nullable(str), psi: num, bins: num, reference: z.array(num), current: z.array(num) })),
     newRuns: z.array(str),
     newVersions: z.array(z.looseObject({ name: str, version: str })),
-    // null: the run left the store as it was (the page keeps the one it has).
-    tracking: z.nullable(tracking),
     server: z.nullable(openApi),
     responses: z.array(exchange),
     // The step's container checks: the commands the lab typed and what the container answered.
@@ -149,7 +151,7 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
         z.looseObject({
           publish: str,
           commands: z.array(z.looseObject({ line: str, code: num, output: str })),
-          exited: z.nullable(z.looseObject({ code: num, log: str })),
+          exited: z.nullable(z.looseObject({ code: num, log: str, command: str })),
           exchanges: z.array(exchange),
         }),
       ),
@@ -193,15 +195,15 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
 }
 
 let fromWorker: z.ZodMiniType<FromWorker> | undefined;
-let storeSchema: z.ZodMiniType<TrackingStore> | undefined;
+let trackingSchemas: ReturnType<typeof buildTrackingSchema> | undefined;
 
-/** The tracking store the lab saved in the project (`.lab/tracking.json`), checked as a run's would be; null if it is not one. */
-export function parseTrackingFile(text: string | null): TrackingStore | null {
+/** A JSON file of the store, checked against its part of the schema; null if it is not one. */
+function parsed<T>(text: string | null, schema: (s: ReturnType<typeof buildTrackingSchema>) => z.ZodMiniType<T>): T | null {
   if (text === null) return null;
-  storeSchema ??= buildTrackingSchema();
+  trackingSchemas ??= buildTrackingSchema();
   try {
-    const parsed = storeSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    const result = schema(trackingSchemas).safeParse(JSON.parse(text));
+    return result.success ? result.data : null;
   } catch {
     return null;
   }
@@ -228,16 +230,76 @@ export function parseFromWorker(data: unknown): { ok: true; message: FromWorker 
   return { ok: false, reason: `${where}: ${what}` };
 }
 
-/** Where the lab keeps its tracking store in the project. */
-export const TRACKING_FILE = '.lab/tracking.json';
+/**
+ * Where the lab keeps its tracking store in the project (src/lab/python/mlflow/_store.py): a
+ * folder with `store.json` (experiments, registry), `runs/<run_id>.json` and
+ * `models/<model_id>.json`. An older lab kept it whole in `.lab/tracking.json`.
+ */
+export const TRACKING_DIR = '.lab/tracking/';
+const OLD_TRACKING_FILE = '.lab/tracking.json';
+const isTrackingFile = (path: string) => path.startsWith(TRACKING_DIR) || path === OLD_TRACKING_FILE;
+
+/** One file of the store into `store` (null: the file is gone); false if it is not one of the store's files. */
+function readInto(store: TrackingStore, path: string, text: string | null): boolean {
+  const rest = path.slice(TRACKING_DIR.length);
+  const entry = /^(runs|models)\/(.+)\.json$/.exec(rest);
+  if (rest === 'store.json') {
+    const meta = parsed(text, (s) => s.meta) ?? { experiments: emptyOutcome().tracking.experiments, registered_models: {} };
+    store.experiments = meta.experiments;
+    store.registered_models = meta.registered_models;
+  } else if (entry?.[1] === 'runs') {
+    const run = parsed(text, (s) => s.run);
+    if (run) store.runs[entry[2]!] = run;
+    else delete store.runs[entry[2]!];
+  } else if (entry?.[1] === 'models') {
+    const model = parsed(text, (s) => s.loggedModel);
+    if (model) store.logged_models[entry[2]!] = model;
+    else delete store.logged_models[entry[2]!];
+  } else return false;
+  return true;
+}
+
+/** The store's files as they are, unchecked (for a reader that checks each part itself, e.g. the recap); null when the project has none. */
+export function rawTrackingOfFiles(files: WorldFiles): Record<string, unknown> | null {
+  const json = (text: string | null): unknown => {
+    try {
+      return text === null ? null : JSON.parse(text);
+    } catch {
+      return null;
+    }
+  };
+  const paths = Object.keys(files).filter((p) => p.startsWith(TRACKING_DIR));
+  if (!paths.length) return (json(fileText(files[OLD_TRACKING_FILE])) as Record<string, unknown> | null) ?? null;
+  const meta = json(fileText(files[`${TRACKING_DIR}store.json`]));
+  const raw: Record<string, unknown> = { ...(meta && typeof meta === 'object' ? meta : {}) };
+  for (const [section, folder] of [['runs', 'runs/'], ['logged_models', 'models/']] as const) {
+    raw[section] = Object.fromEntries(paths.filter((p) => p.startsWith(`${TRACKING_DIR}${folder}`) && p.endsWith('.json')).map((p) => [p.slice(TRACKING_DIR.length + folder.length, -5), json(fileText(files[p]))]));
+  }
+  return raw;
+}
+
+/** The tracking store as the project's files hold it (each file checked; one that is not the store's is left out). */
+export function trackingOfFiles(files: WorldFiles | null): TrackingStore {
+  const store: TrackingStore = { ...emptyOutcome().tracking, runs: {}, logged_models: {} };
+  const paths = Object.keys(files ?? {}).filter((p) => p.startsWith(TRACKING_DIR));
+  if (!paths.length) return parsed(fileText(files?.[OLD_TRACKING_FILE]), (s) => s.store) ?? store;
+  for (const path of paths) readInto(store, path, fileText(files![path]));
+  return store;
+}
 
 /**
- * A run's outcome with its tracking store: the worker sends the store only when the run changed
- * it, else the one the page already has (`known`), else the one saved in the project's files.
+ * A run's outcome with its tracking store: the one the page has (`known`) with the store's files
+ * the run changed read again — only those, so a Run that logs one run reads one file however
+ * many the project holds — or, when the page has none, the store the project's files hold.
  */
-export function withTracking(outcome: WireOutcome, known: TrackingStore | null, files: WorldFiles | null): RunOutcome {
-  const tracking = outcome.tracking ?? known ?? parseTrackingFile(fileText(files?.[TRACKING_FILE])) ?? emptyOutcome().tracking;
+export function withTracking(outcome: WireOutcome, known: TrackingStore | null, files: WorldFiles | null, changes: { files: WorldFiles; removed: string[] }): RunOutcome {
   // The record is the judge's, not the page's: it goes no further than the judgement.
   const { record: _record, ...rest } = outcome;
+  const touched = [...Object.keys(changes.files), ...changes.removed].filter(isTrackingFile);
+  if (!known || touched.includes(OLD_TRACKING_FILE)) return { ...rest, tracking: trackingOfFiles(files) };
+  if (!touched.length) return { ...rest, tracking: known };
+  // A new store object (the previews redraw on it), sharing every entry the run did not change.
+  const tracking: TrackingStore = { ...known, runs: { ...known.runs }, logged_models: { ...known.logged_models } };
+  for (const path of touched) readInto(tracking, path, path in changes.files ? fileText(changes.files[path]) : null);
   return { ...rest, tracking };
 }

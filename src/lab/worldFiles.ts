@@ -31,9 +31,9 @@ export function decodeFile(value: string): string | Uint8Array {
 }
 
 /**
- * The lab's own files in the project folder: `.lab/tracking.json` is the
+ * The lab's own files in the project folder: `.lab/tracking/` is the
  * tracking store (the lab's stand-in for MLflow's `mlruns/` or tracking
- * server). They are saved with the project but are not the learner's files,
+ * server), `.lab/docker.json` the images and containers. They are saved with the project but are not the learner's files,
  * so the repo explorer does not list them (plain `ls` skips them as dot files).
  */
 export const isLabInternal = (path: string) => path === '.lab' || path.startsWith('.lab/');

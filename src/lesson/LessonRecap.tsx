@@ -9,6 +9,7 @@ import type { Lesson, RecapFact } from '../content/model';
 import { useLabSession } from '../lab/page/session';
 import type { WorldFiles } from '../lab/types';
 import { fileText } from '../lab/worldFiles';
+import { rawTrackingOfFiles } from '../lab/protocolSchema';
 import { readTrackingStore, type UiStore } from '../preview/tracking/store';
 import { xpByPhase } from '../progress/selectors';
 import { stepKey, useProgress } from '../progress/store';
@@ -50,13 +51,8 @@ export function dataCommitOf(files: WorldFiles): DataCommit {
 }
 
 function trackingOf(files: WorldFiles): UiStore | null {
-  const text = fileText(files['.lab/tracking.json']);
-  if (text === null) return null;
-  try {
-    return readTrackingStore(JSON.parse(text)).store;
-  } catch {
-    return null;
-  }
+  const raw = rawTrackingOfFiles(files);
+  return raw === null ? null : readTrackingStore(raw).store;
 }
 
 export function LessonRecap({ lesson, files, onGoAgain, readOnly }: { lesson: Lesson; files: WorldFiles | null; onGoAgain: () => void; readOnly: boolean }) {

@@ -497,8 +497,9 @@ with mlflow.start_run():
   });
 
   it('a store an older lab wrote with bad entries is cleaned when read, and later runs work', async () => {
-    const world = lab.snapshot();
+    const world = Object.fromEntries(Object.entries(lab.snapshot()).filter(([p]) => !p.startsWith('.lab/tracking/')));
     const again = await createNodeLab(world);
+    again.py.FS.mkdirTree('/home/lab/.lab');
     again.write(
       '.lab/tracking.json',
       JSON.stringify({
@@ -520,24 +521,55 @@ names = ",".join(r.info.run_name for r in mlflow.search_runs(output_format="list
   }, 60_000);
 });
 
-describe('the store is written and sent only when a run changes it (issue 22)', () => {
-  const storeFile = '/home/lab/.lab/tracking.json';
+describe('the store is a file per run, and a run writes only what it changed (issue 22)', () => {
+  const dir = '/home/lab/.lab/tracking';
+  /** Every file of the store, with its modification time. */
+  const stamps = () => {
+    const out: Record<string, number> = {};
+    const walk = (path: string) => {
+      for (const name of lab.py.FS.readdir(path) as string[]) {
+        if (name === '.' || name === '..') continue;
+        const full = `${path}/${name}`;
+        if (lab.py.FS.isDir(lab.py.FS.stat(full).mode)) walk(full);
+        else out[full.slice(dir.length + 1)] = Number(lab.py.FS.stat(full).mtime);
+      }
+    };
+    walk(dir);
+    return out;
+  };
   it.each([
-    ['print("hello")', false],
-    ['import mlflow\nx = mlflow.search_runs(search_all_experiments=True)', false],
-    ['import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric("a", 1)', true],
-  ])('%j: store sent and written = %s', (code, changes) => {
-    lab.run('import mlflow\nwith mlflow.start_run():\n    mlflow.log_param("seed", 1)\n');
-    lab.py.FS.writeFile(storeFile, lab.py.FS.readFile(storeFile)); // a fresh mtime to compare with
-    const before = Number(lab.py.FS.stat(storeFile).mtime);
-    const text = new TextDecoder().decode(lab.py.FS.readFile(storeFile) as Uint8Array);
+    ['print("hello")', 0],
+    ['import mlflow\nx = mlflow.search_runs(search_all_experiments=True)', 0],
+    ['import mlflow\nwith mlflow.start_run():\n    mlflow.log_metric("a", 1)', 1],
+  ])('%j: files written = %s', (code, written) => {
+    for (let i = 0; i < 3; i++) lab.run('import mlflow\nwith mlflow.start_run():\n    mlflow.log_param("seed", 1)\n');
+    const before = stamps();
     const outcome = runLearnerCode(lab.py, `${code}\n`, 'main.py', []);
     expect(outcome.error).toBeNull();
-    expect(outcome.tracking !== null).toBe(changes);
-    const after = new TextDecoder().decode(lab.py.FS.readFile(storeFile) as Uint8Array);
-    expect(after !== text).toBe(changes);
-    if (!changes) expect(Number(lab.py.FS.stat(storeFile).mtime)).toBe(before);
+    const after = stamps();
+    const changed = Object.keys(after).filter((p) => after[p] !== before[p]);
+    expect(changed).toEqual(outcome.newRuns.map((id) => `runs/${id}.json`));
+    expect(changed).toHaveLength(written);
+    expect(Object.keys(after).filter((p) => p.startsWith('runs/')).length).toBeGreaterThanOrEqual(3);
   });
+
+  it("an older lab's single .lab/tracking.json is read, and written out as a file per run on the next change", async () => {
+    const store = {
+      experiments: { '0': { experiment_id: '0', name: 'Default', artifact_location: 'mlruns/0', lifecycle_stage: 'active', creation_time: 0, tags: {} } },
+      runs: { old1: { run_id: 'old1', run_name: 'kept', experiment_id: '0', status: 'FINISHED', start_time: 1, end_time: 2, lifecycle_stage: 'active', artifact_uri: '', params: {}, metrics: { acc: [['NaN', 1, 0]] }, tags: {}, models: [] } },
+      logged_models: {},
+      registered_models: {},
+    };
+    const world = Object.fromEntries(Object.entries(lab.snapshot()).filter(([p]) => !p.startsWith('.lab/tracking')));
+    const again = await createNodeLab({ ...world, '.lab/tracking.json': JSON.stringify(store) });
+    const r = again.run('import mlflow\nnames = sorted(r.info.run_name for r in mlflow.search_runs(output_format="list"))\nwith mlflow.start_run(run_name="new"):\n    pass\n', { variables: ['names'] });
+    expect(r.error).toBeNull();
+    expect(r.variables.names).toBe("['kept']");
+    const files = again.snapshot();
+    expect(files['.lab/tracking.json']).toBeUndefined();
+    expect(JSON.parse(files['.lab/tracking/runs/old1.json']!).metrics.acc).toEqual([['NaN', 1, 0]]);
+    expect(Object.values(r.tracking.runs).map((run) => run.run_name).sort()).toEqual(['kept', 'new']);
+  }, 60_000);
 });
 
 describe('the file store’s own words (mlflow/store/tracking/file_store.py), as the lab’s store is file:', () => {

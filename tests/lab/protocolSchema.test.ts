@@ -1,7 +1,7 @@
 // The page parses every message from the worker (src/lab/protocolSchema.ts):
 // the parts of an outcome the previews read are checked too, not passed through.
 import { describe, expect, it } from 'vitest';
-import { parseFromWorker } from '../../src/lab/protocolSchema';
+import { parseFromWorker, trackingOfFiles, withTracking } from '../../src/lab/protocolSchema';
 import { emptyOutcome } from '../../src/lab/outcome';
 import type { RunOutcome } from '../../src/lab/types';
 
@@ -21,26 +21,46 @@ const run = {
 };
 
 const result = (outcome: unknown) => parseFromWorker({ type: 'result', id: 1, nonce: 'n', outcome, changes: { files: {}, removed: [] }, chunks: [], truncatedLines: 0, truncatedBytes: 0 });
-const withRun = (extra: Record<string, unknown>) => {
-  const base = emptyOutcome();
-  return { ...base, tracking: { ...base.tracking, runs: { r1: { ...run, ...extra } } } };
-};
 const withResponse = (headers: unknown): RunOutcome => ({ ...emptyOutcome(), responses: [{ method: 'GET', path: '/', body: null, status: 307, json: null, headers } as RunOutcome['responses'][number]] });
 
 describe('a result from the worker', () => {
   it('is accepted with a run’s artifacts and a response’s headers', () => {
-    expect(result(withRun({ artifacts: { 'notes.txt': { size: 5, text: 'hello' }, 'model.pkl': { size: 900, text: null } } })).ok).toBe(true);
     expect(result(withResponse({ location: '/docs' })).ok).toBe(true);
-  });
-
-  it('is refused when a run’s artifact is not a size and a text', () => {
-    expect(result(withRun({ artifacts: { 'notes.txt': { size: '5', text: 'hello' } } }))).toEqual({
-      ok: false,
-      reason: 'outcome.tracking.runs.r1.artifacts.notes.txt.size: expected number',
-    });
   });
 
   it('is refused when a response’s headers are not text', () => {
     expect(result(withResponse({ location: 42 }))).toEqual({ ok: false, reason: 'outcome.responses.0.headers.location: expected string' });
+  });
+});
+
+describe('the tracking store, read from the files a run changed (withTracking)', () => {
+  const known = emptyOutcome().tracking;
+  const wire = () => {
+    const { tracking: _t, ...rest } = emptyOutcome();
+    return rest;
+  };
+  const runFile = (extra: Record<string, unknown>) => ({ '.lab/tracking/runs/r1.json': JSON.stringify({ ...run, ...extra }) });
+
+  it('takes a run file it can trust, keeping every other entry as the page had it', () => {
+    const before = { ...known, runs: { r0: { ...run, run_id: 'r0' } as never } };
+    const changes = { files: runFile({ artifacts: { 'notes.txt': { size: 5, text: 'hello' }, 'model.pkl': { size: 900, text: null } } }), removed: [] };
+    const after = withTracking(wire(), before, {}, changes).tracking;
+    expect(Object.keys(after.runs).sort()).toEqual(['r0', 'r1']);
+    expect(after.runs.r0).toBe(before.runs.r0);
+    expect(after.runs.r1?.artifacts?.['notes.txt']).toEqual({ size: 5, text: 'hello' });
+  });
+
+  it('leaves out a run whose artifact is not a size and a text, and forgets a removed one', () => {
+    const bad = withTracking(wire(), known, {}, { files: runFile({ artifacts: { 'notes.txt': { size: '5', text: 'hello' } } }), removed: [] }).tracking;
+    expect(bad.runs).toEqual({});
+    const had = { ...known, runs: { r1: run as never } };
+    expect(withTracking(wire(), had, {}, { files: {}, removed: ['.lab/tracking/runs/r1.json'] }).tracking.runs).toEqual({});
+  });
+
+  it('reads the whole store from the project when the page has none, and an older lab\'s single file', () => {
+    const files = { ...runFile({}), '.lab/tracking/store.json': JSON.stringify({ experiments: known.experiments, registered_models: {} }) };
+    expect(Object.keys(trackingOfFiles(files).runs)).toEqual(['r1']);
+    expect(Object.keys(trackingOfFiles({ '.lab/tracking.json': JSON.stringify({ ...known, runs: { r1: run } }) }).runs)).toEqual(['r1']);
+    expect(withTracking(wire(), null, files, { files: {}, removed: [] }).tracking.runs.r1?.run_name).toBe('calm-owl-1');
   });
 });

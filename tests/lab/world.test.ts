@@ -72,8 +72,8 @@ describe('a saved world the lab cannot lay out is set aside, never a traceback o
 
 describe('the lab’s tracking store (.lab/) is not the learner’s file (issue 8)', () => {
   it('is saved with the project but left out of `ls` and of the repo summary', async () => {
-    lab.run('import mlflow\nwith mlflow.start_run():\n    mlflow.log_param("lr", 0.1)\n');
-    expect(lab.snapshot()['.lab/tracking.json']).toContain('"lr"');
+    const logged = lab.run('import mlflow\nwith mlflow.start_run():\n    mlflow.log_param("lr", 0.1)\n');
+    expect(lab.snapshot()[`.lab/tracking/runs/${logged.newRuns[0]}.json`]).toContain('"lr"');
     const r = await lab.shell('ls');
     expect(console(r)).not.toContain('.lab');
     expect(r.outcome.shell?.repo?.ignored.filter((f) => f.startsWith('.lab'))).toEqual([]);

@@ -123,11 +123,10 @@ const files = {
   '.git/refs/heads/main': `${OID}\n`,
   // The shape `dvc add` writes (DVC 3 docs, "dvc.yaml and .dvc files": outs with md5, size, hash, path).
   'data/raw_data.csv.dvc': 'outs:\n- md5: 22a1a2931c8370d3aeedd7183606fd7f\n  size: 14445\n  hash: md5\n  path: raw_data.csv\n',
-  '.lab/tracking.json': JSON.stringify({
-    runs: {
-      r1: { run_id: 'r1aaaaaaaaaa', run_name: 'first', experiment_id: '1', status: 'FINISHED', start_time: 1 },
-      r2: { run_id: 'r2bbbbbbbbbb', run_name: 'retrain', experiment_id: '1', status: 'FINISHED', start_time: 2 },
-    },
+  // The lab's store: a file per run and store.json for the registry (src/lab/python/mlflow/_store.py).
+  '.lab/tracking/runs/r1.json': JSON.stringify({ run_id: 'r1aaaaaaaaaa', run_name: 'first', experiment_id: '1', status: 'FINISHED', start_time: 1 }),
+  '.lab/tracking/runs/r2.json': JSON.stringify({ run_id: 'r2bbbbbbbbbb', run_name: 'retrain', experiment_id: '1', status: 'FINISHED', start_time: 2 }),
+  '.lab/tracking/store.json': JSON.stringify({
     registered_models: {
       'failure-classifier': {
         name: 'failure-classifier',

@@ -43,9 +43,6 @@ class _Need(BaseException):
 
 # --- the tracking store, before and after the run -------------------------------------------------
 _before = None
-# The store last read, by its file's size and mtime: a run that logs nothing (most runs) reads
-# nothing, so a judgement costs the same with 10 runs in the store as with 10,000.
-_read = (None, None)
 
 
 def store_before():
@@ -55,17 +52,11 @@ def store_before():
 
 
 def _read_store():
-    global _read
+    # A file per run, parsed again only when it changed: a run that logs one run costs one file's
+    # parse, however many runs the store holds.
     from mlflow import _store
 
-    try:
-        st = os.stat(_store.STORE_PATH)
-        stamp = (st.st_size, st.st_mtime_ns)
-    except OSError:
-        stamp = None
-    if stamp is None or stamp != _read[0]:
-        _read = (stamp, _store.load())
-    return _read[1]
+    return _store.load(cached=True)
 
 
 def _aliases(store):

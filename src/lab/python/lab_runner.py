@@ -73,6 +73,10 @@ _OWN = (*_STAND_INS, "lab_runner", "lab_evidence", "builtins")
 # Modules whose every name is the lab's setting (their state lives in lists kept by identity);
 # the others keep their state (the tracking store's data, the served app) and get back their code.
 _WHOLE = ("lab", "lab_runner", "lab_evidence")
+# The runner's own bookkeeping, which it sets itself after each program (a program cannot leave a
+# value there: run() writes `_last` once the program has ended): a rerun's fresh start keeps it,
+# so a judge's second call of the last program finds it.
+_RUNNER_STATE = ("_last", "_program_folder", "_kept_loads")
 
 
 def _is_code(value):
@@ -93,9 +97,11 @@ def _restore_lab():
     for module, saved, classes in _PRISTINE:
         namespace = vars(module)
         whole = module.__name__ in _WHOLE
-        for key in [k for k, v in namespace.items() if k not in saved and (whole or _is_code(v))]:
+        for key in [k for k, v in namespace.items() if k not in saved and (whole or _is_code(v)) and not (module.__name__ == "lab_runner" and k in _RUNNER_STATE)]:
             del namespace[key]  # what the program added
         for key, value in saved.items():
+            if module.__name__ == "lab_runner" and key in _RUNNER_STATE:
+                continue
             if namespace.get(key) is not value:
                 namespace[key] = value
         for key, attrs in classes.items():
@@ -342,6 +348,7 @@ def _rerun(files):
     project = _project_files()
     original = _store.data()
     store = copy.deepcopy(original)
+    dirty = set(_store._dirty)
     logs = {name: list(getattr(lab, name)) for name in _LOGS}
     loads = list(_loads)
     served = {name: getattr(uvicorn, name) for name in ("_served", "_address", "_run_called", "_phase")}
@@ -385,6 +392,8 @@ def _rerun(files):
         original.clear()
         original.update(store)
         _store._data = original
+        _store._dirty.clear()
+        _store._dirty.update(dirty)
         for name, values in logs.items():
             log = getattr(lab, name)
             log.clear()
@@ -586,7 +595,6 @@ def run(code, filename, variables_json, requests_json="[]", record=False, clock=
     ]
     _last = (code, filename, namespace)
     evidence = _record(namespace, None) if record and error is None else None
-    tracking = _store.for_json(data) if _store.changed() else None  # unchanged: the page keeps the one it has
     _store.save()
     return json.dumps(
         {
@@ -597,7 +605,6 @@ def run(code, filename, variables_json, requests_json="[]", record=False, clock=
             "drift": [{k: v for k, v in d.items() if k != "values"} for d in lab._drift_log],
             "newRuns": [r for r in data["runs"] if r not in before_runs],
             "newVersions": new_versions,
-            "tracking": tracking,  # NaN/±inf as strings: JSON.parse has no NaN
             "server": uvicorn._openapi(),
             "responses": responses,
             "record": evidence,
@@ -628,11 +635,6 @@ def _argv_program(argv, name):
             return (a, a, argv[i:], None)
         return ("error", f"{name}: the lab's Python does not support the option {a}\n", 2, None)
     return ("-", "<stdin>", [""], None)
-
-
-def tracking():
-    """The tracking store as the page reads it (after a shell script ran Python)."""
-    return json.dumps(_store.for_json(_store.data()))
 
 
 def run_argv(argv_json, name, cwd, env_json, stdin):

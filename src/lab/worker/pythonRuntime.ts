@@ -9,7 +9,7 @@ import type { CommandResult, PythonOptions } from '../shell/shell';
 import type { StartWorld } from '../startWorld';
 import type { ContainerHost } from '../shell/docker';
 import type { WireOutcome } from '../protocol';
-import type { HttpExchange, HttpRequest, RunOutcome, WorldFiles } from '../types';
+import type { HttpExchange, HttpRequest, WorldFiles } from '../types';
 
 function removeTree(py: PyodideAPI, path: string) {
   for (const name of py.FS.readdir(path) as string[]) {
@@ -138,16 +138,6 @@ export function runPythonArgv(py: PyodideAPI, argv: string[], options: PythonOpt
   const runner = py.pyimport('lab_runner');
   try {
     return JSON.parse(runner.run_argv(JSON.stringify(argv), options.name, options.cwd, JSON.stringify(options.env), options.stdin) as string) as CommandResult;
-  } finally {
-    runner.destroy();
-  }
-}
-
-/** The tracking store as it is now (a shell script that ran `python` may have changed it). */
-export function readTracking(py: PyodideAPI): RunOutcome['tracking'] {
-  const runner = py.pyimport('lab_runner');
-  try {
-    return JSON.parse(runner.tracking() as string) as RunOutcome['tracking'];
   } finally {
     runner.destroy();
   }

@@ -9,7 +9,8 @@ import { summariseRepo } from '../shell/git/summary';
 import { runScript, shellCommands } from '../shell/bash';
 import { type Program, type ShellContext, type TranscriptEntry } from '../shell/shell';
 import { emptyOutcome } from '../outcome';
-import type { OutputChunk, RepoSummary, RunOutcome } from '../types';
+import type { OutputChunk, RepoSummary } from '../types';
+import type { WireOutcome } from '../protocol';
 
 /**
  * The lab's own commands, by name: each a `Program` (args, ctx, io) run by
@@ -45,6 +46,8 @@ export function transcriptOutput(transcript: TranscriptEntry[]): OutputChunk[] {
 }
 
 /** The outcome of a shell run, in the shape every run reports. */
-export function shellOutcome(shell: Awaited<ReturnType<typeof runShell>>): RunOutcome {
-  return emptyOutcome({ shell });
+export function shellOutcome(shell: Awaited<ReturnType<typeof runShell>>): WireOutcome {
+  // The page reads the tracking store from the files the script changed (protocolSchema.ts withTracking).
+  const { tracking: _tracking, ...outcome } = emptyOutcome({ shell });
+  return outcome;
 }

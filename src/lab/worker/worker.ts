@@ -12,7 +12,7 @@ import { HOME } from './labFiles';
 import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import type { FromWorker, ToWorker } from '../protocol';
-import { containerHost, layOutProject, prepareLab, probeLab, readTracking, runLearnerCode, runPythonArgv, sendRequest, WorldTracker } from './pythonRuntime';
+import { containerHost, layOutProject, prepareLab, probeLab, runLearnerCode, runPythonArgv, sendRequest, WorldTracker } from './pythonRuntime';
 import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
 import { scopeRuns } from './runScope';
 import type { OutputChunk } from '../types';
@@ -268,13 +268,11 @@ async function runShellScript(py: PyodideAPI, script: string, clock: (program: '
   const poll = setInterval(() => {
     if (interruptBuffer?.[0] === 2) stop.abort();
   }, 50);
-  let ranPython = false;
   clock('running');
   const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), {
     signal: stop.signal,
     containers: containerHost(py),
     python: (argv, options) => {
-      ranPython = true;
       const result = runPythonArgv(py, argv, options);
       if (result.code === 130 && result.stderr.endsWith('KeyboardInterrupt\n')) stop.abort();
       return result;
@@ -284,8 +282,7 @@ async function runShellScript(py: PyodideAPI, script: string, clock: (program: '
     clock('ended');
   });
   for (const chunk of transcriptOutput(shell.transcript)) sink.writeText(chunk.stream, chunk.text);
-  // Only `python` in the script can change the tracking store; otherwise the page keeps the one it has.
-  return { ...shellOutcome(shell), tracking: ranPython ? readTracking(py) : null };
+  return shellOutcome(shell);
 }
 
 /** A request from the preview's console to the app the last run serves; its log is capped like a run's output. */

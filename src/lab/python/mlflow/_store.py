@@ -1,6 +1,14 @@
 """The lab's tracking store: experiments, runs, logged models and the model
-registry, kept as one JSON document so the rest of the lab (the tracking UI,
-the model server, the checks) can read exactly what the learner's code logged.
+registry, so the rest of the lab (the tracking UI, the model server, the checks)
+can read exactly what the learner's code logged.
+
+In the project it is a folder, `.lab/tracking/`, with a file per run
+(`runs/<run_id>.json`) and per logged model (`models/<model_id>.json`), as
+MLflow's file store keeps a folder per run, and `store.json` for the
+experiments and the registry: a Run that logs one run writes (and the page
+reads) that run's file, however many runs the project holds (issue 22). A
+project saved by an older lab has one `.lab/tracking.json`; it is read, and
+written out in the new layout on the next save.
 """
 
 import json
@@ -15,7 +23,11 @@ import uuid
 
 from .exceptions import INTERNAL_ERROR, INVALID_PARAMETER_VALUE, RESOURCE_DOES_NOT_EXIST, MlflowException
 
-STORE_PATH = os.environ.get("LAB_TRACKING_STORE", "/home/lab/.lab/tracking.json")
+STORE_DIR = os.environ.get("LAB_TRACKING_STORE", "/home/lab/.lab/tracking")
+# The single file an older lab kept the store in.
+_OLD_FILE = os.path.join(os.path.dirname(STORE_DIR), "tracking.json")
+# The sections kept a file per entry, by their folder.
+_ENTRY_FOLDERS = {"runs": "runs", "logged_models": "models"}
 
 # The file being run, recorded on each run as its source (set by the lab's runner).
 SOURCE_NAME = "<stdin>"
@@ -43,7 +55,7 @@ _NOUNS = (
 
 
 # The project folder, where MLflow's default file store keeps ./mlruns.
-_PROJECT_DIR = os.path.dirname(os.path.dirname(STORE_PATH))
+_PROJECT_DIR = os.path.dirname(os.path.dirname(STORE_DIR))
 
 
 def artifact_uri(path):
@@ -79,31 +91,75 @@ def _empty():
 
 
 _data = None
-# Whether the store changed since it was last saved: a Run that logs nothing writes nothing and
-# sends nothing (issue 22). Every change goes through a function below that marks it.
-_dirty = False
+# What changed since the store was last saved, so a save writes only that: ("runs", id),
+# ("logged_models", id), ("meta", None) for the experiments and the registry, or ("all", None).
+# A Run that logs nothing writes nothing (issue 22). Every change goes through a function below
+# that marks it.
+_dirty = set()
 
 
 def data():
     global _data
     if _data is None:
         _data = load()
+        if not os.path.isdir(STORE_DIR) and os.path.exists(_OLD_FILE):
+            _dirty.add(("all", None))  # an older lab's single file: written out in the new layout
     return _data
 
 
-def _changed():
-    global _dirty
-    _dirty = True
+def _changed(section="meta", key=None):
+    _dirty.add((section, key))
 
 
 def changed():
     """Whether the store changed since it was last saved."""
-    return _dirty
+    return bool(_dirty)
 
 
-def load():
+# Each file of the store as last read, by path: (size, mtime) and what it held, for load(cached=True).
+_read_cache = {}
+
+
+def _read_json(path, cached, fix=None):
     try:
-        with open(STORE_PATH) as f:
+        st = os.stat(path)
+    except OSError:
+        return None
+    stamp = (st.st_size, st.st_mtime_ns)
+    hit = _read_cache.get(path) if cached else None
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    try:
+        with open(path) as f:
+            value = json.load(f)
+    except (OSError, ValueError):
+        value = None
+    if fix is not None and isinstance(value, dict):
+        value = fix(value)
+    if cached:
+        _read_cache[path] = (stamp, value)
+    return value
+
+
+def load(cached=False):
+    """The store as the project's files hold it. `cached`: for a reader that reads it again and
+    again and changes nothing (the judge, after every run): only the files that changed since are
+    parsed, and what it returns shares their entries."""
+    if os.path.isdir(STORE_DIR):
+        meta = _read_json(os.path.join(STORE_DIR, "store.json"), cached)
+        loaded = dict(meta) if isinstance(meta, dict) else {}
+        for section, folder in _ENTRY_FOLDERS.items():
+            entries = {}
+            where = os.path.join(STORE_DIR, folder)
+            for name in sorted(os.listdir(where)) if os.path.isdir(where) else []:
+                fix = _fixed_run if section == "runs" else None
+                entry = _read_json(os.path.join(where, name), cached, fix) if name.endswith(".json") else None
+                if isinstance(entry, dict):
+                    entries[name[:-5]] = entry
+            loaded[section] = entries
+        return _sanitised(loaded, runs_fixed=True)
+    try:
+        with open(_OLD_FILE) as f:
             loaded = json.load(f)
         if isinstance(loaded, dict) and "experiments" in loaded:
             return _sanitised(loaded)
@@ -112,7 +168,16 @@ def load():
     return _empty()
 
 
-def _sanitised(loaded):
+def _fixed_run(run):
+    """A run as the lab keeps it in memory: its artifacts and models lists, its metric values decoded."""
+    run.setdefault("artifacts", {})
+    run.setdefault("models", [])
+    if isinstance(run.get("metrics"), dict):
+        run["metrics"] = {k: [[_decode_value(v), t, st] for v, t, st in h] for k, h in run["metrics"].items()}
+    return run
+
+
+def _sanitised(loaded, runs_fixed=False):
     """Drop entries an older lab let through (names that are not strings), so one bad
     run can never break the store for every later run."""
     fresh = _empty()
@@ -129,23 +194,41 @@ def _sanitised(loaded):
     for section, ok in checks.items():
         for key in [k for k, v in loaded[section].items() if not (isinstance(v, dict) and ok(v))]:
             del loaded[section][key]
-    for run in loaded["runs"].values():
-        run.setdefault("artifacts", {})
-        run.setdefault("models", [])
-        run["metrics"] = {k: [[_decode_value(v), t, st] for v, t, st in h] for k, h in run["metrics"].items()}
+    if not runs_fixed:
+        for run in loaded["runs"].values():
+            _fixed_run(run)
     return loaded
 
 
+def _write(path, value):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    # json.dumps, not json.dump: dump streams through the pure-Python encoder (6x slower).
+    text = json.dumps(value)
+    with open(path, "w") as f:
+        f.write(text)
+
+
 def save():
-    global _dirty
+    """Write what changed since the last save: a run's file, a model's, the experiments and registry."""
     if _data is None or not _dirty:
         return
-    os.makedirs(os.path.dirname(STORE_PATH), exist_ok=True)
-    # json.dumps, not json.dump: dump streams through the pure-Python encoder (6x slower).
-    text = json.dumps(for_json(_data))
-    with open(STORE_PATH, "w") as f:
-        f.write(text)
-    _dirty = False
+    everything = ("all", None) in _dirty
+    if everything or ("meta", None) in _dirty:
+        _write(os.path.join(STORE_DIR, "store.json"), {"experiments": _data["experiments"], "registered_models": _data["registered_models"]})
+    for section, folder in _ENTRY_FOLDERS.items():
+        where = os.path.join(STORE_DIR, folder)
+        keys = _data[section].keys() if everything else [k for s, k in _dirty if s == section]
+        for key in keys:
+            if key in _data[section]:
+                entry = _data[section][key]
+                _write(os.path.join(where, f"{key}.json"), _run_for_json(entry) if section == "runs" else entry)
+        if everything and os.path.isdir(where):
+            for name in os.listdir(where):
+                if name[:-5] not in _data[section]:
+                    os.remove(os.path.join(where, name))
+    if os.path.exists(_OLD_FILE):
+        os.remove(_OLD_FILE)
+    _dirty.clear()
 
 
 # JSON has no NaN or infinities; MLflow stores them, so the lab writes them as these strings.
@@ -165,11 +248,12 @@ def for_json(store):
     "Infinity", "-Infinity" (as protobuf's JSON mapping writes doubles, and as MLflow's REST
     API sends them: mlflow/mlflow PR #1613), for the file and for the page (JSON.parse
     rejects Python's bare NaN)."""
-    runs = {}
-    for run_id, run in store["runs"].items():
-        metrics = {k: [[_encode_value(v), t, s] for v, t, s in h] for k, h in run["metrics"].items()}
-        runs[run_id] = {**run, "metrics": metrics}
-    return {**store, "runs": runs}
+    return {**store, "runs": {run_id: _run_for_json(run) for run_id, run in store["runs"].items()}}
+
+
+def _run_for_json(run):
+    metrics = {k: [[_encode_value(v), t, s] for v, t, s in h] for k, h in run["metrics"].items()}
+    return {**run, "metrics": metrics}
 
 
 def _decode_value(value):
@@ -179,7 +263,7 @@ def _decode_value(value):
 def reset():
     global _data
     _data = _empty()
-    _changed()
+    _changed("all")
 
 
 # mlflow/utils/validation.py, as MLflow 3's file store calls it.
@@ -407,7 +491,7 @@ def create_run(experiment_id, run_name=None, tags=None, description=None):
     all_tags.update({str(k): str(v) for k, v in (tags or {}).items()})
     if description is not None:
         all_tags["mlflow.note.content"] = str(description)
-    _changed()
+    _changed("runs", run_id)
     data()["runs"][run_id] = {
         "run_id": run_id,
         "run_name": name,
@@ -433,7 +517,7 @@ def get_run(run_id):
         if not _RUN_ID_RE.match(run_id):
             raise MlflowException(invalid_value("run_id", run_id), INVALID_PARAMETER_VALUE)
         raise MlflowException(f"Run '{run_id}' not found", RESOURCE_DOES_NOT_EXIST)
-    _changed()  # its callers change it (log_*, end_run, set_tag) or may
+    _changed("runs", run_id)  # its callers change it (log_*, end_run, set_tag) or may
     return run
 
 
@@ -598,6 +682,7 @@ def latest_metric(history):
 def log_model(run_id, model_dict, name, flavor):
     run = get_run(run_id)
     model_id = f"m-{uuid.uuid4().hex}"
+    _changed("logged_models", model_id)
     data()["logged_models"][model_id] = {
         "model_id": model_id,
         "name": name,
