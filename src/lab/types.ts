@@ -134,8 +134,8 @@ export interface ContainerTrialSpec {
 export interface ContainerTrial {
   publish: string;
   commands: { line: string; code: number; output: string }[];
-  /** The container ended at once (its status and log), or null while it serves. */
-  exited: { code: number; log: string } | null;
+  /** The container ended at once (its status, log and command), or null while it serves. */
+  exited: { code: number; log: string; command: string } | null;
   /** One per request (status 0 with why, when nothing answered); empty when no container was serving. */
   exchanges: HttpExchange[];
 }

@@ -371,7 +371,7 @@ export class LabEngine {
       this.world = world;
       void worldStoreFor(this.storageKey).save(world);
     }
-    const outcome = withTracking(message.outcome, this.tracking, this.world);
+    const outcome = withTracking(message.outcome, this.tracking, this.world, message.changes);
     this.tracking = outcome.tracking;
     // The run's last output is not streamed: it is drawn with the result, in one render.
     this.keep(run, message.chunks);

@@ -430,7 +430,7 @@ function run(args: string[], ctx: ShellContext, host: ContainerHost | undefined)
   const answer = `${answerOn(container).join('\n')}\n`;
   let note = `lab: the lab keeps this container's state but does not run its program (\`${command.join(' ')}\`); to try the app, run it in the editor.\n`;
   const importable = importableIn(image.packages ?? {});
-  const notFound = server.kind === 'uvicorn' && !importable.has('uvicorn') ? uvicornNotFound(command) : null;
+  const notFound = execNotFound(command, importable, image) ?? (server.kind === 'uvicorn' && !importable.has('uvicorn') ? uvicornNotFound(command) : null);
   if (notFound?.daemon) {
     // The image has no uvicorn executable: the container is made but its process cannot start.
     Object.assign(container, { state: 'exited', exitCode: 127, finished: ctx.now(), log: '' });
@@ -464,6 +464,30 @@ function run(args: string[], ctx: ShellContext, host: ContainerHost | undefined)
   return { stdout: '', stderr: `${container.log ?? ''}${said}${background}`, code: container.state === 'exited' ? container.exitCode : 0 };
 }
 
+/** What runc says when an exec-form command's program is not in the image. */
+const ociNotFound = (program: string) =>
+  `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown.`;
+
+/**
+ * An exec-form command (not the shell form's /bin/sh -c) whose program the image does not have:
+ * the python images have python, pip and the shells on their PATH, and pip adds the scripts of
+ * what it installs (uvicorn, mlflow); a whole command line written as one string is no program.
+ */
+function execNotFound(command: string[], importable: Set<string>, image: ImageRecord): { daemon?: string; log?: string; code: number } | null {
+  const program = command[0];
+  if (program === undefined || (program === '/bin/sh' && command[1] === '-c')) return null;
+  const name = program.replace(/^.*\//, '');
+  const version = /^python:(\d+\.\d+)/.exec(image.base.replace(/^(docker\.io\/)?(library\/)?/, ''))?.[1];
+  const onPath = new Set(['python', 'python3', `python${version ?? '3'}`, 'pip', 'pip3', `pip${version ?? '3'}`, 'sh', 'bash', 'dash', 'env']);
+  for (const script of ['uvicorn', 'mlflow']) if (importable.has(script)) onPath.add(script);
+  const inImage = program.includes('/') && program in (image.files ?? {});
+  if (onPath.has(name) && !/\s/.test(program)) return null;
+  if (inImage) return null;
+  // uvicorn itself has its own cases below (shell and python -m forms say so differently).
+  if (name === 'uvicorn') return null;
+  return { daemon: ociNotFound(program), code: 127 };
+}
+
 /**
  * A command that starts uvicorn in an image without it: an exec-form `uvicorn` cannot be started
  * by the runtime (docker run fails, status 127); a shell form is started and its shell (dash in
@@ -477,10 +501,7 @@ function uvicornNotFound(command: string[]): { daemon?: string; log?: string; co
     return viaPython ? python(viaPython[1]!) : { log: '/bin/sh: 1: uvicorn: not found\n', code: 127 };
   }
   if (/(^|\/)python[0-9.]*$/.test(program)) return python(program);
-  return {
-    daemon: `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown.`,
-    code: 127,
-  };
+  return { daemon: ociNotFound(program), code: 127 };
 }
 
 function ps(args: string[], ctx: ShellContext): CommandResult {
@@ -613,7 +634,7 @@ export function tryContainer(fs: LabFs, home: string, now: () => number, host: C
     if (!typed(`docker run -d -p ${spec.publish} ${TRIAL_TAG}`, run(['-d', '-p', spec.publish, TRIAL_TAG], ctx, host))) return trial;
     const container = readState(ctx).containers[0];
     if (container && container.state === 'exited') {
-      trial.exited = { code: container.exitCode, log: container.log ?? '' };
+      trial.exited = { code: container.exitCode, log: container.log ?? '', command: container.command.join(' ') };
       return trial;
     }
     trial.exchanges = spec.requests.map((r) => host.request(r));

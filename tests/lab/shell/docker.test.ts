@@ -280,6 +280,19 @@ describe('an image without the packages its command needs', () => {
     expect(await session('docker ps -a', ctx)).toMatch(/Exited \(127\)/);
   });
 
+  it('cannot start an exec-form program the image does not have, a whole command line in one string included', async () => {
+    for (const cmd of ['CMD ["uvicorn app:app --host 0.0.0.0"]', 'CMD ["gunicorn", "app:app"]']) {
+      const { ctx } = withRequirements('fastapi\nuvicorn\n', cmd);
+      await runScript('docker build -t api .', ctx);
+      const program = cmd.includes('gunicorn') ? 'gunicorn' : 'uvicorn app:app --host 0.0.0.0';
+      expect(await session('docker run api', ctx)).toBe(`$ docker run api\ndocker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown.\n[exit 127]\n`);
+    }
+    const python = withRequirements('fastapi\nuvicorn\n', 'CMD ["python3.12", "-c", "print(1)"]');
+    await runScript('docker build -t api .', python.ctx);
+    // The image's own Python starts (the lab says it does not run such a program).
+    expect(await session('docker run api', python.ctx)).toContain("lab: the lab keeps this container's state but does not run its program (`python3.12 -c print(1)`)");
+  });
+
   it('starts a shell form or python -m, which then say uvicorn is not there', async () => {
     const shell = withRequirements('fastapi\n', 'CMD uvicorn app:app --host 0.0.0.0');
     await runScript('docker build -t api .', shell.ctx);
@@ -328,7 +341,7 @@ describe('a check\'s own container (tryContainer)', () => {
     expect(broken.commands[0]!.output).toContain('nope.txt');
     expect(broken.exchanges).toEqual([]);
     const exits = trial(PROJECT, 1);
-    expect(exits.exited).toEqual({ code: 1, log: "ModuleNotFoundError: No module named 'mlflow'\n" });
+    expect(exits.exited).toEqual({ code: 1, log: "ModuleNotFoundError: No module named 'mlflow'\n", command: 'uvicorn app:app --host 0.0.0.0 --port 8000' });
     expect(exits.exchanges).toEqual([]);
     const inside = trial({ ...PROJECT, Dockerfile: SOLUTION.replace(/^CMD .*$/m, 'CMD ["uvicorn", "app:app", "--port", "8000"]') });
     expect(inside.exchanges[0]!.status).toBe(0);

@@ -86,6 +86,10 @@ export const SEQUENCES: Sequence[] = [
     name: 'add: ignored files and folders',
     lines: [...BASE, 'echo "/.lab/" > .gitignore', 'echo "__pycache__/" >> .gitignore', 'echo "*.log" >> .gitignore', 'mkdir -p .lab src/__pycache__', 'echo x > .lab/store', 'echo y > src/__pycache__/m.pyc', 'echo z > src/m.py', 'echo l > run.log', 'git status', 'git add .', 'git status -s', 'git add run.log', 'git add .lab', 'git status -s'],
   },
+  {
+    name: 'add -f: ignored files and folders added anyway, then committed',
+    lines: [...LESSON, 'mkdir -p logs', 'echo l > logs/run.txt', 'echo "/logs/" >> .gitignore', 'git add -f data/raw_data.csv', 'git status -s', 'git add --force logs', 'git add -f nope', 'git commit -q -m "Force"', 'git show --stat HEAD'],
+  },
   { name: 'add from a sub-folder', lines: [...BASE, 'mkdir -p data', 'echo 1 > data/a.csv', 'echo 2 > b.txt', 'cd data', 'git add .', 'git status -s', 'git add ../b.txt', 'git status -s'] },
 
   // ---------------------------------------------------------------- commit

@@ -70,7 +70,7 @@ async function stage(repo: Repo, paths: Iterable<string>, index: Files) {
 }
 
 export async function add(repo: Repo, argv: string[]): Promise<CommandResult> {
-  const opts = parseOptions('add', argv, { flags: { '-A': 'all', '--all': 'all', '-u': 'update', '--update': 'update' } });
+  const opts = parseOptions('add', argv, { flags: { '-A': 'all', '--all': 'all', '-u': 'update', '--update': 'update', '-f': 'force', '--force': 'force' } });
   if (isResult(opts)) return opts;
   const args = [...opts.args, ...(opts.afterDashDash ?? [])];
   const update = opts.flags.has('update');
@@ -81,7 +81,9 @@ export async function add(repo: Repo, argv: string[]): Promise<CommandResult> {
   if (!Array.isArray(specs)) return specs;
   const index = await indexFiles(repo);
   const work = await visibleWorktree(repo, index);
-  const candidates = [...new Set([...index.keys(), ...(update ? [] : work.all)])];
+  // -f: ignored files are added as any others.
+  const force = opts.flags.has('force');
+  const candidates = [...new Set([...index.keys(), ...(update ? [] : work.all), ...(force && !update ? work.ignored : [])])];
   const chosen = new Set<string>();
   const ignored: string[] = [];
   for (const [i, spec] of specs.entries()) {
@@ -95,7 +97,7 @@ export async function add(repo: Repo, argv: string[]): Promise<CommandResult> {
     }
     for (const p of hits) chosen.add(p);
   }
-  await stage(repo, [...chosen].filter((path) => index.has(path) || !isIgnored(repo, path)), index);
+  await stage(repo, [...chosen].filter((path) => force || index.has(path) || !isIgnored(repo, path)), index);
   if (ignored.length) {
     return err(
       `The following paths are ignored by one of your .gitignore files:\n${ignored.join('\n')}\nhint: Use -f if you really want to add them.\nhint: Turn this message off by running\nhint: "git config advice.addIgnoredFile false"`,
