@@ -28,6 +28,13 @@ def test_rows():
     return outer[0]["test"]
 
 
+def test_set():
+    """The held-out rows in a fixed order and their labels: (X, y), whatever the program named them."""
+    rows = sorted(test_rows())
+    label = labels()
+    return [list(r) for r in rows], [label[r] for r in rows]
+
+
 def validation_rows(model):
     """The rows the program asked `model` about besides the test rows (where it chose its threshold), in order."""
     return sorted({r for p in evidence["predictions"] if p["model"] is model for r in p["rows"]} - test_rows())

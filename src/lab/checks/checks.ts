@@ -98,7 +98,7 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       if (pointer === null) {
         // The real cause first: a dvc add that ran and failed says why in its own words.
         const failed = failedCommand(outcome, /^dvc\s+add\b/);
-        if (failed) return fail(`\`${failed.line}\` failed: ${failed.error} Fix what it names and run it again, or press Reset lab to start the step's project afresh.`);
+        if (failed) return fail(`\`${failed.line}\` failed: ${failed.error}. Fix what it names and run it again, or press Reset lab to start the step's project afresh.`);
         const initialised = Object.keys(files).some((f) => f.startsWith('.dvc/'));
         return fail(initialised ? `There is no ${check.path}.dvc: run dvc add ${check.path}.` : `There is no ${check.path}.dvc, and DVC is not initialised here: run dvc init, then dvc add ${check.path}.`);
       }
@@ -120,7 +120,7 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       if (check.kind === 'git-committed') {
         if (committed) return ok;
         const failed = failedCommand(outcome);
-        return fail(`${check.path} is not in the last commit${failed ? ` — \`${failed.line}\` failed before it (${failed.error}), fix that first or press Reset lab to start afresh` : ''}.`);
+        return fail(`${check.path} is not in the last commit${failed ? ` — \`${failed.line}\` failed before it (${failed.error}): fix that first, or press Reset lab to start afresh` : ''}.`);
       }
       return committed
         ? fail(`${check.path} is committed to git; DVC should hold it instead. Take it out of git (git rm --cached ${check.path}, then commit) before dvc add, or press Reset lab to start the step's project afresh.`)
@@ -145,6 +145,11 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
         const lines = failed.output.split('\n').map((l) => l.trim()).filter(Boolean);
         const error = lines.filter((l) => /^(ERROR|docker: )/.test(l)).at(-1) ?? lines.at(-1) ?? `it exited with status ${failed.code}`;
         return fail(`\`${failed.line}\` failed: ${error.replace(/[.:]$/, '')}. Fix the Dockerfile (or requirements.txt) so the image builds and its command starts.`);
+      }
+      if (trial.exited?.code === 0 && !trial.exited.log.trim()) {
+        return fail(
+          `The container's command, \`${trial.exited.command}\`, ended at once and served nothing: start uvicorn in CMD, e.g. \`CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\`.`,
+        );
       }
       if (trial.exited) {
         const last = trial.exited.log.split('\n').map((l) => l.trim()).filter(Boolean).at(-1);
@@ -216,9 +221,10 @@ function round(n: number) {
 function failedCommand(outcome: RunResult['outcome'], pattern?: RegExp): { line: string; error: string } | null {
   const entry = outcome.shell?.transcript.find((e) => e.code !== 0 && (!pattern || pattern.test(e.line.trim())));
   if (!entry) return null;
-  const stderr = entry.output.filter((o) => o.stream === 'stderr').map((o) => o.text).join('');
-  const error = stderr.split('\n').find((l) => l.trim())?.trim() ?? `it exited with status ${entry.code}.`;
-  return { line: entry.line.trim(), error: /[.!?]$/.test(error) ? error : `${error}.` };
+  const said = (stream: 'stdout' | 'stderr') => entry.output.filter((o) => o.stream === stream).map((o) => o.text).join('').split('\n').map((l) => l.trim()).filter(Boolean);
+  // Most tools say why on stderr; git commit says "nothing added to commit…" on stdout, last.
+  const error = (said('stderr')[0] ?? said('stdout').at(-1) ?? `it exited with status ${entry.code}`).replace(/[.:]$/, '');
+  return { line: entry.line.trim(), error };
 }
 
 /**

@@ -1,0 +1,58 @@
+"""What this lesson's assert checks share.
+
+Loaded by the lab's judge only, never by the learner's lab: a check calls these by name, and
+while it runs they see its `evidence`, `ns`, `rerun` and `registered_model` as their globals.
+"""
+
+import os.path
+
+import lab
+
+REFERENCE = "data/raw_data.csv"
+LIVE = "data/live/batch_03.csv"
+
+
+def live_drift():
+    """The PSIs the program measured between the reference and this week's live batch (it may
+    measure older batches too, for the trend)."""
+    pair = (os.path.normpath(REFERENCE), os.path.normpath(LIVE))
+    return [d for d in evidence["drift"] if tuple(os.path.normpath(d[k] or "") for k in ("reference_source", "current_source")) == pair]
+
+
+def retrained_fit():
+    """The fit of the model the run made champion — a program may train others, a baseline to
+    compare with — or, when champion is none of them, its last fit."""
+    assert evidence["fits"], "Drift was found but no model was retrained: train a new model when a feature drifts."
+    try:
+        served = registered_model("failure-classifier", "champion").unwrap_python_model()
+    except Exception:  # noqa: BLE001 - no champion yet: the promotion checks say so
+        served = None
+    for fit in reversed(evidence["fits"]):
+        model = fit["model"]
+        if served is not None and model.weights == served.weights and model.bias == served.bias:
+            return fit
+    return evidence["fits"][-1]
+
+
+def shifted_batch(shift):
+    """A live batch to run the program on instead: the calm week's rows with some features moved
+    by `shift` ({feature: amount}), as CSV text."""
+    lines = open("data/live/batch_01.csv").read().splitlines()
+    header = lines[0].split(",")
+    out = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(",")
+        for column, amount in shift.items():
+            i = header.index(column)
+            cells[i] = repr(round(float(cells[i]) + amount, 4))
+        out.append(",".join(cells))
+    return "\n".join(out) + "\n"
+
+
+def psis_of(text):
+    """Each feature's PSI between the reference and a batch given as CSV text."""
+    reference = lab.load_dataset(REFERENCE)
+    with open("/tmp/lab-check-batch.csv", "w") as f:
+        f.write(text)
+    batch = lab.load_dataset("/tmp/lab-check-batch.csv")
+    return {c: lab.psi(reference.column(c), batch.column(c)) for c in reference.feature_names}
