@@ -214,6 +214,7 @@ export class WorldTracker {
   private nodes = new Set<FsNode>();
   /** Look at everything next time (a link in the project, the project folder itself moved). */
   private walkNext = false;
+  private alwaysWalk = false;
   private readonly FS: EmscriptenFs;
 
   /** `watch`: false for a one-off look at every file (snapshotWorld), which needs no reports. */
@@ -224,6 +225,11 @@ export class WorldTracker {
 
   private listen() {
     const FS = this.FS as unknown as HookedFs;
+    if (!FS.trackingDelegate || typeof FS.doTruncate !== 'function') {
+      // A Pyodide whose file system reports nothing: every look is a walk, as before.
+      this.alwaysWalk = true;
+      return;
+    }
     const touch = (path: string) => this.touch(path);
     const delegate = FS.trackingDelegate;
     const before = { ...delegate };
@@ -261,7 +267,8 @@ export class WorldTracker {
   }
 
   private touch(path: string) {
-    if (path === HOME || HOME.startsWith(`${path}/`)) this.walkNext = true; // the project folder itself (or one of its parents)
+    if (!path.startsWith('/')) this.walkNext = true; // relative to a folder not known here
+    else if (path === HOME || HOME.startsWith(`${path}/`)) this.walkNext = true; // the project folder itself (or one of its parents)
     else if (path.startsWith(`${HOME}/`)) this.paths.add(path);
   }
 
@@ -341,7 +348,7 @@ export class WorldTracker {
         /* a node with no path any more: its removal was reported */
       }
     }
-    return this.walkNext ? this.walkAll() : this.lookAtTouched();
+    return this.walkNext || this.alwaysWalk ? this.walkAll() : this.lookAtTouched();
   }
 
   /** The whole project compared with what was seen (where the file system's reports cannot say what changed). */

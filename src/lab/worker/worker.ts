@@ -38,8 +38,9 @@ class ChangeSet {
     }
   }
 }
-/** What changed since the last shell script's repo summary (Python Runs between scripts included), for the next summary. */
-let sinceSummary = new ChangeSet();
+/** The paths changed since the last shell script's repo summary (Python Runs between scripts included), for the next summary. */
+const noPaths = () => ({ files: new Set<string>(), removed: new Set<string>() });
+let sinceSummary = noPaths();
 /** What the Run under way has changed so far (a shell Run looks once for its summary, and again at its end). */
 let thisRun = new ChangeSet();
 
@@ -47,7 +48,14 @@ let thisRun = new ChangeSet();
 function lookAtChanges() {
   const changes = tracker!.changes();
   thisRun.add(changes);
-  sinceSummary.add(changes);
+  for (const path of changes.removed) {
+    sinceSummary.files.delete(path);
+    sinceSummary.removed.add(path);
+  }
+  for (const path of Object.keys(changes.files)) {
+    sinceSummary.removed.delete(path);
+    sinceSummary.files.add(path);
+  }
 }
 
 // Output goes through a cap (bytes and lines, at the source) and is forwarded
@@ -253,7 +261,7 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   // 'missing' or 'failed': the page may have a snapshot made for the next start (snapshotWorker.ts).
   const snapshot = started.from === 'snapshot' ? 'used' : started.from === 'failed' ? 'failed' : key ? 'missing' : undefined;
   tracker = new WorldTracker(py);
-  sinceSummary = new ChangeSet();
+  sinceSummary = noPaths();
   send({ type: 'ready', world: tracker.all(), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}), ...(unprotected.length ? { unprotected } : {}) });
   warmUp(py);
 }
@@ -300,8 +308,8 @@ async function runShellScript(py: PyodideAPI, script: string, clock: (program: '
     signal: stop.signal,
     changed: () => {
       lookAtChanges();
-      const changed = { files: Object.keys(sinceSummary.files), removed: [...sinceSummary.removed] };
-      sinceSummary = new ChangeSet();
+      const changed = { files: [...sinceSummary.files], removed: [...sinceSummary.removed] };
+      sinceSummary = noPaths();
       return changed;
     },
     containers: containerHost(py),
