@@ -11,7 +11,9 @@
 // one-line Run and the training solution are timed at each size, with the ratio to the smallest;
 // then the lab's git (status, log, the repo summary) as files and commits grow, and the runs
 // table's checkbox and sort at 1,000 to 20,000 runs. BENCH_ONLY=git and BENCH_ONLY=runs-table run
-// only those last two.
+// only those last two. BENCH_ONLY=files runs only the files part, in both kinds of Run: a
+// one-line Python Run, the training solution, and shell `true` and `git status`, at 10, 1,000 and
+// 10,000 small files (uncommitted, in folders of 1,000).
 // BENCH_STAGES=1 prints the worker's marks per start.
 import { preview } from 'vite';
 import type { Page, Worker } from 'playwright-core';
@@ -143,6 +145,10 @@ try {
   };
   if (process.env.BENCH_ONLY === 'growth') {
     await growth(cold);
+    process.exit(0);
+  }
+  if (process.env.BENCH_ONLY === 'files') {
+    await filesGrowth(cold);
     process.exit(0);
   }
   if (process.env.BENCH_ONLY === 'git' || process.env.BENCH_ONLY === 'runs-table') {
@@ -282,16 +288,42 @@ async function resetLab(page: Page) {
   await engineWarm(page);
 }
 
+/** The training step's solution, as its "Use the solution" button puts it in the editor. */
+async function trainingSolution(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await page.getByRole('button', { name: 'Use the solution' }).click();
+  return page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? '{}');
+    return saved.state.drafts['ml-lifecycle/the-training-loop']['train.py'] as string;
+  });
+}
+
+/**
+ * Small files in the project, timed in both kinds of Run (p50 of 5 warm Runs each): a one-line
+ * Python Run, the training solution, and the shell step's `true` (what is left is the shell
+ * Run's own bookkeeping) and `git status` (the files are not committed: git lists their folders).
+ */
+async function filesGrowth(page: Page) {
+  await page.goto(STEP);
+  await engineWarm(page);
+  const solution = await trainingSolution(page);
+  await resetLab(page);
+  const rows = [];
+  let files = 0;
+  for (const [label, size] of [['10', 10], ['1,000', 1000], ['10,000', 10000]] as const) {
+    await runOnce(page, `import os\nfor i in range(${files}, ${size}):\n    os.makedirs(f"bench/d{i // 1000}", exist_ok=True)\n    open(f"bench/d{i // 1000}/f{i}.txt", "w").write(f"file {i}\\n")\n`);
+    files = size;
+    await expectOutput(page, 'find bench -type f | wc -l', `${size}`);
+    rows.push({ size: label, values: [await timed(page, 'print("hello")\n'), await timed(page, solution), await timed(page, 'true\n', SHELL), await timed(page, 'git status\n', SHELL)] });
+  }
+  table('small files in the project (both kinds of Run)', ['one-line Run', 'training solution', 'shell true', 'shell git status'], rows);
+}
+
 /** Grow one thing at a time; each dimension starts from a reset lab. */
 async function growth(page: Page) {
   await page.goto(STEP);
   await engineWarm(page);
-  await page.getByRole('button', { name: 'Show solution' }).click();
-  await page.getByRole('button', { name: 'Use the solution' }).click();
-  const solution = await page.evaluate(() => {
-    const saved = JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? '{}');
-    return saved.state.drafts['ml-lifecycle/the-training-loop']['train.py'] as string;
-  });
+  const solution = await trainingSolution(page);
   const reset = () => resetLab(page);
   const measure = async (size: string) => ({ size, values: [await timed(page, 'print("hello")\n'), await timed(page, solution)] });
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { RepoSummary } from '../lab/types';
 
 interface Props {
@@ -43,6 +43,20 @@ export function buildTree(paths: string[]): Node[] {
 
 const MAX_VIEW_LINES = 40;
 
+/**
+ * A folder whose contents are drawn only while it is open: a closed folder of 10,000 files costs
+ * one line, so the explorer a Run remounts costs what is shown, not the project's size (issue 22).
+ */
+function Folder({ name, dimmed, initiallyOpen, children }: { name: string; dimmed: boolean; initiallyOpen: boolean; children: () => ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className={`cursor-pointer ${dimmed ? 'text-muted' : ''}`}>{name}/</summary>
+      {open && children()}
+    </details>
+  );
+}
+
 /** localhost:3000/ingest-and-version — the project as a file browser, with git's log. */
 export default function RepoExplorer({ repo, files }: Props) {
   const paths = useMemo(() => Object.keys(files).filter((p) => !p.startsWith('.git/')), [files]);
@@ -59,10 +73,9 @@ export default function RepoExplorer({ repo, files }: Props) {
       {nodes.map((n) =>
         n.children ? (
           <li key={n.path}>
-            <details open={depth < 1 && n.name !== '.dvc'}>
-              <summary className={`cursor-pointer ${n.children.every((c) => ignored.has(c.path)) ? 'text-muted' : ''}`}>{n.name}/</summary>
-              {render(n.children, depth + 1)}
-            </details>
+            <Folder name={n.name} dimmed={n.children.every((c) => ignored.has(c.path))} initiallyOpen={depth < 1 && n.name !== '.dvc'}>
+              {() => render(n.children!, depth + 1)}
+            </Folder>
           </li>
         ) : (
           <li key={n.path}>

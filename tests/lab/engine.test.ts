@@ -187,8 +187,9 @@ describe('LabEngine', () => {
   });
 
   it('the time limit ends a run that never returns', async () => {
-    vi.useFakeTimers();
     const engine = engineWith(ready);
+    await engine.start(); // the saved project is read (IndexedDB) before the clock is faked
+    vi.useFakeTimers();
     const running = engine.run({ code: 'while True: pass', filename: 'train.py', variables: [], timeLimitMs: 10_000 });
     await vi.advanceTimersByTimeAsync(9_999);
     expect(engine.state.status).toBe('running');

@@ -2,7 +2,7 @@
 // here), the one-time move out of localStorage, failed saves, and one writer
 // tab at a time through Web Locks (a small in-memory LockManager here, with the
 // semantics of https://w3c.github.io/web-locks/: ifAvailable, steal, a queue).
-import { createStore, type UseStore } from 'idb-keyval';
+import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
 import { WorldStore, type Locks } from '../../src/lab/page/worldStore';
 
@@ -120,6 +120,71 @@ describe('saving and loading', () => {
     await tab(key).save({ a: '1' });
     await tab(key).clear();
     expect((await tab(key).load()).world).toBeNull();
+  });
+});
+
+describe('saving file by file (issue 22)', () => {
+  /** The store, counting the files each save writes and deletes. */
+  function counting() {
+    const writes: { put: number; deleted: number }[] = [];
+    const idb: UseStore = (mode, callback) =>
+      idbStore(mode, (store) => {
+        if (mode === 'readwrite') {
+          const count = { put: 0, deleted: 0 };
+          writes.push(count);
+          const put = store.put.bind(store);
+          const del = store.delete.bind(store);
+          store.put = (value: unknown, key?: IDBValidKey) => ((count.put += Array.isArray(key) && key[1] === 'file' ? 1 : 0), put(value, key));
+          store.delete = (key: IDBValidKey | IDBKeyRange) => ((count.deleted += Array.isArray(key) && key[1] === 'file' ? 1 : 0), del(key));
+        }
+        return callback(store);
+      });
+    return { idb, writes };
+  }
+
+  it('a save writes only the files that changed and deletes the ones removed; a reload gives the project as last saved', async () => {
+    const key = `t${++seq}`;
+    const { idb, writes } = counting();
+    const store = tab(key, undefined, () => idb);
+    const many = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`bench/f${i}.txt`, `file ${i}\n`]));
+    await store.save({ ...many, 'main.py': 'print(1)\n', 'old.txt': 'x' });
+    expect(writes.at(-1)?.put).toBe(1002);
+    const { 'old.txt': _, ...kept } = { ...many, 'main.py': 'print(2)\n', 'old.txt': '' };
+    await store.save({ ...kept, 'new.txt': 'n' });
+    expect(writes.at(-1)).toEqual({ put: 2, deleted: 1 });
+    expect((await tab(key).load()).world).toEqual({ ...many, 'main.py': 'print(2)\n', 'new.txt': 'n' });
+  });
+
+  it('a project whose files were all deleted is saved as empty, not as no project', async () => {
+    const key = `t${++seq}`;
+    const store = tab(key);
+    await store.save({ 'a.txt': '1' });
+    await store.save({});
+    expect((await tab(key).load()).world).toEqual({});
+  });
+
+  it('a project an older version saved whole is read, and the next save keeps it file by file', async () => {
+    const key = `t${++seq}`;
+    await set(key, { 'README.md': 'old\n', 'data.csv': 'a\n' }, idbStore);
+    const store = tab(key);
+    expect((await store.load()).world).toEqual({ 'README.md': 'old\n', 'data.csv': 'a\n' });
+    await store.save({ 'README.md': 'new\n', 'data.csv': 'a\n' });
+    expect(await get(key, idbStore)).toBeUndefined();
+    expect((await tab(key).load()).world).toEqual({ 'README.md': 'new\n', 'data.csv': 'a\n' });
+  });
+
+  it('after a save that failed, the next one writes every file again', async () => {
+    const key = `t${++seq}`;
+    let full = false;
+    const quota: UseStore = (mode, callback) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : idbStore(mode, callback));
+    const store = tab(key, undefined, () => quota);
+    await store.save({ a: '1', b: '1' });
+    full = true;
+    await store.save({ a: '2', b: '2' });
+    expect(store.getState().saveError).toMatch(/storage full/);
+    full = false;
+    await store.save({ a: '2', b: '3' });
+    expect((await tab(key).load()).world).toEqual({ a: '2', b: '3' });
   });
 });
 

@@ -1,5 +1,6 @@
 // The repo explorer lists the learner's files, not the lab's own (issue 8).
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { learnerFileTexts } from '../../src/lab/worldFiles';
 import RepoExplorer, { buildTree } from '../../src/preview/RepoExplorer';
@@ -30,5 +31,16 @@ describe('the explorer’s tree (issue 22: linear in the files)', () => {
     const paths = Array.from({ length: 10_000 }, (_, i) => `data/f${String(i).padStart(5, '0')}.csv`);
     const [data] = buildTree([...paths].reverse());
     expect(data?.children?.map((n) => n.path)).toEqual(paths);
+  });
+});
+
+describe('a closed folder (issue 22: the explorer draws what is shown)', () => {
+  it('draws its files only once the learner opens it', async () => {
+    const files = { 'README.md': '# x\n', 'data/deep/a.csv': 'a\n', '.dvc/config': '' };
+    render(<RepoExplorer repo={null} files={learnerFileTexts(files)} />);
+    expect(screen.queryByRole('button', { name: 'a.csv' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'config' })).toBeNull();
+    await userEvent.click(screen.getByText('deep/'));
+    expect(screen.getByRole('button', { name: 'a.csv' })).toBeInTheDocument();
   });
 });

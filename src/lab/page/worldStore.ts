@@ -1,10 +1,11 @@
 // Where the lab's project is kept between visits, and which tab may change it
-// (issue 11). The files live in IndexedDB (room for large files; localStorage
+// (issue 11). The files live in IndexedDB, one record per file, so a save writes only the
+// files that changed (issue 22) (room for large files; localStorage
 // is left to progress, so a big lab never costs the learner their XP), a
 // project saved in localStorage by older versions moves over once, and every
 // save that fails says what was lost. One tab at a time owns a lesson's lab (a
 // Web Lock): a second tab reads it but does not save, and can take it over.
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { trackSave } from '../../lib/pendingSaves';
 import type { WorldFiles } from '../types';
 import { setAsideNotice, validateWorld } from '../worldFiles';
@@ -76,6 +77,17 @@ function isQuota(error: unknown): boolean {
   return name === 'QuotaExceededError' || /quota/i.test(String(error));
 }
 
+/**
+ * How a project is laid out in the store: `[key, 'file', path]` holds each file, and
+ * `[key, 'saved']` says the project is saved (an empty project, whose files were all deleted,
+ * has no file records). Older versions kept the whole project as one value under `key`; it is
+ * read once and replaced by records at the next save.
+ */
+const fileKey = (key: string, path: string) => [key, 'file', path];
+const savedKey = (key: string) => [key, 'saved'];
+// An array key sorts after every string, so this holds every [key, 'file', path].
+const fileRange = (key: string) => IDBKeyRange.bound([key, 'file'], [key, 'file', []]);
+
 export class WorldStore {
   private state: WorldStoreState = { access: 'checking', saveError: null };
   private listeners = new Set<() => void>();
@@ -86,6 +98,8 @@ export class WorldStore {
   /** Saves run one after another, so an older snapshot never lands after a newer one. */
   private queue: Promise<unknown> = Promise.resolve();
   private persistAsked = false;
+  /** What the store holds for this project, as far as this tab knows (null: not known, so the next save writes every file). */
+  private stored: WorldFiles | null = null;
   private readonly deps: WorldStoreDeps;
 
   constructor(
@@ -119,6 +133,7 @@ export class WorldStore {
 
   private setAccess(access: LabAccess) {
     const was = this.state.access;
+    if (access !== 'here') this.stored = null; // another tab may write now
     this.set({ access, ...(access === 'here' ? {} : { saveError: null }) });
     if (access !== 'checking') this.decide();
     if (access === 'here' && (was === 'elsewhere' || was === 'taken')) this.regained.forEach((l) => l());
@@ -178,21 +193,40 @@ export class WorldStore {
       return { world: null, notice: 'This browser gives the lab no IndexedDB storage, so the lab starts fresh and is not saved between visits.' };
     }
     let stored: unknown;
+    let perFile = false;
     try {
-      stored = await get(this.key, idb);
+      ({ stored, perFile } = await this.read(idb));
     } catch (error) {
       return { world: null, notice: `The saved lab could not be read (${String(error)}), so it started fresh.` };
     }
+    this.stored = null;
     if (stored !== undefined) {
       // Entries that cannot be laid out (unsafe paths, clashes, bad encodings) never reach the
       // worker (issue 11, item 4); the good files do, and the whole saved copy is kept aside
       // and offered for download (issue 21).
       const { world, problems } = isPlainObject(stored) ? validateWorld(stored) : { world: null, problems: ['it is not a set of files'] };
-      if (world && !problems.length) return { world, notice: null };
+      if (world && !problems.length) {
+        if (perFile) this.stored = { ...world };
+        return { world, notice: null };
+      }
       await this.keepAside(stored);
       return { world, notice: setAsideNotice(problems), setAside: stored };
     }
     return this.migrate(idb);
+  }
+
+  /** The saved project: its file records, or the one value an older version saved. */
+  private read(idb: UseStore): Promise<{ stored: unknown; perFile: boolean }> {
+    return idb('readonly', (store) => {
+      // Every request at once: the transaction ends once none is pending.
+      const requests = [store.get(savedKey(this.key)), store.getAllKeys(fileRange(this.key)), store.getAll(fileRange(this.key)), store.get(this.key)] as const;
+      return Promise.all(requests.map((r) => promisifyRequest<unknown>(r as IDBRequest<unknown>))).then(([saved, keys, values, whole]) => {
+        if (saved === undefined) return { stored: whole, perFile: false };
+        const files: Record<string, unknown> = {};
+        (keys as IDBValidKey[][]).forEach((key, i) => (files[String(key[2])] = (values as unknown[])[i]));
+        return { stored: files, perFile: true };
+      });
+    });
   }
 
   private async migrate(idb: UseStore): Promise<{ world: WorldFiles | null; notice: string | null }> {
@@ -228,7 +262,7 @@ export class WorldStore {
     return { world: parsed, notice: null };
   }
 
-  /** Save a snapshot of the project; a failure is reported in the state, never thrown. */
+  /** Save a snapshot of the project (only its files that differ from what is stored are written); a failure is reported in the state, never thrown. */
   save(world: WorldFiles): Promise<void> {
     const run = trackSave(this.queue.then(() => this.write(world))); // the tab asks before closing on it (src/app/unloadGuard.ts)
     this.queue = run.catch(() => undefined);
@@ -245,8 +279,20 @@ export class WorldStore {
       this.persistAsked = true;
       void this.deps.persist?.().catch(() => false);
     }
+    const before = this.stored;
+    this.stored = null; // unknown until the write has landed
     try {
-      await set(this.key, world, idb);
+      await idb('readwrite', (store) => {
+        if (!before) {
+          store.delete(fileRange(this.key));
+          store.delete(this.key); // an older version's whole-project value
+        }
+        for (const [path, value] of Object.entries(world)) if (before?.[path] !== value) store.put(value, fileKey(this.key, path));
+        if (before) for (const path of Object.keys(before)) if (!(path in world)) store.delete(fileKey(this.key, path));
+        store.put(1, savedKey(this.key));
+        return promisifyRequest(store.transaction);
+      });
+      this.stored = { ...world }; // a copy: the caller's object may change later
       if (this.state.saveError) this.set({ saveError: null });
     } catch (error) {
       const why = isQuota(error) ? `storage full: ${sizeText(worldSize(world))}` : `the browser refused it: ${String(error)}`;
@@ -261,9 +307,17 @@ export class WorldStore {
     await this.queue;
     const idb = this.deps.idb?.();
     this.set({ saveError: null });
+    this.stored = null;
     try {
       this.deps.local?.removeItem(this.key);
-      if (idb) await del(this.key, idb);
+      if (idb) {
+        await idb('readwrite', (store) => {
+          store.delete(fileRange(this.key));
+          store.delete(savedKey(this.key));
+          store.delete(this.key);
+          return promisifyRequest(store.transaction);
+        });
+      }
     } catch {
       /* nothing saved */
     }

@@ -309,28 +309,38 @@ _LOGS = ("_fits", "_scores", "_splits", "_predictions", "_drift_log", "_shown", 
 
 
 def _project_files():
-    """Every file of the project, as bytes (for putting it back after a rerun)."""
+    """Every file of the project, as bytes with its size and mtime (for putting it back after a rerun)."""
     files = {}
     for folder, dirs, names in os.walk(_HOME):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
         for name in names:
             path = os.path.join(folder, name)
             if os.path.isfile(path) and not os.path.islink(path):
+                st = os.stat(path)
                 with open(path, "rb") as f:
-                    files[path] = f.read()
+                    files[path] = (f.read(), st.st_size, st.st_mtime_ns)
     return files
 
 
 def _put_back(files):
+    """The project as it was: only what the rerun changed is written back, with its old mtime, so
+    the files it left alone are not touched (nothing for the page to save, nothing for git to hash)."""
     for folder, dirs, names in os.walk(_HOME, topdown=False):
         for name in names:
             path = os.path.join(folder, name)
             if path not in files and not os.path.islink(path):
                 os.remove(path)
-    for path, raw in files.items():
+    for path, (raw, size, mtime) in files.items():
+        try:
+            st = os.stat(path)
+            if st.st_size == size and st.st_mtime_ns == mtime:
+                continue
+        except OSError:
+            pass
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as f:
             f.write(raw)
+        os.utime(path, ns=(mtime, mtime))
 
 
 # The last program, for the judge's calls (lab_judge.py asks through the page: run it again,

@@ -164,72 +164,247 @@ type Seen = { mtime: number; size: number; value: string | null };
 /** Files up to this size are remembered whole, so one rewritten with the same content (main.py on every Run) is no change. */
 const REMEMBER_CHARS = 64 * 1024;
 
+type EmscriptenFs = PyodideAPI['FS'];
+type FsNode = object;
+type Stream = { node: FsNode };
+/** The hooks this Pyodide's Emscripten FS calls (FS.trackingDelegate; its library_fs.js). */
+interface TrackingDelegate {
+  onOpenFile?: (path: string | FsNode, flags: number) => void;
+  onMovePath?: (from: string, to: string) => void;
+  onDeletePath?: (path: string) => void;
+  onMakeSymlink?: (target: string, path: string) => void;
+}
+/** The parts of Emscripten's FS the tracker hooks (Pyodide's typings leave them out). */
+interface HookedFs {
+  trackingDelegate: TrackingDelegate;
+  getPath(node: FsNode): string;
+  write(stream: Stream, ...rest: unknown[]): number;
+  doTruncate(stream: Stream | null, node: FsNode, len: number): void;
+  msync(stream: Stream, ...rest: unknown[]): number;
+}
+/** open(2) flags that can change a file: write-only, read-write, create, truncate. */
+const CHANGING_OPEN = 1 | 2 | 64 | 512;
+
 /**
  * Every file of the project (skipping the lab's caches and links to folders), to persist the
- * world; `changes` reads only the files whose size or modification time moved since the last
- * look, so a Run costs what it changed, not the project's size (issue 22).
+ * world; `changes` sends what changed since the last look. It does not walk the project: the
+ * file system reports what was done to it (Emscripten's FS.trackingDelegate for opens that can
+ * write, moves, deletes and links; FS.write, FS.doTruncate and FS.msync wrapped for the file each
+ * write reaches, wherever it has moved since it was opened), and only those paths are looked at,
+ * so a Run costs what it changed, not the project's size (issue 22). Everything that changes a
+ * file goes through those: Python's open/write/os.rename/os.replace/os.remove/shutil.rmtree
+ * (and pandas, MLflow, … on top of them), the shell's commands, git and DVC (pyodideFs), and the
+ * lab's own writes. A symbolic link in the project (a write through it changes the link's path
+ * too) or a move or delete of the project folder itself makes the next look a walk.
  */
 export class WorldTracker {
   private seen = new Map<string, Seen>();
+  /** Absolute paths and files (nodes: a moved file's path is found when it is looked at) touched since the last look. */
+  private paths = new Set<string>();
+  private nodes = new Set<FsNode>();
+  /** Look at everything next time (a link in the project, the project folder itself moved). */
+  private walkNext = false;
+  private alwaysWalk = false;
+  private readonly FS: EmscriptenFs;
 
-  constructor(private readonly py: PyodideAPI) {}
+  /** `watch`: false for a one-off look at every file (snapshotWorld), which needs no reports. */
+  constructor(py: PyodideAPI, watch = true) {
+    this.FS = py.FS;
+    if (watch) this.listen();
+  }
 
-  private walk(visit: (path: string, full: string, mtime: number, size: number) => void) {
-    const FS = this.py.FS;
-    const walk = (dir: string, rel: string) => {
-      for (const name of FS.readdir(dir) as string[]) {
-        if (name === '.' || name === '..' || name === '__pycache__') continue;
-        const full = `${dir}/${name}`;
-        // One lookup per entry (a file's lstat is its stat); a link is looked at again.
-        let st = FS.lstat(full);
-        if (FS.isLink(st.mode)) {
-          if (isUnfollowedLink(FS, full)) continue;
-          st = FS.stat(full);
-        }
-        const path = rel ? `${rel}/${name}` : name;
-        if (FS.isDir(st.mode)) walk(full, path);
-        else if (FS.isFile(st.mode)) visit(path, full, st.mtime instanceof Date ? st.mtime.getTime() : Number(st.mtime), st.size);
-      }
+  private listen() {
+    const FS = this.FS as unknown as HookedFs;
+    if (!FS.trackingDelegate || typeof FS.doTruncate !== 'function') {
+      // A Pyodide whose file system reports nothing: every look is a walk, as before.
+      this.alwaysWalk = true;
+      return;
+    }
+    const touch = (path: string) => this.touch(path);
+    const delegate = FS.trackingDelegate;
+    const before = { ...delegate };
+    delegate.onOpenFile = (path, flags) => {
+      before.onOpenFile?.(path, flags);
+      if (flags & CHANGING_OPEN) touch(typeof path === 'string' ? path : FS.getPath(path));
     };
-    walk(HOME, '');
+    delegate.onMovePath = (from, to) => {
+      before.onMovePath?.(from, to);
+      touch(from);
+      touch(to);
+    };
+    delegate.onDeletePath = (path) => {
+      before.onDeletePath?.(path);
+      touch(path);
+    };
+    delegate.onMakeSymlink = (target, path) => {
+      before.onMakeSymlink?.(target, path);
+      if (path.startsWith(`${HOME}/`) || !path.startsWith('/')) this.walkNext = true;
+    };
+    // A write names the path the file was opened at (stream.path, stale after a move): keep the file itself.
+    const { write, doTruncate, msync } = FS;
+    FS.write = (stream, ...rest) => {
+      this.nodes.add(stream.node);
+      return write.call(FS, stream, ...rest);
+    };
+    FS.doTruncate = (stream, node, len) => {
+      this.nodes.add(node);
+      doTruncate.call(FS, stream, node, len);
+    };
+    FS.msync = (stream, ...rest) => {
+      this.nodes.add(stream.node);
+      return msync.call(FS, stream, ...rest);
+    };
+  }
+
+  private touch(path: string) {
+    if (!path.startsWith('/')) this.walkNext = true; // relative to a folder not known here
+    else if (path === HOME || HOME.startsWith(`${path}/`)) this.walkNext = true; // the project folder itself (or one of its parents)
+    else if (path.startsWith(`${HOME}/`)) this.paths.add(path);
+  }
+
+  /** The file at `full`, for `visit`; a link to a folder or to nowhere is skipped, a link to a file is read as that file. */
+  private statOf(full: string): { dir: boolean; mtime: number; size: number; link: boolean } | null {
+    const FS = this.FS;
+    let st;
+    try {
+      st = FS.lstat(full);
+    } catch {
+      return null;
+    }
+    const link = FS.isLink(st.mode);
+    if (link) {
+      if (isUnfollowedLink(FS, full)) return null;
+      st = FS.stat(full);
+    }
+    if (!FS.isDir(st.mode) && !FS.isFile(st.mode)) return null;
+    return { dir: FS.isDir(st.mode), mtime: st.mtime instanceof Date ? st.mtime.getTime() : Number(st.mtime), size: st.size, link };
+  }
+
+  /** Every file under `full` (at `rel` in the project): a link on the way makes the next look a walk. */
+  private walk(full: string, rel: string, visit: (path: string, full: string, mtime: number, size: number) => void) {
+    for (const name of this.FS.readdir(full) as string[]) {
+      if (name === '.' || name === '..' || name === '__pycache__') continue;
+      const child = `${full}/${name}`;
+      const path = rel ? `${rel}/${name}` : name;
+      const st = this.statOf(child);
+      if (!st) continue;
+      if (st.link) this.walkNext = true;
+      if (st.dir) this.walk(child, path, visit);
+      else visit(path, child, st.mtime, st.size);
+    }
   }
 
   private read(full: string): string {
-    return encodeFile(this.py.FS.readFile(full) as Uint8Array);
+    return encodeFile(this.FS.readFile(full) as Uint8Array);
+  }
+
+  private remember(path: string, mtime: number, size: number, value: string) {
+    this.seen.set(path, { mtime, size, value: value.length <= REMEMBER_CHARS ? value : null });
+  }
+
+  /** A file as it is now, into `files` when its content is not what was last seen. */
+  private look(files: WorldFiles, path: string, full: string, mtime: number, size: number) {
+    const before = this.seen.get(path);
+    if (before && before.mtime === mtime && before.size === size) return;
+    const value = this.read(full);
+    if (before?.value !== value) files[path] = value;
+    this.remember(path, mtime, size, value);
+  }
+
+  private forget() {
+    this.paths.clear();
+    this.nodes.clear();
+    this.walkNext = false;
   }
 
   /** Every file, as the start of what later changes are measured against. */
   all(): WorldFiles {
     const files: WorldFiles = {};
     this.seen.clear();
-    this.walk((path, full, mtime, size) => {
+    this.forget();
+    this.walk(HOME, '', (path, full, mtime, size) => {
       const value = this.read(full);
       files[path] = value;
-      this.seen.set(path, { mtime, size, value: value.length <= REMEMBER_CHARS ? value : null });
+      this.remember(path, mtime, size, value);
     });
     return files;
   }
 
   changes(): WorldChanges {
+    for (const node of this.nodes) {
+      try {
+        this.touch((this.FS as unknown as HookedFs).getPath(node));
+      } catch {
+        /* a node with no path any more: its removal was reported */
+      }
+    }
+    return this.walkNext || this.alwaysWalk ? this.walkAll() : this.lookAtTouched();
+  }
+
+  /** The whole project compared with what was seen (where the file system's reports cannot say what changed). */
+  private walkAll(): WorldChanges {
+    this.forget();
     const files: WorldFiles = {};
     const present = new Set<string>();
-    this.walk((path, full, mtime, size) => {
+    this.walk(HOME, '', (path, full, mtime, size) => {
       present.add(path);
-      const before = this.seen.get(path);
-      if (before && before.mtime === mtime && before.size === size) return;
-      const value = this.read(full);
-      if (before?.value !== value) files[path] = value;
-      this.seen.set(path, { mtime, size, value: value.length <= REMEMBER_CHARS ? value : null });
+      this.look(files, path, full, mtime, size);
     });
     const removed = [...this.seen.keys()].filter((path) => !present.has(path));
     for (const path of removed) this.seen.delete(path);
     return { files, removed };
   }
+
+  /** Only the paths the file system reported: each file, or each file under a folder, as it is now. */
+  private lookAtTouched(): WorldChanges {
+    const touched = [...this.paths];
+    this.forget();
+    const files: WorldFiles = {};
+    const removed = new Set<string>();
+    /** Folders (or files now) where seen files may have been: any seen file under one that is not there now is gone. */
+    const gone = new Set<string>();
+    const present = new Set<string>();
+    for (const full of touched) {
+      const path = full.slice(HOME.length + 1);
+      if (path.split('/').includes('__pycache__')) continue;
+      const st = this.statOf(full);
+      if (st?.link) this.walkNext = true;
+      if (!st) {
+        if (this.seen.delete(path)) removed.add(path);
+        gone.add(path);
+      } else if (st.dir) {
+        if (this.seen.delete(path)) removed.add(path);
+        gone.add(path);
+        this.walk(full, path, (file, child, mtime, size) => {
+          present.add(file);
+          this.look(files, file, child, mtime, size);
+        });
+      } else {
+        if (!this.seen.has(path)) gone.add(path); // it may have been a folder
+        present.add(path);
+        this.look(files, path, full, st.mtime, st.size);
+      }
+    }
+    if (gone.size) {
+      for (const path of this.seen.keys()) {
+        if (present.has(path)) continue;
+        for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+          if (gone.has(path.slice(0, cut))) {
+            removed.add(path);
+            break;
+          }
+        }
+      }
+      for (const path of removed) this.seen.delete(path);
+    }
+    for (const path of removed) delete files[path];
+    return { files, removed: [...removed] };
+  }
 }
 
 /** Every file of the project, once (tests and the lesson proof). */
 export function snapshotWorld(py: PyodideAPI): WorldFiles {
-  return new WorldTracker(py).all();
+  return new WorldTracker(py, false).all();
 }
 
 /**

@@ -12,7 +12,7 @@ import { HOME } from './labFiles';
 import { OutputCap } from '../outputCap';
 import { pyodideFs } from './pyodideFs';
 import type { FromWorker, ToWorker } from '../protocol';
-import { containerHost, layOutProject, prepareLab, probeLab, runLearnerCode, runPythonArgv, sendRequest, WorldTracker } from './pythonRuntime';
+import { containerHost, layOutProject, prepareLab, probeLab, runLearnerCode, runPythonArgv, sendRequest, WorldTracker, type WorldChanges } from './pythonRuntime';
 import { afterRestore, snapshotKey, startWithSnapshot } from './snapshot';
 import { scopeRuns } from './runScope';
 import type { OutputChunk } from '../types';
@@ -22,6 +22,41 @@ import { selfCheck } from './selfCheck';
 let send: (message: FromWorker) => void = () => undefined;
 /** What the page has of the project: each result sends only what changed since. */
 let tracker: WorldTracker | null = null;
+
+/** Changes gathered from several looks, the later look winning for a path. */
+class ChangeSet {
+  files: WorldChanges['files'] = {};
+  removed = new Set<string>();
+  add(changes: WorldChanges) {
+    for (const path of changes.removed) {
+      delete this.files[path];
+      this.removed.add(path);
+    }
+    for (const [path, value] of Object.entries(changes.files)) {
+      this.files[path] = value;
+      this.removed.delete(path);
+    }
+  }
+}
+/** The paths changed since the last shell script's repo summary (Python Runs between scripts included), for the next summary. */
+const noPaths = () => ({ files: new Set<string>(), removed: new Set<string>() });
+let sinceSummary = noPaths();
+/** What the Run under way has changed so far (a shell Run looks once for its summary, and again at its end). */
+let thisRun = new ChangeSet();
+
+/** The tracker's look at what changed, into the Run's changes and the next summary's. */
+function lookAtChanges() {
+  const changes = tracker!.changes();
+  thisRun.add(changes);
+  for (const path of changes.removed) {
+    sinceSummary.files.delete(path);
+    sinceSummary.removed.add(path);
+  }
+  for (const path of Object.keys(changes.files)) {
+    sinceSummary.removed.delete(path);
+    sinceSummary.files.add(path);
+  }
+}
 
 // Output goes through a cap (bytes and lines, at the source) and is forwarded
 // in batches while the program runs.
@@ -226,6 +261,7 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   // 'missing' or 'failed': the page may have a snapshot made for the next start (snapshotWorker.ts).
   const snapshot = started.from === 'snapshot' ? 'used' : started.from === 'failed' ? 'failed' : key ? 'missing' : undefined;
   tracker = new WorldTracker(py);
+  sinceSummary = noPaths();
   send({ type: 'ready', world: tracker.all(), ...(setAside ? { setAside } : {}), ...(snapshot ? { snapshot } : {}), ...(unprotected.length ? { unprotected } : {}) });
   warmUp(py);
 }
@@ -240,6 +276,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
     py.FS.writeFile(`${HOME}/${path}`, text);
   }
   const { id, nonce } = message;
+  thisRun = new ChangeSet();
   const clock = (program: 'running' | 'ended') => send({ type: 'clock', id, nonce, program });
   const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code, clock) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.record, clock);
   if (message.containers.length) {
@@ -250,7 +287,9 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
   flushPython(py);
   // The output not yet streamed goes with the result: one message, so the page draws the run's end once.
   const end = sink.finish();
-  send({ type: 'result', id: message.id, nonce: message.nonce, outcome, changes: tracker!.changes(), chunks: end.chunks, truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
+  lookAtChanges();
+  const changes = { files: thisRun.files, removed: [...thisRun.removed] };
+  send({ type: 'result', id: message.id, nonce: message.nonce, outcome, changes, chunks: end.chunks, truncatedLines: end.omittedLines, truncatedBytes: end.omittedBytes });
   live = null;
   runs?.end();
 }
@@ -271,6 +310,12 @@ async function runShellScript(py: PyodideAPI, script: string, clock: (program: '
   clock('running');
   const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), {
     signal: stop.signal,
+    changed: () => {
+      lookAtChanges();
+      const changed = { files: [...sinceSummary.files], removed: [...sinceSummary.removed] };
+      sinceSummary = noPaths();
+      return changed;
+    },
     containers: containerHost(py),
     python: (argv, options) => {
       const result = runPythonArgv(py, argv, options);

@@ -54,3 +54,22 @@ describe('the summary', () => {
     expect(second?.committed).toEqual(['.gitignore', 'README.md']);
   });
 });
+
+describe('the summary from what a script changed', () => {
+  it('is the summary a walk of the tree gives: new and removed files, a new .gitignore, a .dvc file', async () => {
+    const fs = await repo({ 'README.md': '# x\n', 'old/a.txt': 'a\n', 'data/raw.csv': 'x\n' });
+    await summariseRepo(fs, HOME); // the walk the later summaries start from
+    fs.writeFile(`${HOME}/.gitignore`, '*.log\n/data/raw.csv\nold/\n');
+    fs.writeFile(`${HOME}/run.log`, 'x\n');
+    fs.writeFile(`${HOME}/data/raw.csv.dvc`, 'outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 2\n  path: raw.csv\n');
+    fs.unlink(`${HOME}/old/a.txt`);
+    fs.rmdir(`${HOME}/old`);
+    mkdirp(fs, `${HOME}/__pycache__`);
+    fs.writeFile(`${HOME}/__pycache__/m.pyc`, 'x');
+    const changed = await summariseRepo(fs, HOME, { files: ['.gitignore', 'run.log', 'data/raw.csv.dvc', '.git/index', '__pycache__/m.pyc'], removed: ['old/a.txt'] });
+    const walked = await summariseRepo(fs, HOME);
+    expect(changed).toEqual(walked);
+    expect(walked?.ignored).toEqual(['data/raw.csv', 'run.log']);
+    expect(walked?.dvcTracked).toEqual(['data/raw.csv']);
+  });
+});

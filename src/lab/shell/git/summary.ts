@@ -32,21 +32,54 @@ async function history(fs: LabFs, dir: string): Promise<{ log: RepoSummary['log'
   return { log, committed };
 }
 
-export async function summariseRepo(fs: LabFs, home: string): Promise<RepoSummary | null> {
-  const dir = repoRoot(fs, home);
-  if (!dir) return null;
-  const { log, committed } = await history(fs, dir);
-  const files: string[] = [];
+/** The working tree's files (outside .git, .lab and Python's caches) at the last summary of a repository, by its folder. */
+const trees = new Map<string, Set<string>>();
+
+/** What a script changed, by path inside the project folder (the worker's file reports): the files written and the paths gone. */
+export interface TreeChanges {
+  files: string[];
+  removed: string[];
+}
+
+const listed = (rel: string) => !rel.split('/').some((name) => name === '.git' || name === '__pycache__') && !isLabInternal(rel);
+
+function walkTree(fs: LabFs, dir: string): Set<string> {
+  const files = new Set<string>();
   const walk = (path: string, rel: string) => {
     for (const name of fs.readdir(path) ?? []) {
       const r = rel ? `${rel}/${name}` : name;
-      if (name === '.git' || isLabInternal(r)) continue;
+      if (!listed(r)) continue;
       const full = `${path}/${name}`;
       if (fs.stat(full)?.type === 'dir') walk(full, r);
-      else files.push(r);
+      else files.add(r);
     }
   };
   walk(dir, '');
+  return files;
+}
+
+/**
+ * The working tree's files: with `changed` (what the script did, when the repository is the
+ * project folder) the last summary's list brought up to date, so a script costs what it changed
+ * (issue 22); otherwise a walk of the tree.
+ */
+function treeFiles(fs: LabFs, dir: string, home: string, changed: TreeChanges | null): Set<string> {
+  const known = trees.get(dir);
+  if (!known || !changed || dir !== home) {
+    const files = walkTree(fs, dir);
+    trees.set(dir, files);
+    return files;
+  }
+  for (const path of changed.removed) known.delete(path);
+  for (const path of changed.files) if (listed(path)) known.add(path);
+  return known;
+}
+
+export async function summariseRepo(fs: LabFs, home: string, changed: TreeChanges | null = null): Promise<RepoSummary | null> {
+  const dir = repoRoot(fs, home);
+  if (!dir) return null;
+  const { log, committed } = await history(fs, dir);
+  const files = [...treeFiles(fs, dir, home, changed)].sort();
   const isIgnored = ignoreChecker(fs, dir);
   const ignored = files.filter(isIgnored);
   const dvcTracked = files
