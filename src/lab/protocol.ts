@@ -4,14 +4,11 @@
 // can reach); each run and request carries a nonce the answer must repeat.
 import type { StartWorld } from './startWorld';
 import type { CheckedHeader } from './unprotected';
-import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, TrackingStore, WorldFiles } from './types';
+import type { WireOutcome } from './outcomeSchema';
+import type { HttpExchange, HttpRequest, OutputChunk, WorldFiles } from './types';
 
-/**
- * A run's outcome as the worker sends it: the tracking store only when the run changed it; no
- * verdicts (the worker does not judge), but, when the step has assert checks, the run's record
- * (JSON the judge reads, src/lab/python/lab_evidence.py; the page only carries it).
- */
-export type WireOutcome = Omit<RunOutcome, 'tracking' | 'asserts'> & { tracking: TrackingStore | null; record?: string | null };
+/** A run's outcome as the worker sends it: defined with its schema in outcomeSchema.ts. */
+export type { WireOutcome } from './outcomeSchema';
 
 /** Python's memory snapshot as the page offers it with `init`: read and verified by the page (page/snapshotStore.ts), never by the worker. */
 export interface OfferedSnapshot {

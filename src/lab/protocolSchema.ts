@@ -1,159 +1,21 @@
 // Every message from the worker is parsed here before the page acts on it, so
-// a malformed one is refused with a reason instead of being trusted. Nested
-// records are loose (unknown fields pass through unchecked, none is dropped),
-// so a field another part of the lab adds to the outcome still arrives.
+// a malformed one is refused with a reason instead of being trusted. The run's
+// outcome is checked by its one schema (outcomeSchema.ts), which its type comes from.
 import * as z from 'zod/mini';
-import type { FromWorker, WireOutcome } from './protocol';
+import type { FromWorker } from './protocol';
 import { emptyOutcome } from './outcome';
-import type { RunOutcome, TrackingStore, WorldFiles } from './types';
+import { describeIssue, outcomeSchemas, type RunOutcome, type TrackingStore, type WireOutcome } from './outcomeSchema';
+import type { WorldFiles } from './types';
 import { fileText } from './worldFiles';
 import { CHECKED_HEADERS } from './unprotected';
-
-function buildTrackingSchema(): z.ZodMiniType<TrackingStore> {
-  const str = z.string();
-  const num = z.number();
-  const strings = z.record(str, str);
-  const experiment = z.looseObject({
-    experiment_id: str,
-    name: str,
-    artifact_location: str,
-    lifecycle_stage: str,
-    creation_time: num,
-    tags: strings,
-  });
-
-  const trackedRun = z.looseObject({
-    run_id: str,
-    run_name: str,
-    experiment_id: str,
-    status: z.enum(['RUNNING', 'FINISHED', 'FAILED', 'KILLED']),
-    start_time: num,
-    end_time: z.nullable(num),
-    lifecycle_stage: str,
-    artifact_uri: str,
-    params: strings,
-    // NaN and ±inf cross as MLflow's REST API writes them (the tracking UI decodes them).
-    metrics: z.record(str, z.array(z.tuple([z.union([num, z.enum(['NaN', 'Infinity', '-Infinity'])]), num, num]))),
-    tags: strings,
-    models: z.array(str),
-    artifacts: z.optional(z.record(str, z.looseObject({ size: num, text: z.nullable(str) }))),
-  });
-
-  const loggedModel = z.looseObject({
-    model_id: str,
-    name: str,
-    experiment_id: str,
-    source_run_id: str,
-    creation_timestamp: num,
-    flavor: str,
-    model: z.record(str, z.unknown()),
-  });
-
-  const modelVersion = z.looseObject({ name: str, version: str, source: str, model_id: str, run_id: str, creation_timestamp: num, status: str });
-
-  const registeredModel = z.looseObject({
-    name: str,
-    creation_timestamp: num,
-    last_updated_timestamp: num,
-    aliases: strings,
-    versions: z.record(str, modelVersion),
-  });
-
-  const tracking = z.looseObject({
-    experiments: z.record(str, experiment),
-    runs: z.record(str, trackedRun),
-    logged_models: z.record(str, loggedModel),
-    registered_models: z.record(str, registeredModel),
-  });
-  return tracking as unknown as z.ZodMiniType<TrackingStore>;
-}
 
 // Built on the first message, not when the page loads: building zod schemas costs the step
 // page's first render a few milliseconds it does not need (issue 9 §2).
 function buildSchema(): z.ZodMiniType<FromWorker> {
   const str = z.string();
-  const num = z.number();
   const strings = z.record(str, str);
 
-  const chunk = z.object({ stream: z.enum(['stdout', 'stderr', 'lab']), text: str });
-
-  const tracking = buildTrackingSchema();
-
-  const exchange = z.looseObject({ method: str, path: str, body: z.unknown(), status: num, json: z.unknown(), headers: z.optional(strings) });
-
-  // JSON Schema (pydantic's output) is open-ended: only its object-ness is checked here; the
-  // /docs view reads it defensively (src/preview/openapi.ts).
-  const jsonSchema = z.record(str, z.unknown());
-  const operation = z.looseObject({
-    summary: str,
-    operationId: str,
-    parameters: z.optional(z.array(z.looseObject({ name: str, in: z.enum(['path', 'query']), required: z.boolean(), schema: jsonSchema }))),
-    requestBody: z.optional(z.looseObject({ content: z.looseObject({ 'application/json': z.looseObject({ schema: jsonSchema }) }) })),
-    responses: z.record(str, z.looseObject({ description: str })),
-  });
-  const openApi = z.looseObject({
-    openapi: str,
-    info: z.looseObject({ title: str, version: str }),
-    paths: z.record(str, z.record(str, operation)),
-    components: z.optional(z.looseObject({ schemas: z.record(str, jsonSchema) })),
-    failed: z.optional(str),
-  });
-
-  const repo = z.looseObject({
-    branch: str,
-    log: z.array(z.looseObject({ oid: str, message: str, timestamp: num })),
-    committed: z.array(str),
-    ignored: z.array(str),
-    dvcTracked: z.array(str),
-  });
-
-  // lab.show_table / lab.show_chart: the lab's caps (src/lab/python/lab.py) are checked again
-  // here, so a program that fills lab._shown by hand cannot make the page draw without end.
-  const cell = z.union([str, num, z.boolean(), z.null()]);
-  const upTo = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
-  const shown = z.discriminatedUnion('type', [
-    z.looseObject({
-      type: z.literal('table'),
-      title: str,
-      columns: upTo(str, 20),
-      index: z.nullable(upTo(str, 200)),
-      rows: upTo(upTo(cell, 20), 200),
-      totalRows: num,
-    }),
-    z.looseObject({
-      type: z.literal('chart'),
-      title: str,
-      kind: z.enum(['line', 'bar']),
-      x: upTo(z.union([num, str]), 1000),
-      series: upTo(z.looseObject({ name: str, values: upTo(z.nullable(num), 1000) }), 8),
-      xLabel: z.nullable(str),
-      yLabel: z.nullable(str),
-    }),
-  ]);
-
-  const outcome = z.looseObject({
-    error: z.nullable(z.looseObject({ type: str, message: str, traceback: str, line: z.nullable(num) })),
-    stopped: z.boolean(),
-    variables: z.record(str, z.union([str, num, z.boolean(), z.null()])),
-    training: z.array(z.looseObject({ learning_rate: num, epochs: num, history: z.array(z.tuple([num, num, num])) })),
-    drift: z.array(z.looseObject({ column: z.nullable(str), psi: num, bins: num, reference: z.array(num), current: z.array(num) })),
-    newRuns: z.array(str),
-    newVersions: z.array(z.looseObject({ name: str, version: str })),
-    // null: the run left the store as it was (the page keeps the one it has).
-    tracking: z.nullable(tracking),
-    server: z.nullable(openApi),
-    responses: z.array(exchange),
-    // The run's record for the judge (JSON it reads; the page only carries it to the judge's worker).
-    record: z.optional(z.nullable(str)),
-    // lab.show_table / lab.show_chart, for the results preview.
-    shown: z.optional(upTo(shown, 20)),
-    shell: z.optional(
-      z.looseObject({
-        transcript: z.array(z.looseObject({ line: str, output: z.array(chunk), code: num })),
-        repo: z.nullable(repo),
-      }),
-    ),
-  });
+  const { chunk, exchange, wireOutcome: outcome } = outcomeSchemas();
 
   const id = z.number().check(z.int());
   const count = z.number().check(z.int(), z.nonnegative());
@@ -182,14 +44,12 @@ function buildSchema(): z.ZodMiniType<FromWorker> {
 }
 
 let fromWorker: z.ZodMiniType<FromWorker> | undefined;
-let storeSchema: z.ZodMiniType<TrackingStore> | undefined;
 
 /** The tracking store the lab saved in the project (`.lab/tracking.json`), checked as a run's would be; null if it is not one. */
 export function parseTrackingFile(text: string | null): TrackingStore | null {
   if (text === null) return null;
-  storeSchema ??= buildTrackingSchema();
   try {
-    const parsed = storeSchema.safeParse(JSON.parse(text));
+    const parsed = outcomeSchemas().tracking.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -201,20 +61,7 @@ export function parseFromWorker(data: unknown): { ok: true; message: FromWorker 
   fromWorker ??= buildSchema();
   const parsed = fromWorker.safeParse(data);
   if (parsed.success) return { ok: true, message: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? issue.path.map(String).join('.') : 'message';
-  // zod/mini carries no message texts (no locale loaded): say what was expected ourselves.
-  const what =
-    issue?.code === 'invalid_type'
-      ? `expected ${issue.expected}`
-      : issue?.code === 'invalid_value'
-        ? `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`
-        : issue?.code === 'invalid_union'
-          ? 'not any of the allowed shapes'
-          : issue?.code === 'too_big'
-            ? `more than ${String(issue.maximum)} items`
-            : (issue?.message ?? 'invalid');
-  return { ok: false, reason: `${where}: ${what}` };
+  return { ok: false, reason: describeIssue(parsed.error.issues) };
 }
 
 /** Where the lab keeps its tracking store in the project. */
