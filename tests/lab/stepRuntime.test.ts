@@ -6,7 +6,7 @@ import { parseCourse } from '../../src/content/parse';
 import { emptyOutcome } from '../../src/lab/outcome';
 import { useLabSession } from '../../src/lab/page/session';
 import { createStepRuntime, stepEditing, type RuntimeEngine } from '../../src/lab/page/stepRuntime';
-import type { RunRequest } from '../../src/lab/page/engine';
+import type { RunRequest } from '../../src/lab/page/runMachine';
 import type { RunResult } from '../../src/lab/types';
 import { createProgressStore, stepKey, type ProgressStorage } from '../../src/progress/store';
 import { solutionStepXp, totalXp } from '../../src/progress/xp';

@@ -6,7 +6,7 @@
 import type { Lesson, Step } from '../../content/model';
 import { judgeAll, type CheckVerdict, type Evidence } from '../checks/checks';
 import type { OutputChunk, RunResult, WorldFiles } from '../types';
-import type { RunRequest } from './engine';
+import type { RunRequest } from './runMachine';
 import { runRequestFor } from './runRequest';
 import type { StepRunState } from './session';
 
