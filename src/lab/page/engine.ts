@@ -20,7 +20,6 @@ import { closeOutput, endedResult, keepOutput, pendingRun, seconds, type Pending
 import { Questions } from './questions';
 import { newNonce, WorkerLink } from './workerLink';
 
-
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
 
 export interface EngineState {
