@@ -4,7 +4,7 @@
 // progress store's action (its XP ledger awards a step once). The lesson page's hook
 // (src/lesson/useStepLab.ts) only subscribes and renders; tests drive this with fakes.
 import type { Lesson, Step } from '../../content/model';
-import { judgeAll, type CheckVerdict, type Evidence } from '../checks/checks';
+import { judgeAll, type CheckVerdict } from '../checks/checks';
 import type { OutputChunk, RunResult, WorldFiles } from '../types';
 import type { RunRequest } from './runMachine';
 import { runRequestFor } from './runRequest';
@@ -48,8 +48,6 @@ export interface StepRuntimeDeps {
   session: RuntimeSession;
   progress: RuntimeProgress;
   memory: RuntimeMemory;
-  /** The step's checks judged on a run (checks.ts's judgeAll unless a test gives its own). */
-  judge?: (checks: Step['checks'], evidence: Evidence) => CheckVerdict[];
 }
 
 const REFUSED = 'The lab refused the engine’s answer, so this was not judged. Run again.';
@@ -67,7 +65,7 @@ export interface StepRuntime {
   resetLab(lessonId: string): Promise<void>;
 }
 
-export function createStepRuntime({ engine, session, progress, memory, judge = judgeAll }: StepRuntimeDeps): StepRuntime {
+export function createStepRuntime({ engine, session, progress, memory }: StepRuntimeDeps): StepRuntime {
   return {
     async run(lesson, step) {
       const key = stepKeyOf(lesson.id, step.slug);
@@ -80,7 +78,7 @@ export function createStepRuntime({ engine, session, progress, memory, judge = j
       try {
         const result = await engine.run(request);
         // A refused answer is not evidence of anything: no check passes on it.
-        const verdicts = result.ended === 'refused' ? step.checks.map(() => ({ pass: false, detail: REFUSED })) : judge(step.checks, { result, files: engine.files ?? {} });
+        const verdicts = result.ended === 'refused' ? step.checks.map(() => ({ pass: false, detail: REFUSED })) : judgeAll(step.checks, { result, files: engine.files ?? {} });
         session.getState().complete(key, result, verdicts);
         memory.remember(key, { verdicts, fromStarter: isStarter(step.starter, files) });
         if (verdicts.every((v) => v.pass)) progress.getState().completeStep(lesson.id, lesson.skill, step);
