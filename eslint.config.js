@@ -12,6 +12,8 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 const LAB_WORKER = ['src/lab/worker/**', 'src/lab/shell/**'];
 const LAB_PAGE = ['src/lab/page/**'];
 const LAB_TYPES = ['src/lab/types.ts', 'src/lab/protocol.ts'];
+// The run outcome's one schema: the tracking UI reads the learner's store with it.
+const LAB_SCHEMA = ['src/lab/outcomeSchema.ts'];
 // Pure file-format helpers of the shell that the (shared) checks use too.
 const LAB_FORMAT = ['src/lab/shell/dvcFormat.ts', 'src/lab/shell/md5.ts'];
 // The framework-free rooms: pure logic the CLI, the worker and tests run without React.
@@ -89,6 +91,7 @@ export default tseslint.config(
         { category: 'lab-worker', pattern: LAB_WORKER },
         { category: 'lab-page', pattern: LAB_PAGE },
         { category: 'lab-types', pattern: LAB_TYPES },
+        { category: 'lab-schema', pattern: LAB_SCHEMA },
         { category: 'lab-format', pattern: LAB_FORMAT },
         // Every file gets a category, so "none of these" selectors can match it.
         { category: 'source', pattern: 'src/**' },
@@ -110,6 +113,7 @@ export default tseslint.config(
             { from: { element: { type: 'lesson' } }, allow: { to: { element: { type: 'lab' }, file: { categories: { noneOf: ['lab-worker'] } } } } },
             { from: { element: { type: 'preview' } }, allow: { to: { element: { type: ['preview', 'lib'] } } } },
             { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'lab' }, file: { categories: 'lab-types' } }, dependency: { kind: 'type' } } },
+            { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'lab' }, file: { categories: 'lab-schema' } } } },
             // The registry names the content schema's services, as types only.
             { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'content' } }, dependency: { kind: 'type' } } },
             { from: { element: { type: 'progress' } }, allow: { to: { element: { type: ['progress', 'lib'] } } } },

@@ -3,16 +3,10 @@
 // modules hold, never over the worker's global postMessage (which learner code
 // can reach); each run and request carries a nonce the answer must repeat.
 import type { StartWorld } from './startWorld';
-import type { CheckedHeader } from './unprotected';
-import type { ContainerTrialSpec, HttpExchange, HttpRequest, OutputChunk, RunOutcome, WorldFiles } from './types';
+import type { ContainerTrialSpec, HttpRequest, WorldFiles } from './types';
 
-/**
- * A run's outcome as the worker sends it: no tracking store (the page reads the store's files
- * the run changed, protocolSchema.ts withTracking); no verdicts (the worker does not judge), but,
- * when the step has assert checks, the run's record (JSON the judge reads,
- * src/lab/python/lab_evidence.py; the page only carries it).
- */
-export type WireOutcome = Omit<RunOutcome, 'tracking' | 'asserts'> & { record?: string | null };
+/** A run's outcome as the worker sends it: defined with its schema in outcomeSchema.ts. */
+export type { WireOutcome } from './outcomeSchema';
 
 /** Python's memory snapshot as the page offers it with `init`: read and verified by the page (page/snapshotStore.ts), never by the worker. */
 export interface OfferedSnapshot {
@@ -45,35 +39,8 @@ export type ToWorker =
   /** What the judge asks of the last program (lab_runner.probe): answered with `probed`. */
   | { type: 'probe'; id: number; nonce: string; ask: string };
 
-export type FromWorker =
-  | { type: 'progress'; stage: string }
-  /** `setAside`: why the saved world could not be laid out (the start project was used instead). */
-  /** `snapshot`: Python was restored from the offered memory snapshot ('used'); none was offered for this build ('missing'); the offered one failed and is to be forgotten ('failed'). */
-  /** `unprotected`: headers the host did not send (src/lab/worker/selfCheck.ts), for a notice. */
-  | { type: 'ready'; world: WorldFiles; setAside?: string[] | undefined; snapshot?: 'used' | 'missing' | 'failed' | undefined; unprotected?: CheckedHeader[] | undefined }
-  /** The interpreter's warm-up after ready has ended (worker.ts): runs from here on run at full speed. */
-  | { type: 'warmed' }
-  | { type: 'output'; id: number; nonce: string; chunks: OutputChunk[] }
-  /** The learner's program (not the lab's work around it) started or ended: the time limit counts only it. */
-  | { type: 'clock'; id: number; nonce: string; program: 'running' | 'ended' }
-  /** `chunks`: the run's output not yet streamed, so the page draws the end of a run once, with its result. */
-  /** `changes`: the project's files the run changed or made, and the ones it removed (never the whole project). */
-  | {
-      type: 'result';
-      id: number;
-      nonce: string;
-      outcome: WireOutcome;
-      changes: { files: WorldFiles; removed: string[] };
-      chunks: OutputChunk[];
-      truncatedLines: number;
-      truncatedBytes: number;
-    }
-  | { type: 'response'; id: number; nonce: string; exchange: HttpExchange; log: OutputChunk[] }
-  /** A request the served app did not answer: `interrupted` when the engine's interrupt stopped it. */
-  | { type: 'request-failed'; id: number; nonce: string; message: string; interrupted: boolean }
-  /** The lab's answer to the judge's call, as JSON for the judge (`failed`: the lab could not answer, why). */
-  | { type: 'probed'; id: number; nonce: string; answer: string | null; failed: string | null }
-  | { type: 'fatal'; id: number | null; message: string };
+/** What the worker sends the page: inferred from the schema the page parses each message with (protocolSchema.ts). */
+export type { FromWorker } from './protocolSchema';
 
 /** Changed project files, as a run's result carries them. */
 export interface FileChanges {

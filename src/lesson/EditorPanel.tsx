@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { Lesson, Step } from '../content/model';
+import { stepEditing } from '../lab/page/stepRuntime';
 import { stepKey, useProgress } from '../progress/store';
 import { solutionStepXp } from '../progress/xp';
 import { useTheme } from '../lib/useTheme';
@@ -34,8 +35,6 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
   const [undo, setUndo] = useState<Record<string, string> | null>(null);
   const drafts = useProgress((s) => s.drafts[stepKey(lesson.id, step.slug)]);
   const saveDraft = useProgress((s) => s.saveDraft);
-  const clearDrafts = useProgress((s) => s.clearDrafts);
-  const markSolutionUsed = useProgress((s) => s.markSolutionUsed);
   const done = useProgress((s) => s.completedSteps[stepKey(lesson.id, step.slug)] !== undefined);
   const solutionUsed = useProgress((s) => s.solutionUsed[stepKey(lesson.id, step.slug)] !== undefined);
   const [usedSolution, setUsedSolution] = useState(false);
@@ -55,29 +54,24 @@ export function EditorPanel({ lesson, step, onRun, errorMarker = null, fill = fa
   const label = `${file.file}${showingSolution ? ' (reference solution, read-only)' : ''} — code editor`;
   const edited = step.starter.some((f) => drafts?.[f.file] !== undefined && drafts[f.file] !== f.code);
 
+  const editing = stepEditing(useProgress, lesson.id, step);
   const resetToStarter = () => {
-    setUndo(drafts ?? null);
+    setUndo(editing.resetToStarter());
     setUsedSolution(false);
-    clearDrafts(lesson.id, step.slug);
     setView('mine');
   };
   const undoReset = () => {
-    if (undo) for (const [name, code] of Object.entries(undo)) saveDraft(lesson.id, step.slug, name, code);
+    if (undo) editing.restore(undo);
     setUndo(null);
     setUsedSolution(false);
   };
   const useSolution = () => {
-    setUndo(drafts ?? null);
+    setUndo(editing.useSolution());
     setUsedSolution(true);
-    // Before the step is completed, using the solution lowers what completing it earns (xp.ts).
-    markSolutionUsed(lesson.id, step.slug);
-    for (const s of step.solution) saveDraft(lesson.id, step.slug, s.file, s.code);
     setView('mine');
   };
   const showSolution = () => {
-    // Seeing the solution is what costs (issue 23: "Back to my code" and retyping it earned the full XP):
-    // remembered per step, before the step is completed (xp.ts).
-    markSolutionUsed(lesson.id, step.slug);
+    editing.showSolution();
     setView('solution');
   };
   const reducedXp = solutionStepXp(step.xp);

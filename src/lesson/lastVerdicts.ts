@@ -54,6 +54,3 @@ export function useLastVerdict(stepKey: string): RememberedVerdict | undefined {
   return memory.use()[stepKey];
 }
 
-/** Whether these files are the step's starter, unchanged. */
-export const isStarter = (starter: { file: string; code: string }[], files: { file: string; code: string }[]) =>
-  starter.every((s) => files.find((f) => f.file === s.file)?.code === s.code);

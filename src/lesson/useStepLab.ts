@@ -1,19 +1,22 @@
 // Connects a step page to its lesson's lab: prefetches the engine once the
-// page has settled or the learner first touches it, runs the learner's files, judges the step's checks on the
-// outcome, and completes the step (XP, node, hub) when they all pass.
-import { useCallback, useEffect } from 'react';
+// page has settled or the learner first touches it, and hands Run and Reset to the
+// step runtime (src/lab/page/stepRuntime.ts: run, judge, session, award), wired here
+// to this page's engine, the visit's session, the progress store and the kept verdicts.
+import { useCallback, useEffect, useMemo } from 'react';
 import type { Lesson, Step } from '../content/model';
-import { judgeAll } from '../lab/checks/checks';
 import { labFor } from '../lab/page/engine';
 import { downloadText } from '../lib/download';
 import type { HttpRequest } from '../lab/types';
-import { runRequestFor, timeLimitSeconds } from '../lab/page/runRequest';
+import { timeLimitSeconds } from '../lab/page/runRequest';
 import { labStorageKey, worldStoreFor } from '../lab/page/worldStore';
 import { emptyRun, useLabSession } from '../lab/page/session';
+import { createStepRuntime } from '../lab/page/stepRuntime';
 import { stepKey, useProgress } from '../progress/store';
 import { useStoreInTransition } from '../lib/useStoreInTransition';
 import { whenSettled } from '../lib/whenSettled';
-import { forgetVerdicts, isStarter, rememberVerdict } from './lastVerdicts';
+import { forgetVerdicts, rememberVerdict } from './lastVerdicts';
+
+const memory = { remember: rememberVerdict, forget: forgetVerdicts };
 
 export function useStepLab(lesson: Lesson, step: Step) {
   const engine = labFor(lesson.id);
@@ -46,40 +49,15 @@ export function useStepLab(lesson: Lesson, step: Step) {
     return stop;
   }, [engine]);
 
+  const runtime = useMemo(() => createStepRuntime({ engine, session: useLabSession, progress: useProgress, memory }), [engine]);
   const run = useCallback(async () => {
-    const session = useLabSession.getState();
-    if (session.steps[key]?.running || readOnly) return;
-    const drafts = useProgress.getState().drafts[key] ?? {};
-    const files = step.starter.map((f) => ({ ...f, code: drafts[f.file] ?? f.code }));
-    const request = runRequestFor(
-      step,
-      files,
-      (chunks) => useLabSession.getState().append(key, chunks),
-    );
-    if (!request) return;
-    session.begin(key);
-    try {
-      const result = await engine.run(request);
-      // A refused answer is not evidence of anything: no check passes on it.
-      const verdicts =
-        result.ended === 'refused'
-          ? step.checks.map(() => ({ pass: false, detail: 'The lab refused the engine’s answer, so this was not judged. Run again.' }))
-          : judgeAll(step.checks, { result, files: engine.files ?? {} });
-      useLabSession.getState().complete(key, result, verdicts);
-      rememberVerdict(key, { verdicts, fromStarter: isStarter(step.starter, files) });
-      if (verdicts.every((v) => v.pass)) useProgress.getState().completeStep(lesson.id, lesson.skill, step);
-    } catch (error) {
-      useLabSession.getState().fail(key, error instanceof Error ? error.message : String(error));
-    }
-  }, [engine, key, lesson, step, readOnly]);
+    if (!readOnly) await runtime.run(lesson, step);
+  }, [runtime, lesson, step, readOnly]);
 
   const stop = useCallback(() => engine.stop(), [engine]);
   const resetLab = useCallback(async () => {
-    if (readOnly) return;
-    useLabSession.getState().clear();
-    forgetVerdicts(lesson.id);
-    await engine.resetLab();
-  }, [engine, readOnly, lesson.id]);
+    if (!readOnly) await runtime.resetLab(lesson.id);
+  }, [runtime, readOnly, lesson.id]);
   const takeOver = useCallback(() => worldStore.takeOver(), [worldStore]);
 
   // The console's requests have the step's time limit, like its runs.

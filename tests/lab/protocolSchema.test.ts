@@ -2,6 +2,7 @@
 // the parts of an outcome the previews read are checked too, not passed through.
 import { describe, expect, it } from 'vitest';
 import { parseFromWorker, trackingOfFiles, withTracking } from '../../src/lab/protocolSchema';
+import { readTrackingStore } from '../../src/preview/tracking/store';
 import { emptyOutcome } from '../../src/lab/outcome';
 import type { RunOutcome } from '../../src/lab/types';
 
@@ -62,5 +63,24 @@ describe('the tracking store, read from the files a run changed (withTracking)',
     expect(Object.keys(trackingOfFiles(files).runs)).toEqual(['r1']);
     expect(Object.keys(trackingOfFiles({ '.lab/tracking.json': JSON.stringify({ ...known, runs: { r1: run } }) }).runs)).toEqual(['r1']);
     expect(withTracking(wire(), null, files, { files: {}, removed: [] }).tracking.runs.r1?.run_name).toBe('calm-owl-1');
+  });
+});
+
+describe('the run outcome’s one schema', () => {
+  const runFile = (extra: Record<string, unknown>) => ({ '.lab/tracking/runs/r1.json': JSON.stringify({ ...run, ...extra }) });
+
+  it('checks each metric history is a list without walking its points; the tracking UI leaves a bad one out', () => {
+    const store = trackingOfFiles(runFile({ metrics: { loss: [[0.5, 1, 0]], odd: [['x', 1, 0]] } }));
+    expect(Object.keys(store.runs)).toEqual(['r1']);
+    expect(trackingOfFiles(runFile({ metrics: { loss: 'not a list' } })).runs).toEqual({});
+    const { store: shown, notices } = readTrackingStore(store);
+    expect(Object.keys(shown.runs.r1!.metrics)).toEqual(['loss']);
+    expect(notices).toEqual(['Run calm-owl-1: metric "odd" was left out — its values are not numbers.']);
+  });
+
+  it('fills what older labs’ stores lack with what MLflow shows', () => {
+    const { lifecycle_stage: _stage, artifact_uri: _uri, params: _params, ...old } = run;
+    const parsed = trackingOfFiles({ '.lab/tracking/runs/r1.json': JSON.stringify(old) });
+    expect(parsed.runs.r1).toMatchObject({ lifecycle_stage: 'active', artifact_uri: '', params: {} });
   });
 });

@@ -31,14 +31,28 @@ describe('reading the tracking store', () => {
     expect(notices).toEqual(['Run run-r: metric "odd" was left out — its values are not numbers.']);
   });
 
-  it('drops aliases that point at no version, and params or tags that are not text', () => {
-    const { store } = readTrackingStore({
-      runs: { r: runRecord('r', { params: { lr: '0.1', bad: 3 }, tags: { t: 'x', u: null } }) },
+  it('drops aliases that point at no version', () => {
+    const { store, notices } = readTrackingStore({
+      runs: { r: runRecord('r', { params: { lr: '0.1' }, tags: { t: 'x' } }) },
       registered_models: { m: { name: 'm', aliases: { champion: '1', ghost: '7' }, versions: { '1': { version: '1', run_id: 'r', model_id: 'm-1', creation_timestamp: 0 } } } },
     });
+    expect(notices).toEqual([]);
     expect(store.runs.r!.params).toEqual({ lr: '0.1' });
-    expect(store.runs.r!.tags).toEqual({ t: 'x' });
     expect(store.registered_models.m!.aliases).toEqual({ champion: '1' });
+    expect(store.registered_models.m!.versions['1']!.name).toBe('m');
+  });
+
+  it('leaves out a run whose params or tags are not text, and says which field', () => {
+    const { store, notices } = readTrackingStore({
+      runs: { r: runRecord('r', { params: { lr: '0.1', bad: 3 } }), s: runRecord('s', { tags: { u: null } }), ok: runRecord('ok') },
+    });
+    expect(Object.keys(store.runs)).toEqual(['ok']);
+    expect(notices).toEqual(['Run r was left out: its params "bad" is not text.', 'Run s was left out: its tags "u" is not text.']);
+  });
+
+  it('says a missing field is missing', () => {
+    const { run_name: _name, ...nameless } = runRecord('n');
+    expect(readTrackingStore({ runs: { n: nameless } }).notices).toEqual(['Run n was left out: its run name is missing.']);
   });
 });
 

@@ -1,12 +1,12 @@
 // The page's side of the lab: starts the worker, runs code, streams output,
 // enforces Stop and the time limits (runs and console requests), and keeps the
 // learner's project across reloads (IndexedDB, worldStore.ts). It reads the worker
-// only over a private port and only messages that parse (protocolSchema.ts).
-// One engine per lesson.
+// only over a private port (workerLink.ts) and only messages that parse
+// (protocolSchema.ts). A run's own bookkeeping is runMachine.ts's, a console
+// request's or a probe's questions.ts's. One engine per lesson.
 import type { FromWorker, ToWorker } from '../protocol';
-import { emptyOutcome } from '../outcome';
 import { parseFromWorker, withTracking } from '../protocolSchema';
-import type { ContainerTrialSpec, HttpExchange, HttpRequest, OutputChunk, RunResult, TrackingStore, WorldFiles } from '../types';
+import type { HttpExchange, HttpRequest, OutputChunk, RunResult, TrackingStore, WorldFiles } from '../types';
 import { EMPTY_START, type StartWorld } from '../startWorld';
 import { loadStartWorld } from './lessonWorlds';
 import { setAsideNotice } from '../worldFiles';
@@ -16,6 +16,9 @@ import { PYODIDE_URL } from 'virtual:pyodide-url';
 import { pageSnapshotStore, type SnapshotStore } from './snapshotStore';
 import { JudgeClient } from './judge';
 import type { Verdicts } from '../judgement';
+import { closeOutput, endedResult, keepOutput, pendingRun, seconds, type PendingRun, type RunRequest } from './runMachine';
+import { Questions } from './questions';
+import { newNonce, WorkerLink } from './workerLink';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'running' | 'restarting';
 
@@ -33,27 +36,6 @@ export interface EngineState {
   setAside: boolean;
 }
 
-export interface RunRequest {
-  /** Python by default; a shell script for the shell steps. */
-  runtime?: 'python' | 'shell';
-  code: string;
-  filename: string;
-  /** Other editor files to write into the project first (e.g. a Dockerfile). */
-  extraFiles?: WorldFiles;
-  /** Variable names the step's checks will look at. */
-  variables: string[];
-  /** Requests to send to the app the code serves, if it defines one. */
-  requests?: HttpRequest[];
-  /** The step's container checks: the project's image to build, run and ask after the program. */
-  containers?: ContainerTrialSpec[];
-  /** The step's assert checks (Python), judged after the program by the judge's own worker (judge.ts). */
-  asserts?: string[];
-  timeLimitMs: number;
-  onOutput?: (chunks: OutputChunk[]) => void;
-}
-
-/** How long an interrupt may take before the worker is replaced anyway. */
-const INTERRUPT_GRACE_MS = 1500;
 /**
  * How long the lab's own work around a program (the runner's bookkeeping, the served app's
  * start, the checks) may take before the worker is replaced: it does not count against the
@@ -64,56 +46,22 @@ const BOOKKEEPING_LIMIT_MS = 30_000;
 const JUDGE_IDLE_MS = 2000;
 /** A console request's time limit when the step gives none. */
 const REQUEST_TIME_LIMIT_MS = 10_000;
-/** The worker caps a run's output near 80 KB; the page keeps at most this much whatever arrives. */
-const PAGE_OUTPUT_CHARS = 128 * 1024;
-
-interface PendingRun {
-  id: number;
-  nonce: string;
-  request: RunRequest;
-  output: OutputChunk[];
-  outputChars: number;
-  droppedChars: number;
-  started: number;
-  timer: ReturnType<typeof setTimeout>;
-  ending?: 'stopped' | 'time-limit';
-  resolve: (result: RunResult) => void;
-}
-
-/**
- * A question to the worker besides a run: a console request to the served app, or a call the
- * judge's checks make of the program (`probe`). One at a time; each has a time limit that
- * interrupts the worker, then replaces it if it does not answer.
- */
-interface Question {
-  kind: 'request' | 'probe';
-  id: number;
-  nonce: string;
-  timer: ReturnType<typeof setTimeout>;
-  ending?: 'time-limit';
-  /** The error a question that ran out of time settles with. */
-  timedOut: () => Error;
-  resolve: (answer: unknown) => void;
-  reject: (error: Error) => void;
-}
-
-/** A secret per run and request: an answer must repeat it (defence in depth behind the private port). */
-function newNonce(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-const seconds = (ms: number) => Math.round(ms / 1000);
-
 export class LabEngine {
-  private worker: Worker | null = null;
-  /** The page's end of the private channel to the worker. */
-  private port: MessagePort | null = null;
+  /** The worker and the private channel to it, while there is one. */
+  private link: WorkerLink | null = null;
   private ready: Promise<void> | null = null;
   private rejectReady: ((error: Error) => void) | null = null;
-  private interrupt: Uint8Array | null = null;
   private current: PendingRun | null = null;
-  private question: Question | null = null;
   private nextId = 1;
+  private readonly questions = new Questions({
+    nextId: () => this.nextId++,
+    post: (message) => {
+      this.link?.clearInterrupt();
+      this.link?.post(message);
+    },
+    interruptOrForce: (force) => this.interruptOrForce(force),
+    replaceWorker: () => this.replaceWorker(null),
+  });
   private listeners = new Set<() => void>();
   private world: WorldFiles | null = null;
   /** The tracking store as of the last run (a run that leaves it as it was does not send it again). */
@@ -164,32 +112,26 @@ export class LabEngine {
   start(): Promise<void> {
     if (this.ready) return this.ready;
     this.set({ status: this.state.status === 'restarting' ? 'restarting' : 'loading', stage: 'Starting the engine…', error: null });
-    let worker: Worker;
+    let link: WorkerLink;
+    let resolveReady: () => void = () => {};
     try {
-      worker = this.createWorker();
+      link = new WorkerLink(
+        this.createWorker(),
+        this.state.canInterrupt,
+        (data) => this.onMessage(data, resolveReady),
+        (message) => this.onFatal(`The Python engine failed to start: ${message}`),
+      );
     } catch (error) {
       const message = `this browser cannot start the engine (${error instanceof Error ? error.message : String(error)})`;
       this.set({ status: 'idle', stage: '', error: message });
       return Promise.reject(new Error(message));
     }
-    this.worker = worker;
+    this.link = link;
     performance.mark('lab:engine-start');
-    this.interrupt = this.state.canInterrupt ? new Uint8Array(new SharedArrayBuffer(1)) : null;
-    const channel = new MessageChannel();
-    this.port = channel.port1;
     this.ready = new Promise<void>((resolve, reject) => {
+      resolveReady = resolve;
       this.rejectReady = reject;
-      channel.port1.onmessage = (event: MessageEvent<unknown>) => {
-        if (this.port === channel.port1) this.onMessage(event.data, resolve);
-      };
-      // Learner code can reach the worker's global postMessage, so nothing that arrives there is read.
-      worker.onmessage = null;
-      worker.onerror = (event) => {
-        event.preventDefault();
-        if (this.worker === worker) this.onFatal(`The Python engine failed to start: ${event.message || 'unknown error'}`);
-      };
     });
-    const interrupt = (this.interrupt?.buffer as SharedArrayBuffer) ?? null;
     // The saved project is read (asynchronously) and the start project fetched before the worker gets them.
     this.startWorld ??= this.loadStart();
     const startWorld = this.startWorld;
@@ -197,14 +139,13 @@ export class LabEngine {
     const snapshot = this.snapshots ? this.snapshots.find().catch(() => null) : Promise.resolve(null);
     void Promise.all([this.loaded, startWorld, snapshot]).then(
       ([, start, offered]) => {
-        if (this.worker !== worker) return;
-        const init: ToWorker = { type: 'init', indexURL: PYODIDE_URL, world: this.world, start, interrupt, port: channel.port2, snapshot: offered };
-        worker.postMessage(init, offered ? [channel.port2, offered.bytes.buffer] : [channel.port2]);
+        if (this.link !== link) return;
+        link.init((port, interrupt) => ({ type: 'init', indexURL: PYODIDE_URL, world: this.world, start, interrupt, port, snapshot: offered }), offered ? [offered.bytes.buffer] : []);
       },
       (error: unknown) => {
         // Fetched again on the next start (a network hiccup while loading the lesson's chunk).
         if (this.startWorld === startWorld) this.startWorld = null;
-        if (this.worker === worker) this.onFatal(`The lab's start files could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+        if (this.link === link) this.onFatal(`The lab's start files could not be loaded (${error instanceof Error ? error.message : String(error)})`);
       },
     );
     return this.ready;
@@ -213,47 +154,22 @@ export class LabEngine {
   /** Send a request to the app the last run is serving (localhost:8000's console); it has a time limit like a run. */
   async request(request: HttpRequest, timeLimitMs = REQUEST_TIME_LIMIT_MS): Promise<{ exchange: HttpExchange; log: OutputChunk[] }> {
     if (this.current) throw new Error('Wait for the run to finish.');
-    if (this.question) throw new Error('Wait for the last request to be answered.');
+    if (this.questions.pending) throw new Error('Wait for the last request to be answered.');
     await this.start();
     if (this.current) throw new Error('Wait for the run to finish.');
-    if (this.question) throw new Error('Wait for the last request to be answered.');
+    if (this.questions.pending) throw new Error('Wait for the last request to be answered.');
     const timedOut = () => new Error(`The request ran longer than ${seconds(timeLimitMs)} s and was stopped.`);
-    return this.ask('request', timeLimitMs, timedOut, (id, nonce) => ({ type: 'request', id, nonce, request }));
-  }
-
-  /** Ask the worker one question (a console request, a probe) under its time limit. */
-  private ask<T>(kind: Question['kind'], timeLimitMs: number, timedOut: () => Error, message: (id: number, nonce: string) => ToWorker): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      // The answer is what the worker sent for this kind of question (checked by parseFromWorker).
-      const question: Question = { kind, id: this.nextId++, nonce: newNonce(), timedOut, resolve: (answer) => resolve(answer as T), reject, timer: setTimeout(() => this.outOfTime(question), timeLimitMs) };
-      this.question = question;
-      if (this.interrupt) this.interrupt[0] = 0;
-      this.post(message(question.id, question.nonce));
-    });
-  }
-
-  /** Its time is up: interrupt the worker; if it still does not answer, replace it. */
-  private outOfTime(question: Question) {
-    if (this.question !== question || question.ending) return;
-    question.ending = 'time-limit';
-    const grace = this.interruptOrForce(() => {
-      if (this.question !== question) return;
-      this.settle(question, question.timedOut());
-      this.replaceWorker(null);
-    });
-    if (grace) question.timer = grace;
-  }
-
-  private settle(question: Question, answer: unknown) {
-    if (this.question !== question) return;
-    clearTimeout(question.timer);
-    this.question = null;
-    if (answer instanceof Error) question.reject(answer);
-    else question.resolve(answer);
+    return this.questions.ask('request', timeLimitMs, timedOut, (id, nonce) => ({ type: 'request', id, nonce, request }));
   }
 
   private post(message: ToWorker) {
-    this.port?.postMessage(message);
+    this.link?.post(message);
+  }
+
+  private interruptOrForce(force: () => void): ReturnType<typeof setTimeout> | null {
+    if (this.link) return this.link.interruptOrForce(force);
+    force();
+    return null;
   }
 
   private onMessage(data: unknown, resolveReady: () => void) {
@@ -264,7 +180,6 @@ export class LabEngine {
     }
     const message: FromWorker = parsed.message;
     const run = this.current;
-    const question = this.question;
     switch (message.type) {
       case 'progress':
         this.set({ stage: message.stage });
@@ -317,16 +232,8 @@ export class LabEngine {
       case 'response':
       case 'request-failed':
       case 'probed': {
-        if (!question || message.id !== question.id || question.kind !== (message.type === 'probed' ? 'probe' : 'request')) return;
-        if (message.nonce !== question.nonce) {
-          this.refuse(`${message.type}: the ${question.kind === 'probe' ? "call's" : "request's"} nonce does not match`);
-          return;
-        }
-        const asked = question;
-        if (message.type === 'probed') this.settle(asked, message.answer ?? new Error(message.failed ?? 'the lab could not answer'));
-        else if (message.type === 'response') this.settle(asked, { exchange: message.exchange, log: message.log });
-        else if (message.interrupted && question.ending === 'time-limit') this.settle(asked, question.timedOut());
-        else this.settle(asked, new Error(`The app did not answer: ${message.message}`));
+        const refused = this.questions.answer(message);
+        if (refused) this.refuse(refused);
         return;
       }
     }
@@ -340,25 +247,8 @@ export class LabEngine {
   }
 
   private onOutput(run: PendingRun, chunks: OutputChunk[]) {
-    const kept = this.keep(run, chunks);
+    const kept = keepOutput(run, chunks);
     if (kept.length) run.request.onOutput?.(kept);
-  }
-
-  /** The page draws at most PAGE_OUTPUT_CHARS of a run, whatever arrives: what is kept of these chunks. */
-  private keep(run: PendingRun, chunks: OutputChunk[]): OutputChunk[] {
-    const kept: OutputChunk[] = [];
-    for (const chunk of chunks) {
-      const room = PAGE_OUTPUT_CHARS - run.outputChars;
-      if (room <= 0) run.droppedChars += chunk.text.length;
-      else {
-        const text = chunk.text.length > room ? chunk.text.slice(0, room) : chunk.text;
-        run.droppedChars += chunk.text.length - text.length;
-        run.outputChars += text.length;
-        kept.push({ stream: chunk.stream, text });
-      }
-    }
-    run.output.push(...kept);
-    return kept;
   }
 
   private onResult(run: PendingRun, message: Extract<FromWorker, { type: 'result' }>) {
@@ -373,12 +263,10 @@ export class LabEngine {
     }
     const outcome = withTracking(message.outcome, this.tracking, this.world, message.changes);
     this.tracking = outcome.tracking;
-    // The run's last output is not streamed: it is drawn with the result, in one render.
-    this.keep(run, message.chunks);
-    if (run.droppedChars > 0) run.output.push({ stream: 'lab', text: `… ${run.droppedChars.toLocaleString('en-US')} more characters of output not shown\n` });
     const result: RunResult = {
       outcome,
-      output: run.output,
+      // The run's last output is not streamed: it is drawn with the result, in one render.
+      output: closeOutput(run, message.chunks),
       truncatedLines: message.truncatedLines,
       truncatedBytes: message.truncatedBytes,
       durationMs: 0,
@@ -410,7 +298,7 @@ export class LabEngine {
     if (this.judgeTimer) clearTimeout(this.judgeTimer);
     this.judgeTimer = setTimeout(() => {
       this.judgeTimer = null;
-      if (this.current || this.judge.started || !this.port) return; // finish() asks again
+      if (this.current || this.judge.started || !this.link) return; // finish() asks again
       const snapshot = this.judgeFromSnapshot && this.snapshots ? this.snapshots.find().catch(() => null) : Promise.resolve(null);
       this.judge.start(this.world ?? {}, snapshot).catch(() => undefined);
     }, JUDGE_IDLE_MS);
@@ -434,9 +322,9 @@ export class LabEngine {
 
   /** One call the checks make of the program, answered by the lab's worker under the run's time limit. */
   private probe(run: PendingRun, ask: string): Promise<string> {
-    if (this.current !== run || run.ending || !this.port) return Promise.reject(new Error('the run ended before its checks were judged'));
+    if (this.current !== run || run.ending || !this.link) return Promise.reject(new Error('the run ended before its checks were judged'));
     const timedOut = () => new Error(`the program ran longer than ${seconds(run.request.timeLimitMs)} s when the checks ran it again`);
-    return this.ask<string>('probe', run.request.timeLimitMs, timedOut, (id, nonce) => ({ type: 'probe', id, nonce, ask }));
+    return this.questions.ask<string>('probe', run.request.timeLimitMs, timedOut, (id, nonce) => ({ type: 'probe', id, nonce, ask }));
   }
 
   /** A message that is malformed or not the answer it claims to be: nothing from it is used, and the worker is replaced. */
@@ -448,16 +336,16 @@ export class LabEngine {
       return;
     }
     this.replaceWorker(text);
-    if (run) this.finish(this.syntheticResult(run, 'refused', text));
+    if (run) this.finish(endedResult(run, 'refused', text));
     else this.set({ notice: text });
   }
 
   private onFatal(message: string) {
     const run = this.current;
-    if (run || this.question || (this.ready && !this.rejectReady)) {
+    if (run || this.questions.pending || (this.ready && !this.rejectReady)) {
       // A crash of a running engine: replace the worker and report the run (or request).
       this.replaceWorker(`The Python engine crashed (${message}) and was restarted.`);
-      if (run) this.finish(this.syntheticResult(run, run.ending ?? 'crashed', message));
+      if (run) this.finish(endedResult(run, run.ending ?? 'crashed', message));
       return;
     }
     // The engine could not start: say so, and let the next Run try again.
@@ -480,20 +368,20 @@ export class LabEngine {
   /** Run the learner's code; waits for the engine if it is still loading. */
   async run(request: RunRequest): Promise<RunResult> {
     if (this.current) throw new Error('A run is already in progress.');
-    if (this.question) throw new Error('Wait for the request to the app to be answered.');
+    if (this.questions.pending) throw new Error('Wait for the request to the app to be answered.');
     // A ready engine gets the run in this same task, before the page re-renders for
     // "Running…": awaiting would let that render go first and hold the worker back.
-    if (!(this.state.status === 'ready' && this.ready && !this.rejectReady && this.port)) {
+    if (!(this.state.status === 'ready' && this.ready && !this.rejectReady && this.link)) {
       await this.start();
       if (this.current) throw new Error('A run is already in progress.');
-      if (this.question) throw new Error('Wait for the request to the app to be answered.');
+      if (this.questions.pending) throw new Error('Wait for the request to the app to be answered.');
     }
     return new Promise<RunResult>((resolve) => {
-      const run: PendingRun = { id: this.nextId++, nonce: newNonce(), request, output: [], outputChars: 0, droppedChars: 0, started: performance.now(), resolve, timer: 0 as unknown as ReturnType<typeof setTimeout> };
+      const run = pendingRun(this.nextId++, newNonce(), request, resolve);
       // The timer belongs to this run: it can never end a later one.
       run.timer = setTimeout(() => this.end(run, 'time-limit'), request.timeLimitMs);
       this.current = run;
-      if (this.interrupt) this.interrupt[0] = 0;
+      this.link?.clearInterrupt();
       this.set({ status: 'running' });
       this.post({
         type: 'run',
@@ -524,52 +412,19 @@ export class LabEngine {
     if (grace) run.timer = grace;
   }
 
-  /**
-   * Stop what the worker is running: SIGINT (Python raises KeyboardInterrupt at the
-   * next bytecode, docs/tool-facts.md), then `force` if it has not ended within the
-   * grace time; without an interrupt buffer (the page is not cross-origin isolated),
-   * `force` at once. Returns the grace timer, or null when `force` already ran.
-   */
-  private interruptOrForce(force: () => void): ReturnType<typeof setTimeout> | null {
-    if (!this.interrupt) {
-      force();
-      return null;
-    }
-    this.interrupt[0] = 2;
-    return setTimeout(force, INTERRUPT_GRACE_MS);
-  }
-
   private forceEnd(run: PendingRun) {
     if (this.current !== run) return;
     this.replaceWorker(null);
-    this.finish(this.syntheticResult(run, run.ending ?? 'stopped', null));
-  }
-
-  /** The result of a run whose worker had to be replaced: no changes to the project. */
-  private syntheticResult(run: PendingRun, ended: NonNullable<RunResult['ended']>, detail: string | null): RunResult {
-    const reason =
-      ended === 'time-limit'
-        ? `The program ran longer than ${seconds(run.request.timeLimitMs)} s and was stopped.`
-        : ended === 'stopped'
-          ? 'The program was stopped.'
-          : ended === 'refused'
-            ? (detail ?? 'The lab refused a malformed message from the Python engine.')
-            : `The Python engine crashed (${detail ?? 'unknown error'}) — often runaway recursion or memory use. It was restarted.`;
-    const type = ended === 'crashed' ? 'EngineCrash' : ended === 'refused' ? 'EngineRefused' : 'KeyboardInterrupt';
-    const outcome = emptyOutcome({ error: { type, message: reason, traceback: `${reason}\n`, line: null }, stopped: ended === 'stopped' || ended === 'time-limit' });
-    return { outcome, output: run.output, truncatedLines: 0, durationMs: performance.now() - run.started, ended };
+    this.finish(endedResult(run, run.ending ?? 'stopped', null));
   }
 
   /** Terminate the worker and close its port; a request still waiting is told why it gets no answer. */
   private closeWorker(requestError = 'The Python engine was restarted before the app answered.') {
-    this.worker?.terminate();
-    this.port?.close();
-    this.worker = null;
-    this.port = null;
+    this.link?.close();
+    this.link = null;
     this.ready = null;
     this.rejectReady = null;
-    const question = this.question;
-    if (question) this.settle(question, new Error(question.kind === 'request' ? requestError : 'the lab was restarted while the checks ran the program'));
+    this.questions.abandon(requestError);
   }
 
   private replaceWorker(requestError: string | null) {
@@ -584,7 +439,7 @@ export class LabEngine {
     const run = this.current;
     this.closeWorker('The lab was reset before the app answered.');
     this.judge.close();
-    if (run) this.finish(this.syntheticResult(run, 'stopped', null));
+    if (run) this.finish(endedResult(run, 'stopped', null));
     this.world = null;
     this.tracking = null;
     this.loads++; // a read of the old project still under way must not bring it back
@@ -597,7 +452,7 @@ export class LabEngine {
 
   /** Read the project from storage again and restart on it (when this tab gets the lab back). */
   private async reopen() {
-    const started = this.worker !== null;
+    const started = this.link !== null;
     this.dispose();
     this.loaded = this.readWorld();
     await this.loaded;
@@ -628,7 +483,7 @@ export class LabEngine {
     this.closeWorker();
     this.judge.close();
     if (this.judgeTimer) clearTimeout(this.judgeTimer);
-    if (run) this.finish(this.syntheticResult(run, 'stopped', null));
+    if (run) this.finish(endedResult(run, 'stopped', null));
   }
 }
 

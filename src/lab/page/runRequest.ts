@@ -4,7 +4,7 @@
 // first, with the probes the step's checks need and the step's time limit.
 import type { CodeFile, Step } from '../../content/model';
 import { probesFor } from '../checks/checks';
-import type { RunRequest } from './engine';
+import type { RunRequest } from './runMachine';
 
 const DEFAULT_TIME_LIMIT_S = 10;
 
