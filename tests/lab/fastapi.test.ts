@@ -5,6 +5,8 @@ import { HOME } from '../../src/lab/worker/labFiles';
 import { pyodideFs } from '../../src/lab/worker/pyodideFs';
 import { containerHost } from '../../src/lab/worker/pythonRuntime';
 import { runShell, transcriptOutput } from '../../src/lab/worker/shellRuntime';
+import { judge } from '../../src/lab/checks/checks';
+import type { RunResult } from '../../src/lab/types';
 
 let lab: NodeLab;
 beforeAll(async () => {
@@ -535,6 +537,69 @@ def predict(reading: Reading):
     expect(out).toMatch(/ModuleNotFoundError: No module named 'mlflow'\n\[exit 1\]\n$/);
     // The lab's own Python still has it.
     expect(lab.run('import mlflow\nprint(mlflow.__name__)').stdout).toBe('mlflow\n');
+  });
+
+  it('a Python program as the command serves what its uvicorn.run() starts, bound and published as it says', async () => {
+    const RUN = (args: string) => `${CONTAINER_APP}\nif __name__ == "__main__":\n    import uvicorn\n    uvicorn.run(app${args})\n`;
+    lab.write('requirements.txt', 'fastapi\nuvicorn\n');
+    lab.write('app.py', RUN(', host="0.0.0.0", port=8000'));
+    lab.write('Dockerfile', dockerfile('["python", "app.py"]'));
+    await shell('docker build -t py-api . >/dev/null\ndocker rm -f api >/dev/null 2>&1');
+    const out = await shell('docker run -d -p 8002:8000 --name py py-api');
+    expect(out).toMatch(/lab: uvicorn listens on 0\.0\.0\.0:8000 inside the container, published on localhost:8002: the container answers there\.\n$/);
+    expect(lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } })).toMatchObject({ status: 200, json: { failure: true, from: 'image' } });
+    expect(await shell('docker logs py')).toContain('INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n');
+    await shell('docker stop py');
+    // uvicorn.run's default host: served inside, refused from the host, with the program's fix.
+    lab.write('app.py', RUN(''));
+    await shell('docker build -t py-api . >/dev/null');
+    expect(await shell('docker run -d -p 8000:8000 py-api')).toContain('uvicorn listens on 127.0.0.1:8000 inside the container, which nothing outside the container reaches: a request to localhost:8000 is refused (connection refused). Bind 0.0.0.0: host="0.0.0.0" in the program\'s uvicorn.run().');
+    expect(lab.request({ method: 'GET', path: '/docs' }).status).toBe(0);
+    // A program that defines the app but never runs a server ends at once, status 0; one that fails ends with its traceback, in the image's paths.
+    lab.write('app.py', CONTAINER_APP);
+    await shell('docker build -t py-api . >/dev/null');
+    expect(await shell('docker run --rm py-api; echo "status $?"')).toBe('$ docker run --rm py-api; echo "status $?"\nstatus 0\n');
+    lab.write('app.py', `${CONTAINER_APP}\nraise SystemExit(load_model())\n`);
+    await shell('docker build -t py-api . >/dev/null');
+    const failed = await shell('docker run py-api');
+    expect(failed).toContain('File "/app/app.py", line 13, in <module>\n');
+    expect(failed).toMatch(/NameError: name 'load_model' is not defined\n\[exit 1\]\n$/);
+    expect(failed).not.toContain('/lab/');
+    lab.write('Dockerfile', dockerfile('["python", "serve.py"]'));
+    await shell('docker build -t py-api . >/dev/null');
+    expect(await shell('docker run py-api')).toBe("$ docker run py-api\npython: can't open file '/app/serve.py': [Errno 2] No such file or directory\n[exit 2]\n");
+  });
+
+  it('the container check judges the image by what runs: right commands pass however written, wrong ones fail with their reason', () => {
+    const MAIN = (args: string) => `${CONTAINER_APP}\nif __name__ == "__main__":\n    import uvicorn\n    uvicorn.run(${args})\n`;
+    const check = { kind: 'container', publish: '8000:8000', method: 'POST', path: '/predict', body: { temperature: 85 }, status: 200, jsonHas: 'failure' } as const;
+    const cases: [string, string, string, RegExp | null][] = [
+      ['uvicorn exec form', CONTAINER_APP, '["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]', null],
+      ['uvicorn shell form with --host=', CONTAINER_APP, 'uvicorn app:app --host=0.0.0.0', null],
+      ['python -m uvicorn', CONTAINER_APP, '["python", "-m", "uvicorn", "app:app", "--host", "0.0.0.0"]', null],
+      ['python app.py with uvicorn.run(app, host=0.0.0.0)', MAIN('app, host="0.0.0.0", port=8000'), '["python", "app.py"]', null],
+      ['python3 app.py in shell form, uvicorn.run of an import string', MAIN('"app:app", host="0.0.0.0"'), 'python3 app.py', null],
+      ['python -m app', MAIN('app, host="0.0.0.0"'), '["python", "-m", "app"]', null],
+      ['python -c', CONTAINER_APP, '["python", "-c", "import uvicorn; uvicorn.run(\'app:app\', host=\'0.0.0.0\', port=8000)"]', null],
+      ['uvicorn without --host', CONTAINER_APP, '["uvicorn", "app:app"]', /got no answer from the container: uvicorn listens on 127\.0\.0\.1:8000 .*--host 0\.0\.0\.0 in CMD/],
+      ['--host localhost', CONTAINER_APP, 'uvicorn app:app --host localhost', /uvicorn listens on localhost:8000 inside the container/],
+      ['python app.py with uvicorn.run(app) on its default host', MAIN('app'), '["python", "app.py"]', /uvicorn listens on 127\.0\.0\.1:8000 .*host="0\.0\.0\.0" in the program's uvicorn\.run\(\)/],
+      ['python app.py on another port', MAIN('app, host="0.0.0.0", port=9000'), '["python", "app.py"]', /uvicorn listens on 0\.0\.0\.0:9000 inside the container, but only port 8000 is published/],
+      ['python app.py that never starts a server', CONTAINER_APP, '["python", "app.py"]', /^The container's command, `python app\.py`, ended at once and served nothing/],
+      ['the app module not in the image', CONTAINER_APP, '["uvicorn", "main:app", "--host", "0.0.0.0"]', /exited with status 1 as soon as it started: ERROR: {4}Error loading ASGI app\. Could not import module "main"/],
+      ['no CMD: the base image\'s python3', CONTAINER_APP, '', /^The container's command, `python3`, ended at once and served nothing/],
+      ['a shell-form ENTRYPOINT, which ignores CMD', CONTAINER_APP, '["--host", "0.0.0.0"]\nENTRYPOINT uvicorn app:app', /uvicorn listens on 127\.0\.0\.1:8000 inside the container \(its default --host\)/],
+      ['uvicorn with no app', CONTAINER_APP, '["uvicorn", "--host", "0.0.0.0"]', /exited with status 2 as soon as it started: Error: Missing argument 'APP'\./],
+    ];
+    lab.write('requirements.txt', 'fastapi\nuvicorn\n');
+    for (const [name, app, cmd, wrong] of cases) {
+      lab.write('app.py', app);
+      lab.write('Dockerfile', cmd ? dockerfile(cmd) : dockerfile('x').replace(/^CMD x\n/m, ''));
+      const r = lab.run('print("ok")\n', { filename: 'main.py', containers: [{ publish: '8000:8000', requests: [{ method: 'POST', path: '/predict', body: { temperature: 85 } }] }] });
+      const verdict = judge(check, { result: { outcome: r, output: [], truncatedLines: 0, durationMs: 0 } as unknown as RunResult, files: {} });
+      expect([name, verdict.pass]).toEqual([name, wrong === null]);
+      if (wrong) expect([name, verdict.detail]).toEqual([name, expect.stringMatching(wrong)]);
+    }
   });
 
   it("a container check's own container: answered on the host's port, then the program's server and its loads are back", () => {

@@ -148,7 +148,7 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       }
       if (trial.exited?.code === 0 && !trial.exited.log.trim()) {
         return fail(
-          `The container's command, \`${trial.exited.command}\`, ended at once and served nothing: start uvicorn in CMD, e.g. \`CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\`.`,
+          `The container's command, \`${trial.exited.command}\`, ended at once and served nothing: start uvicorn in CMD, e.g. \`CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\` (or run a program whose \`uvicorn.run(app, host="0.0.0.0", port=8000)\` starts it).`,
         );
       }
       if (trial.exited) {

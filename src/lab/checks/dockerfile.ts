@@ -63,7 +63,9 @@ export interface DockerfileModel {
 
 /** What the server in the container listens on, as its own defaults and options decide. */
 export type Server =
-  | { kind: 'uvicorn'; app: string; host: string; port: number; hostFrom: 'option' | 'env' | 'default'; appDir: string | null }
+  | { kind: 'uvicorn'; app: string; host: string; port: number; hostFrom: 'option' | 'env' | 'default' | 'program'; appDir: string | null }
+  /** A Python program (`python app.py`, `-m`, `-c`): what it serves is known once it runs (its uvicorn.run). */
+  | { kind: 'python'; argv: string[] }
   | { kind: 'unknown'; program: string }
   | { kind: 'none' };
 
@@ -505,16 +507,18 @@ export function serverOf(command: string[], env: Record<string, string>): Server
       appDir,
     };
   }
+  // One Python program with something to run (a bare `python3` reads stdin, which a container has empty).
+  const only = commands.length === 1 ? commands[0]! : null;
+  if (only && isPython(only[0] ?? '') && only.length > 1 && !(only[1] === '-m' && /^pip$/.test(only[2] ?? ''))) return { kind: 'python', argv: only };
   return { kind: 'unknown', program: commands.map((c) => c.join(' ')).join(' && ') };
 }
 
 /** Whether a bound address is reachable from outside the container (0.0.0.0 or :: listen on every interface). */
 export const reachableFromOutside = (host: string) => host === '0.0.0.0' || host === '::' || host === '[::]';
 
-export type DockerfileRule = 'from' | 'workdir' | 'requirements' | 'serves';
+export type DockerfileRule = 'from' | 'workdir' | 'requirements';
 
 const quoteCode = (text: string) => `\`${text}\``;
-const SERVE_CMD = 'CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]';
 
 /** Why the image breaks a rule, or null when it keeps it; each mistake has its own message saying what to change. */
 export function dockerfileProblem(model: DockerfileModel, context: BuildContext, rule: DockerfileRule): string | null {
@@ -533,8 +537,6 @@ export function dockerfileProblem(model: DockerfileModel, context: BuildContext,
         : 'There is no `WORKDIR`: COPY puts the app in the image’s root folder and the server runs from there. Add `WORKDIR /app` before the COPY lines.';
     case 'requirements':
       return requirementsProblem(stage, context);
-    case 'serves':
-      return servesProblem(model, context);
   }
 }
 
@@ -570,36 +572,6 @@ function requirementsProblem(stage: Stage, context: BuildContext): string | null
   }
   if (wholeProject) {
     return `\`${wholeProject.kind} ${wholeProject.text}\` (line ${wholeProject.line}) copies the whole project before pip install (line ${fromFile.line}), so every code change re-installs the dependencies: copy requirements.txt alone first, install, then copy the code.`;
-  }
-  return null;
-}
-
-function servesProblem(model: DockerfileModel, context: BuildContext): string | null {
-  const image = imageConfig(model, context)!;
-  if (!image.cmd && !image.entrypoint) {
-    return `There is no \`CMD\`: the container would run the base image’s \`python3\`, which exits at once. Start the server: \`${SERVE_CMD}\`.`;
-  }
-  const server = image.server;
-  const shown = (image.entrypoint ?? image.cmd)!;
-  if (image.entrypoint?.form === 'shell' && image.cmd) {
-    return `A shell-form \`ENTRYPOINT\` (line ${image.entrypoint.line}) ignores CMD, so the container runs only \`${image.entrypoint.text}\`: write ENTRYPOINT as a JSON list, or start the server in CMD alone.`;
-  }
-  if (server.kind !== 'uvicorn') {
-    return `The container runs \`${server.kind === 'unknown' ? server.program : shown.text}\`, which does not start the API with uvicorn: \`${SERVE_CMD}\`.`;
-  }
-  if (!server.app) return `uvicorn is started without the app to serve (line ${shown.line}): name it as module:attribute, \`uvicorn app:app\`.`;
-  if (!reachableFromOutside(server.host)) {
-    if (server.hostFrom === 'default') {
-      return `uvicorn binds 127.0.0.1 when no \`--host\` is given (line ${shown.line}), and inside a container nothing outside it reaches that address: add \`--host 0.0.0.0\`.`;
-    }
-    return `The server binds ${server.host} (${server.hostFrom === 'env' ? '`UVICORN_HOST`' : `\`--host ${server.host}\``}, line ${shown.line}), which is reachable only from inside the container: bind \`0.0.0.0\`.`;
-  }
-  const module = server.app.split(':')[0]!;
-  const folder = server.appDir ? joinPath(image.workdir, server.appDir) : image.workdir;
-  const file = joinPath(folder, `${module.replace(/\./g, '/')}.py`);
-  const pkg = joinPath(folder, `${module.replace(/\./g, '/')}/__init__.py`);
-  if (!image.files.has(file) && !image.files.has(pkg)) {
-    return `uvicorn imports \`${server.app}\` from ${folder} (the WORKDIR), but the image has no ${file}: copy ${module.replace(/\./g, '/')}.py there (e.g. \`COPY ${module.replace(/\./g, '/')}.py .\`).`;
   }
   return null;
 }

@@ -489,14 +489,29 @@ _kept_loads = []
 
 def container_check(begin):
     """A check's own container (docker.ts tryContainer) is served between begin and end: the
-    program's server and the model loads its run recorded are kept, and are back after it."""
-    global _kept_loads
+    program's server, its folder and the model loads its run recorded are kept, and are back after it."""
+    global _kept_loads, _program_folder
     if begin:
-        _kept_loads = list(_loads)
+        _kept_loads = [list(_loads), _program_folder]
         uvicorn._set_aside()
     else:
         uvicorn._bring_back()
-        _loads[:] = _kept_loads
+        _loads[:], _program_folder = _kept_loads
+
+
+def container_program(argv_json, folder, env_json, missing_json, root):
+    """`docker run` of an image whose command is a Python program (`python app.py`, `-m`, `-c`):
+    the program runs as the image's Python would run it, in its WORKDIR (`folder`), importing the
+    image's files and only the lab modules pip installed there. What it serves is what its
+    uvicorn.run() started. Returns JSON: the container's log (paths as the image has them, without
+    the lab's `root`), its exit status, and the address served (None when it serves nothing)."""
+    argv = json.loads(argv_json)
+    uvicorn._new_run()
+    with uvicorn._in_image(folder, json.loads(missing_json)):
+        answer = json.loads(run_argv(json.dumps(argv[1:]), os.path.basename(argv[0]), folder, env_json, None))
+    served = uvicorn._run_called and uvicorn._served is not None
+    log = (answer["stdout"] + answer["stderr"]).replace(root, "")
+    return json.dumps({"log": log, "code": answer["code"], "address": list(uvicorn._address) if served else None})
 
 
 def container_request(method, path, body_json):
@@ -677,6 +692,9 @@ def run_argv(argv_json, name, cwd, env_json, stdin):
             return json.dumps({"stdout": "", "stderr": f"{name}: can't open file {os.path.abspath(path)!r}: {why}\n", "code": 2})
     mlflow._reset_session()
     _store.SOURCE_NAME = filename or module
+    if filename not in (None, "-", "<string>", "<stdin>") and module is None:
+        # Python 3.9+: the script's __file__ and its traceback frames are its absolute path.
+        filename = os.path.abspath(os.path.join(cwd, filename))
     namespace = _new_program(filename or "<run_path>")
     os.chdir(cwd)
     saved_env = dict(os.environ)

@@ -134,47 +134,74 @@ class _NotInImage:
         return None
 
 
+# Where the worker lays out each container's files (pythonRuntime.ts containerHost).
+_CONTAINERS = "/lab/containers/"
+
+
+class _in_image:
+    """The image's Python while a container's program starts: it imports from the image's files
+    (laid out under `folder`, its WORKDIR, where it starts) and not from the project folder, and of
+    the lab's modules only those pip installed in it (`missing` are not found)."""
+
+    def __init__(self, folder, missing):
+        self.folder = folder
+        self.guard = _NotInImage(set(missing))
+
+    def __enter__(self):
+        self.home = os.getcwd()
+        self.saved_path = sys.path[:]
+        sys.path[:] = [self.folder, *(p for p in sys.path if p not in ("", ".") and not os.path.abspath(p).startswith(self.home))]
+        # Modules the lab imported already are cached: the image's app must not see those it lacks;
+        # nor modules an earlier container imported from its own files.
+        self.cached = {}
+        for name, module in list(sys.modules.items()):
+            place = str(getattr(module, "__file__", None) or "")
+            if name.partition(".")[0] in self.guard.missing:
+                self.cached[name] = sys.modules.pop(name)
+            elif place.startswith(_CONTAINERS):
+                del sys.modules[name]
+        sys.meta_path.insert(0, self.guard)
+        os.chdir(self.folder)
+        return self
+
+    def __exit__(self, *exc):
+        os.chdir(self.home)
+        sys.path[:] = self.saved_path
+        sys.meta_path.remove(self.guard)
+        sys.modules.update(self.cached)
+
+
 def _serve_container(folder, target, host, port, refused, missing=()):
     """`docker run` of an image whose command is uvicorn: import `target` from the image's files
-    (laid out under `folder`, its WORKDIR) and serve it as uvicorn would. `refused` says why the
-    host cannot reach it (a server bound inside the container), or is None. `missing`: the lab's
-    modules the image did not install, which its app cannot import. Returns the container's log
-    and its exit status (None while it serves)."""
+    and serve it as uvicorn would. `refused` says why the host cannot reach it (a server bound
+    inside the container), or is None. Returns the container's log and its exit status (None while
+    it serves)."""
     import contextlib
     import io
 
     global _refused
     log = io.StringIO()
-    home = os.getcwd()
-    saved_path = sys.path[:]
-    # The container imports from the image's files only: not from the project folder.
-    sys.path[:] = [folder, *(p for p in sys.path if p not in ("", ".") and not os.path.abspath(p).startswith(home))]
-    guard = _NotInImage(set(missing))
-    # Modules the lab imported already are cached: the image's app must not see those it lacks.
-    cached = {name: sys.modules.pop(name) for name in list(sys.modules) if name.partition(".")[0] in guard.missing}
-    sys.meta_path.insert(0, guard)
-    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
+    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log), _in_image(folder, missing):
         try:
-            os.chdir(folder)
-            try:
-                app = _import_from_string(target)
-            except SystemExit as exc:
-                return log.getvalue(), exc.code if isinstance(exc.code, int) else 1
-            except Exception as exc:  # noqa: BLE001 - the app's own import error ends the container, as in uvicorn
-                traceback.print_exception(exc)
-                return log.getvalue(), 1
-            if not hasattr(app, "_startup"):
-                _log(f"lab: the lab's uvicorn serves FastAPI apps only, not {type(app).__name__}")
-                return log.getvalue(), 1
-            if _start(app, host, port) is not None:
-                return log.getvalue(), 3  # uvicorn's STARTUP_FAILURE
-        finally:
-            os.chdir(home)
-            sys.path[:] = saved_path
-            sys.meta_path.remove(guard)
-            sys.modules.update(cached)
+            app = _import_from_string(target)
+        except SystemExit as exc:
+            return log.getvalue(), exc.code if isinstance(exc.code, int) else 1
+        except Exception as exc:  # noqa: BLE001 - the app's own import error ends the container, as in uvicorn
+            traceback.print_exception(exc)
+            return log.getvalue(), 1
+        if not hasattr(app, "_startup"):
+            _log(f"lab: the lab's uvicorn serves FastAPI apps only, not {type(app).__name__}")
+            return log.getvalue(), 1
+        if _start(app, host, port) is not None:
+            return log.getvalue(), 3  # uvicorn's STARTUP_FAILURE
     _refused = refused
     return log.getvalue(), None
+
+
+def _refuse(reason):
+    """A container program's server (its uvicorn.run) is bound or published so that the host's requests get no answer: why."""
+    global _refused
+    _refused = reason
 
 
 _aside = None  # the program's server, kept while a check's container is served

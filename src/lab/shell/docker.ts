@@ -69,10 +69,29 @@ export interface ServeSpec {
   missing: string[];
 }
 
+/** A Python program to run as a container's command (`python app.py`, `python -m app`, `python -c …`). */
+export interface ProgramSpec {
+  id: string;
+  /** The image's Python files: image path → source. */
+  sources: Record<string, string>;
+  /** The WORKDIR, where the program starts. */
+  folder: string;
+  /** The command, `python` first. */
+  argv: string[];
+  /** The container's environment (the image's ENV and `docker run -e`). */
+  env: Record<string, string>;
+  /** The lab's modules the image did not install: the program cannot import them. */
+  missing: string[];
+  /** Why the host's requests would not reach a server on that address (bound inside, or not published), or null. */
+  refusedFor(address: { host: string; port: number }): string | null;
+}
+
 /** What runs a container's program: the lab's Python in the worker (pythonRuntime.ts containerHost). */
 export interface ContainerHost {
   /** Serve the app; the container's log and its exit status (null while it serves). */
   serve(spec: ServeSpec): { log: string; exitCode: number | null };
+  /** Run the program; its log, its exit status (null while it serves) and what its uvicorn.run() serves. */
+  program(spec: ProgramSpec): { log: string; exitCode: number | null; address: { host: string; port: number } | null };
   /** The container stops: its app is no longer served. */
   stop(id: string): void;
   /** A check's own container: the program's server, and what the run recorded, are kept while `during` runs and are back after it. */
@@ -346,7 +365,8 @@ function answerOn(c: ContainerRecord): string[] {
   const published = c.ports.find((p) => p.container === server.port);
   if (!reachableFromOutside(server.host)) {
     const where = published ? `localhost:${published.host}` : 'its port';
-    return [`lab: ${listen}, which nothing outside the container reaches: a request to ${where} is refused (connection refused). Bind 0.0.0.0: --host 0.0.0.0 in CMD.`];
+    const fix = server.hostFrom === 'program' ? 'host="0.0.0.0" in the program\'s uvicorn.run()' : '--host 0.0.0.0 in CMD';
+    return [`lab: ${listen}, which nothing outside the container reaches: a request to ${where} is refused (connection refused). Bind 0.0.0.0: ${fix}.`];
   }
   if (!published) {
     const others = c.ports.map((p) => `${p.container}`).join(', ');
@@ -412,7 +432,8 @@ function run(args: string[], ctx: ShellContext, host: ContainerHost | undefined)
   const command = override.length ? override : image.command;
   const server = serverOf(command, env);
   // A program that serves nothing ends at once: the python images' `python3` reads an empty stdin and exits 0.
-  const serving = server.kind === 'uvicorn';
+  // A Python program serves what its uvicorn.run() starts, known once it has run.
+  const serving = server.kind === 'uvicorn' || (server.kind === 'python' && host !== undefined);
   const container: ContainerRecord = {
     id,
     name: containerName,
@@ -430,7 +451,11 @@ function run(args: string[], ctx: ShellContext, host: ContainerHost | undefined)
   const answer = `${answerOn(container).join('\n')}\n`;
   let note = `lab: the lab keeps this container's state but does not run its program (\`${command.join(' ')}\`); to try the app, run it in the editor.\n`;
   const importable = importableIn(image.packages ?? {});
-  const notFound = execNotFound(command, importable, image) ?? (server.kind === 'uvicorn' && !importable.has('uvicorn') ? uvicornNotFound(command) : null);
+  const missing = Object.keys(LAB_PACKAGES).filter((name) => !importable.has(name));
+  const notFound =
+    execNotFound(command, importable, image) ??
+    (server.kind === 'uvicorn' && !importable.has('uvicorn') ? uvicornNotFound(command) : null) ??
+    (server.kind === 'uvicorn' && !server.app ? uvicornWithoutApp(command) : null);
   if (notFound?.daemon) {
     // The image has no uvicorn executable: the container is made but its process cannot start.
     Object.assign(container, { state: 'exited', exitCode: 127, finished: ctx.now(), log: '' });
@@ -446,10 +471,21 @@ function run(args: string[], ctx: ShellContext, host: ContainerHost | undefined)
     const folder = server.appDir ? normalize(image.workdir, server.appDir) : image.workdir;
     const published = container.ports.some((p) => p.container === server.port);
     const refused = reachableFromOutside(server.host) && published ? null : answer.replace(/^lab: /, '').trim();
-    const missing = Object.keys(LAB_PACKAGES).filter((name) => !importable.has(name));
     const served = host.serve({ id, sources: image.sources ?? {}, folder, app: server.app, host: server.host, port: server.port, refused, missing });
     container.log = served.log;
     if (served.exitCode !== null) Object.assign(container, { state: 'exited', exitCode: served.exitCode, finished: ctx.now() });
+    note = '';
+  } else if (host && server.kind === 'python') {
+    // The image's Python program, run from its own files; it serves what its uvicorn.run() starts.
+    const asServer = (address: { host: string; port: number }): Server => ({ kind: 'uvicorn', app: command.join(' '), ...address, hostFrom: 'program', appDir: null });
+    const refusedFor = (address: { host: string; port: number }) => {
+      const published = container.ports.some((p) => p.container === address.port);
+      return reachableFromOutside(address.host) && published ? null : answerOn({ ...container, server: asServer(address) }).join('\n').replace(/^lab: /, '');
+    };
+    const ran = host.program({ id, sources: image.sources ?? {}, folder: image.workdir, argv: server.argv, env, missing, refusedFor });
+    container.log = ran.log;
+    if (ran.address) container.server = asServer(ran.address);
+    else Object.assign(container, { state: 'exited', exitCode: ran.exitCode ?? 0, finished: ctx.now() });
     note = '';
   }
   // One served app at a time in the lab: a new container's server replaces the one before.
@@ -458,10 +494,16 @@ function run(args: string[], ctx: ShellContext, host: ContainerHost | undefined)
   }
   if (!(flags['--rm'] && container.state === 'exited')) state.containers.unshift(container);
   writeState(ctx, state);
-  const said = container.state === 'running' || container.log === null ? `${note}${answer}` : '';
+  const said = container.state === 'running' || container.log === null ? `${note}${answerOn(container).join('\n')}\n` : '';
   if (flags['-d'] || flags['--detach']) return { stdout: `${id}\n`, stderr: said, code: 0 };
   const background = container.state === 'running' ? `lab: the lab has no keyboard to press CTRL+C in: the container goes on in the background (docker stop ${containerName}).\n` : '';
   return { stdout: '', stderr: `${container.log ?? ''}${said}${background}`, code: container.state === 'exited' ? container.exitCode : 0 };
+}
+
+/** uvicorn started without the app to serve: click's usage error (uvicorn/main.py's APP argument), status 2. */
+function uvicornWithoutApp(command: string[]): { daemon?: string; log?: string; code: number } {
+  const prog = /(^|\s|\/)python[0-9.]*\s+-m\s+uvicorn\b/.test(command.join(' ')) ? 'python -m uvicorn' : 'uvicorn';
+  return { log: `Usage: ${prog} [OPTIONS] APP\nTry '${prog} --help' for help.\n\nError: Missing argument 'APP'.\n`, code: 2 };
 }
 
 /** What runc says when an exec-form command's program is not in the image. */

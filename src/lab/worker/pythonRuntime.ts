@@ -410,15 +410,20 @@ export function snapshotWorld(py: PyodideAPI): WorldFiles {
 /**
  * `docker run` in the lab's Python: the image's Python files laid out under
  * /lab/containers/<id>, its app imported from there and served by the lab's
- * uvicorn (uvicorn._serve_container), so the preview's requests reach the
+ * uvicorn (uvicorn._serve_container), or its Python program run there
+ * (lab_runner.container_program), so the preview's requests reach the
  * container's own code. A container bound inside itself is served but refuses them.
  */
 export function containerHost(py: PyodideAPI): ContainerHost {
+  const layOut = (spec: { id: string; sources: Record<string, string>; folder: string }) => {
+    const root = `/lab/containers/${spec.id.slice(0, 12)}`;
+    for (const [path, source] of Object.entries(spec.sources)) writeFile(py, `${root}${path}`, source);
+    py.FS.mkdirTree(`${root}${spec.folder}`);
+    return root;
+  };
   return {
     serve(spec) {
-      const root = `/lab/containers/${spec.id.slice(0, 12)}`;
-      for (const [path, source] of Object.entries(spec.sources)) writeFile(py, `${root}${path}`, source);
-      py.FS.mkdirTree(`${root}${spec.folder}`);
+      const root = layOut(spec);
       const uvicorn = py.pyimport('uvicorn');
       try {
         // undefined, not null: Pyodide passes JS null as jsnull, which is not None.
@@ -428,6 +433,25 @@ export function containerHost(py: PyodideAPI): ContainerHost {
         return { log, exitCode: exitCode ?? null };
       } finally {
         uvicorn.destroy();
+      }
+    },
+    program(spec) {
+      const root = layOut(spec);
+      const runner = py.pyimport('lab_runner');
+      const uvicorn = py.pyimport('uvicorn');
+      try {
+        const ran = JSON.parse(runner.container_program(JSON.stringify(spec.argv), `${root}${spec.folder}`, JSON.stringify(spec.env), JSON.stringify(spec.missing), root) as string) as {
+          log: string;
+          code: number;
+          address: [string, number] | null;
+        };
+        if (!ran.address) return { log: ran.log, exitCode: ran.code, address: null };
+        const address = { host: ran.address[0], port: ran.address[1] };
+        uvicorn._refuse(spec.refusedFor(address) ?? undefined);
+        return { log: ran.log, exitCode: null, address };
+      } finally {
+        uvicorn.destroy();
+        runner.destroy();
       }
     },
     stop() {

@@ -211,6 +211,7 @@ describe('with a host that runs the container\'s program', () => {
         served.push(spec);
         return spec.app === 'app:app' ? { log: 'INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n', exitCode: null } : { log: 'ERROR:    Error loading ASGI app.\n', exitCode: 1 };
       },
+      program: () => ({ log: '', exitCode: 0, address: null }),
       stop: (id) => stopped.push(id),
       aside: (during) => during(),
       request: () => ({ method: 'GET', path: '/', body: null, status: 0, json: null }),
@@ -245,6 +246,10 @@ function fakeHost(exitCode: number | null = null) {
       events.push(`serve ${spec.app} on ${spec.host}:${spec.port} without [${spec.missing.join(',')}]`);
       serving = exitCode === null ? spec : null;
       return { log: exitCode === null ? 'INFO:     Application startup complete.\n' : "ModuleNotFoundError: No module named 'mlflow'\n", exitCode };
+    },
+    program: (spec) => {
+      events.push(`program ${spec.argv.join(' ')} in ${spec.folder} without [${spec.missing.join(',')}]`);
+      return { log: '', exitCode: 0, address: null };
     },
     stop: (id) => events.push(`stop ${id.slice(0, 4)}`),
     aside: (during) => {

@@ -21,13 +21,13 @@ describe('python from the shell', () => {
     expect(await terminal('python greet.py a "b c" | wc -l\npython3 greet.py x')).toBe('$ python greet.py a "b c" | wc -l\n2\n$ python3 greet.py x\nhello x\nsecond line\n');
   });
 
-  it('sys.exit(3) is status 3 with no traceback; an exception is 1 with its traceback on stderr', async () => {
+  it('sys.exit(3) is status 3 with no traceback; an exception is 1 with its traceback on stderr, the script by its absolute path (Python 3.9+)', async () => {
     lab.write('gate.py', 'import sys\nsys.exit(3)\n');
     lab.write('boom.py', 'def f():\n    raise ValueError("bad data")\nf()\n');
     expect(await terminal('python gate.py; echo "status $?"')).toBe('$ python gate.py; echo "status $?"\nstatus 3\n');
     const out = await lab.shell('python boom.py');
     const text = out.output.map((c) => `${c.stream}:${c.text}`).join('');
-    expect(text).toContain('stderr:Traceback (most recent call last):\n  File "boom.py", line 3, in <module>\n');
+    expect(text).toContain('stderr:Traceback (most recent call last):\n  File "/home/lab/boom.py", line 3, in <module>\n');
     expect(text).toContain('ValueError: bad data\n');
     expect(text.endsWith('stderr:[exit 1]\n')).toBe(true);
   });
