@@ -155,7 +155,7 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
         const last = trial.exited.log.split('\n').map((l) => l.trim()).filter(Boolean).at(-1);
         const missing = /No module named '?([\w.]+)'?/.exec(trial.exited.log)?.[1];
         return fail(
-          `The container exited with status ${trial.exited.code} as soon as it started${last ? `: ${last}` : ''}.` +
+          `The container exited with status ${trial.exited.code} as soon as it started${last ? `: ${last.replace(/[.:]$/, '')}` : ''}.` +
             (missing ? ` The image has only what pip installed in it: list ${missing.split('.')[0]} in requirements.txt and install that file.` : ' `docker logs` shows the same.'),
         );
       }
