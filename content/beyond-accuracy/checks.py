@@ -35,6 +35,63 @@ def test_set():
     return [list(r) for r in rows], [label[r] for r in rows]
 
 
+def model_counts(how="model.fit(train.X, train.y)"):
+    """(tp, fp, fn, tn) of the run's trained model on the held-out rows: what its confusion matrix holds."""
+    test_X, test_y = test_set()
+    pairs = list(zip(trained_model(how)["model"].predict(test_X), test_y))
+    return pairs.count((1, 1)), pairs.count((1, 0)), pairs.count((0, 1)), pairs.count((0, 0))
+
+
 def validation_rows(model):
     """The rows the program asked `model` about besides the test rows (where it chose its threshold), in order."""
     return sorted({r for p in evidence["predictions"] if p["model"] is model for r in p["rows"]} - test_rows())
+
+
+# Words a confusion matrix's labels use for each class, and for "what the model said".
+_POSITIVE = ("fraud", "positive", "1", "flagged", "flag", "alarm", "alert", "blocked", "caught", "suspicious")
+_NEGATIVE = ("honest", "negative", "legit", "genuine", "normal", "clean", "0", "let through", "not flagged", "passed", "allowed", "approved")
+_PREDICTED = ("pred", "flag", "alarm", "alert", "let through", "passed", "allowed", "approved", "blocked", "model says", "said", "called")
+
+
+def _side(label):
+    """Which class a row or column label names (1, 0 or None), and whether it speaks of the model's answer."""
+    text = str(label).lower()
+    # The longer phrase wins: "not flagged" is the honest side, though it holds "flagged".
+    found = [(len(w), cls) for cls, words in ((1, _POSITIVE), (0, _NEGATIVE)) for w in words if w in text]
+    cls = max(found)[1] if found else None
+    return cls, any(w in text for w in _PREDICTED)
+
+
+def confusion_table_problem(table, tp, fp, fn, tn):
+    """Why a shown table is not the confusion matrix with actual classes as rows and predicted ones
+    as columns (None when it is). Rows and columns may come in either order when labels say which
+    is which; labels the lesson cannot read are taken at the cells' word, and never contradict it."""
+    rows, columns, index = table["rows"], list(table.get("columns") or []), list(table.get("index") or [])
+    cells = [[c for c in row if isinstance(c, (int, float))] for row in rows]
+    if not (len(cells) == 2 and all(len(r) == 2 for r in cells)):
+        return f"The table shows {rows}: show a 2 × 2 matrix of counts."
+    want = {(0, 0): tn, (0, 1): fp, (1, 0): fn, (1, 1): tp}
+    col_labels, row_labels = columns[-2:], index[-2:]
+    if len(col_labels) != 2 or len(row_labels) != 2:
+        if cells == [[tn, fp], [fn, tp]]:
+            return None
+        return (
+            f"The table shows {rows}. Put actual classes in rows and predicted ones in columns, honest first, "
+            "[[tn, fp], [fn, tp]] — or label them (index=[...], columns=[...]) and order them as you like."
+        )
+    row_sides, col_sides = [_side(l) for l in row_labels], [_side(l) for l in col_labels]
+    if any(pred for _, pred in row_sides) and not any(pred for _, pred in col_sides):
+        return "The rows are labelled as predictions: put the actual classes in the rows (index=...) and the predicted ones in the columns."
+    # Each order of rows and columns the labels allow (a label that names no class allows both).
+    orders = [(r, c) for r in ((0, 1), (1, 0)) for c in ((0, 1), (1, 0))]
+    fits = lambda sides, order: all(cls is None or cls == o for (cls, _), o in zip(sides, order))
+    readable = [(r, c) for r, c in orders if fits(row_sides, r) and fits(col_sides, c)]
+    for r, c in readable:
+        if all(cells[i][j] == want[(r[i], c[j])] for i in range(2) for j in range(2)):
+            return None
+    r, c = readable[0] if readable else ((0, 1), (0, 1))
+    i, j = next((i, j) for i in range(2) for j in range(2) if cells[i][j] != want[(r[i], c[j])])
+    return (
+        f"The cell “{row_labels[i]}” / “{col_labels[j]}” shows {cells[i][j]}, but the model has "
+        f"{want[(r[i], c[j])]} payments there: rows are actual classes, columns predicted ones."
+    )
