@@ -285,14 +285,23 @@ class _Job:
         return lab_evidence.Decoder(answer["models"], self._call).value(answer["value"])
 
     def _rerun(self, files=None):
-        """`rerun(files=None)`: the program run once more where it ran (optionally with some project files replaced, `{path: text}`), quietly, and the lab put back after; returns `(ns, evidence)` of that run (its `runs` are the runs it logged), or raises AssertionError saying why it failed."""
+        """`rerun(files=None)`: the program run once more where it ran (optionally with some project files replaced, `{path: text}`), quietly, and the lab put back after; returns `(ns, evidence)` of that run (its `runs` are the runs it logged, its `versions` and `aliases_after` what it did to the registry), or raises AssertionError saying why it failed."""
         answer = self.ask("rerun", {"files": files})
         if answer.get("failure"):
             raise AssertionError(f"Run again{' on other data' if files else ''}, the program failed ({answer['failure']}).")
         try:
-            return _rebuild(json.loads(answer["record"]), self._call)
+            ns, evidence = _rebuild(json.loads(answer["record"]), self._call)
         except _Tampered as exc:
             raise AssertionError(_TAMPERED.format(why=f"run again: {exc}")) from None
+        # The registry as the rerun left it: the versions it registered, and the aliases before and after it.
+        registry = answer["registry"]
+        evidence.update(
+            versions=answer["versions"],
+            registry=registry,
+            aliases_before=self.evidence.get("aliases_after", {}),
+            aliases_after={name: dict(m.get("aliases", {})) for name, m in registry.items()},
+        )
+        return ns, evidence
 
     def _request(self, method, path, body=None):
         """`request(method, path, body=None)`: a request to the app the program serves, answered where it runs: `{"status", "json", ...}`; `evidence["loads"]` then holds the app's model loads so far."""

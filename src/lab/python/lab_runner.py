@@ -374,6 +374,7 @@ def _rerun(files):
         for name in _LOGS:
             getattr(lab, name).clear()
         before_runs = set(_store.data()["runs"])
+        before_versions = {(n, v) for n, m in _store.data()["registered_models"].items() for v in m["versions"]}
         namespace = _new_program(filename)
         with open(os.devnull, "w") as quiet:
             sys.stdout = sys.stderr = quiet
@@ -395,6 +396,11 @@ def _rerun(files):
         data = _store.data()
         runs = [copy.deepcopy(data["runs"][r]) for r in data["runs"] if r not in before_runs]
         record = None if failure else _record(namespace, runs)
+        # What the rerun did to the registry (the judge's evidence has it of the first run, from the store's files).
+        registry = {
+            "versions": [{"name": n, "version": v} for n, m in data["registered_models"].items() for v in m["versions"] if (n, v) not in before_versions],
+            "registry": copy.deepcopy(data["registered_models"]),
+        }
     finally:
         # As the first run left it, whatever the second did (or however it ended).
         _put_back(project)
@@ -414,7 +420,7 @@ def _rerun(files):
         mlflow._restore_session(session)
         if main is not None:
             sys.modules["__main__"] = main
-    return {"failure": failure, "record": record}
+    return {"failure": failure, "record": record, **({} if failure else registry)}
 
 
 def _record(namespace, runs):
