@@ -42,7 +42,7 @@ export interface NodeLab {
   run: (code: string, options?: { filename?: string; variables?: string[]; requests?: HttpRequest[]; asserts?: string[]; containers?: ContainerTrialSpec[] }) => RunOutcome & { stdout: string; stderr: string };
   request: (request: HttpRequest) => ReturnType<typeof sendRequest>;
   /** Run a shell script in the lab, as the worker does. */
-  shell: (script: string, containers?: ContainerTrialSpec[]) => Promise<RunResult>;
+  shell: (script: string, probes?: { containers?: ContainerTrialSpec[]; committedPaths?: string[] }) => Promise<RunResult>;
   write: (path: string, text: string) => void;
   snapshot: () => WorldFiles;
   /** Take in files changed behind the lab's back (a test or the proof writing them), as the judge's copy must. */
@@ -102,9 +102,9 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
       return { ...outcome, stdout, stderr };
     },
     request: (request) => sendRequest(py, request),
-    async shell(script, containers = []) {
+    async shell(script, { containers = [], committedPaths = [] } = {}) {
       const python = (argv: string[], options: Parameters<typeof runPythonArgv>[2]) => runPythonArgv(py, argv, options);
-      const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), { python, containers: containerHost(py) });
+      const shell = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 10, 27, 9, 30), { python, containers: containerHost(py), committedPaths });
       return { outcome: complete(withContainers(shellOutcome(shell), containers)), output: transcriptOutput(shell.transcript), truncatedLines: 0, durationMs: 0 };
     },
     write: (path, text) => py.FS.writeFile(`/home/lab/${path}`, text),
@@ -122,7 +122,7 @@ export async function createNodeLab(world: WorldFiles | null = null, start: Star
 export function provingLab(lab: NodeLab): ProvingLab {
   return {
     async run(step, files) {
-      if (step.runtime === 'shell') return { result: await lab.shell(files[0]?.code ?? '', probesFor(step.checks).containers), files: lab.snapshot() };
+      if (step.runtime === 'shell') return { result: await lab.shell(files[0]?.code ?? '', probesFor(step.checks)), files: lab.snapshot() };
       const [main, ...others] = files;
       if (!main) throw new Error(`${step.source} has no file to run`);
       await lab.judge();

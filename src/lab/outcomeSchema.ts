@@ -181,6 +181,8 @@ function build() {
     ignored: z.array(str),
     /** Data files a .dvc file points at. */
     dvcTracked: z.array(str),
+    /** Of the paths the step's git-committed checks name: those whose working copy differs from the last commit (changed or deleted since). */
+    uncommitted: z.optional(z.array(str)),
   });
 
   // lab.show_table / lab.show_chart: the lab's caps (src/lab/python/lab.py) are checked again

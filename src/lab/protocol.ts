@@ -32,6 +32,8 @@ export type ToWorker =
       requests: HttpRequest[];
       /** The step's container checks, tried after the program (docker.ts tryContainer). */
       containers: ContainerTrialSpec[];
+      /** The paths the step's git-committed checks name: the repo summary says which differ from the last commit. */
+      committedPaths: string[];
       /** The step has assert checks: send the run's record with the result. */
       record: boolean;
     }

@@ -190,6 +190,13 @@ describe('repository checks name the real cause of a failed command', () => {
     expect(verdict({ kind: 'git-committed', path: 'data/raw_data.csv.dvc' }, r).detail).toMatch(/^data\/raw_data\.csv\.dvc is not in the last commit — `dvc add data\/raw_data\.csv` failed before it/);
     expect(verdict({ kind: 'git-committed', path: 'data/raw_data.csv' }, r).pass).toBe(true);
   });
+
+  it('git-committed: a file committed, then changed without a new commit, is not committed as it is', () => {
+    const repo = { branch: 'main', log: [], committed: ['reports/counts.txt'], ignored: [], dvcTracked: [], uncommitted: ['reports/counts.txt'] };
+    const v = verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo } }));
+    expect(v).toEqual({ pass: false, detail: 'reports/counts.txt is in the last commit, but it has changed since, so the commit holds an older version of it: `git add reports/counts.txt`, then commit again.' });
+    expect(verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo: { ...repo, uncommitted: [] } } })).pass).toBe(true);
+  });
 });
 
 describe('printsNumber: a number as people print it', () => {

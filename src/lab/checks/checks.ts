@@ -118,6 +118,9 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       if (!repo) return fail('Run your commands: the check reads the repository after them.');
       const committed = repo.committed.includes(check.path);
       if (check.kind === 'git-committed') {
+        if (committed && repo.uncommitted?.includes(check.path)) {
+          return fail(`${check.path} is in the last commit, but it has changed since, so the commit holds an older version of it: \`git add ${check.path}\`, then commit again.`);
+        }
         if (committed) return ok;
         const failed = failedCommand(outcome);
         return fail(`${check.path} is not in the last commit${failed ? ` — \`${failed.line}\` failed before it (${failed.error}): fix that first, or press Reset lab to start afresh` : ''}.`);
@@ -242,7 +245,7 @@ export function printsNumber(text: string, value: number): boolean {
   return false;
 }
 
-export function probesFor(checks: { expect: Check }[]): { variables: string[]; requests: HttpRequest[]; asserts: string[]; containers: ContainerTrialSpec[] } {
+export function probesFor(checks: { expect: Check }[]): { variables: string[]; requests: HttpRequest[]; asserts: string[]; containers: ContainerTrialSpec[]; committedPaths: string[] } {
   const containers = new Map<string, ContainerTrialSpec>();
   for (const { expect: c } of checks) {
     if (c.kind !== 'container') continue;
@@ -255,6 +258,7 @@ export function probesFor(checks: { expect: Check }[]): { variables: string[]; r
     asserts: checks.flatMap((c) => (c.expect.kind === 'assert' ? [c.expect.python] : [])),
     variables: checks.flatMap((c) => (c.expect.kind === 'variable' || c.expect.kind === 'prints-value' ? [c.expect.name] : [])),
     requests: checks.flatMap((c) => (c.expect.kind === 'http' ? [{ method: c.expect.method, path: c.expect.path, body: c.expect.body ?? null }] : [])),
+    committedPaths: checks.flatMap((c) => (c.expect.kind === 'git-committed' ? [c.expect.path] : [])),
   };
 }
 

@@ -394,6 +394,7 @@ export class LabEngine {
         variables: request.variables,
         requests: request.requests ?? [],
         containers: request.containers ?? [],
+        committedPaths: request.committedPaths ?? [],
         record: (request.asserts ?? []).length > 0,
       });
     });

@@ -20,6 +20,8 @@ export interface RunRequest {
   containers?: ContainerTrialSpec[];
   /** The step's assert checks (Python), judged after the program by the judge's own worker (judge.ts). */
   asserts?: string[];
+  /** The paths the step's git-committed checks name: a shell Run's repo summary says which differ from the last commit. */
+  committedPaths?: string[];
   timeLimitMs: number;
   onOutput?: (chunks: OutputChunk[]) => void;
 }

@@ -5,7 +5,7 @@ import type { LabFs } from '../shell/fs';
 import { createDockerProgram, type ContainerHost } from '../shell/docker';
 import { dvcProgram } from '../shell/dvc';
 import { gitProgram } from '../shell/git';
-import { summariseRepo, type TreeChanges } from '../shell/git/summary';
+import { summariseRepo, uncommittedOf, type TreeChanges } from '../shell/git/summary';
 import { runScript, shellCommands } from '../shell/bash';
 import { type Program, type ShellContext, type TranscriptEntry } from '../shell/shell';
 import { emptyOutcome } from '../outcome';
@@ -31,12 +31,16 @@ export type ShellHooks = Pick<ShellContext, 'python' | 'signal'> & {
   containers?: ContainerHost;
   /** What changed in the project folder since the last summary, once the script has ended: the summary then looks at those paths only (without it, it walks the tree). */
   changed?: () => TreeChanges;
+  /** Paths the step's checks ask about: the summary says which differ from the last commit (summary.ts uncommittedOf). */
+  committedPaths?: string[];
 };
 
 export async function runShell(fs: LabFs, home: string, script: string, now: () => number, hooks: ShellHooks = {}): Promise<{ transcript: TranscriptEntry[]; repo: RepoSummary | null }> {
-  const { containers, changed, ...lent } = hooks;
+  const { containers, changed, committedPaths = [], ...lent } = hooks;
   const transcript = await runScript(script, { fs, cwd: home, home, now, programs: { ...PROGRAMS, docker: createDockerProgram(containers) }, ...lent });
-  return { transcript, repo: await summariseRepo(fs, home, changed?.() ?? null) };
+  const repo = await summariseRepo(fs, home, changed?.() ?? null);
+  if (repo && committedPaths.length) repo.uncommitted = await uncommittedOf(fs, home, committedPaths);
+  return { transcript, repo };
 }
 
 /** A transcript as a terminal shows it: `$ line`, the output, `[exit N]` after a failure. */

@@ -278,7 +278,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
   const { id, nonce } = message;
   thisRun = new ChangeSet();
   const clock = (program: 'running' | 'ended') => send({ type: 'clock', id, nonce, program });
-  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code, clock) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.record, clock);
+  const outcome = message.runtime === 'shell' ? await runShellScript(py, message.code, clock, message.committedPaths) : runLearnerCode(py, message.code, message.filename, message.variables, message.requests, message.record, clock);
   if (message.containers.length) {
     // The step's container checks: the shell's docker, loaded by the steps that have them.
     const { tryContainer } = await import('../shell/docker');
@@ -300,7 +300,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>) {
  * `python` in it runs here, in the lab's Python; an interrupt (Stop, the time
  * limit) that ends it also stops the script.
  */
-async function runShellScript(py: PyodideAPI, script: string, clock: (program: 'running' | 'ended') => void): Promise<WireOutcome> {
+async function runShellScript(py: PyodideAPI, script: string, clock: (program: 'running' | 'ended') => void, committedPaths: string[]): Promise<WireOutcome> {
   const { runShell, shellOutcome, transcriptOutput } = await import('./shellRuntime');
   const stop = new AbortController();
   // Where the shell waits (sleep), an interrupt stops it at once; a busy loop is ended by the page, as before.
@@ -310,6 +310,7 @@ async function runShellScript(py: PyodideAPI, script: string, clock: (program: '
   clock('running');
   const shell = await runShell(pyodideFs(py), HOME, script, () => Date.now(), {
     signal: stop.signal,
+    committedPaths,
     changed: () => {
       lookAtChanges();
       const changed = { files: [...sinceSummary.files], removed: [...sinceSummary.removed] };

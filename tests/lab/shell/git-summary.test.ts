@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { gitFsAdapter, MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { gitProgram } from '../../../src/lab/shell/git';
 import { ignoreChecker } from '../../../src/lab/shell/git/ignore';
-import { summariseRepo } from '../../../src/lab/shell/git/summary';
+import { summariseRepo, uncommittedOf } from '../../../src/lab/shell/git/summary';
 import { runScript } from '../../../src/lab/shell/bash';
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);
@@ -52,6 +52,20 @@ describe('the summary', () => {
     const second = await summariseRepo(fs, HOME);
     expect(second?.log.map((c) => c.message)).toEqual(['Second', 'First']);
     expect(second?.committed).toEqual(['.gitignore', 'README.md']);
+  });
+});
+
+describe('which committed files differ from the last commit', () => {
+  it('a file changed or deleted after its commit differs; one written back as committed, or never committed, does not', async () => {
+    const fs = await repo({ 'counts.txt': '', 'README.md': '# x\n', 'notes.txt': 'n\n' });
+    const ctx = { fs, cwd: HOME, home: HOME, now: () => NOW, programs: { git: gitProgram } };
+    await runScript('git add counts.txt README.md\ngit commit -m "First"', ctx);
+    const paths = ['counts.txt', 'README.md', 'notes.txt', 'missing.txt'];
+    expect(await uncommittedOf(fs, HOME, paths)).toEqual([]);
+    await runScript('echo "  1498 0" > counts.txt\nrm README.md', ctx);
+    expect(await uncommittedOf(fs, HOME, paths)).toEqual(['counts.txt', 'README.md']);
+    await runScript('git add counts.txt\ngit commit -m "Counts"\ngit checkout -- README.md', ctx);
+    expect(await uncommittedOf(fs, HOME, paths)).toEqual([]);
   });
 });
 

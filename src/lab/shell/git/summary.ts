@@ -7,6 +7,7 @@ import { gitFsAdapter, type LabFs } from '../fs';
 import { readDvcFile } from '../dvcFormat';
 import { repoRoot } from '../git';
 import { ignoreChecker } from './ignore';
+import { commitFiles, headOid, worktreeOid, type Repo } from './repo';
 import { text } from '../shell';
 import { isLabInternal } from '../../worldFiles';
 import type { RepoSummary } from '../../types';
@@ -90,4 +91,25 @@ export async function summariseRepo(fs: LabFs, home: string, changed: TreeChange
       return info ? [`${folder}${info.path}`] : [];
     });
   return { branch: (await git.currentBranch({ fs: gitFsAdapter(fs), dir })) ?? 'main', log, committed, ignored, dvcTracked };
+}
+
+/**
+ * Of `paths` (from the project folder), those the last commit holds but whose working copy is not
+ * what it holds: changed or deleted since (a file committed, then written again without a commit).
+ * Paths the commit lacks are left out: `committed` already says so. It costs what it is asked
+ * about: the commit's tree is read once per commit, and a file is hashed only when its stat data
+ * does not vouch for it (repo.ts).
+ */
+export async function uncommittedOf(fs: LabFs, home: string, paths: string[]): Promise<string[]> {
+  const dir = repoRoot(fs, home);
+  if (!dir) return [];
+  const repo: Repo = { fs, gfs: gitFsAdapter(fs), dir, cwd: home, now: 0 };
+  const committed = await commitFiles(repo, await headOid(repo));
+  const prefix = dir === home ? '' : `${home.slice(dir.length + 1)}/`;
+  const differ: string[] = [];
+  for (const path of paths) {
+    const oid = committed.get(`${prefix}${path}`);
+    if (oid !== undefined && (await worktreeOid(repo, `${prefix}${path}`)) !== oid) differ.push(path);
+  }
+  return differ;
 }
