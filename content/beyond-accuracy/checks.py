@@ -42,9 +42,17 @@ def model_counts(how="model.fit(train.X, train.y)"):
     return pairs.count((1, 1)), pairs.count((1, 0)), pairs.count((0, 1)), pairs.count((0, 0))
 
 
-def validation_rows(model):
-    """The rows the program asked `model` about besides the test rows (where it chose its threshold), in order."""
-    return sorted({r for p in evidence["predictions"] if p["model"] is model for r in p["rows"]} - test_rows())
+def asked_besides_test(model):
+    """Each set of rows the program asked `model` about (a predict or predict_proba call), the test rows taken out."""
+    test = test_rows()
+    return [set(p["rows"]) - test for p in evidence["predictions"] if p["model"] is model and set(p["rows"]) - test]
+
+
+def validation_rows(model, trained):
+    """The rows the program asked `model` about that are neither test rows nor rows it trained on (`trained`):
+    where it can have chosen its threshold honestly, in order. A report on the training rows (a training
+    accuracy beside the test one) is left out, not counted as validation."""
+    return sorted({r for rows in asked_besides_test(model) if not rows & trained for r in rows})
 
 
 # Words a confusion matrix's labels use for each class, and for "what the model said".
