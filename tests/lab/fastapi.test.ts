@@ -507,7 +507,9 @@ def predict(reading: Reading):
     expect(out).toMatch(/^\$ docker run -d -p 8000:8000 --name api pump-api\n[0-9a-f]{64}\nlab: uvicorn listens on 0\.0\.0\.0:8000 inside the container, published on localhost:8000: the container answers there\.\n$/);
     expect(lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } })).toMatchObject({ status: 200, json: { failure: true, from: 'image' } });
     expect(await shell('docker logs api')).toBe(
-      '$ docker logs api\nINFO:     Started server process [42]\nINFO:     Waiting for application startup.\nINFO:     Application startup complete.\nINFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n',
+      '$ docker logs api\nINFO:     Started server process [42]\nINFO:     Waiting for application startup.\nINFO:     Application startup complete.\nINFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n' +
+        // The request above, as the container saw it: from Docker's bridge gateway.
+        'INFO:     172.17.0.1:52814 - "POST /predict HTTP/1.1" 200 OK\n',
     );
     await shell('docker stop api');
     expect(lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } })).toMatchObject({ status: 0, json: 'No server is running: run your app first.' });
@@ -536,6 +538,17 @@ def predict(reading: Reading):
     const out = await shell('docker build -t no-mlflow . >/dev/null\ndocker run --name no-mlflow no-mlflow');
     expect(out).toMatch(/ModuleNotFoundError: No module named 'mlflow'\n\[exit 1\]\n$/);
     // The lab's own Python still has it.
+    expect(lab.run('import mlflow\nprint(mlflow.__name__)').stdout).toBe('mlflow\n');
+  });
+
+  it('a module the image lacks, imported inside an endpoint, fails that request with a 500 as in the container', async () => {
+    lab.write('app.py', CONTAINER_APP.replace('    return {"failure"', '    import mlflow  # noqa\n    return {"failure"'));
+    lab.write('requirements.txt', 'fastapi\nuvicorn\n');
+    lab.write('Dockerfile', dockerfile('["uvicorn", "app:app", "--host", "0.0.0.0"]'));
+    await shell('docker build -t lazy . >/dev/null\ndocker run -d -p 8005:8000 --name lazy lazy');
+    expect(lab.request({ method: 'POST', path: '/predict', body: { temperature: 85 } })).toMatchObject({ status: 500, json: 'Internal Server Error' });
+    expect(await shell('docker logs lazy')).toContain("ModuleNotFoundError: No module named 'mlflow'");
+    await shell('docker stop lazy');
     expect(lab.run('import mlflow\nprint(mlflow.__name__)').stdout).toBe('mlflow\n');
   });
 

@@ -505,7 +505,7 @@ def container_check(begin):
         _loads[:], _program_folder = _kept_loads
 
 
-def container_program(argv_json, folder, env_json, missing_json, root):
+def container_program(argv_json, folder, env_json, missing_json, root, container_id):
     """`docker run` of an image whose command is a Python program (`python app.py`, `-m`, `-c`):
     the program runs as the image's Python would run it, in its WORKDIR (`folder`), importing the
     image's files and only the lab modules pip installed there. What it serves is what its
@@ -516,6 +516,8 @@ def container_program(argv_json, folder, env_json, missing_json, root):
     with uvicorn._in_image(folder, json.loads(missing_json)):
         answer = json.loads(run_argv(json.dumps(argv[1:]), os.path.basename(argv[0]), folder, env_json, None))
     served = uvicorn._run_called and uvicorn._served is not None
+    if served:
+        uvicorn._image = (folder, tuple(json.loads(missing_json)), container_id)
     log = (answer["stdout"] + answer["stderr"]).replace(root, "")
     return json.dumps({"log": log, "code": answer["code"], "address": list(uvicorn._address) if served else None})
 

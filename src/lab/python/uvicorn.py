@@ -18,12 +18,20 @@ __version__ = "0.32.0"
 
 _PID = 42  # "Started server process [N]": the lab has no process ids to show
 _CLIENT = "127.0.0.1:52814"  # the console's address as uvicorn's access log shows it
+# A container sees the host's requests come from Docker's default bridge gateway.
+_CLIENT_OF_CONTAINER = "172.17.0.1:52814"
 
 _served = None  # the app being served
 _address = ("127.0.0.1", 8000)
 _run_called = False  # uvicorn.run() was called during the current program run
 # Why the host's requests get no answer: a container's server bound to an address inside it.
 _refused = None
+# A container's app being served: (its WORKDIR, the lab modules its image lacks, its id). Its
+# requests run in the image's Python as its start did, so a module imported inside an endpoint is
+# guarded too, and what it logs answering them is kept for `docker logs`.
+_image = None
+# Container id -> what its app logged while answering requests (the last few containers).
+_request_logs = {}
 # What the server is doing, for the checks' evidence of when the app loads its model:
 # "program" (the module itself), "startup" (the lifespan) or "request" (an endpoint).
 _phase = "program"
@@ -43,8 +51,8 @@ def _phrase(status):
 
 def _stop():
     """The old server goes away (a new run replaces it); a failing shutdown cannot keep it."""
-    global _served, _refused
-    app, _served, _refused = _served, None, None
+    global _served, _refused, _image
+    app, _served, _refused, _image = _served, None, None, None
     if app is not None:
         try:
             app._shutdown()
@@ -143,9 +151,11 @@ class _in_image:
     (laid out under `folder`, its WORKDIR, where it starts) and not from the project folder, and of
     the lab's modules only those pip installed in it (`missing` are not found)."""
 
-    def __init__(self, folder, missing):
+    def __init__(self, folder, missing, starting=True):
         self.folder = folder
         self.guard = _NotInImage(set(missing))
+        # A container that starts imports its own files afresh; its requests keep the modules it has.
+        self.starting = starting
 
     def __enter__(self):
         self.home = os.getcwd()
@@ -158,7 +168,7 @@ class _in_image:
             place = str(getattr(module, "__file__", None) or "")
             if name.partition(".")[0] in self.guard.missing:
                 self.cached[name] = sys.modules.pop(name)
-            elif place.startswith(_CONTAINERS):
+            elif self.starting and place.startswith(_CONTAINERS):
                 del sys.modules[name]
         sys.meta_path.insert(0, self.guard)
         os.chdir(self.folder)
@@ -171,7 +181,7 @@ class _in_image:
         sys.modules.update(self.cached)
 
 
-def _serve_container(folder, target, host, port, refused, missing=()):
+def _serve_container(folder, target, host, port, refused, missing=(), container_id=None):
     """`docker run` of an image whose command is uvicorn: import `target` from the image's files
     and serve it as uvicorn would. `refused` says why the host cannot reach it (a server bound
     inside the container), or is None. Returns the container's log and its exit status (None while
@@ -179,7 +189,7 @@ def _serve_container(folder, target, host, port, refused, missing=()):
     import contextlib
     import io
 
-    global _refused
+    global _refused, _image
     log = io.StringIO()
     with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log), _in_image(folder, missing):
         try:
@@ -195,6 +205,7 @@ def _serve_container(folder, target, host, port, refused, missing=()):
         if _start(app, host, port) is not None:
             return log.getvalue(), 3  # uvicorn's STARTUP_FAILURE
     _refused = refused
+    _image = (folder, tuple(missing), container_id)
     return log.getvalue(), None
 
 
@@ -209,17 +220,17 @@ _aside = None  # the program's server, kept while a check's container is served
 
 def _set_aside():
     """A check is about to run a container of its own: the program's server is kept, not shut down."""
-    global _aside, _served, _refused
-    _aside = (_served, _address, _refused)
-    _served = _refused = None
+    global _aside, _served, _refused, _image
+    _aside = (_served, _address, _refused, _image)
+    _served = _refused = _image = None
 
 
 def _bring_back():
     """The check's container stops, and the program's server is back as it was."""
-    global _aside, _served, _address, _refused
+    global _aside, _served, _address, _refused, _image
     _stop()
     if _aside is not None:
-        _served, _address, _refused = _aside
+        _served, _address, _refused, _image = _aside
         _aside = None
 
 
@@ -271,8 +282,49 @@ def _openapi():
         return {"openapi": "3.1.0", "info": {"title": "", "version": ""}, "paths": {}, "failed": f"{type(exc).__name__}: {exc}"}
 
 
+class _Tee:
+    def __init__(self, *streams):
+        self.streams = streams
+
+    def write(self, text):
+        for stream in self.streams:
+            stream.write(text)
+        return len(text)
+
+    def flush(self):
+        for stream in self.streams:
+            stream.flush()
+
+
 def _request(method, url, body):
-    """One request from the console, with uvicorn's access log line. The exchange as a dict."""
+    """One request from the console, with uvicorn's access log line. The exchange as a dict. A
+    container's app answers in the image's Python, and its log lines are kept for `docker logs`."""
+    import contextlib
+    import io
+
+    if _served is None or _image is None:
+        return _answer(method, url, body)
+    folder, missing, container_id = _image
+    if container_id not in _request_logs:
+        while len(_request_logs) >= 8:
+            del _request_logs[next(iter(_request_logs))]
+        _request_logs[container_id] = io.StringIO()
+    saved = sys.stderr
+    sys.stderr = _Tee(saved, _request_logs[container_id])
+    try:
+        with _in_image(folder, missing, starting=False) if _refused is None else contextlib.nullcontext():
+            return _answer(method, url, body)
+    finally:
+        sys.stderr = saved
+
+
+def _container_log(container_id):
+    """What a container's app logged answering requests, for `docker logs` after its start."""
+    kept = _request_logs.get(container_id)
+    return kept.getvalue() if kept is not None else ""
+
+
+def _answer(method, url, body):
     import json
 
     if _served is None:
@@ -292,7 +344,7 @@ def _request(method, url, body):
         response = PlainTextResponse("Internal Server Error", status_code=500)
     finally:
         _phase = "program"
-    _log(f'INFO:     {_CLIENT} - "{method} {url} HTTP/1.1" {response.status_code} {_phrase(response.status_code)}')
+    _log(f'INFO:     {_CLIENT if _image is None else _CLIENT_OF_CONTAINER} - "{method} {url} HTTP/1.1" {response.status_code} {_phrase(response.status_code)}')
     text = response.body.decode("utf-8", "replace")
     content = json.loads(text) if response.headers.get("content-type") == "application/json" else text
     return {"method": method, "path": url, "body": body, "status": response.status_code, "json": content, "headers": dict(response.headers)}

@@ -94,6 +94,8 @@ export interface ContainerHost {
   program(spec: ProgramSpec): { log: string; exitCode: number | null; address: { host: string; port: number } | null };
   /** The container stops: its app is no longer served. */
   stop(id: string): void;
+  /** What the container's app logged answering requests since it started (uvicorn's access log, tracebacks). */
+  requestLog(id: string): string;
   /** A check's own container: the program's server, and what the run recorded, are kept while `during` runs and are back after it. */
   aside<T>(during: () => T): T;
   /** A request from the host to the app served now (quiet: nothing reaches the console). */
@@ -584,14 +586,14 @@ function withContainers(args: string[], ctx: ShellContext, sub: string, bare: st
   return { stdout, stderr, code: stderr ? 1 : 0 };
 }
 
-function logs(args: string[], ctx: ShellContext): CommandResult {
+function logs(args: string[], ctx: ShellContext, host: ContainerHost | undefined): CommandResult {
   const parsed = parseOptions(args, ['-n', '--tail', '--since', '--until'], ['-f', '--follow', '-t', '--timestamps'], false);
   if (typeof parsed === 'string') return unknownFlag(parsed, 'logs');
   if (parsed.rest.length !== 1) return err(`docker: 'docker logs' requires 1 argument\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nSee 'docker logs --help' for more information`, 1);
   const c = findContainer(readState(ctx), parsed.rest[0]!);
   if (!c) return err(`Error response from daemon: No such container: ${parsed.rest[0]}`);
   // What the lab's Python printed when it ran the container's program (uvicorn logs to stderr).
-  if (c.log !== null) return { stdout: '', stderr: c.log, code: 0 };
+  if (c.log !== null) return { stdout: '', stderr: `${c.log}${host?.requestLog(c.id) ?? ''}`, code: 0 };
   return { stdout: '', stderr: `lab: the lab does not run \`${c.command.join(' ')}\`, so the container has no logs of its own.\n${answerOn(c).join('\n')}\n`, code: 0 };
 }
 
@@ -612,7 +614,7 @@ export const createDockerProgram = (host?: ContainerHost): Program => (args, ctx
     case 'ps':
       return ps(rest, ctx);
     case 'logs':
-      return logs(rest, ctx);
+      return logs(rest, ctx, host);
     case 'stop':
       return withContainers(rest, ctx, 'stop', [], (c) => {
         // uvicorn ends on SIGTERM with status 0.

@@ -427,7 +427,7 @@ export function containerHost(py: PyodideAPI): ContainerHost {
       const uvicorn = py.pyimport('uvicorn');
       try {
         // undefined, not null: Pyodide passes JS null as jsnull, which is not None.
-        const answer = uvicorn._serve_container(`${root}${spec.folder}`, spec.app, spec.host, spec.port, spec.refused ?? undefined, spec.missing);
+        const answer = uvicorn._serve_container(`${root}${spec.folder}`, spec.app, spec.host, spec.port, spec.refused ?? undefined, spec.missing, spec.id);
         const [log, exitCode] = answer.toJs() as [string, number | undefined];
         answer.destroy();
         return { log, exitCode: exitCode ?? null };
@@ -440,7 +440,7 @@ export function containerHost(py: PyodideAPI): ContainerHost {
       const runner = py.pyimport('lab_runner');
       const uvicorn = py.pyimport('uvicorn');
       try {
-        const ran = JSON.parse(runner.container_program(JSON.stringify(spec.argv), `${root}${spec.folder}`, JSON.stringify(spec.env), JSON.stringify(spec.missing), root) as string) as {
+        const ran = JSON.parse(runner.container_program(JSON.stringify(spec.argv), `${root}${spec.folder}`, JSON.stringify(spec.env), JSON.stringify(spec.missing), root, spec.id) as string) as {
           log: string;
           code: number;
           address: [string, number] | null;
@@ -452,6 +452,14 @@ export function containerHost(py: PyodideAPI): ContainerHost {
       } finally {
         uvicorn.destroy();
         runner.destroy();
+      }
+    },
+    requestLog(id) {
+      const uvicorn = py.pyimport('uvicorn');
+      try {
+        return uvicorn._container_log(id) as string;
+      } finally {
+        uvicorn.destroy();
       }
     },
     stop() {

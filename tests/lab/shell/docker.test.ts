@@ -212,6 +212,7 @@ describe('with a host that runs the container\'s program', () => {
         return spec.app === 'app:app' ? { log: 'INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)\n', exitCode: null } : { log: 'ERROR:    Error loading ASGI app.\n', exitCode: 1 };
       },
       program: () => ({ log: '', exitCode: 0, address: null }),
+      requestLog: () => '',
       stop: (id) => stopped.push(id),
       aside: (during) => during(),
       request: () => ({ method: 'GET', path: '/', body: null, status: 0, json: null }),
@@ -251,6 +252,7 @@ function fakeHost(exitCode: number | null = null) {
       events.push(`program ${spec.argv.join(' ')} in ${spec.folder} without [${spec.missing.join(',')}]`);
       return { log: '', exitCode: 0, address: null };
     },
+    requestLog: () => '',
     stop: (id) => events.push(`stop ${id.slice(0, 4)}`),
     aside: (during) => {
       events.push('aside');
