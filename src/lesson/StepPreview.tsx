@@ -6,7 +6,7 @@ import type { WorldFiles } from '../lab/types';
 import { learnerFileTexts } from '../lab/worldFiles';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
-import { previews, type ChartMark } from '../preview/registry';
+import { previews, type ChartMark, type PreviewEntry } from '../preview/registry';
 import { timeLimitSeconds } from '../lab/page/runRequest';
 
 function statusLine(step: Step, engine: EngineState, run: StepRunState): string {
@@ -61,7 +61,7 @@ export function StepPreview({ step, engine, run, send, files }: Props) {
   // The last run's view stays (dimmed, marked busy) while the next run goes, as a notebook keeps its
   // last output: the chart is then updated rather than built again, and the pane does not collapse.
   const marks = outcome ? chartMarks(step, outcome.variables) : [];
-  const entry = previews[step.preview.service];
+  const entry: PreviewEntry = previews[step.preview.service];
   // Once per set of files (a Run that changed none keeps the engine's object), and only for a view that reads them (issue 22).
   const wantsFiles = entry.evidence.includes('files');
   const texts = useMemo(() => (wantsFiles ? learnerFileTexts(files ?? {}) : {}), [wantsFiles, files]);
