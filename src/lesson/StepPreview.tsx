@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import type { Step } from '../content/model';
 import type { EngineState, LabEngine } from '../lab/page/engine';
 import type { StepRunState } from '../lab/page/session';
@@ -6,7 +6,7 @@ import type { WorldFiles } from '../lab/types';
 import { learnerFileTexts } from '../lab/worldFiles';
 import { ConsoleView } from '../preview/ConsoleView';
 import { PreviewFrame } from '../preview/PreviewFrame';
-import { previews, type ChartMark } from '../preview/registry';
+import { previews, type ChartMark, type PreviewEntry } from '../preview/registry';
 import { timeLimitSeconds } from '../lab/page/runRequest';
 
 function statusLine(step: Step, engine: EngineState, run: StepRunState): string {
@@ -61,7 +61,11 @@ export function StepPreview({ step, engine, run, send, files }: Props) {
   // The last run's view stays (dimmed, marked busy) while the next run goes, as a notebook keeps its
   // last output: the chart is then updated rather than built again, and the pane does not collapse.
   const marks = outcome ? chartMarks(step, outcome.variables) : [];
-  const view = outcome ? previews[step.preview.service].render({ result, outcome, files: learnerFileTexts(files ?? {}), send, navigate: setAddress, marks }) : null;
+  const entry: PreviewEntry = previews[step.preview.service];
+  // Once per set of files (a Run that changed none keeps the engine's object), and only for a view that reads them (issue 22).
+  const wantsFiles = entry.evidence.includes('files');
+  const texts = useMemo(() => (wantsFiles ? learnerFileTexts(files ?? {}) : {}), [wantsFiles, files]);
+  const view = outcome ? entry.render({ result, outcome, files: texts, send, navigate: setAddress, marks }) : null;
 
   return (
     <PreviewFrame address={address ?? step.preview.address} status={statusLine(step, engine, run)}>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { RepoSummary } from '../lab/types';
 
 interface Props {
@@ -57,11 +57,24 @@ function Folder({ name, dimmed, initiallyOpen, children }: { name: string; dimme
   );
 }
 
+/**
+ * The tree of a set of files, kept by that set: the explorer is remounted by every Run, and a Run
+ * that changed no file hands it the same set, so it is not built again (issue 22).
+ */
+const trees = new WeakMap<Props['files'], { tree: Node[]; firstDvc: string | undefined }>();
+function treeOf(files: Props['files']) {
+  let known = trees.get(files);
+  if (!known) {
+    const paths = Object.keys(files).filter((p) => !p.startsWith('.git/'));
+    known = { tree: buildTree(paths), firstDvc: paths.find((p) => p.endsWith('.dvc')) };
+    trees.set(files, known);
+  }
+  return known;
+}
+
 /** localhost:3000/ingest-and-version — the project as a file browser, with git's log. */
 export default function RepoExplorer({ repo, files }: Props) {
-  const paths = useMemo(() => Object.keys(files).filter((p) => !p.startsWith('.git/')), [files]);
-  const tree = useMemo(() => buildTree(paths), [paths]);
-  const firstDvc = paths.find((p) => p.endsWith('.dvc'));
+  const { tree, firstDvc } = treeOf(files);
   const [selected, setSelected] = useState<string>(firstDvc ?? 'README.md');
   const ignored = new Set(repo?.ignored ?? []);
   const dvc = new Set(repo?.dvcTracked ?? []);

@@ -308,54 +308,20 @@ _record_loads()
 _LOGS = ("_fits", "_scores", "_splits", "_predictions", "_drift_log", "_shown", "_training_log")
 
 
-def _project_files():
-    """Every file of the project, as bytes with its size and mtime (for putting it back after a rerun)."""
-    files = {}
-    for folder, dirs, names in os.walk(_HOME):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for name in names:
-            path = os.path.join(folder, name)
-            if os.path.isfile(path) and not os.path.islink(path):
-                st = os.stat(path)
-                with open(path, "rb") as f:
-                    files[path] = (f.read(), st.st_size, st.st_mtime_ns)
-    return files
-
-
-def _put_back(files):
-    """The project as it was: only what the rerun changed is written back, with its old mtime, so
-    the files it left alone are not touched (nothing for the page to save, nothing for git to hash)."""
-    for folder, dirs, names in os.walk(_HOME, topdown=False):
-        for name in names:
-            path = os.path.join(folder, name)
-            if path not in files and not os.path.islink(path):
-                os.remove(path)
-    for path, (raw, size, mtime) in files.items():
-        try:
-            st = os.stat(path)
-            if st.st_size == size and st.st_mtime_ns == mtime:
-                continue
-        except OSError:
-            pass
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(raw)
-        os.utime(path, ns=(mtime, mtime))
-
-
 # The last program, for the judge's calls (lab_judge.py asks through the page: run it again,
 # call one of its functions, send its app a request).
 _last = None
 
 
-def _rerun(files):
+def _rerun(files, journal):
     """The last program run once more, as a learner would run it again, optionally with some
     project files replaced (`{path: text}`: the same program on other data, so a decision is
     judged on inputs on both sides of it). Its output is not shown, and the project, the tracking
     store, the served app and the first run's record are put back after it. Returns its record
-    (with the runs it logged), or why it failed."""
+    (with the runs it logged), or why it failed. `journal` (rerunJournal.ts) keeps each file the
+    rerun is about to change and puts them back after it: a copy of every file beforehand cost
+    the project's size (issue 22)."""
     code, filename, _ = _last
-    project = _project_files()
     original = _store.data()
     store = copy.deepcopy(original)
     dirty = set(_store._dirty)
@@ -367,6 +333,7 @@ def _rerun(files):
     mlflow._reset_session()
     failure = None
     saved_streams = sys.stdout, sys.stderr
+    journal.begin()
     try:
         for path, text in (files or {}).items():
             with open(os.path.join(_HOME, path), "w", encoding="utf-8") as f:
@@ -403,7 +370,7 @@ def _rerun(files):
         }
     finally:
         # As the first run left it, whatever the second did (or however it ended).
-        _put_back(project)
+        journal.restore()
         # In place: the first run's report already holds this very store object.
         original.clear()
         original.update(store)
@@ -455,15 +422,16 @@ def _call(name, args, kwargs, models):
     return {"value": encoded, "models": enc.models()}
 
 
-def probe(need_json):
-    """What the judge asked of the last program (lab_judge's needs): its answer, as JSON."""
+def probe(need_json, journal):
+    """What the judge asked of the last program (lab_judge's needs): its answer, as JSON. `journal`
+    puts the project back after a rerun (rerunJournal.ts)."""
     need = json.loads(need_json)
     kind, args = need["kind"], need["args"]
     signal.signal(signal.SIGINT, _on_interrupt)
     if _last is None:
         raise RuntimeError("no program has run in this lab yet")
     if kind == "rerun":
-        return json.dumps(_rerun(args["files"]))
+        return json.dumps(_rerun(args["files"], journal))
     if kind == "call":
         return json.dumps(_call(args["name"], args["args"], args["kwargs"], args["models"]))
     if kind == "request":

@@ -2,6 +2,7 @@
 // in the browser and directly by the Node tests, so both run the same code.
 import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, writeFile, writeLabModules } from './labFiles';
+import { RerunJournal } from './rerunJournal';
 import { isUnfollowedLink, pyodideFs } from './pyodideFs';
 import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
 import { createStartProject } from '../shell/project';
@@ -127,7 +128,7 @@ export function runLearnerCode(
 export function probeLab(py: PyodideAPI, ask: string): string {
   const runner = py.pyimport('lab_runner');
   try {
-    return runner.probe(ask) as string;
+    return runner.probe(ask, new RerunJournal(py)) as string;
   } finally {
     runner.destroy();
   }

@@ -86,4 +86,26 @@ describe('the summary from what a script changed', () => {
     expect(walked?.ignored).toEqual(['data/raw.csv', 'run.log']);
     expect(walked?.dvcTracked).toEqual(['data/raw.csv']);
   });
+
+  it('looks again only at the changed paths when no rule file changed, and finds the same verdicts as a walk', async () => {
+    const fs = await repo({ 'README.md': '# x\n', '.gitignore': '*.log\nbuild/\n', 'data/.gitignore': '!keep.log\n', 'a.log': 'x\n', 'src/app.py': 'x\n' });
+    await summariseRepo(fs, HOME);
+    mkdirp(fs, `${HOME}/build`);
+    fs.writeFile(`${HOME}/build/out.txt`, 'x\n');
+    fs.writeFile(`${HOME}/data/keep.log`, 'x\n');
+    fs.writeFile(`${HOME}/data/other.log`, 'x\n');
+    fs.writeFile(`${HOME}/src/app.py.dvc`, 'outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 2\n  path: app.py\n');
+    fs.unlink(`${HOME}/a.log`);
+    const changed = await summariseRepo(fs, HOME, { files: ['build/out.txt', 'data/keep.log', 'data/other.log', 'src/app.py.dvc'], removed: ['a.log'] });
+    const walked = await summariseRepo(fs, HOME);
+    expect(changed).toEqual(walked);
+    expect(walked?.ignored).toEqual(['build/out.txt', 'data/other.log']);
+    expect(walked?.dvcTracked).toEqual(['src/app.py']);
+    // A file ignored before and written again keeps its verdict; one no longer there leaves the lists.
+    fs.unlink(`${HOME}/src/app.py.dvc`);
+    fs.writeFile(`${HOME}/data/other.log`, 'y\n');
+    const again = await summariseRepo(fs, HOME, { files: ['data/other.log'], removed: ['src/app.py.dvc'] });
+    expect(again).toEqual(await summariseRepo(fs, HOME));
+    expect(again?.dvcTracked).toEqual([]);
+  });
 });

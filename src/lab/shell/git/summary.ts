@@ -1,7 +1,8 @@
 // The repository as the preview's repo explorer and the step's checks see it after a shell
 // script: branch, log, committed files, ignored files, DVC-tracked outputs. Its cost stays
 // flat as the project grows (issue 22): the log and the committed files are read again only
-// when HEAD moved, and the ignore rules are read once per folder, not once per file (./ignore.ts).
+// when HEAD moved, the working tree's files and their ignore verdicts are kept and looked at
+// again only where a script changed them, and the ignore rules are read once per folder (./ignore.ts).
 import * as git from 'isomorphic-git';
 import { gitFsAdapter, type LabFs } from '../fs';
 import { readDvcFile } from '../dvcFormat';
@@ -33,8 +34,17 @@ async function history(fs: LabFs, dir: string): Promise<{ log: RepoSummary['log'
   return { log, committed };
 }
 
-/** The working tree's files (outside .git, .lab and Python's caches) at the last summary of a repository, by its folder. */
-const trees = new Map<string, Set<string>>();
+/**
+ * What the last summary of a repository (by its folder) found in its working tree (outside .git,
+ * .lab and Python's caches): every file, the ones git ignores, and the `.dvc` files. A script
+ * that changed a few files has only those looked at again (issue 22).
+ */
+interface Tree {
+  files: Set<string>;
+  ignored: Set<string>;
+  dvcFiles: Set<string>;
+}
+const trees = new Map<string, Tree>();
 
 /** What a script changed, by path inside the project folder (the worker's file reports): the files written and the paths gone. */
 export interface TreeChanges {
@@ -43,6 +53,8 @@ export interface TreeChanges {
 }
 
 const listed = (rel: string) => !rel.split('/').some((name) => name === '.git' || name === '__pycache__') && !isLabInternal(rel);
+/** A file whose change can change any file's verdict: every verdict is found again. */
+const isRuleFile = (rel: string) => rel === '.git/info/exclude' || rel === '.gitignore' || rel.endsWith('/.gitignore');
 
 function walkTree(fs: LabFs, dir: string): Set<string> {
   const files = new Set<string>();
@@ -59,20 +71,39 @@ function walkTree(fs: LabFs, dir: string): Set<string> {
   return files;
 }
 
+/** One file's verdict and kind, into the tree. */
+function place(tree: Tree, path: string, isIgnored: (path: string) => boolean) {
+  tree.files.add(path);
+  if (isIgnored(path)) tree.ignored.add(path);
+  else tree.ignored.delete(path);
+  if (path.endsWith('.dvc')) tree.dvcFiles.add(path);
+}
+
 /**
- * The working tree's files: with `changed` (what the script did, when the repository is the
- * project folder) the last summary's list brought up to date, so a script costs what it changed
- * (issue 22); otherwise a walk of the tree.
+ * The working tree: with `changed` (what the script did, when the repository is the project
+ * folder) the last summary's tree brought up to date, looking at the changed paths only (every
+ * verdict again when a rule file changed), so a script costs what it changed; otherwise a walk.
  */
-function treeFiles(fs: LabFs, dir: string, home: string, changed: TreeChanges | null): Set<string> {
+function treeOf(fs: LabFs, dir: string, home: string, changed: TreeChanges | null): Tree {
   const known = trees.get(dir);
+  const isIgnored = ignoreChecker(fs, dir);
   if (!known || !changed || dir !== home) {
-    const files = walkTree(fs, dir);
-    trees.set(dir, files);
-    return files;
+    const tree: Tree = { files: new Set(), ignored: new Set(), dvcFiles: new Set() };
+    for (const path of walkTree(fs, dir)) place(tree, path, isIgnored);
+    trees.set(dir, tree);
+    return tree;
   }
-  for (const path of changed.removed) known.delete(path);
-  for (const path of changed.files) if (listed(path)) known.add(path);
+  for (const path of changed.removed) {
+    known.files.delete(path);
+    known.ignored.delete(path);
+    known.dvcFiles.delete(path);
+  }
+  if ([...changed.files, ...changed.removed].some(isRuleFile)) {
+    for (const path of changed.files) if (listed(path)) known.files.add(path);
+    known.ignored.clear();
+    known.dvcFiles.clear();
+    for (const path of known.files) place(known, path, isIgnored);
+  } else for (const path of changed.files) if (listed(path)) place(known, path, isIgnored);
   return known;
 }
 
@@ -80,17 +111,13 @@ export async function summariseRepo(fs: LabFs, home: string, changed: TreeChange
   const dir = repoRoot(fs, home);
   if (!dir) return null;
   const { log, committed } = await history(fs, dir);
-  const files = [...treeFiles(fs, dir, home, changed)].sort();
-  const isIgnored = ignoreChecker(fs, dir);
-  const ignored = files.filter(isIgnored);
-  const dvcTracked = files
-    .filter((f) => f.endsWith('.dvc'))
-    .flatMap((f) => {
-      const info = readDvcFile(text(fs.readFile(`${dir}/${f}`)!));
-      const folder = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
-      return info ? [`${folder}${info.path}`] : [];
-    });
-  return { branch: (await git.currentBranch({ fs: gitFsAdapter(fs), dir })) ?? 'main', log, committed, ignored, dvcTracked };
+  const tree = treeOf(fs, dir, home, changed);
+  const dvcTracked = [...tree.dvcFiles].sort().flatMap((f) => {
+    const info = readDvcFile(text(fs.readFile(`${dir}/${f}`)!));
+    const folder = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
+    return info ? [`${folder}${info.path}`] : [];
+  });
+  return { branch: (await git.currentBranch({ fs: gitFsAdapter(fs), dir })) ?? 'main', log, committed, ignored: [...tree.ignored].sort(), dvcTracked };
 }
 
 /**
