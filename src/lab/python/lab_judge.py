@@ -189,12 +189,13 @@ def _accuracy_of(model, rows, label):
 
 
 def _tested_accuracies(evidence):
-    """`tested_accuracies(label)`: the last fit's model's accuracy on each set of rows it could honestly be
-    tested on — all the labelled rows it never trained on, and every set of such rows the program asked it
-    about — and its accuracy on its own training rows, as `(held_out, on_training)`."""
+    """`tested_accuracies(label, fit=None)`: a fit's model's accuracy (the last fit's, unless another of
+    `evidence["fits"]` is given) on each set of rows it could honestly be tested on — all the labelled rows
+    it never trained on, and every set of such rows the program asked it about — and its accuracy on its
+    own training rows, as `(held_out, on_training)`."""
 
-    def tested_accuracies(label):
-        fit = evidence["fits"][-1]
+    def tested_accuracies(label, fit=None):
+        fit = fit or evidence["fits"][-1]
         model, trained = fit["model"], fit["rows"]
         unseen = [r for r in label if r not in trained]
         sets = ([unseen] if unseen else []) + [
@@ -203,6 +204,23 @@ def _tested_accuracies(evidence):
         return [_accuracy_of(model, rows, label) for rows in sets], _accuracy_of(model, sorted(trained), label)
 
     return tested_accuracies
+
+
+def _reported_fit(evidence):
+    """`reported_fit(value, label)`: the fit whose model's accuracy on rows it never trained on is `value`
+    (a fraction, or a percentage of it) — the model a program that trains several reports on — or the
+    last fit when none is (then a check says what is wrong with `value`)."""
+    tested = _tested_accuracies(evidence)
+
+    def reported_fit(value, label):
+        fits = evidence["fits"]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            for fit in reversed(fits):
+                if any(abs(value - a) < 1e-9 or abs(value / 100 - a) < 1e-9 for a in tested(label, fit)[0]):
+                    return fit
+        return fits[-1]
+
+    return reported_fit
 
 
 def _registered_model(name, alias):
@@ -327,6 +345,7 @@ class _Job:
             "labels_of": _labels_of,
             "accuracy_of": _accuracy_of,
             "tested_accuracies": _tested_accuracies(self.evidence),
+            "reported_fit": _reported_fit(self.evidence),
         }
         _helpers.update(scope)  # the helpers' functions see this check's names as their globals
         scope = {**{k: v for k, v in _helpers.items() if not k.startswith("__")}, **scope}
