@@ -51,8 +51,9 @@ export default tseslint.config(
   },
   {
     // The framework-free rooms hold no React: neither its packages, nor the
-    // project's .tsx components, nor JSX of their own. (Packages built on React,
-    // such as zustand's `create`, are not caught here.)
+    // project's .tsx components, nor JSX of their own, nor packages built on
+    // React: zustand's `create` is React's; these rooms use 'zustand/vanilla'
+    // (the hooks are bound in src/lesson/stores.ts).
     files: FRAMEWORK_FREE,
     rules: {
       'import-x/no-restricted-paths': [
@@ -63,6 +64,13 @@ export default tseslint.config(
               target: FRAMEWORK_FREE,
               from: ['src/**/*.tsx', 'node_modules/react/**', 'node_modules/react-dom/**', 'node_modules/@testing-library/**'],
               message: 'src/content, src/progress and src/lab are framework-free: React (its packages, .tsx components) belongs in app, lesson, preview or author; see README "Project layout".',
+            },
+            {
+              // zustand's root entry is its React hook (`create`, `useStore`); the vanilla store is open.
+              target: FRAMEWORK_FREE,
+              from: 'node_modules/zustand',
+              except: ['./vanilla.js', './vanilla.d.ts', './vanilla', './esm/vanilla.mjs', './esm/vanilla.d.mts', './esm/vanilla'],
+              message: 'src/content, src/progress and src/lab are framework-free: zustand\'s React hook belongs in app or lesson; import createStore from \'zustand/vanilla\' here (README "Project layout").',
             },
           ],
         },

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { useProgress } from '../src/progress/store';
+import { progressStore } from '../src/progress/store';
 import { resetRerunPrefs } from '../src/lesson/rerunPrefs';
 import { reloadVerdicts } from '../src/lesson/lastVerdicts';
 
@@ -50,7 +50,7 @@ beforeEach(() => {
   localStorage.clear();
   resetRerunPrefs();
   reloadVerdicts();
-  useProgress.setState(useProgress.getInitialState(), true);
+  progressStore.setState(progressStore.getInitialState(), true);
 });
 
 afterEach(() => {

@@ -4,7 +4,7 @@ import { preloadCourse, requestLesson } from '../content/course';
 import { useCourse } from './courseHooks';
 import { whenSettled } from '../lib/whenSettled';
 import { lessonProgress } from '../progress/selectors';
-import { useProgress } from '../progress/store';
+import { useProgress } from '../lesson/stores';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 export function HomePage() {

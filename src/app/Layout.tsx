@@ -1,7 +1,7 @@
 import { Link, Outlet, useMatch } from 'react-router-dom';
 import { findLesson } from '../content/course';
 import { useCourse } from './courseHooks';
-import { useProgress } from '../progress/store';
+import { useProgress } from '../lesson/stores';
 import { useTheme } from '../lib/useTheme';
 import { XpHeader } from './XpHeader';
 import { ProgressMenu } from './ProgressMenu';

@@ -3,7 +3,8 @@ import { index, loadLesson } from 'virtual:lifecycle-content';
 import type { Lesson, LessonSummary } from '../content/model';
 import { downloadText } from '../lib/download';
 import { readExport, toExport } from '../progress/restore';
-import { factsOf, useProgress } from '../progress/store';
+import { factsOf } from '../progress/store';
+import { useProgress } from '../lesson/stores';
 import { describeProgress } from '../progress/selectors';
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CourseIndex, LessonSummary } from '../content/model';
 import { courseProgress } from '../progress/selectors';
-import { useProgress } from '../progress/store';
+import { useProgress } from '../lesson/stores';
 import { totalXp, xpBySkill } from '../progress/xp';
 
 /** Total XP, XP per skill and a progress bar for the open lesson (or the whole course). */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { Lesson, Step } from '../content/model';
-import { useProgress } from '../progress/store';
+import { useProgress } from './stores';
 import { stepAwardId } from '../progress/xp';
 import { stepPath } from './phases';
 import { Prose } from './Prose';

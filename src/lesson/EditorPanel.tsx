@@ -1,7 +1,8 @@
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { Lesson, Step } from '../content/model';
 import { stepEditing } from '../lab/page/stepRuntime';
-import { stepKey, useProgress } from '../progress/store';
+import { stepKey } from '../progress/store';
+import { useProgress } from './stores';
 import { solutionStepXp } from '../progress/xp';
 import { useTheme } from '../lib/useTheme';
 import type { EditorHandoff } from './codeEditorProps';

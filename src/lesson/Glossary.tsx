@@ -1,6 +1,7 @@
 import type { Lesson } from '../content/model';
 import { nodesUnlockedBy } from '../progress/selectors';
-import { termKey, useProgress } from '../progress/store';
+import { termKey } from '../progress/store';
+import { useProgress } from './stores';
 import { Prose } from './Prose';
 
 export function Glossary({ lesson }: { lesson: Lesson }) {

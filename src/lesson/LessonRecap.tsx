@@ -6,13 +6,14 @@
 // which step to run again to see it.
 import { useRef, type ReactNode } from 'react';
 import type { Lesson, RecapFact } from '../content/model';
-import { useLabSession } from '../lab/page/session';
+import { useLabSession } from './stores';
 import type { WorldFiles } from '../lab/types';
 import { fileText } from '../lab/worldFiles';
 import { rawTrackingOfFiles } from '../lab/protocolSchema';
 import { readTrackingStore, type UiStore } from '../preview/tracking/store';
 import { xpByPhase } from '../progress/selectors';
-import { stepKey, useProgress } from '../progress/store';
+import { stepKey } from '../progress/store';
+import { useProgress } from './stores';
 import { downloadText } from '../lib/download';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Prose } from './Prose';

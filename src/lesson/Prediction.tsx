@@ -4,7 +4,8 @@
 // are, its answer kept; a missed one comes back in the review queue.
 import { useEffect } from 'react';
 import type { Lesson, Step } from '../content/model';
-import { quizKey, useProgress } from '../progress/store';
+import { quizKey } from '../progress/store';
+import { useProgress } from './stores';
 import { AnyQuestionCard } from './Quiz';
 
 /** Whether the step's prediction still waits for an answer (none given yet). */

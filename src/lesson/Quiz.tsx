@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Lesson, SingleChoiceQuestion } from '../content/model';
-import { quizKey, useProgress } from '../progress/store';
+import { quizKey } from '../progress/store';
+import { useProgress } from './stores';
 import { isRevealed, quizXpFor } from '../progress/xp';
 import { Prose } from './Prose';
 import { MultipleChoiceCard, NumericCard } from './QuizKinds';

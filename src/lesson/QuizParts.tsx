@@ -3,7 +3,7 @@
 // row, and the status that answers a try.
 import type { ReactNode } from 'react';
 import type { Lesson } from '../content/model';
-import { useProgress } from '../progress/store';
+import { useProgress } from './stores';
 import { QUIZ_REVEAL_AFTER } from '../progress/xp';
 import { Prose } from './Prose';
 

@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { Lesson } from '../content/model';
 import { reviewQueue, type ReviewItem } from '../progress/selectors';
-import { useProgress } from '../progress/store';
+import { useProgress } from './stores';
 import { formatNumber, readNumberInput, type QuizAnswer } from '../progress/quizAnswers';
 import { REVIEW_FIRST_MS } from '../progress/xp';
 import { phaseLabel } from './phases';

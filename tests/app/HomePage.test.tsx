@@ -2,7 +2,7 @@
 // lesson arrives by its files alone, and work in one lesson moves only its bar.
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useProgress } from '../../src/progress/store';
+import { useProgress } from '../../src/lesson/stores';
 import { renderApp } from '../lesson/renderApp';
 
 const bar = (title: string) => screen.getByRole('progressbar', { name: `${title} progress` });

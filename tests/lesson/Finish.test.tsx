@@ -5,9 +5,9 @@ import { MemoryRouter } from 'react-router-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCourse } from '../../scripts/content-files';
 import { emptyOutcome } from '../../src/lab/outcome';
-import { useLabSession } from '../../src/lab/page/session';
+import { useLabSession } from '../../src/lesson/stores';
 import { LessonRecap, summaryDocument } from '../../src/lesson/LessonRecap';
-import { useProgress } from '../../src/progress/store';
+import { useProgress } from '../../src/lesson/stores';
 import { renderApp } from './renderApp';
 import { FIXTURE_CONTENT } from './fixtureCourse';
 

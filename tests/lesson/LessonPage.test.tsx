@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { useProgress } from '../../src/progress/store';
+import { useProgress } from '../../src/lesson/stores';
 import { renderApp } from './renderApp';
 
 // The lesson as these tests know it, not content/ as authors change it (fixtureCourse.ts).

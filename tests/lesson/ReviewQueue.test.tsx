@@ -3,7 +3,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useProgress } from '../../src/progress/store';
+import { useProgress } from '../../src/lesson/stores';
 import { renderApp } from './renderApp';
 
 vi.mock('virtual:lifecycle-content', () => import('./fixtureCourse'));

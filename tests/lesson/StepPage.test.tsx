@@ -4,8 +4,8 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { labFor } from '../../src/lab/page/engine';
 import { emptyOutcome } from '../../src/lab/outcome';
-import { useLabSession } from '../../src/lab/page/session';
-import { useProgress } from '../../src/progress/store';
+import { useLabSession } from '../../src/lesson/stores';
+import { useProgress } from '../../src/lesson/stores';
 import { renderApp } from './renderApp';
 
 // The editor is the textarea stand-in from tests/stubs (Monaco needs a browser). It loads

@@ -90,6 +90,10 @@ const broken: [string, string, string, string][] = [
   ['lab: react, lazily', 'src/lab/Probe.ts', "export const load = () => import('react');\n", NO_REACT],
   ['lab page side: a .tsx component', 'src/lab/page/Probe.ts', value('Quiz', '../../lesson/Quiz'), NO_REACT],
   ['progress: JSX of its own', 'src/progress/Probe.tsx', 'export const Badge = () => <b>XP</b>;\n', NO_JSX],
+  // zustand's root entry is a React hook: the framework-free rooms build vanilla stores.
+  ['progress: zustand’s React `create`', 'src/progress/Probe.ts', value('create', 'zustand'), NO_REACT],
+  ['lab page side: zustand’s React `useStore`', 'src/lab/page/Probe.ts', value('useStore', 'zustand'), NO_REACT],
+  ['content: zustand’s React types', 'src/content/Probe.ts', typeOnly('UseBoundStore', 'zustand'), NO_REACT],
 ];
 
 // [case, file, code]: each must pass every rule.
@@ -97,6 +101,9 @@ const sound: [string, string, string][] = [
   ['a type-only import back (erased at run time, no cycle)', 'src/progress/xp.ts', typeOnly('NodeStatus', './selectors')],
   ['lesson: react', 'src/lesson/Probe.tsx', value('useState', 'react') + 'export const Badge = () => <b>XP</b>;\n'],
   ['lib: react (shared hooks)', 'src/lib/Probe.ts', value('useState', 'react')],
+  ['progress: zustand’s vanilla store', 'src/progress/Probe.ts', value('createStore', 'zustand/vanilla')],
+  ['lab page side: zustand’s vanilla store and its types', 'src/lab/page/Probe.ts', value('createStore', 'zustand/vanilla') + typeOnly('StoreApi', 'zustand/vanilla')],
+  ['lesson: zustand’s React hook', 'src/lesson/Probe.ts', value('useStore', 'zustand')],
 ];
 
 describe('no cycles, no React in content, progress and lab', () => {
