@@ -1,4 +1,4 @@
-import { type NewerSave } from '../progress/store';
+import type { NewerSave } from '../progress';
 import { useProgress } from '../lesson/stores';
 
 const newerNotice = (n: Pick<NewerSave, 'reason' | 'backup'>) =>

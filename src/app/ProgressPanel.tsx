@@ -1,11 +1,9 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { index, loadLesson } from 'virtual:lifecycle-content';
-import type { Lesson, LessonSummary } from '../content/model';
-import { downloadText } from '../lib/download';
-import { readExport, toExport } from '../progress/restore';
-import { factsOf } from '../progress/store';
+import type { Lesson, LessonSummary } from '../content';
+import { downloadText } from '../lib';
+import { readExport, toExport, factsOf, describeProgress } from '../progress';
 import { useProgress } from '../lesson/stores';
-import { describeProgress } from '../progress/selectors';
 
 /**
  * The progress menu's panel: export, import and reset. Its own chunk (with the

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import type { Lesson, Step } from '../content/model';
+import type { Lesson, Step } from '../content';
 import { useProgress } from './stores';
-import { stepAwardId } from '../progress/xp';
+import { stepAwardId } from '../progress';
 import { stepPath } from './phases';
 import { Prose } from './Prose';
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { CourseIndex, Lesson } from '../content/model';
-import { nextStep, otherLessons, questionsLeft } from '../progress/selectors';
+import type { CourseIndex, Lesson } from '../content';
+import { nextStep, otherLessons, questionsLeft } from '../progress';
 import { useProgress } from './stores';
 import { stepPath } from './phases';
 

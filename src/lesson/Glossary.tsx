@@ -1,6 +1,5 @@
-import type { Lesson } from '../content/model';
-import { nodesUnlockedBy } from '../progress/selectors';
-import { termKey } from '../progress/store';
+import type { Lesson } from '../content';
+import { nodesUnlockedBy, termKey } from '../progress';
 import { useProgress } from './stores';
 import { Prose } from './Prose';
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { Lesson } from '../content/model';
-import { isStepDone, nextStep } from '../progress/selectors';
+import type { Lesson } from '../content';
+import { isStepDone, nextStep } from '../progress';
 import { useProgress } from './stores';
 import { LessonHeader } from './LessonHeader';
 import { stepPath } from './phases';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { CourseIndex, Lesson } from '../content/model';
-import { skillNodeStatuses, stepStatuses } from '../progress/selectors';
+import type { CourseIndex, Lesson } from '../content';
+import { skillNodeStatuses, stepStatuses } from '../progress';
 import { useProgress } from './stores';
 import { ContinueLearning } from './ContinueLearning';
 import { Faq } from './Faq';

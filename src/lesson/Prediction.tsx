@@ -3,8 +3,8 @@
 // a question of the step (content `predict:`), judged and scored as the quiz's
 // are, its answer kept; a missed one comes back in the review queue.
 import { useEffect } from 'react';
-import type { Lesson, Step } from '../content/model';
-import { quizKey } from '../progress/store';
+import type { Lesson, Step } from '../content';
+import { quizKey } from '../progress';
 import { useProgress } from './stores';
 import { AnyQuestionCard } from './Quiz';
 

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Lesson, SingleChoiceQuestion } from '../content/model';
-import { quizKey } from '../progress/store';
+import type { Lesson, SingleChoiceQuestion } from '../content';
+import { quizKey, isRevealed, quizXpFor } from '../progress';
 import { useProgress } from './stores';
-import { isRevealed, quizXpFor } from '../progress/xp';
 import { Prose } from './Prose';
 import { MultipleChoiceCard, NumericCard } from './QuizKinds';
 import { QuizActions, QuizOption, QuizStatus } from './QuizParts';

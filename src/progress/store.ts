@@ -7,9 +7,9 @@
 // zustand's vanilla store: this room is framework-free; the React hook that
 // reads it is bound in the lesson room (src/lesson/stores.ts).
 import { createStore, type StateCreator } from 'zustand/vanilla';
-import { textDigest } from '../lib/textDigest';
+import { textDigest } from '../lib';
 import { index as builtCourse } from 'virtual:lifecycle-content';
-import type { CourseIndex } from '../content/model';
+import type { CourseIndex } from '../content';
 import { auditAwards, auditNotice } from './audit';
 import { mergeFacts, type DraftConflict } from './merge';
 import { isRightAnswer, sameAnswer, wrongTriesOf, type GradableQuestion, type QuizAnswer } from './quizAnswers';

@@ -1,0 +1,9 @@
+// The shared helpers built on React: hooks and components for the rooms that
+// render. The framework-free ones are ./index.ts.
+
+export { ErrorBoundary } from './ErrorBoundary';
+export { lazyChunk } from './lazyChunk';
+export { storedValue } from './storedValue';
+export { useDocumentTitle } from './useDocumentTitle';
+export { useStoreInTransition } from './useStoreInTransition';
+export { useTheme } from './useTheme';
