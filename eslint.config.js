@@ -72,7 +72,7 @@ export default tseslint.config(
     // The framework-free rooms hold no React: neither its packages, nor the
     // project's .tsx components, nor JSX of their own, nor packages built on
     // React: zustand's `create` is React's; these rooms use 'zustand/vanilla'
-    // (the hooks are bound in src/lesson/stores.ts).
+    // (the hooks are bound in src/lesson: useProgress.ts, useLabSession.ts).
     // And each room is entered through its face (faceZones, above). One rule config
     // holds both, as a later block's would replace an earlier one's.
     files: ['src/**/*.{ts,tsx}'],
@@ -83,7 +83,7 @@ export default tseslint.config(
           zones: [
             {
               target: FRAMEWORK_FREE,
-              from: ['src/**/*.tsx', 'node_modules/react/**', 'node_modules/react-dom/**', 'node_modules/@testing-library/**'],
+              from: ['src/**/*.tsx', 'src/lib/react.{ts,tsx}', 'node_modules/react/**', 'node_modules/react-dom/**', 'node_modules/@testing-library/**'],
               message: 'src/content, src/progress and src/lab are framework-free: React (its packages, .tsx components) belongs in app, lesson, preview or author; see README "Project layout".',
             },
             {

@@ -4,7 +4,7 @@ import { preloadCourse, requestLesson } from '../content';
 import { useCourse } from './courseHooks';
 import { whenSettled } from '../lib';
 import { lessonProgress } from '../progress';
-import { useProgress } from '../lesson/stores';
+import { useProgress } from '../lesson/useProgress';
 import { useDocumentTitle } from '../lib/react';
 
 export function HomePage() {

@@ -1,7 +1,7 @@
 import { Link, Outlet, useMatch } from 'react-router-dom';
 import { findLesson } from '../content';
 import { useCourse } from './courseHooks';
-import { useProgress } from '../lesson/stores';
+import { useProgress } from '../lesson/useProgress';
 import { useTheme, ErrorBoundary } from '../lib/react';
 import { XpHeader } from './XpHeader';
 import { ProgressMenu } from './ProgressMenu';

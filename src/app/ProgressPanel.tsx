@@ -3,7 +3,7 @@ import { index, loadLesson } from 'virtual:lifecycle-content';
 import type { Lesson, LessonSummary } from '../content';
 import { downloadText } from '../lib';
 import { readExport, toExport, factsOf, describeProgress } from '../progress';
-import { useProgress } from '../lesson/stores';
+import { useProgress } from '../lesson/useProgress';
 
 /**
  * The progress menu's panel: export, import and reset. Its own chunk (with the

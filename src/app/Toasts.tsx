@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useProgress } from '../lesson/stores';
+import { useProgress } from '../lesson/useProgress';
 
 const TOAST_MS = 3500;
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { Lesson, Step } from '../content';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { stepAwardId } from '../progress';
 import { stepPath } from './phases';
 import { Prose } from './Prose';

@@ -2,7 +2,7 @@
 // other one is shown here so it is never dropped without a word (issue 11).
 import type { Lesson, Step } from '../content';
 import { stepKey } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 
 export function DraftConflicts({ lesson, step }: { lesson: Lesson; step: Step }) {
   const key = stepKey(lesson.id, step.slug);

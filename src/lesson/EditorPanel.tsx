@@ -2,7 +2,7 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { Lesson, Step } from '../content';
 import { stepEditing } from '../lab/page';
 import { stepKey, solutionStepXp } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { useTheme } from '../lib/react';
 import type { EditorHandoff } from './codeEditorProps';
 import { StaticCode } from './StaticCode';

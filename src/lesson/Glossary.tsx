@@ -1,6 +1,6 @@
 import type { Lesson } from '../content';
 import { nodesUnlockedBy, termKey } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { Prose } from './Prose';
 
 export function Glossary({ lesson }: { lesson: Lesson }) {

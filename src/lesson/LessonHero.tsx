@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Lesson } from '../content';
 import { isStepDone, nextStep } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { LessonHeader } from './LessonHeader';
 import { stepPath } from './phases';
 import { Prose } from './Prose';

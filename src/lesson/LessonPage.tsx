@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CourseIndex, Lesson } from '../content';
 import { skillNodeStatuses, stepStatuses } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { ContinueLearning } from './ContinueLearning';
 import { Faq } from './Faq';
 import { Glossary } from './Glossary';

@@ -6,11 +6,11 @@
 // which step to run again to see it.
 import { useRef, type ReactNode } from 'react';
 import type { Lesson, RecapFact } from '../content';
-import { useLabSession } from './stores';
+import { useLabSession } from './useLabSession';
 import { type WorldFiles, fileText, rawTrackingOfFiles } from '../lab';
 import { readTrackingStore, type UiStore } from '../preview';
 import { xpByPhase, stepKey } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { downloadText } from '../lib';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Prose } from './Prose';

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import type { Lesson, Step } from '../content';
 import { quizKey } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { AnyQuestionCard } from './Quiz';
 
 /** Whether the step's prediction still waits for an answer (none given yet). */

@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Lesson, MultipleChoiceQuestion, NumericQuestion } from '../content';
 import { formatNumber, readNumberInput, reviewMultiple, sameAnswer, wrongTriesOf, type QuizRecord, quizKey, isRevealed, quizXpFor } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { Prose } from './Prose';
 import { QuizActions, QuizOption, QuizStatus } from './QuizParts';
 

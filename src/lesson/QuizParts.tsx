@@ -3,7 +3,7 @@
 // row, and the status that answers a try.
 import type { ReactNode } from 'react';
 import type { Lesson } from '../content';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { QUIZ_REVEAL_AFTER } from '../progress';
 import { Prose } from './Prose';
 

@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { Lesson } from '../content';
 import { reviewQueue, type ReviewItem, formatNumber, readNumberInput, type QuizAnswer, REVIEW_FIRST_MS } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { phaseLabel } from './phases';
 import { Prose } from './Prose';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Lesson, Step } from '../content';
 import { isStepDone, laterStepsDone, lessonComplete, stepKey, solutionStepXp } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { useDocumentTitle, ErrorBoundary } from '../lib/react';
 import type { CheckVerdict } from '../lab';
 import { DraftConflicts } from './DraftConflicts';

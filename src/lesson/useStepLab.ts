@@ -7,9 +7,9 @@ import type { Lesson, Step } from '../content';
 import { labFor, timeLimitSeconds, labStorageKey, worldStoreFor, emptyRun, createStepRuntime } from '../lab/page';
 import { downloadText, whenSettled } from '../lib';
 import type { HttpRequest } from '../lab';
-import { useLabSession } from './stores';
+import { useLabSession } from './useLabSession';
 import { stepKey } from '../progress';
-import { useProgress } from './stores';
+import { useProgress } from './useProgress';
 import { useStoreInTransition } from '../lib/react';
 import { forgetVerdicts, rememberVerdict } from './lastVerdicts';
 

@@ -1,6 +1,7 @@
 // The shared helpers built on React: hooks and components for the rooms that
-// render. The framework-free ones are ./index.ts.
+// render, and the hook of a vanilla zustand store. The framework-free ones are ./index.ts.
 
+export { bindStore } from './bindStore';
 export { ErrorBoundary } from './ErrorBoundary';
 export { lazyChunk } from './lazyChunk';
 export { storedValue } from './storedValue';

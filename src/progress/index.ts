@@ -1,5 +1,5 @@
 // The progress room's face: the store (vanilla; its React hook is
-// src/lesson/stores.ts), the XP rules, the selectors and the export format.
+// src/lesson/useProgress.ts), the XP rules, the selectors and the export format.
 
 export { formatNumber, readNumberInput, reviewMultiple, sameAnswer, wrongTriesOf, type QuizAnswer } from './quizAnswers';
 export { readExport, toExport, type QuizRecord } from './restore';

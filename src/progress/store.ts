@@ -5,7 +5,7 @@
 // and other tabs' saves are merged in as they happen (merge.ts), so no tab erases
 // what another one did.
 // zustand's vanilla store: this room is framework-free; the React hook that
-// reads it is bound in the lesson room (src/lesson/stores.ts).
+// reads it is bound in the lesson room (src/lesson/useProgress.ts).
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { textDigest } from '../lib';
 import { index as builtCourse } from 'virtual:lifecycle-content';

@@ -2,7 +2,7 @@
 // lesson arrives by its files alone, and work in one lesson moves only its bar.
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useProgress } from '../../src/lesson/stores';
+import { useProgress } from '../../src/lesson/useProgress';
 import { renderApp } from '../lesson/renderApp';
 import { loadCourse } from '../../scripts/content-files';
 

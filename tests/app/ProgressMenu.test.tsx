@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PROGRESS_VERSION } from '../../src/progress/restore';
-import { useProgress } from '../../src/lesson/stores';
+import { useProgress } from '../../src/lesson/useProgress';
 import { renderApp } from '../lesson/renderApp';
 import { index } from '../lesson/fixtureCourse';
 import { quizXpFor } from '../../src/progress/xp';

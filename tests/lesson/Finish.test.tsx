@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyOutcome } from '../../src/lab/outcome';
-import { useLabSession } from '../../src/lesson/stores';
+import { useLabSession } from '../../src/lesson/useLabSession';
 import { LessonRecap, summaryDocument } from '../../src/lesson/LessonRecap';
-import { useProgress } from '../../src/lesson/stores';
+import { useProgress } from '../../src/lesson/useProgress';
 import { renderApp } from './renderApp';
 import { course } from './fixtureCourse';
 

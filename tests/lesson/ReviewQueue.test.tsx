@@ -3,7 +3,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useProgress } from '../../src/lesson/stores';
+import { useProgress } from '../../src/lesson/useProgress';
 import { renderApp } from './renderApp';
 
 // The fixture course (fixtureCourse.ts): its own small lesson, not content/ as authors change it.

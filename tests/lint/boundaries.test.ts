@@ -94,6 +94,7 @@ const broken: [string, string, string, string][] = [
   ['lab: react, lazily', 'src/lab/Probe.ts', "export const load = () => import('react');\n", NO_REACT],
   ['lab page side: a .tsx component', 'src/lab/page/Probe.ts', value('Quiz', '../../lesson/Quiz'), NO_REACT],
   ['progress: JSX of its own', 'src/progress/Probe.tsx', 'export const Badge = () => <b>XP</b>;\n', NO_JSX],
+  ['progress: lib’s face for React', 'src/progress/Probe.ts', value('bindStore', '../lib/react'), NO_REACT],
   // zustand's root entry is a React hook: the framework-free rooms build vanilla stores.
   ['progress: zustand’s React `create`', 'src/progress/Probe.ts', value('create', 'zustand'), NO_REACT],
   ['lab page side: zustand’s React `useStore`', 'src/lab/page/Probe.ts', value('useStore', 'zustand'), NO_REACT],

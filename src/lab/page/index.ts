@@ -1,6 +1,6 @@
 // The lab's page side, as the lesson and author rooms use it: the engine
 // (the worker's client), the step runtime, the visit's session (a vanilla
-// store; its hook is src/lesson/stores.ts), run requests and the saved project.
+// store; its hook is src/lesson/useLabSession.ts), run requests and the saved project.
 
 export { LabEngine, labFor, type EngineState } from './engine';
 export { loadStartWorld } from './lessonWorlds';

@@ -1,7 +1,7 @@
 // What the lab showed on each step during this visit: the live output of the
 // run in progress and the last result with its check verdicts. Not persisted —
 // the project's files persist (engine.ts); a preview is redrawn by running.
-// A vanilla store: the lab is framework-free; the lesson room binds its hook (src/lesson/stores.ts).
+// A vanilla store: the lab is framework-free; the lesson room binds its hook (src/lesson/useLabSession.ts).
 import { createStore } from 'zustand/vanilla';
 import type { CheckVerdict } from '../checks/checks';
 import type { OutputChunk, RunResult } from '../types';
