@@ -11,14 +11,33 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 // (page/). Everything else in src/lab (the root's shared modules, checks/) is shared.
 const LAB_WORKER = ['src/lab/worker/**', 'src/lab/shell/**'];
 const LAB_PAGE = ['src/lab/page/**'];
-const LAB_TYPES = ['src/lab/types.ts', 'src/lab/protocol.ts'];
-// The run outcome's one schema: the tracking UI reads the learner's store with it.
-const LAB_SCHEMA = ['src/lab/outcomeSchema.ts'];
+// The lab's shared face (FACES below): the other rooms' way to its types and shared
+// modules; the preview takes types of it, and the run outcome's schema (it reads the learner's store with it).
+const LAB_FACE = ['src/lab/index.ts'];
 // Pure file-format helpers of the shell that the (shared) checks use too.
 const LAB_FORMAT = ['src/lab/shell/dvcFormat.ts', 'src/lab/shell/md5.ts'];
 // The framework-free rooms: pure logic the CLI, the worker and tests run without React.
 const FRAMEWORK_FREE = ['src/content/**', 'src/progress/**', 'src/lab/**'];
 const TS_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs'];
+const ROOMS = ['app', 'author', 'lesson', 'preview', 'progress', 'lab', 'content', 'lib'];
+// Each room's face: the files another room may import of it (README "Project
+// layout"). Inside a room files import each other freely. The lesson, author and
+// app rooms have none: nothing imports app; author and the lesson pages are lazy
+// chunks that app opens file by file.
+const FACES = {
+  content: ['./index.ts', './parse.ts'], // the course the app reads; the parser (author view, CLI)
+  progress: ['./index.ts'],
+  preview: ['./index.ts'],
+  lib: ['./index.ts', './react.ts'], // helpers without React (for every room); those built on React
+  // The shared face, the page side's face, and the reference's data (loaded lazily, a chunk of its own).
+  lab: ['./index.ts', './page/index.ts', './reference.json'],
+};
+const faceZones = Object.entries(FACES).map(([room, faces]) => ({
+  target: ROOMS.filter((r) => r !== room).map((r) => `src/${r}/**`),
+  from: `src/${room}`,
+  except: faces,
+  message: `Another room enters src/${room} only through its face (${faces.map((f) => f.slice(2)).join(', ')}); see README "Project layout".`,
+}));
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage'] },
@@ -51,9 +70,12 @@ export default tseslint.config(
   },
   {
     // The framework-free rooms hold no React: neither its packages, nor the
-    // project's .tsx components, nor JSX of their own. (Packages built on React,
-    // such as zustand's `create`, are not caught here.)
-    files: FRAMEWORK_FREE,
+    // project's .tsx components, nor JSX of their own, nor packages built on
+    // React: zustand's `create` is React's; these rooms use 'zustand/vanilla'
+    // (the hooks are bound in src/lesson: useProgress.ts, useLabSession.ts).
+    // And each room is entered through its face (faceZones, above). One rule config
+    // holds both, as a later block's would replace an earlier one's.
+    files: ['src/**/*.{ts,tsx}'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
@@ -61,12 +83,25 @@ export default tseslint.config(
           zones: [
             {
               target: FRAMEWORK_FREE,
-              from: ['src/**/*.tsx', 'node_modules/react/**', 'node_modules/react-dom/**', 'node_modules/@testing-library/**'],
+              from: ['src/**/*.tsx', 'src/lib/react.{ts,tsx}', 'node_modules/react/**', 'node_modules/react-dom/**', 'node_modules/@testing-library/**'],
               message: 'src/content, src/progress and src/lab are framework-free: React (its packages, .tsx components) belongs in app, lesson, preview or author; see README "Project layout".',
             },
+            {
+              // zustand's root entry is its React hook (`create`, `useStore`); the vanilla store is open.
+              target: FRAMEWORK_FREE,
+              from: 'node_modules/zustand',
+              except: ['./vanilla.js', './vanilla.d.ts', './vanilla', './esm/vanilla.mjs', './esm/vanilla.d.mts', './esm/vanilla'],
+              message: 'src/content, src/progress and src/lab are framework-free: zustand\'s React hook belongs in app or lesson; import createStore from \'zustand/vanilla\' here (README "Project layout").',
+            },
+            ...faceZones,
           ],
         },
       ],
+    },
+  },
+  {
+    files: FRAMEWORK_FREE,
+    rules: {
       'no-restricted-syntax': [
         'error',
         { selector: 'JSXElement, JSXFragment', message: 'src/content, src/progress and src/lab are framework-free: JSX belongs in app, lesson, preview or author.' },
@@ -85,14 +120,13 @@ export default tseslint.config(
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
       // Lazy views (import()) and re-exports cross rooms too.
       'boundaries/dependency-nodes': ['import', 'dynamic-import', 'export'],
-      'boundaries/elements': ['app', 'author', 'lesson', 'preview', 'progress', 'lab', 'content', 'lib'].map((room) => ({ type: room, pattern: `src/${room}` })),
+      'boundaries/elements': ROOMS.map((room) => ({ type: room, pattern: `src/${room}` })),
       // Inside the lab, files are sorted by side (a file may have several categories).
       'boundaries/files': [
         { category: 'lab-worker', pattern: LAB_WORKER },
         { category: 'lab-page', pattern: LAB_PAGE },
-        { category: 'lab-types', pattern: LAB_TYPES },
-        { category: 'lab-schema', pattern: LAB_SCHEMA },
         { category: 'lab-format', pattern: LAB_FORMAT },
+        { category: 'lab-face', pattern: LAB_FACE },
         // Every file gets a category, so "none of these" selectors can match it.
         { category: 'source', pattern: 'src/**' },
       ],
@@ -112,8 +146,11 @@ export default tseslint.config(
             // The page-side client, types and shared modules of the lab; never its worker side.
             { from: { element: { type: 'lesson' } }, allow: { to: { element: { type: 'lab' }, file: { categories: { noneOf: ['lab-worker'] } } } } },
             { from: { element: { type: 'preview' } }, allow: { to: { element: { type: ['preview', 'lib'] } } } },
-            { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'lab' }, file: { categories: 'lab-types' } }, dependency: { kind: 'type' } } },
-            { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'lab' }, file: { categories: 'lab-schema' } } } },
+            // Through the lab's face: its types, and of its values only the run outcome's schema.
+            { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'lab' }, file: { categories: 'lab-face' } }, dependency: { kind: 'type' } } },
+            { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'lab' }, file: { categories: 'lab-face' } }, dependency: { specifiers: 'outcomeSchemas' } } },
+            // (An allow matches when some name does: an import that names any other value besides is refused.)
+            { from: { element: { type: 'preview' } }, disallow: { to: { element: { type: 'lab' }, file: { categories: 'lab-face' } }, dependency: { kind: 'value', specifiers: '!outcomeSchemas' } } },
             // The registry names the content schema's services, as types only.
             { from: { element: { type: 'preview' } }, allow: { to: { element: { type: 'content' } }, dependency: { kind: 'type' } } },
             { from: { element: { type: 'progress' } }, allow: { to: { element: { type: ['progress', 'lib'] } } } },

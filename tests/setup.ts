@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { useProgress } from '../src/progress/store';
+import { progressStore } from '../src/progress/store';
 import { resetRerunPrefs } from '../src/lesson/rerunPrefs';
 import { reloadVerdicts } from '../src/lesson/lastVerdicts';
 
@@ -14,13 +14,8 @@ configure({ asyncUtilTimeout: 30_000 });
 // Monaco does not run in jsdom (docs/tool-facts.md): component tests get a textarea with
 // the same props. The real editor is covered by the browser tests.
 vi.mock('../src/lesson/CodeEditor', () => import('./stubs/CodeEditor'));
-// jsdom has no page load to wait for: what waits for the page to settle runs at once.
-vi.mock('../src/lib/whenSettled', () => ({
-  whenSettled: (load: () => void) => {
-    const timer = setTimeout(load, 0);
-    return () => clearTimeout(timer);
-  },
-}));
+// jsdom has no page load to wait for: what waits for the page to settle runs at once (tests/stubs/whenSettled.ts).
+vi.mock('../src/lib/whenSettled', () => import('./stubs/whenSettled'));
 
 // jsdom has <dialog> but not its modal methods.
 if (!HTMLDialogElement.prototype.showModal) {
@@ -50,7 +45,7 @@ beforeEach(() => {
   localStorage.clear();
   resetRerunPrefs();
   reloadVerdicts();
-  useProgress.setState(useProgress.getInitialState(), true);
+  progressStore.setState(progressStore.getInitialState(), true);
 });
 
 afterEach(() => {

@@ -1,10 +1,10 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { ErrorBoundary } from '../lib/ErrorBoundary';
+import { ErrorBoundary } from '../lib/react';
 import { Layout } from './Layout';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { Suspense, useEffect } from 'react';
-import { watchChunkErrors } from '../lib/chunkRecovery';
+import { watchChunkErrors } from '../lib';
 import { AuthorRoute, LessonRoute, StepRoute } from './routes';
 import { useUnloadGuard } from './unloadGuard';
 

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
-import { preloadCourse, requestLesson } from '../content/course';
+import { preloadCourse, requestLesson } from '../content';
 import { useCourse } from './courseHooks';
-import { whenSettled } from '../lib/whenSettled';
-import { lessonProgress } from '../progress/selectors';
-import { useProgress } from '../progress/store';
-import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { whenSettled } from '../lib';
+import { lessonProgress } from '../progress';
+import { useProgress } from '../lesson/useProgress';
+import { useDocumentTitle } from '../lib/react';
 
 export function HomePage() {
   useDocumentTitle('Course');

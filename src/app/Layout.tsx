@@ -1,13 +1,12 @@
 import { Link, Outlet, useMatch } from 'react-router-dom';
-import { findLesson } from '../content/course';
+import { findLesson } from '../content';
 import { useCourse } from './courseHooks';
-import { useProgress } from '../progress/store';
-import { useTheme } from '../lib/useTheme';
+import { useProgress } from '../lesson/useProgress';
+import { useTheme, ErrorBoundary } from '../lib/react';
 import { XpHeader } from './XpHeader';
 import { ProgressMenu } from './ProgressMenu';
 import { Toasts } from './Toasts';
 import { lazy, Suspense } from 'react';
-import { ErrorBoundary } from '../lib/ErrorBoundary';
 
 // Its own chunk: only a browser holding a newer version's progress ever shows it.
 const NewerSaveBanner = lazy(() => import('./NewerSaveBanner').then((m) => ({ default: m.NewerSaveBanner })));

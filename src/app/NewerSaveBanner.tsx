@@ -1,4 +1,5 @@
-import { useProgress, type NewerSave } from '../progress/store';
+import type { NewerSave } from '../progress';
+import { useProgress } from '../lesson/useProgress';
 
 const newerNotice = (n: Pick<NewerSave, 'reason' | 'backup'>) =>
   `Your saved progress could not be read (${n.reason}). This tab shows none of it and saves nothing over it, so the newer version finds it as it left it; a copy is also kept under “${n.backup}”.`;

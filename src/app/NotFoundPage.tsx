@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router-dom';
-import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { useDocumentTitle } from '../lib/react';
 
 export function NotFoundPage({ what }: { what?: string }) {
   useDocumentTitle('Page not found');

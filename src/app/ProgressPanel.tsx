@@ -1,10 +1,9 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { index, loadLesson } from 'virtual:lifecycle-content';
-import type { Lesson, LessonSummary } from '../content/model';
-import { downloadText } from '../lib/download';
-import { readExport, toExport } from '../progress/restore';
-import { factsOf, useProgress } from '../progress/store';
-import { describeProgress } from '../progress/selectors';
+import type { Lesson, LessonSummary } from '../content';
+import { downloadText } from '../lib';
+import { readExport, toExport, factsOf, describeProgress } from '../progress';
+import { useProgress } from '../lesson/useProgress';
 
 /**
  * The progress menu's panel: export, import and reset. Its own chunk (with the

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useProgress } from '../progress/store';
+import { useProgress } from '../lesson/useProgress';
 
 const TOAST_MS = 3500;
 

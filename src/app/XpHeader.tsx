@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import type { CourseIndex, LessonSummary } from '../content/model';
-import { courseProgress } from '../progress/selectors';
-import { useProgress } from '../progress/store';
-import { totalXp, xpBySkill } from '../progress/xp';
+import type { CourseIndex, LessonSummary } from '../content';
+import { courseProgress, totalXp, xpBySkill } from '../progress';
+import { useProgress } from '../lesson/useProgress';
 
 /** Total XP, XP per skill and a progress bar for the open lesson (or the whole course). */
 export function XpHeader({ lesson, course }: { lesson: LessonSummary | undefined; course: CourseIndex }) {

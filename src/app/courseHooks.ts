@@ -1,9 +1,8 @@
 // The React side of the course store (src/content/course.ts, framework-free):
 // pages read the course index and a lesson's state through these hooks.
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { currentCourse, lessonState, showLesson, subscribeCourse, type LessonState } from '../content/course';
-import type { CourseIndex } from '../content/model';
-import { useStoreInTransition } from '../lib/useStoreInTransition';
+import { currentCourse, lessonState, showLesson, subscribeCourse, type LessonState, type CourseIndex } from '../content';
+import { useStoreInTransition } from '../lib/react';
 
 export function useCourse(): CourseIndex {
   return useSyncExternalStore(subscribeCourse, currentCourse, currentCourse);

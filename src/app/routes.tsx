@@ -3,12 +3,11 @@
 // A lesson's content is its own chunk (src/content/course.ts): the routes
 // load it, and say so while it loads.
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { isChunkLoadError } from '../lib/chunkRecovery';
+import { isChunkLoadError } from '../lib';
 import { matchPath, useParams } from 'react-router-dom';
-import { findLesson, findStep, requestLesson } from '../content/course';
+import { findLesson, findStep, requestLesson, type Lesson } from '../content';
 import { useCourse, useLesson } from './courseHooks';
-import type { Lesson } from '../content/model';
-import { lazyChunk } from '../lib/lazyChunk';
+import { lazyChunk, useDocumentTitle } from '../lib/react';
 import { splitWorkspace } from '../lesson/splitWorkspaceChunk';
 import { wideScreen } from '../lesson/wideScreen';
 
@@ -44,7 +43,6 @@ export function preloadRoute(pathname: string) {
   void requestLesson(lessonId);
   (step ? loadStepPage() : loadLessonPage()).catch(() => undefined);
 }
-import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { LessonHeader } from '../lesson/LessonHeader';
 import { NotFoundPage } from './NotFoundPage';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { hasPendingSaves } from '../lib/pendingSaves';
+import { hasPendingSaves } from '../lib';
 
 /**
  * While a save is still being written (a large project right after a Run),

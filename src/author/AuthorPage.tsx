@@ -7,10 +7,9 @@
 import './zodWithoutEval';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { Course, Lesson, Step } from '../content/model';
+import type { Course, Lesson, Step } from '../content';
 import { parseCourse, type ContentFile, type ContentIssue } from '../content/parse';
-import { ErrorBoundary } from '../lib/ErrorBoundary';
-import { useTheme } from '../lib/useTheme';
+import { ErrorBoundary, useTheme } from '../lib/react';
 import { LessonPage } from '../lesson/LessonPage';
 import { StepPage } from '../lesson/StepPage';
 import { listFiles, readFile, saveFile, type ContentFolder } from './api';

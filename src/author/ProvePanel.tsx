@@ -2,8 +2,8 @@
 // (scratchLab.ts) and show whether each did what the step says, planned and
 // judged by the lesson proof (src/lab/checks/prove.ts).
 import { useEffect, useRef, useState } from 'react';
-import type { Lesson, Step } from '../content/model';
-import { proveStep, trialName, type TrialVerdict } from '../lab/checks/prove';
+import type { Lesson, Step } from '../content';
+import { proveStep, trialName, type TrialVerdict } from '../lab';
 import { scratchLab, type ScratchLab } from './scratchLab';
 
 /** One verdict's row: the attempt, then why it proves the step or does not. */

@@ -4,13 +4,9 @@
 // and judges a step exactly as `npm run content:check -- --run` does. The
 // earlier steps' solutions run first (the project builds up step by step, as
 // the learner's does); putting the project back starts a fresh engine on it.
-import type { Lesson, Step } from '../content/model';
-import type { ProvingLab } from '../lab/checks/prove';
-import { LabEngine } from '../lab/page/engine';
-import { loadStartWorld } from '../lab/page/lessonWorlds';
-import { runRequestFor } from '../lab/page/runRequest';
-import type { WorldFiles } from '../lab/types';
-import { worldStoreFor } from '../lab/page/worldStore';
+import type { Lesson, Step } from '../content';
+import type { ProvingLab, WorldFiles } from '../lab';
+import { LabEngine, loadStartWorld, runRequestFor, worldStoreFor } from '../lab/page';
 
 /** Not `labStorageKey` ("lifecycle-lab:lab:…"): a key no learner page uses. */
 export const scratchLabKey = (lessonId: string) => `lifecycle-lab:author-scratch:${lessonId}`;

@@ -1,7 +1,7 @@
 // The lab's start files of a lesson (content/<lesson>/lab/): what the lab's
 // project holds when a learner starts, checked for what the lab can carry.
 import type { z } from 'zod';
-import { matchesGlob } from '../lib/glob.ts';
+import { matchesGlob } from '../lib/index.ts';
 import { FILE_NAME_RULE, isValidCodeFileName, type lessonFrontmatterSchema } from './schema.ts';
 import type { ContentFile, ContentIssue, SourceFile } from './sourceFile.ts';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import type { Lesson, Step } from '../content/model';
-import { useProgress } from '../progress/store';
-import { stepAwardId } from '../progress/xp';
+import type { Lesson, Step } from '../content';
+import { useProgress } from './useProgress';
+import { stepAwardId } from '../progress';
 import { stepPath } from './phases';
 import { Prose } from './Prose';
 

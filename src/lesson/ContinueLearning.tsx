@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import type { CourseIndex, Lesson } from '../content/model';
-import { nextStep, otherLessons, questionsLeft } from '../progress/selectors';
-import { useProgress } from '../progress/store';
+import type { CourseIndex, Lesson } from '../content';
+import { nextStep, otherLessons, questionsLeft } from '../progress';
+import { useProgress } from './useProgress';
 import { stepPath } from './phases';
 
 export function ContinueLearning({ lesson, course }: { lesson: Lesson; course: CourseIndex }) {

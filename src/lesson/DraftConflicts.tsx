@@ -1,7 +1,8 @@
 // A draft edited in two tabs at once: the newer copy is in the editor, and the
 // other one is shown here so it is never dropped without a word (issue 11).
-import type { Lesson, Step } from '../content/model';
-import { stepKey, useProgress } from '../progress/store';
+import type { Lesson, Step } from '../content';
+import { stepKey } from '../progress';
+import { useProgress } from './useProgress';
 
 export function DraftConflicts({ lesson, step }: { lesson: Lesson; step: Step }) {
   const key = stepKey(lesson.id, step.slug);

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useId, useRef, useState } from 'react';
-import type { Lesson, Step } from '../content/model';
-import { stepEditing } from '../lab/page/stepRuntime';
-import { stepKey, useProgress } from '../progress/store';
-import { solutionStepXp } from '../progress/xp';
-import { useTheme } from '../lib/useTheme';
+import type { Lesson, Step } from '../content';
+import { stepEditing } from '../lab/page';
+import { stepKey, solutionStepXp } from '../progress';
+import { useProgress } from './useProgress';
+import { useTheme } from '../lib/react';
 import type { EditorHandoff } from './codeEditorProps';
 import { StaticCode } from './StaticCode';
 

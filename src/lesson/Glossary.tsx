@@ -1,6 +1,6 @@
-import type { Lesson } from '../content/model';
-import { nodesUnlockedBy } from '../progress/selectors';
-import { termKey, useProgress } from '../progress/store';
+import type { Lesson } from '../content';
+import { nodesUnlockedBy, termKey } from '../progress';
+import { useProgress } from './useProgress';
 import { Prose } from './Prose';
 
 export function Glossary({ lesson }: { lesson: Lesson }) {

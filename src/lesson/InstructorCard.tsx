@@ -1,4 +1,4 @@
-import type { Lesson } from '../content/model';
+import type { Lesson } from '../content';
 import { Prose } from './Prose';
 
 export function InstructorCard({ instructor }: { instructor: Lesson['instructor'] }) {

@@ -3,8 +3,8 @@
 // and first doc line, or, on a shell step, the commands the lab's bash has and what it
 // lacks. Generated from the lab's code (src/lab/reference.ts), loaded when opened.
 import { useState } from 'react';
-import type { Lesson, Step } from '../content/model';
-import type { ApiEntry, LabReference as Reference } from '../lab/reference';
+import type { Lesson, Step } from '../content';
+import type { ApiEntry, LabReference as Reference } from '../lab';
 
 const loadReference = () => import('../lab/reference.json').then((m) => m.default as Reference);
 

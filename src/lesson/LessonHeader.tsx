@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LessonSummary } from '../content/model';
+import type { LessonSummary } from '../content';
 
 /**
  * The top of a lesson page: what the course index already knows (title,

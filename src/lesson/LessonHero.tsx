@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import type { Lesson } from '../content/model';
-import { isStepDone, nextStep } from '../progress/selectors';
-import { useProgress } from '../progress/store';
+import type { Lesson } from '../content';
+import { isStepDone, nextStep } from '../progress';
+import { useProgress } from './useProgress';
 import { LessonHeader } from './LessonHeader';
 import { stepPath } from './phases';
 import { Prose } from './Prose';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { CourseIndex, Lesson } from '../content/model';
-import { skillNodeStatuses, stepStatuses } from '../progress/selectors';
-import { useProgress } from '../progress/store';
+import type { CourseIndex, Lesson } from '../content';
+import { skillNodeStatuses, stepStatuses } from '../progress';
+import { useProgress } from './useProgress';
 import { ContinueLearning } from './ContinueLearning';
 import { Faq } from './Faq';
 import { Glossary } from './Glossary';

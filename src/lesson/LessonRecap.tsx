@@ -5,15 +5,13 @@
 // features drifted, the commit message), from this visit's runs, else it says
 // which step to run again to see it.
 import { useRef, type ReactNode } from 'react';
-import type { Lesson, RecapFact } from '../content/model';
-import { useLabSession } from '../lab/page/session';
-import type { WorldFiles } from '../lab/types';
-import { fileText } from '../lab/worldFiles';
-import { rawTrackingOfFiles } from '../lab/protocolSchema';
-import { readTrackingStore, type UiStore } from '../preview/tracking/store';
-import { xpByPhase } from '../progress/selectors';
-import { stepKey, useProgress } from '../progress/store';
-import { downloadText } from '../lib/download';
+import type { Lesson, RecapFact } from '../content';
+import { useLabSession } from './useLabSession';
+import { type WorldFiles, fileText, rawTrackingOfFiles } from '../lab';
+import { readTrackingStore, type UiStore } from '../preview';
+import { xpByPhase, stepKey } from '../progress';
+import { useProgress } from './useProgress';
+import { downloadText } from '../lib';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Prose } from './Prose';
 import { phaseLabel } from './phases';

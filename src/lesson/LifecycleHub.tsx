@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { Lesson } from '../content/model';
-import type { PhaseStatus } from '../progress/selectors';
+import type { Lesson } from '../content';
+import type { PhaseStatus } from '../progress';
 import { PHASE_STATUS_LABEL, stepPath } from './phases';
 
 const STATUS_STYLE: Record<PhaseStatus, string> = {

@@ -3,8 +3,9 @@
 // a question of the step (content `predict:`), judged and scored as the quiz's
 // are, its answer kept; a missed one comes back in the review queue.
 import { useEffect } from 'react';
-import type { Lesson, Step } from '../content/model';
-import { quizKey, useProgress } from '../progress/store';
+import type { Lesson, Step } from '../content';
+import { quizKey } from '../progress';
+import { useProgress } from './useProgress';
 import { AnyQuestionCard } from './Quiz';
 
 /** Whether the step's prediction still waits for an answer (none given yet). */

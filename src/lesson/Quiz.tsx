@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Lesson, SingleChoiceQuestion } from '../content/model';
-import { quizKey, useProgress } from '../progress/store';
-import { isRevealed, quizXpFor } from '../progress/xp';
+import type { Lesson, SingleChoiceQuestion } from '../content';
+import { quizKey, isRevealed, quizXpFor } from '../progress';
+import { useProgress } from './useProgress';
 import { Prose } from './Prose';
 import { MultipleChoiceCard, NumericCard } from './QuizKinds';
 import { QuizActions, QuizOption, QuizStatus } from './QuizParts';

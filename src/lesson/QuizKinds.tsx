@@ -2,11 +2,9 @@
 // single-choice rules (Quiz.tsx, xp.ts): wrong tries cost XP, the answer is shown
 // after QUIZ_REVEAL_AFTER of them or on "Show answer"; grading is in quizAnswers.ts.
 import { useId, useState, type FormEvent } from 'react';
-import type { Lesson, MultipleChoiceQuestion, NumericQuestion } from '../content/model';
-import { formatNumber, readNumberInput, reviewMultiple, sameAnswer, wrongTriesOf } from '../progress/quizAnswers';
-import type { QuizRecord } from '../progress/restore';
-import { quizKey, useProgress } from '../progress/store';
-import { isRevealed, quizXpFor } from '../progress/xp';
+import type { Lesson, MultipleChoiceQuestion, NumericQuestion } from '../content';
+import { formatNumber, readNumberInput, reviewMultiple, sameAnswer, wrongTriesOf, type QuizRecord, quizKey, isRevealed, quizXpFor } from '../progress';
+import { useProgress } from './useProgress';
 import { Prose } from './Prose';
 import { QuizActions, QuizOption, QuizStatus } from './QuizParts';
 

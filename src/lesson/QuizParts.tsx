@@ -2,9 +2,9 @@
 // label with its "right answer" and "tried, wrong" marks, the Check / Show answer
 // row, and the status that answers a try.
 import type { ReactNode } from 'react';
-import type { Lesson } from '../content/model';
-import { useProgress } from '../progress/store';
-import { QUIZ_REVEAL_AFTER } from '../progress/xp';
+import type { Lesson } from '../content';
+import { useProgress } from './useProgress';
+import { QUIZ_REVEAL_AFTER } from '../progress';
 import { Prose } from './Prose';
 
 interface QuizOptionProps {

@@ -4,11 +4,9 @@
 // (selectors.ts). Retrieval practice and spacing are the two techniques
 // Dunlosky et al. (2013) rate most useful; a right review gives back part of the lost XP.
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { Lesson } from '../content/model';
-import { reviewQueue, type ReviewItem } from '../progress/selectors';
-import { useProgress } from '../progress/store';
-import { formatNumber, readNumberInput, type QuizAnswer } from '../progress/quizAnswers';
-import { REVIEW_FIRST_MS } from '../progress/xp';
+import type { Lesson } from '../content';
+import { reviewQueue, type ReviewItem, formatNumber, readNumberInput, type QuizAnswer, REVIEW_FIRST_MS } from '../progress';
+import { useProgress } from './useProgress';
 import { phaseLabel } from './phases';
 import { Prose } from './Prose';
 

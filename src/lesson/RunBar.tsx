@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
-import type { Step } from '../content/model';
+import type { Step } from '../content';
 import { ConfirmDialog } from './ConfirmDialog';
 import { WorkspaceShortcuts } from './WorkspaceShortcuts';
 import type { useStepLab } from './useStepLab';
-import { timeLimitSeconds } from '../lab/page/runRequest';
+import { timeLimitSeconds } from '../lab/page';
 import { Prose } from './Prose';
 import { stopAskingBeforeRerun, useAsksBeforeRerun } from './rerunPrefs';
 

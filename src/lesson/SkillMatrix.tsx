@@ -1,5 +1,5 @@
-import type { Lesson } from '../content/model';
-import { skillsByDepth, type NodeStatus } from '../progress/selectors';
+import type { Lesson } from '../content';
+import { skillsByDepth, type NodeStatus } from '../progress';
 import { NODE_STATUS_LABEL } from './phases';
 
 const STYLE: Record<NodeStatus, string> = {

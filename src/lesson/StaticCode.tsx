@@ -6,7 +6,7 @@
 // the editor too, with the cursor and any keys typed meanwhile handed over
 // (EditorHandoff), so no keystroke is lost.
 import { useMemo, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
-import type { CodeLanguage } from '../content/model';
+import type { CodeLanguage } from '../content';
 import { EDITOR_COLOURS, EDITOR_METRICS as M, type EditorHandoff } from './codeEditorProps';
 import { isItalic, tokenColor, tokenizeLines } from './tokenize';
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { Lesson } from '../content/model';
-import type { PhaseStatus } from '../progress/selectors';
+import type { Lesson } from '../content';
+import type { PhaseStatus } from '../progress';
 import { phaseLabel, PHASE_STATUS_LABEL, stepPath } from './phases';
 
 export function StepList({ lesson, statuses }: { lesson: Lesson; statuses: Record<string, PhaseStatus> }) {

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Lesson, Step } from '../content/model';
-import { isStepDone, laterStepsDone, lessonComplete } from '../progress/selectors';
-import { stepKey, useProgress } from '../progress/store';
-import { solutionStepXp } from '../progress/xp';
-import { useDocumentTitle } from '../lib/useDocumentTitle';
-import type { CheckVerdict } from '../lab/checks/checks';
-import { ErrorBoundary } from '../lib/ErrorBoundary';
+import type { Lesson, Step } from '../content';
+import { isStepDone, laterStepsDone, lessonComplete, stepKey, solutionStepXp } from '../progress';
+import { useProgress } from './useProgress';
+import { useDocumentTitle, ErrorBoundary } from '../lib/react';
+import type { CheckVerdict } from '../lab';
 import { DraftConflicts } from './DraftConflicts';
 import { EditorPanel } from './EditorPanel';
 import { LabStorageNotice } from './LabStorageNotice';

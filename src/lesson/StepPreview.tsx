@@ -1,13 +1,8 @@
 import { Suspense, useMemo, useState } from 'react';
-import type { Step } from '../content/model';
-import type { EngineState, LabEngine } from '../lab/page/engine';
-import type { StepRunState } from '../lab/page/session';
-import type { WorldFiles } from '../lab/types';
-import { learnerFileTexts } from '../lab/worldFiles';
-import { ConsoleView } from '../preview/ConsoleView';
-import { PreviewFrame } from '../preview/PreviewFrame';
-import { previews, type ChartMark, type PreviewEntry } from '../preview/registry';
-import { timeLimitSeconds } from '../lab/page/runRequest';
+import type { Step } from '../content';
+import { type EngineState, type LabEngine, type StepRunState, timeLimitSeconds } from '../lab/page';
+import { type WorldFiles, learnerFileTexts } from '../lab';
+import { ConsoleView, PreviewFrame, previews, type ChartMark, type PreviewEntry } from '../preview';
 
 function statusLine(step: Step, engine: EngineState, run: StepRunState): string {
   if (run.running) {

@@ -1,5 +1,5 @@
-import type { Step } from '../content/model';
-import type { CheckVerdict } from '../lab/checks/checks';
+import type { Step } from '../content';
+import type { CheckVerdict } from '../lab';
 import { InlineCode } from './InlineCode';
 import { Prose } from './Prose';
 

@@ -1,4 +1,4 @@
-import type { CodeLanguage } from '../content/model';
+import type { CodeLanguage } from '../content';
 
 export interface CodeEditorProps {
   value: string;

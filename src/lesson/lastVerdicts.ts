@@ -3,8 +3,8 @@
 // checks passed, why the others failed — is what a returning learner needs to
 // pick up where they were. Also kept: whether that run was of the untouched
 // starter, whose passes are no progress (StepPage shows them neutral).
-import { storedValue } from '../lib/storedValue';
-import type { CheckVerdict } from '../lab/checks/checks';
+import { storedValue } from '../lib/react';
+import type { CheckVerdict } from '../lab';
 
 export interface RememberedVerdict {
   verdicts: CheckVerdict[];

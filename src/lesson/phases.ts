@@ -1,5 +1,5 @@
-import type { Lesson, Phase } from '../content/model';
-import type { NodeStatus, PhaseStatus } from '../progress/selectors';
+import type { Lesson, Phase } from '../content';
+import type { NodeStatus, PhaseStatus } from '../progress';
 
 /** A phase's label as the lesson names it (lesson.md `phases:`). */
 export const phaseLabel = (lesson: Pick<Lesson, 'phases'>, phase: Phase) => lesson.phases.find((p) => p.id === phase)?.label ?? phase;

@@ -1,6 +1,6 @@
 // "Don't ask again" for the re-run question (issue 23), per step: a preference
 // of this browser's learner, not progress (it earns nothing and is not exported).
-import { storedValue } from '../lib/storedValue';
+import { storedValue } from '../lib/react';
 
 const noAsk = storedValue('lifecycle-lab:rerun-no-ask', (raw): string[] => {
   try {

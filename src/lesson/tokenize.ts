@@ -5,7 +5,7 @@
 // each rule is tried at the current position of the line, in order; a state
 // stack carries strings across lines. Only the rules our lessons' languages
 // use are ported; no React, no Monaco.
-import type { CodeLanguage } from '../content/model';
+import type { CodeLanguage } from '../content';
 
 export interface Token {
   text: string;

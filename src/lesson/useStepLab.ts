@@ -3,17 +3,14 @@
 // step runtime (src/lab/page/stepRuntime.ts: run, judge, session, award), wired here
 // to this page's engine, the visit's session, the progress store and the kept verdicts.
 import { useCallback, useEffect, useMemo } from 'react';
-import type { Lesson, Step } from '../content/model';
-import { labFor } from '../lab/page/engine';
-import { downloadText } from '../lib/download';
-import type { HttpRequest } from '../lab/types';
-import { timeLimitSeconds } from '../lab/page/runRequest';
-import { labStorageKey, worldStoreFor } from '../lab/page/worldStore';
-import { emptyRun, useLabSession } from '../lab/page/session';
-import { createStepRuntime } from '../lab/page/stepRuntime';
-import { stepKey, useProgress } from '../progress/store';
-import { useStoreInTransition } from '../lib/useStoreInTransition';
-import { whenSettled } from '../lib/whenSettled';
+import type { Lesson, Step } from '../content';
+import { labFor, timeLimitSeconds, labStorageKey, worldStoreFor, emptyRun, createStepRuntime } from '../lab/page';
+import { downloadText, whenSettled } from '../lib';
+import type { HttpRequest } from '../lab';
+import { useLabSession } from './useLabSession';
+import { stepKey } from '../progress';
+import { useProgress } from './useProgress';
+import { useStoreInTransition } from '../lib/react';
 import { forgetVerdicts, rememberVerdict } from './lastVerdicts';
 
 const memory = { remember: rememberVerdict, forget: forgetVerdicts };

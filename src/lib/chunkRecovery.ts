@@ -5,7 +5,7 @@
 // localStorage and are saved as they change, and a lab save still being written
 // is waited for (pendingSaves.ts). Once only: a second failure soon after
 // (offline, a broken deploy) is shown as the error it is.
-import { hasPendingSaves } from './pendingSaves';
+import { hasPendingSaves } from './pendingSaves.ts';
 
 const RELOADED_KEY = 'lifecycle-lab:reloaded-for-chunk';
 /** A failure this soon after such a reload is not a stale tab: no reload loop. */

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { HttpExchange, HttpRequest, JsonSchema, OpenApiDoc } from '../lab/types';
+import type { HttpExchange, HttpRequest, JsonSchema, OpenApiDoc } from '../lab';
 import { example, exampleBody, operations, refName, resolve, statusText, typeLabel, type Operation } from './openapi';
 
 interface Props {

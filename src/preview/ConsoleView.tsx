@@ -1,4 +1,4 @@
-import type { OutputChunk, PythonError } from '../lab/types';
+import type { OutputChunk, PythonError } from '../lab';
 
 interface Props {
   /** The program's output; 'lab' chunks are the lab's own lines (e.g. where output was left out). */

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DriftRecord, RunOutcome } from '../lab/types';
+import type { DriftRecord, RunOutcome } from '../lab';
 
 const level = (psi: number) => (psi > 0.25 ? 'major' : psi >= 0.1 ? 'moderate' : 'stable');
 const LEVEL_STYLE = { major: 'text-bad', moderate: 'text-warn', stable: 'text-ok' } as const;

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
-import type { HttpExchange, HttpRequest, OpenApiDoc, OutputChunk } from '../lab/types';
+import type { HttpExchange, HttpRequest, OpenApiDoc, OutputChunk } from '../lab';
 import { exampleBody, operations, statusText } from './openapi';
 
 // The docs view loads only when opened.

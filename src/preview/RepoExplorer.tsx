@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { RepoSummary } from '../lab/types';
+import type { RepoSummary } from '../lab';
 
 interface Props {
   repo: RepoSummary | null;

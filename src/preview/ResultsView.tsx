@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartMark } from './registry';
-import type { ShownCell, ShownChart, ShownResult, ShownTable } from '../lab/types';
+import type { ShownCell, ShownChart, ShownResult, ShownTable } from '../lab';
 
 /** localhost:3000 — the tables and charts the learner's program showed with lab.show_table / lab.show_chart. */
 export default function ResultsView({ shown, marks = [] }: { shown: ShownResult[]; marks?: ChartMark[] }) {

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RunOutcome } from '../lab/types';
+import type { RunOutcome } from '../lab';
 
 // recharts registers each axis, line and style in its own store from these props, and
 // re-registers (a commit and a render more) whenever one is a new object: so they are made once.

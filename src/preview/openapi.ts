@@ -1,7 +1,7 @@
 // Reading FastAPI's OpenAPI document for the API preview: operations, $refs,
 // and example values as Swagger UI makes them (swagger-ui's sample generator:
 // "string", 0, true, one array item, an object of its properties).
-import type { JsonSchema, OpenApiDoc, OpenApiOperation } from '../lab/types';
+import type { JsonSchema, OpenApiDoc, OpenApiOperation } from '../lab';
 
 export interface Operation {
   path: string;

@@ -3,8 +3,8 @@
 // `satisfies` below makes a service added to the schema's enum without an entry
 // here a type error, so a step can never name a service with nothing to draw.
 import { lazy, type ReactNode } from 'react';
-import type { Service } from '../content/schema';
-import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, RunResult } from '../lab/types';
+import type { Service } from '../content';
+import type { HttpExchange, HttpRequest, OutputChunk, RunOutcome, RunResult } from '../lab';
 
 // Each view (and its charting library) loads only when shown.
 const TrainingReport = lazy(() => import('./TrainingReport'));

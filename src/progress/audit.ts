@@ -4,7 +4,7 @@
 // question answered correctly, term learned), and is capped at the item's XP —
 // for a step whose solution was used before it was completed, at the reduced XP;
 // for an imported question, at what its saved answers earn by the quiz rules (xp.ts).
-import type { CourseIndex } from '../content/model';
+import type { CourseIndex } from '../content';
 import { isRightAnswer, wrongTriesOf, type GradableQuestion } from './quizAnswers';
 import type { ProgressFacts, QuizRecord } from './restore';
 import { quizAwardId, quizXpFor, reviewAwardId, reviewXpFor, solutionStepXp, stepAwardId, termAwardId, type Ledger } from './xp';

@@ -1,6 +1,6 @@
 // Everything derived from the stored facts: node states, the
 // lifecycle hub's phase states, percent done (weighed by XP). Pure functions of (lesson, facts).
-import type { CourseIndex, Lesson, LessonSummary } from '../content/model';
+import type { CourseIndex, Lesson, LessonSummary } from '../content';
 import type { ProgressFacts } from './restore';
 import { quizKey, stepKey, termKey } from './store';
 import { isRevealed, quizAwardId, reviewAwardId, reviewDueAt, reviewXpFor, stepAwardId, termAwardId, totalXp } from './xp';

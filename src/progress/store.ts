@@ -4,10 +4,12 @@
 // read-merge-write through the storage it is given (localStorage in the browser),
 // and other tabs' saves are merged in as they happen (merge.ts), so no tab erases
 // what another one did.
-import { create, type StateCreator } from 'zustand';
-import { textDigest } from '../lib/textDigest';
+// zustand's vanilla store: this room is framework-free; the React hook that
+// reads it is bound in the lesson room (src/lesson/useProgress.ts).
+import { createStore, type StateCreator } from 'zustand/vanilla';
+import { textDigest } from '../lib';
 import { index as builtCourse } from 'virtual:lifecycle-content';
-import type { CourseIndex } from '../content/model';
+import type { CourseIndex } from '../content';
 import { auditAwards, auditNotice } from './audit';
 import { mergeFacts, type DraftConflict } from './merge';
 import { isRightAnswer, sameAnswer, wrongTriesOf, type GradableQuestion, type QuizAnswer } from './quizAnswers';
@@ -358,7 +360,7 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
   /** The learner chose to replace progress of a newer format (reset, or "Start fresh here"): the next save may write over it. */
   let overNewer = false;
 
-  const store = create<ProgressState>()((set, get, api) => ({
+  const store = createStore<ProgressState>()((set, get, api) => ({
     ...createAwardsSlice(set, get, api),
     ...createQuizSlice(set, get, api),
     ...createReviewSlice(set, get, api),
@@ -492,4 +494,5 @@ export function createProgressStore(course: CourseIndex = builtCourse, storage: 
   return store;
 }
 
-export const useProgress = createProgressStore();
+/** The page's progress, saved in this browser's localStorage. */
+export const progressStore = createProgressStore();

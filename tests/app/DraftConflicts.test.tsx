@@ -3,7 +3,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { useProgress } from '../../src/progress/store';
+import { useProgress } from '../../src/lesson/useProgress';
 import { renderApp } from '../lesson/renderApp';
 
 describe('draft conflicts', { timeout: 60_000 }, () => {

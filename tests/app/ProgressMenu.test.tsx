@@ -2,12 +2,12 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PROGRESS_VERSION } from '../../src/progress/restore';
-import { useProgress } from '../../src/progress/store';
+import { useProgress } from '../../src/lesson/useProgress';
 import { renderApp } from '../lesson/renderApp';
 import { index } from '../lesson/fixtureCourse';
 import { quizXpFor } from '../../src/progress/xp';
 
-// The lesson as these tests know it, not content/ as authors change it (fixtureCourse.ts).
+// The fixture course (fixtureCourse.ts): its own small lesson, not content/ as authors change it.
 vi.mock('virtual:lifecycle-content', () => import('../lesson/fixtureCourse'));
 
 const header = () => within(screen.getByRole('group', { name: 'Your progress' }));
@@ -18,26 +18,26 @@ const jsonFile = (name: string, data: unknown) =>
 describe('the progress menu', { timeout: 30_000 }, () => {
   it('imports a valid export', async () => {
     const user = userEvent.setup();
-    renderApp('/lessons/ml-lifecycle');
+    renderApp('/lessons/garden-lab');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
     const file = jsonFile('progress.json', {
       app: 'lifecycle-lab',
       version: PROGRESS_VERSION,
       exportedAt: '2026-11-27T00:00:00.000Z',
-      progress: { awards: { 'term:ml-lifecycle/dvc': { xp: 5, skill: 'artificialintelligence', at: 1 } }, learned: { 'ml-lifecycle/dvc': 1 } },
+      progress: { awards: { 'term:garden-lab/compost': { xp: 5, skill: 'gardening', at: 1 } }, learned: { 'garden-lab/compost': 1 } },
     });
     await user.upload(await screen.findByLabelText('Import progress…'), file);
     expect(await screen.findByText('Progress imported from progress.json.')).toBeInTheDocument();
     // What came in, said (issue 23).
     expect(screen.getByText('Progress imported from progress.json.').closest('[role=status]')).toHaveTextContent('Now: 0 steps completed, 0 quiz questions answered right, 1 term learned, 5 XP.');
     expect(header().getByText('Total XP: 5')).toBeInTheDocument();
-    expect(screen.getByRole('article', { name: 'DVC' })).toHaveTextContent('✓ Learned');
+    expect(screen.getByRole('article', { name: 'Compost' })).toHaveTextContent('✓ Learned');
   });
 
   it('refuses a file that is not an export, and keeps current progress', async () => {
     const user = userEvent.setup();
-    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
-    renderApp('/lessons/ml-lifecycle');
+    useProgress.getState().learnTerm('garden-lab', 'gardening', { id: 'compost', term: 'Compost', xp: 5 });
+    renderApp('/lessons/garden-lab');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
     await user.upload(await screen.findByLabelText('Import progress…'), jsonFile('notes.json', '{"hello": 1}'));
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -48,8 +48,8 @@ describe('the progress menu', { timeout: 30_000 }, () => {
 
   it('a file nested 5,000 levels deep is refused with a message, and the page keeps working', async () => {
     const user = userEvent.setup();
-    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
-    renderApp('/lessons/ml-lifecycle');
+    useProgress.getState().learnTerm('garden-lab', 'gardening', { id: 'compost', term: 'Compost', xp: 5 });
+    renderApp('/lessons/garden-lab');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
     const deep = `{"app":"lifecycle-lab","version":${PROGRESS_VERSION},"progress":{"learned":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
     await user.upload(await screen.findByLabelText('Import progress…'), jsonFile('deep.json', deep));
@@ -64,24 +64,24 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     const newer = JSON.stringify({ state: { awards: {} }, version: PROGRESS_VERSION + 1 });
     localStorage.setItem('lifecycle-lab:progress', newer);
     act(() => useProgress.setState({ newerSave: { reason: 'the saved progress comes from a newer version of Lifecycle Lab (format 3, this app reads 2)', backup: 'lifecycle-lab:progress:unreadable:abc', kept: false } }));
-    renderApp('/lessons/ml-lifecycle');
+    renderApp('/lessons/garden-lab');
     expect(await screen.findByText(/This tab shows none of it and saves nothing over it/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Keep it' }));
     expect(screen.getByText(/Read-only: this browser keeps progress from a newer version/)).toBeInTheDocument();
-    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
+    useProgress.getState().learnTerm('garden-lab', 'gardening', { id: 'compost', term: 'Compost', xp: 5 });
     expect(localStorage.getItem('lifecycle-lab:progress')).toBe(newer);
     await user.click(screen.getByRole('button', { name: 'Start fresh here' }));
     expect(screen.queryByText(/Read-only/)).not.toBeInTheDocument();
-    expect(JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? 'null')).toMatchObject({ version: PROGRESS_VERSION, state: { learned: { 'ml-lifecycle/dvc': expect.any(Number) } } });
+    expect(JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? 'null')).toMatchObject({ version: PROGRESS_VERSION, state: { learned: { 'garden-lab/compost': expect.any(Number) } } });
   });
 
   it('an import claiming full quiz XP after wrong tries gets what the answers earn by the quiz rules', async () => {
     const user = userEvent.setup();
-    renderApp('/lessons/ml-lifecycle');
+    renderApp('/lessons/garden-lab');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
     const [first, second] = index.lessons[0]?.quiz ?? [];
     if (!first || !second) throw new Error('the fixture lesson has fewer than two questions');
-    const full = (q: { id: string; xp: number }) => [`quiz:ml-lifecycle/${q.id}`, { xp: q.xp, skill: 'artificialintelligence', at: 1 }];
+    const full = (q: { id: string; xp: number }) => [`quiz:garden-lab/${q.id}`, { xp: q.xp, skill: 'gardening', at: 1 }];
     const file = jsonFile('claims.json', {
       app: 'lifecycle-lab',
       version: PROGRESS_VERSION,
@@ -90,9 +90,9 @@ describe('the progress menu', { timeout: 30_000 }, () => {
         awards: Object.fromEntries([full(first), full(second)]),
         quiz: {
           // One wrong try, then right: 60%, not the full XP claimed.
-          [`ml-lifecycle/${first.id}`]: { answers: ['DVC', 'MLflow'], correct: true },
+          [`garden-lab/${first.id}`]: { answers: ['Rake', 'Sprinkler'], correct: true },
           // "Correct", but the answer saved is not the right one: nothing.
-          [`ml-lifecycle/${second.id}`]: { answers: ['not an option'], correct: true },
+          [`garden-lab/${second.id}`]: { answers: ['not an option'], correct: true },
         },
       },
     });
@@ -104,7 +104,7 @@ describe('the progress menu', { timeout: 30_000 }, () => {
 
   it('an import with forged awards keeps only what the course gives, and says so', async () => {
     const user = userEvent.setup();
-    renderApp('/lessons/ml-lifecycle');
+    renderApp('/lessons/garden-lab');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
     const file = jsonFile('forged.json', {
       app: 'lifecycle-lab',
@@ -112,11 +112,11 @@ describe('the progress menu', { timeout: 30_000 }, () => {
       exportedAt: '2026-11-27T00:00:00.000Z',
       progress: {
         awards: Object.fromEntries(
-          Array.from({ length: 100 }, (_, i) => [`bonus:${i}`, { xp: 10_000, skill: 'artificialintelligence', at: 1 }]).concat([
-            ['term:ml-lifecycle/dvc', { xp: 10_000, skill: 'artificialintelligence', at: 1 }],
+          Array.from({ length: 100 }, (_, i) => [`bonus:${i}`, { xp: 10_000, skill: 'gardening', at: 1 }]).concat([
+            ['term:garden-lab/compost', { xp: 10_000, skill: 'gardening', at: 1 }],
           ]),
         ),
-        learned: { 'ml-lifecycle/dvc': 1 },
+        learned: { 'garden-lab/compost': 1 },
       },
     });
     await user.upload(await screen.findByLabelText('Import progress…'), file);
@@ -127,9 +127,9 @@ describe('the progress menu', { timeout: 30_000 }, () => {
 
   it('an import with __proto__ keys says they were ignored, and no prototype changes', async () => {
     const user = userEvent.setup();
-    renderApp('/lessons/ml-lifecycle');
+    renderApp('/lessons/garden-lab');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
-    const text = `{"app":"lifecycle-lab","version":${PROGRESS_VERSION},"progress":{"awards":{"__proto__":{"xp":10000,"skill":"artificialintelligence","at":1}},"learned":{"constructor":1}}}`;
+    const text = `{"app":"lifecycle-lab","version":${PROGRESS_VERSION},"progress":{"awards":{"__proto__":{"xp":10000,"skill":"gardening","at":1}},"learned":{"constructor":1}}}`;
     await user.upload(await screen.findByLabelText('Import progress…'), jsonFile('proto.json', text));
     expect(
       await screen.findByText('Progress imported from proto.json (2 keys named __proto__, constructor or prototype ignored).'),
@@ -140,8 +140,8 @@ describe('the progress menu', { timeout: 30_000 }, () => {
 
   it('an import too big to save is refused, and says so', async () => {
     const user = userEvent.setup();
-    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
-    renderApp('/lessons/ml-lifecycle');
+    useProgress.getState().learnTerm('garden-lab', 'gardening', { id: 'compost', term: 'Compost', xp: 5 });
+    renderApp('/lessons/garden-lab');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
     const draft = 'x'.repeat(10_000_000);
     const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation((_key, value) => {
@@ -151,7 +151,7 @@ describe('the progress menu', { timeout: 30_000 }, () => {
       app: 'lifecycle-lab',
       version: PROGRESS_VERSION,
       exportedAt: '2026-11-27T00:00:00.000Z',
-      progress: { drafts: { 'ml-lifecycle/the-training-loop': { 'train.py': draft } } },
+      progress: { drafts: { 'garden-lab/water-the-beds': { 'water.py': draft } } },
     });
     await user.upload(await screen.findByLabelText('Import progress…'), file);
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -162,11 +162,11 @@ describe('the progress menu', { timeout: 30_000 }, () => {
   });
 
   it('a save that fails is reported under the header', async () => {
-    renderApp('/lessons/ml-lifecycle');
+    renderApp('/lessons/garden-lab');
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    act(() => useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 }));
+    act(() => useProgress.getState().learnTerm('garden-lab', 'gardening', { id: 'compost', term: 'Compost', xp: 5 }));
     expect(screen.getByRole('alert')).toHaveTextContent(/^Your progress could not be saved \(browser storage is full: 1 KB to save\)\./);
     vi.restoreAllMocks();
   });
@@ -180,20 +180,20 @@ describe('the progress menu', { timeout: 30_000 }, () => {
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
+    useProgress.getState().learnTerm('garden-lab', 'gardening', { id: 'compost', term: 'Compost', xp: 5 });
     renderApp('/');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
     await user.click(await screen.findByRole('button', { name: 'Export progress (JSON)' }));
     expect(click).toHaveBeenCalledOnce();
     const data = JSON.parse(await created[0]!.text());
-    expect(data).toMatchObject({ app: 'lifecycle-lab', version: PROGRESS_VERSION, progress: { learned: { 'ml-lifecycle/dvc': expect.any(Number) } } });
+    expect(data).toMatchObject({ app: 'lifecycle-lab', version: PROGRESS_VERSION, progress: { learned: { 'garden-lab/compost': expect.any(Number) } } });
     vi.restoreAllMocks();
   });
 
   it('reset asks for confirmation first', async () => {
     const user = userEvent.setup();
-    useProgress.getState().learnTerm('ml-lifecycle', 'artificialintelligence', { id: 'dvc', term: 'DVC', xp: 5 });
-    renderApp('/lessons/ml-lifecycle');
+    useProgress.getState().learnTerm('garden-lab', 'gardening', { id: 'compost', term: 'Compost', xp: 5 });
+    renderApp('/lessons/garden-lab');
     await user.click(screen.getByRole('button', { name: /Progress/ }));
     await user.click(await screen.findByRole('button', { name: 'Reset progress…' }));
     const dialog = screen.getByRole('dialog', { name: 'Reset all progress?' });

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseCourse } from '../../src/content/parse';
 import { emptyOutcome } from '../../src/lab/outcome';
-import { useLabSession } from '../../src/lab/page/session';
+import { labSession } from '../../src/lab/page/session';
 import { createStepRuntime, stepEditing, type RuntimeEngine } from '../../src/lab/page/stepRuntime';
 import type { RunRequest } from '../../src/lab/page/runMachine';
 import type { RunResult } from '../../src/lab/types';
@@ -59,14 +59,14 @@ let forgotten: string[];
 const runtime = () =>
   createStepRuntime({
     engine,
-    session: useLabSession,
+    session: labSession,
     progress,
     memory: { remember: (key, v) => void (remembered[key] = v), forget: (id) => void forgotten.push(id) },
   });
 
 beforeEach(() => {
   expect(errors).toEqual([]);
-  useLabSession.getState().clear();
+  labSession.getState().clear();
   engine = new FakeEngine();
   progress = createProgressStore(undefined, memoryStorage());
   remembered = {};
@@ -76,7 +76,7 @@ beforeEach(() => {
 describe('a step’s Run', () => {
   it('runs the starter, shows its failing verdict and awards nothing', async () => {
     await runtime().run(lesson, step);
-    const state = useLabSession.getState().steps[KEY]!;
+    const state = labSession.getState().steps[KEY]!;
     expect(state.running).toBe(false);
     expect(state.verdicts?.map((v) => v.pass)).toEqual([false]);
     expect(state.verdicts?.[0]?.detail).not.toBe('');
@@ -89,7 +89,7 @@ describe('a step’s Run', () => {
     progress.getState().saveDraft(lesson.id, step.slug, step.starter[0]!.file, 'accuracy = 0.9');
     await runtime().run(lesson, step);
     expect(engine.requests[0]?.code).toBe('accuracy = 0.9');
-    expect(useLabSession.getState().steps[KEY]?.verdicts).toEqual([{ pass: true, detail: '' }]);
+    expect(labSession.getState().steps[KEY]?.verdicts).toEqual([{ pass: true, detail: '' }]);
     expect(remembered[KEY]).toEqual({ verdicts: [{ pass: true, detail: '' }], fromStarter: false });
     expect(progress.getState().completedSteps[KEY]).toBeDefined();
     expect(totalXp(progress.getState().awards)).toBe(30);
@@ -105,31 +105,31 @@ describe('a step’s Run', () => {
       return new Promise((resolve) => (finish = resolve));
     };
     const first = runtime().run(lesson, step);
-    expect(useLabSession.getState().steps[KEY]).toMatchObject({ running: true, live: [{ stream: 'stdout', text: 'epoch 1\n' }] });
+    expect(labSession.getState().steps[KEY]).toMatchObject({ running: true, live: [{ stream: 'stdout', text: 'epoch 1\n' }] });
     await runtime().run(lesson, step);
     expect(engine.requests).toHaveLength(1);
     finish({ outcome: emptyOutcome({ variables: { accuracy: 0.95 } }), output: [{ stream: 'stdout', text: 'epoch 1\n' }], truncatedLines: 0, durationMs: 1 });
     await first;
-    expect(useLabSession.getState().steps[KEY]).toMatchObject({ running: false, live: [], verdicts: [{ pass: true }] });
+    expect(labSession.getState().steps[KEY]).toMatchObject({ running: false, live: [], verdicts: [{ pass: true }] });
   });
 
   it('judges nothing on an answer the lab refused: every check fails, with why, and no XP', async () => {
     engine.answer = async () => ({ outcome: emptyOutcome({ variables: { accuracy: 1 } }), output: [], truncatedLines: 0, durationMs: 1, ended: 'refused' });
     await runtime().run(lesson, step);
-    expect(useLabSession.getState().steps[KEY]?.verdicts).toEqual([{ pass: false, detail: 'The lab refused the engine’s answer, so this was not judged. Run again.' }]);
+    expect(labSession.getState().steps[KEY]?.verdicts).toEqual([{ pass: false, detail: 'The lab refused the engine’s answer, so this was not judged. Run again.' }]);
     expect(totalXp(progress.getState().awards)).toBe(0);
   });
 
   it('says why when the lab could not run the code at all', async () => {
     engine.answer = () => Promise.reject(new Error('Python did not start: the download failed.'));
     await runtime().run(lesson, step);
-    expect(useLabSession.getState().steps[KEY]).toMatchObject({ running: false, failure: 'Python did not start: the download failed.', verdicts: null });
+    expect(labSession.getState().steps[KEY]).toMatchObject({ running: false, failure: 'Python did not start: the download failed.', verdicts: null });
   });
 
   it('Reset lab forgets this visit’s results and the kept verdicts of the lesson, and starts the lab afresh', async () => {
     await runtime().run(lesson, step);
     await runtime().resetLab(lesson.id);
-    expect(useLabSession.getState().steps).toEqual({});
+    expect(labSession.getState().steps).toEqual({});
     expect(forgotten).toEqual([lesson.id]);
     expect(engine.resets).toBe(1);
   });

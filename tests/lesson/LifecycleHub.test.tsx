@@ -7,7 +7,7 @@ import { parseCourse } from '../../src/content/parse';
 import { readContentFiles } from '../../scripts/content-files';
 import { LifecycleHub } from '../../src/lesson/LifecycleHub';
 import { XpHeader } from '../../src/app/XpHeader';
-import { useProgress } from '../../src/progress/store';
+import { useProgress } from '../../src/lesson/useProgress';
 
 const files = readContentFiles('tests/fixtures/content').map((f) =>
   f.path === 'hello-lab/lesson.md' ? { ...f, text: f.text.replace('skill: testing', 'skill: { id: testing, name: Fixture testing }') } : f,

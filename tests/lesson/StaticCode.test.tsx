@@ -4,7 +4,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './renderApp';
-import { useProgress } from '../../src/progress/store';
+import { useProgress } from '../../src/lesson/useProgress';
 
 const staticView = () => screen.findByRole('textbox', { name: /read-only until the editor has loaded/ });
 

@@ -4,9 +4,30 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { labFor } from '../../src/lab/page/engine';
 import { emptyOutcome } from '../../src/lab/outcome';
-import { useLabSession } from '../../src/lab/page/session';
-import { useProgress } from '../../src/progress/store';
+import { useLabSession } from '../../src/lesson/useLabSession';
+import { useProgress } from '../../src/lesson/useProgress';
 import { renderApp } from './renderApp';
+import { loadCourse } from '../../scripts/content-files';
+import { solutionStepXp } from '../../src/progress/xp';
+
+// The real lesson, read as the app parses it: these tests use its kinds of step (a shell step whose
+// starter passes a check, a step of several files, a Python step with a solution), never copies of its words.
+const lesson = loadCourse('content').course.lessons.find((l) => l.id === 'ml-lifecycle')!;
+const stepOf = (slug: string) => lesson.steps.find((s) => s.slug === slug)!;
+const INGEST = stepOf('ingest-and-version');
+const TRAIN = stepOf('the-training-loop');
+const TRACK = stepOf('track-experiments');
+const SERVE = stepOf('serving-at-scale');
+const TRAIN_FILE = TRAIN.starter[0]!.file;
+const TRACK_FILE = TRACK.starter[0]!.file;
+const THIRD = solutionStepXp(TRAIN.xp);
+const TRAIN_AWARD = { slug: TRAIN.slug, title: TRAIN.title, xp: TRAIN.xp };
+const SHOW_SOLUTION = `Show solution (step then worth ${THIRD} XP instead of ${TRAIN.xp})`;
+/** What a learner reads of some HTML of the lesson. */
+const text = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+const exactly = (t: string) => new RegExp(`^${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const trainLine = (rest: string) =>
+  new RegExp(`Step ${TRAIN.order} of ${lesson.steps.length} · ${lesson.phases.find((p) => p.id === TRAIN.phase)!.label} · ${rest.replace(/[()]/g, '\\$&')}`);
 
 // The editor is the textarea stand-in from tests/stubs (Monaco needs a browser). It loads
 // when the learner reaches for the code: until then the code shows in a static view.
@@ -20,124 +41,126 @@ const editor = async (file: string) => {
 describe('a step page', () => {
   it('shows the prose, the starter code, the checks and a preview that has not run', async () => {
     renderApp('/lessons/ml-lifecycle/steps/track-experiments');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Track experiments' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: TRACK.title })).toBeInTheDocument();
     // The title is set in an effect after the lazily loaded page commits.
-    await waitFor(() => expect(document.title).toBe('Track experiments — The ML Lifecycle · Lifecycle Lab'));
-    expect((await editor('track.py')).value).toContain('mlflow.set_experiment("failure-prediction")');
+    await waitFor(() => expect(document.title).toBe(`${TRACK.title} — ${lesson.title} · Lifecycle Lab`));
+    expect((await editor(TRACK_FILE)).value).toBe(TRACK.starter[0]!.code);
 
     const preview = within(screen.getByRole('region', { name: 'Preview' }));
-    expect(preview.getByRole('textbox', { name: 'Address' })).toHaveValue('localhost:5000');
+    expect(preview.getByRole('textbox', { name: 'Address' })).toHaveValue(TRACK.preview.address);
     expect(preview.getByText(/This step has not been run yet\./)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
-    expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent('A run logged the learning rate as the parameter learning_rate.');
+    expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent(text(TRACK.checks[0]!.saysHtml));
   });
 
   it('keeps edits as a draft that survives a remount', async () => {
     const user = userEvent.setup();
     const first = renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
-    const box = await editor('train.py');
+    const box = await editor(TRAIN_FILE);
     await user.clear(box);
     await user.type(box, 'print(42)');
     first.unmount();
 
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
-    expect((await editor('train.py')).value).toBe('print(42)');
+    expect((await editor(TRAIN_FILE)).value).toBe('print(42)');
     expect(JSON.parse(localStorage.getItem('lifecycle-lab:progress') ?? '{}').state.drafts).toEqual({
-      'ml-lifecycle/the-training-loop': { 'train.py': 'print(42)' },
+      'ml-lifecycle/the-training-loop': { [TRAIN_FILE]: 'print(42)' },
     });
   });
 
   it('Show solution keeps the learner’s code one click away', async () => {
     const user = userEvent.setup();
-    useProgress.getState().saveDraft('ml-lifecycle', 'the-training-loop', 'train.py', 'my own attempt\n');
+    useProgress.getState().saveDraft('ml-lifecycle', 'the-training-loop', TRAIN_FILE, 'my own attempt\n');
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
-    expect((await editor('train.py')).value).toBe('my own attempt\n');
+    expect((await editor(TRAIN_FILE)).value).toBe('my own attempt\n');
 
-    await user.click(await screen.findByRole('button', { name: 'Show solution (step then worth 20 XP instead of 60)' }));
-    const solution = await editor('train.py');
-    expect(solution.value).toContain('accuracy = model.score(test.X, test.y)');
+    await user.click(await screen.findByRole('button', { name: SHOW_SOLUTION }));
+    const solution = await editor(TRAIN_FILE);
+    expect(solution.value).toBe(TRAIN.solution[0]!.code);
     expect(solution).toHaveAttribute('readonly');
 
     await user.click(screen.getByRole('button', { name: 'Back to my code' }));
-    expect((await editor('train.py')).value).toBe('my own attempt\n');
+    expect((await editor(TRAIN_FILE)).value).toBe('my own attempt\n');
   });
 
   // Issue 23: "Show solution", "Back to my code" and retyping it earned the full XP the button had promised a third of.
   it('seeing the solution is what costs: back to my code, retyped, the step still earns a third', async () => {
     const user = userEvent.setup();
     const view = renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
-    await user.click(await screen.findByRole('button', { name: 'Show solution (step then worth 20 XP instead of 60)' }));
-    expect(screen.getByText(/Seen, so completing this step earns 20 XP\./)).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: SHOW_SOLUTION }));
+    expect(screen.getByText(new RegExp(`Seen, so completing this step earns ${THIRD} XP\\.`))).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Back to my code' }));
     // Remembered per step, across a reload.
     view.unmount();
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
-    expect(await screen.findByText(/Step 2 of 5 · Training · 20 XP with the solution \(60 without\)/)).toBeInTheDocument();
-    act(() => useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'the-training-loop', title: 'The training loop', xp: 60 }));
-    expect(await screen.findByText('Total XP: 20')).toBeInTheDocument();
+    expect(await screen.findByText(trainLine(`${THIRD} XP with the solution (${TRAIN.xp} without)`))).toBeInTheDocument();
+    act(() => useProgress.getState().completeStep('ml-lifecycle', lesson.skill, TRAIN_AWARD));
+    expect(await screen.findByText(`Total XP: ${THIRD}`)).toBeInTheDocument();
   });
 
   it('"Show solution" says what the step is then worth, and completing it earns that, once', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
-    expect(await screen.findByText(/Step 2 of 5 · Training · 60 XP/)).toBeInTheDocument();
-    await user.click(await screen.findByRole('button', { name: 'Show solution (step then worth 20 XP instead of 60)' }));
+    expect(await screen.findByText(trainLine(`${TRAIN.xp} XP`))).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: SHOW_SOLUTION }));
     await user.click(screen.getByRole('button', { name: 'Use the solution' }));
 
-    expect((await editor('train.py')).value).toContain('accuracy = model.score(test.X, test.y)');
-    expect(screen.getByText('The solution is in the editor: run it to complete the step for 20 XP.')).toBeInTheDocument();
-    expect(screen.getByText(/Step 2 of 5 · Training · 20 XP with the solution \(60 without\)/)).toBeInTheDocument();
+    expect((await editor(TRAIN_FILE)).value).toBe(TRAIN.solution[0]!.code);
+    expect(screen.getByText(`The solution is in the editor: run it to complete the step for ${THIRD} XP.`)).toBeInTheDocument();
+    expect(screen.getByText(trainLine(`${THIRD} XP with the solution (${TRAIN.xp} without)`))).toBeInTheDocument();
     // Pressing it again costs nothing more, so the button no longer names a price.
     await user.click(screen.getByRole('button', { name: 'Show solution' }));
     expect(screen.getByRole('button', { name: 'Use the solution' })).toBeInTheDocument();
 
     // What a run whose checks all pass does (useStepLab.ts): the step is completed for the reduced XP.
-    const step = { slug: 'the-training-loop', title: 'The training loop', xp: 60 };
-    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', step);
-    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', step);
-    expect(await screen.findByText('Total XP: 20')).toBeInTheDocument();
-    expect(screen.getByText('+20 XP · Step “The training loop” (with the solution)')).toBeInTheDocument();
+    useProgress.getState().completeStep('ml-lifecycle', lesson.skill, TRAIN_AWARD);
+    useProgress.getState().completeStep('ml-lifecycle', lesson.skill, TRAIN_AWARD);
+    expect(await screen.findByText(`Total XP: ${THIRD}`)).toBeInTheDocument();
+    expect(screen.getByText(`+${THIRD} XP · Step “${TRAIN.title}” (with the solution)`)).toBeInTheDocument();
   });
 
   it('"Use the solution" on a completed step takes nothing away', async () => {
     const user = userEvent.setup();
-    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'the-training-loop', title: 'The training loop', xp: 60 });
+    useProgress.getState().completeStep('ml-lifecycle', lesson.skill, TRAIN_AWARD);
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
     await user.click(await screen.findByRole('button', { name: 'Show solution' }));
     await user.click(screen.getByRole('button', { name: 'Use the solution' }));
-    expect(screen.getByText('Total XP: 60')).toBeInTheDocument();
-    expect(screen.getByText(/Step 2 of 5 · Training · 60 XP · completed/)).toBeInTheDocument();
+    expect(screen.getByText(`Total XP: ${TRAIN.xp}`)).toBeInTheDocument();
+    expect(screen.getByText(trainLine(`${TRAIN.xp} XP · completed`))).toBeInTheDocument();
     expect(useProgress.getState().solutionUsed).toEqual({});
   });
 
   it('Reset to starter can be undone', async () => {
     const user = userEvent.setup();
-    useProgress.getState().saveDraft('ml-lifecycle', 'the-training-loop', 'train.py', 'my own attempt\n');
+    useProgress.getState().saveDraft('ml-lifecycle', 'the-training-loop', TRAIN_FILE, 'my own attempt\n');
     renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
     await user.click(await screen.findByRole('button', { name: 'Reset to starter' }));
-    expect((await editor('train.py')).value).toContain('learning_rate=0.0001');
+    expect((await editor(TRAIN_FILE)).value).toContain('learning_rate=0.0001');
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect((await editor('train.py')).value).toBe('my own attempt\n');
+    expect((await editor(TRAIN_FILE)).value).toBe('my own attempt\n');
   });
 
   it('a step with several files has a tab per file', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle/steps/serving-at-scale');
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['app.py', 'Dockerfile', 'requirements.txt']);
+    expect(SERVE.starter.length).toBeGreaterThan(1);
+    expect(tabs.map((t) => t.textContent)).toEqual(SERVE.starter.map((f) => f.file));
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
-    await user.click(screen.getByRole('tab', { name: 'Dockerfile' }));
-    expect((await editor('Dockerfile')).value).toContain('FROM python:3.12-slim');
+    const second = SERVE.starter[1]!;
+    await user.click(screen.getByRole('tab', { name: second.file }));
+    expect((await editor(second.file)).value).toBe(second.code);
   });
 
   it('hints are revealed one at a time', async () => {
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
-    await user.click(await screen.findByRole('button', { name: 'Show hint 1 of 3' }));
-    expect(screen.getByText(/only works inside a git repository/)).toBeInTheDocument();
-    expect(screen.queryByText(/prints the exact/)).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Show hint 2 of 3' })).toBeInTheDocument();
+    const [first, second] = INGEST.hintsHtml.map(text);
+    await user.click(await screen.findByRole('button', { name: `Show hint 1 of ${INGEST.hintsHtml.length}` }));
+    expect(screen.getByRole('main')).toHaveTextContent(first!);
+    expect(screen.getByRole('main')).not.toHaveTextContent(second!);
+    expect(screen.getByRole('button', { name: `Show hint 2 of ${INGEST.hintsHtml.length}` })).toBeInTheDocument();
   });
 });
 
@@ -147,18 +170,18 @@ describe('the workspace', () => {
     renderApp('/lessons/ml-lifecycle/steps/track-experiments');
     const work = within(await screen.findByRole('region', { name: 'Workspace' }));
     expect(work.getByRole('button', { name: 'Run' })).toBeInTheDocument();
-    expect(work.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent('7 checks · not run yet');
+    expect(work.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent(`${TRACK.checks.length} checks · not run yet`);
 
     // What useStepLab.ts records after a run: here the first two checks pass and the third fails.
     act(() => {
       useLabSession.getState().complete(
         'ml-lifecycle/track-experiments',
         { outcome: emptyOutcome(), output: [], truncatedLines: 0, durationMs: 5 },
-        [0, 1, 2, 3, 4, 5, 6].map((i) => (i < 2 ? { pass: true, detail: '' } : { pass: false, detail: `reason ${i}` })),
+        TRACK.checks.map((_, i) => (i < 2 ? { pass: true, detail: '' } : { pass: false, detail: `reason ${i}` })),
       );
     });
     const verdict = work.getByRole('group', { name: 'Verdict of the last run' });
-    expect(verdict).toHaveTextContent(/^2 of 7 checks passed✗ The run logged the training loss at every epoch, one point per step\. — reason 2All checks$/);
+    expect(verdict).toHaveTextContent(exactly(`2 of ${TRACK.checks.length} checks passed✗ ${text(TRACK.checks[2]!.saysHtml)} — reason 2All checks`));
 
     await user.click(work.getByRole('button', { name: 'All checks' }));
     expect(screen.getByRole('region', { name: 'Checks' })).toHaveFocus();
@@ -193,12 +216,12 @@ describe('the workspace', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
     // Typed in the editor, ? is a character of the code.
-    const box = await editor('track.py');
+    const box = await editor(TRACK_FILE);
     await user.type(box, '?');
     expect(box.value).toMatch(/\?$/);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole('heading', { level: 1, name: 'Track experiments' }));
+    await user.click(screen.getByRole('heading', { level: 1, name: TRACK.title }));
     await user.keyboard('?');
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
@@ -208,17 +231,19 @@ describe('routes', () => {
   it('an unknown step or lesson gets the not-found page with a way back', () => {
     renderApp('/lessons/ml-lifecycle/steps/nope');
     expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
-    expect(screen.getByText('The lesson “The ML Lifecycle” has no step called “nope”.')).toBeInTheDocument();
+    expect(screen.getByText(`The lesson “${lesson.title}” has no step called “nope”.`)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to the course' })).toHaveAttribute('href', '/');
   });
 
   it('the home page lists the lesson with its progress', () => {
-    // Weighed by XP: the first step's 50 of the lesson's 590 XP.
-    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'ingest-and-version', title: 'Ingest', xp: 50 });
+    // Weighed by XP: the first step's XP of all the lesson gives (steps, questions, predictions, terms).
+    const all = [...lesson.steps.map((s) => s.xp + (s.prediction?.xp ?? 0)), ...lesson.quiz.map((q) => q.xp), ...lesson.glossary.map((t) => t.xp)].reduce((a, b) => a + b, 0);
+    const percent = Math.round((100 * INGEST.xp) / all);
+    useProgress.getState().completeStep('ml-lifecycle', lesson.skill, { slug: INGEST.slug, title: INGEST.title, xp: INGEST.xp });
     renderApp('/');
-    expect(screen.getByRole('link', { name: 'The ML Lifecycle' })).toHaveAttribute('href', '/lessons/ml-lifecycle');
-    expect(screen.getByRole('progressbar', { name: 'The ML Lifecycle progress' })).toHaveAttribute('aria-valuenow', '8');
-    expect(screen.getByText('8% done · 1/5 steps')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: lesson.title })).toHaveAttribute('href', '/lessons/ml-lifecycle');
+    expect(screen.getByRole('progressbar', { name: `${lesson.title} progress` })).toHaveAttribute('aria-valuenow', String(percent));
+    expect(screen.getByText(`${percent}% done · 1/${lesson.steps.length} steps`)).toBeInTheDocument();
   });
 });
 
@@ -227,7 +252,7 @@ describe('saved progress that cannot be read', () => {
     useProgress.setState({ notice: 'Your saved progress could not be read (the saved progress is not valid JSON), so this page started fresh.' });
     const user = userEvent.setup();
     renderApp('/lessons/ml-lifecycle');
-    expect(screen.getByRole('heading', { level: 1, name: 'The ML Lifecycle' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: lesson.title })).toBeInTheDocument();
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('could not be read');
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
@@ -241,12 +266,14 @@ describe('the last verdict', () => {
   /** Runs go to a lab that answers at once with an empty outcome (jsdom has no worker): the checks judge that. */
   function fakeRuns() {
     // The start project's repository, as the shell leaves it when nothing was added: the CSV is not committed.
-    const shell = { transcript: [], repo: { branch: 'main', log: [{ oid: 'a'.repeat(40), message: 'Initial project skeleton', timestamp: 1 }], committed: ['README.md', '.gitignore'], ignored: [], dvcTracked: [] } };
+    const shell = { transcript: [], repo: { branch: 'main', log: [{ oid: 'a'.repeat(40), message: lesson.lab.commit, timestamp: 1 }], committed: lesson.lab.committed, ignored: [], dvcTracked: [] } };
     return vi
       .spyOn(labFor('ml-lifecycle'), 'run')
       .mockResolvedValue({ outcome: { ...emptyOutcome(), shell }, output: [], truncatedLines: 0, durationMs: 5 });
   }
-  const notCommitted = () => within(screen.getByRole('region', { name: 'Checks' })).getByText(/The raw CSV itself is not committed to git/).closest('li')!;
+  // The check the untouched starter passes: a file that must not be committed, and is not yet.
+  const NOT_COMMITTED = text(INGEST.checks.find((c) => c.expect.kind === 'git-not-committed')!.saysHtml);
+  const notCommitted = () => within(screen.getByRole('region', { name: 'Checks' })).getByText(NOT_COMMITTED).closest('li')!;
 
   // Issue 23: the first step's starter showed a green ✓ on a check it passes by doing nothing.
   it('a run of the untouched starter shows the checks it passes as neutral, not as progress; the learner’s own code earns the ✓', async () => {
@@ -257,21 +284,21 @@ describe('the last verdict', () => {
     await waitFor(() => expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent('Your last run was of the starter code'));
     expect(notCommitted()).toHaveAttribute('data-state', 'passes on the starter, not counted');
     expect(notCommitted()).not.toHaveTextContent('✓');
-    expect(screen.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent(/^Starter code run · 2 of 3 checks to pass/);
+    expect(screen.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent(new RegExp(`^Starter code run · ${INGEST.checks.length - 1} of ${INGEST.checks.length} checks to pass`));
 
-    const box = await editor('commands.sh');
+    const box = await editor(INGEST.starter[0]!.file);
     await user.type(box, '\n# my own line');
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await waitFor(() => expect(notCommitted()).toHaveAttribute('data-state', 'passed'));
     expect(notCommitted()).toHaveTextContent('✓');
-    expect(screen.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent(/^1 of 3 checks passed/);
+    expect(screen.getByRole('group', { name: 'Verdict of the last run' })).toHaveTextContent(new RegExp(`^1 of ${INGEST.checks.length} checks passed`));
   });
 
   it('survives a reload', async () => {
     const user = userEvent.setup();
     fakeRuns();
     const first = renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
-    await user.type(await editor('commands.sh'), '\n# mine');
+    await user.type(await editor(INGEST.starter[0]!.file), '\n# mine');
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await waitFor(() => expect(notCommitted()).toHaveAttribute('data-state', 'passed'));
     first.unmount();
@@ -279,8 +306,8 @@ describe('the last verdict', () => {
 
     renderApp('/lessons/ml-lifecycle/steps/ingest-and-version');
     await screen.findByRole('heading', { level: 1 });
-    expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent('1 of 3 passed on your last run.');
-    expect(JSON.parse(localStorage.getItem('lifecycle-lab:last-verdicts') ?? '{}')[KEY].verdicts).toHaveLength(3);
+    expect(screen.getByRole('region', { name: 'Checks' })).toHaveTextContent(`1 of ${INGEST.checks.length} passed on your last run.`);
+    expect(JSON.parse(localStorage.getItem('lifecycle-lab:last-verdicts') ?? '{}')[KEY].verdicts).toHaveLength(INGEST.checks.length);
   });
 
   it('renders `code` in a reason as code, and markup in it as text', async () => {
@@ -304,14 +331,14 @@ describe('the last verdict', () => {
 describe('finding the way on a step page', () => {
   it('lists every step in a menu, marking this one and the completed ones', async () => {
     const user = userEvent.setup();
-    useProgress.getState().completeStep('ml-lifecycle', 'artificialintelligence', { slug: 'ingest-and-version', title: 'Ingest and version the data', xp: 50 });
+    useProgress.getState().completeStep('ml-lifecycle', lesson.skill, { slug: INGEST.slug, title: INGEST.title, xp: INGEST.xp });
     renderApp('/lessons/ml-lifecycle/steps/track-experiments');
-    await user.click(await screen.findByText('Step 3 of 5 · all steps ▾'));
+    await user.click(await screen.findByText(`Step ${TRACK.order} of ${lesson.steps.length} · all steps ▾`));
     const menu = within(screen.getByRole('navigation', { name: 'All steps' }));
     const links = menu.getAllByRole('link');
-    expect(links).toHaveLength(5);
-    expect(links[2]).toHaveAttribute('aria-current', 'step');
-    expect(links[2]).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/track-experiments');
+    expect(links).toHaveLength(lesson.steps.length);
+    expect(links[TRACK.order - 1]).toHaveAttribute('aria-current', 'step');
+    expect(links[TRACK.order - 1]).toHaveAttribute('href', '/lessons/ml-lifecycle/steps/track-experiments');
     expect(links[0]).toHaveAccessibleName(/^Step 1: .*\(completed\)$/);
     expect(links[1]).not.toHaveAccessibleName(/completed/);
   });
@@ -319,7 +346,7 @@ describe('finding the way on a step page', () => {
   // Issue 23: on a phone Run sat 2.7 screens down the step. In one column it comes first, in a bar that stays on screen.
   it('in one column, Run and its verdict come before the step’s text, in a bar that sticks to the top', async () => {
     renderApp('/lessons/ml-lifecycle/steps/track-experiments');
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Track experiments' });
+    const heading = await screen.findByRole('heading', { level: 1, name: TRACK.title });
     const run = screen.getByRole('button', { name: 'Run' });
     expect(run.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     const bar = run.closest('[data-sticky-run-bar]');
@@ -332,7 +359,7 @@ describe('the editor’s screen-reader mode', () => {
   it('is a toggle reachable by keyboard, announced, passed to the editor and remembered', async () => {
     const user = userEvent.setup();
     const view = renderApp('/lessons/ml-lifecycle/steps/the-training-loop');
-    const box = await editor('train.py');
+    const box = await editor(TRAIN_FILE);
     expect(box).toHaveAttribute('data-accessibility-support', 'auto');
     const toggle = screen.getByRole('button', { name: 'Screen reader mode' });
     expect(toggle).toHaveAttribute('aria-pressed', 'false');

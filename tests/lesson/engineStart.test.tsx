@@ -2,17 +2,24 @@
 // the page's first paint), but once the page has settled or at the learner's
 // first touch, whichever comes first.
 import { fireEvent, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { labFor } from '../../src/lab/page/engine';
 import { renderApp } from './renderApp';
+import { loadCourse } from '../../scripts/content-files';
+import { settling } from '../stubs/whenSettled';
 
 const settled: (() => void)[] = [];
-vi.mock('../../src/lib/whenSettled', () => ({
-  whenSettled: (load: () => void) => {
+// The page settles when the test says so: each start waiting for it is kept here.
+beforeEach(() => {
+  settling.schedule = (load) => {
     settled.push(load);
     return () => settled.splice(settled.indexOf(load), 1);
-  },
-}));
+  };
+});
+afterEach(() => settling.reset());
+
+// The step's title, read from the lesson as the app parses it (not a copy of its words).
+const TRACK_TITLE = loadCourse('content').course.lessons.find((l) => l.id === 'ml-lifecycle')!.steps.find((s) => s.slug === 'track-experiments')!.title;
 
 // jsdom has no Worker: a start shows as the engine's "cannot start" error, and a Run would try again.
 const started = (lessonId: string) => labFor(lessonId).getState().error !== null;
@@ -20,7 +27,7 @@ const started = (lessonId: string) => labFor(lessonId).getState().error !== null
 describe('a step page starts the lab', () => {
   it('once the page has settled, not while it paints', async () => {
     renderApp('/lessons/ml-lifecycle/steps/track-experiments');
-    await screen.findByRole('heading', { level: 1, name: 'Track experiments' });
+    await screen.findByRole('heading', { level: 1, name: TRACK_TITLE });
     expect(started('ml-lifecycle')).toBe(false);
     expect(settled).toHaveLength(1);
     settled[0]!();

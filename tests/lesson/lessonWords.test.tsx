@@ -5,7 +5,7 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCourse, readContentFiles } from '../../scripts/content-files';
-import { useProgress } from '../../src/progress/store';
+import { useProgress } from '../../src/lesson/useProgress';
 import { renderApp } from './renderApp';
 
 const { course } = loadCourse('content');

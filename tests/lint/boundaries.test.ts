@@ -1,11 +1,13 @@
-// The rooms' one-way doors (README "Project layout") hold, no module imports
-// itself round a cycle, and the framework-free rooms hold no React: the
+// The rooms' one-way doors (README "Project layout") hold, each room is entered
+// through its face, no module imports itself round a cycle, and the
+// framework-free rooms hold no React: the
 // project's own ESLint config is run on small files placed, virtually, in each room.
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const RULE = 'boundaries/dependencies';
 const CYCLE = 'import-x/no-cycle';
+// One rule holds both the framework-free rooms and the rooms' faces (eslint.config.js).
 const NO_REACT = 'import-x/no-restricted-paths';
 const NO_JSX = 'no-restricted-syntax';
 let eslint: ESLint;
@@ -52,21 +54,23 @@ const forbidden: [string, string, string][] = [
   ['lib: content', 'src/lib/Probe.ts', typeOnly('Course', '../content/model')],
   ['lesson: the worker runtime, lazily', 'src/lesson/Probe.tsx', "export const load = () => import('../lab/worker/worker');\n"],
   ['preview: progress, re-exported', 'src/preview/Probe.ts', "export { useProgress } from '../progress/store';\n"],
+  ['preview: a value of the lab’s face besides the outcome’s schema', 'src/preview/Probe.tsx', "import { outcomeSchemas, fileText } from '../lab';\nexport const used = [outcomeSchemas, fileText];\n"],
+  ['preview: the lab’s face for a value other than the outcome’s schema', 'src/preview/tracking/Probe.ts', value('fileText', '../../lab')],
 ];
 
 // [room, file, code]: each must pass.
 const allowed: [string, string, string][] = [
-  ['app: anything', 'src/app/Probe.tsx', value('runShell', '../lab/worker/shellRuntime')],
-  ['lesson: the lab’s page client', 'src/lesson/Probe.tsx', value('labFor', '../lab/page/engine')],
-  ['lesson: the checks (shared)', 'src/lesson/Probe.tsx', value('judgeAll', '../lab/checks/checks')],
-  ['lesson: preview views', 'src/lesson/Probe.tsx', value('PreviewFrame', '../preview/PreviewFrame')],
-  ['lesson: a preview view, lazily', 'src/lesson/Probe.tsx', "export const load = () => import('../preview/tracking/TrackingUI');\n"],
-  ['lesson: progress', 'src/lesson/Probe.tsx', value('useProgress', '../progress/store')],
-  ['preview: lab types', 'src/preview/Probe.tsx', typeOnly('WorldFiles', '../lab/types')],
-  ['preview (nested): the run outcome’s schema, as a value', 'src/preview/tracking/Probe.ts', value('outcomeSchemas', '../../lab/outcomeSchema')],
-  ['preview (nested): lab types and its own room', 'src/preview/tracking/Probe.ts', typeOnly('TrackedRun', '../../lab/types') + value('sortRuns', './runsTable')],
-  ['progress: content types', 'src/progress/Probe.ts', typeOnly('Course', '../content/model')],
-  ['lab: content types', 'src/lab/Probe.ts', typeOnly('Check', '../content/schema')],
+  ['app: any room, through its face', 'src/app/Probe.tsx', value('labFor', '../lab/page') + value('parseCourse', '../content/parse')],
+  ['lesson: the lab’s page client', 'src/lesson/Probe.tsx', value('labFor', '../lab/page')],
+  ['lesson: the lab’s shared modules', 'src/lesson/Probe.tsx', value('fileText', '../lab') + typeOnly('CheckVerdict', '../lab')],
+  ['lesson: preview views', 'src/lesson/Probe.tsx', value('PreviewFrame', '../preview')],
+  ['lesson: the preview, lazily', 'src/lesson/Probe.tsx', "export const load = () => import('../preview');\n"],
+  ['lesson: progress', 'src/lesson/Probe.tsx', value('progressStore', '../progress')],
+  ['preview: lab types', 'src/preview/Probe.tsx', typeOnly('WorldFiles', '../lab')],
+  ['preview (nested): the run outcome’s schema, as a value', 'src/preview/tracking/Probe.ts', value('outcomeSchemas', '../../lab')],
+  ['preview (nested): lab types and its own room', 'src/preview/tracking/Probe.ts', typeOnly('TrackedRun', '../../lab') + value('sortRuns', './runsTable')],
+  ['progress: content types', 'src/progress/Probe.ts', typeOnly('Course', '../content')],
+  ['lab: content types', 'src/lab/Probe.ts', typeOnly('Check', '../content')],
   ['lab worker side: shared modules', 'src/lab/worker/worker.ts', value('OutputCap', '../outputCap')],
   ['lab page side: shared modules and protocol types', 'src/lab/page/engine.ts', value('emptyOutcome', '../outcome') + typeOnly('FromWorker', '../protocol')],
   ['lab shared module: the shell’s pure format helpers', 'src/lab/Probe.ts', value('md5', './shell/md5')],
@@ -90,6 +94,11 @@ const broken: [string, string, string, string][] = [
   ['lab: react, lazily', 'src/lab/Probe.ts', "export const load = () => import('react');\n", NO_REACT],
   ['lab page side: a .tsx component', 'src/lab/page/Probe.ts', value('Quiz', '../../lesson/Quiz'), NO_REACT],
   ['progress: JSX of its own', 'src/progress/Probe.tsx', 'export const Badge = () => <b>XP</b>;\n', NO_JSX],
+  ['progress: lib’s face for React', 'src/progress/Probe.ts', value('bindStore', '../lib/react'), NO_REACT],
+  // zustand's root entry is a React hook: the framework-free rooms build vanilla stores.
+  ['progress: zustand’s React `create`', 'src/progress/Probe.ts', value('create', 'zustand'), NO_REACT],
+  ['lab page side: zustand’s React `useStore`', 'src/lab/page/Probe.ts', value('useStore', 'zustand'), NO_REACT],
+  ['content: zustand’s React types', 'src/content/Probe.ts', typeOnly('UseBoundStore', 'zustand'), NO_REACT],
 ];
 
 // [case, file, code]: each must pass every rule.
@@ -97,7 +106,44 @@ const sound: [string, string, string][] = [
   ['a type-only import back (erased at run time, no cycle)', 'src/progress/xp.ts', typeOnly('NodeStatus', './selectors')],
   ['lesson: react', 'src/lesson/Probe.tsx', value('useState', 'react') + 'export const Badge = () => <b>XP</b>;\n'],
   ['lib: react (shared hooks)', 'src/lib/Probe.ts', value('useState', 'react')],
+  ['progress: zustand’s vanilla store', 'src/progress/Probe.ts', value('createStore', 'zustand/vanilla')],
+  ['lab page side: zustand’s vanilla store and its types', 'src/lab/page/Probe.ts', value('createStore', 'zustand/vanilla') + typeOnly('StoreApi', 'zustand/vanilla')],
+  ['lesson: zustand’s React hook', 'src/lesson/Probe.ts', value('useStore', 'zustand')],
 ];
+
+// [case, file, code]: each imports a room's internals from another room, past its face.
+const pastTheFace: [string, string, string][] = [
+  ['lesson: progress’s store file', 'src/lesson/Probe.tsx', value('stepKey', '../progress/store')],
+  ['lesson: content’s model, as types only', 'src/lesson/Probe.tsx', typeOnly('Lesson', '../content/model')],
+  ['lesson: a preview view, lazily', 'src/lesson/Probe.tsx', "export const load = () => import('../preview/tracking/TrackingUI');\n"],
+  ['lesson: the lab’s engine file (page side)', 'src/lesson/Probe.tsx', value('labFor', '../lab/page/engine')],
+  ['lesson: a lab checks file', 'src/lesson/Probe.tsx', value('judgeAll', '../lab/checks/checks')],
+  ['app: the lab’s worker internals', 'src/app/Probe.tsx', value('runShell', '../lab/worker/shellRuntime')],
+  ['author: the lab’s page internals', 'src/author/Probe.ts', value('LabEngine', '../lab/page/engine')],
+  ['progress: a lib file', 'src/progress/Probe.ts', value('textDigest', '../lib/textDigest')],
+  ['lab (nested): content’s schema file, as types only', 'src/lab/checks/Probe.ts', typeOnly('Check', '../../content/schema')],
+  ['preview (nested): the lab’s types file', 'src/preview/tracking/Probe.ts', typeOnly('TrackedRun', '../../lab/types')],
+  ['app: progress, re-exported', 'src/app/Probe.ts', "export { stepKey } from '../progress/store';\n"],
+];
+
+// [case, file, code]: through the faces, each passes every rule.
+const throughTheFace: [string, string, string][] = [
+  ['lesson: each room it may use', 'src/lesson/Probe.tsx', value('stepKey', '../progress') + typeOnly('Lesson', '../content') + value('ConsoleView', '../preview') + value('createStepRuntime', '../lab/page') + value('storedValue', '../lib/react')],
+  ['lab (nested, worker side): lib without React', 'src/lab/shell/Probe.ts', value('matchesGlob', '../../lib')],
+  ['author: the parser’s door', 'src/author/Probe.ts', value('parseCourse', '../content/parse')],
+  ['lesson: the lab reference’s data, lazily', 'src/lesson/Probe.tsx', "export const load = () => import('../lab/reference.json');\n"],
+];
+
+describe('each room entered through its face', () => {
+  it.each(pastTheFace)('forbids %s', async (_name, filePath, code) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    expect(result?.messages.filter((m) => m.ruleId === NO_REACT).map((m) => m.message)).toEqual([expect.stringMatching(/only through its face/)]);
+  }, 60_000);
+
+  it.each(throughTheFace)('allows %s', async (_name, filePath, code) => {
+    expect(await ruleIds(filePath, code)).toEqual([]);
+  }, 60_000);
+});
 
 describe('no cycles, no React in content, progress and lab', () => {
   it.each(broken)('forbids %s', async (_name, filePath, code, rule) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_VERSION } from '../../src/progress/restore';
-import { createProgressStore, STORAGE_KEY, useProgress } from '../../src/progress/store';
+import { createProgressStore, progressStore, STORAGE_KEY } from '../../src/progress/store';
 import { totalXp } from '../../src/progress/xp';
 
 const question = { id: 'tracking-tool', answer: 'MLflow', xp: 20 };
@@ -11,100 +11,100 @@ const SKILL = 'artificialintelligence';
 
 describe('awards', () => {
   it('awarding the same id twice is a no-op', () => {
-    const s = useProgress.getState();
+    const s = progressStore.getState();
     expect(s.award('x', 10, SKILL, 'X')).toBe(true);
-    expect(useProgress.getState().award('x', 10, SKILL, 'X')).toBe(false);
-    expect(totalXp(useProgress.getState().awards)).toBe(10);
-    expect(useProgress.getState().toasts.map((t) => t.text)).toEqual(['+10 XP · X']);
+    expect(progressStore.getState().award('x', 10, SKILL, 'X')).toBe(false);
+    expect(totalXp(progressStore.getState().awards)).toBe(10);
+    expect(progressStore.getState().toasts.map((t) => t.text)).toEqual(['+10 XP · X']);
   });
 });
 
 describe('quiz', () => {
   it('a right first answer earns full XP, once', () => {
-    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 20 });
-    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
-    expect(totalXp(useProgress.getState().awards)).toBe(20);
+    expect(progressStore.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 20 });
+    expect(progressStore.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
+    expect(totalXp(progressStore.getState().awards)).toBe(20);
   });
   it('a wrong try lowers the XP; the second wrong try reveals the answer, which then earns nothing', () => {
-    const { answerQuestion } = useProgress.getState();
+    const { answerQuestion } = progressStore.getState();
     expect(answerQuestion(L, SKILL, question, 'DVC')).toEqual({ correct: false, xp: 0 });
-    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'Docker')).toEqual({ correct: false, xp: 0 });
-    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
+    expect(progressStore.getState().answerQuestion(L, SKILL, question, 'Docker')).toEqual({ correct: false, xp: 0 });
+    expect(progressStore.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
     // Every answer until the reveal is kept; nothing after it is recorded.
-    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['DVC', 'Docker'], correct: false });
-    expect(totalXp(useProgress.getState().awards)).toBe(0);
+    expect(progressStore.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['DVC', 'Docker'], correct: false });
+    expect(totalXp(progressStore.getState().awards)).toBe(0);
   });
   it('right on the second try earns 60%', () => {
-    useProgress.getState().answerQuestion(L, SKILL, question, 'DVC');
-    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 12 });
-    expect(totalXp(useProgress.getState().awards)).toBe(12);
+    progressStore.getState().answerQuestion(L, SKILL, question, 'DVC');
+    expect(progressStore.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 12 });
+    expect(totalXp(progressStore.getState().awards)).toBe(12);
   });
   it('choosing the same wrong option again costs nothing more', () => {
-    useProgress.getState().answerQuestion(L, SKILL, question, 'DVC');
-    useProgress.getState().answerQuestion(L, SKILL, question, 'DVC');
-    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['DVC'], correct: false });
-    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 12 });
+    progressStore.getState().answerQuestion(L, SKILL, question, 'DVC');
+    progressStore.getState().answerQuestion(L, SKILL, question, 'DVC');
+    expect(progressStore.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['DVC'], correct: false });
+    expect(progressStore.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 12 });
   });
   it('Show answer settles the question: a right answer afterwards earns nothing', () => {
-    useProgress.getState().revealAnswer(L, 'tracking-tool');
-    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: [], correct: false, revealed: true });
-    expect(useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
-    expect(useProgress.getState().awards).toEqual({});
+    progressStore.getState().revealAnswer(L, 'tracking-tool');
+    expect(progressStore.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: [], correct: false, revealed: true });
+    expect(progressStore.getState().answerQuestion(L, SKILL, question, 'MLflow')).toEqual({ correct: true, xp: 0 });
+    expect(progressStore.getState().awards).toEqual({});
   });
   it('Show answer after a right answer changes nothing', () => {
-    useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow');
-    useProgress.getState().revealAnswer(L, 'tracking-tool');
-    expect(useProgress.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['MLflow'], correct: true });
-    expect(totalXp(useProgress.getState().awards)).toBe(20);
+    progressStore.getState().answerQuestion(L, SKILL, question, 'MLflow');
+    progressStore.getState().revealAnswer(L, 'tracking-tool');
+    expect(progressStore.getState().quiz[`${L}/tracking-tool`]).toEqual({ answers: ['MLflow'], correct: true });
+    expect(totalXp(progressStore.getState().awards)).toBe(20);
   });
 });
 
 describe('glossary', () => {
   it('learning awards once; un-learning takes the XP back; re-learning re-awards once', () => {
-    useProgress.getState().learnTerm(L, SKILL, term);
-    useProgress.getState().learnTerm(L, SKILL, term);
-    expect(totalXp(useProgress.getState().awards)).toBe(5);
-    useProgress.getState().unlearnTerm(L, 'dvc');
-    expect(useProgress.getState().learned).toEqual({});
-    expect(totalXp(useProgress.getState().awards)).toBe(0);
-    useProgress.getState().learnTerm(L, SKILL, term);
-    expect(totalXp(useProgress.getState().awards)).toBe(5);
+    progressStore.getState().learnTerm(L, SKILL, term);
+    progressStore.getState().learnTerm(L, SKILL, term);
+    expect(totalXp(progressStore.getState().awards)).toBe(5);
+    progressStore.getState().unlearnTerm(L, 'dvc');
+    expect(progressStore.getState().learned).toEqual({});
+    expect(totalXp(progressStore.getState().awards)).toBe(0);
+    progressStore.getState().learnTerm(L, SKILL, term);
+    expect(totalXp(progressStore.getState().awards)).toBe(5);
   });
 });
 
 describe('steps and drafts', () => {
   it('completing a step awards its XP once', () => {
-    useProgress.getState().completeStep(L, SKILL, step);
-    useProgress.getState().completeStep(L, SKILL, step);
-    expect(totalXp(useProgress.getState().awards)).toBe(50);
-    expect(Object.keys(useProgress.getState().completedSteps)).toEqual([`${L}/ingest-and-version`]);
+    progressStore.getState().completeStep(L, SKILL, step);
+    progressStore.getState().completeStep(L, SKILL, step);
+    expect(totalXp(progressStore.getState().awards)).toBe(50);
+    expect(Object.keys(progressStore.getState().completedSteps)).toEqual([`${L}/ingest-and-version`]);
   });
   it('a step completed after "Use the solution" earns a third of its XP, once', () => {
-    useProgress.getState().markSolutionUsed(L, step.slug);
-    useProgress.getState().completeStep(L, SKILL, step);
-    useProgress.getState().completeStep(L, SKILL, step);
-    expect(totalXp(useProgress.getState().awards)).toBe(17);
-    expect(useProgress.getState().toasts.map((t) => t.text)).toEqual(['+17 XP · Step “Ingest” (with the solution)']);
+    progressStore.getState().markSolutionUsed(L, step.slug);
+    progressStore.getState().completeStep(L, SKILL, step);
+    progressStore.getState().completeStep(L, SKILL, step);
+    expect(totalXp(progressStore.getState().awards)).toBe(17);
+    expect(progressStore.getState().toasts.map((t) => t.text)).toEqual(['+17 XP · Step “Ingest” (with the solution)']);
   });
   it('using the solution after the step is completed takes nothing away', () => {
-    useProgress.getState().completeStep(L, SKILL, step);
-    useProgress.getState().markSolutionUsed(L, step.slug);
-    expect(useProgress.getState().solutionUsed).toEqual({});
-    expect(totalXp(useProgress.getState().awards)).toBe(50);
+    progressStore.getState().completeStep(L, SKILL, step);
+    progressStore.getState().markSolutionUsed(L, step.slug);
+    expect(progressStore.getState().solutionUsed).toEqual({});
+    expect(totalXp(progressStore.getState().awards)).toBe(50);
   });
   it('drafts are kept per step and file, and cleared together', () => {
-    useProgress.getState().saveDraft(L, 'serving-at-scale', 'app.py', 'a');
-    useProgress.getState().saveDraft(L, 'serving-at-scale', 'Dockerfile', 'b');
-    expect(useProgress.getState().drafts).toEqual({ [`${L}/serving-at-scale`]: { 'app.py': 'a', Dockerfile: 'b' } });
-    useProgress.getState().clearDrafts(L, 'serving-at-scale');
-    expect(useProgress.getState().drafts).toEqual({});
+    progressStore.getState().saveDraft(L, 'serving-at-scale', 'app.py', 'a');
+    progressStore.getState().saveDraft(L, 'serving-at-scale', 'Dockerfile', 'b');
+    expect(progressStore.getState().drafts).toEqual({ [`${L}/serving-at-scale`]: { 'app.py': 'a', Dockerfile: 'b' } });
+    progressStore.getState().clearDrafts(L, 'serving-at-scale');
+    expect(progressStore.getState().drafts).toEqual({});
   });
 });
 
 describe('persistence', () => {
   it('persists facts only, with a version, and a new store reads them back', () => {
-    useProgress.getState().learnTerm(L, SKILL, term);
-    useProgress.getState().saveDraft(L, 'the-training-loop', 'train.py', 'print(2)\n');
+    progressStore.getState().learnTerm(L, SKILL, term);
+    progressStore.getState().saveDraft(L, 'the-training-loop', 'train.py', 'print(2)\n');
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
     expect(saved.version).toBe(PROGRESS_VERSION);
     expect(Object.keys(saved.state).sort()).toEqual(['awards', 'completedSteps', 'drafts', 'draftsAt', 'learned', 'quiz', 'reviews', 'solutionUsed', 'unlearned']);
@@ -200,37 +200,37 @@ describe('persistence', () => {
   });
 
   it('reset empties every fact', () => {
-    useProgress.getState().learnTerm(L, SKILL, term);
-    useProgress.getState().answerQuestion(L, SKILL, question, 'MLflow');
-    useProgress.getState().resetProgress();
-    const s = useProgress.getState();
+    progressStore.getState().learnTerm(L, SKILL, term);
+    progressStore.getState().answerQuestion(L, SKILL, question, 'MLflow');
+    progressStore.getState().resetProgress();
+    const s = progressStore.getState();
     expect([s.awards, s.learned, s.quiz, s.completedSteps, s.drafts]).toEqual([{}, {}, {}, {}, {}]);
   });
 });
 
 describe('review (issue 23)', () => {
   it('a missed question enters the queue; its first right review earns half of what it lost, once', () => {
-    const { answerQuestion, answerReview } = useProgress.getState();
+    const { answerQuestion, answerReview } = progressStore.getState();
     expect(answerReview(L, SKILL, question, 'MLflow')).toEqual({ right: false, xp: 0 }); // not in the queue: nothing
-    expect(useProgress.getState().reviews).toEqual({});
+    expect(progressStore.getState().reviews).toEqual({});
     answerQuestion(L, SKILL, question, 'DVC');
-    expect(useProgress.getState().reviews[`${L}/tracking-tool`]).toEqual({ since: expect.any(Number), attempts: [] });
+    expect(progressStore.getState().reviews[`${L}/tracking-tool`]).toEqual({ since: expect.any(Number), attempts: [] });
     answerQuestion(L, SKILL, question, 'MLflow'); // 12 of 20
     expect(answerReview(L, SKILL, question, 'DVC')).toEqual({ right: false, xp: 0 });
     expect(answerReview(L, SKILL, question, 'MLflow')).toEqual({ right: true, xp: 4 });
     expect(answerReview(L, SKILL, question, 'MLflow')).toEqual({ right: true, xp: 0 });
-    expect(useProgress.getState().reviews[`${L}/tracking-tool`]?.attempts.map((a) => a.right)).toEqual([false, true, true]);
-    expect(totalXp(useProgress.getState().awards)).toBe(16);
+    expect(progressStore.getState().reviews[`${L}/tracking-tool`]?.attempts.map((a) => a.right)).toEqual([false, true, true]);
+    expect(totalXp(progressStore.getState().awards)).toBe(16);
   });
   it('a shown answer enters the queue too', () => {
-    useProgress.getState().revealAnswer(L, 'tracking-tool');
-    expect(useProgress.getState().reviews[`${L}/tracking-tool`]).toBeDefined();
+    progressStore.getState().revealAnswer(L, 'tracking-tool');
+    expect(progressStore.getState().reviews[`${L}/tracking-tool`]).toBeDefined();
   });
 });
 
 describe('review awards after a reload', () => {
   it('are kept by the audit when a right review backs them, and dropped when none does', () => {
-    const { answerQuestion, answerReview } = useProgress.getState();
+    const { answerQuestion, answerReview } = progressStore.getState();
     answerQuestion(L, SKILL, question, 'DVC');
     answerQuestion(L, SKILL, question, 'MLflow');
     answerReview(L, SKILL, question, 'MLflow');

@@ -1,7 +1,7 @@
 // Judging a step's checks on the real outcome of a run (README.md, "The learner's code really runs"): the
 // output it printed, the error it raised, its variables, the files it left and
 // the tracking store — never the source text.
-import type { Check } from '../../content/schema';
+import type { Check } from '../../content';
 import { buildContext, dockerfileProblem, missingSource, readDockerfile } from './dockerfile';
 import { readDvcFile } from '../shell/dvcFormat';
 import { md5 } from '../shell/md5';

@@ -8,8 +8,7 @@
 // lab that runs the attempts is passed in, so the CLI and tests (Pyodide in
 // Node, scripts/node-lab.ts) and a Prove button in the page (the lab's worker)
 // share the plan and the judging.
-import type { CodeFile, Lesson, Step } from '../../content/model';
-import type { Check } from '../../content/schema';
+import type { CodeFile, Lesson, Step, Check } from '../../content';
 import { judgeAll, type CheckVerdict } from './checks';
 import type { RunResult, WorldFiles } from '../types';
 

@@ -2,7 +2,7 @@
 // (src/lesson/useStepLab.ts) and the author view's Prove (src/author/scratchLab.ts)
 // run a step's files the same way: the first file runs, the others are written
 // first, with the probes the step's checks need and the step's time limit.
-import type { CodeFile, Step } from '../../content/model';
+import type { CodeFile, Step } from '../../content';
 import { probesFor } from '../checks/checks';
 import type { RunRequest } from './runMachine';
 

@@ -1,7 +1,8 @@
 // What the lab showed on each step during this visit: the live output of the
 // run in progress and the last result with its check verdicts. Not persisted —
 // the project's files persist (engine.ts); a preview is redrawn by running.
-import { create } from 'zustand';
+// A vanilla store: the lab is framework-free; the lesson room binds its hook (src/lesson/useLabSession.ts).
+import { createStore } from 'zustand/vanilla';
 import type { CheckVerdict } from '../checks/checks';
 import type { OutputChunk, RunResult } from '../types';
 
@@ -26,7 +27,7 @@ interface LabSession {
 
 export const emptyRun: StepRunState = { running: false, live: [], result: null, verdicts: null, failure: null };
 
-export const useLabSession = create<LabSession>()((set) => ({
+export const labSession = createStore<LabSession>()((set) => ({
   steps: {},
   begin: (key) => set((s) => ({ steps: { ...s.steps, [key]: { ...(s.steps[key] ?? emptyRun), running: true, live: [], failure: null } } })),
   append: (key, chunks) =>

@@ -3,7 +3,7 @@
 // session shows the result, and a step whose checks all pass is completed through the
 // progress store's action (its XP ledger awards a step once). The lesson page's hook
 // (src/lesson/useStepLab.ts) only subscribes and renders; tests drive this with fakes.
-import type { Lesson, Step } from '../../content/model';
+import type { Lesson, Step } from '../../content';
 import { judgeAll, type CheckVerdict } from '../checks/checks';
 import type { OutputChunk, RunResult, WorldFiles } from '../types';
 import type { RunRequest } from './runMachine';

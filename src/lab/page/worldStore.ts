@@ -6,7 +6,7 @@
 // save that fails says what was lost. One tab at a time owns a lesson's lab (a
 // Web Lock): a second tab reads it but does not save, and can take it over.
 import { createStore, promisifyRequest, set, type UseStore } from 'idb-keyval';
-import { trackSave } from '../../lib/pendingSaves';
+import { trackSave } from '../../lib';
 import type { WorldFiles } from '../types';
 import { setAsideNotice, validateWorld } from '../worldFiles';
 

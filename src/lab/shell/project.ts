@@ -3,7 +3,7 @@
 // holds the files the lesson names, the rest present but not yet versioned.
 // "Reset lab" returns here.
 import * as git from 'isomorphic-git';
-import { matchesGlob } from '../../lib/glob';
+import { matchesGlob } from '../../lib';
 import type { StartWorld } from '../startWorld';
 import { gitFsAdapter, mkdirp, type LabFs } from './fs';
 import { AUTHOR } from './git';

@@ -2,7 +2,7 @@
 // like MLflow's: experiments and their runs table, a run page, run
 // comparison and the model registry. Its hash routes follow MLflow's UI.
 import { useCallback, useMemo, useState } from 'react';
-import type { TrackingStore } from '../../lab/types';
+import type { TrackingStore } from '../../lab';
 import { trackingAddress, type View } from './address';
 import { ComparePage } from './ComparePage';
 import { ModelPage, ModelsPage } from './ModelsPage';

@@ -4,8 +4,9 @@
 // a bad one is left out with a notice the page shows, and metric values come
 // back as numbers (NaN and ±Infinity travel as strings: see WireMetricValue).
 import type * as z from 'zod/mini';
-import { outcomeSchemas } from '../../lab/outcomeSchema';
-import type { ArtifactRecord, LoggedModel, RegisteredModelRecord, TrackedExperiment, TrackedRun } from '../../lab/types';
+// Of the lab's values, the tracking UI takes only the run outcome's schema (lint holds it to that).
+import { outcomeSchemas } from '../../lab';
+import type { ArtifactRecord, LoggedModel, RegisteredModelRecord, TrackedExperiment, TrackedRun } from '../../lab';
 
 /** [value, timestamp, step], the value a number again (NaN and ±Infinity included). */
 export type Point = [number, number, number];
