@@ -12,6 +12,7 @@
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
+import { FLOW, LOOP_END, fixDirGlobs, fixLoops, loopFlow, unmarkDirs } from './syntaxFixes';
 import { normalize } from './fs';
 import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
@@ -242,13 +243,18 @@ interface Session {
 const decodeStdin = (bytes: string) => decoder.decode(fromLatin1(bytes));
 
 type JbContext = Parameters<Parameters<typeof defineCommand>[1]>[1];
+type JbResult = Awaited<ReturnType<Parameters<typeof defineCommand>[1]>>;
+/** A command of the lab's that takes words as bash gives them (a folder glob's mark stripped, see syntaxFixes.ts). */
+const command = (name: string, run: (args: string[], c: JbContext) => Promise<JbResult>) => defineCommand(name, (args, c) => run(unmarkDirs(args), c));
+/** The lab's own plumbing, never shown as commands. */
+const INTERNAL = new Set([MARK, FLOW, LOOP_END]);
 const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
 const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
 const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
 
 /** The lab's Program as a just-bash command over the same files, in the folder bash is in. */
 function asCommand(name: string, program: Program, ctx: ShellContext, session: Session) {
-  return defineCommand(name, async (args, c) => {
+  return command(name, async (args, c) => {
     const io = ioOf(c);
     try {
       const r = await program(args, { ...ctx, cwd: c.cwd }, { stdin: stdinOf(c), stdinIsFile: io.includes('f'), stdoutIsTerminal: io.includes('t') });
@@ -262,7 +268,7 @@ function asCommand(name: string, program: Program, ctx: ShellContext, session: S
 
 /** `python …` in the lab's Python, with the shell's folder, exported variables and stdin. */
 function pythonCommand(name: string, ctx: ShellContext) {
-  return defineCommand(name, async (args, c) => {
+  return command(name, async (args, c) => {
     const stdin = stdinOf(c);
     const inline = args.some((a) => /^-[^-]*[cm]/.test(a));
     const script = args.find((a) => !a.startsWith('-') || a === '-');
@@ -292,7 +298,10 @@ export function shellCommands(programs: string[]): { lab: string[]; bash: string
 }
 
 function labCommands(ctx: ShellContext, session: Session, release: () => void) {
+  const flow = loopFlow();
   return [
+    defineCommand(FLOW, async (args) => flow.flow(args)),
+    defineCommand(LOOP_END, async (args) => flow.end(args)),
     ...Object.entries({ ...TEXT_TOOLS, ...ctx.programs }).map(([name, program]) => asCommand(name, program, ctx, session)),
     pythonCommand('python', ctx),
     pythonCommand('python3', ctx),
@@ -301,7 +310,7 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
     ...[...new Set([...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING), ...Object.keys(GNU_FIXES)])]
       .filter((name) => !(name in TEXT_TOOLS) && !(name in ctx.programs))
       .map((name) =>
-        defineCommand(name, async (args, c) => {
+        command(name, async (args, c) => {
           if (ioOf(c).includes('k') && readsStdin(name, args)) return result(noKeyboard(name));
           const fix = GNU_FIXES[name];
           const r = fix ? await fix(args, c, () => decodeStdin(c.stdin as unknown as string)) : await c.origCommand!(args);
@@ -310,14 +319,14 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
         }),
       ),
     // The lab's commands are not files in /usr/bin, so `which` asks the shell (as Debian's which prints them).
-    defineCommand('which', async (args, c) => {
+    command('which', async (args, c) => {
       const known = new Set(c.getRegisteredCommands?.() ?? []);
       const names = args.filter((a) => !a.startsWith('-'));
-      const found = names.filter((n) => known.has(n) && n !== MARK && !(n in NOT_IN_LAB));
+      const found = names.filter((n) => known.has(n) && !INTERNAL.has(n) && !(n in NOT_IN_LAB));
       return { stdout: found.map((n) => `/usr/bin/${n}\n`).join(''), stderr: '', exitCode: found.length === names.length && names.length ? 0 : 1 };
     }),
-    ...Object.entries(TESTS).map(([command, name]) =>
-      defineCommand(command, async (args, c) =>
+    ...Object.entries(TESTS).map(([renamed, name]) =>
+      command(renamed, async (args, c) =>
         result(
           runTest(name, args, {
             stat: (path) => ctx.fs.stat(normalize(c.cwd, path)),
@@ -415,11 +424,14 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     release();
     append(target, fd === '2' ? 'stderr' : 'stdout', chunk);
   };
+  const commands = labCommands(ctx, session, () => release());
+  const own = new Set(commands.map((c) => c.name));
+  const bundled = new Set(getCommandNames());
   const bash = new Bash({
     fs: bashFs(ctx.fs, { prefix: TERMINAL, onWrite: write }),
     cwd: ctx.cwd,
     env: { HOME: ctx.home, USER: 'learner', LOGNAME: 'learner', SHELL: '/bin/bash', LANG: 'C.UTF-8' },
-    customCommands: labCommands(ctx, session, () => release()),
+    customCommands: commands,
     // No network (curl is not registered) and none of just-bash's own runtimes: the lab's Python is `python`.
     python: false,
     javascript: false,
@@ -447,7 +459,16 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       session.entries.push(...entries);
       for (const e of entryOf) statementEntries.add(e);
       planned = true;
-      renameTests(ast, new Set(definedFunctions(ast)));
+      const functions = new Set(definedFunctions(ast));
+      renameTests(ast, functions);
+      fixLoops(ast);
+      // just-bash's own commands strip a folder glob's mark through a wrapper, made when a script needs one.
+      const strips = (name: string) => !functions.has(name) && (own.has(name) || bundled.has(name));
+      for (const name of fixDirGlobs(ast, strips)) {
+        if (own.has(name)) continue;
+        own.add(name);
+        bash.registerCommand(defineCommand(name, (args, c) => c.origCommand!(unmarkDirs(args))));
+      }
       const statements: StatementNode[] = [];
       ast.statements.forEach((statement, i) => {
         for (const pipeline of statement.pipelines) {

@@ -135,6 +135,31 @@ export const SEQUENCES: Sequence[] = [
   { name: 'sha256sum', lines: ['sha256sum old.txt'] },
   { name: 'du-free size: wc -c', lines: ['wc -c data/raw_data.csv old.txt'] },
 
+  // ------------------------------------------------------------ break and continue, as bash 5.2 has them
+  { name: 'break leaves a loop with status 0', lines: ['for f in data/live/*.csv; do [ -s "$f" ] && break; done; echo "status $?"', 'i=0; while true; do i=$((i + 1)); [ $i -gt 2 ] && break; done; echo "$i $?"'] },
+  { name: 'continue as the last command of a loop', lines: ['for i in 1 2 3; do false; continue; done; echo "status $?"', 'for i in 1 2 3; do [ $i = 2 ] && continue; false; done; echo "status $?"', 'for ((i = 0; i < 3; i++)); do [ $i -lt 5 ] && continue; done; echo "status $?"'] },
+  { name: 'until with continue', lines: ['n=0; until [ $n -ge 3 ]; do n=$((n + 1)); grep -q zzz notes.txt || continue; echo never; done; echo "n=$n status $?"'] },
+  { name: 'break 2 and continue 2', lines: ['for i in 1 2; do for j in a b; do echo $i$j; break 2; done; done; echo "status $?"', 'for i in 1 2; do for j in a b; do echo $i$j; continue 2; done; echo never; done; echo "status $?"', 'for i in 1 2; do break 5; done; echo "status $?"'] },
+  { name: 'break outside a loop', lines: ['break; echo "status $?"', 'continue; echo "status $?"', 'break x; echo "status $?"'] },
+  { name: 'break in a function or a subshell inside a loop', lines: ['stop() { break; }', 'for i in 1 2; do stop; echo "after stop $i $?"; done; echo "status $?"', 'for i in 1 2; do (break; echo "in the subshell"); echo "after $i"; done'] },
+  { name: 'break 0 and continue 0', lines: ['for i in 1 2; do break 0; echo never; done; echo "status $?"', 'for i in 1 2; do for j in a b; do continue 0; done; echo never; done; echo "status $?"', 'for i in 1; do break -1; done'] },
+  { name: 'break with too many arguments', lines: ['for i in 1 2; do break 1 2; echo never; done'] },
+  one('break with too many arguments drops the line', 'for i in 1 2; do break 1 2; done; echo after'),
+  { name: 'break with a word', lines: ['for i in 1 2; do echo $i; break two; done', 'echo never'] },
+  { name: 'break with a variable count', lines: ['n=2; for i in 1 2; do for j in a b; do echo $i$j; break $n; done; done'] },
+  { name: 'a loop left by break under set -e', lines: ['set -e', 'for i in 1 2 3; do [ $i = 2 ] && break; done', 'echo "after $i"', 'for f in *.txt; do false; done', 'echo never'] },
+  { name: 'a while read loop that stops at a header-free line', lines: ['while IFS=, read -r t v p f; do [ "$f" = 1 ] && { echo "first failure at $t"; break; }; done < data/raw_data.csv; echo "status $?"'] },
+  { name: 'continue keeps $? for the next iteration', lines: ['for i in 1 2 3; do echo "$i: $?"; [ $i = 1 ] && continue; false; done'] },
+
+  // ------------------------------------------------------------ globs ending in /: folders only, slash kept
+  { name: 'echo */', lines: ['echo */', 'echo data/*/', 'echo */*/'] },
+  { name: 'ls -d of folder globs', lines: ['ls -d */', 'ls -d data/*/', 'mkdir -p models/v1 models/v2; ls -d models/*/ */'] },
+  { name: 'ls */ lists each folder', lines: ['ls */'] },
+  { name: 'for d in */', lines: ['for d in */; do echo "dir: $d"; done', 'for d in data/*/; do echo "$d has $(ls $d | wc -l) files"; done'] },
+  { name: 'a folder glob that matches only files', lines: ['echo *.csv/ data/*.csv/', 'ls -d README*/', 'for f in *.md/; do echo "[$f]"; done'] },
+  { name: 'folder globs with a variable and with a name', lines: ['d=data; echo "$d"/*/', 'echo d*/ [dn]*/', 'echo data/l*/'] },
+  { name: 'a folder glob in a test and in wc', lines: ['[ -d data/*/ ] && echo "one folder"', 'wc -l data/*/*.csv'] },
+
   // ------------------------------------------------------------ the lab's GNU text tools
   { name: 'head and tail', lines: ['head -n 2 data/raw_data.csv', 'tail -n 2 data/raw_data.csv', 'head -3 notes.txt', 'tail -n +3 old.txt', 'head -c 11 README.md'] },
   { name: 'head of several files', lines: ['head -n 1 data/live/batch1.csv data/live/batch2.csv'] },
