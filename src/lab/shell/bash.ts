@@ -12,7 +12,7 @@
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
-import { FLOW, LOOP_END, fixDirGlobs, fixLoops, loopFlow, unmarkDirs } from './syntaxFixes';
+import { FLOW, LOOP_END, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
 import { normalize } from './fs';
 import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
@@ -43,6 +43,7 @@ const NOT_IN_LAB: Record<string, string> = {
   node: 'the lab has no node: its programs are Python',
   'js-exec': 'the lab has no js-exec: its programs are Python',
   python2: "the lab's Python is Python 3: run python or python3",
+  trap: "the lab's shell has no trap (no signals, and nothing runs at exit): put the clean-up as the step's last lines",
   ...Object.fromEntries(['gzip', 'gunzip', 'zcat'].map((n) => [n, `the lab has no ${n}: its files stay uncompressed`])),
 };
 
@@ -53,6 +54,8 @@ const NOT_IN_LAB: Record<string, string> = {
 const GNU_WORDING: Record<string, (stderr: string) => string> = {
   mkdir: (e) => e.replace(/^mkdir: cannot create directory '(.*)': /gm, 'mkdir: cannot create directory ‘$1’: '),
   find: (e) => e.replace(/^find: (.*): No such file or directory$/gm, 'find: ‘$1’: No such file or directory'),
+  // printf is a bash builtin: its errors name bash.
+  printf: (e) => e.replace(/^printf: /gm, 'bash: printf: '),
 };
 
 /** Tools that read their stdin when they name no file (or name `-`); with nothing piped the lab says it has no keyboard. */
@@ -96,7 +99,21 @@ function readsStdin(name: string, args: string[]): boolean {
     }
   }
   const files = spec.script && !scriptGiven ? operands.slice(1) : operands;
+  // An awk program of BEGIN blocks only reads no input.
+  if (name === 'awk' && !scriptGiven && operands[0] !== undefined && beginOnly(operands[0])) return false;
   return files.length === 0 || files.includes('-');
+}
+
+/** `BEGIN { … }` and nothing after its closing brace (braces in strings aside, as learners write them). */
+function beginOnly(program: string): boolean {
+  const text = program.trim();
+  if (!/^BEGIN\s*\{/.test(text)) return false;
+  let depth = 0;
+  for (let i = text.indexOf('{'); i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i === text.length - 1;
+  }
+  return false;
 }
 
 const noKeyboard = (name: string) =>
@@ -215,19 +232,27 @@ function locate(script: string, statements: StatementNode[]): Span[] {
   });
 }
 
-/** `{ pipeline; } >TERMINAL/entry/1 2>TERMINAL/entry/2`: the pipeline's output goes to its line of the transcript. */
-function captured(pipeline: PipelineNode, entry: number): PipelineNode {
+/**
+ * `{ pipeline; } >TERMINAL/entry/1 2>TERMINAL/entry/2`: the pipeline's output goes to its line of the
+ * transcript. One before the last of an `&&`/`||` list runs as `{ pipeline && :; }`, so that `set -e`
+ * spares it inside the group as bash spares it in the list (its status is kept).
+ */
+function captured(pipeline: PipelineNode, entry: number, last: boolean): PipelineNode {
   // A pipeline's earlier commands' errors come before its last command's output, as on a terminal.
   const order = pipeline.commands.length > 1 ? 'p' : '';
   const out = (fd: number): Redirection => ({ type: 'Redirection', fd, operator: '>', target: literal(`${TERMINAL}${entry}/${fd}${order}`) });
-  const inner: StatementNode = { type: 'Statement', pipelines: [{ ...pipeline, negated: false, timed: false }], operators: [], background: false } as StatementNode;
+  const own = { ...pipeline, negated: false, timed: false };
+  const spared = { type: 'Pipeline', commands: [{ type: 'SimpleCommand', assignments: [], name: literal(':'), args: [], redirections: [] }], negated: false } as unknown as PipelineNode;
+  const inner = { type: 'Statement', pipelines: last ? [own] : [own, spared], operators: last ? [] : ['&&'], background: false } as StatementNode;
   const group = { type: 'Group', body: [inner], redirections: [out(1), out(2)] } as unknown as CommandNode;
   return { type: 'Pipeline', commands: [group], negated: pipeline.negated, timed: pipeline.timed, timePosix: pipeline.timePosix } as PipelineNode;
 }
 
 function markerStatement(entry: number): StatementNode {
   const call = { type: 'SimpleCommand', assignments: [], name: literal(MARK), args: [literal(String(entry)), { type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?' }] }], redirections: [] };
-  return { type: 'Statement', pipelines: [{ type: 'Pipeline', commands: [call], negated: false }], operators: [], background: false } as unknown as StatementNode;
+  // `&& :` keeps `$?` and spares the marker from `set -e`: a line's exempt failure (`grep -q x f && …`) does not end the session.
+  const spared = { type: 'SimpleCommand', assignments: [], name: literal(':'), args: [], redirections: [] };
+  return { type: 'Statement', pipelines: [{ type: 'Pipeline', commands: [call], negated: false }, { type: 'Pipeline', commands: [spared], negated: false }], operators: ['&&'], background: false } as unknown as StatementNode;
 }
 
 /** One run of a script: its transcript, and where a `clear` asked the transcript to start. */
@@ -462,6 +487,8 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       const functions = new Set(definedFunctions(ast));
       renameTests(ast, functions);
       fixLoops(ast);
+      fixWords(ast);
+      fixCommandNames(ast);
       // just-bash's own commands strip a folder glob's mark through a wrapper, made when a script needs one.
       const strips = (name: string) => !functions.has(name) && (own.has(name) || bundled.has(name));
       for (const name of fixDirGlobs(ast, strips)) {
@@ -475,7 +502,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
           pipeline.commands.forEach((command, j) => markIo(command, flagged, ctx.terminal ?? true, { first: j === 0, last: j === pipeline.commands.length - 1 }));
         }
         const entry = entryOf[i]!;
-        statements.push({ ...statement, pipelines: statement.pipelines.map((p) => captured(p, entry)) });
+        statements.push({ ...statement, pipelines: statement.pipelines.map((p, k) => captured(p, entry, k === statement.pipelines.length - 1)) });
         if (entryOf[i + 1] !== entry) statements.push(markerStatement(entry));
       });
       return { ast: { ...ast, statements } };

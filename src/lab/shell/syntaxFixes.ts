@@ -214,3 +214,70 @@ const MARKED = new RegExp(`^${DIR_GLOBS.prefix.replace('.', '\\.')}/(.*/)${DIR_G
 
 /** A command's arguments without a folder glob's marks. */
 export const unmarkDirs = (args: string[]): string[] => (args.some((a) => MARKED.test(a)) ? args.map((a) => a.replace(MARKED, '$1')) : args);
+
+const UNSET_OPS = new Set(['DefaultValue', 'AssignDefault', 'UseAlternative', 'ErrorIfUnset']);
+const isList = (parameter: string) => parameter === '@' || parameter === '*' || /\[[@*]\]$/.test(parameter);
+type Part = WordNode['parts'][number] & Record<string, unknown>;
+
+/**
+ * Words just-bash expands unlike bash:
+ * - `"${X:-d}"` alone as an argument trips `set -u` in just-bash (not in an assignment, nor with
+ *   any text beside it): an empty text is put beside it.
+ * - `${X:?msg}` prints `bash: msg`; bash names the variable (`bash: X: msg`, and without a
+ *   message `X: parameter null or not set` / `X: parameter not set`).
+ */
+export function fixWords(ast: ScriptNode): void {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    if (n.type === 'Word') {
+      const parts = n.parts as Part[];
+      const only = parts.length === 1 && parts[0]!.type === 'DoubleQuoted' ? (parts[0]!.parts as Part[]) : null;
+      if (only?.length === 1 && only[0]!.type === 'ParameterExpansion') {
+        const op = only[0]!.operation as { type: string } | null;
+        if (op && UNSET_OPS.has(op.type) && !isList(only[0]!.parameter as string)) only.push({ type: 'Literal', value: '' } as Part);
+      }
+    }
+    if (n.type === 'ParameterExpansion') {
+      const op = n.operation as { type: string; word: WordNode | null; checkEmpty: boolean } | null;
+      if (op?.type === 'ErrorIfUnset') {
+        const name = /^\d+$/.test(n.parameter as string) ? `$${n.parameter}` : (n.parameter as string);
+        op.word = op.word
+          ? ({ ...op.word, parts: [{ type: 'Literal', value: `${name}: ` }, ...op.word.parts] } as WordNode)
+          : literal(`${name}: ${op.checkEmpty ? 'parameter null or not set' : 'parameter not set'}`);
+      }
+    }
+    for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(ast.statements);
+}
+
+/** A name just-bash would take as one word though bash splits it: unquoted `$cmd`, `$(…)`, or `"$@"`. */
+const splitsName = (word: WordNode) =>
+  (word.parts as Part[]).some(
+    (p) =>
+      ['ParameterExpansion', 'CommandSubstitution', 'ArithmeticExpansion'].includes(p.type) ||
+      (p.type === 'DoubleQuoted' && (p.parts as Part[]).some((q) => q.type === 'ParameterExpansion' && isList(q.parameter as string))),
+  );
+
+/**
+ * `$cmd args` and `"$@"` (a wrapper's `run() { echo "+ $*"; "$@"; }`): just-bash runs the whole
+ * expansion as one command name. The words run as `eval "$(printf '%q ' NAME ARGS…)"`, which
+ * is bash's own splitting, in the same shell (functions and builtins included).
+ */
+export function fixCommandNames(ast: ScriptNode): void {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    if (n.type === 'SimpleCommand' && n.name && splitsName(n.name as WordNode)) {
+      const printf = simple('printf', [literal('%q '), n.name as WordNode, ...(n.args as WordNode[])]);
+      const body = { type: 'Script', statements: [statement([printf])] };
+      n.name = literal('eval');
+      n.args = [{ type: 'Word', parts: [{ type: 'DoubleQuoted', parts: [{ type: 'CommandSubstitution', body, legacy: false }] }] }];
+    }
+    for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(ast.statements);
+}
