@@ -231,7 +231,8 @@ export function fixWords(ast: ScriptNode): void {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as Node;
-    if (n.type === 'Word') {
+    // (A brace expansion's items are `{ type: 'Word', word }`, without parts.)
+    if (n.type === 'Word' && Array.isArray(n.parts)) {
       const parts = n.parts as Part[];
       const only = parts.length === 1 && parts[0]!.type === 'DoubleQuoted' ? (parts[0]!.parts as Part[]) : null;
       if (only?.length === 1 && only[0]!.type === 'ParameterExpansion') {
