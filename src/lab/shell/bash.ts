@@ -12,7 +12,7 @@
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
-import { FLOW, LOOP_END, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
+import { FLOW, HOISTED, LOOP_END, fixArithSubstitutions, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
 import { normalize } from './fs';
 import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
@@ -302,7 +302,7 @@ function pythonCommand(name: string, ctx: ShellContext) {
     }
     if (!ctx.python) return result(err(`${name}: the lab's Python is not available in this shell`, 127));
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(c.exportedEnv ?? {})) if (k !== IO_VAR) env[k] = v;
+    for (const [k, v] of Object.entries(c.exportedEnv ?? {})) if (k !== IO_VAR && !k.startsWith(HOISTED)) env[k] = v;
     return result(await ctx.python(args, { name, cwd: c.cwd, env, stdin }));
   });
 }
@@ -489,6 +489,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       fixLoops(ast);
       fixWords(ast);
       fixCommandNames(ast);
+      fixArithSubstitutions(ast);
       // just-bash's own commands strip a folder glob's mark through a wrapper, made when a script needs one.
       const strips = (name: string) => !functions.has(name) && (own.has(name) || bundled.has(name));
       for (const name of fixDirGlobs(ast, strips)) {

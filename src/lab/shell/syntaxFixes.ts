@@ -282,3 +282,73 @@ export function fixCommandNames(ast: ScriptNode): void {
   };
   visit(ast.statements);
 }
+
+/** `$( … )` and `` `…` `` in an arithmetic text, in order, replaced by `names` (a `$(( … ))` inside is arithmetic, kept). */
+function replaceSubstitutions(text: string, names: string[]): string {
+  let out = '';
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const opens = text.startsWith('$(', i) && !text.startsWith('$((', i);
+    if (k < names.length && (opens || text[i] === '`')) {
+      let end = i + 1;
+      if (opens) {
+        for (let depth = 0; end < text.length; end++) {
+          if (text[end] === '(') depth++;
+          else if (text[end] === ')' && --depth === 0) break;
+        }
+      } else end = text.indexOf('`', i + 1);
+      if (end === -1 || end >= text.length) return text;
+      out += names[k++];
+      i = end;
+    } else out += text[i];
+  }
+  return out;
+}
+
+/** Where a hoisted command substitution's output waits (a variable of the shell; the lab's python does not pass it on). */
+export const HOISTED = '__LAB_CS';
+
+/**
+ * just-bash runs a `$( … )` inside `$(( … ))` in a fresh shell: a function's `$1` and locals and a
+ * `cd` are not there. In a simple command's words, each such substitution is hoisted into an
+ * assignment before them (just-bash expands assignments first, in the same shell) and the
+ * arithmetic reads its variable (an assignment-only command's status is then the substitution's,
+ * as bash's is). Elsewhere (`(( … ))`, `for ((…))`, `[[ … ]]`) it stays just-bash's.
+ */
+export function fixArithSubstitutions(ast: ScriptNode): void {
+  let count = 0;
+  const hoist = (node: unknown, found: Node[]): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((n) => hoist(n, found));
+    const n = node as Node;
+    if (n.type === 'ArithmeticExpression' && typeof n.originalText === 'string') {
+      // just-bash evaluates the expression's text again: its substitutions become the variables too.
+      const before = found.length;
+      for (const value of Object.values(n)) if (value && typeof value === 'object') hoist(value, found);
+      n.originalText = replaceSubstitutions(n.originalText, found.slice(before).map((a) => a.name as string));
+      return;
+    }
+    if (n.type === 'ArithCommandSubst') {
+      const name = `${HOISTED}${++count}`;
+      found.push({ type: 'Assignment', name, value: { type: 'Word', parts: [{ type: 'CommandSubstitution', body: parse(n.command as string), legacy: false }] }, append: false, array: null });
+      for (const key of Object.keys(n)) delete n[key];
+      Object.assign(n, { type: 'ArithVariable', name });
+      return;
+    }
+    for (const value of Object.values(n)) if (value && typeof value === 'object') hoist(value, found);
+  };
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    if (n.type === 'SimpleCommand') {
+      const found: Node[] = [];
+      const arithmetic = (word: unknown) => (word as WordNode).parts?.filter((p) => p.type === 'ArithmeticExpansion' || p.type === 'DoubleQuoted');
+      for (const a of n.assignments as Node[]) if (a.value) hoist(arithmetic(a.value), found);
+      for (const w of n.args as WordNode[]) hoist(arithmetic(w), found);
+      if (found.length) n.assignments = [...found, ...(n.assignments as Node[])];
+    }
+    for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(ast.statements);
+}

@@ -40,8 +40,6 @@ export const KNOWN: Record<string, string> = {
   'set -u stops at an unset variable': "just-bash's unbound-variable error inside a terminal line is that line's status 1 (`X: unbound variable`); bash ends the script with 127 (`bash: X: unbound variable`)",
   'trap on EXIT': "just-bash has no trap; the lab says so by name",
   'trap in a subshell and trap -p': "just-bash has no trap; the lab says so by name",
-  'functions return statuses and output': "just-bash runs a `$( … )` inside `$(( … ))` in a fresh shell: it sees neither a function's arguments and locals nor a `cd`; `n=$(…); echo $((n - 1))` works",
-  'a data check gate': "just-bash runs a `$( … )` inside `$(( … ))` in a fresh shell (a local `$f` is empty there)",
   'redirections: >> and &>>, noclobber': "just-bash's noclobber refuses `>` silently (no `cannot overwrite existing file`) and refuses `>|` too",
   'cut forms': "the lab's cut has no --output-delimiter, and says so by name",
   'wc -l < f and friends': "the lab's wc has no -L, and says so by name",
