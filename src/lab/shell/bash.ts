@@ -12,6 +12,7 @@
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
+import { FLOW, HOISTED, LOOP_END, fixArithSubstitutions, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
 import { normalize } from './fs';
 import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
@@ -42,6 +43,7 @@ const NOT_IN_LAB: Record<string, string> = {
   node: 'the lab has no node: its programs are Python',
   'js-exec': 'the lab has no js-exec: its programs are Python',
   python2: "the lab's Python is Python 3: run python or python3",
+  trap: "the lab's shell has no trap (no signals, and nothing runs at exit): put the clean-up as the step's last lines",
   ...Object.fromEntries(['gzip', 'gunzip', 'zcat'].map((n) => [n, `the lab has no ${n}: its files stay uncompressed`])),
 };
 
@@ -52,6 +54,8 @@ const NOT_IN_LAB: Record<string, string> = {
 const GNU_WORDING: Record<string, (stderr: string) => string> = {
   mkdir: (e) => e.replace(/^mkdir: cannot create directory '(.*)': /gm, 'mkdir: cannot create directory ‘$1’: '),
   find: (e) => e.replace(/^find: (.*): No such file or directory$/gm, 'find: ‘$1’: No such file or directory'),
+  // printf is a bash builtin: its errors name bash.
+  printf: (e) => e.replace(/^printf: /gm, 'bash: printf: '),
 };
 
 /** Tools that read their stdin when they name no file (or name `-`); with nothing piped the lab says it has no keyboard. */
@@ -95,7 +99,21 @@ function readsStdin(name: string, args: string[]): boolean {
     }
   }
   const files = spec.script && !scriptGiven ? operands.slice(1) : operands;
+  // An awk program of BEGIN blocks only reads no input.
+  if (name === 'awk' && !scriptGiven && operands[0] !== undefined && beginOnly(operands[0])) return false;
   return files.length === 0 || files.includes('-');
+}
+
+/** `BEGIN { … }` and nothing after its closing brace (braces in strings aside, as learners write them). */
+function beginOnly(program: string): boolean {
+  const text = program.trim();
+  if (!/^BEGIN\s*\{/.test(text)) return false;
+  let depth = 0;
+  for (let i = text.indexOf('{'); i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i === text.length - 1;
+  }
+  return false;
 }
 
 const noKeyboard = (name: string) =>
@@ -214,19 +232,27 @@ function locate(script: string, statements: StatementNode[]): Span[] {
   });
 }
 
-/** `{ pipeline; } >TERMINAL/entry/1 2>TERMINAL/entry/2`: the pipeline's output goes to its line of the transcript. */
-function captured(pipeline: PipelineNode, entry: number): PipelineNode {
+/**
+ * `{ pipeline; } >TERMINAL/entry/1 2>TERMINAL/entry/2`: the pipeline's output goes to its line of the
+ * transcript. One before the last of an `&&`/`||` list runs as `{ pipeline && :; }`, so that `set -e`
+ * spares it inside the group as bash spares it in the list (its status is kept).
+ */
+function captured(pipeline: PipelineNode, entry: number, last: boolean): PipelineNode {
   // A pipeline's earlier commands' errors come before its last command's output, as on a terminal.
   const order = pipeline.commands.length > 1 ? 'p' : '';
   const out = (fd: number): Redirection => ({ type: 'Redirection', fd, operator: '>', target: literal(`${TERMINAL}${entry}/${fd}${order}`) });
-  const inner: StatementNode = { type: 'Statement', pipelines: [{ ...pipeline, negated: false, timed: false }], operators: [], background: false } as StatementNode;
+  const own = { ...pipeline, negated: false, timed: false };
+  const spared = { type: 'Pipeline', commands: [{ type: 'SimpleCommand', assignments: [], name: literal(':'), args: [], redirections: [] }], negated: false } as unknown as PipelineNode;
+  const inner = { type: 'Statement', pipelines: last ? [own] : [own, spared], operators: last ? [] : ['&&'], background: false } as StatementNode;
   const group = { type: 'Group', body: [inner], redirections: [out(1), out(2)] } as unknown as CommandNode;
   return { type: 'Pipeline', commands: [group], negated: pipeline.negated, timed: pipeline.timed, timePosix: pipeline.timePosix } as PipelineNode;
 }
 
 function markerStatement(entry: number): StatementNode {
   const call = { type: 'SimpleCommand', assignments: [], name: literal(MARK), args: [literal(String(entry)), { type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?' }] }], redirections: [] };
-  return { type: 'Statement', pipelines: [{ type: 'Pipeline', commands: [call], negated: false }], operators: [], background: false } as unknown as StatementNode;
+  // `&& :` keeps `$?` and spares the marker from `set -e`: a line's exempt failure (`grep -q x f && …`) does not end the session.
+  const spared = { type: 'SimpleCommand', assignments: [], name: literal(':'), args: [], redirections: [] };
+  return { type: 'Statement', pipelines: [{ type: 'Pipeline', commands: [call], negated: false }, { type: 'Pipeline', commands: [spared], negated: false }], operators: ['&&'], background: false } as unknown as StatementNode;
 }
 
 /** One run of a script: its transcript, and where a `clear` asked the transcript to start. */
@@ -242,13 +268,18 @@ interface Session {
 const decodeStdin = (bytes: string) => decoder.decode(fromLatin1(bytes));
 
 type JbContext = Parameters<Parameters<typeof defineCommand>[1]>[1];
+type JbResult = Awaited<ReturnType<Parameters<typeof defineCommand>[1]>>;
+/** A command of the lab's that takes words as bash gives them (a folder glob's mark stripped, see syntaxFixes.ts). */
+const command = (name: string, run: (args: string[], c: JbContext) => Promise<JbResult>) => defineCommand(name, (args, c) => run(unmarkDirs(args), c));
+/** The lab's own plumbing, never shown as commands. */
+const INTERNAL = new Set([MARK, FLOW, LOOP_END]);
 const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
 const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
 const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
 
 /** The lab's Program as a just-bash command over the same files, in the folder bash is in. */
 function asCommand(name: string, program: Program, ctx: ShellContext, session: Session) {
-  return defineCommand(name, async (args, c) => {
+  return command(name, async (args, c) => {
     const io = ioOf(c);
     try {
       const r = await program(args, { ...ctx, cwd: c.cwd }, { stdin: stdinOf(c), stdinIsFile: io.includes('f'), stdoutIsTerminal: io.includes('t') });
@@ -262,7 +293,7 @@ function asCommand(name: string, program: Program, ctx: ShellContext, session: S
 
 /** `python …` in the lab's Python, with the shell's folder, exported variables and stdin. */
 function pythonCommand(name: string, ctx: ShellContext) {
-  return defineCommand(name, async (args, c) => {
+  return command(name, async (args, c) => {
     const stdin = stdinOf(c);
     const inline = args.some((a) => /^-[^-]*[cm]/.test(a));
     const script = args.find((a) => !a.startsWith('-') || a === '-');
@@ -271,7 +302,7 @@ function pythonCommand(name: string, ctx: ShellContext) {
     }
     if (!ctx.python) return result(err(`${name}: the lab's Python is not available in this shell`, 127));
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(c.exportedEnv ?? {})) if (k !== IO_VAR) env[k] = v;
+    for (const [k, v] of Object.entries(c.exportedEnv ?? {})) if (k !== IO_VAR && !k.startsWith(HOISTED)) env[k] = v;
     return result(await ctx.python(args, { name, cwd: c.cwd, env, stdin }));
   });
 }
@@ -292,7 +323,10 @@ export function shellCommands(programs: string[]): { lab: string[]; bash: string
 }
 
 function labCommands(ctx: ShellContext, session: Session, release: () => void) {
+  const flow = loopFlow();
   return [
+    defineCommand(FLOW, async (args) => flow.flow(args)),
+    defineCommand(LOOP_END, async (args) => flow.end(args)),
     ...Object.entries({ ...TEXT_TOOLS, ...ctx.programs }).map(([name, program]) => asCommand(name, program, ctx, session)),
     pythonCommand('python', ctx),
     pythonCommand('python3', ctx),
@@ -301,7 +335,7 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
     ...[...new Set([...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING), ...Object.keys(GNU_FIXES)])]
       .filter((name) => !(name in TEXT_TOOLS) && !(name in ctx.programs))
       .map((name) =>
-        defineCommand(name, async (args, c) => {
+        command(name, async (args, c) => {
           if (ioOf(c).includes('k') && readsStdin(name, args)) return result(noKeyboard(name));
           const fix = GNU_FIXES[name];
           const r = fix ? await fix(args, c, () => decodeStdin(c.stdin as unknown as string)) : await c.origCommand!(args);
@@ -310,14 +344,14 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
         }),
       ),
     // The lab's commands are not files in /usr/bin, so `which` asks the shell (as Debian's which prints them).
-    defineCommand('which', async (args, c) => {
+    command('which', async (args, c) => {
       const known = new Set(c.getRegisteredCommands?.() ?? []);
       const names = args.filter((a) => !a.startsWith('-'));
-      const found = names.filter((n) => known.has(n) && n !== MARK && !(n in NOT_IN_LAB));
+      const found = names.filter((n) => known.has(n) && !INTERNAL.has(n) && !(n in NOT_IN_LAB));
       return { stdout: found.map((n) => `/usr/bin/${n}\n`).join(''), stderr: '', exitCode: found.length === names.length && names.length ? 0 : 1 };
     }),
-    ...Object.entries(TESTS).map(([command, name]) =>
-      defineCommand(command, async (args, c) =>
+    ...Object.entries(TESTS).map(([renamed, name]) =>
+      command(renamed, async (args, c) =>
         result(
           runTest(name, args, {
             stat: (path) => ctx.fs.stat(normalize(c.cwd, path)),
@@ -415,11 +449,14 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     release();
     append(target, fd === '2' ? 'stderr' : 'stdout', chunk);
   };
+  const commands = labCommands(ctx, session, () => release());
+  const own = new Set(commands.map((c) => c.name));
+  const bundled = new Set(getCommandNames());
   const bash = new Bash({
     fs: bashFs(ctx.fs, { prefix: TERMINAL, onWrite: write }),
     cwd: ctx.cwd,
     env: { HOME: ctx.home, USER: 'learner', LOGNAME: 'learner', SHELL: '/bin/bash', LANG: 'C.UTF-8' },
-    customCommands: labCommands(ctx, session, () => release()),
+    customCommands: commands,
     // No network (curl is not registered) and none of just-bash's own runtimes: the lab's Python is `python`.
     python: false,
     javascript: false,
@@ -447,14 +484,26 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       session.entries.push(...entries);
       for (const e of entryOf) statementEntries.add(e);
       planned = true;
-      renameTests(ast, new Set(definedFunctions(ast)));
+      const functions = new Set(definedFunctions(ast));
+      renameTests(ast, functions);
+      fixLoops(ast);
+      fixWords(ast);
+      fixCommandNames(ast);
+      fixArithSubstitutions(ast);
+      // just-bash's own commands strip a folder glob's mark through a wrapper, made when a script needs one.
+      const strips = (name: string) => !functions.has(name) && (own.has(name) || bundled.has(name));
+      for (const name of fixDirGlobs(ast, strips)) {
+        if (own.has(name)) continue;
+        own.add(name);
+        bash.registerCommand(defineCommand(name, (args, c) => c.origCommand!(unmarkDirs(args))));
+      }
       const statements: StatementNode[] = [];
       ast.statements.forEach((statement, i) => {
         for (const pipeline of statement.pipelines) {
           pipeline.commands.forEach((command, j) => markIo(command, flagged, ctx.terminal ?? true, { first: j === 0, last: j === pipeline.commands.length - 1 }));
         }
         const entry = entryOf[i]!;
-        statements.push({ ...statement, pipelines: statement.pipelines.map((p) => captured(p, entry)) });
+        statements.push({ ...statement, pipelines: statement.pipelines.map((p, k) => captured(p, entry, k === statement.pipelines.length - 1)) });
         if (entryOf[i + 1] !== entry) statements.push(markerStatement(entry));
       });
       return { ast: { ...ast, statements } };

@@ -5,6 +5,7 @@
 // The lab's files have no modes, links or symlinks; what needs them says so.
 import type { IFileSystem } from 'just-bash';
 import { dirname, mkdirp, normalize, type LabFs } from './fs';
+import { DIR_GLOBS } from './syntaxFixes';
 
 type FsStat = Awaited<ReturnType<IFileSystem['stat']>>;
 type Encoding = string | { encoding?: string | null } | null | undefined;
@@ -75,7 +76,8 @@ export function bashFs(fs: LabFs, sinks?: Sinks): IFileSystem {
   const toSink = (path: string, data: Uint8Array) => {
     if (path !== NULL) sinks!.onWrite(path, decoder.decode(data));
   };
-  const statOf = (path: string): FsStat => {
+  const statOf = (raw: string): FsStat => {
+    const path = viewed(raw) ?? raw;
     if (path === '/dev' && !fs.stat(path)) return { isFile: false, isDirectory: true, isSymbolicLink: false, mode: 0o755, size: 0, mtime: new Date(0) };
     if (isSink(path)) return { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o666, size: 0, mtime: new Date(0) };
     const s = fs.stat(path);
@@ -116,6 +118,14 @@ export function bashFs(fs: LabFs, sinks?: Sinks): IFileSystem {
   };
   const within = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}/`);
   const p = (path: string) => normalize('/', path);
+  /** A folder glob's view (syntaxFixes.ts): `/dev/lab-dirs/abs/path` is the folder /abs/path, which also holds `.lab-dir`. */
+  const viewed = (path: string) => (within(DIR_GLOBS.view, path) ? path.slice(DIR_GLOBS.view.length) || '/' : null);
+  const names = (path: string): string[] | null => {
+    const folder = viewed(path);
+    if (folder === null) return fs.readdir(path);
+    const inside = fs.readdir(folder);
+    return inside && [...inside, DIR_GLOBS.entry];
+  };
 
   return {
     async readFile(path, options) {
@@ -164,16 +174,17 @@ export function bashFs(fs: LabFs, sinks?: Sinks): IFileSystem {
     },
     async readdir(raw) {
       const path = p(raw);
-      const names = fs.readdir(path);
-      if (names) return names;
+      const found = names(path);
+      if (found) return found;
       return fail(fs.stat(path) ? 'ENOTDIR' : 'ENOENT', 'scandir', path);
     },
     async readdirWithFileTypes(raw) {
       const path = p(raw);
-      const names = fs.readdir(path);
-      if (!names) return fail(fs.stat(path) ? 'ENOTDIR' : 'ENOENT', 'scandir', path);
-      return names.map((name) => {
-        const dir = fs.stat(`${path === '/' ? '' : path}/${name}`)?.type === 'dir';
+      const found = names(path);
+      if (!found) return fail(fs.stat(path) ? 'ENOTDIR' : 'ENOENT', 'scandir', path);
+      const folder = viewed(path) ?? path;
+      return found.map((name) => {
+        const dir = fs.stat(`${folder === '/' ? '' : folder}/${name}`)?.type === 'dir';
         return { name, isFile: !dir, isDirectory: dir, isSymbolicLink: false };
       });
     },
@@ -207,6 +218,8 @@ export function bashFs(fs: LabFs, sinks?: Sinks): IFileSystem {
       remove(from, true);
     },
     resolvePath(base, path) {
+      // A folder glob's `.lab-dirs/…` (relative, as just-bash's glob resolves its literal start) is the view.
+      if (path === DIR_GLOBS.prefix || path.startsWith(`${DIR_GLOBS.prefix}/`)) return DIR_GLOBS.view + normalize(base, path.slice(DIR_GLOBS.prefix.length + 1) || '.');
       return normalize(base, path);
     },
     getAllPaths() {

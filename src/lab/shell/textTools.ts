@@ -445,7 +445,7 @@ function cut(args: string[], ctx: ShellContext, io?: Io): CommandResult {
   const delim = o.values.get('d')?.at(-1);
   const usage = (m: string) => err(`cut: ${m}\nTry 'cut --help' for more information.`);
   if (fieldSpec === undefined && charSpec === undefined) return usage('you must specify a list of bytes, characters, or fields');
-  if (fieldSpec !== undefined && charSpec !== undefined) return usage('only one type of list may be specified');
+  if (fieldSpec !== undefined && charSpec !== undefined) return usage('only one list may be specified');
   if (delim !== undefined && delim.length !== 1) return usage('the delimiter must be a single character');
   if (delim !== undefined && fieldSpec === undefined) return usage('an input delimiter may be specified only when operating on fields');
   const pick = cutList(fieldSpec ?? charSpec!, fieldSpec !== undefined ? 'field' : 'byte/character position');
