@@ -16,7 +16,12 @@
 // - A glob ending in `/` (`*/`, `data/*/`, `*/*/`) matches folders only and keeps
 //   the slash in bash; just-bash matches files too and drops it. The word is
 //   marked so that only folders match (DIR_GLOBS), and the command strips the marks.
-import { parse, type CommandNode, type ScriptNode, type StatementNode, type WordNode } from 'just-bash';
+import { Bash, type CommandNode, type ScriptNode, type StatementNode, type WordNode } from 'just-bash';
+
+// just-bash's parser: its browser bundle exports no `parse`, so a Bash of its own (no plugins,
+// never run) turns a script into its syntax tree.
+let parser: Bash | null = null;
+const parse = (text: string): ScriptNode => (parser ??= new Bash()).transform(text).ast;
 
 export const FLOW = '__lab_flow';
 export const LOOP_END = '__lab_loop_end';
