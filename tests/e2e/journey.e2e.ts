@@ -1,45 +1,54 @@
 import { describe, expect, inject, it } from 'vitest';
+import { loadCourse } from '../../scripts/content-files';
 import { openEditor, openPage, seriousViolations, sharedBrowser } from './browser';
 
 const baseURL = inject('baseURL');
 const browser = sharedBrowser();
 
-const STEPS = [
-  ['ingest-and-version', 'commands.sh', 'git status'],
-  ['the-training-loop', 'train.py', 'lab.LogisticRegression(learning_rate=0.0001'],
-  ['track-experiments', 'track.py', 'mlflow.set_experiment("failure-prediction")'],
-  ['serving-at-scale', 'app.py', 'from fastapi import FastAPI'],
-  ['the-feedback-loop', 'monitor.py', 'THRESHOLD = 5.0'],
-] as const;
+// What the learner sees of the lesson, read from its files (never copied here).
+const lesson = loadCourse('content').course.lessons.find((l) => l.id === 'ml-lifecycle')!;
+const title = `${lesson.title} · Lifecycle Lab`;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// The first single-choice question, answered right: its XP goes to the lesson's skill.
+const question = lesson.quiz.find((q) => q.kind === 'single')!;
+if (question.kind !== 'single') throw new Error('the lesson has no single-choice question');
+const firstOption = question.options[0]!;
+const rightIndex = question.options.indexOf(question.answer);
+const term = lesson.glossary[0]!;
+// Each step's first starter file and its first line of code.
+const STEPS = lesson.steps.map((s) => {
+  const file = s.starter[0]!;
+  return [s.slug, file.file, file.code.split('\n').find((l) => l.trim() && !l.trim().startsWith('#'))!.trim()] as const;
+});
 
 describe('a learner’s journey', () => {
   it('home → lesson → answers the quiz → XP rises → reload → XP kept', async () => {
     const { page, errors, offOrigin, context } = await openPage(browser(), baseURL);
     await page.goto(`${baseURL}/`);
-    await page.getByRole('link', { name: 'The ML Lifecycle' }).click();
-    await expect.poll(() => page.title()).toBe('The ML Lifecycle · Lifecycle Lab');
+    await page.getByRole('link', { name: lesson.title }).click();
+    await expect.poll(() => page.title()).toBe(title);
     expect(page.url()).toBe(`${baseURL}/lessons/ml-lifecycle`);
-    await page.getByRole('heading', { level: 1, name: 'The ML Lifecycle' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
 
     const header = page.getByRole('group', { name: 'Your progress' });
     await header.getByText('Total XP: 0').waitFor();
 
-    const quiz = page.locator('form', { has: page.getByRole('radiogroup', { name: /Which tool is commonly used to track ML experiments/ }) });
-    await quiz.getByRole('radio', { name: 'MLflow' }).check();
+    const quiz = page.locator('form', { has: page.getByRole('radiogroup', { name: new RegExp(escape(question.prompt.replace(/`/g, ''))) }) });
+    await quiz.getByRole('radio', { name: question.answer }).check();
     await quiz.getByRole('button', { name: 'Check answer' }).click();
     await quiz.getByText('Correct.').waitFor();
-    await header.getByText('Total XP: 20').waitFor();
-    await header.getByText('ML engineering XP: 20').waitFor();
+    await header.getByText(`Total XP: ${question.xp}`).waitFor();
+    await header.getByText(`${lesson.skillName} XP: ${question.xp}`).waitFor();
 
     await page.reload();
-    await header.getByText('Total XP: 20').waitFor();
+    await header.getByText(`Total XP: ${question.xp}`).waitFor();
     await expect.poll(() => quiz.getByText('Correct.').isVisible()).toBe(true);
 
     // Back and forward follow the history, and the title follows the route.
     await page.goBack();
     await expect.poll(() => page.title()).toBe('Course · Lifecycle Lab');
     await page.goForward();
-    await expect.poll(() => page.title()).toBe('The ML Lifecycle · Lifecycle Lab');
+    await expect.poll(() => page.title()).toBe(title);
 
     expect(errors).toEqual([]);
     expect(offOrigin).toEqual([]);
@@ -74,7 +83,7 @@ describe('a learner’s journey', () => {
     await page.goto(`${baseURL}/`);
     await page.evaluate(() => localStorage.setItem('lifecycle-lab:progress', '{"state": {"awards": [[[['));
     await page.goto(`${baseURL}/lessons/ml-lifecycle`);
-    await page.getByRole('heading', { level: 1, name: 'The ML Lifecycle' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
     await page.getByRole('alert').getByText(/could not be read/).waitFor();
     const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':unreadable:')));
     expect(backups).toHaveLength(1);
@@ -104,20 +113,20 @@ describe('accessibility', () => {
     const header = page.getByRole('group', { name: 'Your progress' });
 
     // Tab until the first quiz option has focus, choose with the arrow keys, submit with Enter.
-    const firstOption = page.getByRole('radio', { name: 'DVC' }).first();
-    for (let i = 0; i < 200 && !(await firstOption.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-    expect(await firstOption.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.press('ArrowDown'); // DVC → MLflow
+    const first = page.getByRole('radio', { name: firstOption, exact: true }).first();
+    for (let i = 0; i < 200 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+    for (let i = 0; i < rightIndex; i++) await page.keyboard.press('ArrowDown'); // from the first option to the right one
     await page.keyboard.press('Enter');
-    await header.getByText('Total XP: 20').waitFor();
+    await header.getByText(`Total XP: ${question.xp}`).waitFor();
 
     // On to the glossary's first "Mark as learned" button, pressed with Space.
-    const learn = page.getByRole('article', { name: 'Versioning' }).getByRole('button', { name: 'Mark as learned' });
+    const learn = page.getByRole('article', { name: term.term }).getByRole('button', { name: 'Mark as learned' });
     for (let i = 0; i < 300 && !(await learn.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await learn.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Space');
-    await header.getByText('Total XP: 25').waitFor();
-    expect(await page.getByRole('article', { name: 'Versioning' }).getByRole('button', { name: /Learned/ }).getAttribute('aria-pressed')).toBe('true');
+    await header.getByText(`Total XP: ${question.xp + term.xp}`).waitFor();
+    expect(await page.getByRole('article', { name: term.term }).getByRole('button', { name: /Learned/ }).getAttribute('aria-pressed')).toBe('true');
     await context.close();
   });
 });

@@ -3,8 +3,11 @@
 // same place, and a key typed at once is not lost.
 import { describe, expect, inject, it } from 'vitest';
 import { openPage, sharedBrowser } from './browser';
+import { loadCourse } from '../../scripts/content-files';
 
 const baseURL = inject('baseURL');
+// The step's title as its file says it.
+const TRAINING_TITLE = loadCourse('content').course.lessons.find((l) => l.id === 'ml-lifecycle')!.steps.find((s) => s.slug === 'the-training-loop')!.title;
 const browser = sharedBrowser();
 
 const MONACO_CHUNK = /\/assets\/CodeEditor-[^/]*\.js$/;
@@ -116,7 +119,7 @@ describe('the split view’s own chunk', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseURL}/lessons/ml-lifecycle/steps/the-training-loop`);
-    await page.getByRole('heading', { level: 1, name: 'The training loop' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { level: 1, name: TRAINING_TITLE }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(splitRequests).toEqual([]);
@@ -124,7 +127,7 @@ describe('the split view’s own chunk', () => {
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'The training loop' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { level: 1, name: TRAINING_TITLE }).waitFor({ timeout: 60_000 });
     expect(splitRequests.length).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { firstTitleInSplit?: boolean }).firstTitleInSplit)).toBe(true);
     expect(await page.getByRole('separator', { name: 'Resize the step text and the workspace' }).count()).toBe(1);

@@ -4,10 +4,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openEditor, seriousViolations, sharedPage } from './browser';
+import { loadCourse } from '../../scripts/content-files';
 
 const baseURL = inject('baseURL');
 const session = sharedPage(baseURL);
 const STEP = `${baseURL}/lessons/ml-lifecycle/steps/track-experiments`;
+// The step's title as its file says it.
+const STEP_TITLE = loadCourse('content').course.lessons.find((l) => l.id === 'ml-lifecycle')!.steps.find((s) => s.slug === 'track-experiments')!.title;
 
 const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
 const verdict = (page: Page) => page.getByRole('group', { name: 'Verdict of the last run' });
@@ -37,9 +40,9 @@ describe('the step workspace at 1280×800', () => {
     const { page, errors } = session();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(STEP);
-    await page.getByRole('heading', { level: 1, name: 'Track experiments' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: STEP_TITLE }).waitFor();
 
-    const text = page.getByRole('heading', { level: 1, name: 'Track experiments' });
+    const text = page.getByRole('heading', { level: 1, name: STEP_TITLE });
     const work = page.getByRole('region', { name: 'Workspace' });
     const [t, w] = [await box(text), await box(work)];
     expect(t.x + t.width).toBeLessThanOrEqual(w.x);
@@ -97,7 +100,7 @@ describe('the step workspace at 1280×800', () => {
     await page.mouse.up();
     const dragged = await valueNow(columns(page));
     expect(dragged).toBeGreaterThan(52);
-    const textWidth = (await box(page.getByRole('heading', { level: 1, name: 'Track experiments' }))).width;
+    const textWidth = (await box(page.getByRole('heading', { level: 1, name: STEP_TITLE }))).width;
 
     // The editor / preview divider by keyboard: each ArrowUp gives the preview 5 % more.
     await rows(page).focus();
@@ -109,7 +112,7 @@ describe('the step workspace at 1280×800', () => {
     await columns(page).waitFor();
     expect(await valueNow(columns(page))).toBeCloseTo(dragged, 0);
     expect(await valueNow(rows(page))).toBe(45);
-    expect((await box(page.getByRole('heading', { level: 1, name: 'Track experiments' }))).width).toBeCloseTo(textWidth, -1);
+    expect((await box(page.getByRole('heading', { level: 1, name: STEP_TITLE }))).width).toBeCloseTo(textWidth, -1);
 
     // Sizes a learner's storage should never hold fall back to the defaults.
     await page.evaluate(() => {
