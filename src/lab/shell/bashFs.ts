@@ -5,7 +5,13 @@
 // The lab's files have no modes, links or symlinks; what needs them says so.
 import type { IFileSystem } from 'just-bash';
 import { dirname, mkdirp, normalize, type LabFs } from './fs';
-import { DIR_GLOBS } from './syntaxFixes';
+
+/**
+ * A folder glob `P/` runs as `.lab-dirs/P/.lab-dir`: bashFs (DIR_GLOBS) maps `.lab-dirs/…` to a
+ * view of the files where each folder also holds `.lab-dir`, so only folders match, and the
+ * command strips both marks (`data/live/`). A glob that matches nothing strips to `P/`, as typed.
+ */
+export const DIR_GLOBS = { prefix: '.lab-dirs', view: '/dev/lab-dirs', entry: '.lab-dir' };
 
 type FsStat = Awaited<ReturnType<IFileSystem['stat']>>;
 type Encoding = string | { encoding?: string | null } | null | undefined;

@@ -17,22 +17,20 @@
 //   the slash in bash; just-bash matches files too and drops it. The word is
 //   marked so that only folders match (DIR_GLOBS), and the command strips the marks.
 import { Bash, type CommandNode, type ScriptNode, type StatementNode, type WordNode } from 'just-bash';
+import { bashFs, DIR_GLOBS } from './bashFs';
+import { MemoryFs } from './fs';
 
 // just-bash's parser: its browser bundle exports no `parse`, so a Bash of its own (no plugins,
-// never run) turns a script into its syntax tree.
+// never run, over an empty file system of the lab's: its default one breaks under jsdom) turns a
+// script into its syntax tree.
 let parser: Bash | null = null;
-const parse = (text: string): ScriptNode => (parser ??= new Bash()).transform(text).ast;
+const parse = (text: string): ScriptNode =>
+  (parser ??= new Bash({ fs: bashFs(new MemoryFs(() => 0)), python: false, javascript: false, defenseInDepth: false })).transform(text).ast;
 
 export const FLOW = '__lab_flow';
 export const LOOP_END = '__lab_loop_end';
 /** __lab_flow's table when no loop encloses it (an empty word would vanish). */
 const NO_LOOP = '-';
-/**
- * A folder glob `P/` runs as `.lab-dirs/P/.lab-dir`: bashFs (DIR_GLOBS) maps `.lab-dirs/…` to a
- * view of the files where each folder also holds `.lab-dir`, so only folders match, and the
- * command strips both marks (`data/live/`). A glob that matches nothing strips to `P/`, as typed.
- */
-export const DIR_GLOBS = { prefix: '.lab-dirs', view: '/dev/lab-dirs', entry: '.lab-dir' };
 
 const literal = (value: string): WordNode => ({ type: 'Word', parts: [{ type: 'Literal', value }] }) as WordNode;
 const status: WordNode = { type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?', operation: null }] } as WordNode;
