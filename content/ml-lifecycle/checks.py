@@ -10,6 +10,12 @@ import lab
 
 REFERENCE = "data/raw_data.csv"
 LIVE = "data/live/batch_03.csv"
+FEATURES = ["temperature", "vibration", "pressure", "rpm"]
+# Readings the serving checks send to the app: failing pumps and healthy ones.
+PROBES = [
+    [74.3, 0.501, 105.5, 1332.0], [57.8, 0.624, 99.0, 1557.0], [66.9, 0.143, 101.7, 1699.0],
+    [78.9, 0.575, 103.1, 1389.0], [80.9, 0.332, 100.1, 1534.0], [88.0, 0.9, 110.0, 1300.0],
+]
 
 
 def live_drift():
@@ -56,3 +62,11 @@ def psis_of(text):
         f.write(text)
     batch = lab.load_dataset("/tmp/lab-check-batch.csv")
     return {c: lab.psi(reference.column(c), batch.column(c)) for c in reference.feature_names}
+
+
+def opposite_of(model):
+    """A model that answers the opposite of `model` on every reading (its weights and bias negated):
+    promoted in its place, it shows whether an app follows the registry or keeps what it had."""
+    state = model.to_dict()
+    state.update(weights=[-w for w in state["weights"]], bias=-state["bias"])
+    return lab.LogisticRegression.from_dict(state)

@@ -89,3 +89,55 @@ describe('rerun: a decision judged on inputs on both sides of it', () => {
     expect(judge(failing, { result: result(ran), files: {} }).detail).toMatch(/^Run again on other data, the program failed \(/);
   });
 });
+
+describe('rerun with the registry of another day: an app judged on whether it follows the alias', () => {
+  const app = (uri: string) =>
+    [
+      'from contextlib import asynccontextmanager',
+      'import lab, mlflow',
+      'from fastapi import FastAPI',
+      'from mlflow import MlflowClient',
+      'client = MlflowClient()',
+      'if not client.search_registered_models():',
+      '    d = lab.load_dataset("data/raw_data.csv")',
+      '    model = lab.LogisticRegression(learning_rate=0.5, epochs=5)',
+      '    model.fit(d.X, d.y)',
+      '    with mlflow.start_run():',
+      '        info = mlflow.sklearn.log_model(model, name="m", registered_model_name="clf")',
+      '    client.set_registered_model_alias("clf", "champion", info.registered_model_version)',
+      'served = {}',
+      '@asynccontextmanager',
+      'async def lifespan(app):',
+      `    served["model"] = mlflow.pyfunc.load_model(${JSON.stringify(uri)})`,
+      '    yield',
+      '    served.clear()',
+      'app = FastAPI(lifespan=lifespan)',
+      '@app.post("/p")',
+      'def p(row: list[float]):',
+      '    return {"y": int(served["model"].predict([row])[0])}',
+    ].join('\n');
+  const check: Check = {
+    kind: 'assert',
+    python: [
+      'champion = registered_model("clf", "champion").unwrap_python_model()',
+      'state = champion.to_dict()',
+      'opposite = lab.LogisticRegression.from_dict({**state, "weights": [-w for w in state["weights"]], "bias": -state["bias"]})',
+      'row = [74.3, 0.501, 105.5, 1332.0]',
+      '_, moved = rerun(promote={"clf": {"champion": opposite}}, requests=[("POST", "/p", row)])',
+      'assert moved["versions"] == [], "the stand-in versions are the judge\'s, not the program\'s"',
+      'assert moved["loads"], "the restarted app loaded its model"',
+      'assert moved["answers"][0]["json"]["y"] == opposite.predict([row])[0], f"it loaded {moved[\'loads\'][0][\'uri\']}"',
+      'first = request("POST", "/p", row)',
+      'assert first["status"] == 200 and first["json"]["y"] == champion.predict([row])[0], ("the first app is served as it was", first)',
+    ].join('\n'),
+  };
+
+  it('passes an app that loads @champion, fails one that loads a fixed version or the newest, and puts the registry and the first app back', () => {
+    expect(judged(app('models:/clf@champion'), check)).toEqual({ pass: true, detail: '' });
+    expect(judged(app('models:/clf/1'), check).detail).toBe('it loaded models:/clf/1');
+    expect(judged(app('models:/clf/latest'), check).detail).toBe('it loaded models:/clf/latest');
+    // The registry as the programs left it: the judge's stand-ins were taken back.
+    const ran = lab.run('from mlflow import MlflowClient\nprint([v.version for v in MlflowClient().search_model_versions("name=\'clf\'")])\n');
+    expect(ran.stdout).toBe("['1']\n");
+  });
+});

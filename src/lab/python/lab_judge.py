@@ -302,11 +302,23 @@ class _Job:
             raise RuntimeError(f"{answer['raised']['type']}: {answer['raised']['message']}")
         return lab_evidence.Decoder(answer["models"], self._call).value(answer["value"])
 
-    def _rerun(self, files=None):
-        """`rerun(files=None)`: the program run once more where it ran (optionally with some project files replaced, `{path: text}`), quietly, and the lab put back after; returns `(ns, evidence)` of that run (its `runs` are the runs it logged, its `versions` and `aliases_after` what it did to the registry), or raises AssertionError saying why it failed."""
-        answer = self.ask("rerun", {"files": files})
+    def _rerun(self, files=None, promote=None, requests=None):
+        """`rerun(files=None, promote=None, requests=None)`: the program run once more where it ran, quietly, and the lab put back after.
+        `files` replaces some project files (`{path: text}`); `promote` (`{name: {alias: model}}`) registers each model as a new version
+        with the alias on it, then one more version no alias names; `requests` (`[(method, path, body)]`) are sent to the app the rerun
+        serves. Returns `(ns, evidence)` of that run (its `runs` are the runs it logged, its `versions` and `aliases_after` what it did to
+        the registry, its `answers` its app's answers and `loads` its model loads), or raises AssertionError saying why it failed."""
+        args = {"files": files}
+        if promote:
+            enc = lab_evidence.Encoder()
+            args["promote"] = enc.value(promote)
+            args["models"] = enc.models()
+        if requests:
+            args["requests"] = [{"method": method, "path": path, "body": body} for method, path, body in requests]
+        answer = self.ask("rerun", args)
         if answer.get("failure"):
-            raise AssertionError(f"Run again{' on other data' if files else ''}, the program failed ({answer['failure']}).")
+            world = " on other data" if files else " with the registry's alias moved" if promote else ""
+            raise AssertionError(f"Run again{world}, the program failed ({answer['failure']}).")
         try:
             ns, evidence = _rebuild(json.loads(answer["record"]), self._call)
         except _Tampered as exc:
@@ -318,6 +330,8 @@ class _Job:
             registry=registry,
             aliases_before=self.evidence.get("aliases_after", {}),
             aliases_after={name: dict(m.get("aliases", {})) for name, m in registry.items()},
+            answers=answer["answers"],
+            loads=answer["loads"],
         )
         return ns, evidence
 

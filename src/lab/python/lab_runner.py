@@ -313,14 +313,34 @@ _LOGS = ("_fits", "_scores", "_splits", "_predictions", "_drift_log", "_shown", 
 _last = None
 
 
-def _rerun(files, journal):
+def _promote(promote, models):
+    """Before a rerun, the registry of another day: each model given (`{name: {alias: model}}`)
+    is a new version of that registered model with the alias on it, as if another run had
+    registered and promoted it. Then one more version that no alias names, a copy of the model's
+    newest before, as a candidate registered since: an app that loads the newest version is not
+    taken for one that follows the alias."""
+    decoded = lab_evidence.Decoder(models, None).value(promote)
+    for name, aliases in decoded.items():
+        registered = _store.data()["registered_models"].get(name)
+        newest = max(registered["versions"], key=int) if registered and registered["versions"] else None
+        candidate = _store.resolve_model_uri(f"models:/{name}/{newest}")["model"] if newest else None
+        for alias, model in aliases.items():
+            _, version = _store.register_model_version(name, _store.log_model(None, model.to_dict(), "model", "sklearn"), None)
+            _store.set_alias(name, alias, version)
+        if candidate is not None:
+            _store.register_model_version(name, _store.log_model(None, candidate, "model", "sklearn"), None)
+
+
+def _rerun(files, journal, promote=None, models=None, requests=None):
     """The last program run once more, as a learner would run it again, optionally with some
     project files replaced (`{path: text}`: the same program on other data, so a decision is
-    judged on inputs on both sides of it). Its output is not shown, and the project, the tracking
-    store, the served app and the first run's record are put back after it. Returns its record
-    (with the runs it logged), or why it failed. `journal` (rerunJournal.ts) keeps each file the
-    rerun is about to change and puts them back after it: a copy of every file beforehand cost
-    the project's size (issue 22)."""
+    judged on inputs on both sides of it) or the registry's aliases moved (`promote`, see
+    `_promote`), and its app sent `requests` (`[{method, path, body}]`) once it starts as uvicorn
+    would start it. Its output is not shown, and the project, the tracking store, the served app
+    and the first run's record are put back after it. Returns its record (with the runs it
+    logged) and its app's answers and model loads, or why it failed. `journal`
+    (rerunJournal.ts) keeps each file the rerun is about to change and puts them back after it:
+    a copy of every file beforehand cost the project's size (issue 22)."""
     code, filename, _ = _last
     original = _store.data()
     store = copy.deepcopy(original)
@@ -333,13 +353,21 @@ def _rerun(files, journal):
     mlflow._reset_session()
     failure = None
     saved_streams = sys.stdout, sys.stderr
+    answers = []
     journal.begin()
+    # The first run's app keeps serving, untouched: the rerun's own server (its uvicorn.run(), or
+    # the lab's start for `requests`) replaces it only until the rerun ends.
+    uvicorn._set_aside()
     try:
         for path, text in (files or {}).items():
             with open(os.path.join(_HOME, path), "w", encoding="utf-8") as f:
                 f.write(text)
+        if promote:
+            _promote(promote, models or {})
         for name in _LOGS:
             getattr(lab, name).clear()
+        _loads.clear()
+        uvicorn._new_run()
         before_runs = set(_store.data()["runs"])
         before_versions = {(n, v) for n, m in _store.data()["registered_models"].items() for v in m["versions"]}
         namespace = _new_program(filename)
@@ -359,7 +387,21 @@ def _rerun(files, journal):
             finally:
                 _learner(False)
                 mlflow._safe_end_run()  # the rerun's exit, as at the end of any program
-                sys.stdout, sys.stderr = saved_streams
+            if requests and failure is None:
+                started = _start_server(namespace, filename)
+                if started is not None:
+                    failure = f"its app did not start: {started['type']}: {started['message']}"
+                elif uvicorn._served is None:
+                    failure = "it serves no app"
+                else:
+                    try:
+                        _learner(True)
+                        answers = [_request(r["method"], r["path"], r.get("body")) for r in requests]
+                    except KeyboardInterrupt:
+                        failure = "its app did not answer: stopped at the time limit"
+                    finally:
+                        _learner(False)
+            sys.stdout, sys.stderr = saved_streams
         data = _store.data()
         runs = [copy.deepcopy(data["runs"][r]) for r in data["runs"] if r not in before_runs]
         record = None if failure else _record(namespace, runs)
@@ -367,9 +409,12 @@ def _rerun(files, journal):
         registry = {
             "versions": [{"name": n, "version": v} for n, m in data["registered_models"].items() for v in m["versions"] if (n, v) not in before_versions],
             "registry": copy.deepcopy(data["registered_models"]),
+            "answers": answers,
+            "loads": list(_loads),
         }
     finally:
         # As the first run left it, whatever the second did (or however it ended).
+        uvicorn._bring_back()
         journal.restore()
         # In place: the first run's report already holds this very store object.
         original.clear()
@@ -431,7 +476,7 @@ def probe(need_json, journal):
     if _last is None:
         raise RuntimeError("no program has run in this lab yet")
     if kind == "rerun":
-        return json.dumps(_rerun(args["files"], journal))
+        return json.dumps(_rerun(args["files"], journal, args.get("promote"), args.get("models"), args.get("requests")))
     if kind == "call":
         return json.dumps(_call(args["name"], args["args"], args["kwargs"], args["models"]))
     if kind == "request":

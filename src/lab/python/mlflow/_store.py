@@ -680,19 +680,21 @@ def latest_metric(history):
 
 
 def log_model(run_id, model_dict, name, flavor):
-    run = get_run(run_id)
+    """A logged model (`run_id` None: one of the judge's stand-ins, from no run, in the default experiment)."""
+    run = get_run(run_id) if run_id is not None else None
     model_id = f"m-{uuid.uuid4().hex}"
     _changed("logged_models", model_id)
     data()["logged_models"][model_id] = {
         "model_id": model_id,
         "name": name,
-        "experiment_id": run["experiment_id"],
+        "experiment_id": run["experiment_id"] if run else "0",
         "source_run_id": run_id,
         "creation_timestamp": now_ms(),
         "flavor": flavor,
         "model": model_dict,
     }
-    run["models"].append(model_id)
+    if run:
+        run["models"].append(model_id)
     return model_id
 
 
