@@ -70,3 +70,27 @@ def opposite_of(model):
     state = model.to_dict()
     state.update(weights=[-w for w in state["weights"]], bias=-state["bias"])
     return lab.LogisticRegression.from_dict(state)
+
+
+def curve_of(history, losses):
+    """Whether a logged metric history (points of value, timestamp, step) is this training's loss
+    curve: a point per epoch, the epochs' losses in step order (steps may start at 0 or 1)."""
+    logged = [point[0] for point in sorted(history, key=lambda p: p[2])][-len(losses):]
+    return len({point[2] for point in history}) >= len(losses) and all(abs(a - b) < 1e-9 for a, b in zip(logged, losses))
+
+
+def champion_run(name="failure-classifier"):
+    """(version, run, fit) of the version this program made champion: the run that logged its model,
+    and the fit that trained it (known by its weights; None when no fit of this program did).
+    (None, None, None) when champion points at no version this program registered."""
+    version = evidence["aliases_after"].get(name, {}).get("champion")
+    if version not in [v["version"] for v in evidence["versions"] if v["name"] == name]:
+        return None, None, None
+    entry = evidence["registry"][name]["versions"][version]
+    logged = evidence["logged_models"].get(entry["model_id"])
+    run = next((r for r in evidence["runs"] if logged and r["run_id"] == logged["run_id"]), None)
+    fit = None
+    if logged:
+        model = logged["model"]
+        fit = next((f for f in reversed(evidence["fits"]) if f["model"].weights == model.weights and f["model"].bias == model.bias), None)
+    return version, run, fit

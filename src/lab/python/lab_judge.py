@@ -67,7 +67,22 @@ def _from_store(before, after):
     new_runs = [after["runs"][r] for r in after["runs"] if r not in before["runs"]]
     old_versions = {(n, v) for n, m in before["registered_models"].items() for v in m["versions"]}
     versions = [{"name": n, "version": v} for n, m in after["registered_models"].items() for v in m["versions"] if (n, v) not in old_versions]
-    return {"runs": new_runs, "versions": versions, "registry": after["registered_models"], "aliases_before": _aliases(before), "aliases_after": _aliases(after)}
+    # The models the new runs logged, as the lab's models: a check can tell which fit a run logged
+    # (and so whether the run's params, curve and accuracy are that model's) by its weights.
+    logged = {}
+    for run in new_runs:
+        for model_id in run.get("models", []):
+            entry = after["logged_models"].get(model_id)
+            if entry is not None:
+                logged[model_id] = {"name": entry["name"], "run_id": run["run_id"], "model": lab.LogisticRegression.from_dict(entry["model"])}
+    return {
+        "runs": new_runs,
+        "versions": versions,
+        "registry": after["registered_models"],
+        "logged_models": logged,
+        "aliases_before": _aliases(before),
+        "aliases_after": _aliases(after),
+    }
 
 
 # --- the record, rebuilt and checked ------------------------------------------------------------
