@@ -61,6 +61,21 @@ drop = h[0].loss - h[-1].loss
     expect(r.variables.drop as number).toBeLessThan(0.001);
   });
 
+  it('fit answers as scikit-learn’s does too: model = LogisticRegression().fit(X, y) is the fitted model, and still its epochs', () => {
+    const r = lab.run(`import copy, lab, mlflow
+d = lab.load_dataset("data/raw_data.csv")
+model = lab.LogisticRegression(learning_rate=0.5, epochs=5).fit(d.X, d.y)
+same = model.predict(d.X[:3]) == model._model.predict(d.X[:3])
+epochs = [e.epoch for e in model]
+copied = len(copy.deepcopy(model))
+with mlflow.start_run():
+    info = mlflow.sklearn.log_model(model, name="m")
+loaded = mlflow.sklearn.load_model(info.model_uri).weights == model.weights
+`, { variables: ['same', 'epochs', 'copied', 'loaded'] });
+    expect(r.error).toBeNull();
+    expect(r.variables).toMatchObject({ same: true, epochs: '[1, 2, 3, 4, 5]', copied: 5, loaded: true });
+  });
+
   it('measures drift: the failing-fan batch drifts, the first batch does not', () => {
     const r = lab.run(`import lab
 ref = lab.load_dataset("data/raw_data.csv")
@@ -180,7 +195,7 @@ describe('what the lab lacks, it says (issue 8)', () => {
     ['import tkinter', 'No module named \'tkinter\'', "The lab's Python (CPython built for the browser by Pyodide) does not include the standard library's tkinter module."],
     ['import mlflow.pytorch', 'No module named \'mlflow.pytorch\'', "The lab's mlflow is a small stand-in for the real package: it has no mlflow.pytorch (it has mlflow.entities, mlflow.exceptions, mlflow.pyfunc, mlflow.sklearn, mlflow.tracking)."],
     ['import fastapi\nfastapi.WebSocketException', "module 'fastapi' has no attribute 'WebSocketException'", "The lab's fastapi is a small stand-in with part of the real API: check the name; the lab may not support it."],
-    ['from lab import DecisionTree', "cannot import name 'DecisionTree' from 'lab' (/lab/lib/lab.py)", 'The lab module has Column, Dataset, Epoch, LogisticRegression, load_dataset, load_model, psi, show_chart, show_table, split.'],
+    ['from lab import DecisionTree', "cannot import name 'DecisionTree' from 'lab' (/lab/lib/lab.py)", 'The lab module has Column, Dataset, Epoch, History, LogisticRegression, load_dataset, load_model, psi, show_chart, show_table, split.'],
   ])('%s: %s, and a line saying what the lab has', (code, error, hint) => {
     const r = lab.run(`${code}\n`);
     expect(r.error?.traceback).toContain(`Error: ${error}\n`);

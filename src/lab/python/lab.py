@@ -159,6 +159,24 @@ class Epoch:
         return f"Epoch(epoch={self.epoch}, loss={self.loss:.4f}, accuracy={self.accuracy:.3f})"
 
 
+class History(list):
+    """What `fit` returns: its epochs, in order, to loop over (`for epoch in model.fit(X, y)`).
+    As scikit-learn's `fit` returns the fitted model, it also answers for the model, so
+    `model = LogisticRegression().fit(X, y)` followed by `model.predict(rows)` works as a learner
+    used to scikit-learn expects."""
+
+    __slots__ = ("_model",)
+
+    def __init__(self, epochs, model):
+        super().__init__(epochs)
+        self._model = model
+
+    def __getattr__(self, name):
+        if name.startswith("_"):  # copy, pickle and the slot itself: a list's own protocol, not the model's
+            raise AttributeError(f"'History' object has no attribute '{name}'")
+        return getattr(self._model, name)
+
+
 def _sigmoid(z):
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
@@ -168,7 +186,8 @@ def _sigmoid(z):
 
 class LogisticRegression:
     """Binary logistic regression, trained by full-batch gradient descent on
-    standardised features. `fit` returns one Epoch per pass over the data."""
+    standardised features. `fit` returns one Epoch per pass over the data (a History, which
+    also answers for the fitted model, as scikit-learn's `fit` returns the model itself)."""
 
     def __init__(self, learning_rate=0.1, epochs=30):
         if not 0 < learning_rate < float("inf"):  # also refuses NaN, as scikit-learn's parameter checks do
@@ -229,7 +248,7 @@ class LogisticRegression:
                 "history": [[e.epoch, e.loss, e.accuracy] for e in self.history],
             }
         )
-        return list(self.history)
+        return History(self.history, self)
 
     def _require_fit(self):
         if self.weights is None:
