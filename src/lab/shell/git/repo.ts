@@ -284,12 +284,18 @@ export function statVouches(repo: Repo, path: string): boolean {
   return stat?.type === 'file' && vouchedOid(repo, path, stat) !== null;
 }
 
-/** The blob id the file's content would have (null if there is no such file). */
-export async function worktreeOid(repo: Repo, path: string): Promise<string | null> {
+/**
+ * The blob id the file's content would have (null if there is no such file), or a promise of it
+ * when the file must be read and hashed: a status of 10,000 files its stat data vouches for
+ * awaits none of them (an await per file was 40% of it).
+ */
+export function worktreeOid(repo: Repo, path: string): string | null | Promise<string | null> {
   const stat = repo.fs.stat(`${repo.dir}/${path}`);
   if (stat?.type !== 'file') return null;
-  const known = vouchedOid(repo, path, stat);
-  if (known) return known;
+  return vouchedOid(repo, path, stat) ?? hashWorktree(repo, path, stat);
+}
+
+async function hashWorktree(repo: Repo, path: string, stat: ReturnType<LabFs['stat']>): Promise<string | null> {
   const data = repo.fs.readFile(`${repo.dir}/${path}`);
   if (!data) return null;
   const { oid } = await git.hashBlob({ object: data });
