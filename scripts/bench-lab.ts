@@ -15,6 +15,12 @@
 // one-line Python Run, the training solution, and shell `true` and `git status`, at 10, 1,000 and
 // 10,000 small files (uncommitted, in folders of 1,000).
 // BENCH_STAGES=1 prints the worker's marks per start.
+// Then, in Node (scripts/bench-costs.ts), the lab's git, the committed-as-it-is-now check and the
+// page's merge as files and commits grow; BENCH_ONLY=costs runs only that part (no build, no browser).
+if (process.env.BENCH_ONLY === 'costs') {
+  await import('./bench-costs.ts');
+  process.exit(0);
+}
 import { preview } from 'vite';
 import type { Page, Worker } from 'playwright-core';
 import { launch } from '../tests/e2e/chromium.ts';
@@ -204,7 +210,10 @@ try {
     );
   }
   // BENCH_ONLY=engine: stop after the engine-start figures (iterating on the engine's start).
-  if (process.env.BENCH_ONLY !== 'engine') await benchRuns(cold);
+  if (process.env.BENCH_ONLY !== 'engine') {
+    await benchRuns(cold);
+    await import('./bench-costs.ts');
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -126,3 +126,10 @@ export function setAsideNotice(problems: string[]): string {
   const why = problems.length > 1 ? `${problems[0]}; ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : (problems[0] ?? 'unknown problem');
   return `The saved lab could not be set up whole (${why}): every file that could be is back, and the whole saved copy was kept aside in this browser — download it to recover the rest.`;
 }
+
+/** The project's files after a Run: `world` with the files the Run wrote and without the paths it removed. */
+export function withChanges(world: WorldFiles, changes: { files: WorldFiles; removed: string[] }): WorldFiles {
+  const next = { ...world, ...changes.files };
+  for (const path of changes.removed) delete next[path];
+  return next;
+}

@@ -1,7 +1,7 @@
 // A saved world is checked before the lab lays it out (issue 11 §4); a bad entry costs only
 // itself (issue 21); any file the learner can make is saved and read back (issue 22).
 import { describe, expect, it } from 'vitest';
-import { decodeFile, encodeFile, setAsideNotice, validateWorld } from '../../src/lab/worldFiles';
+import { decodeFile, encodeFile, setAsideNotice, validateWorld, withChanges } from '../../src/lab/worldFiles';
 
 const binary = encodeFile(Uint8Array.from([0, 1, 2, 255]));
 
@@ -81,5 +81,14 @@ describe('files of any size are saved and read back', () => {
     const saved = encodeFile(new TextEncoder().encode(csv));
     expect(saved).toBe(csv);
     expect(validateWorld({ 'data/big.csv': saved }).problems).toEqual([]);
+  });
+});
+
+describe('withChanges', () => {
+  it('gives the project after a Run and leaves the one before it as it was (the judge and the saved project compare with it)', () => {
+    const before = { 'README.md': '# Pump\n', 'train.py': 'print(1)\n', 'old.txt': 'x' };
+    const after = withChanges(before, { files: { 'train.py': 'print(2)\n', 'new.txt': 'n' }, removed: ['old.txt'] });
+    expect(after).toEqual({ 'README.md': '# Pump\n', 'train.py': 'print(2)\n', 'new.txt': 'n' });
+    expect(before).toEqual({ 'README.md': '# Pump\n', 'train.py': 'print(1)\n', 'old.txt': 'x' });
   });
 });

@@ -155,6 +155,37 @@ describe('saving file by file (issue 22)', () => {
     expect((await tab(key).load()).world).toEqual({ ...many, 'main.py': 'print(2)\n', 'new.txt': 'n' });
   });
 
+  it('a Run’s changes to the project the store holds are written without going through every file', async () => {
+    const key = `t${++seq}`;
+    const { idb, writes } = counting();
+    const store = tab(key, undefined, () => idb);
+    const before = { ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`bench/f${i}.txt`, `file ${i}\n`])), 'main.py': 'print(1)\n', 'old.txt': 'x' };
+    await store.save(before);
+    const { 'old.txt': _, ...after } = { ...before, 'main.py': 'print(2)\n' };
+    // The project after the Run, telling when its files are listed: the store must not need to.
+    let listed = 0;
+    const watched = new Proxy(after, { ownKeys: (target) => (listed++, Reflect.ownKeys(target)) });
+    await store.save(watched, { from: before, files: { 'main.py': 'print(2)\n' }, removed: ['old.txt'] });
+    expect(writes.at(-1)).toEqual({ put: 1, deleted: 1 });
+    expect(listed).toBe(0);
+    expect((await tab(key).load()).world).toEqual(after);
+  });
+
+  it('changes to a project the store does not hold (a save failed since) are saved by comparing every file', async () => {
+    const key = `t${++seq}`;
+    let full = false;
+    const quota: UseStore = (mode, callback) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : idbStore(mode, callback));
+    const store = tab(key, undefined, () => quota);
+    const first = { a: '1', b: '1' };
+    await store.save(first);
+    full = true;
+    const second = { a: '2', b: '1' };
+    await store.save(second, { from: first, files: { a: '2' }, removed: [] });
+    full = false;
+    await store.save({ a: '2', b: '3' }, { from: second, files: { b: '3' }, removed: [] });
+    expect((await tab(key).load()).world).toEqual({ a: '2', b: '3' });
+  });
+
   it('a project whose files were all deleted is saved as empty, not as no project', async () => {
     const key = `t${++seq}`;
     const store = tab(key);

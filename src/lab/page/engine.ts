@@ -9,7 +9,7 @@ import { parseFromWorker, withTracking } from '../protocolSchema';
 import type { HttpExchange, HttpRequest, OutputChunk, RunResult, TrackingStore, WorldFiles } from '../types';
 import { EMPTY_START, type StartWorld } from '../startWorld';
 import { loadStartWorld } from './lessonWorlds';
-import { setAsideNotice } from '../worldFiles';
+import { setAsideNotice, withChanges } from '../worldFiles';
 import { unprotectedNotice } from '../unprotected';
 import { labStorageKey, worldStoreFor } from './worldStore';
 import { PYODIDE_URL } from 'virtual:pyodide-url';
@@ -256,10 +256,9 @@ export class LabEngine {
     const worldBefore = this.world ?? {};
     if (Object.keys(files).length || removed.length) {
       // Only what the run changed crossed over; a run that changed nothing saves nothing.
-      const world = { ...this.world, ...files };
-      for (const path of removed) delete world[path];
+      const world = withChanges(worldBefore, message.changes);
       this.world = world;
-      void worldStoreFor(this.storageKey).save(world);
+      void worldStoreFor(this.storageKey).save(world, { from: worldBefore, files, removed });
     }
     const outcome = withTracking(message.outcome, this.tracking, this.world, message.changes);
     this.tracking = outcome.tracking;

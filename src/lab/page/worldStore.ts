@@ -43,6 +43,13 @@ export interface WorldStoreDeps {
 const DB_NAME = 'lifecycle-lab';
 const STORE_NAME = 'worlds';
 
+/** What a Run changed in the project `from`: the files it wrote and the paths it removed. */
+export interface WorldChanges {
+  from: WorldFiles;
+  files: WorldFiles;
+  removed: string[];
+}
+
 let sharedIdb: UseStore | undefined;
 function defaultIdb(): UseStore | undefined {
   if (typeof indexedDB === 'undefined') return undefined;
@@ -262,14 +269,20 @@ export class WorldStore {
     return { world: parsed, notice: null };
   }
 
-  /** Save a snapshot of the project (only its files that differ from what is stored are written); a failure is reported in the state, never thrown. */
-  save(world: WorldFiles): Promise<void> {
-    const run = trackSave(this.queue.then(() => this.write(world))); // the tab asks before closing on it (src/app/unloadGuard.ts)
+  /**
+   * Save a snapshot of the project (only its files that differ from what is stored are written); a
+   * failure is reported in the state, never thrown. The project is not changed after it is saved
+   * (the page makes a new one per Run), so the store keeps it as what it holds, without a copy.
+   * With `changes`, what a Run changed in the project `changes.from`: when that is what the store
+   * holds, only those paths are written, without comparing every file (10,000 files, issue 22).
+   */
+  save(world: WorldFiles, changes?: WorldChanges): Promise<void> {
+    const run = trackSave(this.queue.then(() => this.write(world, changes))); // the tab asks before closing on it (src/app/unloadGuard.ts)
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async write(world: WorldFiles) {
+  private async write(world: WorldFiles, changes?: WorldChanges) {
     await this.decided;
     if (this.state.access !== 'here') return; // read-only: the notice already says this tab's changes are not kept
     const idb = this.deps.idb?.();
@@ -287,12 +300,17 @@ export class WorldStore {
           store.delete(fileRange(this.key));
           store.delete(this.key); // an older version's whole-project value
         }
-        for (const [path, value] of Object.entries(world)) if (before?.[path] !== value) store.put(value, fileKey(this.key, path));
-        if (before) for (const path of Object.keys(before)) if (!(path in world)) store.delete(fileKey(this.key, path));
+        if (before && changes?.from === before) {
+          for (const [path, value] of Object.entries(changes.files)) store.put(value, fileKey(this.key, path));
+          for (const path of changes.removed) if (!(path in world)) store.delete(fileKey(this.key, path));
+        } else {
+          for (const [path, value] of Object.entries(world)) if (before?.[path] !== value) store.put(value, fileKey(this.key, path));
+          if (before) for (const path of Object.keys(before)) if (!(path in world)) store.delete(fileKey(this.key, path));
+        }
         store.put(1, savedKey(this.key));
         return promisifyRequest(store.transaction);
       });
-      this.stored = { ...world }; // a copy: the caller's object may change later
+      this.stored = world;
       if (this.state.saveError) this.set({ saveError: null });
     } catch (error) {
       const why = isQuota(error) ? `storage full: ${sizeText(worldSize(world))}` : `the browser refused it: ${String(error)}`;

@@ -42,8 +42,15 @@ export function mkdirp(fs: LabFs, path: string) {
 export class MemoryFs implements LabFs {
   private files = new Map<string, { data: Uint8Array; mtimeMs: number }>();
   private dirs = new Set<string>(['/']);
+  /** Each folder's names, so a readdir costs what the folder holds, not the whole file system. */
+  private children = new Map<string, Set<string>>([['/', new Set()]]);
   constructor(private readonly now: () => number = () => Date.now()) {}
 
+  private named(path: string, present: boolean) {
+    const names = this.children.get(dirname(path))!;
+    if (present) names.add(basename(path));
+    else names.delete(basename(path));
+  }
   readFile(path: string) {
     return this.files.get(path)?.data ?? null;
   }
@@ -51,15 +58,11 @@ export class MemoryFs implements LabFs {
     if (!this.dirs.has(dirname(path))) throw fsError('ENOENT', path);
     if (this.dirs.has(path)) throw fsError('EISDIR', path);
     this.files.set(path, { data: toBytes(data).slice(), mtimeMs: this.now() });
+    this.named(path, true);
   }
   readdir(path: string) {
-    if (!this.dirs.has(path)) return null;
-    const prefix = path === '/' ? '/' : `${path}/`;
-    const names = new Set<string>();
-    for (const p of [...this.files.keys(), ...this.dirs]) {
-      if (p !== path && p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]!);
-    }
-    return [...names].sort();
+    const names = this.children.get(path);
+    return names ? [...names].sort() : null;
   }
   stat(path: string) {
     if (this.dirs.has(path)) return { type: 'dir' as const, size: 0, mtimeMs: 0 };
@@ -70,20 +73,26 @@ export class MemoryFs implements LabFs {
     if (this.dirs.has(path) || this.files.has(path)) throw fsError('EEXIST', path);
     if (!this.dirs.has(dirname(path))) throw fsError('ENOENT', path);
     this.dirs.add(path);
+    this.children.set(path, new Set());
+    this.named(path, true);
   }
   unlink(path: string) {
     if (!this.files.delete(path)) throw fsError('ENOENT', path);
+    this.named(path, false);
   }
   rmdir(path: string) {
     if (!this.dirs.has(path)) throw fsError('ENOENT', path);
     if ((this.readdir(path) ?? []).length > 0) throw fsError('ENOTEMPTY', path);
     this.dirs.delete(path);
+    this.children.delete(path);
+    this.named(path, false);
   }
   rename(from: string, to: string) {
     const file = this.files.get(from);
     if (!file) throw fsError('ENOENT', from);
     this.writeFile(to, file.data);
     this.files.delete(from);
+    this.named(from, false);
   }
 }
 

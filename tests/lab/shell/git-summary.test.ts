@@ -35,8 +35,20 @@ describe('ignore rules, once per folder, as isomorphic-git decides', () => {
     const fs = await repo({ ...Object.fromEntries(PATHS.map((p) => [p, 'x\n'])), ...rules });
     const ours = ignoreChecker(fs, HOME);
     for (const filepath of PATHS) {
-      expect([filepath, ours(filepath)]).toEqual([filepath, await git.isIgnored({ fs: gitFsAdapter(fs), dir: HOME, filepath })]);
+      expect([filepath, ours.file(filepath)]).toEqual([filepath, await git.isIgnored({ fs: gitFsAdapter(fs), dir: HOME, filepath })]);
     }
+    // A folder git would not look inside (git status skips it whole) holds only ignored files.
+    const folders = [...new Set(PATHS.flatMap((p) => p.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))))];
+    for (const folder of folders.filter(ours.folder)) {
+      for (const filepath of PATHS.filter((p) => p.startsWith(`${folder}/`))) expect([filepath, ours.file(filepath)]).toEqual([filepath, true]);
+    }
+  });
+
+  it('says which folders are ignored as folders', async () => {
+    const fs = await repo({ ...Object.fromEntries(PATHS.map((p) => [p, 'x\n'])), '.gitignore': 'build/\n/data/*\nmodels\n', 'src/.gitignore': 'gen/\n' });
+    const ours = ignoreChecker(fs, HOME);
+    const folders = ['build', 'data', 'data/live', 'models', 'models/keep', 'src', 'src/gen', 'notes'];
+    expect(folders.filter(ours.folder)).toEqual(['build', 'data/live', 'models', 'models/keep', 'src/gen']);
   });
 });
 

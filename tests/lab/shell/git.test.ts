@@ -100,3 +100,38 @@ describe('what the lab\'s git does not have, it says so', () => {
     expect(await session('git log -1', ctx)).toContain('Date:   Fri Nov 27 09:30:00 2026 +0000');
   });
 });
+
+describe('git status over many untracked files', () => {
+  /** MemoryFs that counts the paths a command asks about (readdir and stat), outside .git. */
+  class CountingFs extends MemoryFs {
+    asked = new Set<string>();
+    override readdir(path: string) {
+      if (!path.includes('/.git')) this.asked.add(path);
+      return super.readdir(path);
+    }
+    override stat(path: string) {
+      if (!path.includes('/.git')) this.asked.add(path);
+      return super.stat(path);
+    }
+  }
+
+  it('lists an untracked folder and skips an ignored one without looking at each of their files', async () => {
+    const fs = new CountingFs(() => NOW);
+    const ctx = { fs, cwd: '/home/lab', home: '/home/lab', now: () => NOW, programs: { git: gitProgram } };
+    mkdirp(fs, '/home/lab');
+    fs.writeFile('/home/lab/.gitignore', 'data/\n');
+    await runScript('git init -q && git add .gitignore && git commit -q -m "Ignore data"', ctx);
+    for (const root of ['bench', 'data']) {
+      for (let folder = 0; folder < 3; folder++) {
+        mkdirp(fs, `/home/lab/${root}/d${folder}`);
+        for (let i = 0; i < 500; i++) fs.writeFile(`/home/lab/${root}/d${folder}/f${i}.txt`, `file ${i}\n`);
+      }
+    }
+    fs.asked.clear();
+    expect(await session('git status -s', ctx)).toBe('$ git status -s\n?? bench/\n');
+    // bench/: its first folder's first file shows it is not all ignored; data/: not looked inside.
+    const inside = [...fs.asked].filter((p) => /\/(bench|data)\/./.test(p));
+    expect(inside.length).toBeLessThan(10);
+    expect(await session('git status -s -uall', ctx)).toContain('?? bench/d2/f499.txt\n');
+  });
+});

@@ -21,9 +21,10 @@ export interface Change {
 
 /** The working tree's version of the given paths (those that exist). */
 export async function worktreeSnapshot(repo: Repo, paths: Iterable<string>): Promise<Snapshot> {
-  const files: Files = new Map();
+  const files = new Map<string, string>();
   for (const path of paths) {
-    const oid = await worktreeOid(repo, path);
+    const known = worktreeOid(repo, path);
+    const oid = known instanceof Promise ? await known : known;
     if (oid) files.set(path, oid);
   }
   return { files, worktree: true };

@@ -2,7 +2,7 @@
 // 2.39's wt-status.c. Also the text `git commit` prints when there is
 // nothing to commit.
 import { parseOptions, isResult, unsupported } from './args';
-import { anyMatch, commitFiles, currentBranch, displayPath, headOid, indexFiles, outsideRepo, repoPath, visibleWorktree, type Files, type Repo } from './repo';
+import { anyMatch, commitFiles, currentBranch, displayPath, headOid, indexFiles, outsideRepo, repoPath, untrackedFiles, type Repo } from './repo';
 import { quoted } from './quote';
 import { compare, worktreeSnapshot, type Change } from './snapshot';
 import { ok, type CommandResult } from '../shell';
@@ -16,41 +16,18 @@ export interface StatusData {
   untracked: string[];
 }
 
-/** Untracked paths collapsed to the topmost folder that holds nothing tracked, as git lists them. */
-function collapseUntracked(untracked: string[], index: Files, specs: string[]): string[] {
-  // Every folder that holds a tracked file, once (not a scan of the index per untracked file).
-  const trackedFolders = new Set<string>();
-  for (const path of index.keys()) for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) trackedFolders.add(path.slice(0, i + 1));
-  // With pathspecs, a folder is shown whole only if a pathspec covers all of it.
-  const whole = (prefix: string) => specs.length === 0 || specs.some((s) => s === '' || prefix.startsWith(`${s}/`));
-  const out = new Set<string>();
-  for (const path of untracked) {
-    if (specs.length && !anyMatch(specs, path)) continue;
-    const parts = path.split('/');
-    let shown = path;
-    for (let i = 1; i < parts.length; i++) {
-      const prefix = `${parts.slice(0, i).join('/')}/`;
-      if (whole(prefix) && !trackedFolders.has(prefix)) {
-        shown = prefix;
-        break;
-      }
-    }
-    out.add(shown);
-  }
-  return [...out];
-}
-
 export async function statusData(repo: Repo, allUntracked = false, specs: string[] = []): Promise<StatusData> {
   const head = await headOid(repo);
   const index = await indexFiles(repo);
-  const work = await visibleWorktree(repo, index);
+  // With pathspecs, a folder is shown whole only if a pathspec covers all of it.
+  const whole = (folder: string) => specs.length === 0 || specs.some((s) => s === '' || folder.startsWith(`${s}/`));
   const worktree = await worktreeSnapshot(repo, index.keys());
   return {
     branch: currentBranch(repo),
     initial: head === null,
     staged: compare(await commitFiles(repo, head), index),
     unstaged: compare(index, worktree.files, (p) => index.has(p)),
-    untracked: allUntracked ? work.untracked.filter((p) => anyMatch(specs, p)) : collapseUntracked(work.untracked, index, specs),
+    untracked: untrackedFiles(repo, index, specs, allUntracked ? null : whole),
   };
 }
 

@@ -86,7 +86,7 @@ function place(tree: Tree, path: string, isIgnored: (path: string) => boolean) {
  */
 function treeOf(fs: LabFs, dir: string, home: string, changed: TreeChanges | null): Tree {
   const known = trees.get(dir);
-  const isIgnored = ignoreChecker(fs, dir);
+  const isIgnored = ignoreChecker(fs, dir).file;
   if (!known || !changed || dir !== home) {
     const tree: Tree = { files: new Set(), ignored: new Set(), dvcFiles: new Set() };
     for (const path of walkTree(fs, dir)) place(tree, path, isIgnored);
