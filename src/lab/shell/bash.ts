@@ -240,7 +240,8 @@ function locate(script: string, statements: StatementNode[]): Span[] {
 function captured(pipeline: PipelineNode, entry: number, last: boolean): PipelineNode {
   // A pipeline's earlier commands' errors come before its last command's output, as on a terminal.
   const order = pipeline.commands.length > 1 ? 'p' : '';
-  const out = (fd: number): Redirection => ({ type: 'Redirection', fd, operator: '>', target: literal(`${TERMINAL}${entry}/${fd}${order}`) });
+  // `>|`: the terminal is there already, and `set -o noclobber` must not refuse it.
+  const out = (fd: number): Redirection => ({ type: 'Redirection', fd, operator: '>|', target: literal(`${TERMINAL}${entry}/${fd}${order}`) });
   const own = { ...pipeline, negated: false, timed: false };
   const spared = { type: 'Pipeline', commands: [{ type: 'SimpleCommand', assignments: [], name: literal(':'), args: [], redirections: [] }], negated: false } as unknown as PipelineNode;
   const inner = { type: 'Statement', pipelines: last ? [own] : [own, spared], operators: last ? [] : ['&&'], background: false } as StatementNode;
