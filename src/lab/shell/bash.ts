@@ -12,7 +12,7 @@
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
-import { FLOW, HOISTED, LOOP_END, fixArithSubstitutions, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
+import { FATAL, FLOW, HOISTED, LOOP_END, fixArithSubstitutions, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
 import { normalize } from './fs';
 import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
@@ -263,7 +263,20 @@ interface Session {
   clearFrom: number;
   /** The last entry whose line has finished. */
   done: number;
+  /** bash's status for an error that ends the script (`${X:?}`, `set -u`), where just-bash's differs; cleared at each line's end. */
+  fatal: number | null;
+  /** The shell's options (SHELLOPTS) as the last line to finish left them. */
+  shellopts: string;
+  /** Each command line's entry: is the line simple commands only (no loop, group or function call)? */
+  simple: Map<number, boolean>;
 }
+
+/**
+ * bash's status when an expansion error (`${X:?}`, `set -u`) ends the script: 127, or 1 under
+ * `set -e` when the error is inside a compound command or a function (errexit ends it first).
+ */
+const fatalStatus = (session: Session, shellopts = session.shellopts) =>
+  /(^|:)errexit(:|$)/.test(shellopts) && !session.simple.get(Math.min(...[...session.simple.keys()].filter((e) => e > session.done))) ? 1 : 127;
 
 /** stdin reaches commands as a byte string (one char per byte): the lab's programs read text. */
 const decodeStdin = (bytes: string) => decoder.decode(fromLatin1(bytes));
@@ -273,7 +286,7 @@ type JbResult = Awaited<ReturnType<Parameters<typeof defineCommand>[1]>>;
 /** A command of the lab's that takes words as bash gives them (a folder glob's mark stripped, see syntaxFixes.ts). */
 const command = (name: string, run: (args: string[], c: JbContext) => Promise<JbResult>) => defineCommand(name, (args, c) => run(unmarkDirs(args), c));
 /** The lab's own plumbing, never shown as commands. */
-const INTERNAL = new Set([MARK, FLOW, LOOP_END]);
+const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL]);
 const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
 const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
 const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
@@ -366,8 +379,15 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
       session.clear = true;
       return result(ok());
     }),
-    defineCommand(MARK, async (args) => {
+    defineCommand(FATAL, async (_args, c) => {
+      session.fatal = fatalStatus(session, c.env.get('SHELLOPTS'));
+      return result(ok());
+    }),
+    defineCommand(MARK, async (args, c) => {
       release();
+      session.shellopts = c.env.get('SHELLOPTS') ?? '';
+      // A `${X:?}` in a `$( … )` ended only that subshell.
+      session.fatal = null;
       const index = Number(args[0]);
       const code = Number(args[1] ?? 0);
       const entry = session.entries[index];
@@ -422,7 +442,11 @@ function plan(lines: string[], spans: Span[]): { entries: TranscriptEntry[]; ent
 export async function runScript(script: string, ctx: ShellContext): Promise<TranscriptEntry[]> {
   const source = script.replace(/\r\n?/g, '\n');
   const lines = source.split('\n');
-  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1 };
+  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1, fatal: null, shellopts: '', simple: new Map() };
+  // Ends the session where bash's would end and just-bash's goes on (set -u inside a line: see write).
+  const stop = new AbortController();
+  if (ctx.signal?.aborted) stop.abort();
+  ctx.signal?.addEventListener('abort', () => stop.abort(), { once: true });
   const append = (target: TranscriptEntry, stream: 'stdout' | 'stderr', chunk: string) => {
     const last = target.output.at(-1);
     if (last?.stream === stream) last.text += chunk;
@@ -442,6 +466,17 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       release();
       held = { target, text: chunk };
       return;
+    }
+    if (fd === '2' || fd === '2p') {
+      // just-bash's `set -u` error inside a compound command (each line runs in a group) is
+      // `X: unbound variable` and the script goes on; bash's names itself and ends the script with 127.
+      const unbound = /(^|\n)([^\s:]+): unbound variable\n$/.exec(chunk);
+      if (unbound) {
+        const name = /^\d+$/.test(unbound[2]!) ? `$${unbound[2]}` : unbound[2];
+        chunk = `${chunk.slice(0, unbound.index + unbound[1]!.length)}bash: ${name}: unbound variable\n`;
+        session.fatal = fatalStatus(session);
+        stop.abort();
+      }
     }
     if (fd === '2p') {
       append(target, 'stderr', chunk);
@@ -486,6 +521,8 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       for (const e of entryOf) statementEntries.add(e);
       planned = true;
       const functions = new Set(definedFunctions(ast));
+      const simple = (st: StatementNode) => st.pipelines.every((p) => p.commands.every((c) => c.type === 'SimpleCommand' && !functions.has(commandName(c) ?? '')));
+      for (const e of entryOf) session.simple.set(e, ast.statements.every((st, i) => entryOf[i] !== e || simple(st)));
       renameTests(ast, functions);
       fixLoops(ast);
       fixWords(ast);
@@ -510,7 +547,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       return { ast: { ...ast, statements } };
     },
   });
-  const end = await bash.exec(source, { rawScript: true, signal: ctx.signal });
+  const end = await bash.exec(source, { rawScript: true, signal: stop.signal });
   release();
   if (!planned) {
     // The script did not parse. bash reads a script command by command, so the lines before
@@ -540,8 +577,9 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     const stopped = ctx.signal?.aborted === true;
     if (end.stdout) target.output.push({ stream: 'stdout', text: end.stdout });
     if (stopped) target.output.push({ stream: 'stderr', text: 'The script was stopped.\n' });
-    else if (end.stderr) target.output.push({ stream: 'stderr', text: end.stderr });
-    target.code = end.exitCode;
+    // (The lab's own stop at a `set -u` error leaves just-bash's "execution aborted".)
+    else if (end.stderr && !stop.signal.aborted) target.output.push({ stream: 'stderr', text: end.stderr });
+    target.code = stopped ? end.exitCode : (session.fatal ?? end.exitCode);
     session.entries.length = running + 1;
   }
   // A caller running a session line by line (the tests) continues where `cd` left it.

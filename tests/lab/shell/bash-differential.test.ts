@@ -33,9 +33,7 @@ const READY = realBash.status === 0 && /GNU bash, version 5\./.test(realBash.std
  */
 export const KNOWN: Record<string, string> = {
   'break with too many arguments drops the line': "bash drops the rest of the command line at `break 1 2` (jump_to_top_level); the lab leaves the loops with status 1 and runs what follows on the line",
-  'defaults, alternatives and errors of unset variables': 'bash gives `${X:?msg}` status 127; just-bash 1 (the message matches)',
   'arithmetic forms': "just-bash words a division by zero `division by 0`; bash names the expression (`bash: 1 / 0: division by 0 (error token is \"0\")`)",
-  'set -u stops at an unset variable': "just-bash's unbound-variable error inside a terminal line is that line's status 1 (`X: unbound variable`); bash ends the script with 127 (`bash: X: unbound variable`)",
   'trap on EXIT': "just-bash has no trap; the lab says so by name",
   'trap in a subshell and trap -p': "just-bash has no trap; the lab says so by name",
   'diff forms': "the lab's diff reads the project's files, not a process substitution's /dev/fd/63; it has no -r, and says so by name",
