@@ -13,7 +13,7 @@ import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNo
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
 import { FATAL, FLOW, HOISTED, LOOP_END, fixArithSubstitutions, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
-import { normalize } from './fs';
+import { normalize, type LabFs } from './fs';
 import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
 import { err, ok, type CommandResult, type Program, type ShellContext, type TranscriptEntry } from './shell';
@@ -291,12 +291,38 @@ const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
 const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
 const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
 
+/** A process substitution's path (`diff <(sort a) <(sort b)`): just-bash keeps its text in a /dev/fd of its own. */
+const PROCESS_SUBSTITUTION = /^\/dev\/fd\/\d+$/;
+
+/** The lab's files, with the process substitutions a command was given readable at their /dev/fd paths. */
+async function withSubstitutions(fs: LabFs, args: string[], c: JbContext, now: number): Promise<LabFs> {
+  const paths = args.filter((a) => PROCESS_SUBSTITUTION.test(a));
+  if (!paths.length) return fs;
+  const texts = new Map<string, Uint8Array | null>();
+  for (const path of paths) texts.set(path, await c.fs.readFileBuffer(path).catch(() => null));
+  const found = (path: string) => texts.get(path) ?? null;
+  return {
+    readFile: (path) => found(path) ?? fs.readFile(path),
+    stat: (path) => {
+      const text = found(path);
+      return text ? { type: 'file', size: text.length, mtimeMs: now } : fs.stat(path);
+    },
+    readdir: (path) => fs.readdir(path),
+    writeFile: (path, data) => fs.writeFile(path, data),
+    mkdir: (path) => fs.mkdir(path),
+    unlink: (path) => fs.unlink(path),
+    rmdir: (path) => fs.rmdir(path),
+    rename: (from, to) => fs.rename(from, to),
+  };
+}
+
 /** The lab's Program as a just-bash command over the same files, in the folder bash is in. */
 function asCommand(name: string, program: Program, ctx: ShellContext, session: Session) {
   return command(name, async (args, c) => {
     const io = ioOf(c);
     try {
-      const r = await program(args, { ...ctx, cwd: c.cwd }, { stdin: stdinOf(c), stdinIsFile: io.includes('f'), stdoutIsTerminal: io.includes('t') });
+      const fs = await withSubstitutions(ctx.fs, args, c, ctx.now());
+      const r = await program(args, { ...ctx, fs, cwd: c.cwd }, { stdin: stdinOf(c), stdinIsFile: io.includes('f'), stdoutIsTerminal: io.includes('t') });
       if (r.clear) session.clear = true;
       return result(r);
     } catch (e) {

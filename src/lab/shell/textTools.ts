@@ -837,28 +837,11 @@ function diffTime(ms: number) {
   return `${new Date(ms).toISOString().replace('T', ' ').replace(/\.(\d+)Z$/, (_m, f: string) => `.${f.padEnd(9, '0')}`)} +0000`;
 }
 
-/**
- * diff, GNU diffutils 3.8's: the normal format (`2c2`, `< old`, `---`, `> new`),
- * -u (unified, with the files' times) and -q. Exit 0 same, 1 different, 2 trouble.
- */
-function diff(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const o = getopt('diff', args, 'uq', '');
-  if (failed(o)) return { ...o, code: 2 };
-  if (o.operands.length !== 2) {
-    const why = o.operands.length < 2 ? `missing operand after '${o.operands.at(-1) ?? 'diff'}'` : `extra operand '${o.operands[2]}'`;
-    return err(`diff: ${why}\ndiff: Try 'diff --help' for more information.`, 2);
-  }
-  const ins = inputs('diff', ctx, o.operands, io);
-  if (failed(ins)) return { ...ins, code: 2 };
-  const bad = ins.find((i) => i.error);
-  if (bad) return err(bad.error!, 2);
-  const [a, b] = ins as [Input, Input];
-  if (a.text === b.text) return ok();
-  if (o.flags.has('q')) return { stdout: `Files ${a.name} and ${b.name} differ\n`, stderr: '', code: 1 };
-  if (o.flags.has('u')) {
-    const time = (name: string) => diffTime(name === '-' ? ctx.now() : (ctx.fs.stat(normalize(ctx.cwd, name))?.mtimeMs ?? ctx.now()));
+/** Two texts in diff's normal format (`2c2`, `< old`, `---`, `> new`), or unified (-u) with the files' times. */
+function diffTexts(a: Input, b: Input, unified: boolean, time: (name: string) => string): string {
+  if (unified) {
     const hunks = unifiedHunks(a.text!, b.text!, 3).replace(/^(@@ [^@]* @@).*$/gm, '$1');
-    return { stdout: `--- ${a.name}\t${time(a.name)}\n+++ ${b.name}\t${time(b.name)}\n${hunks}`, stderr: '', code: 1 };
+    return `--- ${a.name}\t${time(a.name)}\n+++ ${b.name}\t${time(b.name)}\n${hunks}`;
   }
   // The normal format from zero-context hunks: each is one run of changed lines.
   let stdout = '';
@@ -877,7 +860,65 @@ function diff(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     if (old.length && added.length) stdout += '---\n';
     stdout += mark(added, '>');
   }
-  return { stdout, stderr: '', code: 1 };
+  return stdout;
+}
+
+/**
+ * diff, GNU diffutils 3.8's: the normal format, -u (unified) and -q; two folders (with -r, their
+ * folders too) name by name, `Only in …` what one lacks; a file and a folder: the folder's file of
+ * that name. Exit 0 same, 1 different, 2 trouble.
+ */
+function diff(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('diff', args, 'uqr', '', { unified: 'u', brief: 'q', recursive: 'r' });
+  if (failed(o)) return { ...o, code: 2 };
+  if (o.operands.length !== 2) {
+    const why = o.operands.length < 2 ? `missing operand after '${o.operands.at(-1) ?? 'diff'}'` : `extra operand '${o.operands[2]}'`;
+    return err(`diff: ${why}\ndiff: Try 'diff --help' for more information.`, 2);
+  }
+  const time = (name: string) => diffTime(name === '-' ? ctx.now() : (ctx.fs.stat(normalize(ctx.cwd, name))?.mtimeMs ?? ctx.now()));
+  const isDir = (name: string) => name !== '-' && ctx.fs.stat(normalize(ctx.cwd, name))?.type === 'dir';
+  // GNU's header of each pair of files in folders repeats the options as they were typed.
+  const options = args.filter((a) => a.startsWith('-') && a !== '-' && !o.operands.includes(a)).join(' ');
+  let stdout = '';
+  let stderr = '';
+  let code = 0;
+  const pair = (aName: string, bName: string, inFolders: boolean) => {
+    const ins = inputs('diff', ctx, [aName, bName], io);
+    if (failed(ins)) return void ([stderr, code] = [`${stderr}${ins.stderr}`, 2]);
+    const bad = ins.find((i) => i.error);
+    if (bad) return void ([stderr, code] = [`${stderr}${bad.error}\n`, 2]);
+    const [a, b] = ins as [Input, Input];
+    if (a.text === b.text) return;
+    code = Math.max(code, 1);
+    if (o.flags.has('q')) stdout += `Files ${a.name} and ${b.name} differ\n`;
+    else stdout += `${inFolders ? `diff ${options ? `${options} ` : ''}${a.name} ${b.name}\n` : ''}${diffTexts(a, b, o.flags.has('u'), time)}`;
+  };
+  const folders = (aDir: string, bDir: string) => {
+    const names = (d: string) => ctx.fs.readdir(normalize(ctx.cwd, d)) ?? [];
+    const [aNames, bNames] = [names(aDir), names(bDir)];
+    const join = (d: string, n: string) => `${d.replace(/\/+$/, '')}/${n}`;
+    for (const name of [...new Set([...aNames, ...bNames])].sort()) {
+      const [a, b] = [join(aDir, name), join(bDir, name)];
+      if (!aNames.includes(name) || !bNames.includes(name)) {
+        stdout += `Only in ${aNames.includes(name) ? aDir : bDir}: ${name}\n`;
+        code = Math.max(code, 1);
+      } else if (isDir(a) && isDir(b)) {
+        if (o.flags.has('r')) folders(a, b);
+        else stdout += `Common subdirectories: ${a} and ${b}\n`;
+      } else if (isDir(a) !== isDir(b)) {
+        const kind = (p: string) => (isDir(p) ? 'directory' : 'regular file');
+        stdout += `File ${a} is a ${kind(a)} while file ${b} is a ${kind(b)}\n`;
+        code = Math.max(code, 1);
+      } else pair(a, b, true);
+    }
+  };
+  const [aName, bName] = o.operands as [string, string];
+  if (isDir(aName) && isDir(bName)) folders(aName, bName);
+  else if (isDir(aName) !== isDir(bName) && aName !== '-' && bName !== '-') {
+    const inside = (d: string, f: string) => `${d.replace(/\/+$/, '')}/${f.slice(f.lastIndexOf('/') + 1)}`;
+    pair(isDir(aName) ? inside(aName, bName) : aName, isDir(bName) ? inside(bName, aName) : bName, false);
+  } else pair(aName, bName, false);
+  return { stdout, stderr, code };
 }
 
 export const TEXT_TOOLS: Record<string, Program> = {

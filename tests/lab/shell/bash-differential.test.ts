@@ -36,7 +36,6 @@ export const KNOWN: Record<string, string> = {
   'arithmetic forms': "just-bash words a division by zero `division by 0`; bash names the expression (`bash: 1 / 0: division by 0 (error token is \"0\")`)",
   'trap on EXIT': "just-bash has no trap; the lab says so by name",
   'trap in a subshell and trap -p': "just-bash has no trap; the lab says so by name",
-  'diff forms': "the lab's diff reads the project's files, not a process substitution's /dev/fd/63; it has no -r, and says so by name",
   sha256sum: "jsdom only: just-bash's sha256sum hands Web Crypto a typed array of jsdom's realm, which Node's crypto.subtle refuses; in Node and in the browser's worker (one realm) it prints GNU's line (checked by hand in Node)",
 };
 
