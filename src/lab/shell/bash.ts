@@ -256,6 +256,21 @@ function markerStatement(entry: number): StatementNode {
   return { type: 'Statement', pipelines: [{ type: 'Pipeline', commands: [call], negated: false }, { type: 'Pipeline', commands: [spared], negated: false }], operators: ['&&'], background: false } as unknown as StatementNode;
 }
 
+/**
+ * bash's words for a division by zero: the expression, and its text from the divisor on
+ * (`bash: 1 / 0: division by 0 (error token is "0")`). just-bash's error names neither, so they
+ * are read from the line, when it holds one arithmetic text with one division and no `$` (bash
+ * shows a `$x` expanded); otherwise bash's words without them.
+ */
+function divisionByZero(line: string): string {
+  const texts = [...line.matchAll(/(\$?)\(\((.*?)\)\)/g)].filter((m) => /[/%]/.test(m[2]!));
+  const [m] = texts;
+  if (texts.length !== 1 || m![2]!.includes('$') || m![2]!.match(/[/%]/g)!.length !== 1) return 'bash: division by 0\n';
+  const expression = m![2]!.trimStart();
+  const token = expression.slice(expression.search(/[/%]/) + 1).trimStart();
+  return `bash: ${m![1] ? '' : '((: '}${expression}: division by 0 (error token is "${token}")\n`;
+}
+
 /** One run of a script: its transcript, and where a `clear` asked the transcript to start. */
 interface Session {
   entries: TranscriptEntry[];
@@ -496,6 +511,8 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     if (fd === '2' || fd === '2p') {
       // just-bash's `set -u` error inside a compound command (each line runs in a group) is
       // `X: unbound variable` and the script goes on; bash's names itself and ends the script with 127.
+      // (In an expansion just-bash says `division by 0`, in `(( … ))` `bash: arithmetic expression: division by 0`.)
+      chunk = chunk.replace(/(?<=^|\n)(bash: arithmetic expression: )?division by 0\n$/, () => divisionByZero(target.line));
       const unbound = /(^|\n)([^\s:]+): unbound variable\n$/.exec(chunk);
       if (unbound) {
         const name = /^\d+$/.test(unbound[2]!) ? `$${unbound[2]}` : unbound[2];
