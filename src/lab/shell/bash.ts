@@ -43,7 +43,7 @@ const NOT_IN_LAB: Record<string, string> = {
   node: 'the lab has no node: its programs are Python',
   'js-exec': 'the lab has no js-exec: its programs are Python',
   python2: "the lab's Python is Python 3: run python or python3",
-  trap: "the lab's shell has no trap (no signals, and nothing runs at exit): put the clean-up as the step's last lines",
+  trap: "the lab's shell runs a trap only in the step's own script, not in a subshell, a pipeline or `bash -c`: put the clean-up as the step's last lines",
   ...Object.fromEntries(['gzip', 'gunzip', 'zcat'].map((n) => [n, `the lab has no ${n}: its files stay uncompressed`])),
 };
 
@@ -271,6 +271,49 @@ function divisionByZero(line: string): string {
   return `bash: ${m![1] ? '' : '((: '}${expression}: division by 0 (error token is "${token}")\n`;
 }
 
+/** The lab's `trap` in the step's own script (bash.ts renames it there, see renameTraps). */
+const TRAP = '__lab_trap';
+/** Signals a trap may name: the lab raises none, so their traps are kept (for `trap -p`) and never run, as in a bash no signal reaches. */
+const SIGNALS: Record<string, string> = { '0': 'EXIT', EXIT: 'EXIT', '1': 'SIGHUP', HUP: 'SIGHUP', '2': 'SIGINT', INT: 'SIGINT', '3': 'SIGQUIT', QUIT: 'SIGQUIT', '15': 'SIGTERM', TERM: 'SIGTERM' };
+const signalName = (spec: string) => SIGNALS[spec.toUpperCase().replace(/^SIG(?=[A-Z])/, '')];
+const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/** bash's trap builtin over `traps` (signal → action): set, reset (`-`), `-p`; ERR, DEBUG and RETURN traps are named as missing. */
+function trap(args: string[], traps: Map<string, string>): CommandResult {
+  const rest = args[0] === '--' ? args.slice(1) : args;
+  if (!rest.length || rest[0] === '-p') {
+    const asked = rest.slice(1).map((spec) => signalName(spec) ?? spec);
+    return ok([...traps].filter(([sig]) => !asked.length || asked.includes(sig)).map(([sig, action]) => `trap -- ${shellQuote(action)} ${sig}\n`).join(''));
+  }
+  if (rest[0]!.startsWith('-') && rest[0] !== '-') return err(`bash: trap: the lab's trap does not support ${rest[0]}`, 2);
+  // One word that is a signal resets it, as `trap - SIG` does.
+  const [action, specs] = rest.length === 1 ? ['-', rest] : [rest[0]!, rest.slice(1)];
+  let stderr = '';
+  for (const spec of specs) {
+    const sig = signalName(spec);
+    if (sig) {
+      if (action === '-') traps.delete(sig);
+      else traps.set(sig, action);
+    } else if (['ERR', 'DEBUG', 'RETURN'].includes(spec.toUpperCase())) stderr += `bash: trap: the lab's shell runs no ${spec.toUpperCase()} trap\n`;
+    else stderr += `bash: trap: ${spec}: invalid signal specification\n`;
+  }
+  return { stdout: '', stderr, code: stderr ? 1 : 0 };
+}
+
+/**
+ * `trap` in the step's own script runs the lab's (TRAP); in a `( … )`, a `$( … )`, a pipeline's
+ * part or a nested bash it stays `trap`, which says plainly the lab does not run it there.
+ */
+function renameTraps(node: unknown) {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(renameTraps);
+  const n = node as { type?: string; commands?: unknown[] };
+  if (n.type === 'Subshell' || n.type === 'CommandSubstitution' || n.type === 'ProcessSubstitution') return;
+  if (n.type === 'Pipeline' && (n.commands?.length ?? 0) > 1) return;
+  if (n.type === 'SimpleCommand' && commandName(n as SimpleCommandNode) === 'trap') (n as SimpleCommandNode).name = literal(TRAP);
+  for (const value of Object.values(n)) if (value && typeof value === 'object') renameTraps(value);
+}
+
 /** One run of a script: its transcript, and where a `clear` asked the transcript to start. */
 interface Session {
   entries: TranscriptEntry[];
@@ -284,6 +327,8 @@ interface Session {
   shellopts: string;
   /** Each command line's entry: is the line simple commands only (no loop, group or function call)? */
   simple: Map<number, boolean>;
+  /** The script's traps (trap), by signal: EXIT's runs when the script ends. */
+  traps: Map<string, string>;
 }
 
 /**
@@ -301,7 +346,7 @@ type JbResult = Awaited<ReturnType<Parameters<typeof defineCommand>[1]>>;
 /** A command of the lab's that takes words as bash gives them (a folder glob's mark stripped, see syntaxFixes.ts). */
 const command = (name: string, run: (args: string[], c: JbContext) => Promise<JbResult>) => defineCommand(name, (args, c) => run(unmarkDirs(args), c));
 /** The lab's own plumbing, never shown as commands. */
-const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL]);
+const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL, TRAP]);
 const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
 const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
 const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
@@ -420,6 +465,7 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
       session.clear = true;
       return result(ok());
     }),
+    defineCommand(TRAP, async (args) => result(trap(args, session.traps))),
     defineCommand(FATAL, async (_args, c) => {
       session.fatal = fatalStatus(session, c.env.get('SHELLOPTS'));
       return result(ok());
@@ -483,7 +529,7 @@ function plan(lines: string[], spans: Span[]): { entries: TranscriptEntry[]; ent
 export async function runScript(script: string, ctx: ShellContext): Promise<TranscriptEntry[]> {
   const source = script.replace(/\r\n?/g, '\n');
   const lines = source.split('\n');
-  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1, fatal: null, shellopts: '', simple: new Map() };
+  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1, fatal: null, shellopts: '', simple: new Map(), traps: new Map() };
   // Ends the session where bash's would end and just-bash's goes on (set -u inside a line: see write).
   const stop = new AbortController();
   if (ctx.signal?.aborted) stop.abort();
@@ -553,6 +599,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
   });
   const flagged = new Set([...Object.keys(TEXT_TOOLS), ...Object.keys(ctx.programs), ...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING), 'python', 'python3']);
   let planned = false;
+  let definitions: string[] = [];
   const statementEntries = new Set<number>();
   bash.registerTransformPlugin({
     name: 'lab-terminal',
@@ -564,6 +611,9 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       for (const e of entryOf) statementEntries.add(e);
       planned = true;
       const functions = new Set(definedFunctions(ast));
+      renameTraps(ast.statements);
+      // The script's own functions, for its EXIT trap (`trap cleanup EXIT`), which runs after it.
+      definitions = ast.statements.filter((st) => st.pipelines.length === 1 && st.pipelines[0]!.commands[0]?.type === 'FunctionDef').map((st) => st.sourceText ?? '');
       const simple = (st: StatementNode) => st.pipelines.every((p) => p.commands.every((c) => c.type === 'SimpleCommand' && !functions.has(commandName(c) ?? '')));
       for (const e of entryOf) session.simple.set(e, ast.statements.every((st, i) => entryOf[i] !== e || simple(st)));
       renameTests(ast, functions);
@@ -624,6 +674,15 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     else if (end.stderr && !stop.signal.aborted) target.output.push({ stream: 'stderr', text: end.stderr });
     target.code = stopped ? end.exitCode : (session.fatal ?? end.exitCode);
     session.entries.length = running + 1;
+  }
+  // The EXIT trap runs when the script ends (`exit`, `set -e` and `set -u` too; not when it was
+  // stopped), with its variables and top-level functions, its output on the last line that ran.
+  const onExit = session.traps.get('EXIT');
+  if (onExit && !ctx.signal?.aborted) {
+    const last = session.entries[Math.max(...[...statementEntries].filter((e) => e < session.entries.length))];
+    const after = await bash.exec([...definitions, onExit].join('\n'), { rawScript: true, signal: ctx.signal, env: end.env, cwd: end.env.PWD ?? ctx.cwd });
+    if (last && after.stdout) append(last, 'stdout', after.stdout);
+    if (last && after.stderr) append(last, 'stderr', after.stderr);
   }
   // A caller running a session line by line (the tests) continues where `cd` left it.
   if (end.env.PWD && ctx.fs.stat(end.env.PWD)?.type === 'dir') ctx.cwd = end.env.PWD;
