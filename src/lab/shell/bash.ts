@@ -555,10 +555,10 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       return;
     }
     if (fd === '2' || fd === '2p') {
-      // just-bash's `set -u` error inside a compound command (each line runs in a group) is
-      // `X: unbound variable` and the script goes on; bash's names itself and ends the script with 127.
-      // (In an expansion just-bash says `division by 0`, in `(( … ))` `bash: arithmetic expression: division by 0`.)
+      // A division by zero: just-bash says `division by 0` in an expansion, `bash: arithmetic expression: …` in `(( … ))`.
       chunk = chunk.replace(/(?<=^|\n)(bash: arithmetic expression: )?division by 0\n$/, () => divisionByZero(target.line));
+      // just-bash's `set -u` error inside a compound command (each line runs in a group) is
+      // `X: unbound variable` and the script goes on; bash's names itself and ends the script.
       const unbound = /(^|\n)([^\s:]+): unbound variable\n$/.exec(chunk);
       if (unbound) {
         const name = /^\d+$/.test(unbound[2]!) ? `$${unbound[2]}` : unbound[2];
