@@ -450,6 +450,8 @@ function grep(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     }
     const label = input.name === '-' ? '(standard input)' : input.name;
     const lines = splitLines(input.text!).map((raw) => raw.replace(/\n$/, ''));
+    // GNU's grep prints no lines of a binary file (a NUL byte, or bytes that are not UTF-8: a git object), only that it matches.
+    const binary = /[\0\uFFFD]/.test(input.text!) && !f.has('c') && !f.has('l') && !f.has('q');
     let selected = 0;
     let lastShown = -1;
     let afterLeft = 0;
@@ -478,6 +480,10 @@ function grep(args: string[], ctx: ShellContext, io?: Io): CommandResult {
         continue;
       }
       selected++;
+      if (binary) {
+        stderr += `grep: ${label}: binary file matches\n`;
+        break;
+      }
       if (f.has('c') || f.has('q') || f.has('l')) continue;
       if (withContext) for (let k = Math.max(lastShown + 1, index - before); k < index; k++) show(k, '-');
       afterLeft = after;

@@ -341,6 +341,7 @@ export const SEQUENCES: Sequence[] = [
   { name: 'diff and comm of process substitutions', lines: ['diff <(cut -d, -f1 data/raw_data.csv) <(cut -d, -f1 data/raw_data.csv | sort -u); echo $?', 'diff -q <(echo a) <(echo b)', 'cat <(head -n 1 old.txt) <(tail -n 1 new.txt)', 'wc -l <(cat notes.txt) | cut -c1-2'] },
   { name: 'division by zero in its forms', lines: ['echo $(( 7 % 0 ))', 'n=0; echo "$((10 / n)) rows"', 'x=0; ((5 / x)); echo $?', 'echo $(( (3 + 4) / 0 + 2 ))', 'echo after'] },
   { name: 'trap -p, reset and errors', lines: ["trap 'rm -f tmp.txt' EXIT INT", 'trap -p', 'trap - INT; trap -p INT; echo "[$?]"', "trap 'x' FOO; echo $?", "trap \"echo it's\" TERM; trap -p TERM", 'trap - EXIT TERM', 'trap'] },
+  { name: 'grep of a binary file', lines: ["printf 'abc\\0def\\nabc\\n' > bin.dat", 'grep abc bin.dat; echo $?', 'grep -c abc bin.dat', 'grep -r abc . | sort', 'grep -l abc bin.dat', 'grep zzz bin.dat; echo $?'] },
   one('pwd', 'pwd'),
   one('echo $HOME is the project', 'echo $HOME | grep -c project'),
   one('ls of a file', 'ls README.md'),
