@@ -12,8 +12,8 @@
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
-import { FLOW, HOISTED, LOOP_END, fixArithSubstitutions, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
-import { normalize } from './fs';
+import { FATAL, FLOW, HOISTED, LOOP_END, fixArithSubstitutions, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
+import { normalize, type LabFs } from './fs';
 import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
 import { err, ok, type CommandResult, type Program, type ShellContext, type TranscriptEntry } from './shell';
@@ -43,7 +43,7 @@ const NOT_IN_LAB: Record<string, string> = {
   node: 'the lab has no node: its programs are Python',
   'js-exec': 'the lab has no js-exec: its programs are Python',
   python2: "the lab's Python is Python 3: run python or python3",
-  trap: "the lab's shell has no trap (no signals, and nothing runs at exit): put the clean-up as the step's last lines",
+  trap: "the lab's shell runs a trap only in the step's own script, not in a subshell, a pipeline or `bash -c`: put the clean-up as the step's last lines",
   ...Object.fromEntries(['gzip', 'gunzip', 'zcat'].map((n) => [n, `the lab has no ${n}: its files stay uncompressed`])),
 };
 
@@ -240,7 +240,8 @@ function locate(script: string, statements: StatementNode[]): Span[] {
 function captured(pipeline: PipelineNode, entry: number, last: boolean): PipelineNode {
   // A pipeline's earlier commands' errors come before its last command's output, as on a terminal.
   const order = pipeline.commands.length > 1 ? 'p' : '';
-  const out = (fd: number): Redirection => ({ type: 'Redirection', fd, operator: '>', target: literal(`${TERMINAL}${entry}/${fd}${order}`) });
+  // `>|`: the terminal is there already, and `set -o noclobber` must not refuse it.
+  const out = (fd: number): Redirection => ({ type: 'Redirection', fd, operator: '>|', target: literal(`${TERMINAL}${entry}/${fd}${order}`) });
   const own = { ...pipeline, negated: false, timed: false };
   const spared = { type: 'Pipeline', commands: [{ type: 'SimpleCommand', assignments: [], name: literal(':'), args: [], redirections: [] }], negated: false } as unknown as PipelineNode;
   const inner = { type: 'Statement', pipelines: last ? [own] : [own, spared], operators: last ? [] : ['&&'], background: false } as StatementNode;
@@ -255,6 +256,64 @@ function markerStatement(entry: number): StatementNode {
   return { type: 'Statement', pipelines: [{ type: 'Pipeline', commands: [call], negated: false }, { type: 'Pipeline', commands: [spared], negated: false }], operators: ['&&'], background: false } as unknown as StatementNode;
 }
 
+/**
+ * bash's words for a division by zero: the expression, and its text from the divisor on
+ * (`bash: 1 / 0: division by 0 (error token is "0")`). just-bash's error names neither, so they
+ * are read from the line, when it holds one arithmetic text with one division and no `$` (bash
+ * shows a `$x` expanded); otherwise bash's words without them.
+ */
+function divisionByZero(line: string): string {
+  const texts = [...line.matchAll(/(\$?)\(\((.*?)\)\)/g)].filter((m) => /[/%]/.test(m[2]!));
+  const [m] = texts;
+  if (texts.length !== 1 || m![2]!.includes('$') || m![2]!.match(/[/%]/g)!.length !== 1) return 'bash: division by 0\n';
+  const expression = m![2]!.trimStart();
+  const token = expression.slice(expression.search(/[/%]/) + 1).trimStart();
+  return `bash: ${m![1] ? '' : '((: '}${expression}: division by 0 (error token is "${token}")\n`;
+}
+
+/** The lab's `trap` in the step's own script (bash.ts renames it there, see renameTraps). */
+const TRAP = '__lab_trap';
+/** Signals a trap may name: the lab raises none, so their traps are kept (for `trap -p`) and never run, as in a bash no signal reaches. */
+const SIGNALS: Record<string, string> = { '0': 'EXIT', EXIT: 'EXIT', '1': 'SIGHUP', HUP: 'SIGHUP', '2': 'SIGINT', INT: 'SIGINT', '3': 'SIGQUIT', QUIT: 'SIGQUIT', '15': 'SIGTERM', TERM: 'SIGTERM' };
+const signalName = (spec: string) => SIGNALS[spec.toUpperCase().replace(/^SIG(?=[A-Z])/, '')];
+const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/** bash's trap builtin over `traps` (signal → action): set, reset (`-`), `-p`; ERR, DEBUG and RETURN traps are named as missing. */
+function trap(args: string[], traps: Map<string, string>): CommandResult {
+  const rest = args[0] === '--' ? args.slice(1) : args;
+  if (!rest.length || rest[0] === '-p') {
+    const asked = rest.slice(1).map((spec) => signalName(spec) ?? spec);
+    return ok([...traps].filter(([sig]) => !asked.length || asked.includes(sig)).map(([sig, action]) => `trap -- ${shellQuote(action)} ${sig}\n`).join(''));
+  }
+  if (rest[0]!.startsWith('-') && rest[0] !== '-') return err(`bash: trap: the lab's trap does not support ${rest[0]}`, 2);
+  // One word that is a signal resets it, as `trap - SIG` does.
+  const [action, specs] = rest.length === 1 ? ['-', rest] : [rest[0]!, rest.slice(1)];
+  let stderr = '';
+  for (const spec of specs) {
+    const sig = signalName(spec);
+    if (sig) {
+      if (action === '-') traps.delete(sig);
+      else traps.set(sig, action);
+    } else if (['ERR', 'DEBUG', 'RETURN'].includes(spec.toUpperCase())) stderr += `bash: trap: the lab's shell runs no ${spec.toUpperCase()} trap\n`;
+    else stderr += `bash: trap: ${spec}: invalid signal specification\n`;
+  }
+  return { stdout: '', stderr, code: stderr ? 1 : 0 };
+}
+
+/**
+ * `trap` in the step's own script runs the lab's (TRAP); in a `( … )`, a `$( … )`, a pipeline's
+ * part or a nested bash it stays `trap`, which says plainly the lab does not run it there.
+ */
+function renameTraps(node: unknown) {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(renameTraps);
+  const n = node as { type?: string; commands?: unknown[] };
+  if (n.type === 'Subshell' || n.type === 'CommandSubstitution' || n.type === 'ProcessSubstitution') return;
+  if (n.type === 'Pipeline' && (n.commands?.length ?? 0) > 1) return;
+  if (n.type === 'SimpleCommand' && commandName(n as SimpleCommandNode) === 'trap') (n as SimpleCommandNode).name = literal(TRAP);
+  for (const value of Object.values(n)) if (value && typeof value === 'object') renameTraps(value);
+}
+
 /** One run of a script: its transcript, and where a `clear` asked the transcript to start. */
 interface Session {
   entries: TranscriptEntry[];
@@ -262,7 +321,22 @@ interface Session {
   clearFrom: number;
   /** The last entry whose line has finished. */
   done: number;
+  /** bash's status for an error that ends the script (`${X:?}`, `set -u`), where just-bash's differs; cleared at each line's end. */
+  fatal: number | null;
+  /** The shell's options (SHELLOPTS) as the last line to finish left them. */
+  shellopts: string;
+  /** Each command line's entry: is the line simple commands only (no loop, group or function call)? */
+  simple: Map<number, boolean>;
+  /** The script's traps (trap), by signal: EXIT's runs when the script ends. */
+  traps: Map<string, string>;
 }
+
+/**
+ * bash's status when an expansion error (`${X:?}`, `set -u`) ends the script: 127, or 1 under
+ * `set -e` when the error is inside a compound command or a function (errexit ends it first).
+ */
+const fatalStatus = (session: Session, shellopts = session.shellopts) =>
+  /(^|:)errexit(:|$)/.test(shellopts) && !session.simple.get(Math.min(...[...session.simple.keys()].filter((e) => e > session.done))) ? 1 : 127;
 
 /** stdin reaches commands as a byte string (one char per byte): the lab's programs read text. */
 const decodeStdin = (bytes: string) => decoder.decode(fromLatin1(bytes));
@@ -272,17 +346,43 @@ type JbResult = Awaited<ReturnType<Parameters<typeof defineCommand>[1]>>;
 /** A command of the lab's that takes words as bash gives them (a folder glob's mark stripped, see syntaxFixes.ts). */
 const command = (name: string, run: (args: string[], c: JbContext) => Promise<JbResult>) => defineCommand(name, (args, c) => run(unmarkDirs(args), c));
 /** The lab's own plumbing, never shown as commands. */
-const INTERNAL = new Set([MARK, FLOW, LOOP_END]);
+const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL, TRAP]);
 const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
 const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
 const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
+
+/** A process substitution's path (`diff <(sort a) <(sort b)`): just-bash keeps its text in a /dev/fd of its own. */
+const PROCESS_SUBSTITUTION = /^\/dev\/fd\/\d+$/;
+
+/** The lab's files, with the process substitutions a command was given readable at their /dev/fd paths. */
+async function withSubstitutions(fs: LabFs, args: string[], c: JbContext, now: number): Promise<LabFs> {
+  const paths = args.filter((a) => PROCESS_SUBSTITUTION.test(a));
+  if (!paths.length) return fs;
+  const texts = new Map<string, Uint8Array | null>();
+  for (const path of paths) texts.set(path, await c.fs.readFileBuffer(path).catch(() => null));
+  const found = (path: string) => texts.get(path) ?? null;
+  return {
+    readFile: (path) => found(path) ?? fs.readFile(path),
+    stat: (path) => {
+      const text = found(path);
+      return text ? { type: 'file', size: text.length, mtimeMs: now } : fs.stat(path);
+    },
+    readdir: (path) => fs.readdir(path),
+    writeFile: (path, data) => fs.writeFile(path, data),
+    mkdir: (path) => fs.mkdir(path),
+    unlink: (path) => fs.unlink(path),
+    rmdir: (path) => fs.rmdir(path),
+    rename: (from, to) => fs.rename(from, to),
+  };
+}
 
 /** The lab's Program as a just-bash command over the same files, in the folder bash is in. */
 function asCommand(name: string, program: Program, ctx: ShellContext, session: Session) {
   return command(name, async (args, c) => {
     const io = ioOf(c);
     try {
-      const r = await program(args, { ...ctx, cwd: c.cwd }, { stdin: stdinOf(c), stdinIsFile: io.includes('f'), stdoutIsTerminal: io.includes('t') });
+      const fs = await withSubstitutions(ctx.fs, args, c, ctx.now());
+      const r = await program(args, { ...ctx, fs, cwd: c.cwd }, { stdin: stdinOf(c), stdinIsFile: io.includes('f'), stdoutIsTerminal: io.includes('t') });
       if (r.clear) session.clear = true;
       return result(r);
     } catch (e) {
@@ -365,8 +465,16 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
       session.clear = true;
       return result(ok());
     }),
-    defineCommand(MARK, async (args) => {
+    defineCommand(TRAP, async (args) => result(trap(args, session.traps))),
+    defineCommand(FATAL, async (_args, c) => {
+      session.fatal = fatalStatus(session, c.env.get('SHELLOPTS'));
+      return result(ok());
+    }),
+    defineCommand(MARK, async (args, c) => {
       release();
+      session.shellopts = c.env.get('SHELLOPTS') ?? '';
+      // A `${X:?}` in a `$( … )` ended only that subshell.
+      session.fatal = null;
       const index = Number(args[0]);
       const code = Number(args[1] ?? 0);
       const entry = session.entries[index];
@@ -421,7 +529,11 @@ function plan(lines: string[], spans: Span[]): { entries: TranscriptEntry[]; ent
 export async function runScript(script: string, ctx: ShellContext): Promise<TranscriptEntry[]> {
   const source = script.replace(/\r\n?/g, '\n');
   const lines = source.split('\n');
-  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1 };
+  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1, fatal: null, shellopts: '', simple: new Map(), traps: new Map() };
+  // Ends the session where bash's would end and just-bash's goes on (set -u inside a line: see write).
+  const stop = new AbortController();
+  if (ctx.signal?.aborted) stop.abort();
+  ctx.signal?.addEventListener('abort', () => stop.abort(), { once: true });
   const append = (target: TranscriptEntry, stream: 'stdout' | 'stderr', chunk: string) => {
     const last = target.output.at(-1);
     if (last?.stream === stream) last.text += chunk;
@@ -441,6 +553,19 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       release();
       held = { target, text: chunk };
       return;
+    }
+    if (fd === '2' || fd === '2p') {
+      // A division by zero: just-bash says `division by 0` in an expansion, `bash: arithmetic expression: …` in `(( … ))`.
+      chunk = chunk.replace(/(?<=^|\n)(bash: arithmetic expression: )?division by 0\n$/, () => divisionByZero(target.line));
+      // just-bash's `set -u` error inside a compound command (each line runs in a group) is
+      // `X: unbound variable` and the script goes on; bash's names itself and ends the script.
+      const unbound = /(^|\n)([^\s:]+): unbound variable\n$/.exec(chunk);
+      if (unbound) {
+        const name = /^\d+$/.test(unbound[2]!) ? `$${unbound[2]}` : unbound[2];
+        chunk = `${chunk.slice(0, unbound.index + unbound[1]!.length)}bash: ${name}: unbound variable\n`;
+        session.fatal = fatalStatus(session);
+        stop.abort();
+      }
     }
     if (fd === '2p') {
       append(target, 'stderr', chunk);
@@ -474,6 +599,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
   });
   const flagged = new Set([...Object.keys(TEXT_TOOLS), ...Object.keys(ctx.programs), ...Object.keys(READS_STDIN), ...Object.keys(GNU_WORDING), 'python', 'python3']);
   let planned = false;
+  let definitions: string[] = [];
   const statementEntries = new Set<number>();
   bash.registerTransformPlugin({
     name: 'lab-terminal',
@@ -485,6 +611,11 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       for (const e of entryOf) statementEntries.add(e);
       planned = true;
       const functions = new Set(definedFunctions(ast));
+      renameTraps(ast.statements);
+      // The script's own functions, for its EXIT trap (`trap cleanup EXIT`), which runs after it.
+      definitions = ast.statements.filter((st) => st.pipelines.length === 1 && st.pipelines[0]!.commands[0]?.type === 'FunctionDef').map((st) => st.sourceText ?? '');
+      const simple = (st: StatementNode) => st.pipelines.every((p) => p.commands.every((c) => c.type === 'SimpleCommand' && !functions.has(commandName(c) ?? '')));
+      for (const e of entryOf) session.simple.set(e, ast.statements.every((st, i) => entryOf[i] !== e || simple(st)));
       renameTests(ast, functions);
       fixLoops(ast);
       fixWords(ast);
@@ -509,7 +640,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       return { ast: { ...ast, statements } };
     },
   });
-  const end = await bash.exec(source, { rawScript: true, signal: ctx.signal });
+  const end = await bash.exec(source, { rawScript: true, signal: stop.signal });
   release();
   if (!planned) {
     // The script did not parse. bash reads a script command by command, so the lines before
@@ -539,9 +670,19 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     const stopped = ctx.signal?.aborted === true;
     if (end.stdout) target.output.push({ stream: 'stdout', text: end.stdout });
     if (stopped) target.output.push({ stream: 'stderr', text: 'The script was stopped.\n' });
-    else if (end.stderr) target.output.push({ stream: 'stderr', text: end.stderr });
-    target.code = end.exitCode;
+    // (The lab's own stop at a `set -u` error leaves just-bash's "execution aborted".)
+    else if (end.stderr && !stop.signal.aborted) target.output.push({ stream: 'stderr', text: end.stderr });
+    target.code = stopped ? end.exitCode : (session.fatal ?? end.exitCode);
     session.entries.length = running + 1;
+  }
+  // The EXIT trap runs when the script ends (`exit`, `set -e` and `set -u` too; not when it was
+  // stopped), with its variables and top-level functions, its output on the last line that ran.
+  const onExit = session.traps.get('EXIT');
+  if (onExit && !ctx.signal?.aborted) {
+    const last = session.entries[Math.max(...[...statementEntries].filter((e) => e < session.entries.length))];
+    const after = await bash.exec([...definitions, onExit].join('\n'), { rawScript: true, signal: ctx.signal, env: end.env, cwd: end.env.PWD ?? ctx.cwd });
+    if (last && after.stdout) append(last, 'stdout', after.stdout);
+    if (last && after.stderr) append(last, 'stderr', after.stderr);
   }
   // A caller running a session line by line (the tests) continues where `cd` left it.
   if (end.env.PWD && ctx.fs.stat(end.env.PWD)?.type === 'dir') ctx.cwd = end.env.PWD;

@@ -2,8 +2,8 @@
 // fixes them on the way in or out (bash.ts wraps each command named here around
 // just-bash's own): paste's run-together short options (-sd+), mkdir -p over a
 // file, xargs -I and xargs of blank input, dirname and basename of `/`, od -c's
-// columns, seq -f said by name. Each is compared with GNU's output byte for byte by
-// tests/lab/shell/bash-differential.test.ts.
+// columns, seq -f, find -size rounding up to blocks, awk -v OFS=…. Each is
+// compared with GNU's output byte for byte by tests/lab/shell/bash-differential.test.ts.
 import type { defineCommand } from 'just-bash';
 
 type Context = Parameters<Parameters<typeof defineCommand>[1]>[1];
@@ -162,9 +162,129 @@ const basename: Fix = async (args) => {
   return { stdout: list.map((n) => basenameOf(n, cut) + (zero ? '\0' : '\n')).join(''), stderr: '', exitCode: 0 };
 };
 
-/** seq -f (a printf format per number) is not just-bash's: said by name rather than taken for a number. */
-const seq: Fix = async (args, c) =>
-  args.some((a) => /^-[^-\d.]*f/.test(a) || a.startsWith('--format')) ? { stdout: '', stderr: "seq: the lab's seq does not support -f\n", exitCode: 1 } : c.origCommand!(args);
+/** C's printf of one number with a %e, %f or %g directive (FLAGS WIDTH .PRECISION), as GNU seq -f uses it. */
+export function formatFloat(x: number, flags: string, width: number, precision: number | null, conversion: string): string {
+  const lower = conversion.toLowerCase();
+  const p = precision ?? 6;
+  const exponential = (digits: number) => x.toExponential(digits).replace(/e([+-])(\d)$/, 'e$10$2');
+  let body: string;
+  if (!Number.isFinite(x)) body = Number.isNaN(x) ? 'nan' : x < 0 ? '-inf' : 'inf';
+  else if (lower === 'f') body = x.toFixed(p);
+  else if (lower === 'e') body = exponential(p);
+  else {
+    // %g: %e when the exponent is below -4 or at least the precision, else %f; trailing zeros go unless `#`.
+    const significant = p === 0 ? 1 : p;
+    const exponent = x === 0 ? 0 : Number(x.toExponential(significant - 1).split('e')[1]);
+    body = exponent < -4 || exponent >= significant ? exponential(significant - 1) : x.toFixed(Math.max(0, significant - 1 - exponent));
+    if (!flags.includes('#')) body = body.replace(/\.?0+(?=e|$)/, (m) => (body.includes('.') ? '' : m));
+  }
+  if (conversion !== lower) body = body.toUpperCase();
+  if (!body.startsWith('-') && flags.includes('+')) body = `+${body}`;
+  else if (!body.startsWith('-') && flags.includes(' ')) body = ` ${body}`;
+  if (body.length >= width) return body;
+  if (flags.includes('-')) return body.padEnd(width);
+  if (flags.includes('0') && Number.isFinite(x)) {
+    const sign = /^[-+ ]/.test(body) ? body[0]! : '';
+    return sign + body.slice(sign.length).padStart(width - sign.length, '0');
+  }
+  return body.padStart(width);
+}
+
+/** seq -f FORMAT: just-bash's seq has no -f; each number goes through the format as GNU's does (one %e/%f/%g directive). */
+const seq: Fix = async (args, c) => {
+  const at = args.findIndex((a) => a.startsWith('-f') || a.startsWith('--format'));
+  if (at === -1) return c.origCommand!(args);
+  const option = args[at]!;
+  const attached = option.startsWith('--format=') ? option.slice(9) : option.startsWith('-f') && option.length > 2 ? option.slice(2) : null;
+  const format = attached ?? args[at + 1];
+  if (format === undefined) return usageError('seq', "option requires an argument -- 'f'");
+  const rest = [...args.slice(0, at), ...args.slice(at + (attached === null ? 2 : 1))];
+  let separator = '\n';
+  const numbers: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '-w' || a === '--equal-width') return usageError('seq', 'format string may not be specified when printing equal width strings');
+    if (a.startsWith('-s')) separator = a.length > 2 ? a.slice(2) : (rest[++i] ?? '');
+    else if (a.startsWith('--separator=')) separator = a.slice(12);
+    else numbers.push(a);
+  }
+  const directives = [...format.matchAll(/%(%|[-+ #0']*\d*(?:\.\d*)?([a-zA-Z]?))/g)].filter((m) => m[1] !== '%');
+  const fail = (why: string) => ({ stdout: '', stderr: `seq: format ‘${format}’ ${why}\n`, exitCode: 1 });
+  if (directives.length === 0) return fail('has no % directive');
+  if (directives.length > 1) return fail('has too many % directives');
+  const d = directives[0]!;
+  if (!d[2]) return fail('ends in %');
+  if (!'eEfFgG'.includes(d[2])) return fail(`has unknown %${d[2]} directive`);
+  const spec = /^([-+ #0']*)(\d*)(?:\.(\d*))?/.exec(d[1]!)!;
+  const values = numbers.map(Number);
+  if (!numbers.length || numbers.length > 3 || values.some(Number.isNaN)) return c.origCommand!(numbers);
+  const [first, step, last] = numbers.length === 1 ? [1, 1, values[0]!] : numbers.length === 2 ? [values[0]!, 1, values[1]!] : (values as [number, number, number]);
+  if (step === 0) return usageError('seq', `invalid Zero increment value: ‘${numbers[1]}’`);
+  const [before, after] = [format.slice(0, d.index).replace(/%%/g, '%'), format.slice(d.index! + d[0].length).replace(/%%/g, '%')];
+  const out: string[] = [];
+  // GNU steps by multiplying (first + i * step), so the numbers do not drift.
+  for (let i = 0; out.length < 1_000_000; i++) {
+    const x = first + i * step;
+    if (step > 0 ? x > last : x < last) break;
+    out.push(`${before}${formatFloat(x, spec[1]!, Number(spec[2] || 0), spec[3] === undefined ? null : Number(spec[3] || 0), d[2])}${after}`);
+  }
+  return { stdout: out.length ? `${out.join(separator)}\n` : '', stderr: '', exitCode: 0 };
+};
+
+/**
+ * GNU find -size N (in 512-byte blocks, or k, M, G, w units) rounds a file's size up to whole
+ * units before it compares; just-bash's compares bytes. Each such test becomes the byte test
+ * that selects the same files (`-size -1k`: empty files only).
+ */
+const UNITS: Record<string, number> = { '': 512, b: 512, w: 2, k: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+const find: Fix = async (args, c) => {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const m = args[i] === '-size' ? /^([+-]?)(\d+)([bwkMG]?)$/.exec(args[i + 1] ?? '') : null;
+    if (!m) {
+      out.push(args[i]!);
+      continue;
+    }
+    i++;
+    const [n, unit] = [Number(m[2]), UNITS[m[3]!]!];
+    if (m[1] === '-') out.push('-size', `-${Math.max(0, (n - 1) * unit + 1)}c`);
+    else if (m[1] === '+') out.push('-size', `+${n * unit}c`);
+    else if (n === 0) out.push('-size', '-1c');
+    else out.push('(', '-size', `+${(n - 1) * unit}c`, '-size', `-${n * unit + 1}c`, ')');
+  }
+  return c.origCommand!(out);
+};
+
+/** awk's special variables: just-bash's awk ignores them as `-v` assignments. */
+const AWK_SPECIALS = new Set(['FS', 'OFS', 'ORS', 'RS', 'SUBSEP', 'CONVFMT', 'OFMT']);
+
+/** awk -v OFS=…: set in a BEGIN put before an inline program (a -v value reads escapes as a string literal does). */
+const awk: Fix = async (args, c) => {
+  if (args.some((a) => a.startsWith('-f'))) return c.origCommand!(args);
+  const specials: string[] = [];
+  const rest: string[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      rest.push(a);
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    if (a.startsWith('-v')) {
+      const value = a === '-v' ? (args[++i] ?? '') : a.slice(2);
+      const m = /^([A-Z]+)=(.*)$/s.exec(value);
+      if (m && AWK_SPECIALS.has(m[1]!)) specials.push(`${m[1]} = "${m[2]!.replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`);
+      else rest.push('-v', value);
+    } else {
+      rest.push(a);
+      if (a === '-F') rest.push(args[++i] ?? '');
+    }
+  }
+  if (!specials.length || i >= args.length) return c.origCommand!(args);
+  return c.origCommand!([...rest, `BEGIN { ${specials.join('; ')} }\n${args[i]}`, ...args.slice(i + 1)]);
+};
 
 /** od -c: just-bash puts one space more after each line's offset than GNU's 4-wide columns. */
 const od: Fix = async (args, c) => {
@@ -172,4 +292,4 @@ const od: Fix = async (args, c) => {
   return splitShortOptions(args, 'AjNtw').includes('-c') ? { ...r, stdout: r.stdout.replace(/^([0-7]{7}) /gm, '$1') } : r;
 };
 
-export const GNU_FIXES: Record<string, Fix> = { paste, mkdir, xargs, dirname, basename, seq, od };
+export const GNU_FIXES: Record<string, Fix> = { paste, mkdir, xargs, dirname, basename, seq, od, find, awk };

@@ -29,6 +29,8 @@ const parse = (text: string): ScriptNode =>
 
 export const FLOW = '__lab_flow';
 export const LOOP_END = '__lab_loop_end';
+/** Run inside a `${X:?msg}` message: the script ends with bash's status for it, 127 (just-bash's is 1). */
+export const FATAL = '__lab_fatal';
 /** __lab_flow's table when no loop encloses it (an empty word would vanish). */
 const NO_LOOP = '-';
 
@@ -227,7 +229,7 @@ type Part = WordNode['parts'][number] & Record<string, unknown>;
  * - `"${X:-d}"` alone as an argument trips `set -u` in just-bash (not in an assignment, nor with
  *   any text beside it): an empty text is put beside it.
  * - `${X:?msg}` prints `bash: msg`; bash names the variable (`bash: X: msg`, and without a
- *   message `X: parameter null or not set` / `X: parameter not set`).
+ *   message `X: parameter null or not set` / `X: parameter not set`), and ends with 127 (FATAL).
  */
 export function fixWords(ast: ScriptNode): void {
   const visit = (node: unknown): void => {
@@ -246,10 +248,10 @@ export function fixWords(ast: ScriptNode): void {
     if (n.type === 'ParameterExpansion') {
       const op = n.operation as { type: string; word: WordNode | null; checkEmpty: boolean } | null;
       if (op?.type === 'ErrorIfUnset') {
-        const name = /^\d+$/.test(n.parameter as string) ? `$${n.parameter}` : (n.parameter as string);
-        op.word = op.word
-          ? ({ ...op.word, parts: [{ type: 'Literal', value: `${name}: ` }, ...op.word.parts] } as WordNode)
-          : literal(`${name}: ${op.checkEmpty ? 'parameter null or not set' : 'parameter not set'}`);
+        const name = n.parameter as string;
+        const fatal = { type: 'CommandSubstitution', body: { type: 'Script', statements: [statement([simple(FATAL, [])])] }, legacy: false };
+        const message = op.word ? op.word.parts : literal(op.checkEmpty ? 'parameter null or not set' : 'parameter not set').parts;
+        op.word = { type: 'Word', parts: [fatal, { type: 'Literal', value: `${name}: ` }, ...message] } as WordNode;
       }
     }
     for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);

@@ -11,11 +11,49 @@ import { err, ok, text, type CommandResult, type Io, type Program, type ShellCon
 
 const encoder = new TextEncoder();
 
-/** A GNU tool's usage error status: grep and sort use 2, the others 1. */
-const USAGE_STATUS: Record<string, number> = { grep: 2, sort: 2 };
+/** A GNU tool's usage error status: grep, sort, diff and ls use 2, the others 1. */
+const USAGE_STATUS: Record<string, number> = { grep: 2, sort: 2, diff: 2, ls: 2 };
 const lacks = (tool: string, option: string) => err(`${tool}: the lab's ${tool} does not support ${option}`, USAGE_STATUS[tool] ?? 1);
 const noKeyboard = (tool: string) =>
   err(`${tool}: the lab's shell has no keyboard input: name a file, or pipe text into ${tool} (e.g. cat data/raw_data.csv | ${tool})`);
+
+/** The options GNU's tools have (coreutils 9.1, grep 3.8, diffutils 3.8 --help): one the lab lacks is said to be missing, any other gets GNU's usage error. */
+const GNU_OPTIONS: Record<string, { short: string; long: string }> = {
+  cat: { short: 'AbeEnstTuv', long: 'number number-nonblank show-all show-ends show-nonprinting show-tabs squeeze-blank help version' },
+  wc: { short: 'clLmw', long: 'bytes chars files0-from lines max-line-length words total help version' },
+  grep: {
+    short: 'ABCDEFGHILNPRTUVZabcdefhilmnoqrsuvwxyz0123456789',
+    long: 'after-context basic-regexp before-context binary binary-files byte-offset color colour context count dereference-recursive devices directories exclude exclude-dir exclude-from extended-regexp file files-with-matches files-without-match fixed-strings group-separator ignore-case include initial-tab invert-match label line-buffered line-number line-regexp max-count no-filename no-group-separator no-ignore-case no-messages null null-data only-matching perl-regexp quiet recursive regexp silent text with-filename word-regexp help version',
+  },
+  sort: {
+    short: 'bcCdfghiklmMnorRsStTuVz',
+    long: 'batch-size buffer-size check compress-program debug dictionary-order field-separator files0-from general-numeric-sort human-numeric-sort ignore-case ignore-leading-blanks ignore-nonprinting key merge month-sort numeric-sort output parallel random-sort random-source reverse sort stable temporary-directory unique version-sort zero-terminated help version',
+  },
+  uniq: { short: 'cdDfisuwz', long: 'all-repeated check-chars count group ignore-case repeated skip-chars skip-fields unique zero-terminated help version' },
+  cut: { short: 'bcdfnsz', long: 'bytes characters complement delimiter fields only-delimited output-delimiter zero-terminated help version' },
+  head: { short: 'cnqvz', long: 'bytes lines quiet silent verbose zero-terminated help version' },
+  tail: { short: 'cfFnqsvz', long: 'bytes follow lines max-unchanged-stats pid quiet retry silent sleep-interval verbose zero-terminated help version' },
+  md5sum: { short: 'bctwz', long: 'binary check ignore-missing quiet status strict tag text warn zero help version' },
+  diff: {
+    short: 'abBcCdDeEfFhiIlnNpPqrsStTuUvwWxXyZ0123456789',
+    long: 'brief color context ed exclude exclude-from expand-tabs from-file horizon-lines ifdef ignore-all-space ignore-blank-lines ignore-case ignore-file-name-case ignore-matching-lines ignore-space-change ignore-tab-expansion ignore-trailing-space initial-tab label left-column line-format minimal new-file no-dereference no-ignore-file-name-case normal paginate palette rcs recursive report-identical-files show-c-function show-function-line side-by-side speed-large-files starting-file strip-trailing-cr suppress-blank-empty suppress-common-lines tabsize text to-file unidirectional-new-file unified width help version',
+  },
+  ls: {
+    short: '1aAbBcCdDfFgGhHiIklLmnNopqQrRsStTuUvwxXZ',
+    long: 'all almost-all author block-size classify color context dereference dereference-command-line dereference-command-line-symlink-to-dir directory dired escape file-type format full-time group-directories-first hide hide-control-chars human-readable hyperlink ignore ignore-backups indicator-style inode kibibytes literal no-group numeric-uid-gid quote-name quoting-style recursive reverse show-control-chars si size sort tabsize time time-style width zero help version',
+  },
+};
+
+/** An option the lab's tool does not take: missing in the lab if GNU's has it (a long one by an unambiguous start, as getopt_long allows), else GNU's usage error. */
+function unknownOption(tool: string, option: string): CommandResult {
+  const gnu = GNU_OPTIONS[tool];
+  const long = option.startsWith('--');
+  const name = option.slice(2).split('=')[0]!;
+  if (!gnu || (long ? gnu.long.split(' ').some((n) => n.startsWith(name)) : gnu.short.includes(option[1]!))) return lacks(tool, long ? `--${name}` : option);
+  const why = long ? `unrecognized option '${option.split('=')[0]}'` : `invalid option -- '${option[1]}'`;
+  const usage = tool === 'grep' ? 'Usage: grep [OPTION]... PATTERNS [FILE]...\n' : '';
+  return err(`${tool}: ${why}\n${usage}${tool === 'diff' ? 'diff: ' : ''}Try '${tool} --help' for more information.`, USAGE_STATUS[tool] ?? 1);
+}
 
 interface Parsed {
   flags: Set<string>;
@@ -25,10 +63,13 @@ interface Parsed {
 
 /**
  * getopt as GNU tools use it: clustered short flags (`-in`), values attached
- * or separate (`-d,` / `-d ,`), options after operands, `--` ending options.
+ * or separate (`-d,` / `-d ,`), options after operands, `--` ending options;
+ * `long` names the long options the lab takes, each as the flag or valued key it sets.
  */
-function getopt(tool: string, args: string[], flags: string, valued: string): Parsed | CommandResult {
+function getopt(tool: string, args: string[], flags: string, valued: string, long: Record<string, string> = {}): Parsed | CommandResult {
   const parsed: Parsed = { flags: new Set(), values: new Map(), operands: [] };
+  const setValue = (key: string, value: string) => parsed.values.set(key, [...(parsed.values.get(key) ?? []), value]);
+  const missing = (what: string) => err(`${tool}: option ${what}\n${tool === 'grep' ? 'Usage: grep [OPTION]... PATTERNS [FILE]...\n' : ''}Try '${tool} --help' for more information.`, USAGE_STATUS[tool] ?? 1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') {
@@ -39,16 +80,26 @@ function getopt(tool: string, args: string[], flags: string, valued: string): Pa
       parsed.operands.push(a);
       continue;
     }
-    if (a.startsWith('--')) return lacks(tool, a.split('=')[0]!);
+    if (a.startsWith('--')) {
+      const [name, ...value] = a.slice(2).split('=');
+      const key = long[name!];
+      if (key === undefined) return unknownOption(tool, a);
+      if (valued.includes(key)) {
+        const v = value.length ? value.join('=') : args[++i];
+        if (v === undefined) return missing(`'--${name}' requires an argument`);
+        setValue(key, v);
+      } else parsed.flags.add(key);
+      continue;
+    }
     for (let j = 1; j < a.length; j++) {
       const c = a[j]!;
       if (flags.includes(c)) parsed.flags.add(c);
       else if (valued.includes(c)) {
         const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
-        if (value === undefined) return err(`${tool}: option requires an argument -- '${c}'\nTry '${tool} --help' for more information.`, USAGE_STATUS[tool] ?? 1);
-        parsed.values.set(c, [...(parsed.values.get(c) ?? []), value]);
+        if (value === undefined) return missing(`requires an argument -- '${c}'`);
+        setValue(c, value);
         break;
-      } else return lacks(tool, `-${c}`);
+      } else return unknownOption(tool, `-${c}`);
     }
   }
   return parsed;
@@ -86,17 +137,49 @@ const splitLines = (s: string) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 const bytes = (s: string) => encoder.encode(s).length;
 const decoder = new TextDecoder();
 
+/** cat -v's notation of one byte: ^X for controls, ^? for DEL, M- before a byte above 127. */
+function visible(byte: number, tabs: boolean): string {
+  if (byte >= 128) return `M-${visible(byte - 128, true)}`;
+  if (byte === 9) return tabs ? '^I' : '\t';
+  if (byte === 10) return '\n';
+  if (byte < 32) return `^${String.fromCharCode(byte + 64)}`;
+  return byte === 127 ? '^?' : String.fromCharCode(byte);
+}
+
+/** cat: -n, -b (number non-blank lines), -s (squeeze blank lines), -E ($ at line ends), -T (^I), -v (^X, M-x); -A = -vET, -e = -vE, -t = -vT. */
 function cat(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const o = getopt('cat', args, 'n', '');
+  const o = getopt('cat', args, 'nbsETvAet', '', {
+    number: 'n', 'number-nonblank': 'b', 'squeeze-blank': 's', 'show-ends': 'E', 'show-tabs': 'T', 'show-nonprinting': 'v', 'show-all': 'A',
+  });
   if (failed(o)) return o;
+  const f = o.flags;
+  const [ends, tabs, nonprinting] = [f.has('E') || f.has('A') || f.has('e'), f.has('T') || f.has('A') || f.has('t'), f.has('v') || f.has('A') || f.has('e') || f.has('t')];
   const ins = inputs('cat', ctx, o.operands, io);
   if (failed(ins)) return ins;
   let stdout = '';
   let stderr = '';
   let n = 0;
+  let blank = false;
   for (const input of ins) {
-    if (input.error) stderr += `${input.error}\n`;
-    else stdout += o.flags.has('n') ? splitLines(input.text!).map((l) => `${String(++n).padStart(6)}\t${l}`).join('') : input.text!;
+    if (input.error) {
+      stderr += `${input.error}\n`;
+      continue;
+    }
+    if (![...f].some((x) => x !== 'u')) {
+      stdout += input.text!;
+      continue;
+    }
+    for (const raw of splitLines(input.text!)) {
+      const isBlank = raw === '\n';
+      if (f.has('s') && isBlank && blank) continue;
+      blank = isBlank;
+      const newline = raw.endsWith('\n');
+      let line = newline ? raw.slice(0, -1) : raw;
+      if (nonprinting) line = [...encoder.encode(line)].map((b) => visible(b, tabs)).join('');
+      else if (tabs) line = line.replace(/\t/g, '^I');
+      const numbered = f.has('b') ? !isBlank : f.has('n');
+      stdout += `${numbered ? `${String(++n).padStart(6)}\t` : ''}${line}${newline ? `${ends ? '$' : ''}\n` : ''}`;
+    }
   }
   return { stdout, stderr, code: stderr ? 1 : 0 };
 }
@@ -144,18 +227,30 @@ function headTail(tool: 'head' | 'tail'): Program {
   };
 }
 
+/** wc -L: the widest line, a tab reaching the next multiple of 8 columns. */
+function maxLineWidth(s: string): number {
+  let widest = 0;
+  for (const line of s.split(/[\n\r\f]/)) {
+    let width = 0;
+    for (const ch of line) width = ch === '\t' ? width + 8 - (width % 8) : width + 1;
+    widest = Math.max(widest, width);
+  }
+  return widest;
+}
+
 function wc(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const o = getopt('wc', args, 'lwmc', '');
+  const o = getopt('wc', args, 'lwmcL', '', { lines: 'l', words: 'w', chars: 'm', bytes: 'c', 'max-line-length': 'L' });
   if (failed(o)) return o;
   const ins = inputs('wc', ctx, o.operands, io);
   if (failed(ins)) return ins;
-  const chosen = ['l', 'w', 'm', 'c'].filter((f) => o.flags.has(f));
+  const chosen = ['l', 'w', 'm', 'c', 'L'].filter((f) => o.flags.has(f));
   const shown = chosen.length ? chosen : ['l', 'w', 'c'];
   const count = (s: string): Record<string, number> => ({
     l: (s.match(/\n/g) ?? []).length,
     w: (s.match(/[^ \t\n\v\f\r]+/g) ?? []).length,
     m: [...s].length,
     c: bytes(s),
+    L: maxLineWidth(s),
   });
   // wc.c compute_number_width: one count of one input is not padded; otherwise the width of
   // the regular files' total size, at least 7 for what is not a regular file (a pipe, a folder),
@@ -166,7 +261,7 @@ function wc(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     const total = found.filter((i) => i.text !== undefined && !i.pipe).reduce((sum, i) => sum + bytes(i.text!), 0);
     width = Math.max(String(total).length, found.some((i) => i.pipe || i.folder) ? 7 : 1);
   }
-  const totals: Record<string, number> = { l: 0, w: 0, m: 0, c: 0 };
+  const totals: Record<string, number> = { l: 0, w: 0, m: 0, c: 0, L: 0 };
   const row = (counts: Record<string, number>, name: string | null) => `${shown.map((f) => String(counts[f]).padStart(width)).join(' ')}${name === null ? '' : ` ${name}`}\n`;
   let stdout = '';
   let stderr = '';
@@ -174,11 +269,12 @@ function wc(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     if (input.error) {
       stderr += `${input.error}\n`;
       // wc reads a folder as empty after its error: a row of zeros.
-      if (input.folder) stdout += row({ l: 0, w: 0, m: 0, c: 0 }, input.name);
+      if (input.folder) stdout += row({ l: 0, w: 0, m: 0, c: 0, L: 0 }, input.name);
       continue;
     }
     const c = count(input.text!);
-    for (const f of shown) totals[f]! += c[f]!;
+    // The total of -L is the longest line of all.
+    for (const f of shown) totals[f] = f === 'L' ? Math.max(totals[f]!, c[f]!) : totals[f]! + c[f]!;
     stdout += row(c, o.operands.length ? input.name : null);
   }
   if (ins.length > 1) stdout += row(totals, 'total');
@@ -258,8 +354,22 @@ export function posixToJs(pattern: string, extended: boolean): string {
   return out;
 }
 
+/** A shell glob (`*.csv`, `data?`, `[ab]*`) as a whole-name test, as grep's --include and --exclude match names. */
+function globTest(glob: string): (name: string) => boolean {
+  const body = glob.replace(/[.+^${}()|\\/]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^');
+  const re = new RegExp(`^${body}$`, 's');
+  return (name) => re.test(name);
+}
+
+const GREP_LONG: Record<string, string> = {
+  'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'line-number': 'n', 'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G',
+  'word-regexp': 'w', 'line-regexp': 'x', 'only-matching': 'o', quiet: 'q', silent: 'q', 'files-with-matches': 'l', 'no-filename': 'h',
+  'with-filename': 'H', recursive: 'r', 'dereference-recursive': 'R', 'no-messages': 's', regexp: 'e', 'max-count': 'm', 'after-context': 'A',
+  'before-context': 'B', context: 'C', include: 'I', exclude: 'X', 'exclude-dir': 'D',
+};
+
 function grep(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const o = getopt('grep', args, 'ivcnEFwxoqlhH', 'e');
+  const o = getopt('grep', args, 'ivcnEFGwxoqlhHrRs', 'emABCIXD', GREP_LONG);
   if (failed(o)) return o;
   const f = o.flags;
   const patterns = o.values.get('e') ?? [];
@@ -268,6 +378,19 @@ function grep(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     if (!operands.length) return err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.", 2);
     patterns.push(operands.shift()!);
   }
+  const number = (key: string, what: string): number | CommandResult => {
+    const v = o.values.get(key)?.at(-1);
+    if (v === undefined) return key === 'm' ? Infinity : 0;
+    return /^\d+$/.test(v) ? Number(v) : err(`grep: ${what.replace('%s', v)}`, 2);
+  };
+  const max = number('m', 'invalid max count');
+  const context = number('C', '%s: invalid context length argument');
+  if (failed(max)) return max;
+  if (failed(context)) return context;
+  const after = o.values.has('A') ? number('A', '%s: invalid context length argument') : context;
+  const before = o.values.has('B') ? number('B', '%s: invalid context length argument') : context;
+  if (failed(after)) return after;
+  if (failed(before)) return before;
   let re: RegExp;
   try {
     const alternatives = patterns.flatMap((p) => p.split('\n')).map((p) => (f.has('F') ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : posixToJs(p, f.has('E'))));
@@ -283,46 +406,107 @@ function grep(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     if (/^Unmatched [[)]/.test(message) || /Trailing backslash/.test(message)) return err(`grep: ${message}`, 2);
     return err(`grep: the lab's grep cannot read the pattern '${patterns.join("', '")}'`, 2);
   }
-  const ins = inputs('grep', ctx, operands, io);
+  const recursive = f.has('r') || f.has('R');
+  const included = (o.values.get('I') ?? []).map(globTest);
+  const excluded = (o.values.get('X') ?? []).map(globTest);
+  const excludedDirs = (o.values.get('D') ?? []).map(globTest);
+  const wanted = (name: string) => {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    return (!included.length || included.some((t) => t(base))) && !excluded.some((t) => t(base));
+  };
+  // -r: each folder's files, in name order (GNU's follows the folder's own order), `.` when no file is named.
+  const walk = (name: string, shown: string, out: string[]) => {
+    const path = normalize(ctx.cwd, name);
+    if (ctx.fs.stat(path)?.type !== 'dir') {
+      if (wanted(shown)) out.push(shown);
+      return;
+    }
+    for (const child of [...(ctx.fs.readdir(path) ?? [])].sort()) {
+      const inner = `${name.replace(/\/+$/, '')}/${child}`;
+      const innerShown = shown ? `${shown.replace(/\/+$/, '')}/${child}` : child;
+      if (ctx.fs.stat(normalize(ctx.cwd, inner))?.type === 'dir' && excludedDirs.some((t) => t(child))) continue;
+      walk(inner, innerShown, out);
+    }
+  };
+  const names: string[] = [];
+  if (!recursive) names.push(...operands.filter((n) => n === '-' || wanted(n)));
+  else if (!operands.length) walk('.', '', names);
+  else for (const name of operands) if (name === '-') names.push(name); else walk(name, name, names);
+  if (!names.length && operands.length) return { stdout: '', stderr: '', code: 1 };
+  const ins = inputs('grep', ctx, names, io);
   if (failed(ins)) return ins;
-  const named = f.has('H') || (ins.length > 1 && !f.has('h'));
+  const named = f.has('H') || (!f.has('h') && (ins.length > 1 || (recursive && (!operands.length || operands.some((n) => ctx.fs.stat(normalize(ctx.cwd, n))?.type === 'dir')))));
+  const withContext = (before > 0 || after > 0) && !f.has('o') && !f.has('c') && !f.has('l') && !f.has('q');
   let stdout = '';
   let stderr = '';
+  let troubled = false;
   let any = false;
+  let printedGroup = false;
   for (const input of ins) {
     if (input.error) {
-      stderr += `${input.error}\n`;
+      troubled = true;
+      if (!f.has('s')) stderr += `${input.error}\n`;
       continue;
     }
     const label = input.name === '-' ? '(standard input)' : input.name;
-    const prefix = named ? `${label}:` : '';
+    const lines = splitLines(input.text!).map((raw) => raw.replace(/\n$/, ''));
+    // GNU's grep prints no lines of a binary file (a NUL byte, or bytes that are not UTF-8: a git object), only that it matches.
+    const binary = /[\0\uFFFD]/.test(input.text!) && !f.has('c') && !f.has('l') && !f.has('q');
     let selected = 0;
-    splitLines(input.text!).forEach((raw, index) => {
-      const line = raw.replace(/\n$/, '');
+    let lastShown = -1;
+    let afterLeft = 0;
+    const show = (index: number, mark: ':' | '-') => {
+      if (withContext && lastShown !== -1 && index > lastShown + 1) stdout += '--\n';
+      else if (withContext && lastShown === -1 && printedGroup) stdout += '--\n';
+      stdout += `${named ? `${label}${mark}` : ''}${f.has('n') ? `${index + 1}${mark}` : ''}${lines[index]}\n`;
+      lastShown = index;
+      printedGroup = true;
+    };
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (selected >= max) {
+        // After the last match -m allows, GNU still prints its trailing context, then stops reading.
+        if (afterLeft-- > 0 && withContext) show(index, '-');
+        else break;
+        continue;
+      }
       re.lastIndex = 0;
-      const hit = re.test(line);
-      if (hit === f.has('v')) return;
+      const hit = re.test(line) !== f.has('v');
+      if (!hit) {
+        if (withContext && afterLeft > 0) {
+          afterLeft--;
+          show(index, '-');
+        }
+        continue;
+      }
       selected++;
-      if (f.has('c') || f.has('q') || f.has('l')) return;
-      const where = `${prefix}${f.has('n') ? `${index + 1}:` : ''}`;
+      if (binary) {
+        stderr += `grep: ${label}: binary file matches\n`;
+        break;
+      }
+      if (f.has('c') || f.has('q') || f.has('l')) continue;
+      if (withContext) for (let k = Math.max(lastShown + 1, index - before); k < index; k++) show(k, '-');
+      afterLeft = after;
       if (f.has('o') && !f.has('v')) {
+        const where = `${named ? `${label}:` : ''}${f.has('n') ? `${index + 1}:` : ''}`;
         re.lastIndex = 0; // matchAll starts where test() left off
         for (const m of line.matchAll(re)) if (m[0]) stdout += `${where}${m[0]}\n`;
-      } else stdout += `${where}${line}\n`;
-    });
+      } else show(index, ':');
+    }
     if (selected) any = true;
     if (f.has('q')) continue;
     if (f.has('l')) stdout += selected ? `${label}\n` : '';
-    else if (f.has('c')) stdout += `${prefix}${selected}\n`;
+    else if (f.has('c')) stdout += `${named ? `${label}:` : ''}${selected}\n`;
   }
-  if (f.has('q')) return { stdout: '', stderr: any ? '' : stderr, code: any ? 0 : stderr ? 2 : 1 };
-  return { stdout, stderr, code: stderr ? 2 : any ? 0 : 1 };
+  if (f.has('q')) return { stdout: '', stderr: any ? '' : stderr, code: any ? 0 : troubled ? 2 : 1 };
+  return { stdout, stderr, code: troubled ? 2 : any ? 0 : 1 };
 }
 
 interface SortKey {
   startField: number;
   endField: number | null;
   numeric: boolean;
+  version: boolean;
   reverse: boolean;
 }
 
@@ -350,26 +534,88 @@ function fields(line: string, sep: string | null): [number, number][] {
   return out;
 }
 
+/** gnulib's filevercmp `order`: the end first, then `~`, digits, letters, then the other characters. */
+function versionOrder(s: string, i: number): number {
+  if (i >= s.length) return -1;
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return 0;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return c;
+  return s[i] === '~' ? -2 : c + 256;
+}
+
+const isDigit = (s: string, i: number) => i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57;
+
+/** gnulib's verrevcmp: runs of non-digits by versionOrder, runs of digits by value. */
+function verrevcmp(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let firstDiff = 0;
+    while ((i < a.length && !isDigit(a, i)) || (j < b.length && !isDigit(b, j))) {
+      const [ac, bc] = [versionOrder(a, i), versionOrder(b, j)];
+      if (ac !== bc) return ac - bc;
+      i++;
+      j++;
+    }
+    while (a[i] === '0') i++;
+    while (b[j] === '0') j++;
+    while (isDigit(a, i) && isDigit(b, j)) {
+      if (!firstDiff) firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
+      i++;
+      j++;
+    }
+    if (isDigit(a, i)) return 1;
+    if (isDigit(b, j)) return -1;
+    if (firstDiff) return firstDiff;
+  }
+  return 0;
+}
+
+/** How much of a name comes before its suffix: a run of `.x…` parts (a letter or `~`, then letters, digits, `~`) at its end. */
+function versionPrefix(s: string): number {
+  const m = /(?:\.[A-Za-z~][A-Za-z0-9~]*)*$/.exec(s.slice(1));
+  return s.length - (m?.[0].length ?? 0);
+}
+
+/** sort -V: gnulib's filevercmp (coreutils 9.1): empty, `.`, `..`, hidden names first; suffixes only break ties. */
+export function filevercmp(a: string, b: string): number {
+  if (!a || !b) return (a ? 1 : 0) - (b ? 1 : 0);
+  if (a[0] === '.' || b[0] === '.') {
+    if (a[0] !== b[0]) return a[0] === '.' ? -1 : 1;
+    for (const special of ['.', '..']) if ((a === special) !== (b === special)) return a === special ? -1 : 1;
+  }
+  const [ap, bp] = [versionPrefix(a), versionPrefix(b)];
+  const result = verrevcmp(a.slice(0, ap), b.slice(0, bp));
+  return result || (ap === a.length && bp === b.length) ? result : verrevcmp(a, b);
+}
+
 function sortTool(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const o = getopt('sort', args, 'nru', 'tk');
+  const o = getopt('sort', args, 'nruV', 'tk', { 'numeric-sort': 'n', reverse: 'r', unique: 'u', 'version-sort': 'V', 'field-separator': 't', key: 'k' });
   if (failed(o)) return o;
   const sepValues = o.values.get('t') ?? [];
   const sep = sepValues.at(-1) ?? null;
   if (sep !== null && sep.length !== 1) return err(`sort: multi-character tab ‘${sep}’`, 2);
   const globalNumeric = o.flags.has('n');
+  const globalVersion = o.flags.has('V');
   const globalReverse = o.flags.has('r');
   const keys: SortKey[] = [];
   for (const spec of o.values.get('k') ?? []) {
     const m = /^(\d+)([a-zA-Z]*)(?:,(\d+)([a-zA-Z]*))?$/.exec(spec);
     if (!m) return /^\d+\.\d+/.test(spec) || /,\d+\./.test(spec) ? lacks('sort', 'character positions in -k (such as -k2.3)') : err(`sort: invalid number at field start: invalid count at start of ‘${spec}’`, 2);
     const letters = `${m[2]}${m[4] ?? ''}`;
-    const bad = letters.replace(/[nr]/g, '');
+    const bad = letters.replace(/[nrV]/g, '');
     if (bad) return lacks('sort', `the key option '${bad[0]}' in -k ${spec}`);
     if (Number(m[1]) === 0) return err(`sort: field number is zero: invalid field specification ‘${spec}’`, 2);
     const own = letters.length > 0;
-    keys.push({ startField: Number(m[1]), endField: m[3] ? Number(m[3]) : null, numeric: own ? letters.includes('n') : globalNumeric, reverse: own ? letters.includes('r') : globalReverse });
+    keys.push({
+      startField: Number(m[1]),
+      endField: m[3] ? Number(m[3]) : null,
+      numeric: own ? letters.includes('n') : globalNumeric,
+      version: own ? letters.includes('V') : globalVersion,
+      reverse: own ? letters.includes('r') : globalReverse,
+    });
   }
-  if (!keys.length) keys.push({ startField: 1, endField: null, numeric: globalNumeric, reverse: globalReverse });
+  if (!keys.length) keys.push({ startField: 1, endField: null, numeric: globalNumeric, version: globalVersion, reverse: globalReverse });
   const ins = inputs('sort', ctx, o.operands, io);
   if (failed(ins)) return ins;
   const bad = ins.find((i) => i.error);
@@ -386,7 +632,7 @@ function sortTool(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     for (const k of keys) {
       const ka = keyText(a, k);
       const kb = keyText(b, k);
-      const c = k.numeric ? Math.sign(numericValue(ka) - numericValue(kb)) : byCodePoint(ka, kb);
+      const c = k.numeric ? Math.sign(numericValue(ka) - numericValue(kb)) : k.version ? Math.sign(filevercmp(ka, kb)) : byCodePoint(ka, kb);
       if (c) return k.reverse ? -c : c;
     }
     return 0;
@@ -438,8 +684,9 @@ function cutList(spec: string, what: string): ((n: number) => boolean) | string 
 }
 
 function cut(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const o = getopt('cut', args, 's', 'dfcb');
+  const o = getopt('cut', args, 's', 'dfcbO', { fields: 'f', characters: 'c', bytes: 'b', delimiter: 'd', 'only-delimited': 's', 'output-delimiter': 'O' });
   if (failed(o)) return o;
+  const outputDelimiter = o.values.get('O')?.at(-1);
   const fieldSpec = o.values.get('f')?.at(-1);
   const charSpec = o.values.get('c')?.at(-1) ?? o.values.get('b')?.at(-1);
   const delim = o.values.get('d')?.at(-1);
@@ -463,10 +710,15 @@ function cut(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     for (const raw of splitLines(input.text!)) {
       const line = raw.replace(/\n$/, '');
       if (fieldSpec === undefined) {
-        stdout += `${[...line].filter((_ch, i) => pick(i + 1)).join('')}\n`;
+        let picked = '';
+        [...line].forEach((ch, i) => {
+          // --output-delimiter goes between separate ranges of characters.
+          if (pick(i + 1)) picked += (picked && outputDelimiter !== undefined && !pick(i) ? outputDelimiter : '') + ch;
+        });
+        stdout += `${picked}\n`;
       } else if (!line.includes(sep)) {
         if (!o.flags.has('s')) stdout += `${line}\n`;
-      } else stdout += `${line.split(sep).filter((_f, i) => pick(i + 1)).join(sep)}\n`;
+      } else stdout += `${line.split(sep).filter((_f, i) => pick(i + 1)).join(outputDelimiter ?? sep)}\n`;
     }
   }
   return { stdout, stderr, code: stderr ? 1 : 0 };
@@ -474,27 +726,6 @@ function cut(args: string[], ctx: ShellContext, io?: Io): CommandResult {
 
 
 // ls, GNU coreutils 9.1's: columns on the terminal, one name per line into a pipe or a file.
-/**
- * Split `-x` flags (combined like `-la`) from the other arguments; a flag the
- * lab's command lacks is named rather than ignored.
- */
-function lsFlags(name: string, args: string[], allowed: string): { set: Set<string>; rest: string[] } | CommandResult {
-  const set = new Set<string>();
-  const rest: string[] = [];
-  let operandsOnly = false;
-  for (const a of args) {
-    if (operandsOnly || a === '-' || !a.startsWith('-')) rest.push(a);
-    else if (a === '--') operandsOnly = true;
-    else if (a.startsWith('--')) return err(`${name}: the lab's ${name} does not support ${a.split('=')[0]}`);
-    else {
-      for (const c of a.slice(1)) {
-        if (!allowed.includes(c)) return err(`${name}: the lab's ${name} does not support -${c}`);
-        set.add(c);
-      }
-    }
-  }
-  return { set, rest };
-}
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 function lsDate(ms: number) {
   const d = new Date(ms);
@@ -503,9 +734,9 @@ function lsDate(ms: number) {
 }
 
 function ls(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const parsed = lsFlags('ls', args, 'adl1');
+  const parsed = getopt('ls', args, 'adl1', '', { all: 'a', directory: 'd' });
   if (failed(parsed)) return parsed;
-  const { set, rest } = parsed;
+  const { flags: set, operands: rest } = parsed;
   // ls writes one name per line when its output is not a terminal (`ls | wc -l`).
   const oneColumn = set.has('1') || io?.stdoutIsTerminal === false;
   const targets = (rest.length ? rest : ['.']).map((t) => ({ t, s: ctx.fs.stat(normalize(ctx.cwd, t)) }));
@@ -544,23 +775,67 @@ function ls(args: string[], ctx: ShellContext, io?: Io): CommandResult {
   return { stdout: sections.join('\n'), stderr, code };
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** md5sum FILE…, and -c (--check) of `HASH  NAME` lines with --quiet and --status, in GNU's words. */
 function md5sum(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const parsed = lsFlags('md5sum', args, '');
-  if (failed(parsed)) return parsed;
+  const o = getopt('md5sum', args, 'cbtQS', '', { check: 'c', binary: 'b', text: 't', quiet: 'Q', status: 'S' });
+  if (failed(o)) return o;
+  const hashOf = (name: string): string | { error: string } => {
+    if (name === '-') return io?.stdin === undefined ? { error: "md5sum: the lab's shell has no keyboard input: name a file, or pipe text into md5sum" } : md5(encoder.encode(io.stdin));
+    const s = ctx.fs.stat(normalize(ctx.cwd, name));
+    if (!s) return { error: `md5sum: ${name}: No such file or directory` };
+    if (s.type === 'dir') return { error: `md5sum: ${name}: Is a directory` };
+    return md5(ctx.fs.readFile(normalize(ctx.cwd, name))!);
+  };
   let stdout = '';
-  for (const f of parsed.rest.length ? parsed.rest : ['-']) {
-    if (f === '-') {
-      if (io?.stdin === undefined) return err("md5sum: the lab's shell has no keyboard input: name a file, or pipe text into md5sum");
-      stdout += `${md5(new TextEncoder().encode(io.stdin))}  -\n`;
+  let stderr = '';
+  let code = 0;
+  if (!o.flags.has('c')) {
+    for (const f of o.operands.length ? o.operands : ['-']) {
+      const h = hashOf(f);
+      if (typeof h === 'string') stdout += `${h}  ${f}\n`;
+      else [stderr, code] = [`${stderr}${h.error}\n`, 1];
+    }
+    return { stdout, stderr, code };
+  }
+  const ins = inputs('md5sum', ctx, o.operands, io);
+  if (failed(ins)) return ins;
+  const [quiet, status] = [o.flags.has('Q'), o.flags.has('S')];
+  for (const input of ins) {
+    if (input.error) {
+      [stderr, code] = [`${stderr}${input.error}\n`, 1];
       continue;
     }
-    const path = normalize(ctx.cwd, f);
-    const s = ctx.fs.stat(path);
-    if (!s) return { stdout, stderr: `md5sum: ${f}: No such file or directory\n`, code: 1 };
-    if (s.type === 'dir') return { stdout, stderr: `md5sum: ${f}: Is a directory\n`, code: 1 };
-    stdout += `${md5(ctx.fs.readFile(path)!)}  ${f}\n`;
+    let [formatted, bad, unread, mismatched] = [0, 0, 0, 0];
+    for (const line of splitLines(input.text!).map((l) => l.replace(/\n$/, ''))) {
+      const m = /^([0-9a-fA-F]{32}) [ *](.+)$/.exec(line);
+      if (!m) {
+        bad++;
+        continue;
+      }
+      formatted++;
+      const h = hashOf(m[2]!);
+      if (typeof h !== 'string') {
+        unread++;
+        stderr += `${h.error}\n`;
+        if (!status) stdout += `${m[2]}: FAILED open or read\n`;
+      } else if (h !== m[1]!.toLowerCase()) {
+        mismatched++;
+        if (!status) stdout += `${m[2]}: FAILED\n`;
+      } else if (!quiet && !status) stdout += `${m[2]}: OK\n`;
+    }
+    if (!formatted) {
+      [stderr, code] = [`${stderr}md5sum: ${input.name === '-' ? "'standard input'" : input.name}: no properly formatted checksum lines found\n`, 1];
+      continue;
+    }
+    if (unread || mismatched) code = 1;
+    if (status) continue;
+    if (bad) stderr += `md5sum: WARNING: ${plural(bad, 'line is', 'lines are')} improperly formatted\n`;
+    if (unread) stderr += `md5sum: WARNING: ${plural(unread, 'listed file', 'listed files')} could not be read\n`;
+    if (mismatched) stderr += `md5sum: WARNING: ${plural(mismatched, 'computed checksum', 'computed checksums')} did NOT match\n`;
   }
-  return ok(stdout);
+  return { stdout, stderr, code };
 }
 
 /** The lab's file time as GNU diff -u prints it (`2026-11-27 09:30:00.000000000 +0000`). */
@@ -568,28 +843,11 @@ function diffTime(ms: number) {
   return `${new Date(ms).toISOString().replace('T', ' ').replace(/\.(\d+)Z$/, (_m, f: string) => `.${f.padEnd(9, '0')}`)} +0000`;
 }
 
-/**
- * diff, GNU diffutils 3.8's: the normal format (`2c2`, `< old`, `---`, `> new`),
- * -u (unified, with the files' times) and -q. Exit 0 same, 1 different, 2 trouble.
- */
-function diff(args: string[], ctx: ShellContext, io?: Io): CommandResult {
-  const o = getopt('diff', args, 'uq', '');
-  if (failed(o)) return { ...o, code: 2 };
-  if (o.operands.length !== 2) {
-    const why = o.operands.length < 2 ? `missing operand after '${o.operands.at(-1) ?? 'diff'}'` : `extra operand '${o.operands[2]}'`;
-    return err(`diff: ${why}\ndiff: Try 'diff --help' for more information.`, 2);
-  }
-  const ins = inputs('diff', ctx, o.operands, io);
-  if (failed(ins)) return { ...ins, code: 2 };
-  const bad = ins.find((i) => i.error);
-  if (bad) return err(bad.error!, 2);
-  const [a, b] = ins as [Input, Input];
-  if (a.text === b.text) return ok();
-  if (o.flags.has('q')) return { stdout: `Files ${a.name} and ${b.name} differ\n`, stderr: '', code: 1 };
-  if (o.flags.has('u')) {
-    const time = (name: string) => diffTime(name === '-' ? ctx.now() : (ctx.fs.stat(normalize(ctx.cwd, name))?.mtimeMs ?? ctx.now()));
+/** Two texts in diff's normal format (`2c2`, `< old`, `---`, `> new`), or unified (-u) with the files' times. */
+function diffTexts(a: Input, b: Input, unified: boolean, time: (name: string) => string): string {
+  if (unified) {
     const hunks = unifiedHunks(a.text!, b.text!, 3).replace(/^(@@ [^@]* @@).*$/gm, '$1');
-    return { stdout: `--- ${a.name}\t${time(a.name)}\n+++ ${b.name}\t${time(b.name)}\n${hunks}`, stderr: '', code: 1 };
+    return `--- ${a.name}\t${time(a.name)}\n+++ ${b.name}\t${time(b.name)}\n${hunks}`;
   }
   // The normal format from zero-context hunks: each is one run of changed lines.
   let stdout = '';
@@ -608,7 +866,65 @@ function diff(args: string[], ctx: ShellContext, io?: Io): CommandResult {
     if (old.length && added.length) stdout += '---\n';
     stdout += mark(added, '>');
   }
-  return { stdout, stderr: '', code: 1 };
+  return stdout;
+}
+
+/**
+ * diff, GNU diffutils 3.8's: the normal format, -u (unified) and -q; two folders (with -r, their
+ * folders too) name by name, `Only in …` what one lacks; a file and a folder: the folder's file of
+ * that name. Exit 0 same, 1 different, 2 trouble.
+ */
+function diff(args: string[], ctx: ShellContext, io?: Io): CommandResult {
+  const o = getopt('diff', args, 'uqr', '', { unified: 'u', brief: 'q', recursive: 'r' });
+  if (failed(o)) return { ...o, code: 2 };
+  if (o.operands.length !== 2) {
+    const why = o.operands.length < 2 ? `missing operand after '${o.operands.at(-1) ?? 'diff'}'` : `extra operand '${o.operands[2]}'`;
+    return err(`diff: ${why}\ndiff: Try 'diff --help' for more information.`, 2);
+  }
+  const time = (name: string) => diffTime(name === '-' ? ctx.now() : (ctx.fs.stat(normalize(ctx.cwd, name))?.mtimeMs ?? ctx.now()));
+  const isDir = (name: string) => name !== '-' && ctx.fs.stat(normalize(ctx.cwd, name))?.type === 'dir';
+  // GNU's header of each pair of files in folders repeats the options as they were typed.
+  const options = args.filter((a) => a.startsWith('-') && a !== '-' && !o.operands.includes(a)).join(' ');
+  let stdout = '';
+  let stderr = '';
+  let code = 0;
+  const pair = (aName: string, bName: string, inFolders: boolean) => {
+    const ins = inputs('diff', ctx, [aName, bName], io);
+    if (failed(ins)) return void ([stderr, code] = [`${stderr}${ins.stderr}`, 2]);
+    const bad = ins.find((i) => i.error);
+    if (bad) return void ([stderr, code] = [`${stderr}${bad.error}\n`, 2]);
+    const [a, b] = ins as [Input, Input];
+    if (a.text === b.text) return;
+    code = Math.max(code, 1);
+    if (o.flags.has('q')) stdout += `Files ${a.name} and ${b.name} differ\n`;
+    else stdout += `${inFolders ? `diff ${options ? `${options} ` : ''}${a.name} ${b.name}\n` : ''}${diffTexts(a, b, o.flags.has('u'), time)}`;
+  };
+  const folders = (aDir: string, bDir: string) => {
+    const names = (d: string) => ctx.fs.readdir(normalize(ctx.cwd, d)) ?? [];
+    const [aNames, bNames] = [names(aDir), names(bDir)];
+    const join = (d: string, n: string) => `${d.replace(/\/+$/, '')}/${n}`;
+    for (const name of [...new Set([...aNames, ...bNames])].sort()) {
+      const [a, b] = [join(aDir, name), join(bDir, name)];
+      if (!aNames.includes(name) || !bNames.includes(name)) {
+        stdout += `Only in ${aNames.includes(name) ? aDir : bDir}: ${name}\n`;
+        code = Math.max(code, 1);
+      } else if (isDir(a) && isDir(b)) {
+        if (o.flags.has('r')) folders(a, b);
+        else stdout += `Common subdirectories: ${a} and ${b}\n`;
+      } else if (isDir(a) !== isDir(b)) {
+        const kind = (p: string) => (isDir(p) ? 'directory' : 'regular file');
+        stdout += `File ${a} is a ${kind(a)} while file ${b} is a ${kind(b)}\n`;
+        code = Math.max(code, 1);
+      } else pair(a, b, true);
+    }
+  };
+  const [aName, bName] = o.operands as [string, string];
+  if (isDir(aName) && isDir(bName)) folders(aName, bName);
+  else if (isDir(aName) !== isDir(bName) && aName !== '-' && bName !== '-') {
+    const inside = (d: string, f: string) => `${d.replace(/\/+$/, '')}/${f.slice(f.lastIndexOf('/') + 1)}`;
+    pair(isDir(aName) ? inside(aName, bName) : aName, isDir(bName) ? inside(bName, aName) : bName, false);
+  } else pair(aName, bName, false);
+  return { stdout, stderr, code };
 }
 
 export const TEXT_TOOLS: Record<string, Program> = {

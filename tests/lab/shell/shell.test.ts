@@ -136,6 +136,25 @@ describe('one bash session, shown line by line', () => {
     expect(await session('echo one\nexit 4\necho never')).toBe('$ echo one\none\n$ exit 4\n[exit 4]\n');
   });
 
+  // (The differential suite cannot show these: real bash prints an EXIT trap's output after the
+  // last line's own capture has closed.)
+  it("an EXIT trap runs when the script ends, with its variables and functions, on the last line's output", async () => {
+    const ctx = lab();
+    expect(await session("TMP=scratch.txt; touch $TMP\ncleanup() { rm -f \"$TMP\"; echo \"removed $TMP\"; }\ntrap cleanup EXIT\necho working", ctx)).toBe(
+      '$ TMP=scratch.txt; touch $TMP\n$ cleanup() { rm -f "$TMP"; echo "removed $TMP"; }\n$ trap cleanup EXIT\n$ echo working\nworking\nremoved scratch.txt\n',
+    );
+    expect(ctx.fs.stat('/home/lab/scratch.txt')).toBeNull();
+    expect(await session("trap 'echo cleanup' EXIT\nset -e\nfalse\necho never")).toBe("$ trap 'echo cleanup' EXIT\n$ set -e\n$ false\ncleanup\n[exit 1]\n");
+    expect(await session("trap 'echo cleanup' EXIT\nexit 3")).toBe("$ trap 'echo cleanup' EXIT\n$ exit 3\ncleanup\n[exit 3]\n");
+  });
+
+  it('a trap the lab cannot run says so: in a subshell, on ERR', async () => {
+    expect(await session("(trap 'echo done' EXIT; echo in)")).toBe(
+      "$ (trap 'echo done' EXIT; echo in)\nin\nbash: trap: the lab's shell runs a trap only in the step's own script, not in a subshell, a pipeline or `bash -c`: put the clean-up as the step's last lines\n",
+    );
+    expect(await session("trap 'echo failed' ERR")).toBe("$ trap 'echo failed' ERR\nbash: trap: the lab's shell runs no ERR trap\n[exit 1]\n");
+  });
+
   it('what bash has and the lab lacks is named, never "command not found"', async () => {
     expect(await session('curl -s http://example.com')).toBe('$ curl -s http://example.com\nbash: curl: the lab has no network, so it has no curl\n[exit 127]\n');
     expect(await session('vim notes.txt')).toContain("bash: vim: the lab's terminal has no keyboard");

@@ -157,10 +157,10 @@ describe('text tools and pipes match GNU coreutils, grep and bash', () => {
 
 describe('what the lab lacks, it names', () => {
   it('options the tools do not have here', async () => {
-    expect(await run('wc -L f')).toEqual(['', "wc: the lab's wc does not support -L\n", 1]);
-    expect(await run('grep -A1 70 data/raw_data.csv')).toEqual(['', "grep: the lab's grep does not support -A\n", 2]);
-    expect(await run('sort -V s.txt')).toEqual(['', "sort: the lab's sort does not support -V\n", 2]);
-    expect(await run('ls -R')).toEqual(['', "ls: the lab's ls does not support -R\n", 1]);
+    expect(await run('wc --files0-from=list f')).toEqual(['', "wc: the lab's wc does not support --files0-from\n", 1]);
+    expect(await run('grep -P "\\d" data/raw_data.csv')).toEqual(['', "grep: the lab's grep does not support -P\n", 2]);
+    expect(await run('sort -h s.txt')).toEqual(['', "sort: the lab's sort does not support -h\n", 2]);
+    expect(await run('ls -R')).toEqual(['', "ls: the lab's ls does not support -R\n", 2]);
     expect(await run('grep --color=always a f')).toEqual(['', "grep: the lab's grep does not support --color\n", 2]);
   });
 
