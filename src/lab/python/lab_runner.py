@@ -414,7 +414,7 @@ def _rerun(files, journal, promote=None, models=None, requests=None):
         }
     finally:
         # As the first run left it, whatever the second did (or however it ended).
-        uvicorn._bring_back()
+        _bring_back_quietly()
         journal.restore()
         # In place: the first run's report already holds this very store object.
         original.clear()
@@ -433,6 +433,24 @@ def _rerun(files, journal, promote=None, models=None, requests=None):
         if main is not None:
             sys.modules["__main__"] = main
     return {"failure": failure, "record": record, **({} if failure else registry)}
+
+
+def _bring_back_quietly():
+    """The program's own server back after a check's (`uvicorn._bring_back`). The check's app
+    shuts down first, and its lifespan's shutdown is the learner's code: it runs as the learner's,
+    silent, with Stop and the time limit able to end it."""
+    saved_streams = sys.stdout, sys.stderr
+    with open(os.devnull, "w") as quiet:
+        sys.stdout = sys.stderr = quiet
+        try:
+            _learner(True)
+            with _as_program():
+                uvicorn._bring_back()
+        except KeyboardInterrupt:
+            pass  # its shutdown did not finish; the server is gone and the program's is back regardless
+        finally:
+            _learner(False)
+            sys.stdout, sys.stderr = saved_streams
 
 
 def _record(namespace, runs):
@@ -514,7 +532,7 @@ def container_check(begin):
         _kept_loads = [list(_loads), _program_folder]
         uvicorn._set_aside()
     else:
-        uvicorn._bring_back()
+        _bring_back_quietly()
         _loads[:], _program_folder = _kept_loads
 
 

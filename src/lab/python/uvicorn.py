@@ -228,10 +228,12 @@ def _set_aside():
 def _bring_back():
     """The check's container stops, and the program's server is back as it was."""
     global _aside, _served, _address, _refused, _image
-    _stop()
-    if _aside is not None:
-        _served, _address, _refused, _image = _aside
-        _aside = None
+    try:
+        _stop()
+    finally:  # even when Stop or the time limit ends the stopped app's shutdown code
+        if _aside is not None:
+            _served, _address, _refused, _image = _aside
+            _aside = None
 
 
 # --- used by lab_runner ------------------------------------------------------------------------
