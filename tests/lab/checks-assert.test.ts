@@ -141,3 +141,21 @@ describe('rerun with the registry of another day: an app judged on whether it fo
     expect(ran.stdout).toBe("['1']\n");
   });
 });
+
+describe('the tracking store as the judge reads it', () => {
+  it('a logged model the store’s file no longer describes is left out of evidence["logged_models"], and the checks still judge', () => {
+    const program = [
+      'import lab, mlflow',
+      'd = lab.load_dataset("data/raw_data.csv")',
+      'm = lab.LogisticRegression(learning_rate=0.5, epochs=3)',
+      'm.fit(d.X, d.y)',
+      'with mlflow.start_run():',
+      '    mlflow.sklearn.log_model(m, name="m")',
+    ].join('\n');
+    const check: Check = { kind: 'assert', python: 'assert len(evidence["logged_models"]) == 1, evidence["logged_models"]' };
+    expect(judged(program, check)).toEqual({ pass: true, detail: '' });
+    const broken: Check = { kind: 'assert', python: 'assert evidence["logged_models"] == {}, evidence["logged_models"]' };
+    const breaking = `${program}\nfrom mlflow import _store\nfor entry in _store.data()["logged_models"].values():\n    entry["model"] = "not a model"\n_store._changed("logged_models", next(iter(_store.data()["logged_models"])))\n`;
+    expect(judged(breaking, broken)).toEqual({ pass: true, detail: '' });
+  });
+});

@@ -73,8 +73,11 @@ def _from_store(before, after):
     for run in new_runs:
         for model_id in run.get("models", []):
             entry = after["logged_models"].get(model_id)
-            if entry is not None:
-                logged[model_id] = {"name": entry["name"], "run_id": run["run_id"], "model": lab.LogisticRegression.from_dict(entry["model"])}
+            try:
+                model = lab.LogisticRegression.from_dict(entry["model"])
+            except (KeyError, TypeError, ValueError):  # no such model, or one the store's file no longer describes
+                continue
+            logged[model_id] = {"name": entry["name"], "run_id": run["run_id"], "model": model}
     return {
         "runs": new_runs,
         "versions": versions,
