@@ -55,6 +55,51 @@ def validation_rows(model, trained):
     return sorted({r for rows in asked_besides_test(model) if not rows & trained for r in rows})
 
 
+def rates(model, rows, t):
+    """(precision, recall) of `model` flagging the payments among `rows` whose probability of fraud is at least `t`;
+    precision is None where nothing is flagged."""
+    label = labels()
+    rows = list(rows)
+    pairs = [(p >= t, label[r]) for p, r in zip(model.predict_proba([list(r) for r in rows]), rows)]
+    tp, fp, fn = pairs.count((True, 1)), pairs.count((True, 0)), pairs.count((False, 1))
+    return (tp / (tp + fp) if tp + fp else None), (tp / (tp + fn) if tp + fn else 0.0)
+
+
+def _number(v):
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def curve_series(metric):
+    """Each charted series of `metric` ("precision" or "recall") as (chart, series, [(x, value)]), in the order
+    drawn, whatever the program named it ("Precision", "validation precision") or however many charts it drew."""
+    found = []
+    for chart in (s for s in evidence["shown"] if s["type"] == "chart"):
+        xs = [_number(x) for x in chart["x"]]
+        for series in chart["series"]:
+            name = series["name"].lower()
+            if metric in name and not ("precision" in name and "recall" in name):
+                found.append((chart, series, [(x, v) for x, v in zip(xs, series["values"]) if x is not None and v is not None]))
+    return found
+
+
+def sweep():
+    """The thresholds the program tried, whatever it named them: `thresholds`, else the x values of its charted
+    curve, else a list of numbers in `ns` that holds the chosen `threshold`."""
+    if isinstance(ns.get("thresholds"), (list, tuple, range)):
+        return list(ns["thresholds"])
+    for _, _, points in curve_series("recall") + curve_series("precision"):
+        if points:
+            return [x for x, _ in points]
+    chosen = ns.get("threshold")
+    for value in ns.values():
+        if isinstance(value, (list, tuple)) and len(value) > 1 and chosen in value and all(_number(v) is not None for v in value):
+            return [float(v) for v in value]
+    return None
+
+
 # Words a confusion matrix's labels use for each class, and for "what the model said".
 _POSITIVE = ("fraud", "positive", "1", "flagged", "flag", "alarm", "alert", "blocked", "caught", "suspicious")
 _NEGATIVE = ("honest", "negative", "legit", "genuine", "normal", "clean", "0", "let through", "not flagged", "passed", "allowed", "approved")
