@@ -124,6 +124,10 @@ def confusion_table_problem(table, tp, fp, fn, tn):
     if not (len(cells) == 2 and all(len(r) == 2 for r in cells)):
         return f"The table shows {rows}: show a 2 × 2 matrix of counts."
     want = {(0, 0): tn, (0, 1): fp, (1, 0): fn, (1, 1): tp}
+    # Row headings given as index=, or written into each row's own first cells (["actual fraud", fn, tp]).
+    in_cells = [[c for c in row if not isinstance(c, (int, float)) and str(c).strip()] for row in rows]
+    if not index and all(len(words) == 1 for words in in_cells):
+        index = [words[0] for words in in_cells]
     col_labels, row_labels = columns[-2:], index[-2:]
     if len(col_labels) != 2 or len(row_labels) != 2:
         if cells == [[tn, fp], [fn, tp]]:
@@ -146,5 +150,5 @@ def confusion_table_problem(table, tp, fp, fn, tn):
     i, j = next((i, j) for i in range(2) for j in range(2) if cells[i][j] != want[(r[i], c[j])])
     return (
         f"The cell “{row_labels[i]}” / “{col_labels[j]}” shows {cells[i][j]}, but the model has "
-        f"{want[(r[i], c[j])]} payments there: rows are actual classes, columns predicted ones."
+        f"{want[(r[i], c[j])]} payment{'' if want[(r[i], c[j])] == 1 else 's'} there: rows are actual classes, columns predicted ones."
     )
