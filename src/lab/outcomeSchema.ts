@@ -183,6 +183,8 @@ function build() {
     dvcTracked: z.array(str),
     /** Of the paths the step's git-committed checks name: those whose working copy differs from the last commit (changed or deleted since). */
     uncommitted: z.optional(z.array(str)),
+    /** Of the same paths: those staged (git add) as the last commit does not hold them. */
+    staged: z.optional(z.array(str)),
   });
 
   // lab.show_table / lab.show_chart: the lab's caps (src/lab/python/lab.py) are checked again

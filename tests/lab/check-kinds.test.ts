@@ -67,6 +67,7 @@ describe('each check kind passes on what it asks for and fails saying what to ch
     ['mlflow-metric: one step', { kind: 'mlflow-metric', key: 'loss', minSteps: 2 }, result(tracked(run({ metrics: { loss: [[0.6, 1, 0], [0.4, 2, 0]] } }))), {}, false, /logged at 1 step; 2 needed/],
     ['mlflow-model: registered', { kind: 'mlflow-model', registeredName: 'clf' }, result(tracked(run({ models: ['m-1'] }), { newVersions: [{ name: 'clf', version: '1' }] })), {}, true, ''],
     ['mlflow-model: logged, not registered', { kind: 'mlflow-model', registeredName: 'clf' }, result(tracked(run({ models: ['m-1'] }))), {}, false, /No new version of “clf”/],
+    ['mlflow-model: registered under another name', { kind: 'mlflow-model', registeredName: 'clf' }, result(tracked(run({ models: ['m-1'] }), { newVersions: [{ name: 'cfl', version: '1' }] })), {}, false, /this run registered “cfl”\. Register the model under the name “clf”/],
     [
       'retrained: the alias moved',
       { kind: 'retrained', alias: 'prod' },
@@ -196,6 +197,9 @@ describe('repository checks name the real cause of a failed command', () => {
     const v = verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo } }));
     expect(v).toEqual({ pass: false, detail: 'reports/counts.txt is in the last commit, but it has changed since, so the commit holds an older version of it: `git add reports/counts.txt`, then commit again.' });
     expect(verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo: { ...repo, uncommitted: [] } } })).pass).toBe(true);
+    // Added, never committed: the verdict says to commit, not to add.
+    const staged = verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo: { ...repo, committed: [], uncommitted: [], staged: ['reports/counts.txt'] } } }));
+    expect(staged).toEqual({ pass: false, detail: 'reports/counts.txt is staged (git add) but not committed: run git commit -m "…" to put it in a commit.' });
   });
 });
 

@@ -82,9 +82,14 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       if (newRuns.length === 0) return fail(noRun);
       if (!newRuns.some((r) => r.models.length > 0)) return fail('No model was logged.');
       if (!check.registeredName) return ok;
-      return outcome.newVersions.some((v) => v.name === check.registeredName)
-        ? ok
-        : fail(`No new version of “${check.registeredName}” was registered.`);
+      if (outcome.newVersions.some((v) => v.name === check.registeredName)) return ok;
+      // The names this run did register: a typo is then plain to see.
+      const others = [...new Set(outcome.newVersions.map((v) => v.name))];
+      return fail(
+        others.length > 0
+          ? `No new version of “${check.registeredName}” was registered; this run registered ${others.map((n) => `“${n}”`).join(', ')}. Register the model under the name “${check.registeredName}”.`
+          : `No new version of “${check.registeredName}” was registered: pass registered_model_name="${check.registeredName}" to log_model, or register the logged model with mlflow.register_model.`,
+      );
     }
 
     case 'retrained': {
@@ -122,6 +127,9 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
           return fail(`${check.path} is in the last commit, but it has changed since, so the commit holds an older version of it: \`git add ${check.path}\`, then commit again.`);
         }
         if (committed) return ok;
+        if (repo.staged?.includes(check.path)) {
+          return fail(`${check.path} is staged (git add) but not committed: run git commit -m "…" to put it in a commit.`);
+        }
         const failed = failedCommand(outcome);
         return fail(`${check.path} is not in the last commit${failed ? ` — \`${failed.line}\` failed before it (${failed.error}): fix that first, or press Reset lab to start afresh` : ''}.`);
       }

@@ -5,7 +5,7 @@ import type { LabFs } from '../shell/fs';
 import { createDockerProgram, type ContainerHost } from '../shell/docker';
 import { dvcProgram } from '../shell/dvc';
 import { gitProgram } from '../shell/git';
-import { summariseRepo, uncommittedOf, type TreeChanges } from '../shell/git/summary';
+import { stagedOf, summariseRepo, uncommittedOf, type TreeChanges } from '../shell/git/summary';
 import { runScript, shellCommands } from '../shell/bash';
 import { type Program, type ShellContext, type TranscriptEntry } from '../shell/shell';
 import { emptyOutcome } from '../outcome';
@@ -31,7 +31,7 @@ export type ShellHooks = Pick<ShellContext, 'python' | 'signal'> & {
   containers?: ContainerHost;
   /** What changed in the project folder since the last summary, once the script has ended: the summary then looks at those paths only (without it, it walks the tree). */
   changed?: () => TreeChanges;
-  /** Paths the step's checks ask about: the summary says which differ from the last commit (summary.ts uncommittedOf). */
+  /** Paths the step's checks ask about: the summary says which differ from the last commit and which are staged (summary.ts uncommittedOf, stagedOf). */
   committedPaths?: string[];
 };
 
@@ -39,7 +39,10 @@ export async function runShell(fs: LabFs, home: string, script: string, now: () 
   const { containers, changed, committedPaths = [], ...lent } = hooks;
   const transcript = await runScript(script, { fs, cwd: home, home, now, programs: { ...PROGRAMS, docker: createDockerProgram(containers) }, ...lent });
   const repo = await summariseRepo(fs, home, changed?.() ?? null);
-  if (repo && committedPaths.length) repo.uncommitted = await uncommittedOf(fs, home, committedPaths);
+  if (repo && committedPaths.length) {
+    repo.uncommitted = await uncommittedOf(fs, home, committedPaths);
+    repo.staged = await stagedOf(fs, home, committedPaths);
+  }
   return { transcript, repo };
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { gitFsAdapter, MemoryFs, mkdirp } from '../../../src/lab/shell/fs';
 import { gitProgram } from '../../../src/lab/shell/git';
 import { ignoreChecker } from '../../../src/lab/shell/git/ignore';
-import { summariseRepo, uncommittedOf } from '../../../src/lab/shell/git/summary';
+import { stagedOf, summariseRepo, uncommittedOf } from '../../../src/lab/shell/git/summary';
 import { runScript } from '../../../src/lab/shell/bash';
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);
@@ -78,6 +78,21 @@ describe('which committed files differ from the last commit', () => {
     expect(await uncommittedOf(fs, HOME, paths)).toEqual(['counts.txt', 'README.md']);
     await runScript('git add counts.txt\ngit commit -m "Counts"\ngit checkout -- README.md', ctx);
     expect(await uncommittedOf(fs, HOME, paths)).toEqual([]);
+  });
+});
+
+describe('which files are staged but not committed', () => {
+  it('a file added and not committed is staged; committed, or changed after its commit without git add, it is not', async () => {
+    const fs = await repo({ 'counts.txt': '', 'README.md': '# x\n' });
+    const ctx = { fs, cwd: HOME, home: HOME, now: () => NOW, programs: { git: gitProgram } };
+    const paths = ['counts.txt', 'README.md', 'missing.txt'];
+    expect(await stagedOf(fs, HOME, paths)).toEqual([]);
+    await runScript('git add counts.txt', ctx);
+    expect(await stagedOf(fs, HOME, paths)).toEqual(['counts.txt']);
+    await runScript('git commit -m "First"\necho more > counts.txt', ctx);
+    expect(await stagedOf(fs, HOME, paths)).toEqual([]);
+    await runScript('git add counts.txt', ctx);
+    expect(await stagedOf(fs, HOME, paths)).toEqual(['counts.txt']);
   });
 });
 

@@ -8,7 +8,7 @@ import { gitFsAdapter, type LabFs } from '../fs';
 import { readDvcFile } from '../dvcFormat';
 import { repoRoot } from '../git';
 import { ignoreChecker } from './ignore';
-import { commitFiles, headOid, worktreeOid, type Repo } from './repo';
+import { commitFiles, headOid, indexFiles, worktreeOid, type Repo } from './repo';
 import { text } from '../shell';
 import { isLabInternal } from '../../worldFiles';
 import type { RepoSummary } from '../../types';
@@ -139,4 +139,20 @@ export async function uncommittedOf(fs: LabFs, home: string, paths: string[]): P
     if (oid !== undefined && (await worktreeOid(repo, `${prefix}${path}`)) !== oid) differ.push(path);
   }
   return differ;
+}
+
+/**
+ * Of `paths` (from the project folder), those staged for the next commit: the index holds them
+ * as the last commit does not (a `git add` with no commit after it). It reads the index once.
+ */
+export async function stagedOf(fs: LabFs, home: string, paths: string[]): Promise<string[]> {
+  const dir = repoRoot(fs, home);
+  if (!dir) return [];
+  const repo: Repo = { fs, gfs: gitFsAdapter(fs), dir, cwd: home, now: 0 };
+  const [committed, index] = await Promise.all([commitFiles(repo, await headOid(repo)), indexFiles(repo)]);
+  const prefix = dir === home ? '' : `${home.slice(dir.length + 1)}/`;
+  return paths.filter((path) => {
+    const oid = index.get(`${prefix}${path}`);
+    return oid !== undefined && committed.get(`${prefix}${path}`) !== oid;
+  });
 }
