@@ -4,6 +4,7 @@ Loaded by the lab's judge only, never by the learner's lab: a check calls these 
 while it runs they see its `evidence`, `ns`, `rerun` and `registered_model` as their globals.
 """
 
+import math
 import os.path
 
 import lab
@@ -59,13 +60,36 @@ def shifted_batch(shift):
     return "\n".join(out) + "\n"
 
 
-def psis_of(text):
-    """Each feature's PSI between the reference and a batch given as CSV text."""
+def psis_of(text, binning="deciles"):
+    """Each feature's PSI between the reference and a batch given as CSV text. binning: "deciles"
+    (lab.psi's bins, each holding a tenth of the reference) or "equal-width" (ten bins of equal width
+    over the reference's range, the end bins open), the two ways a learner builds the histogram."""
     reference = lab.load_dataset(REFERENCE)
     with open("/tmp/lab-check-batch.csv", "w") as f:
         f.write(text)
     batch = lab.load_dataset("/tmp/lab-check-batch.csv")
-    return {c: lab.psi(reference.column(c), batch.column(c)) for c in reference.feature_names}
+    if binning == "deciles":
+        return {c: lab.psi(reference.column(c), batch.column(c)) for c in reference.feature_names}
+    return {c: _equal_width_psi(reference.column(c), batch.column(c)) for c in reference.feature_names}
+
+
+def _equal_width_psi(reference, current, bins=10):
+    low, high = min(reference), max(reference)
+    width = (high - low) / bins or 1.0
+
+    def shares(values):
+        counts = [0] * bins
+        for v in values:
+            counts[min(bins - 1, max(0, int((v - low) / width)))] += 1
+        return [max(c / len(values), 0.0001) for c in counts]
+
+    return sum((a - b) * math.log(a / b) for a, b in zip(shares(reference), shares(current)))
+
+
+def majors_of(text):
+    """The features whose PSI is above 0.25 on a batch (CSV text), as each binning finds them: a
+    program that measured with lab.psi is held to its bins, one with a PSI of its own to either."""
+    return {binning: sorted(c for c, v in psis_of(text, binning).items() if v > 0.25) for binning in ("deciles", "equal-width")}
 
 
 def opposite_of(model):
