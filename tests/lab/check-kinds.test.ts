@@ -178,11 +178,19 @@ describe('repository checks name the real cause of a failed command', () => {
     expect(v.detail).toBe("`dvc add data/raw_data.csv` failed: ERROR: output 'data/raw_data.csv' is already tracked by SCM (e.g. Git). Fix what it names and run it again, or press Reset lab to start the step's project afresh.");
   });
 
-  it('dvc-tracked: tracked and unchanged passes; edited after dvc add fails', () => {
+  it('dvc-tracked: tracked with its bytes in the cache passes; edited after dvc add, or a pointer written by hand, fails', () => {
     const csv = 'a,b\n1,2\n';
-    const pointer = `outs:\n- md5: ${md5(new TextEncoder().encode(csv))}\n  size: ${csv.length}\n  hash: md5\n  path: raw_data.csv\n`;
-    expect(verdict({ kind: 'dvc-tracked', path: 'data/raw_data.csv' }, result(), { 'data/raw_data.csv': csv, 'data/raw_data.csv.dvc': pointer }).pass).toBe(true);
-    expect(verdict({ kind: 'dvc-tracked', path: 'data/raw_data.csv' }, result(), { 'data/raw_data.csv': `${csv}3,4\n`, 'data/raw_data.csv.dvc': pointer }).detail).toMatch(/has changed since dvc add/);
+    const hash = md5(new TextEncoder().encode(csv));
+    const pointer = `outs:\n- md5: ${hash}\n  size: ${csv.length}\n  hash: md5\n  path: raw_data.csv\n`;
+    const cached = { '.dvc/config': '', [`.dvc/cache/files/md5/${hash.slice(0, 2)}/${hash.slice(2)}`]: csv };
+    const tracked = (files: WorldFiles) => verdict({ kind: 'dvc-tracked', path: 'data/raw_data.csv' }, result(), files);
+    expect(tracked({ ...cached, 'data/raw_data.csv': csv, 'data/raw_data.csv.dvc': pointer }).pass).toBe(true);
+    expect(tracked({ ...cached, 'data/raw_data.csv': `${csv}3,4\n`, 'data/raw_data.csv.dvc': pointer }).detail).toMatch(/^data\/raw_data\.csv is not what data\/raw_data\.csv\.dvc records: .*the data changed after dvc add/);
+    // The right md5 in a pointer of one's own: no DVC, or no cached copy, versions nothing.
+    expect(tracked({ 'data/raw_data.csv': csv, 'data/raw_data.csv.dvc': pointer }).detail).toMatch(/DVC is not initialised here \(no \.dvc folder\)/);
+    expect(tracked({ '.dvc/config': '', 'data/raw_data.csv': csv, 'data/raw_data.csv.dvc': pointer }).detail).toBe(
+      `DVC's cache has no copy of data/raw_data.csv (.dvc/cache/files/md5/${hash.slice(0, 2)}/${hash.slice(2)}), so dvc checkout could not bring these bytes back: the pointer was not made by dvc add. Run dvc add data/raw_data.csv.`,
+    );
   });
 
   it('git-not-committed and git-committed say how to get out', () => {

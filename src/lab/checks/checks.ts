@@ -109,12 +109,20 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       }
       const info = readDvcFile(pointer);
       if (!info) return fail(`${check.path}.dvc is not a DVC file.`);
+      // Tracked means DVC holds the bytes: a pointer alone (written by hand) versions nothing.
+      if (!Object.keys(files).some((f) => f.startsWith('.dvc/'))) {
+        return fail(`There is a ${check.path}.dvc, but DVC is not initialised here (no .dvc folder), so nothing keeps the data's bytes: run dvc init, then dvc add ${check.path}.`);
+      }
       const data = files[check.path];
       if (data === undefined) return fail(`${check.path} is missing from the workspace (dvc checkout restores it).`);
       const bytes = decodeFile(data);
-      return md5(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes) === info.md5
+      if (md5(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes) !== info.md5) {
+        return fail(`${check.path} is not what ${check.path}.dvc records: its md5 no longer matches (the data changed after dvc add, or the pointer was not written by it). Run dvc add ${check.path} again.`);
+      }
+      const cached = `.dvc/cache/files/md5/${info.md5.slice(0, 2)}/${info.md5.slice(2)}`;
+      return cached in files
         ? ok
-        : fail(`${check.path} has changed since dvc add: its md5 no longer matches ${check.path}.dvc.`);
+        : fail(`DVC's cache has no copy of ${check.path} (${cached}), so dvc checkout could not bring these bytes back: the pointer was not made by dvc add. Run dvc add ${check.path}.`);
     }
 
     case 'git-committed':
