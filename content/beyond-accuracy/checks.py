@@ -28,6 +28,29 @@ def test_rows():
     return outer[0]["test"]
 
 
+def on_flipped_test(why=""):
+    """The program run again with only the test rows' labels flipped: (its ns, its evidence, {row: label}
+    of that data). What the program computes from the test rows follows the flip; a number typed into it stays."""
+    held_back = test_rows()
+    try:
+        other, again = rerun({DATA: flipped_labels(DATA, held_back)})
+    except AssertionError as failed:
+        raise AssertionError(f"With only the test rows' labels changed, your program no longer runs ({str(failed).rstrip('.')}){why}") from None
+    return other, again, {r: (1 - y if r in held_back else y) for r, y in labels().items()}
+
+
+def typed_in(name, other, want):
+    """Fail when `name` did not follow the flipped labels: `want` is what the program computes there (a list of
+    the values that count as computed)."""
+    got = other.get(name)
+    if isinstance(got, (int, float)) and not isinstance(got, bool) and not any(abs(got - w) < 1e-9 for w in want):
+        raise AssertionError(
+            f"With the test rows' labels flipped, `{name}` is still {got!r}, where the model's value there is "
+            f"{want[0] if isinstance(want[0], int) else format(want[0], '.4f')}: "
+            f"compute `{name}` from the model and the test rows in the program, not as a number typed in from an earlier run."
+        )
+
+
 def test_set():
     """The held-out rows in a fixed order and their labels: (X, y), whatever the program named them."""
     rows = sorted(test_rows())
@@ -55,10 +78,10 @@ def validation_rows(model, trained):
     return sorted({r for rows in asked_besides_test(model) if not rows & trained for r in rows})
 
 
-def rates(model, rows, t):
-    """(precision, recall) of `model` flagging the payments among `rows` whose probability of fraud is at least `t`;
-    precision is None where nothing is flagged."""
-    label = labels()
+def rates(model, rows, t, label=None):
+    """(precision, recall) of `model` flagging the payments among `rows` whose probability of fraud is at least `t`
+    (by the labels in `label`, the data's own unless given); precision is None where nothing is flagged."""
+    label = label or labels()
     rows = list(rows)
     pairs = [(p >= t, label[r]) for p, r in zip(model.predict_proba([list(r) for r in rows]), rows)]
     tp, fp, fn = pairs.count((True, 1)), pairs.count((True, 0)), pairs.count((False, 1))
@@ -98,6 +121,20 @@ def sweep():
         if isinstance(value, (list, tuple)) and len(value) > 1 and chosen in value and all(_number(v) is not None for v in value):
             return [float(v) for v in value]
     return None
+
+
+def labelled_cells(table):
+    """Each number a shown table holds, with the headings that name it: (words, value) pairs, the words
+    being its column's heading and its row's (index=, or a row's own text cells) in lower case."""
+    columns, index = list(table.get("columns") or []), list(table.get("index") or [])
+    found = []
+    for i, row in enumerate(table["rows"]):
+        words = [str(c) for c in row if isinstance(c, str)] + ([str(index[i])] if i < len(index) else [])
+        for j, cell in enumerate(row):
+            if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                heading = str(columns[j]) if j < len(columns) else ""
+                found.append((" ".join([heading] + words).lower(), cell))
+    return found
 
 
 # Words a confusion matrix's labels use for each class, and for "what the model said".

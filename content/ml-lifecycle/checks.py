@@ -19,6 +19,34 @@ PROBES = [
 ]
 
 
+def on_flipped_test(fit):
+    """The program run again with the labels of the rows `fit` never trained on flipped (its test rows,
+    whatever the program calls them), as (ns, evidence): an accuracy the program measures on those
+    rows becomes 1 − what it was, and a number typed into the program stays."""
+    unseen = [r for r in labels_of(REFERENCE) if r not in fit["rows"]]
+    try:
+        return rerun({REFERENCE: flipped_labels(REFERENCE, unseen)})
+    except AssertionError as failed:
+        raise AssertionError(f"With only the test rows' labels flipped, your program no longer runs ({str(failed).rstrip('.')}).") from None
+
+
+def follows_flip(before, after):
+    """Whether an accuracy measured on the test rows (`before`) became what the same rows give once
+    their labels are flipped (`after`): 1 − before."""
+    return isinstance(after, (int, float)) and not isinstance(after, bool) and abs(after - (1 - before)) < 1e-9
+
+
+def assert_reproducible():
+    """Fail unless the program, run again, trains its last model on the same rows: a split with a fixed seed."""
+    assert evidence["fits"], "No model was trained: call model.fit(train.X, train.y)."
+    _, again = rerun()
+    assert again["fits"] and again["fits"][-1]["rows"] == evidence["fits"][-1]["rows"], (
+        "Run twice, the model trained on different rows, so the test rows and the accuracy change from run "
+        "to run: split with a fixed seed, lab.split(data, test_size=0.2, seed=42) — a seed drawn at random "
+        "changes on every run too."
+    )
+
+
 def live_drift():
     """The PSIs the program measured between the reference and this week's live batch (it may
     measure older batches too, for the trend)."""

@@ -206,6 +206,26 @@ def _accuracy_of(model, rows, label):
     return sum(p == label[r] for p, r in zip(model.predict([list(r) for r in rows]), rows)) / len(rows)
 
 
+def _flipped_labels(path, rows):
+    """The CSV text of the dataset at `path` with the label (its last column, 0 or 1) of each of `rows`
+    (rows as evidence has them) flipped: data for `rerun`, on which a value the program computes from
+    those rows moves and a value typed into it stays."""
+    rows = set(rows)
+    with open(path, newline="") as f:
+        lines = f.read().splitlines()
+    out = lines[:1]
+    for line in lines[1:]:
+        cells = line.split(",")
+        try:
+            row = tuple(float(c) for c in cells[:-1])
+        except ValueError:
+            row = None
+        if row in rows and cells[-1].strip() in ("0", "1"):
+            cells[-1] = "0" if cells[-1].strip() == "1" else "1"
+        out.append(",".join(cells))
+    return "\n".join(out) + "\n"
+
+
 def _tested_accuracies(evidence):
     """`tested_accuracies(label, fit=None)`: a fit's model's accuracy (the last fit's, unless another of
     `evidence["fits"]` is given) on each set of rows it could honestly be tested on — all the labelled rows
@@ -376,6 +396,7 @@ class _Job:
             "rerun": self._rerun,
             "labels_of": _labels_of,
             "accuracy_of": _accuracy_of,
+            "flipped_labels": _flipped_labels,
             "tested_accuracies": _tested_accuracies(self.evidence),
             "reported_fit": _reported_fit(self.evidence),
         }
