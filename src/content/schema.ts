@@ -193,7 +193,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
     })
     .strict()
     .describe('the project built as `docker build -t lab-check .`, run as `docker run -d -p PUBLISH lab-check`, asked one request on the host port'),
-  z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'workdir', 'requirements'])) }).strict(),
+  z.object({ kind: z.literal('dockerfile'), has: z.array(z.enum(['from', 'requirements'])) }).strict(),
   z
     .object({
       kind: z.literal('retrained'),

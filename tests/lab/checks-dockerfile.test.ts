@@ -10,7 +10,7 @@ import type { Check } from '../../src/content/schema';
 import type { RunResult, WorldFiles } from '../../src/lab/types';
 
 const result = { outcome: { newRuns: [] }, output: [], truncatedLines: 0, durationMs: 0 } as unknown as RunResult;
-const check: Check = { kind: 'dockerfile', has: ['from', 'workdir', 'requirements'] };
+const check: Check = { kind: 'dockerfile', has: ['from', 'requirements'] };
 const PROJECT: WorldFiles = { 'app.py': 'app = None\n', 'requirements.txt': 'fastapi\nuvicorn\nmlflow\n', 'README.md': '# x\n', '.lab/tracking.json': '{}' };
 const judged = (dockerfile: string, extra: WorldFiles = {}) => judge(check, { result, files: { ...PROJECT, Dockerfile: dockerfile, ...extra } });
 
@@ -48,6 +48,8 @@ const correct: [string, string, WorldFiles?][] = [
   ['the whole project copied after the install', swap('COPY app.py .', 'COPY . .')],
   ['a glob COPY of requirements', swap('COPY requirements.txt .', 'COPY requirements*.txt ./')],
   ['cd before pip', swap('RUN pip install --no-cache-dir -r requirements.txt', 'RUN cd /app && pip install -r requirements.txt')],
+  // The image's root folder is a working folder too: COPY puts the app there and uvicorn runs from it.
+  ['no WORKDIR', swap('WORKDIR /app\n', '')],
   ['a package-style app', swap('COPY app.py .', 'COPY service ./service').replace('"app:app"', '"service.main:app"'), { 'service/main.py': 'app = None\n', 'service/__init__.py': '' }],
 ];
 
@@ -66,7 +68,6 @@ const wrong: [string, string, RegExp, WorldFiles?][] = [
   ['COPY of a path not in the context', swap('COPY app.py .', 'COPY main.py .'), /^`COPY main\.py \.` \(line 5\): there is no main\.py in the project/],
   ['COPY of a file .dockerignore excludes', SOLUTION, /^`COPY app\.py \.` \(line 5\): app\.py is excluded by \.dockerignore/, { '.dockerignore': '*.py\n' }],
   ['a base image without Python', swap('FROM python:3.12-slim', 'FROM node:20'), /^`FROM node:20` \(line 1\) is not a Python image/],
-  ['no WORKDIR', swap('WORKDIR /app\n', ''), /^There is no `WORKDIR`/],
   ['an ARG in FROM with no value', `ARG PY\n${swap('FROM python:3.12-slim', 'FROM ${PY}')}`, /is not a Python image/],
   ['an unknown instruction', swap('WORKDIR /app', 'WORKDIR /app\nRUNN echo'), /^docker build would stop at line 3: dockerfile parse error on line 3: unknown instruction: RUNN \(did you mean RUN\?\)\.$/],
   ['an instruction before FROM', `WORKDIR /app\n${SOLUTION}`, /^docker build would stop at line 1: no build stage in current context\.$/],

@@ -516,7 +516,7 @@ export function serverOf(command: string[], env: Record<string, string>): Server
 /** Whether a bound address is reachable from outside the container (0.0.0.0 or :: listen on every interface). */
 export const reachableFromOutside = (host: string) => host === '0.0.0.0' || host === '::' || host === '[::]';
 
-export type DockerfileRule = 'from' | 'workdir' | 'requirements';
+export type DockerfileRule = 'from' | 'requirements';
 
 const quoteCode = (text: string) => `\`${text}\``;
 
@@ -531,10 +531,6 @@ export function dockerfileProblem(model: DockerfileModel, context: BuildContext,
       if (/^((docker\.io|index\.docker\.io)\/)?(library\/)?python$/.test(repo)) return null;
       return `${quoteCode(`FROM ${stage.image}`)} (line ${stage.line}) is not a Python image, so the image has no Python to run the app: use e.g. \`FROM python:3.12-slim\`.`;
     }
-    case 'workdir':
-      return stage.steps.some((s) => s.kind === 'WORKDIR')
-        ? null
-        : 'There is no `WORKDIR`: COPY puts the app in the image’s root folder and the server runs from there. Add `WORKDIR /app` before the COPY lines.';
     case 'requirements':
       return requirementsProblem(stage, context);
   }
