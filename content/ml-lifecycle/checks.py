@@ -59,7 +59,14 @@ def retrained_fit():
     program may train others, a baseline to compare with), the one made champion, else the last;
     with none that saw the live rows, the champion's fit or the last one. So a champion that is
     some other model (a baseline, the old one) is not taken for the retrained one."""
-    assert evidence["fits"], "Drift was found but no model was retrained: train a new model when a feature drifts."
+    if not evidence["fits"]:
+        found = ns.get("drifted")
+        raise AssertionError(
+            "Your program found no drift in this week's batch (`drifted` is empty), so it retrained nothing, but "
+            "data/live/batch_03.csv does drift: measure it against data/raw_data.csv, feature by feature."
+            if isinstance(found, list) and not found
+            else "Drift was found but no model was retrained: train a new model when a feature drifts."
+        )
     live = {tuple(r[:-1]) for r in lab.load_dataset(LIVE).rows}
     candidates = [f for f in evidence["fits"] if f["rows"] & live] or evidence["fits"]
     try:

@@ -120,6 +120,14 @@ describe('each check kind passes on what it asks for and fails saying what to ch
       /^`POST \/predict` on localhost:8000 got no answer from the container: uvicorn listens on 127\.0\.0\.1:8000 inside the container\. Bind 0\.0\.0\.0\.$/,
     ],
     [
+      'container: listening on a port the check does not publish: listen on its port',
+      CONTAINER,
+      result({ containers: [trial({ exchanges: [asked(0, 'uvicorn listens on 0.0.0.0:80 inside the container, but only port 8000 is published: nothing on your machine reaches it. Publish it: docker run -p 80:80 lab-check.')] })] }),
+      {},
+      false,
+      /only port 8000 is published: nothing on your machine reaches it\. The check starts the image with `docker run -p 8000:8000`, so listen on port 8000: `--port 8000` in CMD \(or port=8000 in uvicorn\.run\)\.$/,
+    ],
+    [
       'container: the build failed, in its own words',
       CONTAINER,
       result({ containers: [trial({ commands: [{ line: 'docker build -t lab-check .', code: 1, output: '#1 ...\nERROR: failed to build: failed to solve: "/app.py": not found\n' }] })] }),

@@ -181,7 +181,15 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       const exchange = trial.exchanges.find((r) => r.method === check.method && r.path === check.path && JSON.stringify(r.body) === JSON.stringify(check.body ?? null));
       if (!exchange) return fail(`The lab did not send ${check.method} ${check.path} to the container.`);
       const host = check.publish.split(':')[0];
-      if (exchange.status === 0) return fail(`\`${check.method} ${check.path}\` on localhost:${host} got no answer from the container: ${String(exchange.json)}`);
+      if (exchange.status === 0) {
+        // docker's advice is to publish the port the server listens on; the check's publish is fixed, so the server must move.
+        const inside = check.publish.split(':').at(-1);
+        const reason = String(exchange.json).replace(
+          / Publish it: docker run -p .*$/,
+          ` The check starts the image with \`docker run -p ${check.publish}\`, so listen on port ${inside}: \`--port ${inside}\` in CMD (or port=${inside} in uvicorn.run).`,
+        );
+        return fail(`\`${check.method} ${check.path}\` on localhost:${host} got no answer from the container: ${reason}`);
+      }
       return answered(check, exchange, ` on localhost:${host}, from the container,`);
     }
 
