@@ -101,6 +101,14 @@ describe('each check kind passes on what it asks for and fails saying what to ch
       /^`POST \/predict` with \{\} answered 200 \{"prediction":0\}, not 422\. Declare the body as a pydantic model\.$/,
     ],
     ['http: no app', { kind: 'http', method: 'GET', path: '/', status: 200 }, result(), {}, false, /did not define a FastAPI app/],
+    [
+      'http: no app, because the program stopped on an error first',
+      { kind: 'http', method: 'GET', path: '/', status: 200 },
+      result({ error: { type: 'ImportError', message: 'cannot import name Request', traceback: '' } as never }),
+      {},
+      false,
+      /^Your program stopped with ImportError: cannot import name Request — before it served an app\. Fix that first\.$/,
+    ],
     ['container: the container answers', CONTAINER, result({ containers: [trial({ exchanges: [asked(200, { failure: true })] })] }), {}, true, ''],
     [
       'container: another status, said to come from the container',

@@ -251,6 +251,37 @@ describe('query and path parameters, status codes, redirects', () => {
   });
 });
 
+describe('an endpoint handed the Request', () => {
+  it('reads request.app.state (where a lifespan keeps the model), the URL, path and query parameters and the body; the parameter is not in /openapi.json', () => {
+    const app = [
+      'from contextlib import asynccontextmanager',
+      'from fastapi import FastAPI, Request',
+      'from pydantic import BaseModel',
+      'class Reading(BaseModel):',
+      '    rpm: float',
+      '@asynccontextmanager',
+      'async def lifespan(app):',
+      '    app.state.model = "champion"',
+      '    yield',
+      'app = FastAPI(lifespan=lifespan)',
+      '@app.post("/predict/{pump}")',
+      'async def predict(pump: str, reading: Reading, request: Request):',
+      '    raw = await request.json()',
+      '    return {"model": request.app.state.model, "pump": request.path_params["pump"], "rpm": reading.rpm, "raw": raw,',
+      '            "path": request.url.path, "query": dict(request.query_params), "method": request.method}',
+      '',
+    ].join('\n');
+    const r = lab.run(app, { requests: [{ method: 'POST', path: '/predict/p7?verbose=1', body: { rpm: 1480 } }, { method: 'GET', path: '/openapi.json' }] });
+    expect(r.error).toBeNull();
+    expect(r.responses[0]).toMatchObject({
+      status: 200,
+      json: { model: 'champion', pump: 'p7', rpm: 1480, raw: { rpm: 1480 }, path: '/predict/p7', query: { verbose: '1' }, method: 'POST' },
+    });
+    const params = (r.responses[1]!.json as { paths: Record<string, { post: { parameters: { name: string }[] } }> }).paths['/predict/{pump}']!.post.parameters;
+    expect(params.map((p) => p.name)).toEqual(['pump']);
+  });
+});
+
 describe('uvicorn.run and the title FastAPI cannot publish', () => {
   it('uvicorn.run(app) under __main__ starts the server with its host and port, once, and says it returns', () => {
     const r = lab.run(`import uvicorn

@@ -147,7 +147,14 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
     }
 
     case 'http': {
-      if (!outcome.server) return fail('Your code did not define a FastAPI app to serve (app = FastAPI()).');
+      if (!outcome.server) {
+        // A program that stopped on an error never reached its app: the error is the cause to name.
+        return fail(
+          outcome.error
+            ? `Your program stopped with ${outcome.error.type}: ${outcome.error.message.replace(/\.$/, '')} — before it served an app. Fix that first.`
+            : 'Your code did not define a FastAPI app to serve (app = FastAPI()).',
+        );
+      }
       const exchange = outcome.responses.find(
         (r) => r.method === check.method && r.path === check.path && JSON.stringify(r.body) === JSON.stringify(check.body ?? null),
       );

@@ -23,14 +23,15 @@ from pydantic import BaseModel, FieldInfo, ValidationError
 
 from . import status
 from .exceptions import HTTPException, RequestValidationError, ResponseValidationError
+from .requests import Request
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 __version__ = "0.115.0"
-__all__ = ["APIRouter", "Body", "FastAPI", "HTTPException", "Path", "Query", "status"]
+__all__ = ["APIRouter", "Body", "FastAPI", "HTTPException", "Path", "Query", "Request", "status"]
 
 _MISSING = pydantic._MISSING
 _NOT_IN_LAB = {
-    "Depends", "Security", "Request", "WebSocket", "WebSocketDisconnect", "BackgroundTasks", "UploadFile", "File",
+    "Depends", "Security", "WebSocket", "WebSocketDisconnect", "BackgroundTasks", "UploadFile", "File",
     "Form", "Header", "Cookie",
 }
 
@@ -129,6 +130,9 @@ def _endpoint_args(func, path_names):
             continue
         annotation = hints.get(name, typing.Any)
         inner, annotated = pydantic._split_annotated(annotation)
+        if inspect.isclass(inner) and issubclass(inner, Request):
+            args.append(_Arg(name, "request", inner, None))  # handed the request itself, as FastAPI does
+            continue
         default = param.default
         info = default if isinstance(default, FieldInfo) else pydantic.FieldInfo(_MISSING if default is param.empty else default)
         if annotated is not None:
@@ -224,9 +228,11 @@ class APIRoute:
 
     # --- one request --------------------------------------------------------------------
 
-    def _arguments(self, path_params, query, body):
+    def _arguments(self, path_params, query, body, request=None):
         """The endpoint's keyword arguments, or RequestValidationError with FastAPI's errors."""
         values, errors = {}, []
+        for arg in (a for a in self.args if a.where == "request"):
+            values[arg.name] = request
         if isinstance(body, _RawBody):
             body = body.decode() if any(a.where == "body" for a in self.args) else None
         for where in ("path", "query"):
@@ -561,7 +567,7 @@ class FastAPI(APIRouter):
         if isinstance(route, _BuiltinRoute):
             return route()
         try:
-            kwargs = route._arguments(params, query, body)
+            kwargs = route._arguments(params, query, body, Request(self, method, base_url + url if url.startswith("/") else url, params, query, body))
             result = _call(route.endpoint, kwargs)
         except HTTPException as exc:
             if exc.status_code in (204, 304) or exc.status_code < 200:
