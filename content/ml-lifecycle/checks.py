@@ -27,7 +27,7 @@ def on_flipped_test(fit):
     try:
         return rerun({REFERENCE: flipped_labels(REFERENCE, unseen)})
     except AssertionError as failed:
-        raise AssertionError(f"With only the test rows' labels flipped, your program no longer runs ({str(failed).rstrip('.')}).") from None
+        raise AssertionError(f"With only the test rows' labels flipped, your program fails ({getattr(failed, 'failure', failed)}).") from None
 
 
 def follows_flip(before, after):

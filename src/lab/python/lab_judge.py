@@ -356,7 +356,9 @@ class _Job:
         answer = self.ask("rerun", args)
         if answer.get("failure"):
             world = " on other data" if files else " with the registry's alias moved" if promote else ""
-            raise AssertionError(f"Run again{world}, the program failed ({answer['failure']}).")
+            failed = AssertionError(f"Run again{world}, the program failed ({answer['failure']}).")
+            failed.failure = answer["failure"]  # the program's own error, for a check that words the failure itself
+            raise failed
         try:
             ns, evidence = _rebuild(json.loads(answer["record"]), self._call)
         except _Tampered as exc:
