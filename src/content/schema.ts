@@ -144,6 +144,28 @@ export const checkSchema = z.discriminatedUnion('kind', [
         .describe('searched for in the file (multiline: ^ and $ match at each line)'),
       whole: z.boolean().optional().describe('the pattern must match the whole file (a final newline aside), not only some of its lines'),
       fix: z.string().min(1).optional().describe('what to change, shown when the file does not match'),
+      mistakes: z
+        .array(
+          z
+            .object({
+              when: z
+                .string()
+                .min(1)
+                .refine((p) => {
+                  try {
+                    new RegExp(p, 'm');
+                    return true;
+                  } catch {
+                    return false;
+                  }
+                }, 'a JavaScript regular expression')
+                .describe('searched for in a file that does not match (multiline)'),
+              say: z.string().min(1).describe('what is wrong and what to change, for a file this finds'),
+            })
+            .strict(),
+        )
+        .optional()
+        .describe('known mistakes, each recognised in the file: the first that matches is what the learner reads, instead of fix'),
     })
     .strict(),
   z.object({ kind: z.literal('dvc-tracked'), path: z.string().min(1) }).strict(),

@@ -175,6 +175,20 @@ describe('each check kind passes on what it asks for and fails saying what to ch
     // The CSV header kept as a "class" of its own.
     expect(verdict(counts, result(), { 'c.txt': '   1498 0\n    102 1\n      1 fraud\n' }).pass).toBe(false);
   });
+
+  it('file-matches names the known mistake the file shows, else its fix', () => {
+    const counts = {
+      kind: 'file-matches',
+      path: 'c.txt',
+      pattern: ' *1498 0\\n *102 1',
+      whole: true,
+      fix: 'Count each class.',
+      mistakes: [{ when: 'fraud', say: 'The header was counted as a class.' }],
+    };
+    expect(verdict(counts, result(), { 'c.txt': '   1498 0\n    102 1\n      1 fraud\n' })).toEqual({ pass: false, detail: 'The header was counted as a class.' });
+    expect(verdict(counts, result(), { 'c.txt': '   1600 0\n' })).toEqual({ pass: false, detail: 'Count each class.' });
+    expect(verdict(counts, result(), { 'c.txt': '   1498 0\n    102 1\n' }).pass).toBe(true);
+  });
 });
 
 describe('repository checks name the real cause of a failed command', () => {
@@ -223,6 +237,8 @@ describe('repository checks name the real cause of a failed command', () => {
     expect(verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo: { ...repo, uncommitted: [] } } })).pass).toBe(true);
     // Added, never committed: the verdict says to commit, not to add.
     const staged = verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo: { ...repo, committed: [], uncommitted: [], staged: ['reports/counts.txt'] } } }));
+    const never = verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo: { ...repo, committed: [], uncommitted: [] } } }));
+    expect(never.detail).toBe('reports/counts.txt is not in the last commit: stage it with git add reports/counts.txt, then git commit -m "…".');
     expect(staged).toEqual({ pass: false, detail: 'reports/counts.txt is staged (git add) but not committed: run git commit -m "…" to put it in a commit.' });
   });
 });

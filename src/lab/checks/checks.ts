@@ -64,7 +64,8 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
       if (text === null) return fail(check.path in files ? `${check.path} is not a text file.` : `There is no file ${check.path}.`);
       const found = check.whole ? new RegExp(`^(?:${check.pattern})$`).test(text.replace(/\n$/, '')) : new RegExp(check.pattern, 'm').test(text);
       if (found) return ok;
-      return fail(check.fix ?? `${check.path} does not hold what this check looks for.`);
+      const known = check.mistakes?.find((m) => new RegExp(m.when, 'm').test(text));
+      return fail(known?.say ?? check.fix ?? `${check.path} does not hold what this check looks for.`);
     }
 
     case 'mlflow-param':
@@ -139,7 +140,11 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
           return fail(`${check.path} is staged (git add) but not committed: run git commit -m "…" to put it in a commit.`);
         }
         const failed = failedCommand(outcome);
-        return fail(`${check.path} is not in the last commit${failed ? ` — \`${failed.line}\` failed before it (${failed.error}): fix that first, or press Reset lab to start afresh` : ''}.`);
+        return fail(
+          failed
+            ? `${check.path} is not in the last commit — \`${failed.line}\` failed before it (${failed.error}): fix that first, or press Reset lab to start afresh.`
+            : `${check.path} is not in the last commit: stage it with git add ${check.path}, then git commit -m "…".`,
+        );
       }
       return committed
         ? fail(`${check.path} is committed to git; DVC should hold it instead. Take it out of git (git rm --cached ${check.path}, then commit) before dvc add, or press Reset lab to start the step's project afresh.`)
