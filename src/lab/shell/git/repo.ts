@@ -334,7 +334,7 @@ export function removeWorktree(repo: Repo, path: string) {
 /** Each command's ignore rules, read once; a write or removal in the working tree (a .gitignore among them) drops them. */
 const ignoreRules = new WeakMap<Repo, IgnoreRules>();
 
-function rulesOf(repo: Repo): IgnoreRules {
+export function rulesOf(repo: Repo): IgnoreRules {
   let rules = ignoreRules.get(repo);
   if (!rules) ignoreRules.set(repo, (rules = ignoreChecker(repo.fs, repo.dir)));
   return rules;
@@ -361,7 +361,7 @@ export async function visibleWorktree(repo: Repo, index: Files): Promise<{ all: 
 /** Every folder that holds a tracked file (`a/`, `a/b/`), once per index read (the index's map is kept while it is unchanged). */
 const foldersOf = new WeakMap<Files, Set<string>>();
 
-function trackedFolders(index: Files): Set<string> {
+export function trackedFolders(index: Files): Set<string> {
   let folders = foldersOf.get(index);
   if (!folders) {
     folders = new Set();
@@ -369,6 +369,20 @@ function trackedFolders(index: Files): Set<string> {
     foldersOf.set(index, folders);
   }
   return folders;
+}
+
+/**
+ * Whether a folder of untracked files (`a/b/`, not ignored as a folder) holds one git would show:
+ * the first found ends the search.
+ */
+export function holdsVisible(repo: Repo, folder: string): boolean {
+  const rules = rulesOf(repo);
+  return (repo.fs.readdir(`${repo.dir}/${folder.slice(0, -1)}`) ?? []).some((name) => {
+    if (name === '.git') return false;
+    const path = `${folder}${name}`;
+    if (repo.fs.stat(`${repo.dir}/${path}`)?.type !== 'dir') return !rules.file(path);
+    return !rules.folder(path) && holdsVisible(repo, `${path}/`);
+  });
 }
 
 /**
@@ -383,14 +397,6 @@ export function untrackedFiles(repo: Repo, index: Files, specs: string[], collap
   const rules = rulesOf(repo);
   const tracked = trackedFolders(index);
   const out: string[] = [];
-  /** Whether a folder of untracked files holds one git would show (the first found ends the search). */
-  const holdsVisible = (abs: string, prefix: string): boolean =>
-    (repo.fs.readdir(abs) ?? []).some((name) => {
-      if (name === '.git') return false;
-      const child = `${abs}/${name}`;
-      if (repo.fs.stat(child)?.type !== 'dir') return !rules.file(`${prefix}${name}`);
-      return !rules.folder(`${prefix}${name}`) && holdsVisible(child, `${prefix}${name}/`);
-    });
   const walk = (abs: string, prefix: string) => {
     for (const name of repo.fs.readdir(abs) ?? []) {
       if (name === '.git') continue;
@@ -401,7 +407,7 @@ export function untrackedFiles(repo: Repo, index: Files, specs: string[], collap
         if (!tracked.has(folder)) {
           if (rules.folder(path)) continue;
           if (collapse?.(folder)) {
-            if (holdsVisible(child, folder)) out.push(folder);
+            if (holdsVisible(repo, folder)) out.push(folder);
             continue;
           }
         }
