@@ -214,19 +214,27 @@ export async function setIndex(repo: Repo, files: Files, current?: Files) {
 
 // ---------------------------------------------------------------- working tree
 
-/** Every file under the root except .git's, sorted as git sorts paths. */
-export function worktreePaths(repo: Repo): string[] {
-  const out: string[] = [];
+/**
+ * Every file under the root except .git's, sorted as git sorts paths; with `under` (paths from
+ * the root), only the files at or under those paths, so a command about a few paths walks only them.
+ */
+export function worktreePaths(repo: Repo, under: string[] = ['']): string[] {
+  const out = new Set<string>();
   const walk = (abs: string, prefix: string) => {
     for (const name of repo.fs.readdir(abs) ?? []) {
       if (name === '.git') continue;
       const child = `${abs}/${name}`;
       if (repo.fs.stat(child)?.type === 'dir') walk(child, `${prefix}${name}/`);
-      else out.push(`${prefix}${name}`);
+      else out.add(`${prefix}${name}`);
     }
   };
-  walk(repo.dir, '');
-  return out.sort(byPath);
+  for (const path of under) {
+    if (path === '') walk(repo.dir, '');
+    else if (path.split('/').includes('.git')) continue;
+    else if (repo.fs.stat(`${repo.dir}/${path}`)?.type === 'dir') walk(`${repo.dir}/${path}`, `${path}/`);
+    else if (repo.fs.stat(`${repo.dir}/${path}`)?.type === 'file') out.add(path);
+  }
+  return [...out].sort(byPath);
 }
 
 export const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -342,12 +350,12 @@ export function rulesOf(repo: Repo): IgnoreRules {
 
 export const isIgnored = (repo: Repo, path: string): boolean => rulesOf(repo).file(path);
 
-/** Worktree files git would see: tracked ones and untracked ones that are not ignored. */
-export async function visibleWorktree(repo: Repo, index: Files): Promise<{ all: string[]; untracked: string[]; ignored: string[] }> {
+/** Worktree files git would see (at or under `under`, as worktreePaths): tracked ones and untracked ones that are not ignored. */
+export function visibleWorktree(repo: Repo, index: Files, under?: string[]): { all: string[]; untracked: string[]; ignored: string[] } {
   const all: string[] = [];
   const untracked: string[] = [];
   const ignored: string[] = [];
-  for (const path of worktreePaths(repo)) {
+  for (const path of worktreePaths(repo, under)) {
     if (index.has(path)) all.push(path);
     else if (isIgnored(repo, path)) ignored.push(path);
     else {

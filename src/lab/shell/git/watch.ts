@@ -57,8 +57,8 @@ async function walked(repo: Repo, index: Files, mark: RecordMark | undefined): P
   const worktree = (await worktreeSnapshot(repo, index.keys())).files as Map<string, string>;
   const unstaged = new Map(compare(index, worktree, (p) => index.has(p)).map((c) => [c.path, c]));
   const view: View = { mark: mark!, index, worktree, unstaged, untracked: new Set(untrackedFiles(repo, index, [], () => true)) };
+  // Without a mark, a view kept before stays: the record has everything since its own mark.
   if (mark) views.set(repo.dir, view);
-  else views.delete(repo.dir);
   return view;
 }
 
