@@ -26,8 +26,6 @@ interface View {
 const views = new Map<string, View>();
 
 export interface WorktreeLook {
-  /** The working tree's blob id of each index path that is a file there. */
-  worktree: Files;
   /** In git's path order. */
   unstaged: Change[];
   /** In git's path order. */
@@ -37,7 +35,7 @@ export interface WorktreeLook {
 /** The working tree as `git status` sees it against `index`, from the view where the record vouches for it. */
 export async function lookAtWorktree(repo: Repo, index: Files): Promise<WorktreeLook> {
   const view = await viewOf(repo, index);
-  return { worktree: view.worktree, unstaged: [...view.unstaged.values()].sort((x, y) => byPath(x.path, y.path)), untracked: [...view.untracked].sort(byPath) };
+  return { unstaged: [...view.unstaged.values()].sort((x, y) => byPath(x.path, y.path)), untracked: [...view.untracked].sort(byPath) };
 }
 
 async function viewOf(repo: Repo, index: Files): Promise<View> {
