@@ -1,6 +1,7 @@
 // Issue 22's costs without a browser: `BENCH_ONLY=costs npm run bench` (no build needed).
 // The lab's git over in-memory files as the project grows: `git status` over untracked files,
-// over files in an ignored folder and over committed files; `git log` as files and commits grow;
+// over files in an ignored folder and over committed files; `git status` and `git add` after one
+// edit; `git log` as files and commits grow;
 // the repo summary a shell Run makes after its script; the committed-as-it-is-now check
 // (uncommittedOf); and the page's merge of a Run's changed files into its file map. Each time is
 // the p50 of 7 after one not counted; the ratio is to the smallest size's.
@@ -113,6 +114,41 @@ async function trackedGrowth() {
   table('files committed to git', ['git status', 'git log', 'repo summary (after a script)', 'uncommittedOf (3 paths)'], rows);
 }
 
+/**
+ * After a file is edited, with files committed (a status looks again at what the file system's
+ * record says changed) and with untracked files (`git add` of one file walks none of them).
+ */
+async function editGrowth() {
+  for (const [title, commit] of [
+    ['one file edited, with files committed', true],
+    ['one file edited, with untracked files (`bench/`, not added)', false],
+  ] as const) {
+    const { sh, grow } = await lab();
+    const rows = [];
+    let at = 0;
+    let edits = 0;
+    /** Time `script` after an edit of README.md (the edit itself not counted). */
+    const afterEdit = (script: string) =>
+      p50(async () => {
+        await sh(`echo ${edits++} >> README.md`);
+        const t0 = performance.now();
+        await sh(script);
+        return performance.now() - t0;
+      });
+    for (const [size, n] of FILE_SIZES) {
+      grow('bench', at, n);
+      if (commit) await sh(`git add bench && git commit -q -m "${n} files"`);
+      at = n;
+      await sh('git status');
+      const out = await sh('git status --porcelain');
+      if (out !== (commit ? '' : '?? bench/\n')) throw new Error(`git status printed ${JSON.stringify(out)}`);
+      rows.push({ size, values: [await afterEdit('git status'), await afterEdit('git add README.md'), await afterEdit(commit ? 'git add -A' : 'git add -u')] });
+      await sh('git commit -q -m edits');
+    }
+    table(title, ['git status', 'git add README.md', commit ? 'git add -A' : 'git add -u'], rows);
+  }
+}
+
 async function commitGrowth() {
   const { sh } = await lab();
   const rows = [];
@@ -154,5 +190,6 @@ async function mergeGrowth() {
 
 await untrackedGrowth();
 await trackedGrowth();
+await editGrowth();
 await commitGrowth();
 await mergeGrowth();

@@ -38,10 +38,11 @@ const python = (code: string) => () => {
   const outcome = runLearnerCode(py, code, 'main.py', []);
   expect(outcome.error).toBeNull();
 };
-const shell = (script: string) => async () => {
-  const { transcript } = await runShell(pyodideFs(py), HOME, script, () => Date.UTC(2026, 11, 7), { python: (argv, options) => runPythonArgv(py, argv, options) });
+const shellIn = async (folder: string, script: string) => {
+  const { transcript } = await runShell(pyodideFs(py), folder, script, () => Date.UTC(2026, 11, 7), { python: (argv, options) => runPythonArgv(py, argv, options) });
   expect(transcript.filter((entry) => entry.code !== 0)).toEqual([]);
 };
+const shell = (script: string) => () => shellIn(HOME, script);
 /** The paths a step sent, changed and removed (main.py, the program itself, left out). */
 const sent = (changes: WorldChanges) => ({ files: Object.keys(changes.files).filter((p) => p !== 'main.py').sort(), removed: [...changes.removed].sort() });
 
@@ -136,4 +137,33 @@ describe('an untouched project', () => {
     expect(sent(changes)).toEqual({ files: [], removed: [] });
     expect(read).toEqual([]);
   }, 120_000);
+});
+
+describe("git status over Python's file system trusts its record of what changed", () => {
+  const dir = '/tmp/record-repo';
+  /** The same files without their record: git walks them. */
+  const unrecorded = () => ({ ...pyodideFs(py), record: undefined });
+  /** `git status --porcelain` with the record, checked against one that walks. */
+  const status = async () => {
+    const out = async (fs: ReturnType<typeof pyodideFs>) =>
+      (await runShell(fs, dir, 'git status --porcelain', () => Date.UTC(2026, 11, 7))).transcript.map((e) => e.output.map((o) => o.text).join('')).join('');
+    const seen = await out(pyodideFs(py));
+    expect(seen).toBe(await out(unrecorded()));
+    return seen;
+  };
+
+  it("sees Python's writes, removals and a folder's move, and a symbolic link makes it walk for good", async () => {
+    expect(pyodideFs(py).record).toBeDefined();
+    python(`import os\nos.makedirs("${dir}/sub", exist_ok=True)\nfor p in ("a.txt", "b.txt", "sub/c.txt"):\n    open(f"${dir}/{p}", "w").write(p)\n`)();
+    await shellIn(dir, 'git init -q && git add . && git commit -q -m Start');
+    expect(await status()).toBe('');
+    python(`import os\nopen("${dir}/a.txt", "a").write("+")\nos.remove("${dir}/b.txt")\nos.rename("${dir}/sub", "${dir}/moved")\n`)();
+    expect(await status()).toBe(' M a.txt\n D b.txt\n D sub/c.txt\n?? moved/\n');
+    python(`import os, shutil\nshutil.rmtree("${dir}/moved")\nopen("${dir}/b.txt", "w").write("b.txt")\n`)();
+    expect(await status()).toBe(' M a.txt\n D sub/c.txt\n');
+    python(`import os\nos.symlink("${dir}/a.txt", "${dir}/link.txt")\nopen("${dir}/link.txt", "a").write("!")\n`)();
+    const record = pyodideFs(py).record!;
+    expect(record.since(record.mark())).toBeNull();
+    expect(await status()).toBe(' M a.txt\n D sub/c.txt\n?? link.txt\n');
+  }, 60_000);
 });

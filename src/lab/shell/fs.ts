@@ -12,6 +12,59 @@ export interface LabFs {
   unlink(path: string): void;
   rmdir(path: string): void;
   rename(from: string, to: string): void;
+  /**
+   * What was done to the files since a reader last looked, where the file system reports it
+   * (MemoryFs; the worker's Python file system once its hooks are in): git's status trusts it
+   * as git trusts fsmonitor. Without it, readers look at every file.
+   */
+  readonly record?: ChangeRecord;
+}
+
+/** Where a ChangeRecord stood when a reader looked: a reader keeps it to ask what changed since. */
+export interface RecordMark {
+  record: ChangeRecord;
+  generation: number;
+  at: number;
+}
+
+/** A record of more paths than this is dropped: its readers look at everything once, instead of at a long list. */
+const RECORD_LIMIT = 20_000;
+
+/**
+ * The absolute paths written, removed or moved (from and to) since each reader's mark, as
+ * git's fsmonitor reports them (issue 22). A path may be a folder: what it holds may have
+ * changed too. When the record cannot vouch for what happened (it grew too long, a path came
+ * relative, a symbolic link was made, through which a write changes another path), it is lost:
+ * every mark taken before reads as "unknown" and its reader looks at everything.
+ */
+export class ChangeRecord {
+  private generation = 0;
+  private paths: string[] = [];
+  /** Lost for good: a reader never trusts it again. */
+  private broken = false;
+
+  touch(path: string) {
+    if (!path.startsWith('/')) this.lose();
+    else if (this.paths.length >= RECORD_LIMIT) this.lose();
+    else this.paths.push(path);
+  }
+
+  /** Nothing before now can be vouched for; `forGood`: nor anything after. */
+  lose(forGood = false) {
+    this.generation++;
+    this.paths = [];
+    if (forGood) this.broken = true;
+  }
+
+  mark(): RecordMark {
+    return { record: this, generation: this.generation, at: this.paths.length };
+  }
+
+  /** The paths touched since `mark` (in the order they were), or null if the record cannot say. */
+  since(mark: RecordMark | undefined): string[] | null {
+    if (this.broken || mark?.record !== this || mark.generation !== this.generation) return null;
+    return this.paths.slice(mark.at);
+  }
 }
 
 export function normalize(cwd: string, path: string): string {
@@ -40,6 +93,7 @@ export function mkdirp(fs: LabFs, path: string) {
 
 /** An in-memory LabFs, for tests and for building a project before it is copied anywhere. */
 export class MemoryFs implements LabFs {
+  readonly record = new ChangeRecord();
   private files = new Map<string, { data: Uint8Array; mtimeMs: number }>();
   private dirs = new Set<string>(['/']);
   /** Each folder's names, so a readdir costs what the folder holds, not the whole file system. */
@@ -59,6 +113,7 @@ export class MemoryFs implements LabFs {
     if (this.dirs.has(path)) throw fsError('EISDIR', path);
     this.files.set(path, { data: toBytes(data).slice(), mtimeMs: this.now() });
     this.named(path, true);
+    this.record.touch(path);
   }
   readdir(path: string) {
     const names = this.children.get(path);
@@ -79,6 +134,7 @@ export class MemoryFs implements LabFs {
   unlink(path: string) {
     if (!this.files.delete(path)) throw fsError('ENOENT', path);
     this.named(path, false);
+    this.record.touch(path);
   }
   rmdir(path: string) {
     if (!this.dirs.has(path)) throw fsError('ENOENT', path);
@@ -86,6 +142,7 @@ export class MemoryFs implements LabFs {
     this.dirs.delete(path);
     this.children.delete(path);
     this.named(path, false);
+    this.record.touch(path);
   }
   rename(from: string, to: string) {
     const file = this.files.get(from);
@@ -93,6 +150,7 @@ export class MemoryFs implements LabFs {
     this.writeFile(to, file.data);
     this.files.delete(from);
     this.named(from, false);
+    this.record.touch(from);
   }
 }
 

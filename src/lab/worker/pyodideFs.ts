@@ -1,7 +1,7 @@
 // The lab's shell, git and DVC work on the same files as Python: Pyodide's
 // (Emscripten's) in-memory file system, seen through the LabFs interface.
 import type { PyodideAPI } from 'pyodide';
-import { fsError, type LabFs } from '../shell/fs';
+import { fsError, type ChangeRecord, type LabFs } from '../shell/fs';
 
 type EmscriptenFs = PyodideAPI['FS'];
 
@@ -34,9 +34,13 @@ export function isUnfollowedLink(FS: EmscriptenFs, path: string): boolean {
   }
 }
 
+/** The record of what was done to each Python file system, once the worker's hooks report it (WorldTracker). */
+export const fsRecords = new WeakMap<EmscriptenFs, ChangeRecord>();
+
 export function pyodideFs(py: PyodideAPI): LabFs {
   const FS: EmscriptenFs = py.FS;
   return {
+    record: fsRecords.get(FS),
     readFile(path) {
       try {
         return FS.readFile(path) as Uint8Array;

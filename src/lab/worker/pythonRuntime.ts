@@ -3,7 +3,8 @@
 import type { PyodideAPI } from 'pyodide';
 import { HOME, LIB_DIR, writeFile, writeLabModules } from './labFiles';
 import { RerunJournal } from './rerunJournal';
-import { isUnfollowedLink, pyodideFs } from './pyodideFs';
+import { fsRecords, isUnfollowedLink, pyodideFs } from './pyodideFs';
+import { ChangeRecord } from '../shell/fs';
 import { decodeFile, encodeFile, validateWorld } from '../worldFiles';
 import { createStartProject } from '../shell/project';
 import type { CommandResult, PythonOptions } from '../shell/shell';
@@ -221,7 +222,22 @@ export class WorldTracker {
       this.alwaysWalk = true;
       return;
     }
-    const touch = (path: string) => this.touch(path);
+    // Every path the hooks see goes into the file system's record too (git status's, anywhere in the file system).
+    const record = new ChangeRecord();
+    fsRecords.set(this.FS, record);
+    const touch = (path: string) => {
+      this.touch(path);
+      record.touch(path);
+    };
+    const touchNode = (node: FsNode) => {
+      this.nodes.add(node);
+      if (!this.FS.isFile((node as { mode: number }).mode)) return; // a write to the console, not to a file
+      try {
+        record.touch(FS.getPath(node));
+      } catch {
+        record.lose();
+      }
+    };
     const delegate = FS.trackingDelegate;
     const before = { ...delegate };
     delegate.onOpenFile = (path, flags) => {
@@ -239,20 +255,21 @@ export class WorldTracker {
     };
     delegate.onMakeSymlink = (target, path) => {
       before.onMakeSymlink?.(target, path);
+      record.lose(true);
       if (path.startsWith(`${HOME}/`) || !path.startsWith('/')) this.walkNext = true;
     };
     // A write names the path the file was opened at (stream.path, stale after a move): keep the file itself.
     const { write, doTruncate, msync } = FS;
     FS.write = (stream, ...rest) => {
-      this.nodes.add(stream.node);
+      touchNode(stream.node);
       return write.call(FS, stream, ...rest);
     };
     FS.doTruncate = (stream, node, len) => {
-      this.nodes.add(node);
+      touchNode(node);
       doTruncate.call(FS, stream, node, len);
     };
     FS.msync = (stream, ...rest) => {
-      this.nodes.add(stream.node);
+      touchNode(stream.node);
       return msync.call(FS, stream, ...rest);
     };
   }

@@ -36,9 +36,19 @@ import {
 import { quoted } from './quote';
 import { changeTotals, compare, renameName, worktreeSnapshot } from './snapshot';
 import { longStatus, statusData } from './status';
+import { lookAtWorktree } from './watch';
 import { summaryLine } from './textdiff';
 import { mkdirp, normalize } from '../fs';
 import { err, ok, type CommandResult } from '../shell';
+
+/** What `git add` of the whole tree stages: the tracked files status finds changed or gone, and (unless `update`) every untracked file it lists or lists the folder of. */
+async function changedPaths(repo: Repo, index: Files, update: boolean): Promise<string[]> {
+  const look = await lookAtWorktree(repo, index);
+  const tracked = look.unstaged.map((c) => c.path);
+  if (update) return tracked;
+  const folders = look.untracked.filter((u) => u.endsWith('/')).map((u) => u.slice(0, -1));
+  return [...tracked, ...look.untracked.filter((u) => !u.endsWith('/')), ...visibleWorktree(repo, index, folders).untracked];
+}
 
 /** Command-line paths as pathspecs from the root; an error if one is outside the repository. */
 function toSpecs(repo: Repo, args: string[]): string[] | CommandResult {
@@ -80,10 +90,15 @@ export async function add(repo: Repo, argv: string[]): Promise<CommandResult> {
   const specs = toSpecs(repo, args.length ? args : [repo.dir]);
   if (!Array.isArray(specs)) return specs;
   const index = await indexFiles(repo);
-  const work = await visibleWorktree(repo, index);
   // -f: ignored files are added as any others.
   const force = opts.flags.has('force');
-  const candidates = [...new Set([...index.keys(), ...(update ? [] : work.all), ...(force && !update ? work.ignored : [])])];
+  // The whole tree (`git add .` at the root, -A, -u): only what status's view of it says changed can change the index.
+  if (specs.every((s) => s === '') && !force && index.size) return stage(repo, await changedPaths(repo, index, update), index).then(() => ok());
+  // Literal paths: only their files are looked at (a glob is matched against every file).
+  const under = specs.some((s) => s === '' || /[*?[]/.test(s)) ? undefined : specs;
+  const work = visibleWorktree(repo, index, under);
+  const tracked = under ? under.flatMap((s) => (index.has(s) ? [s] : [...index.keys()].filter((p) => p.startsWith(`${s}/`)))) : index.keys();
+  const candidates = [...new Set([...tracked, ...(update ? [] : work.all), ...(force && !update ? work.ignored : [])])];
   const chosen = new Set<string>();
   const ignored: string[] = [];
   for (const [i, spec] of specs.entries()) {

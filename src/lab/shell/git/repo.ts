@@ -180,8 +180,39 @@ export async function indexFiles(repo: Repo): Promise<Files> {
   const checksum = raw && raw.length >= 20 ? Array.from(raw.subarray(raw.length - 20), (b) => b.toString(16).padStart(2, '0')).join('') : '';
   const known = indexRead.get(repo.dir);
   if (checksum && known?.checksum === checksum) return known.files;
-  const files = await walkIndex(repo);
+  const files = (raw && parseIndex(raw)) ?? (await walkIndex(repo));
   if (checksum) indexRead.set(repo.dir, { checksum, files });
+  return files;
+}
+
+/**
+ * The index file's entries (git's index format, versions 2 and 3: a fixed part of 62 bytes, 64
+ * with extended flags, the path, NULs up to a multiple of 8), or null for anything else, which
+ * isomorphic-git then reads. Read here because isomorphic-git's walk of 10,000 entries took a
+ * second (issue 22). Gitlinks (mode 160000) are not files; the lab writes no conflict stages.
+ */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+function parseIndex(raw: Uint8Array): Map<string, string> | null {
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  if (raw.length < 32 || decoder.decode(raw.subarray(0, 4)) !== 'DIRC') return null;
+  const version = view.getUint32(4);
+  if (version !== 2 && version !== 3) return null;
+  const count = view.getUint32(8);
+  const files = new Map<string, string>();
+  let at = 12;
+  for (let i = 0; i < count; i++) {
+    if (at + 62 > raw.length - 20) return null;
+    const mode = view.getUint32(at + 24);
+    let oid = '';
+    for (let b = at + 40; b < at + 60; b++) oid += HEX[raw[b]!];
+    const extended = (view.getUint16(at + 60) & 0x4000) !== 0;
+    const nameAt = at + (extended ? 64 : 62);
+    const end = raw.indexOf(0, nameAt);
+    if (end < 0) return null;
+    if (mode !== 0o160000) files.set(decoder.decode(raw.subarray(nameAt, end)), oid);
+    at += ((extended ? 64 : 62) + (end - nameAt) + 8) & ~7;
+  }
   return files;
 }
 
@@ -214,19 +245,27 @@ export async function setIndex(repo: Repo, files: Files, current?: Files) {
 
 // ---------------------------------------------------------------- working tree
 
-/** Every file under the root except .git's, sorted as git sorts paths. */
-export function worktreePaths(repo: Repo): string[] {
-  const out: string[] = [];
+/**
+ * Every file under the root except .git's, sorted as git sorts paths; with `under` (paths from
+ * the root), only the files at or under those paths, so a command about a few paths walks only them.
+ */
+export function worktreePaths(repo: Repo, under: string[] = ['']): string[] {
+  const out = new Set<string>();
   const walk = (abs: string, prefix: string) => {
     for (const name of repo.fs.readdir(abs) ?? []) {
       if (name === '.git') continue;
       const child = `${abs}/${name}`;
       if (repo.fs.stat(child)?.type === 'dir') walk(child, `${prefix}${name}/`);
-      else out.push(`${prefix}${name}`);
+      else out.add(`${prefix}${name}`);
     }
   };
-  walk(repo.dir, '');
-  return out.sort(byPath);
+  for (const path of under) {
+    if (path === '') walk(repo.dir, '');
+    else if (path.split('/').includes('.git')) continue;
+    else if (repo.fs.stat(`${repo.dir}/${path}`)?.type === 'dir') walk(`${repo.dir}/${path}`, `${path}/`);
+    else if (repo.fs.stat(`${repo.dir}/${path}`)?.type === 'file') out.add(path);
+  }
+  return [...out].sort(byPath);
 }
 
 export const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -334,7 +373,7 @@ export function removeWorktree(repo: Repo, path: string) {
 /** Each command's ignore rules, read once; a write or removal in the working tree (a .gitignore among them) drops them. */
 const ignoreRules = new WeakMap<Repo, IgnoreRules>();
 
-function rulesOf(repo: Repo): IgnoreRules {
+export function rulesOf(repo: Repo): IgnoreRules {
   let rules = ignoreRules.get(repo);
   if (!rules) ignoreRules.set(repo, (rules = ignoreChecker(repo.fs, repo.dir)));
   return rules;
@@ -342,12 +381,12 @@ function rulesOf(repo: Repo): IgnoreRules {
 
 export const isIgnored = (repo: Repo, path: string): boolean => rulesOf(repo).file(path);
 
-/** Worktree files git would see: tracked ones and untracked ones that are not ignored. */
-export async function visibleWorktree(repo: Repo, index: Files): Promise<{ all: string[]; untracked: string[]; ignored: string[] }> {
+/** Worktree files git would see (at or under `under`, as worktreePaths): tracked ones and untracked ones that are not ignored. */
+export function visibleWorktree(repo: Repo, index: Files, under?: string[]): { all: string[]; untracked: string[]; ignored: string[] } {
   const all: string[] = [];
   const untracked: string[] = [];
   const ignored: string[] = [];
-  for (const path of worktreePaths(repo)) {
+  for (const path of worktreePaths(repo, under)) {
     if (index.has(path)) all.push(path);
     else if (isIgnored(repo, path)) ignored.push(path);
     else {
@@ -361,7 +400,7 @@ export async function visibleWorktree(repo: Repo, index: Files): Promise<{ all: 
 /** Every folder that holds a tracked file (`a/`, `a/b/`), once per index read (the index's map is kept while it is unchanged). */
 const foldersOf = new WeakMap<Files, Set<string>>();
 
-function trackedFolders(index: Files): Set<string> {
+export function trackedFolders(index: Files): Set<string> {
   let folders = foldersOf.get(index);
   if (!folders) {
     folders = new Set();
@@ -369,6 +408,20 @@ function trackedFolders(index: Files): Set<string> {
     foldersOf.set(index, folders);
   }
   return folders;
+}
+
+/**
+ * Whether a folder of untracked files (`a/b/`, not ignored as a folder) holds one git would show:
+ * the first found ends the search.
+ */
+export function holdsVisible(repo: Repo, folder: string): boolean {
+  const rules = rulesOf(repo);
+  return (repo.fs.readdir(`${repo.dir}/${folder.slice(0, -1)}`) ?? []).some((name) => {
+    if (name === '.git') return false;
+    const path = `${folder}${name}`;
+    if (repo.fs.stat(`${repo.dir}/${path}`)?.type !== 'dir') return !rules.file(path);
+    return !rules.folder(path) && holdsVisible(repo, `${path}/`);
+  });
 }
 
 /**
@@ -383,14 +436,6 @@ export function untrackedFiles(repo: Repo, index: Files, specs: string[], collap
   const rules = rulesOf(repo);
   const tracked = trackedFolders(index);
   const out: string[] = [];
-  /** Whether a folder of untracked files holds one git would show (the first found ends the search). */
-  const holdsVisible = (abs: string, prefix: string): boolean =>
-    (repo.fs.readdir(abs) ?? []).some((name) => {
-      if (name === '.git') return false;
-      const child = `${abs}/${name}`;
-      if (repo.fs.stat(child)?.type !== 'dir') return !rules.file(`${prefix}${name}`);
-      return !rules.folder(`${prefix}${name}`) && holdsVisible(child, `${prefix}${name}/`);
-    });
   const walk = (abs: string, prefix: string) => {
     for (const name of repo.fs.readdir(abs) ?? []) {
       if (name === '.git') continue;
@@ -401,7 +446,7 @@ export function untrackedFiles(repo: Repo, index: Files, specs: string[], collap
         if (!tracked.has(folder)) {
           if (rules.folder(path)) continue;
           if (collapse?.(folder)) {
-            if (holdsVisible(child, folder)) out.push(folder);
+            if (holdsVisible(repo, folder)) out.push(folder);
             continue;
           }
         }

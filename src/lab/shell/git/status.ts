@@ -2,9 +2,10 @@
 // 2.39's wt-status.c. Also the text `git commit` prints when there is
 // nothing to commit.
 import { parseOptions, isResult, unsupported } from './args';
-import { anyMatch, commitFiles, currentBranch, displayPath, headOid, indexFiles, outsideRepo, repoPath, untrackedFiles, type Repo } from './repo';
+import { anyMatch, commitFiles, currentBranch, displayPath, headOid, indexFiles, outsideRepo, repoPath, untrackedFiles, type Files, type Repo } from './repo';
 import { quoted } from './quote';
-import { compare, worktreeSnapshot, type Change } from './snapshot';
+import { compare, type Change } from './snapshot';
+import { lookAtWorktree } from './watch';
 import { ok, type CommandResult } from '../shell';
 
 export interface StatusData {
@@ -21,14 +22,25 @@ export async function statusData(repo: Repo, allUntracked = false, specs: string
   const index = await indexFiles(repo);
   // With pathspecs, a folder is shown whole only if a pathspec covers all of it.
   const whole = (folder: string) => specs.length === 0 || specs.some((s) => s === '' || folder.startsWith(`${s}/`));
-  const worktree = await worktreeSnapshot(repo, index.keys());
+  const worktree = await lookAtWorktree(repo, index);
   return {
     branch: currentBranch(repo),
     initial: head === null,
-    staged: compare(await commitFiles(repo, head), index),
-    unstaged: compare(index, worktree.files, (p) => index.has(p)),
-    untracked: untrackedFiles(repo, index, specs, allUntracked ? null : whole),
+    staged: stagedChanges(await commitFiles(repo, head), index),
+    unstaged: worktree.unstaged,
+    untracked: !allUntracked && !specs.length ? worktree.untracked : untrackedFiles(repo, index, specs, allUntracked ? null : whole),
   };
+}
+
+/** The last commit against the index, by index: both are kept while unchanged, so a status that follows no add or commit compares none of 10,000 files. */
+const stagedOf = new WeakMap<Files, { head: Files; changes: Change[] }>();
+
+function stagedChanges(head: Files, index: Files): Change[] {
+  const known = stagedOf.get(index);
+  if (known?.head === head) return [...known.changes];
+  const changes = compare(head, index);
+  stagedOf.set(index, { head, changes });
+  return [...changes];
 }
 
 const LABEL = { A: 'new file:   ', M: 'modified:   ', D: 'deleted:    ', R: 'renamed:    ' };
