@@ -32,7 +32,8 @@ const READY = realBash.status === 0 && /GNU bash, version 5\./.test(realBash.std
  * the difference is a missing feature.
  */
 export const KNOWN: Record<string, string> = {
-  'break with too many arguments drops the line': "bash drops the rest of the command line at `break 1 2` (jump_to_top_level); the lab leaves the loops with status 1 and runs what follows on the line",
+  'division by zero in $( ), ( ) or unheard ends only them':
+    "the lab learns of a division by zero from its message reaching the command line's terminal, and then drops the rest of the line: one inside a `$( … )` or `( … )` (where bash ends only that subshell) drops it too, and one whose message went elsewhere (`2>/dev/null`) drops nothing; just-bash ends only the innermost compound command, with no trace the lab can read",
   'trap on EXIT': "real bash prints an EXIT trap's output at the shell's exit, after the suite's capture of the last line has closed (so the suite never sees it); the lab shows it on the last line, as a terminal does (shell.test.ts checks it)",
   'trap in a subshell and trap -p': "the lab runs a trap only in the step's own script: in `( … )` it says so by name, where bash runs the subshell's EXIT trap; and the script's EXIT trap output, as in 'trap on EXIT'",
   sha256sum: "jsdom only: just-bash's sha256sum hands Web Crypto a typed array of jsdom's realm, which Node's crypto.subtle refuses; in Node and in the browser's worker (one realm) it prints GNU's line (checked by hand in Node)",
