@@ -355,6 +355,28 @@ function renameTraps(node: unknown) {
   for (const value of Object.values(n)) if (value && typeof value === 'object') renameTraps(value);
 }
 
+/** Records the shell's options after a `set` and passes its status on. */
+const OPTIONS = '__lab_options';
+
+/**
+ * `set …` runs as `{ set …; __lab_options $?; }`, so that an error later on its line (`set -eu; …
+ * $NOPE`) ends the script with the status for the options it set.
+ */
+function watchOptions(node: unknown) {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(watchOptions);
+  const n = node as { type?: string; commands?: CommandNode[] };
+  for (const value of Object.values(n)) if (value && typeof value === 'object') watchOptions(value);
+  if (n.type === 'Pipeline') {
+    n.commands = n.commands!.map((c) => {
+      if (c.type !== 'SimpleCommand' || commandName(c) !== 'set' || !c.args.length) return c;
+      const record = { type: 'Pipeline', commands: [{ type: 'SimpleCommand', assignments: [], name: literal(OPTIONS), args: [{ type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?' }] }], redirections: [] }], negated: false };
+      const own = { type: 'Statement', pipelines: [{ type: 'Pipeline', commands: [c], negated: false }], operators: [], background: false };
+      return { type: 'Group', body: [own, { type: 'Statement', pipelines: [record], operators: [], background: false }], redirections: [] } as unknown as CommandNode;
+    });
+  }
+}
+
 /** One run of a script: its transcript, and where a `clear` asked the transcript to start. */
 interface Session {
   entries: TranscriptEntry[];
@@ -364,10 +386,8 @@ interface Session {
   done: number;
   /** bash's status for an error that ends the script (`${X:?}`, `set -u`), where just-bash's differs; cleared at each line's end. */
   fatal: number | null;
-  /** The shell's options (SHELLOPTS) as the last line to finish left them. */
+  /** The shell's options (SHELLOPTS) as the last line to finish, or the last `set`, left them. */
   shellopts: string;
-  /** Each command line's entry: is the line simple commands only (no loop, group or function call)? */
-  simple: Map<number, boolean>;
   /** The script's traps (trap), by signal: EXIT's runs when the script ends. */
   traps: Map<string, string>;
   /** The running command line hit an error after which bash drops the rest of it (see dropping). */
@@ -376,12 +396,8 @@ interface Session {
   status: number;
 }
 
-/**
- * bash's status when an expansion error (`${X:?}`, `set -u`) ends the script: 127, or 1 under
- * `set -e` when the error is inside a compound command or a function (errexit ends it first).
- */
-const fatalStatus = (session: Session, shellopts = session.shellopts) =>
-  /(^|:)errexit(:|$)/.test(shellopts) && !session.simple.get(Math.min(...[...session.simple.keys()].filter((e) => e > session.done))) ? 1 : 127;
+/** bash's status when an expansion error (`${X:?}`, `set -u`) ends the script: 127, or 1 under `set -e` (errexit ends it first). */
+const fatalStatus = (shellopts: string) => (/(^|:)errexit(:|$)/.test(shellopts) ? 1 : 127);
 
 /** stdin reaches commands as a byte string (one char per byte): the lab's programs read text. */
 const decodeStdin = (bytes: string) => decoder.decode(fromLatin1(bytes));
@@ -391,7 +407,7 @@ type JbResult = Awaited<ReturnType<Parameters<typeof defineCommand>[1]>>;
 /** A command of the lab's that takes words as bash gives them (a folder glob's mark stripped, see syntaxFixes.ts). */
 const command = (name: string, run: (args: string[], c: JbContext) => Promise<JbResult>) => defineCommand(name, (args, c) => run(unmarkDirs(args), c));
 /** The lab's own plumbing, never shown as commands. */
-const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL, TRAP, GO, STATUS]);
+const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL, TRAP, GO, STATUS, OPTIONS]);
 const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
 const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
 const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
@@ -512,7 +528,7 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
     }),
     defineCommand(TRAP, async (args) => result(trap(args, session.traps))),
     defineCommand(FATAL, async (_args, c) => {
-      session.fatal = fatalStatus(session, c.env.get('SHELLOPTS'));
+      session.fatal = fatalStatus(c.env.get('SHELLOPTS') ?? '');
       return result(ok());
     }),
     defineCommand(GO, async (args) => {
@@ -520,6 +536,10 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
       return { stdout: '', stderr: '', exitCode: session.drop ? 1 : 0 };
     }),
     defineCommand(STATUS, async () => ({ stdout: '', stderr: '', exitCode: session.status })),
+    defineCommand(OPTIONS, async (args, c) => {
+      session.shellopts = c.env.get('SHELLOPTS') ?? '';
+      return { stdout: '', stderr: '', exitCode: Number(args[0] ?? 0) };
+    }),
     defineCommand(MARK, async (args, c) => {
       release();
       session.drop = false;
@@ -580,7 +600,7 @@ function plan(lines: string[], spans: Span[]): { entries: TranscriptEntry[]; ent
 export async function runScript(script: string, ctx: ShellContext): Promise<TranscriptEntry[]> {
   const source = script.replace(/\r\n?/g, '\n');
   const lines = source.split('\n');
-  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1, fatal: null, shellopts: '', simple: new Map(), traps: new Map(), drop: false, status: 0 };
+  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1, fatal: null, shellopts: '', traps: new Map(), drop: false, status: 0 };
   // Ends the session where bash's would end and just-bash's goes on (set -u inside a line: see write).
   const stop = new AbortController();
   if (ctx.signal?.aborted) stop.abort();
@@ -618,7 +638,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       if (unbound) {
         const name = /^\d+$/.test(unbound[2]!) ? `$${unbound[2]}` : unbound[2];
         chunk = `${chunk.slice(0, unbound.index + unbound[1]!.length)}bash: ${name}: unbound variable\n`;
-        session.fatal = fatalStatus(session);
+        session.fatal = fatalStatus(session.shellopts);
         stop.abort();
       }
     }
@@ -669,8 +689,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       renameTraps(ast.statements);
       // The script's own functions, for its EXIT trap (`trap cleanup EXIT`), which runs after it.
       definitions = ast.statements.filter((st) => st.pipelines.length === 1 && st.pipelines[0]!.commands[0]?.type === 'FunctionDef').map((st) => st.sourceText ?? '');
-      const simple = (st: StatementNode) => st.pipelines.every((p) => p.commands.every((c) => c.type === 'SimpleCommand' && !functions.has(commandName(c) ?? '')));
-      for (const e of entryOf) session.simple.set(e, ast.statements.every((st, i) => entryOf[i] !== e || simple(st)));
+      watchOptions(ast);
       renameTests(ast, functions);
       fixLoops(ast);
       fixWords(ast);
