@@ -340,7 +340,9 @@ export const HOISTED = '__LAB_CS';
  * `cd` are not there. In a simple command's words, each such substitution is hoisted into an
  * assignment before them (just-bash expands assignments first, in the same shell) and the
  * arithmetic reads its variable (an assignment-only command's status is then the substitution's,
- * as bash's is). Elsewhere (`(( … ))`, `for ((…))`, `[[ … ]]`) it stays just-bash's.
+ * as bash's is). A `(( … ))` runs as `{ __LAB_CS1=$( … ) || :; (( … )); }` (its status stays its
+ * own, and `set -e` spares the substitution, as bash's does). In `for ((…))`, evaluated again each
+ * pass, it stays just-bash's. (`[[ … ]]` runs its substitutions in the same shell already.)
  */
 export function fixArithSubstitutions(ast: ScriptNode): void {
   let count = 0;
@@ -368,6 +370,16 @@ export function fixArithSubstitutions(ast: ScriptNode): void {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as Node;
+    if (n.type === 'Pipeline') {
+      n.commands = (n.commands as Node[]).map((c) => {
+        if (c.type !== 'ArithmeticCommand') return c;
+        const found: Node[] = [];
+        hoist(c.expression, found);
+        if (!found.length) return c;
+        const assign = { type: 'SimpleCommand', assignments: found, name: null, args: [], redirections: [] } as unknown as CommandNode;
+        return group([statement([assign, simple(':', [])], ['||']), statement([c as unknown as CommandNode])]) as unknown as Node;
+      });
+    }
     if (n.type === 'SimpleCommand') {
       const found: Node[] = [];
       const arithmetic = (word: unknown) => (word as WordNode).parts?.filter((p) => p.type === 'ArithmeticExpansion' || p.type === 'DoubleQuoted');

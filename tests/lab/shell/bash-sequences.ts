@@ -353,6 +353,8 @@ export const SEQUENCES: Sequence[] = [
   { name: 'set -eu on the line of an unbound variable, in a loop', lines: ['set -eu; for i in 1 2; do echo "i=$i"; echo "$NOPE"; done', 'echo never'] },
   { name: 'set -eu on the line of an unbound variable, simple commands', lines: ['set -eu; echo start; echo "$NOPE"; echo never', 'echo never either'] },
   { name: 'set -u then set -e on the line of a function call', lines: ['set -u', 'f() { echo "in f $1"; }; set -e; f', 'echo never'] },
+  { name: '$( ) inside (( )) sees $1, locals and cd', lines: ['big() { local n=$1; if (( $(echo $n) > 2 )); then echo "$n is big"; else echo "$n is small"; fi; }', 'big 5; big 1', 'cd data; (( $(ls | wc -l) == 2 )) && echo "two entries"; cd ..', 'while (( $(ls models 2>/dev/null | wc -l) < 2 )); do mkdir -p models/v$RANDOM; done; ls models | wc -l', 'set -e; (( $(false; echo 0) + 1 )); echo "spared $?"'] },
+  { name: '[[ ]] with $( ) sees the folder and $1', lines: ['cd data/live; [[ $(pwd) == */live ]] && echo in-live; cd ../..', 'f() { [[ $(echo "$1") == a* ]] && echo "starts with a"; }; f abc'] },
   one('continue with too many arguments drops the line', 'for i in 1 2; do echo $i; continue 1 2; echo never; done; echo after'),
   one('break with too many arguments in a while loop', 'n=0; while true; do n=$((n+1)); [ $n -gt 1 ] && break 2 3; done; echo after'),
   one('pwd', 'pwd'),
