@@ -12,7 +12,7 @@
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
-import { FATAL, FLOW, HOISTED, LOOP_END, fixArithSubstitutions, fixDiscards, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
+import { FATAL, FLOW, HOISTED, LOOP_END, TOO_MANY, fixArithSubstitutions, fixBuiltinArgs, fixDiscards, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
 import { normalize, type LabFs } from './fs';
 import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
@@ -43,6 +43,8 @@ const NOT_IN_LAB: Record<string, string> = {
   node: 'the lab has no node: its programs are Python',
   'js-exec': 'the lab has no js-exec: its programs are Python',
   python2: "the lab's Python is Python 3: run python or python3",
+  bc: 'the lab has no bc: compute with $(( … )) (whole numbers) or awk (e.g. awk \'BEGIN {print 1 / 3}\')',
+  cmp: 'the lab has no cmp: compare files with diff -q or md5sum',
   trap: "the lab's shell runs a trap only in the step's own script, not in a subshell, a pipeline or `bash -c`: put the clean-up as the step's last lines",
   ...Object.fromEntries(['gzip', 'gunzip', 'zcat'].map((n) => [n, `the lab has no ${n}: its files stay uncompressed`])),
 };
@@ -282,7 +284,7 @@ function mayDrop(node: unknown, functions: Set<string>): boolean {
   if (n.type === 'ArithmeticExpansion') return true;
   if (n.type === 'SimpleCommand') {
     const name = commandName(n as SimpleCommandNode) ?? '';
-    if (functions.has(name) || (name === FLOW && n.args!.length > 3)) return true;
+    if (functions.has(name) || name === TOO_MANY || (name === FLOW && n.args!.length > 3)) return true;
   }
   return Object.values(node).some((value) => mayDrop(value, functions));
 }
@@ -407,7 +409,7 @@ type JbResult = Awaited<ReturnType<Parameters<typeof defineCommand>[1]>>;
 /** A command of the lab's that takes words as bash gives them (a folder glob's mark stripped, see syntaxFixes.ts). */
 const command = (name: string, run: (args: string[], c: JbContext) => Promise<JbResult>) => defineCommand(name, (args, c) => run(unmarkDirs(args), c));
 /** The lab's own plumbing, never shown as commands. */
-const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL, TRAP, GO, STATUS, OPTIONS]);
+const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL, TRAP, GO, STATUS, OPTIONS, TOO_MANY]);
 const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
 const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
 const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
@@ -534,6 +536,10 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
     defineCommand(GO, async (args) => {
       session.status = Number(args[0] ?? 0);
       return { stdout: '', stderr: '', exitCode: session.drop ? 1 : 0 };
+    }),
+    defineCommand(TOO_MANY, async (args) => {
+      session.drop = true;
+      return { stdout: '', stderr: `bash: ${args[0]}: too many arguments\n`, exitCode: 1 };
     }),
     defineCommand(STATUS, async () => ({ stdout: '', stderr: '', exitCode: session.status })),
     defineCommand(OPTIONS, async (args, c) => {
@@ -696,6 +702,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       fixCommandNames(ast);
       fixArithSubstitutions(ast);
       fixDiscards(ast);
+      fixBuiltinArgs(ast);
       // just-bash's own commands strip a folder glob's mark through a wrapper, made when a script needs one.
       const strips = (name: string) => !functions.has(name) && (own.has(name) || bundled.has(name));
       for (const name of fixDirGlobs(ast, strips)) {

@@ -197,6 +197,37 @@ export function loopFlow(drop: () => void) {
   };
 }
 
+/** Says `bash: NAME: too many arguments` and drops the rest of the command line (bash.ts). */
+export const TOO_MANY = '__lab_too_many';
+
+/**
+ * `return 1 2`, `shift 1 2`, `exit 1 2`: bash says "too many arguments" and drops the rest of the
+ * command line (a `return` leaves its function first); just-bash returns, exits or shifts without a
+ * word. A `shift N` past `$#` fails silently in bash; just-bash says "shift count out of range".
+ */
+export function fixBuiltinArgs(ast: ScriptNode): void {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    if (n.type === 'Pipeline') {
+      n.commands = (n.commands as Node[]).map((c) => {
+        const name = c.type === 'SimpleCommand' ? nameOf(c) : null;
+        const args = (c.args ?? []) as WordNode[];
+        if ((name === 'return' || name === 'shift' || name === 'exit') && args.length > 1) {
+          const say = { ...simple(TOO_MANY, [literal(name)]), redirections: c.redirections } as unknown as Node;
+          return name === 'return' ? (group([statement([say as unknown as CommandNode]), statement([simple('return', [literal('1')])])]) as unknown as Node) : say;
+        }
+        const count = args[0]?.parts.length === 1 && args[0].parts[0]!.type === 'Literal' && /^\d+$/.test(args[0].parts[0]!.value);
+        if (name === 'shift' && (!args.length || count)) c.redirections = [...(c.redirections as unknown[]), { type: 'Redirection', fd: 2, operator: '>', target: literal('/dev/null') }];
+        return c;
+      });
+    }
+    for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(ast.statements);
+}
+
 /** A relative word that globs and ends in `/`, as just-bash parsed it. */
 function endsInSlashGlob(word: WordNode): boolean {
   const first = word.parts[0];
