@@ -12,7 +12,7 @@
 import { Bash, defineCommand, getCommandNames, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
 import { bashFs, fromLatin1 } from './bashFs';
 import { GNU_FIXES } from './gnuFixes';
-import { FATAL, FLOW, HOISTED, LOOP_END, fixArithSubstitutions, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
+import { FATAL, FLOW, HOISTED, LOOP_END, TOO_MANY, fixArithSubstitutions, fixBuiltinArgs, fixDiscards, fixCommandNames, fixDirGlobs, fixLoops, fixWords, loopFlow, unmarkDirs } from './syntaxFixes';
 import { normalize, type LabFs } from './fs';
 import { runTest } from './testCommand';
 import { TEXT_TOOLS } from './textTools';
@@ -43,6 +43,8 @@ const NOT_IN_LAB: Record<string, string> = {
   node: 'the lab has no node: its programs are Python',
   'js-exec': 'the lab has no js-exec: its programs are Python',
   python2: "the lab's Python is Python 3: run python or python3",
+  bc: 'the lab has no bc: compute with $(( … )) (whole numbers) or awk (e.g. awk \'BEGIN {print 1 / 3}\')',
+  cmp: 'the lab has no cmp: compare files with diff -q or md5sum',
   trap: "the lab's shell runs a trap only in the step's own script, not in a subshell, a pipeline or `bash -c`: put the clean-up as the step's last lines",
   ...Object.fromEntries(['gzip', 'gunzip', 'zcat'].map((n) => [n, `the lab has no ${n}: its files stay uncompressed`])),
 };
@@ -197,7 +199,7 @@ const hereDocs = (node: unknown): { delimiter: string; stripTabs: boolean }[] =>
  * Where each top-level statement is in the script (just-bash keeps the source
  * text of a statement and the line of each simple command, not a statement's
  * lines): its text is searched from where the previous one ended, taking the
- * last match that starts no later than its first simple command; a here-document's
+ * last match that starts before the line of its first simple command, or the first on it; a here-document's
  * body and delimiter belong to the statement.
  */
 function locate(script: string, statements: StatementNode[]): Span[] {
@@ -217,7 +219,11 @@ function locate(script: string, statements: StatementNode[]): Span[] {
     const source = s.sourceText ?? '';
     const limit = Math.min(...innerLines(s)) - 1; // 0-based line of its first simple command, or Infinity
     let found = script.indexOf(source, cursor);
-    for (let next = found; next !== -1 && lineOf(next) <= limit; next = script.indexOf(source, next + 1)) found = next;
+    // (The first match on that line: `f; echo line-after` has an `f` in `after` too.)
+    for (let next = found; next !== -1 && lineOf(next) <= limit; next = script.indexOf(source, next + 1)) {
+      found = next;
+      if (lineOf(next) === limit) break;
+    }
     if (found === -1) found = cursor;
     const from = lineOf(found);
     let to = lineOf(found + Math.max(0, source.length - 1));
@@ -249,6 +255,40 @@ function captured(pipeline: PipelineNode, entry: number, last: boolean): Pipelin
   return { type: 'Pipeline', commands: [group], negated: pipeline.negated, timed: pipeline.timed, timePosix: pipeline.timePosix } as PipelineNode;
 }
 
+/** Whether to go on with a command line, given `$?`; and that `$?`, given back. */
+const GO = '__lab_go';
+const STATUS = '__lab_status';
+
+/**
+ * A command line's statements, each after the first run only if the line goes on: bash drops the
+ * rest of the line after an error that jumps to its top level (a division by zero in an expansion,
+ * `break 1 2`), and just-bash goes on (it ends only the innermost compound command). `s1; s2` runs
+ * as `s1; __lab_go $? && { __lab_status && :; s2; }`: `$?` and `set -e` see what they saw before.
+ */
+function dropping(line: StatementNode[], functions: Set<string>): StatementNode[] {
+  const [first, ...rest] = line;
+  // Only a line that may hit one: the guards would reset PIPESTATUS.
+  if (!first || !rest.length || !mayDrop(line, functions)) return line;
+  const word = (name: string, args: WordNode[] = []) => ({ type: 'Pipeline', commands: [{ type: 'SimpleCommand', assignments: [], name: literal(name), args, redirections: [] }], negated: false });
+  const status = { type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?' }] } as WordNode;
+  const restore = { type: 'Statement', pipelines: [word(STATUS), word(':')], operators: ['&&'], background: false } as unknown as StatementNode;
+  const body = { type: 'Group', body: [restore, ...dropping(rest, functions)], redirections: [] };
+  const guard = { type: 'Statement', pipelines: [word(GO, [status]), { type: 'Pipeline', commands: [body], negated: false }], operators: ['&&'], background: false } as unknown as StatementNode;
+  return [first, guard];
+}
+
+/** Could this run an arithmetic expansion, a `break`/`continue` with too many arguments, or one of the script's functions? */
+function mayDrop(node: unknown, functions: Set<string>): boolean {
+  if (!node || typeof node !== 'object') return false;
+  const n = node as { type?: string; args?: unknown[] };
+  if (n.type === 'ArithmeticExpansion') return true;
+  if (n.type === 'SimpleCommand') {
+    const name = commandName(n as SimpleCommandNode) ?? '';
+    if (functions.has(name) || name === TOO_MANY || (name === FLOW && n.args!.length > 3)) return true;
+  }
+  return Object.values(node).some((value) => mayDrop(value, functions));
+}
+
 function markerStatement(entry: number): StatementNode {
   const call = { type: 'SimpleCommand', assignments: [], name: literal(MARK), args: [literal(String(entry)), { type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?' }] }], redirections: [] };
   // `&& :` keeps `$?` and spares the marker from `set -e`: a line's exempt failure (`grep -q x f && …`) does not end the session.
@@ -260,10 +300,13 @@ function markerStatement(entry: number): StatementNode {
  * bash's words for a division by zero: the expression, and its text from the divisor on
  * (`bash: 1 / 0: division by 0 (error token is "0")`). just-bash's error names neither, so they
  * are read from the line, when it holds one arithmetic text with one division and no `$` (bash
- * shows a `$x` expanded); otherwise bash's words without them.
+ * shows a `$x` expanded), or, when the line holds none (a function defined before), from the
+ * script; otherwise bash's words without them.
  */
-function divisionByZero(line: string): string {
-  const texts = [...line.matchAll(/(\$?)\(\((.*?)\)\)/g)].filter((m) => /[/%]/.test(m[2]!));
+function divisionByZero(line: string, script: string): string {
+  const divisions = (text: string) => [...text.matchAll(/(\$?)\(\((.*?)\)\)/g)].filter((m) => /[/%]/.test(m[2]!));
+  const own = divisions(line);
+  const texts = own.length ? own : divisions(script);
   const [m] = texts;
   if (texts.length !== 1 || m![2]!.includes('$') || m![2]!.match(/[/%]/g)!.length !== 1) return 'bash: division by 0\n';
   const expression = m![2]!.trimStart();
@@ -314,6 +357,28 @@ function renameTraps(node: unknown) {
   for (const value of Object.values(n)) if (value && typeof value === 'object') renameTraps(value);
 }
 
+/** Records the shell's options after a `set` and passes its status on. */
+const OPTIONS = '__lab_options';
+
+/**
+ * `set …` runs as `{ set …; __lab_options $?; }`, so that an error later on its line (`set -eu; …
+ * $NOPE`) ends the script with the status for the options it set.
+ */
+function watchOptions(node: unknown) {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(watchOptions);
+  const n = node as { type?: string; commands?: CommandNode[] };
+  for (const value of Object.values(n)) if (value && typeof value === 'object') watchOptions(value);
+  if (n.type === 'Pipeline') {
+    n.commands = n.commands!.map((c) => {
+      if (c.type !== 'SimpleCommand' || commandName(c) !== 'set' || !c.args.length) return c;
+      const record = { type: 'Pipeline', commands: [{ type: 'SimpleCommand', assignments: [], name: literal(OPTIONS), args: [{ type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?' }] }], redirections: [] }], negated: false };
+      const own = { type: 'Statement', pipelines: [{ type: 'Pipeline', commands: [c], negated: false }], operators: [], background: false };
+      return { type: 'Group', body: [own, { type: 'Statement', pipelines: [record], operators: [], background: false }], redirections: [] } as unknown as CommandNode;
+    });
+  }
+}
+
 /** One run of a script: its transcript, and where a `clear` asked the transcript to start. */
 interface Session {
   entries: TranscriptEntry[];
@@ -323,20 +388,18 @@ interface Session {
   done: number;
   /** bash's status for an error that ends the script (`${X:?}`, `set -u`), where just-bash's differs; cleared at each line's end. */
   fatal: number | null;
-  /** The shell's options (SHELLOPTS) as the last line to finish left them. */
+  /** The shell's options (SHELLOPTS) as the last line to finish, or the last `set`, left them. */
   shellopts: string;
-  /** Each command line's entry: is the line simple commands only (no loop, group or function call)? */
-  simple: Map<number, boolean>;
   /** The script's traps (trap), by signal: EXIT's runs when the script ends. */
   traps: Map<string, string>;
+  /** The running command line hit an error after which bash drops the rest of it (see dropping). */
+  drop: boolean;
+  /** `$?` as __lab_go found it, for __lab_status. */
+  status: number;
 }
 
-/**
- * bash's status when an expansion error (`${X:?}`, `set -u`) ends the script: 127, or 1 under
- * `set -e` when the error is inside a compound command or a function (errexit ends it first).
- */
-const fatalStatus = (session: Session, shellopts = session.shellopts) =>
-  /(^|:)errexit(:|$)/.test(shellopts) && !session.simple.get(Math.min(...[...session.simple.keys()].filter((e) => e > session.done))) ? 1 : 127;
+/** bash's status when an expansion error (`${X:?}`, `set -u`) ends the script: 127, or 1 under `set -e` (errexit ends it first). */
+const fatalStatus = (shellopts: string) => (/(^|:)errexit(:|$)/.test(shellopts) ? 1 : 127);
 
 /** stdin reaches commands as a byte string (one char per byte): the lab's programs read text. */
 const decodeStdin = (bytes: string) => decoder.decode(fromLatin1(bytes));
@@ -346,7 +409,7 @@ type JbResult = Awaited<ReturnType<Parameters<typeof defineCommand>[1]>>;
 /** A command of the lab's that takes words as bash gives them (a folder glob's mark stripped, see syntaxFixes.ts). */
 const command = (name: string, run: (args: string[], c: JbContext) => Promise<JbResult>) => defineCommand(name, (args, c) => run(unmarkDirs(args), c));
 /** The lab's own plumbing, never shown as commands. */
-const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL, TRAP]);
+const INTERNAL = new Set([MARK, FLOW, LOOP_END, FATAL, TRAP, GO, STATUS, OPTIONS, TOO_MANY]);
 const ioOf = (c: JbContext) => c.env.get(IO_VAR) ?? '';
 const stdinOf = (c: JbContext) => (ioOf(c).includes('k') ? undefined : decodeStdin(c.stdin as unknown as string));
 const result = (r: CommandResult) => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.code });
@@ -423,7 +486,7 @@ export function shellCommands(programs: string[]): { lab: string[]; bash: string
 }
 
 function labCommands(ctx: ShellContext, session: Session, release: () => void) {
-  const flow = loopFlow();
+  const flow = loopFlow(() => (session.drop = true));
   return [
     defineCommand(FLOW, async (args) => flow.flow(args)),
     defineCommand(LOOP_END, async (args) => flow.end(args)),
@@ -467,11 +530,25 @@ function labCommands(ctx: ShellContext, session: Session, release: () => void) {
     }),
     defineCommand(TRAP, async (args) => result(trap(args, session.traps))),
     defineCommand(FATAL, async (_args, c) => {
-      session.fatal = fatalStatus(session, c.env.get('SHELLOPTS'));
+      session.fatal = fatalStatus(c.env.get('SHELLOPTS') ?? '');
       return result(ok());
+    }),
+    defineCommand(GO, async (args) => {
+      session.status = Number(args[0] ?? 0);
+      return { stdout: '', stderr: '', exitCode: session.drop ? 1 : 0 };
+    }),
+    defineCommand(TOO_MANY, async (args) => {
+      session.drop = true;
+      return { stdout: '', stderr: `bash: ${args[0]}: too many arguments\n`, exitCode: 1 };
+    }),
+    defineCommand(STATUS, async () => ({ stdout: '', stderr: '', exitCode: session.status })),
+    defineCommand(OPTIONS, async (args, c) => {
+      session.shellopts = c.env.get('SHELLOPTS') ?? '';
+      return { stdout: '', stderr: '', exitCode: Number(args[0] ?? 0) };
     }),
     defineCommand(MARK, async (args, c) => {
       release();
+      session.drop = false;
       session.shellopts = c.env.get('SHELLOPTS') ?? '';
       // A `${X:?}` in a `$( … )` ended only that subshell.
       session.fatal = null;
@@ -529,7 +606,7 @@ function plan(lines: string[], spans: Span[]): { entries: TranscriptEntry[]; ent
 export async function runScript(script: string, ctx: ShellContext): Promise<TranscriptEntry[]> {
   const source = script.replace(/\r\n?/g, '\n');
   const lines = source.split('\n');
-  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1, fatal: null, shellopts: '', simple: new Map(), traps: new Map() };
+  const session: Session = { entries: [], clear: false, clearFrom: 0, done: -1, fatal: null, shellopts: '', traps: new Map(), drop: false, status: 0 };
   // Ends the session where bash's would end and just-bash's goes on (set -u inside a line: see write).
   const stop = new AbortController();
   if (ctx.signal?.aborted) stop.abort();
@@ -556,14 +633,18 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
     }
     if (fd === '2' || fd === '2p') {
       // A division by zero: just-bash says `division by 0` in an expansion, `bash: arithmetic expression: …` in `(( … ))`.
-      chunk = chunk.replace(/(?<=^|\n)(bash: arithmetic expression: )?division by 0\n$/, () => divisionByZero(target.line));
+      // bash drops the rest of the line after one in an expansion (not in `(( … ))`, which just fails).
+      chunk = chunk.replace(/^(bash: arithmetic expression: )?division by 0\n/gm, (_, command?: string) => {
+        if (!command) session.drop = true;
+        return divisionByZero(target.line, source);
+      });
       // just-bash's `set -u` error inside a compound command (each line runs in a group) is
       // `X: unbound variable` and the script goes on; bash's names itself and ends the script.
       const unbound = /(^|\n)([^\s:]+): unbound variable\n$/.exec(chunk);
       if (unbound) {
         const name = /^\d+$/.test(unbound[2]!) ? `$${unbound[2]}` : unbound[2];
         chunk = `${chunk.slice(0, unbound.index + unbound[1]!.length)}bash: ${name}: unbound variable\n`;
-        session.fatal = fatalStatus(session);
+        session.fatal = fatalStatus(session.shellopts);
         stop.abort();
       }
     }
@@ -614,13 +695,14 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
       renameTraps(ast.statements);
       // The script's own functions, for its EXIT trap (`trap cleanup EXIT`), which runs after it.
       definitions = ast.statements.filter((st) => st.pipelines.length === 1 && st.pipelines[0]!.commands[0]?.type === 'FunctionDef').map((st) => st.sourceText ?? '');
-      const simple = (st: StatementNode) => st.pipelines.every((p) => p.commands.every((c) => c.type === 'SimpleCommand' && !functions.has(commandName(c) ?? '')));
-      for (const e of entryOf) session.simple.set(e, ast.statements.every((st, i) => entryOf[i] !== e || simple(st)));
+      watchOptions(ast);
       renameTests(ast, functions);
       fixLoops(ast);
       fixWords(ast);
       fixCommandNames(ast);
       fixArithSubstitutions(ast);
+      fixDiscards(ast);
+      fixBuiltinArgs(ast);
       // just-bash's own commands strip a folder glob's mark through a wrapper, made when a script needs one.
       const strips = (name: string) => !functions.has(name) && (own.has(name) || bundled.has(name));
       for (const name of fixDirGlobs(ast, strips)) {
@@ -629,13 +711,17 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Tran
         bash.registerCommand(defineCommand(name, (args, c) => c.origCommand!(unmarkDirs(args))));
       }
       const statements: StatementNode[] = [];
+      let line: StatementNode[] = [];
       ast.statements.forEach((statement, i) => {
         for (const pipeline of statement.pipelines) {
           pipeline.commands.forEach((command, j) => markIo(command, flagged, ctx.terminal ?? true, { first: j === 0, last: j === pipeline.commands.length - 1 }));
         }
         const entry = entryOf[i]!;
-        statements.push({ ...statement, pipelines: statement.pipelines.map((p, k) => captured(p, entry, k === statement.pipelines.length - 1)) });
-        if (entryOf[i + 1] !== entry) statements.push(markerStatement(entry));
+        line.push({ ...statement, pipelines: statement.pipelines.map((p, k) => captured(p, entry, k === statement.pipelines.length - 1)) });
+        if (entryOf[i + 1] !== entry) {
+          statements.push(...dropping(line, functions), markerStatement(entry));
+          line = [];
+        }
       });
       return { ast: { ...ast, statements } };
     },

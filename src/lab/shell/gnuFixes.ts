@@ -1,7 +1,7 @@
 // Where just-bash's own tools read arguments or word errors unlike GNU's, the lab
 // fixes them on the way in or out (bash.ts wraps each command named here around
 // just-bash's own): paste's run-together short options (-sd+), mkdir -p over a
-// file, xargs -I and xargs of blank input, dirname and basename of `/`, od -c's
+// file, sed -i's backup suffix, xargs -I and xargs of blank input, dirname and basename of `/`, od -c's
 // columns, seq -f, find -size rounding up to blocks, awk -v OFS=…. Each is
 // compared with GNU's output byte for byte by tests/lab/shell/bash-differential.test.ts.
 import type { defineCommand } from 'just-bash';
@@ -68,6 +68,32 @@ const mkdir: Fix = async (args, c) => {
     }
   }
   return lines.length ? { ...r, stderr: lines.join('') } : r;
+};
+
+/** `sed -i.bak` / `--in-place=.bak`: GNU keeps each file as it was under the suffix; just-bash's sed edits in place with no backup. */
+const sed: Fix = async (args, c) => {
+  const at = args.findIndex((a) => (a.startsWith('-i') && a.length > 2) || a.startsWith('--in-place='));
+  if (at === -1) return c.origCommand!(args);
+  const suffix = args[at]!.startsWith('--') ? args[at]!.slice('--in-place='.length) : args[at]!.slice(2);
+  const rest = [...args.slice(0, at), '-i', ...args.slice(at + 1)];
+  const operands: string[] = [];
+  let scriptGiven = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '-e' || a === '-f' || a === '--expression' || a === '--file') {
+      scriptGiven = true;
+      i++;
+    } else if (a.startsWith('--expression=') || a.startsWith('--file=') || /^-[ef]./.test(a)) scriptGiven = true;
+    else if (a === '-l') i++;
+    else if (!a.startsWith('-') || a === '-') operands.push(a);
+  }
+  for (const file of scriptGiven ? operands : operands.slice(1)) {
+    const path = file.startsWith('/') ? file : `${c.cwd.replace(/\/$/, '')}/${file}`;
+    // (As text: a typed array from another realm, under jsdom, would not be written as bytes.)
+    const text = await c.fs.readFile(path).catch(() => null);
+    if (text !== null) await c.fs.writeFile(`${path}${suffix}`, text);
+  }
+  return c.origCommand!(rest);
 };
 
 /**
@@ -292,4 +318,4 @@ const od: Fix = async (args, c) => {
   return splitShortOptions(args, 'AjNtw').includes('-c') ? { ...r, stdout: r.stdout.replace(/^([0-7]{7}) /gm, '$1') } : r;
 };
 
-export const GNU_FIXES: Record<string, Fix> = { paste, mkdir, xargs, dirname, basename, seq, od, find, awk };
+export const GNU_FIXES: Record<string, Fix> = { paste, mkdir, sed, xargs, dirname, basename, seq, od, find, awk };

@@ -13,6 +13,10 @@
 //   leave; each loop it can leave reports the status bash gives (__lab_loop_end).
 //   A `continue` leaves a one-pass loop put around the body, so the loop
 //   around it sees a command that finished.
+// - After an error that jumps to bash's top level (a division by zero in an expansion, `break 1 2`)
+//   bash drops the rest of the command line, and a `$( … )` the rest of its commands; just-bash
+//   ends only the innermost compound command. A `$( … )`'s statements run as one group (fixDiscards),
+//   which such an error leaves whole; the command line's are bash.ts's (dropping).
 // - A glob ending in `/` (`*/`, `data/*/`, `*/*/`) matches folders only and keeps
 //   the slash in bash; just-bash matches files too and drops it. The word is
 //   marked so that only folders match (DIR_GLOBS), and the command strips the marks.
@@ -128,6 +132,21 @@ export function fixLoops(ast: ScriptNode): void {
   }
 }
 
+/** Each `$( … )` runs its statements as one group (see the file's comment). */
+export function fixDiscards(ast: ScriptNode): void {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
+    if (n.type === 'CommandSubstitution' && (n.body as ScriptNode | undefined)?.statements.length) {
+      const body = n.body as ScriptNode;
+      if (body.statements.length > 1) body.statements = [statement([group(body.statements)])];
+    }
+  };
+  visit(ast.statements);
+}
+
 /** `LOOP && __lab_loop_end 0 || __lab_loop_end $?`: one statement, so `set -e` sees what it saw before. */
 const ended = (command: CommandNode) => statement([command, simple(LOOP_END, [literal('0')]), simple(LOOP_END, [status])], ['&&', '||']);
 
@@ -140,7 +159,7 @@ const numeric = (word: string) => (/^\s*[-+]?\d+\s*$/.test(word) ? Number(word) 
  * __lab_flow and __lab_loop_end, sharing what status the loop being left reports.
  * __lab_flow KIND TABLE ARGS…: TABLE is `once:own` just-bash levels per enclosing loop, innermost first.
  */
-export function loopFlow() {
+export function loopFlow(drop: () => void) {
   let pending: number | null = null;
   const reply = (stderr: string, exitCode: number) => ({ stdout: '', stderr, exitCode });
   return {
@@ -160,8 +179,11 @@ export function loopFlow() {
       }
       const n = numeric(operands[0]!);
       if (n === null) return reply(`bash: ${kind}: ${operands[0]}: numeric argument required\n`, 0);
-      // bash also drops the rest of the command line here (jump_to_top_level); the lab leaves the loops.
-      if (operands.length > 1) return { ...reply(`bash: ${kind}: too many arguments\n`, 0), exitCode: all() };
+      // bash drops the rest of the command line here (jump_to_top_level).
+      if (operands.length > 1) {
+        drop();
+        return { ...reply(`bash: ${kind}: too many arguments\n`, 0), exitCode: all() };
+      }
       if (n < 1) return { ...reply(`bash: ${kind}: ${operands[0]!.trim()}: loop count out of range\n`, 0), exitCode: all() };
       const [once, own] = loops[Math.min(n, loops.length) - 1]!;
       pending = 0;
@@ -173,6 +195,37 @@ export function loopFlow() {
       return reply('', code);
     },
   };
+}
+
+/** Says `bash: NAME: too many arguments` and drops the rest of the command line (bash.ts). */
+export const TOO_MANY = '__lab_too_many';
+
+/**
+ * `return 1 2`, `shift 1 2`, `exit 1 2`: bash says "too many arguments" and drops the rest of the
+ * command line (a `return` leaves its function first); just-bash returns, exits or shifts without a
+ * word. A `shift N` past `$#` fails silently in bash; just-bash says "shift count out of range".
+ */
+export function fixBuiltinArgs(ast: ScriptNode): void {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    if (n.type === 'Pipeline') {
+      n.commands = (n.commands as Node[]).map((c) => {
+        const name = c.type === 'SimpleCommand' ? nameOf(c) : null;
+        const args = (c.args ?? []) as WordNode[];
+        if ((name === 'return' || name === 'shift' || name === 'exit') && args.length > 1) {
+          const say = { ...simple(TOO_MANY, [literal(name)]), redirections: c.redirections } as unknown as Node;
+          return name === 'return' ? (group([statement([say as unknown as CommandNode]), statement([simple('return', [literal('1')])])]) as unknown as Node) : say;
+        }
+        const count = args[0]?.parts.length === 1 && args[0].parts[0]!.type === 'Literal' && /^\d+$/.test(args[0].parts[0]!.value);
+        if (name === 'shift' && (!args.length || count)) c.redirections = [...(c.redirections as unknown[]), { type: 'Redirection', fd: 2, operator: '>', target: literal('/dev/null') }];
+        return c;
+      });
+    }
+    for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(ast.statements);
 }
 
 /** A relative word that globs and ends in `/`, as just-bash parsed it. */
@@ -318,7 +371,9 @@ export const HOISTED = '__LAB_CS';
  * `cd` are not there. In a simple command's words, each such substitution is hoisted into an
  * assignment before them (just-bash expands assignments first, in the same shell) and the
  * arithmetic reads its variable (an assignment-only command's status is then the substitution's,
- * as bash's is). Elsewhere (`(( … ))`, `for ((…))`, `[[ … ]]`) it stays just-bash's.
+ * as bash's is). A `(( … ))` runs as `{ __LAB_CS1=$( … ) || :; (( … )); }` (its status stays its
+ * own, and `set -e` spares the substitution, as bash's does). In `for ((…))`, evaluated again each
+ * pass, it stays just-bash's. (`[[ … ]]` runs its substitutions in the same shell already.)
  */
 export function fixArithSubstitutions(ast: ScriptNode): void {
   let count = 0;
@@ -346,6 +401,16 @@ export function fixArithSubstitutions(ast: ScriptNode): void {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as Node;
+    if (n.type === 'Pipeline') {
+      n.commands = (n.commands as Node[]).map((c) => {
+        if (c.type !== 'ArithmeticCommand') return c;
+        const found: Node[] = [];
+        hoist(c.expression, found);
+        if (!found.length) return c;
+        const assign = { type: 'SimpleCommand', assignments: found, name: null, args: [], redirections: [] } as unknown as CommandNode;
+        return group([statement([assign, simple(':', [])], ['||']), statement([c as unknown as CommandNode])]) as unknown as Node;
+      });
+    }
     if (n.type === 'SimpleCommand') {
       const found: Node[] = [];
       const arithmetic = (word: unknown) => (word as WordNode).parts?.filter((p) => p.type === 'ArithmeticExpansion' || p.type === 'DoubleQuoted');

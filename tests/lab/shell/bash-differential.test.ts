@@ -32,7 +32,11 @@ const READY = realBash.status === 0 && /GNU bash, version 5\./.test(realBash.std
  * the difference is a missing feature.
  */
 export const KNOWN: Record<string, string> = {
-  'break with too many arguments drops the line': "bash drops the rest of the command line at `break 1 2` (jump_to_top_level); the lab leaves the loops with status 1 and runs what follows on the line",
+  'division by zero in $( ), ( ) or unheard ends only them':
+    "the lab learns of a division by zero from its message reaching the command line's terminal, and then drops the rest of the line: one inside a `$( … )` or `( … )` (where bash ends only that subshell) drops it too, and one whose message went elsewhere (`2>/dev/null`) drops nothing; just-bash ends only the innermost compound command, with no trace the lab can read",
+  'cmp and bc are named as missing': 'the lab has neither cmp nor bc (Debian has both): each says so by name, with what to use instead (status 127)',
+  'trap ERR is said by name': "the lab's shell runs no ERR trap and says so (`bash: trap: the lab's shell runs no ERR trap`, status 1), where bash runs it after each failing command",
+  'stderr merged into stdout inside a function': "just-bash gathers a function's (or group's) stdout and stderr apart and joins them at its `2>&1`, stdout first, where bash writes each as it comes: the same text, in another order (the lab's terminal shows each command line's stdout and stderr apart anyway)",
   'trap on EXIT': "real bash prints an EXIT trap's output at the shell's exit, after the suite's capture of the last line has closed (so the suite never sees it); the lab shows it on the last line, as a terminal does (shell.test.ts checks it)",
   'trap in a subshell and trap -p': "the lab runs a trap only in the step's own script: in `( … )` it says so by name, where bash runs the subshell's EXIT trap; and the script's EXIT trap output, as in 'trap on EXIT'",
   sha256sum: "jsdom only: just-bash's sha256sum hands Web Crypto a typed array of jsdom's realm, which Node's crypto.subtle refuses; in Node and in the browser's worker (one realm) it prints GNU's line (checked by hand in Node)",
