@@ -169,7 +169,13 @@ export const checkSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('dvc-tracked'), path: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal('git-committed'), path: z.string().min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('git-committed'),
+      path: z.string().min(1),
+      message: z.string().min(1).optional().describe("the message of the commit that holds the file, as the task asks for it (case and a final full stop aside)"),
+    })
+    .strict(),
   z.object({ kind: z.literal('git-not-committed'), path: z.string().min(1) }).strict(),
   z
     .object({

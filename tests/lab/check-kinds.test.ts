@@ -237,6 +237,13 @@ describe('repository checks name the real cause of a failed command', () => {
     expect(verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo: { ...repo, uncommitted: [] } } })).pass).toBe(true);
     // Added, never committed: the verdict says to commit, not to add.
     const staged = verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo: { ...repo, committed: [], uncommitted: [], staged: ['reports/counts.txt'] } } }));
+    // With the message the task asks for: the last commit's, case and a final full stop aside.
+    const logged = (message: string) => ({ ...repo, uncommitted: [], log: [{ oid: 'a'.repeat(40), message: `${message}\n`, timestamp: 0 }] });
+    const withMessage = { kind: 'git-committed', path: 'reports/counts.txt', message: 'Version 1.0 dataset' };
+    expect(verdict(withMessage, result({ shell: { transcript: [], repo: logged('version 1.0 dataset.') } })).pass).toBe(true);
+    expect(verdict(withMessage, result({ shell: { transcript: [], repo: logged('Add data') } })).detail).toBe(
+      'reports/counts.txt is committed with the message “Add data”, but the task asks for “Version 1.0 dataset”: git commit --amend -m "Version 1.0 dataset" rewrites it (or press Reset lab to start the step afresh).',
+    );
     const never = verdict({ kind: 'git-committed', path: 'reports/counts.txt' }, result({ shell: { transcript: [], repo: { ...repo, committed: [], uncommitted: [] } } }));
     expect(never.detail).toBe('reports/counts.txt is not in the last commit: stage it with git add reports/counts.txt, then git commit -m "…".');
     expect(staged).toEqual({ pass: false, detail: 'reports/counts.txt is staged (git add) but not committed: run git commit -m "…" to put it in a commit.' });

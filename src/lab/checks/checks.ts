@@ -135,6 +135,14 @@ export function judge(check: Check, { result, files }: Evidence): CheckVerdict {
         if (committed && repo.uncommitted?.includes(check.path)) {
           return fail(`${check.path} is in the last commit, but it has changed since, so the commit holds an older version of it: \`git add ${check.path}\`, then commit again.`);
         }
+        if (committed && check.message) {
+          // The last commit holds the file as it is; its message is the one the task names.
+          const said = (repo.log[0]?.message ?? '').split('\n')[0]!.trim();
+          const plain = (m: string) => m.trim().replace(/\.$/, '').toLowerCase();
+          if (plain(said) !== plain(check.message)) {
+            return fail(`${check.path} is committed with the message “${said}”, but the task asks for “${check.message}”: git commit --amend -m "${check.message}" rewrites it (or press Reset lab to start the step afresh).`);
+          }
+        }
         if (committed) return ok;
         if (repo.staged?.includes(check.path)) {
           return fail(`${check.path} is staged (git add) but not committed: run git commit -m "…" to put it in a commit.`);
